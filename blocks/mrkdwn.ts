@@ -1,0 +1,49 @@
+// Slack reads `<…>` in mrkdwn as a control sequence: <!channel>, <!here>,
+// <@U123>, <#C123> and <https://evil|harmless text> all come alive. People's
+// text must therefore be escaped before it is placed in mrkdwn, and these three
+// characters are all Slack asks for (https://docs.slack.dev/messaging/formatting-message-text).
+export function escapeMrkdwn(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;");
+}
+
+/**
+ * Escapes and cuts to `limit` characters of escaped text, never splitting an
+ * entity such as `&amp;` in two.
+ */
+export function escapeMrkdwnWithin(text: string, limit: number): string {
+  const escaped = [...escapeMrkdwn(text)];
+  if (escaped.length <= limit) return escaped.join("");
+  let cut = escaped.slice(0, limit - 1).join("");
+  const amp = cut.lastIndexOf("&");
+  if (amp !== -1 && !cut.slice(amp).includes(";")) cut = cut.slice(0, amp);
+  return cut + "…";
+}
+
+/** Plain text fields (headers, button labels) are not parsed, only cut. */
+export function plainWithin(text: string, limit: number): string {
+  const chars = [...text];
+  return chars.length <= limit
+    ? text
+    : chars.slice(0, limit - 1).join("") + "…";
+}
+
+export function userMention(userId: string): string {
+  // IDs come from Slack, but a forged one must not smuggle markup.
+  return /^[UWB][A-Z0-9]+$/.test(userId)
+    ? `<@${userId}>`
+    : escapeMrkdwn(userId);
+}
+
+/** Slack renders this in each reader's own time zone and language. */
+export function slackDate(
+  unixSeconds: number,
+  format: string,
+  fallback: string,
+): string {
+  return `<!date^${Math.floor(unixSeconds)}^${format}|${
+    escapeMrkdwn(fallback)
+  }>`;
+}

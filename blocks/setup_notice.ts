@@ -1,0 +1,22 @@
+// The message "Configure Helpdesk" leaves in the triage channel, so everyone
+// there knows what the channel is for and who the agents are.
+import { userMention } from "./mrkdwn.ts";
+
+export function setupNotice(
+  settings: { agentUsers: string[]; agentGroup?: string; admin: string },
+): string {
+  const agents = settings.agentUsers.map(userMention);
+  if (settings.agentGroup) {
+    agents.push(`members of <!subteam^${settings.agentGroup}>`);
+  }
+  return `:gear: Helpdesk now posts new tickets in this channel. Agents: ${
+    listInWords(agents)
+  }. React :eyes: on a card to claim it and :white_check_mark: to resolve it. (Set up by ${
+    userMention(settings.admin)
+  }.)`;
+}
+
+function listInWords(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}

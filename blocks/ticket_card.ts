@@ -1,0 +1,203 @@
+// The triage card: what agents see in the triage channel for each ticket.
+//
+// Its controls are workflow buttons, not plain buttons. A plain button on a
+// message is routed only to the function execution that posted it, and only
+// while that execution is still open; the card must work for the ticket's
+// whole life. A workflow button starts a new run of the "Update a ticket"
+// workflow through a link trigger each time it is clicked, carrying the
+// ticket id and the action as the trigger's customizable inputs.
+import type {
+  ActionsBlock,
+  ContextBlock,
+  KnownBlock,
+  WorkflowButton,
+} from "@slack/types";
+import {
+  PRIORITY_LABELS,
+  type Status,
+  STATUS_LABELS,
+  type Ticket,
+} from "../tickets/model.ts";
+import { allowedNextStatuses } from "../tickets/status_rules.ts";
+import type { TicketActionType } from "../tickets/roles.ts";
+import {
+  escapeMrkdwn,
+  escapeMrkdwnWithin,
+  plainWithin,
+  slackDate,
+  userMention,
+} from "./mrkdwn.ts";
+import { formatAge } from "./age.ts";
+
+const STATUS_EMOJI: Record<Status, string> = {
+  new: ":new:",
+  in_progress: ":hammer_and_wrench:",
+  waiting_on_requester: ":hourglass_flowing_sand:",
+  resolved: ":white_check_mark:",
+  closed: ":lock:",
+};
+
+const PRIORITY_EMOJI = {
+  low: ":white_circle:",
+  normal: ":large_blue_circle:",
+  high: ":large_orange_circle:",
+  urgent: ":red_circle:",
+} as const;
+
+export const SOURCE_LABELS: Record<string, string> = {
+  form: "the Open a ticket form",
+  workflow_step: "a workflow",
+  reaction: "a reaction",
+};
+
+/** A workflow button needs the link trigger's URL; see ticket_action.ts. */
+export interface CardControls {
+  actionTriggerUrl?: string;
+}
+
+export function ticketCardBlocks(
+  ticket: Ticket,
+  controls: CardControls,
+  now: number,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    {
+      type: "header",
+      text: { type: "plain_text", text: plainWithin(ticket.summary, 150) },
+    },
+    {
+      type: "section",
+      fields: [
+        field("Ticket", `*${ticket.key}*`),
+        field(
+          "Status",
+          `${STATUS_EMOJI[ticket.status]} ${STATUS_LABELS[ticket.status]}`,
+        ),
+        field(
+          "Priority",
+          `${PRIORITY_EMOJI[ticket.priority]} ${
+            PRIORITY_LABELS[ticket.priority]
+          }`,
+        ),
+        field("Category", escapeMrkdwn(ticket.category)),
+        field("Requester", userMention(ticket.requester)),
+        field(
+          "Assignee",
+          ticket.assignee ? userMention(ticket.assignee) : "_Unassigned_",
+        ),
+      ],
+    },
+  ];
+  if (ticket.description) {
+    blocks.push({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: escapeMrkdwnWithin(ticket.description, 3000),
+      },
+    });
+  }
+  blocks.push(ageContext(ticket, now));
+  const actions = cardActions(ticket, controls);
+  if (actions) blocks.push(actions);
+  return blocks;
+}
+
+/** Notification text: what shows in a push notification or a screen reader. */
+export function ticketCardText(ticket: Ticket): string {
+  return `${ticket.key} ${STATUS_LABELS[ticket.status]}: ${
+    escapeMrkdwn(ticket.summary)
+  }`;
+}
+
+function field(label: string, value: string) {
+  return { type: "mrkdwn" as const, text: `*${label}*\n${value}` };
+}
+
+function ageContext(ticket: Ticket, now: number): ContextBlock {
+  // {ago} keeps the age current in every client without editing the card;
+  // the fallback is what it was when the card was last drawn.
+  const opened = slackDate(
+    ticket.created_at,
+    "{ago}",
+    formatAge(now - ticket.created_at),
+  );
+  const parts = [
+    `Opened ${opened} via ${SOURCE_LABELS[ticket.source] ?? ticket.source}`,
+  ];
+  if (ticket.source_channel) parts.push(`from <#${ticket.source_channel}>`);
+  if (ticket.updated_at > ticket.created_at) {
+    parts.push(
+      `· updated ${
+        slackDate(
+          ticket.updated_at,
+          "{ago}",
+          formatAge(now - ticket.updated_at),
+        )
+      }`,
+    );
+  }
+  return {
+    type: "context",
+    elements: [{ type: "mrkdwn", text: parts.join(" ") }],
+  };
+}
+
+interface Control {
+  action: TicketActionType;
+  label: string;
+  style?: "primary" | "danger";
+}
+
+/** The controls that make sense for the ticket's status, in reading order. */
+export function cardControls(status: Status): Control[] {
+  const next = allowedNextStatuses(status);
+  const controls: Control[] = [];
+  if (status !== "resolved" && status !== "closed") {
+    controls.push({ action: "claim", label: "Claim" });
+    controls.push({ action: "assign", label: "Assign to…" });
+  }
+  if (status === "new") controls.push({ action: "start", label: "Start" });
+  if (status === "waiting_on_requester") {
+    controls.push({ action: "start", label: "Back in progress" });
+  }
+  if (next.includes("waiting_on_requester")) {
+    controls.push({ action: "wait", label: "Waiting on requester" });
+  }
+  if (next.includes("resolved")) {
+    controls.push({ action: "resolve", label: "Resolve", style: "primary" });
+  }
+  if (status === "resolved") {
+    controls.push({ action: "close", label: "Close", style: "primary" });
+    controls.push({ action: "reopen", label: "Reopen" });
+  }
+  return controls;
+}
+
+function cardActions(
+  ticket: Ticket,
+  controls: CardControls,
+): ActionsBlock | undefined {
+  const available = cardControls(ticket.status);
+  if (available.length === 0 || !controls.actionTriggerUrl) return undefined;
+  const url = controls.actionTriggerUrl;
+  return {
+    type: "actions",
+    block_id: `ticket_actions_${ticket.status}`,
+    elements: available.map((control): WorkflowButton => ({
+      type: "workflow_button",
+      action_id: `ticket_${control.action}`,
+      text: { type: "plain_text", text: control.label },
+      ...(control.style ? { style: control.style } : {}),
+      workflow: {
+        trigger: {
+          url,
+          customizable_input_parameters: [
+            { name: "ticket_id", value: ticket.id },
+            { name: "action", value: control.action },
+          ],
+        },
+      },
+    })),
+  };
+}

@@ -1,0 +1,46 @@
+// The words Helpdesk sends besides the card: the requester's DMs and the
+// card's thread replies. People's text is escaped; links are built by us.
+import { type Status, STATUS_LABELS, type Ticket } from "../tickets/model.ts";
+import { escapeMrkdwn, slackDate, userMention } from "./mrkdwn.ts";
+
+export function ticketOpenedDm(ticket: Ticket, cardLink: string): string {
+  return `:ticket: Your ticket <${cardLink}|${ticket.key}> is open: “${
+    escapeMrkdwn(ticket.summary)
+  }”.\nAgents will pick it up in the triage channel. I'll message you here whenever its status changes.`;
+}
+
+const REQUESTER_NEWS: Record<Status, string> = {
+  new: "is new again",
+  in_progress: "is being worked on",
+  waiting_on_requester:
+    "is waiting on you: please reply in the ticket's thread",
+  resolved:
+    "is resolved. If that fixed it, close it from the card; if not, reopen it",
+  closed: "is closed",
+};
+
+export function statusChangedDm(
+  ticket: Ticket,
+  to: Status,
+  actorId: string,
+  cardLink: string,
+): string {
+  return `:ticket: <${cardLink}|${ticket.key}> ${REQUESTER_NEWS[to]}. (${
+    userMention(actorId)
+  } set it to ${STATUS_LABELS[to]}.)`;
+}
+
+/** A thread reply recording who did what, and when in each reader's zone. */
+export function activityReply(summary: string, at: number): string {
+  const when = slackDate(
+    at,
+    "{date_short_pretty} at {time}",
+    new Date(at * 1000).toISOString(),
+  );
+  return `${summary} · ${when}`;
+}
+
+export function messageLink(workspaceUrl: string, channel: string, ts: string) {
+  const base = workspaceUrl.endsWith("/") ? workspaceUrl : `${workspaceUrl}/`;
+  return `${base}archives/${channel}/p${ts.replace(".", "")}`;
+}

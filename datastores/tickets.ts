@@ -1,0 +1,30 @@
+import { DefineDatastore, Schema } from "deno-slack-sdk/mod.ts";
+
+/**
+ * One item per ticket. Times are Unix seconds (Slack's timestamp type);
+ * optional ones are absent until the moment they describe has happened.
+ */
+export default DefineDatastore({
+  name: "tickets",
+  primary_key: "id",
+  attributes: {
+    id: { type: Schema.types.string },
+    key: { type: Schema.types.string },
+    summary: { type: Schema.types.string },
+    description: { type: Schema.types.string },
+    priority: { type: Schema.types.string },
+    category: { type: Schema.types.string },
+    status: { type: Schema.types.string },
+    requester: { type: Schema.slack.types.user_id },
+    assignee: { type: Schema.slack.types.user_id },
+    source: { type: Schema.types.string },
+    source_channel: { type: Schema.slack.types.channel_id },
+    card_channel: { type: Schema.slack.types.channel_id },
+    card_ts: { type: Schema.slack.types.message_ts },
+    created_at: { type: Schema.slack.types.timestamp },
+    updated_at: { type: Schema.slack.types.timestamp },
+    first_response_at: { type: Schema.slack.types.timestamp },
+    resolved_at: { type: Schema.slack.types.timestamp },
+    closed_at: { type: Schema.slack.types.timestamp },
+  },
+});

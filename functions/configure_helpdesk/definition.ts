@@ -1,0 +1,32 @@
+import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+
+export default DefineFunction({
+  callback_id: "configure_helpdesk",
+  title: "Configure Helpdesk",
+  description:
+    "Set the triage channel and the agents, and prepare the triggers the triage cards use",
+  source_file: "functions/configure_helpdesk/handler.ts",
+  input_parameters: {
+    properties: {
+      triage_channel: {
+        type: Schema.slack.types.channel_id,
+        title: "Triage channel",
+      },
+      agent_users: {
+        type: Schema.types.array,
+        items: { type: Schema.slack.types.user_id },
+        title: "Agents",
+      },
+      agent_usergroup: {
+        type: Schema.slack.types.usergroup_id,
+        title: "Agent user group",
+      },
+      admin: {
+        type: Schema.slack.types.user_id,
+        title: "Configured by",
+      },
+    },
+    required: ["triage_channel", "admin"],
+  },
+  output_parameters: { properties: {}, required: [] },
+});

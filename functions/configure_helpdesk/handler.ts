@@ -1,0 +1,98 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import ConfigureHelpdeskFunction from "./definition.ts";
+import ticketActionTrigger from "../../triggers/ticket_action.ts";
+import { cardReactionsTrigger } from "../../triggers/card_reactions.ts";
+import { getSettings, putSettings } from "../../storage/settings_store.ts";
+import { upsertTrigger } from "../../operations/app_triggers.ts";
+import { tellPerson } from "../../operations/tell_person.ts";
+import { slackCall, SlackCallError } from "../../slack_api/slack_call.ts";
+import { explainFailure } from "../../slack_api/error_messages.ts";
+import { setupNotice } from "../../blocks/setup_notice.ts";
+
+export default SlackFunction(
+  ConfigureHelpdeskFunction,
+  async ({ inputs, client }) => {
+    const channel = inputs.triage_channel;
+    const agentUsers = [...new Set<string>(inputs.agent_users ?? [])];
+    const agentGroup = inputs.agent_usergroup || undefined;
+    const admin = inputs.admin;
+    if (agentUsers.length === 0 && !agentGroup) {
+      const problem =
+        "Helpdesk needs at least one agent: choose people, a user group, or both.";
+      await tellPerson(client, { user: admin }, problem).catch(() => {});
+      return { error: problem };
+    }
+    try {
+      const [auth, previous] = await Promise.all([
+        slackCall(client, "auth.test", {}),
+        getSettings(client),
+        // A user group that doesn't exist (or a missing scope) fails here,
+        // before anything is saved.
+        agentGroup &&
+        slackCall(client, "usergroups.users.list", { usergroup: agentGroup }),
+        joinIfPublic(client, channel),
+      ]);
+      // Posting the notice proves Helpdesk can post cards there.
+      const notice = await slackCall(client, "chat.postMessage", {
+        channel,
+        text: setupNotice({ agentUsers, agentGroup, admin }),
+      });
+      try {
+        const [action, reactions] = await Promise.all([
+          upsertTrigger(
+            client,
+            previous?.action_trigger_id,
+            ticketActionTrigger,
+          ),
+          upsertTrigger(
+            client,
+            previous?.reaction_trigger_id,
+            cardReactionsTrigger(channel),
+          ),
+        ]);
+        await putSettings(client, {
+          triage_channel: channel,
+          agent_users: agentUsers,
+          agent_usergroup: agentGroup,
+          workspace_url: auth.url,
+          action_trigger_id: action.id,
+          action_trigger_url: action.shortcut_url,
+          reaction_trigger_id: reactions.id,
+          updated_by: admin,
+          updated_at: Math.floor(Date.now() / 1000),
+        });
+      } catch (error) {
+        // The notice would claim a setup that did not happen.
+        await slackCall(client, "chat.delete", { channel, ts: notice.ts })
+          .catch(() => {});
+        throw error;
+      }
+      return { outputs: {} };
+    } catch (error) {
+      console.error("configure_helpdesk failed", error);
+      const message = `Helpdesk's settings were not changed. ${
+        explainFailure(error)
+      }`;
+      await tellPerson(client, { user: admin }, message).catch(() => {});
+      return { error: message };
+    }
+  },
+);
+
+type Client = Parameters<typeof slackCall>[0];
+
+/**
+ * Public channels can be joined; private ones need an invitation, which the
+ * notice post then checks (not_in_channel / channel_not_found).
+ */
+async function joinIfPublic(client: Client, channel: string) {
+  try {
+    await slackCall(client, "conversations.join", { channel });
+  } catch (error) {
+    const privateChannel = error instanceof SlackCallError &&
+      ["method_not_supported_for_channel_type", "channel_not_found"].includes(
+        error.code,
+      );
+    if (!privateChannel) throw error;
+  }
+}

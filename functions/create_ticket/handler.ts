@@ -1,0 +1,48 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import CreateTicketFunction from "./definition.ts";
+import { validateNewTicket } from "../../tickets/ticket_input.ts";
+import { type Source, SOURCES } from "../../tickets/model.ts";
+import {
+  NotConfiguredError,
+  openTicket,
+} from "../../operations/open_ticket.ts";
+import { explainFailure } from "../../slack_api/error_messages.ts";
+
+export default SlackFunction(
+  CreateTicketFunction,
+  async ({ inputs, client }) => {
+    const validated = validateNewTicket(inputs);
+    if (!validated.ok) {
+      return {
+        error: `Helpdesk couldn't open the ticket. ${
+          validated.problems.join(" ")
+        }`,
+      };
+    }
+    const source: Source =
+      (SOURCES as readonly string[]).includes(inputs.source ?? "")
+        ? inputs.source as Source
+        : "workflow_step";
+    try {
+      const { ticket, cardLink } = await openTicket(
+        client,
+        validated.value,
+        source,
+      );
+      return {
+        outputs: {
+          ticket_id: ticket.id,
+          ticket_key: ticket.key,
+          card_permalink: cardLink,
+          status: ticket.status,
+        },
+      };
+    } catch (error) {
+      if (error instanceof NotConfiguredError) return { error: error.message };
+      console.error("create_ticket failed", error);
+      return {
+        error: `Helpdesk couldn't open the ticket. ${explainFailure(error)}`,
+      };
+    }
+  },
+);

@@ -1,0 +1,24 @@
+import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+
+/** Which reaction on a card does what. */
+export const CARD_REACTIONS = {
+  eyes: "claim",
+  white_check_mark: "resolve",
+} as const;
+
+export default DefineFunction({
+  callback_id: "react_to_card",
+  title: "Act on a reaction to a ticket card",
+  description: ":eyes: claims the ticket, :white_check_mark: resolves it",
+  source_file: "functions/react_to_card/handler.ts",
+  input_parameters: {
+    properties: {
+      channel: { type: Schema.slack.types.channel_id, title: "Channel" },
+      message_ts: { type: Schema.types.string, title: "Message" },
+      reaction: { type: Schema.types.string, title: "Reaction" },
+      user: { type: Schema.slack.types.user_id, title: "Who reacted" },
+    },
+    required: ["channel", "message_ts", "reaction", "user"],
+  },
+  output_parameters: { properties: {}, required: [] },
+});

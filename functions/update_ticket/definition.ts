@@ -1,0 +1,50 @@
+import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+
+export const UPDATE_TICKET_CALLBACK_ID = "update_ticket";
+export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";
+
+/**
+ * Runs once per click on a card's workflow button: applies the action if the
+ * person may do it, or explains why not. "Assign to…" opens a modal to pick
+ * the agent and finishes when it is submitted or closed.
+ */
+export default DefineFunction({
+  callback_id: UPDATE_TICKET_CALLBACK_ID,
+  title: "Update a Helpdesk ticket",
+  description: "Claim, assign, or change the status of a ticket",
+  source_file: "functions/update_ticket/handler.ts",
+  input_parameters: {
+    properties: {
+      ticket_id: { type: Schema.types.string, title: "Ticket id" },
+      action: {
+        type: Schema.types.string,
+        title: "Action",
+        enum: [
+          "claim",
+          "assign",
+          "start",
+          "wait",
+          "resolve",
+          "close",
+          "reopen",
+        ],
+      },
+      actor: {
+        type: Schema.slack.types.user_id,
+        title: "Who clicked",
+      },
+      interactivity: { type: Schema.slack.types.interactivity },
+    },
+    required: ["ticket_id", "action", "actor", "interactivity"],
+  },
+  output_parameters: {
+    properties: {
+      status: {
+        type: Schema.types.string,
+        title: "Status",
+        description: "The ticket's status afterwards",
+      },
+    },
+    required: [],
+  },
+});

@@ -1,0 +1,172 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import UpdateTicketFunction, { ASSIGN_VIEW_CALLBACK_ID } from "./definition.ts";
+import {
+  type ChangeRequest,
+  changeTicket,
+  loadTicket,
+} from "../../operations/change_ticket.ts";
+import { AgentDirectory } from "../../operations/agents.ts";
+import { tellPerson } from "../../operations/tell_person.ts";
+import { checkPermission } from "../../tickets/roles.ts";
+import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
+import { slackCall } from "../../slack_api/slack_call.ts";
+import { explainFailure } from "../../slack_api/error_messages.ts";
+import {
+  ASSIGNEE_ACTION,
+  ASSIGNEE_BLOCK,
+  assignModal,
+  assignModalTicketId,
+} from "../../blocks/assign_modal.ts";
+
+const ACTIONS = new Set([
+  "claim",
+  "start",
+  "wait",
+  "resolve",
+  "close",
+  "reopen",
+]);
+
+export default SlackFunction(
+  UpdateTicketFunction,
+  async ({ inputs, client }) => {
+    const { ticket_id, action, actor } = inputs;
+    try {
+      if (action === "assign") {
+        return await openAssignModal(
+          client,
+          ticket_id,
+          actor,
+          inputs.interactivity.interactivity_pointer,
+        );
+      }
+      if (!ACTIONS.has(action)) {
+        return { error: `"${action}" is not a ticket action.` };
+      }
+      const result = await changeTicket(
+        client,
+        ticket_id,
+        { type: action } as ChangeRequest,
+        actor,
+      );
+      if (!result.ok) {
+        await tellPerson(
+          client,
+          whereToTell(actor, result.ticket),
+          result.reason,
+        );
+        return {
+          outputs: result.ticket ? { status: result.ticket.status } : {},
+        };
+      }
+      await reportNotShown(client, actor, result);
+      return { outputs: { status: result.ticket.status } };
+    } catch (error) {
+      console.error("update_ticket failed", error);
+      await tellPerson(client, { user: actor }, explainFailure(error)).catch(
+        () => {},
+      );
+      return { error: explainFailure(error) };
+    }
+  },
+).addViewSubmissionHandler(
+  ASSIGN_VIEW_CALLBACK_ID,
+  async ({ body, view, client }) => {
+    const ticketId = assignModalTicketId(view.private_metadata);
+    const assignee = view.state.values?.[ASSIGNEE_BLOCK]?.[ASSIGNEE_ACTION]
+      ?.selected_user as string | undefined;
+    if (!ticketId || !assignee) {
+      return {
+        response_action: "errors",
+        errors: { [ASSIGNEE_BLOCK]: "Choose an agent." },
+      };
+    }
+    const result = await changeTicket(client, ticketId, {
+      type: "assign",
+      assignee,
+    }, body.user.id);
+    if (!result.ok) {
+      // The modal stays open with the reason under the picker; nothing changed.
+      return {
+        response_action: "errors",
+        errors: { [ASSIGNEE_BLOCK]: result.reason },
+      };
+    }
+    await reportNotShown(client, body.user.id, result);
+    await slackCall(client, "functions.completeSuccess", {
+      function_execution_id: body.function_data.execution_id,
+      outputs: { status: result.ticket.status },
+    });
+  },
+).addViewClosedHandler(
+  ASSIGN_VIEW_CALLBACK_ID,
+  async ({ body, client }) => {
+    await slackCall(client, "functions.completeSuccess", {
+      function_execution_id: body.function_data.execution_id,
+      outputs: {},
+    });
+  },
+);
+
+type Client = Parameters<typeof slackCall>[0];
+
+async function openAssignModal(
+  client: Client,
+  ticketId: string,
+  actor: string,
+  interactivityPointer: string,
+) {
+  const { ticket, settings } = await loadTicket(client, ticketId);
+  if (!settings || !ticket) {
+    const reason = settings
+      ? "That ticket no longer exists in Helpdesk."
+      : NOT_CONFIGURED;
+    await tellPerson(client, { user: actor }, reason);
+    return { outputs: {} };
+  }
+  const isAgent = await new AgentDirectory(client, settings).isAgent(actor);
+  const permission = checkPermission(
+    { userId: actor, isAgent },
+    "assign",
+    ticket,
+  );
+  if (!permission.ok) {
+    await tellPerson(client, whereToTell(actor, ticket), permission.reason);
+    return { outputs: { status: ticket.status } };
+  }
+  await slackCall(client, "views.open", {
+    interactivity_pointer: interactivityPointer,
+    view: assignModal(ticket, ASSIGN_VIEW_CALLBACK_ID),
+  });
+  // Finished by the modal's submission or closing handler.
+  return { completed: false as const };
+}
+
+function whereToTell(
+  user: string,
+  ticket?: { card_channel?: string; card_ts?: string },
+) {
+  return { user, channel: ticket?.card_channel, thread_ts: undefined };
+}
+
+async function reportNotShown(
+  client: Client,
+  actor: string,
+  result: {
+    ticket: { key: string; card_channel?: string };
+    notShown: unknown[];
+  },
+) {
+  if (result.notShown.length === 0) return;
+  console.warn(
+    `${result.ticket.key}: saved, but not all of it was shown`,
+    result.notShown,
+  );
+  await tellPerson(
+    client,
+    whereToTell(actor, result.ticket),
+    `${result.ticket.key} was updated, but Slack didn't show all of it. ${
+      explainFailure(result.notShown[0])
+    }`,
+  ).catch(() => {});
+}

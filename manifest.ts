@@ -1,0 +1,39 @@
+import { Manifest } from "deno-slack-sdk/mod.ts";
+import CreateTicketFunction from "./functions/create_ticket/definition.ts";
+import OpenTicketWorkflow from "./workflows/open_ticket.ts";
+import UpdateTicketWorkflow from "./workflows/update_ticket.ts";
+import CardReactionWorkflow from "./workflows/card_reaction.ts";
+import ConfigureHelpdeskWorkflow from "./workflows/configure_helpdesk.ts";
+import TicketsDatastore from "./datastores/tickets.ts";
+import TicketLookupDatastore from "./datastores/ticket_lookup.ts";
+import SettingsDatastore from "./datastores/settings.ts";
+
+/**
+ * Helpdesk: tickets opened from Slack and triaged in a channel. The README's
+ * "Permissions" section says why each bot scope is needed.
+ */
+export default Manifest({
+  name: "Helpdesk",
+  description:
+    "Open tickets without leaving Slack and triage them in a channel",
+  icon: "assets/icon.png",
+  // Listed so admins find "Create a Helpdesk ticket" in Workflow Builder.
+  functions: [CreateTicketFunction],
+  workflows: [
+    OpenTicketWorkflow,
+    UpdateTicketWorkflow,
+    CardReactionWorkflow,
+    ConfigureHelpdeskWorkflow,
+  ],
+  datastores: [TicketsDatastore, TicketLookupDatastore, SettingsDatastore],
+  outgoingDomains: [],
+  botScopes: [
+    "chat:write",
+    "channels:join",
+    "datastore:read",
+    "datastore:write",
+    "reactions:read",
+    "triggers:write",
+    "usergroups:read",
+  ],
+});

@@ -1,0 +1,61 @@
+// After a ticket changed: save it first (the datastore is the truth), then
+// show the change everywhere at once: the card redrawn in place, a thread
+// reply saying who did what and when, and the requester's DM when the status
+// moved and someone else moved it.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Status, Ticket } from "../tickets/model.ts";
+import type { HelpdeskSettings } from "../storage/settings_store.ts";
+import { putTicket } from "../storage/ticket_store.ts";
+import { slackCall } from "../slack_api/slack_call.ts";
+import {
+  activityReply,
+  messageLink,
+  statusChangedDm,
+} from "../blocks/ticket_messages.ts";
+import { redrawTicketCard } from "./triage_card.ts";
+
+export interface TicketChange {
+  ticket: Ticket;
+  actorId: string;
+  summary: string;
+  statusChange?: { from: Status; to: Status };
+}
+
+export async function publishChange(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  change: TicketChange,
+  now: number,
+): Promise<unknown[]> {
+  const { ticket } = change;
+  await putTicket(client, ticket);
+  const shown: Promise<unknown>[] = [
+    redrawTicketCard(client, settings, ticket, now),
+  ];
+  if (ticket.card_channel && ticket.card_ts) {
+    shown.push(slackCall(client, "chat.postMessage", {
+      channel: ticket.card_channel,
+      thread_ts: ticket.card_ts,
+      text: activityReply(change.summary, now),
+    }));
+  }
+  if (change.statusChange && change.actorId !== ticket.requester) {
+    const link = ticket.card_channel && ticket.card_ts
+      ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
+      : settings.workspace_url;
+    shown.push(slackCall(client, "chat.postMessage", {
+      channel: ticket.requester,
+      text: statusChangedDm(
+        ticket,
+        change.statusChange.to,
+        change.actorId,
+        link,
+      ),
+      unfurl_links: false,
+    }));
+  }
+  // The change is saved whatever happens next, so failures to show it are
+  // returned for the caller to report, not thrown as if nothing happened.
+  const results = await Promise.allSettled(shown);
+  return results.flatMap((r) => r.status === "rejected" ? [r.reason] : []);
+}

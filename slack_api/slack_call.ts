@@ -1,0 +1,72 @@
+// Every Web API call goes through slackCall, so that a failure, whichever way
+// it arrives, becomes one SlackCallError: the SDK's client returns
+// {ok:false,error} for Slack errors but throws for HTTP errors, 429
+// ratelimited included, with the Retry-After header on the thrown error.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+
+export type SlackArgs = Record<string, unknown>;
+// deno-lint-ignore no-explicit-any
+export type SlackResponse = { ok: boolean; error?: string; [k: string]: any };
+
+export class SlackCallError extends Error {
+  constructor(
+    readonly method: string,
+    readonly code: string,
+    readonly details: {
+      /** The scope Slack said is missing (missing_scope). */
+      needed?: string;
+      retryAfterSeconds?: number;
+      /** The args' channel, so messages can name it. */
+      channel?: string;
+      messages?: string[];
+    } = {},
+  ) {
+    super(
+      `${method} failed: ${code}${
+        details.needed ? ` (needs ${details.needed})` : ""
+      }`,
+    );
+    this.name = "SlackCallError";
+  }
+}
+
+export async function slackCall(
+  client: SlackAPIClient,
+  method: string,
+  args: SlackArgs,
+): Promise<SlackResponse> {
+  let response: SlackResponse;
+  try {
+    response = await client.apiCall(method, args) as SlackResponse;
+  } catch (error) {
+    throw fromThrown(method, args, error);
+  }
+  if (!response.ok) {
+    throw new SlackCallError(method, response.error ?? "unknown_error", {
+      needed: response.needed,
+      channel: typeof args.channel === "string" ? args.channel : undefined,
+      messages: response.response_metadata?.messages ?? response.errors,
+    });
+  }
+  return response;
+}
+
+function fromThrown(method: string, args: SlackArgs, error: unknown) {
+  const status = (error as { status?: number }).status;
+  const headers = (error as { headers?: Headers }).headers;
+  const channel = typeof args.channel === "string" ? args.channel : undefined;
+  if (status === 429) {
+    const retryAfter = Number(headers?.get("retry-after") ?? "1");
+    return new SlackCallError(method, "ratelimited", {
+      retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : 1,
+      channel,
+    });
+  }
+  if (status !== undefined) {
+    return new SlackCallError(method, `http_${status}`, { channel });
+  }
+  return new SlackCallError(method, "request_failed", {
+    channel,
+    messages: [String((error as Error)?.message ?? error)],
+  });
+}

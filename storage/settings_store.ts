@@ -1,0 +1,59 @@
+// Helpdesk's configuration, one datastore item written by the "Configure
+// Helpdesk" workflow and read by every function that needs the triage channel
+// or the list of agents.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import SettingsDatastore from "../datastores/settings.ts";
+import { slackCall } from "../slack_api/slack_call.ts";
+
+export const SETTINGS_ID = "helpdesk";
+
+export interface HelpdeskSettings {
+  triage_channel: string;
+  agent_users: string[];
+  agent_usergroup?: string;
+  workspace_url: string;
+  action_trigger_id?: string;
+  action_trigger_url?: string;
+  reaction_trigger_id?: string;
+  updated_by: string;
+  updated_at: number;
+}
+
+export const NOT_CONFIGURED =
+  'Helpdesk is not set up yet: an admin needs to run the "Configure Helpdesk" shortcut to choose the triage channel and the agents.';
+
+export async function getSettings(
+  client: SlackAPIClient,
+): Promise<HelpdeskSettings | undefined> {
+  const { item } = await slackCall(client, "apps.datastore.get", {
+    datastore: SettingsDatastore.name,
+    id: SETTINGS_ID,
+  });
+  if (!item?.triage_channel) return undefined;
+  return {
+    triage_channel: item.triage_channel,
+    agent_users: item.agent_users ?? [],
+    agent_usergroup: item.agent_usergroup || undefined,
+    workspace_url: item.workspace_url ?? "",
+    action_trigger_id: item.action_trigger_id || undefined,
+    action_trigger_url: item.action_trigger_url || undefined,
+    reaction_trigger_id: item.reaction_trigger_id || undefined,
+    updated_by: item.updated_by,
+    updated_at: item.updated_at,
+  };
+}
+
+export async function putSettings(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+) {
+  await slackCall(client, "apps.datastore.put", {
+    datastore: SettingsDatastore.name,
+    item: {
+      id: SETTINGS_ID,
+      ...Object.fromEntries(
+        Object.entries(settings).filter(([, v]) => v !== undefined),
+      ),
+    },
+  });
+}

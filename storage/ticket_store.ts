@@ -1,0 +1,99 @@
+// Reading and writing tickets. Items are stored as the Ticket shape minus the
+// absent optional fields; the lookup datastore indexes tickets by key and by
+// triage card so handlers never scan the table to find one.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import TicketsDatastore from "../datastores/tickets.ts";
+import TicketLookupDatastore from "../datastores/ticket_lookup.ts";
+import { isPriority, isStatus, type Ticket } from "../tickets/model.ts";
+import { slackCall } from "../slack_api/slack_call.ts";
+
+export const lookupByKey = (key: string) => `key:${key}`;
+export const lookupByCard = (channel: string, ts: string) =>
+  `card:${channel}:${ts}`;
+
+export async function getTicket(
+  client: SlackAPIClient,
+  id: string,
+): Promise<Ticket | undefined> {
+  const { item } = await slackCall(client, "apps.datastore.get", {
+    datastore: TicketsDatastore.name,
+    id,
+  });
+  return item?.id ? toTicket(item) : undefined;
+}
+
+export async function findTicketId(
+  client: SlackAPIClient,
+  lookup: string,
+): Promise<string | undefined> {
+  const { item } = await slackCall(client, "apps.datastore.get", {
+    datastore: TicketLookupDatastore.name,
+    id: lookup,
+  });
+  return item?.ticket_id || undefined;
+}
+
+export async function putTicket(client: SlackAPIClient, ticket: Ticket) {
+  await slackCall(client, "apps.datastore.put", {
+    datastore: TicketsDatastore.name,
+    item: toItem(ticket),
+  });
+}
+
+/** Indexes a new ticket by its key and its card. */
+export async function putLookups(client: SlackAPIClient, ticket: Ticket) {
+  const items = [{ lookup: lookupByKey(ticket.key), ticket_id: ticket.id }];
+  if (ticket.card_channel && ticket.card_ts) {
+    items.push({
+      lookup: lookupByCard(ticket.card_channel, ticket.card_ts),
+      ticket_id: ticket.id,
+    });
+  }
+  await slackCall(client, "apps.datastore.bulkPut", {
+    datastore: TicketLookupDatastore.name,
+    items,
+  });
+}
+
+export async function deleteTicket(client: SlackAPIClient, ticket: Ticket) {
+  await slackCall(client, "apps.datastore.delete", {
+    datastore: TicketsDatastore.name,
+    id: ticket.id,
+  });
+}
+
+export function toItem(ticket: Ticket): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(ticket).filter(([, v]) => v !== undefined && v !== ""),
+  );
+}
+
+/** Reads an item defensively: a damaged item is reported, not half-used. */
+export function toTicket(item: Record<string, unknown>): Ticket {
+  const { priority, status } = item;
+  if (!isPriority(priority) || !isStatus(status)) {
+    throw new Error(`ticket ${item.id} has an unknown priority or status`);
+  }
+  const optional = (name: string) =>
+    item[name] === undefined || item[name] === null ? undefined : item[name];
+  return {
+    id: String(item.id),
+    key: String(item.key),
+    summary: String(item.summary ?? ""),
+    description: String(item.description ?? ""),
+    priority,
+    category: String(item.category ?? ""),
+    status,
+    requester: String(item.requester),
+    assignee: optional("assignee") as string | undefined,
+    source: String(item.source) as Ticket["source"],
+    source_channel: optional("source_channel") as string | undefined,
+    card_channel: optional("card_channel") as string | undefined,
+    card_ts: optional("card_ts") as string | undefined,
+    created_at: Number(item.created_at),
+    updated_at: Number(item.updated_at),
+    first_response_at: optional("first_response_at") as number | undefined,
+    resolved_at: optional("resolved_at") as number | undefined,
+    closed_at: optional("closed_at") as number | undefined,
+  };
+}

@@ -1,0 +1,266 @@
+// A local stand-in for the Slack Web API. Functions reach it through
+// `env.SLACK_API_URL`, which the SDK's client honours; the npm build of the
+// SDK fetches with undici, so stubbing globalThis.fetch would not work.
+//
+// It records every call, answers with Slack's response shapes and errors,
+// checks scopes against the ones the app was granted, can inject failures
+// (`ratelimited` with Retry-After, `not_in_channel`, …) and a fixed latency,
+// and keeps datastores in dynalite (see datastores.ts).
+import { METHOD_SCOPES } from "../../permissions/method_scopes.ts";
+import { type DatastoreSchema, FakeDatastores } from "./datastores.ts";
+import { FakeWorkspace, type WorkspaceSeed } from "./workspace.ts";
+import { type Args, SlackError } from "./slack_error.ts";
+import { messagingMethods } from "./messaging_methods.ts";
+import { datastoreMethods } from "./datastore_methods.ts";
+
+export interface FakeSlackOptions {
+  workspace?: WorkspaceSeed;
+  datastores?: DatastoreSchema[];
+  /** Bot scopes the app was granted; every method is allowed when absent. */
+  scopes?: readonly string[];
+  /** Added before each answer, to measure round trips. */
+  latencyMs?: number;
+}
+
+export interface RecordedCall {
+  method: string;
+  args: Args;
+  startedAt: number;
+  endedAt: number;
+  status: number;
+  response: Record<string, unknown>;
+}
+
+export interface InjectedFailure {
+  method: string;
+  /** Slack error code, answered as {ok:false,error}. */
+  error?: string;
+  /** HTTP status; 429 answers `ratelimited` with a Retry-After header. */
+  status?: number;
+  retryAfterSeconds?: number;
+  /** Extra fields for the error body, e.g. needed/provided. */
+  extra?: Record<string, unknown>;
+  /** Answer {ok:true, ...answer} instead of failing, to stage a state. */
+  answer?: Record<string, unknown>;
+  /** How many calls fail; 1 by default, Infinity for all. */
+  times?: number;
+  when?: (args: Args) => boolean;
+}
+
+export type MethodHandler = (
+  args: Args,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+// Fields the SDK sends as JSON inside the form body.
+const JSON_FIELDS = new Set([
+  "blocks",
+  "attachments",
+  "metadata",
+  "item",
+  "items",
+  "ids",
+  "expression_attributes",
+  "expression_values",
+  "view",
+  "outputs",
+  "inputs",
+  "limit",
+  "inclusive",
+  "reply_broadcast",
+  "unfurl_links",
+  "unfurl_media",
+]);
+
+export class FakeSlack {
+  readonly workspace: FakeWorkspace;
+  readonly datastores: FakeDatastores;
+  readonly calls: RecordedCall[] = [];
+  latencyMs: number;
+  #scopes?: Set<string>;
+  #failures: InjectedFailure[] = [];
+  #server: Deno.HttpServer<Deno.NetAddr>;
+  #methods: Map<string, MethodHandler>;
+
+  private constructor(
+    options: FakeSlackOptions,
+    datastores: FakeDatastores,
+  ) {
+    this.workspace = new FakeWorkspace(options.workspace);
+    this.datastores = datastores;
+    this.latencyMs = options.latencyMs ?? 0;
+    this.#scopes = options.scopes ? new Set(options.scopes) : undefined;
+    this.#methods = new Map([
+      ...messagingMethods(this.workspace),
+      ...datastoreMethods(datastores),
+    ]);
+    this.#server = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+      (request) => this.#handle(request),
+    );
+  }
+
+  static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+    const datastores = await FakeDatastores.start(options.datastores ?? []);
+    return new FakeSlack(options, datastores);
+  }
+
+  /** What a function's env.SLACK_API_URL should be. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.#server.addr.port}/api/`;
+  }
+
+  fail(failure: InjectedFailure) {
+    this.#failures.push({ times: 1, ...failure });
+  }
+
+  grantScopes(scopes: readonly string[]) {
+    this.#scopes = new Set(scopes);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  clearCalls() {
+    this.calls.length = 0;
+  }
+
+  /**
+   * The longest chain of calls in which each started only after the one
+   * before it had answered: the number of sequential round trips.
+   */
+  sequentialRounds(calls: RecordedCall[] = this.calls): number {
+    const sorted = [...calls].sort((a, b) => a.startedAt - b.startedAt);
+    const depth: number[] = [];
+    sorted.forEach((call, i) => {
+      let best = 0;
+      for (let j = 0; j < i; j++) {
+        if (sorted[j].endedAt <= call.startedAt) {
+          best = Math.max(best, depth[j]);
+        }
+      }
+      depth.push(best + 1);
+    });
+    return Math.max(0, ...depth);
+  }
+
+  async close() {
+    await this.#server.shutdown();
+    await this.datastores.close();
+  }
+
+  async [Symbol.asyncDispose]() {
+    await this.close();
+  }
+
+  async #handle(request: Request): Promise<Response> {
+    const startedAt = performance.now();
+    const url = new URL(request.url);
+    const method = url.pathname.replace(/^\/api\//, "");
+    let args: Args = {};
+    if (this.latencyMs > 0) {
+      await new Promise((r) => setTimeout(r, this.latencyMs));
+    }
+    let status = 200;
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+    };
+    let body: Record<string, unknown>;
+    try {
+      args = await readArgs(request);
+      body = await this.#answer(method, args, request);
+    } catch (error) {
+      if (!(error instanceof SlackError)) throw error;
+      status = error.status;
+      if (error.retryAfterSeconds !== undefined) {
+        headers["retry-after"] = String(error.retryAfterSeconds);
+      }
+      body = { ok: false, error: error.code, ...error.extra };
+    }
+    this.calls.push({
+      method,
+      args,
+      startedAt,
+      endedAt: performance.now(),
+      status,
+      response: body,
+    });
+    return new Response(JSON.stringify(body), { status, headers });
+  }
+
+  async #answer(
+    method: string,
+    args: Args,
+    request: Request,
+  ): Promise<Record<string, unknown>> {
+    const token = request.headers.get("authorization")?.replace(/^Bearer /, "");
+    if (!token && !args.token) throw new SlackError("not_authed");
+    const failure = this.#takeFailure(method, args);
+    if (failure?.answer) return { ok: true, ...failure.answer };
+    if (failure) {
+      if (failure.status === 429) {
+        throw new SlackError(
+          "ratelimited",
+          {},
+          429,
+          failure.retryAfterSeconds ?? 1,
+        );
+      }
+      throw new SlackError(
+        failure.error ?? "internal_error",
+        failure.extra,
+        failure.status ?? 200,
+      );
+    }
+    const handler = this.#methods.get(method);
+    if (!handler) throw new SlackError("unknown_method", {}, 404);
+    this.#checkScopes(method);
+    return { ok: true, ...await handler(args) };
+  }
+
+  #checkScopes(method: string) {
+    if (!this.#scopes) return;
+    const needed = METHOD_SCOPES.get(method);
+    if (!needed) {
+      throw new Error(`method_scopes.ts does not list ${method}`);
+    }
+    if (needed.anyOf.length === 0) return;
+    if (needed.anyOf.some((s) => this.#scopes!.has(s))) return;
+    throw new SlackError("missing_scope", {
+      needed: needed.anyOf.join(","),
+      provided: [...this.#scopes].join(","),
+    });
+  }
+
+  #takeFailure(method: string, args: Args): InjectedFailure | undefined {
+    const i = this.#failures.findIndex((f) =>
+      f.method === method && (!f.when || f.when(args))
+    );
+    if (i === -1) return undefined;
+    const failure = this.#failures[i];
+    failure.times = (failure.times ?? 1) - 1;
+    if (failure.times <= 0) this.#failures.splice(i, 1);
+    return failure;
+  }
+}
+
+async function readArgs(request: Request): Promise<Args> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.includes("application/json")) return await request.json();
+  const form = new URLSearchParams(await request.text());
+  const args: Args = {};
+  for (const [key, value] of form) {
+    args[key] = JSON_FIELDS.has(key) ? parseJson(key, value) : value;
+  }
+  return args;
+}
+
+function parseJson(key: string, value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new SlackError("invalid_arguments", {
+      response_metadata: { messages: [`${key} is not valid JSON`] },
+    });
+  }
+}

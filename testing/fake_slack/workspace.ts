@@ -1,0 +1,158 @@
+// The state behind the fake Slack Web API: people, channels, user groups and
+// the messages the app posted. Tests seed it, the app changes it through HTTP,
+// and tests read it back to assert what a person in Slack would see.
+
+export interface FakeUser {
+  id: string;
+  name: string;
+  real_name?: string;
+  is_bot?: boolean;
+  deleted?: boolean;
+}
+
+export interface FakeChannel {
+  id: string;
+  name: string;
+  is_private: boolean;
+  is_archived?: boolean;
+  is_im?: boolean;
+  /** For DMs: the person on the other side. */
+  user?: string;
+  members: Set<string>;
+}
+
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  blocks?: unknown[];
+  user: string;
+  bot_id?: string;
+  metadata?: unknown;
+  reply_count?: number;
+  edited?: { user: string; ts: string };
+}
+
+export interface FakeEphemeral {
+  channel: string;
+  user: string;
+  text: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+  message_ts: string;
+}
+
+export interface FakeView {
+  id: string;
+  view: Record<string, unknown>;
+  opened_by_pointer?: string;
+}
+
+export interface WorkspaceSeed {
+  teamId?: string;
+  domain?: string;
+  users?: FakeUser[];
+  channels?: Array<Omit<FakeChannel, "members"> & { members?: string[] }>;
+  usergroups?: Record<string, string[]>;
+}
+
+export const BOT_USER_ID = "UHELPDESKBOT";
+export const BOT_ID = "BHELPDESK";
+
+export class FakeWorkspace {
+  readonly teamId: string;
+  readonly domain: string;
+  readonly users = new Map<string, FakeUser>();
+  readonly channels = new Map<string, FakeChannel>();
+  readonly usergroups = new Map<string, string[]>();
+  readonly messages: FakeMessage[] = [];
+  readonly ephemerals: FakeEphemeral[] = [];
+  readonly views: FakeView[] = [];
+  #clock = 1_700_000_000_000_000n; // microseconds, so ts values stay unique
+  #ids = 0;
+
+  constructor(seed: WorkspaceSeed = {}) {
+    this.teamId = seed.teamId ?? "T0HELPDESK";
+    this.domain = seed.domain ?? "helpdesk-test";
+    this.addUser({ id: BOT_USER_ID, name: "helpdesk", is_bot: true });
+    for (const user of seed.users ?? []) this.addUser(user);
+    for (const channel of seed.channels ?? []) {
+      this.channels.set(channel.id, {
+        ...channel,
+        members: new Set(channel.members ?? []),
+      });
+    }
+    for (const [id, members] of Object.entries(seed.usergroups ?? {})) {
+      this.usergroups.set(id, members);
+    }
+  }
+
+  get url(): string {
+    return `https://${this.domain}.slack.com/`;
+  }
+
+  addUser(user: FakeUser) {
+    this.users.set(user.id, user);
+  }
+
+  /** Slack ts: seconds and six digits, unique and increasing. */
+  nextTs(): string {
+    const now = BigInt(Date.now()) * 1000n;
+    this.#clock = now > this.#clock ? now : this.#clock + 1n;
+    const s = this.#clock.toString();
+    return `${s.slice(0, -6)}.${s.slice(-6)}`;
+  }
+
+  nextId(prefix: string): string {
+    this.#ids += 1;
+    return `${prefix}${this.#ids.toString(36).toUpperCase().padStart(8, "0")}`;
+  }
+
+  /** The DM between the bot and a person, created on first use as Slack does. */
+  imWith(userId: string): FakeChannel {
+    for (const channel of this.channels.values()) {
+      if (channel.is_im && channel.user === userId) return channel;
+    }
+    const im: FakeChannel = {
+      id: `D${userId.slice(1)}`,
+      name: userId,
+      is_private: true,
+      is_im: true,
+      user: userId,
+      members: new Set([userId, BOT_USER_ID]),
+    };
+    this.channels.set(im.id, im);
+    return im;
+  }
+
+  /** Top-level messages and replies in a channel, oldest first. */
+  messagesIn(channel: string): FakeMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
+  }
+
+  /** The bot's DM to a person, oldest first. */
+  dmsTo(userId: string): FakeMessage[] {
+    const im = [...this.channels.values()].find((c) =>
+      c.is_im && c.user === userId
+    );
+    return im ? this.messagesIn(im.id) : [];
+  }
+
+  findMessage(channel: string, ts: string): FakeMessage | undefined {
+    return this.messages.find((m) => m.channel === channel && m.ts === ts);
+  }
+
+  repliesTo(channel: string, threadTs: string): FakeMessage[] {
+    return this.messages.filter((m) =>
+      m.channel === channel && m.thread_ts === threadTs && m.ts !== threadTs
+    );
+  }
+
+  permalink(channel: string, ts: string, threadTs?: string): string {
+    const base = `${this.url}archives/${channel}/p${ts.replace(".", "")}`;
+    return threadTs && threadTs !== ts
+      ? `${base}?thread_ts=${threadTs}&cid=${channel}`
+      : base;
+  }
+}

@@ -1,0 +1,60 @@
+// Who may do what to a ticket. Agents run the queue; the requester may close
+// or reopen their own ticket (to confirm a fix, or to say it is not fixed);
+// everyone else can read the card and the thread but change nothing.
+import type { Ticket } from "./model.ts";
+
+export type TicketActionType =
+  | "claim"
+  | "assign"
+  | "start"
+  | "wait"
+  | "resolve"
+  | "close"
+  | "reopen";
+
+export interface Actor {
+  userId: string;
+  /** Resolved from the configured agents (users and user groups). */
+  isAgent: boolean;
+}
+
+const REQUESTER_MAY: ReadonlySet<TicketActionType> = new Set([
+  "close",
+  "reopen",
+]);
+
+const VERBS: Record<TicketActionType, string> = {
+  claim: "claim",
+  assign: "assign",
+  start: "start work on",
+  wait: "put on hold",
+  resolve: "resolve",
+  close: "close",
+  reopen: "reopen",
+};
+
+export type PermissionCheck = { ok: true } | { ok: false; reason: string };
+
+export function checkPermission(
+  actor: Actor,
+  action: TicketActionType,
+  ticket: Pick<Ticket, "key" | "requester">,
+): PermissionCheck {
+  if (actor.isAgent) return { ok: true };
+  const isRequester = actor.userId === ticket.requester;
+  if (isRequester && REQUESTER_MAY.has(action)) return { ok: true };
+  const verb = VERBS[action];
+  if (REQUESTER_MAY.has(action)) {
+    return {
+      ok: false,
+      reason:
+        `Only Helpdesk agents and the person who opened ${ticket.key} can ${verb} it.`,
+    };
+  }
+  return {
+    ok: false,
+    reason: isRequester
+      ? `Only Helpdesk agents can ${verb} ${ticket.key}. You can close it once it is resolved, or reopen it if the fix didn't work.`
+      : `Only Helpdesk agents can ${verb} ${ticket.key}. You can follow it in the card's thread.`,
+  };
+}

@@ -1,0 +1,143 @@
+// One function decides what a triage action does to a ticket: who may do it,
+// whether the lifecycle allows it, and which fields change. The Slack handlers
+// only load the ticket, call applyAction, and publish the result.
+import { type Status, STATUS_LABELS, type Ticket } from "./model.ts";
+import { checkTransition } from "./status_rules.ts";
+import { type Actor, checkPermission, type TicketActionType } from "./roles.ts";
+
+export type TicketAction =
+  | { type: "claim" }
+  | { type: "assign"; assignee: string; assigneeIsAgent: boolean }
+  | { type: "start" }
+  | { type: "wait" }
+  | { type: "resolve" }
+  | { type: "close" }
+  | { type: "reopen" };
+
+const TARGET_STATUS: Partial<Record<TicketActionType, Status>> = {
+  start: "in_progress",
+  wait: "waiting_on_requester",
+  resolve: "resolved",
+  close: "closed",
+  reopen: "in_progress",
+};
+
+export type ActionOutcome =
+  | {
+    ok: true;
+    ticket: Ticket;
+    /** Set when the status changed: the requester is told. */
+    statusChange?: { from: Status; to: Status };
+    /** A sentence for the card's thread, e.g. "<@U1> claimed HD-1". */
+    summary: string;
+  }
+  | { ok: false; reason: string };
+
+export function applyAction(
+  ticket: Ticket,
+  action: TicketAction,
+  actor: Actor,
+  now: number,
+): ActionOutcome {
+  const permission = checkPermission(actor, action.type, ticket);
+  if (!permission.ok) return permission;
+
+  const next: Ticket = { ...ticket, updated_at: now };
+  let summary: string;
+  switch (action.type) {
+    case "claim": {
+      if (ticket.status === "resolved" || ticket.status === "closed") {
+        return refuse(ticket, "claimed", "reopen it first");
+      }
+      if (ticket.assignee === actor.userId) {
+        return { ok: false, reason: `You already have ${ticket.key}.` };
+      }
+      next.assignee = actor.userId;
+      if (ticket.status === "new") next.status = "in_progress";
+      summary = ticket.assignee
+        ? `<@${actor.userId}> took ${ticket.key} over from <@${ticket.assignee}>`
+        : `<@${actor.userId}> claimed ${ticket.key}`;
+      break;
+    }
+    case "assign": {
+      if (ticket.status === "closed") {
+        return refuse(ticket, "reassigned", "open a new ticket instead");
+      }
+      if (!action.assigneeIsAgent) {
+        return {
+          ok: false,
+          reason:
+            `<@${action.assignee}> is not a Helpdesk agent, so ${ticket.key} can't be assigned to them. An admin can add agents with the "Configure Helpdesk" shortcut.`,
+        };
+      }
+      if (ticket.assignee === action.assignee) {
+        return {
+          ok: false,
+          reason: `${ticket.key} is already assigned to <@${action.assignee}>.`,
+        };
+      }
+      next.assignee = action.assignee;
+      summary =
+        `<@${actor.userId}> assigned ${ticket.key} to <@${action.assignee}>`;
+      break;
+    }
+    default: {
+      const to = TARGET_STATUS[action.type]!;
+      const check = checkTransition(ticket.key, ticket.status, to);
+      if (!check.ok) return check;
+      // Only "reopen" takes a resolved ticket back to work, so the thread
+      // and the requester's DM say what really happened.
+      if (action.type === "reopen" && ticket.status !== "resolved") {
+        return { ok: false, reason: `${ticket.key} is not resolved.` };
+      }
+      if (action.type === "start" && ticket.status === "resolved") {
+        return refuse(ticket, "started", "reopen it instead");
+      }
+      next.status = to;
+      summary = `<@${actor.userId}> ${
+        describeStatusChange(action.type)
+      } ${ticket.key}`;
+    }
+  }
+
+  if (next.status !== ticket.status) stampStatusTimes(next, now);
+  if (actor.isAgent && next.first_response_at === undefined) {
+    next.first_response_at = now;
+  }
+  const statusChange = next.status === ticket.status
+    ? undefined
+    : { from: ticket.status, to: next.status };
+  return { ok: true, ticket: next, statusChange, summary };
+}
+
+function stampStatusTimes(ticket: Ticket, now: number) {
+  if (ticket.status === "resolved") ticket.resolved_at = now;
+  if (ticket.status === "closed") ticket.closed_at = now;
+  // A reopened ticket is no longer resolved: its resolution time will be the
+  // next one, so reports measure the fix that stuck.
+  if (ticket.status === "in_progress") delete ticket.resolved_at;
+}
+
+function describeStatusChange(type: TicketActionType): string {
+  switch (type) {
+    case "start":
+      return "started work on";
+    case "wait":
+      return "is waiting on the requester for";
+    case "resolve":
+      return "resolved";
+    case "close":
+      return "closed";
+    default:
+      return "reopened";
+  }
+}
+
+function refuse(ticket: Ticket, verb: string, hint: string): ActionOutcome {
+  return {
+    ok: false,
+    reason: `${ticket.key} is ${
+      STATUS_LABELS[ticket.status].toLowerCase()
+    } and can't be ${verb}: ${hint}.`,
+  };
+}

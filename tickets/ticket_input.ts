@@ -1,0 +1,94 @@
+// Validation of what people type into a new ticket, before anything is saved.
+// Limits follow where the text ends up in Slack: the summary is the card's
+// header (plain_text, 150 characters at most), the description a section
+// (3,000 characters of mrkdwn, which escaping can grow, so we keep headroom).
+import { isPriority, PRIORITIES, type Priority } from "./model.ts";
+
+export const LIMITS = {
+  summary: 150,
+  description: 2_800,
+  category: 50,
+} as const;
+
+export const DEFAULT_CATEGORY = "General";
+
+export interface NewTicketInput {
+  summary?: string;
+  description?: string;
+  priority?: string;
+  category?: string;
+  requester?: string;
+  source_channel?: string;
+}
+
+export interface NewTicketFields {
+  summary: string;
+  description: string;
+  priority: Priority;
+  category: string;
+  requester: string;
+  source_channel?: string;
+}
+
+export type Validated =
+  | { ok: true; value: NewTicketFields }
+  | { ok: false; problems: string[] };
+
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+
+export function validateNewTicket(input: NewTicketInput): Validated {
+  const problems: string[] = [];
+  // A summary is one line: pasted newlines and runs of spaces are folded.
+  const summary = (input.summary ?? "").replace(/\s+/g, " ").trim();
+  const description = (input.description ?? "").trim();
+  const category = (input.category ?? "").replace(/\s+/g, " ").trim() ||
+    DEFAULT_CATEGORY;
+  const priority = (input.priority ?? "normal").trim().toLowerCase();
+  const requester = (input.requester ?? "").trim();
+  const sourceChannel = input.source_channel?.trim() || undefined;
+
+  if (!summary) {
+    problems.push("The summary is empty: say in a few words what you need.");
+  }
+  tooLong(problems, "summary", summary);
+  tooLong(problems, "description", description);
+  tooLong(problems, "category", category);
+  if (!isPriority(priority)) {
+    problems.push(
+      `"${input.priority}" is not a priority. Use one of: ${
+        PRIORITIES.join(", ")
+      }.`,
+    );
+  }
+  if (!USER_ID.test(requester)) {
+    problems.push("The requester must be a Slack user.");
+  }
+  if (sourceChannel !== undefined && !CHANNEL_ID.test(sourceChannel)) {
+    problems.push("The source channel must be a Slack channel.");
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      summary,
+      description,
+      priority: priority as Priority,
+      category,
+      requester,
+      source_channel: sourceChannel,
+    },
+  };
+}
+
+function tooLong(problems: string[], field: keyof typeof LIMITS, text: string) {
+  const length = [...text].length;
+  const limit = LIMITS[field];
+  if (length > limit) {
+    problems.push(
+      `The ${field} is ${
+        length.toLocaleString("en-US")
+      } characters; the limit is ${limit.toLocaleString("en-US")}.`,
+    );
+  }
+}

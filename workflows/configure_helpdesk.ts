@@ -1,0 +1,60 @@
+import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
+import ConfigureHelpdeskFunction from "../functions/configure_helpdesk/definition.ts";
+
+/** "Configure Helpdesk": a form for the triage channel and the agents. */
+const ConfigureHelpdeskWorkflow = DefineWorkflow({
+  callback_id: "configure_helpdesk",
+  title: "Configure Helpdesk",
+  description: "Choose the triage channel and who the agents are",
+  input_parameters: {
+    properties: {
+      interactivity: { type: Schema.slack.types.interactivity },
+      admin: { type: Schema.slack.types.user_id },
+    },
+    required: ["interactivity", "admin"],
+  },
+});
+
+const form = ConfigureHelpdeskWorkflow.addStep(
+  Schema.slack.functions.OpenForm,
+  {
+    title: "Configure Helpdesk",
+    description:
+      "New tickets are posted in the triage channel, where agents claim and resolve them.",
+    submit_label: "Save",
+    interactivity: ConfigureHelpdeskWorkflow.inputs.interactivity,
+    fields: {
+      elements: [
+        {
+          name: "triage_channel",
+          title: "Triage channel",
+          description: "Private? Invite @Helpdesk there first",
+          type: Schema.slack.types.channel_id,
+        },
+        {
+          name: "agent_users",
+          title: "Agents",
+          description: "People who work on tickets",
+          type: Schema.types.array,
+          items: { type: Schema.slack.types.user_id },
+        },
+        {
+          name: "agent_usergroup",
+          title: "Agent user group",
+          description: "Its members are agents too",
+          type: Schema.slack.types.usergroup_id,
+        },
+      ],
+      required: ["triage_channel"],
+    },
+  },
+);
+
+ConfigureHelpdeskWorkflow.addStep(ConfigureHelpdeskFunction, {
+  triage_channel: form.outputs.fields.triage_channel,
+  agent_users: form.outputs.fields.agent_users,
+  agent_usergroup: form.outputs.fields.agent_usergroup,
+  admin: ConfigureHelpdeskWorkflow.inputs.admin,
+});
+
+export default ConfigureHelpdeskWorkflow;
