@@ -23,6 +23,8 @@ export function explainFailure(error: unknown): string {
     case "is_archived":
     case "is_inactive":
       return `${where} is archived. An admin should pick another triage channel with the "Configure Helpdesk" shortcut.`;
+    case "no_such_subteam":
+      return "That user group doesn't exist any more (or was disabled). Pick another one, or choose agents by name.";
     case "user_not_found":
       return "That person is not in this workspace (or their account was deactivated).";
     case "invalid_auth":

@@ -76,7 +76,7 @@ export function toTicket(item: Record<string, unknown>): Ticket {
   }
   const optional = (name: string) =>
     item[name] === undefined || item[name] === null ? undefined : item[name];
-  return {
+  const ticket: Ticket = {
     id: String(item.id),
     key: String(item.key),
     summary: String(item.summary ?? ""),
@@ -96,4 +96,9 @@ export function toTicket(item: Record<string, unknown>): Ticket {
     resolved_at: optional("resolved_at") as number | undefined,
     closed_at: optional("closed_at") as number | undefined,
   };
+  // Absent stays absent, so a ticket read back equals the one written.
+  for (const [name, value] of Object.entries(ticket)) {
+    if (value === undefined) delete ticket[name as keyof Ticket];
+  }
+  return ticket;
 }

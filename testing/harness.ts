@@ -1,7 +1,7 @@
 // What function tests share: a fake Slack for the app's own manifest (its
 // datastores and its bot scopes), a seeded workspace, and helpers to run
 // handlers the way Slack's runtime does.
-import { SlackFunctionTester } from "deno-slack-sdk/mod.ts";
+import { SlackAPI, SlackFunctionTester } from "deno-slack-sdk/mod.ts";
 import manifest from "../manifest.ts";
 import { FakeSlack, type FakeSlackOptions } from "./fake_slack/server.ts";
 import type { DatastoreSchema } from "./fake_slack/datastores.ts";
@@ -11,7 +11,9 @@ import {
   type HelpdeskSettings,
   putSettings,
 } from "../storage/settings_store.ts";
-import { SlackAPI } from "deno-slack-sdk/mod.ts";
+import type { Ticket } from "../tickets/model.ts";
+import { openTicket } from "../operations/open_ticket.ts";
+import { putTicket, toTicket } from "../storage/ticket_store.ts";
 
 export const PEOPLE = {
   requester: "UREQUESTER",
@@ -127,4 +129,27 @@ export function functionContext<I extends Record<string, unknown>>(
     env: { SLACK_API_URL: slack.apiUrl },
     token: "xwfp-test-token",
   });
+}
+
+/** A ticket opened the real way, then moved to `status` for the test. */
+export async function openTestTicket(
+  slack: FakeSlack,
+  changes: Partial<Ticket> = {},
+): Promise<Ticket> {
+  const client = clientFor(slack);
+  const { ticket } = await openTicket(client, {
+    summary: "Printer on 3rd floor jams",
+    description: "Every second page.",
+    priority: "normal",
+    category: "Hardware",
+    requester: PEOPLE.requester,
+  }, "form");
+  const moved = { ...ticket, ...changes };
+  await putTicket(client, moved);
+  slack.clearCalls();
+  return moved;
+}
+
+export async function storedTicket(slack: FakeSlack, id: string): Promise<Ticket> {
+  return toTicket(await slack.datastores.get("tickets", id));
 }

@@ -65,6 +65,7 @@ export class FakeDatastores {
         KeySchema: [{ AttributeName: schema.primary_key, KeyType: "HASH" }],
         BillingMode: "PAY_PER_REQUEST",
       });
+      await stores.#untilActive(tableName(schema.name));
     }
     return stores;
   }
@@ -181,6 +182,17 @@ export class FakeDatastores {
     return count;
   }
 
+  // A new table is CREATING for a moment, even with createTableMs 0, and
+  // refuses writes until it is ACTIVE.
+  async #untilActive(table: string) {
+    for (let i = 0; i < 100; i++) {
+      const out = await this.#dynamo("DescribeTable", { TableName: table });
+      if ((out.Table as { TableStatus?: string })?.TableStatus === "ACTIVE") return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error(`table ${table} never became active`);
+  }
+
   #schema(datastore: string): DatastoreSchema {
     const schema = this.#schemas.get(datastore);
     if (!schema) {
@@ -237,7 +249,7 @@ export class FakeDatastores {
     if (!response.ok) {
       // Expression mistakes come back as ValidationException, which Slack
       // reports as a datastore_error with DynamoDB's message.
-      throw new DatastoreError("datastore_error", String(out.message));
+      throw new DatastoreError("datastore_error", `${target}: ${out.message}`);
     }
     return out;
   }

@@ -12,6 +12,7 @@ import { FakeWorkspace, type WorkspaceSeed } from "./workspace.ts";
 import { type Args, SlackError } from "./slack_error.ts";
 import { messagingMethods } from "./messaging_methods.ts";
 import { datastoreMethods } from "./datastore_methods.ts";
+import { type FakeTrigger, triggerMethods } from "./trigger_methods.ts";
 
 export interface FakeSlackOptions {
   workspace?: WorkspaceSeed;
@@ -64,6 +65,9 @@ const JSON_FIELDS = new Set([
   "view",
   "outputs",
   "inputs",
+  "event",
+  "schedule",
+  "webhook",
   "limit",
   "inclusive",
   "reply_broadcast",
@@ -75,6 +79,8 @@ export class FakeSlack {
   readonly workspace: FakeWorkspace;
   readonly datastores: FakeDatastores;
   readonly calls: RecordedCall[] = [];
+  /** Triggers the app created at run time, by id. */
+  readonly triggers = new Map<string, FakeTrigger>();
   latencyMs: number;
   #scopes?: Set<string>;
   #failures: InjectedFailure[] = [];
@@ -92,6 +98,7 @@ export class FakeSlack {
     this.#methods = new Map([
       ...messagingMethods(this.workspace),
       ...datastoreMethods(datastores),
+      ...triggerMethods(this.workspace, this.triggers),
     ]);
     this.#server = Deno.serve(
       { hostname: "127.0.0.1", port: 0, onListen: () => {} },

@@ -1,0 +1,307 @@
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import {
+  ASSIGN_VIEW_CALLBACK_ID,
+  UPDATE_TICKET_CALLBACK_ID,
+} from "./definition.ts";
+import {
+  configure,
+  functionContext,
+  openTestTicket,
+  PEOPLE,
+  startFakeSlack,
+  storedTicket,
+  TRIAGE,
+} from "../../testing/harness.ts";
+import {
+  closeView,
+  submitView,
+  viewClosedContext,
+  viewSubmissionContext,
+} from "../../testing/interactivity_payloads.ts";
+import type { FakeSlack } from "../../testing/fake_slack/server.ts";
+import type { Status, Ticket } from "../../tickets/model.ts";
+
+function click(
+  slack: FakeSlack,
+  ticket: Ticket,
+  action: string,
+  actor: string,
+) {
+  return handler(functionContext(UPDATE_TICKET_CALLBACK_ID, slack, {
+    ticket_id: ticket.id,
+    action,
+    actor,
+    interactivity: {
+      interactivity_pointer: "1234.5678.pointer",
+      interactor: { id: actor, secret: "s" },
+    },
+  }));
+}
+
+function ephemeralsFor(slack: FakeSlack, user: string) {
+  return slack.workspace.ephemerals.filter((e) => e.user === user);
+}
+
+function cardOf(slack: FakeSlack, ticket: Ticket) {
+  return slack.workspace.findMessage(TRIAGE, ticket.card_ts!)!;
+}
+
+Deno.test("update_ticket: an agent's click changes the ticket everywhere", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(slack);
+  const ticket = await openTestTicket(slack);
+
+  await t.step(
+    "claim: card redrawn, thread reply, requester told",
+    async () => {
+      const result = await click(slack, ticket, "claim", PEOPLE.agent);
+      assert.equal(result.outputs?.status, "in_progress");
+      const saved = await storedTicket(slack, ticket.id);
+      assert.equal(saved.assignee, PEOPLE.agent);
+      assert.equal(saved.status, "in_progress");
+      assert.ok(saved.first_response_at! >= ticket.created_at);
+
+      const card = JSON.stringify(cardOf(slack, ticket).blocks);
+      assert.ok(card.includes(`*Assignee*\\n<@${PEOPLE.agent}>`));
+      assert.ok(card.includes("In progress"));
+      const [reply] = slack.workspace.repliesTo(TRIAGE, ticket.card_ts!);
+      assert.match(
+        reply.text,
+        new RegExp(`<@${PEOPLE.agent}> claimed ${ticket.key}`),
+      );
+      assert.match(reply.text, /<!date\^\d+\^/);
+      const dms = slack.workspace.dmsTo(PEOPLE.requester);
+      assert.match(dms.at(-1)!.text, /is being worked on/);
+    },
+  );
+
+  await t.step("first response time is kept on later actions", async () => {
+    const before = await storedTicket(slack, ticket.id);
+    await click(slack, ticket, "wait", PEOPLE.otherAgent);
+    const after = await storedTicket(slack, ticket.id);
+    assert.equal(after.status, "waiting_on_requester");
+    assert.equal(after.first_response_at, before.first_response_at);
+  });
+
+  await t.step(
+    "resolve by a user-group agent; the requester closes it",
+    async () => {
+      await click(slack, ticket, "resolve", PEOPLE.groupAgent);
+      assert.equal((await storedTicket(slack, ticket.id)).status, "resolved");
+      const dmsBefore = slack.workspace.dmsTo(PEOPLE.requester).length;
+      const closed = await click(slack, ticket, "close", PEOPLE.requester);
+      assert.equal(closed.outputs?.status, "closed");
+      const saved = await storedTicket(slack, ticket.id);
+      assert.ok(saved.closed_at);
+      // Nobody DMs the requester about what they just did themselves.
+      assert.equal(slack.workspace.dmsTo(PEOPLE.requester).length, dmsBefore);
+      const card = cardOf(slack, ticket);
+      assert.equal(
+        card.blocks!.some((b) => (b as { type: string }).type === "actions"),
+        false,
+      );
+    },
+  );
+
+  await t.step(
+    "an invalid transition is explained and changes nothing",
+    async () => {
+      slack.clearCalls();
+      await click(slack, ticket, "reopen", PEOPLE.agent);
+      assert.match(
+        ephemeralsFor(slack, PEOPLE.agent).at(-1)!.text,
+        /closed tickets stay closed/,
+      );
+      assert.equal(slack.callsTo("chat.update").length, 0);
+      assert.equal(slack.callsTo("apps.datastore.put").length, 0);
+    },
+  );
+});
+
+// Who may do what, through the real handler: one fresh ticket per case.
+const MATRIX: Array<[string, string, Status, boolean]> = [];
+const ACTIONS: Array<[string, Status]> = [
+  ["claim", "new"],
+  ["start", "new"],
+  ["wait", "in_progress"],
+  ["resolve", "in_progress"],
+  ["close", "resolved"],
+  ["reopen", "resolved"],
+];
+for (const [action, from] of ACTIONS) {
+  MATRIX.push(["agent", action, from, true]);
+  MATRIX.push(["groupAgent", action, from, true]);
+  MATRIX.push([
+    "requester",
+    action,
+    from,
+    action === "close" || action === "reopen",
+  ]);
+  MATRIX.push(["bystander", action, from, false]);
+}
+
+Deno.test("update_ticket: roles × actions", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(slack);
+  for (const [role, action, from, allowed] of MATRIX) {
+    await t.step(
+      `${role} ${action} (${from}) → ${allowed ? "done" : "refused"}`,
+      async () => {
+        const actor = PEOPLE[role as keyof typeof PEOPLE];
+        const ticket = await openTestTicket(slack, { status: from });
+        await click(slack, ticket, action, actor);
+        const after = await storedTicket(slack, ticket.id);
+        if (allowed) {
+          assert.notEqual(
+            after.status === from && after.assignee === ticket.assignee,
+            true,
+          );
+          assert.equal(ephemeralsFor(slack, actor).length, 0);
+        } else {
+          assert.deepEqual(after, ticket);
+          assert.equal(slack.callsTo("chat.update").length, 0);
+          const [told] = ephemeralsFor(slack, actor);
+          assert.equal(told.channel, TRIAGE);
+          assert.match(told.text, /Only Helpdesk agents/);
+        }
+        slack.workspace.ephemerals.length = 0;
+      },
+    );
+  }
+});
+
+Deno.test("update_ticket: Assign to… opens a picker and assigns on submit", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(slack);
+  const ticket = await openTestTicket(slack);
+  const submission = (assignee: string, user = PEOPLE.agent) =>
+    submitView(
+      handler,
+      viewSubmissionContext(slack, {
+        callbackId: ASSIGN_VIEW_CALLBACK_ID,
+        functionCallbackId: UPDATE_TICKET_CALLBACK_ID,
+        executionId: "Fx0ASSIGN",
+        user,
+        privateMetadata: JSON.stringify({ ticket_id: ticket.id }),
+        values: {
+          assignee: {
+            assignee: { type: "users_select", selected_user: assignee },
+          },
+        },
+      }),
+    );
+
+  await t.step(
+    "an agent's click opens the modal and leaves the run open",
+    async () => {
+      const result = await click(slack, ticket, "assign", PEOPLE.agent);
+      assert.deepEqual(result, { completed: false });
+      const [open] = slack.callsTo("views.open");
+      assert.equal(open.args.interactivity_pointer, "1234.5678.pointer");
+      assert.equal(
+        (open.args.view as { callback_id: string }).callback_id,
+        ASSIGN_VIEW_CALLBACK_ID,
+      );
+    },
+  );
+
+  await t.step("a non-agent assignee is refused inside the modal", async () => {
+    const response = await submission(PEOPLE.bystander);
+    assert.equal(response?.response_action, "errors");
+    assert.match(response.errors.assignee, /not a Helpdesk agent/);
+    assert.deepEqual(await storedTicket(slack, ticket.id), ticket);
+    assert.equal(slack.callsTo("functions.completeSuccess").length, 0);
+  });
+
+  await t.step("an agent assignee is saved and the run completes", async () => {
+    const response = await submission(PEOPLE.otherAgent);
+    assert.equal(response, undefined);
+    assert.equal(
+      (await storedTicket(slack, ticket.id)).assignee,
+      PEOPLE.otherAgent,
+    );
+    const [done] = slack.callsTo("functions.completeSuccess");
+    assert.equal(done.args.function_execution_id, "Fx0ASSIGN");
+    assert.match(
+      slack.workspace.repliesTo(TRIAGE, ticket.card_ts!).at(-1)!.text,
+      new RegExp(`assigned ${ticket.key} to <@${PEOPLE.otherAgent}>`),
+    );
+  });
+
+  await t.step(
+    "closing the modal completes the run and changes nothing",
+    async () => {
+      slack.clearCalls();
+      await closeView(
+        handler,
+        viewClosedContext(slack, {
+          callbackId: ASSIGN_VIEW_CALLBACK_ID,
+          functionCallbackId: UPDATE_TICKET_CALLBACK_ID,
+          executionId: "Fx0CLOSED",
+          user: PEOPLE.agent,
+        }),
+      );
+      assert.equal(
+        slack.callsTo("functions.completeSuccess")[0].args
+          .function_execution_id,
+        "Fx0CLOSED",
+      );
+      assert.equal(slack.callsTo("apps.datastore.put").length, 0);
+    },
+  );
+
+  await t.step("a bystander gets no modal, only an explanation", async () => {
+    slack.clearCalls();
+    const result = await click(slack, ticket, "assign", PEOPLE.bystander);
+    assert.equal(result.completed, undefined);
+    assert.equal(slack.callsTo("views.open").length, 0);
+    assert.match(
+      ephemeralsFor(slack, PEOPLE.bystander)[0].text,
+      /Only Helpdesk agents can assign/,
+    );
+  });
+});
+
+Deno.test("update_ticket: failures are explained, saved work is not undone", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(slack);
+
+  await t.step("an unknown ticket", async () => {
+    await click(slack, { id: "NOPE" } as Ticket, "claim", PEOPLE.agent);
+    // No card to point at, so the clicker hears it by DM.
+    assert.match(
+      slack.workspace.dmsTo(PEOPLE.agent).at(-1)!.text,
+      /no longer exists/,
+    );
+  });
+
+  await t.step(
+    "the card can't be redrawn after the change was saved",
+    async () => {
+      const ticket = await openTestTicket(slack);
+      slack.fail({ method: "chat.update", error: "is_inactive" });
+      await click(slack, ticket, "claim", PEOPLE.agent);
+      assert.equal(
+        (await storedTicket(slack, ticket.id)).assignee,
+        PEOPLE.agent,
+      );
+      assert.match(
+        ephemeralsFor(slack, PEOPLE.agent).at(-1)!.text,
+        /was updated, but Slack didn't show all of it/,
+      );
+    },
+  );
+
+  await t.step(
+    "the datastore is down: the clicker is told, nothing is shown",
+    async () => {
+      const ticket = await openTestTicket(slack);
+      slack.fail({ method: "apps.datastore.put", error: "datastore_error" });
+      const result = await click(slack, ticket, "claim", PEOPLE.agent);
+      assert.match(result.error!, /apps\.datastore\.put \(datastore_error\)/);
+      assert.equal(slack.callsTo("chat.update").length, 0);
+      assert.equal((await storedTicket(slack, ticket.id)).assignee, undefined);
+    },
+  );
+});

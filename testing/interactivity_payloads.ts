@@ -1,0 +1,89 @@
+// Contexts shaped like the ones Slack's Deno runtime hands to a function's
+// view_submission and view_closed handlers (body, view, function_data,
+// interactivity), so those handlers are tested as Slack would call them.
+import type { FakeSlack } from "./fake_slack/server.ts";
+
+type ViewValues = Record<string, Record<string, Record<string, unknown>>>;
+
+export interface ViewEventOptions {
+  callbackId: string;
+  functionCallbackId: string;
+  executionId: string;
+  user: string;
+  privateMetadata?: string;
+  values?: ViewValues;
+  inputs?: Record<string, unknown>;
+}
+
+export function viewSubmissionContext(slack: FakeSlack, o: ViewEventOptions) {
+  return viewContext(slack, "view_submission", o);
+}
+
+export function viewClosedContext(slack: FakeSlack, o: ViewEventOptions) {
+  return viewContext(slack, "view_closed", o);
+}
+
+function viewContext(
+  slack: FakeSlack,
+  type: "view_submission" | "view_closed",
+  o: ViewEventOptions,
+) {
+  const view = {
+    id: "V0TEST",
+    type: "modal",
+    callback_id: o.callbackId,
+    private_metadata: o.privateMetadata ?? "",
+    state: { values: o.values ?? {} },
+    hash: "1.abc",
+    app_id: "A0HELPDESK",
+    team_id: slack.workspace.teamId,
+    blocks: [],
+  };
+  const body = {
+    type,
+    team: { id: slack.workspace.teamId, domain: slack.workspace.domain },
+    user: { id: o.user, name: o.user.toLowerCase(), team_id: slack.workspace.teamId },
+    api_app_id: "A0HELPDESK",
+    view,
+    is_cleared: false,
+    function_data: {
+      execution_id: o.executionId,
+      function: { callback_id: o.functionCallbackId },
+      inputs: o.inputs ?? {},
+    },
+    interactivity: {
+      interactor: { id: o.user, secret: "secret" },
+      interactivity_pointer: "1234.5678.pointer",
+    },
+    bot_access_token: "xwfp-test-token",
+  };
+  return {
+    inputs: o.inputs ?? {},
+    env: { SLACK_API_URL: slack.apiUrl },
+    token: "xwfp-test-token",
+    team_id: slack.workspace.teamId,
+    enterprise_id: "",
+    body,
+    view,
+  };
+}
+
+/**
+ * Slack's runtime calls a SlackFunction's `viewSubmission` / `viewClosed`
+ * exports directly; the SDK does not type them on the handler, so tests
+ * reach them the same way the runtime does.
+ */
+// deno-lint-ignore no-explicit-any
+type ViewHandlerResult = Promise<any>;
+interface RuntimeViewExports {
+  viewSubmission(context: unknown): ViewHandlerResult;
+  viewClosed(context: unknown): ViewHandlerResult;
+}
+
+export function submitView(fn: unknown, context: unknown): ViewHandlerResult {
+  return (fn as RuntimeViewExports).viewSubmission(context);
+}
+
+export function closeView(fn: unknown, context: unknown): ViewHandlerResult {
+  return (fn as RuntimeViewExports).viewClosed(context);
+}
