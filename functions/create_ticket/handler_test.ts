@@ -217,3 +217,20 @@ Deno.test("create_ticket without chat:write names the missing scope", async () =
   assert.match(result.error!, /missing the Slack permission `chat:write`/);
   assert.match(result.error!, /slack deploy/);
 });
+
+Deno.test("create_ticket runs independent calls at once: 6 calls in 3 round trips", async () => {
+  await using slack = await startFakeSlack({ latencyMs: 20 });
+  await configure(slack);
+  const result = await run(slack);
+  assert.equal(result.error, undefined);
+  assert.deepEqual(slack.calls.map((c) => c.method).sort(), [
+    "apps.datastore.bulkPut",
+    "apps.datastore.get",
+    "apps.datastore.get",
+    "apps.datastore.put",
+    "chat.postMessage",
+    "chat.postMessage",
+  ]);
+  // settings + key check | card | ticket + lookups + DM
+  assert.equal(slack.sequentialRounds(), 3);
+});
