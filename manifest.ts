@@ -28,8 +28,8 @@ export default Manifest({
   datastores: [TicketsDatastore, TicketLookupDatastore, SettingsDatastore],
   outgoingDomains: [],
   botScopes: [
-    "chat:write",
     "channels:join",
+    "chat:write",
     "datastore:read",
     "datastore:write",
     "reactions:read",

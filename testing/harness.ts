@@ -150,6 +150,9 @@ export async function openTestTicket(
   return moved;
 }
 
-export async function storedTicket(slack: FakeSlack, id: string): Promise<Ticket> {
+export async function storedTicket(
+  slack: FakeSlack,
+  id: string,
+): Promise<Ticket> {
   return toTicket(await slack.datastores.get("tickets", id));
 }

@@ -42,7 +42,11 @@ function viewContext(
   const body = {
     type,
     team: { id: slack.workspace.teamId, domain: slack.workspace.domain },
-    user: { id: o.user, name: o.user.toLowerCase(), team_id: slack.workspace.teamId },
+    user: {
+      id: o.user,
+      name: o.user.toLowerCase(),
+      team_id: slack.workspace.teamId,
+    },
     api_app_id: "A0HELPDESK",
     view,
     is_cleared: false,

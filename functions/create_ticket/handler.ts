@@ -7,6 +7,8 @@ import {
   openTicket,
 } from "../../operations/open_ticket.ts";
 import { explainFailure } from "../../slack_api/error_messages.ts";
+import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
+import { tellPerson } from "../../operations/tell_person.ts";
 
 export default SlackFunction(
   CreateTicketFunction,
@@ -38,11 +40,18 @@ export default SlackFunction(
         },
       };
     } catch (error) {
-      if (error instanceof NotConfiguredError) return { error: error.message };
-      console.error("create_ticket failed", error);
-      return {
-        error: `Helpdesk couldn't open the ticket. ${explainFailure(error)}`,
-      };
+      const configured = !(error instanceof NotConfiguredError);
+      // Logged once, with the details; people get what to do about it.
+      if (configured) console.error("create_ticket failed", error);
+      const message = configured
+        ? `Helpdesk couldn't open your ticket “${validated.value.summary}”. ${
+          explainFailure(error)
+        }`
+        : NOT_CONFIGURED;
+      // The workflow reports the error too, but not always to the requester.
+      await tellPerson(client, { user: validated.value.requester }, message)
+        .catch(() => {});
+      return { error: message };
     }
   },
 );

@@ -157,7 +157,13 @@ Deno.test("create_ticket before Helpdesk is configured says what to do", async (
   await using slack = await startFakeSlack();
   const result = await run(slack);
   assert.equal(result.error, NOT_CONFIGURED);
-  assert.equal(slack.workspace.messages.length, 0);
+  // The only message is the requester's DM saying what to do.
+  assert.deepEqual(slack.workspace.messages.map((m) => m.text), [
+    NOT_CONFIGURED,
+  ]);
+  assert.deepEqual(slack.workspace.dmsTo(PEOPLE.requester).map((m) => m.text), [
+    NOT_CONFIGURED,
+  ]);
   assert.equal((await storedTickets(slack)).length, 0);
 });
 
@@ -186,7 +192,8 @@ Deno.test("create_ticket in a private channel Helpdesk isn't in explains the inv
   assert.match(result.error!, /\/invite @Helpdesk/);
   assert.doesNotMatch(result.error!, /^channel_not_found$/);
   assert.equal((await storedTickets(slack)).length, 0);
-  assert.equal(slack.workspace.dmsTo(PEOPLE.requester).length, 0);
+  const dms = slack.workspace.dmsTo(PEOPLE.requester).map((m) => m.text);
+  assert.deepEqual(dms, [result.error]);
 });
 
 Deno.test("create_ticket removes the card and DM when the ticket can't be saved", async () => {
@@ -196,7 +203,9 @@ Deno.test("create_ticket removes the card and DM when the ticket can't be saved"
   const result = await run(slack);
   assert.match(result.error!, /datastore_error/);
   assert.equal(slack.workspace.messagesIn(TRIAGE).length, 0);
-  assert.equal(slack.workspace.dmsTo(PEOPLE.requester).length, 0);
+  // The "ticket is open" DM was taken back; what remains says it failed.
+  const dms = slack.workspace.dmsTo(PEOPLE.requester).map((m) => m.text);
+  assert.deepEqual(dms, [result.error]);
   assert.equal((await storedTickets(slack)).length, 0);
 });
 

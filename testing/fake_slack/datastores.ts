@@ -187,7 +187,9 @@ export class FakeDatastores {
   async #untilActive(table: string) {
     for (let i = 0; i < 100; i++) {
       const out = await this.#dynamo("DescribeTable", { TableName: table });
-      if ((out.Table as { TableStatus?: string })?.TableStatus === "ACTIVE") return;
+      if ((out.Table as { TableStatus?: string })?.TableStatus === "ACTIVE") {
+        return;
+      }
       await new Promise((r) => setTimeout(r, 5));
     }
     throw new Error(`table ${table} never became active`);

@@ -27,9 +27,8 @@ export function triggerMethods(
     };
     delete trigger.trigger_id;
     if (type === "shortcut") {
-      trigger.shortcut_url = `https://slack.com/shortcuts/${id}/${
-        id.toLowerCase()
-      }`;
+      trigger.shortcut_url =
+        `https://slack.com/shortcuts/${id}/${id.toLowerCase()}`;
     }
     if (type === "event" && !(args.event as Args | undefined)?.event_type) {
       throw new SlackError("invalid_trigger_inputs");

@@ -1,0 +1,79 @@
+// Every bot scope Helpdesk may ask for: Slack's own description (from
+// https://docs.slack.dev/reference/scopes/<scope>) and Helpdesk's reason. The
+// approval text for admins and the README's permissions table are both made
+// from this table, so they can't drift apart.
+
+export interface ScopeEntry {
+  /** Slack's description, shown to admins on the approval screen. */
+  slack: string;
+  /** Why Helpdesk asks for it. */
+  reason: string;
+}
+
+export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
+  "chat:write": {
+    slack: "Send messages as @Helpdesk",
+    reason:
+      "Post ticket cards, redraw them, reply in their threads, DM requesters, and show private explanations (ephemeral messages). DMs go to a user ID, so `im:write` is not needed.",
+  },
+  "channels:join": {
+    slack: "Join public channels in a workspace",
+    reason:
+      "Join the public triage channel when it is configured, and again if someone removes Helpdesk from it. Private channels need an invitation instead.",
+  },
+  "datastore:read": {
+    slack: "View and see data from Slack App Datastore",
+    reason: "Read tickets, the ticket lookup index and the settings.",
+  },
+  "datastore:write": {
+    slack: "Write data to Slack App Datastore",
+    reason: "Save tickets, the lookup index and the settings.",
+  },
+  "triggers:write": {
+    slack: "Create new Platform triggers",
+    reason:
+      "Configure Helpdesk creates the link trigger behind the card buttons and the reaction trigger on the triage channel, and moves it when the channel changes.",
+  },
+  "reactions:read": {
+    slack:
+      "View emoji reactions and their associated content in channels and conversations that your slack app has been added to",
+    reason:
+      "Receive :eyes: and :white_check_mark: reactions on cards in the triage channel.",
+  },
+  "usergroups:read": {
+    slack: "View user groups in a workspace",
+    reason:
+      "Agents can be the members of a Slack user group, read when someone acts.",
+  },
+};
+
+/** Scopes Slack requires whenever an app declares a datastore. */
+export const DATASTORE_SCOPES = ["datastore:read", "datastore:write"];
+
+/**
+ * Scopes for events a trigger listens to, from Slack's event reference
+ * (https://docs.slack.dev/reference/events/<event>).
+ */
+export const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
+  ReactionAdded: ["reactions:read"],
+  ReactionRemoved: ["reactions:read"],
+  MessagePosted: ["channels:history"],
+  ChannelCreated: ["channels:read"],
+  UserJoinedChannel: ["channels:read"],
+};
+
+/**
+ * Scopes Slack's built-in functions need, from
+ * https://docs.slack.dev/reference/slack-functions/<function>.
+ */
+export const BUILTIN_FUNCTION_SCOPES: Readonly<
+  Record<string, readonly string[]>
+> = {
+  OpenForm: [],
+  SendMessage: ["chat:write"],
+  SendDm: ["chat:write"],
+  ReplyInThread: ["chat:write"],
+  SendEphemeralMessage: ["chat:write"],
+  AddReaction: ["reactions:write"],
+  Delay: [],
+};
