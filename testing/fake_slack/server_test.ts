@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { SlackAPI } from "deno-slack-sdk/mod.ts";
+import { FakeSlack } from "./server.ts";
+import { BOT_USER_ID } from "./workspace.ts";
+
+Deno.test("the fake Slack API answers like Slack", async (t) => {
+  await using slack = await FakeSlack.start({
+    workspace: {
+      users: [{ id: "U1", name: "one" }],
+      channels: [
+        {
+          id: "C1",
+          name: "in",
+          is_private: false,
+          members: [BOT_USER_ID, "U1"],
+        },
+        { id: "C2", name: "out", is_private: false, members: ["U1"] },
+      ],
+    },
+    scopes: ["chat:write"],
+  });
+  const client = SlackAPI("xoxb-test", { slackApiUrl: slack.apiUrl });
+
+  await t.step("Block Kit over Slack's limits is invalid_blocks", async () => {
+    const header = {
+      type: "header",
+      text: { type: "plain_text", text: "x".repeat(151) },
+    };
+    const r = await client.chat.postMessage({
+      channel: "C1",
+      blocks: [header],
+    });
+    assert.equal(r.ok, false);
+    assert.equal(r.error, "invalid_blocks");
+    assert.match(String(r.response_metadata?.messages?.[0]), /longer than 150/);
+  });
+
+  await t.step(
+    "not_in_channel, and missing_scope with needed/provided",
+    async () => {
+      assert.equal(
+        (await client.chat.postMessage({ channel: "C2", text: "hi" })).error,
+        "not_in_channel",
+      );
+      const r = await client.apiCall("usergroups.users.list", {
+        usergroup: "S1",
+      });
+      assert.equal(r.error, "missing_scope");
+      assert.equal(r.needed, "usergroups:read");
+      assert.equal(r.provided, "chat:write");
+    },
+  );
+
+  await t.step("rate limits arrive as HTTP 429 with Retry-After", async () => {
+    slack.fail({
+      method: "chat.postMessage",
+      status: 429,
+      retryAfterSeconds: 3,
+    });
+    const error = await client.chat.postMessage({ channel: "C1", text: "hi" })
+      .then(
+        () => undefined,
+        (e) => e,
+      );
+    assert.equal(error.status, 429);
+    assert.equal(error.headers.get("retry-after"), "3");
+  });
+
+  await t.step(
+    "sequential round trips are counted from call timings",
+    async () => {
+      slack.latencyMs = 30;
+      slack.clearCalls();
+      await Promise.all([
+        client.chat.postMessage({ channel: "C1", text: "a" }),
+        client.chat.postMessage({ channel: "C1", text: "b" }),
+      ]);
+      await client.chat.postMessage({ channel: "C1", text: "c" });
+      assert.equal(slack.calls.length, 3);
+      assert.equal(slack.sequentialRounds(), 2);
+    },
+  );
+});
