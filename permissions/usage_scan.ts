@@ -66,6 +66,6 @@ function lineOf(text: string, index: number): number {
 /** The app's own source: what runs in Slack, not its tests or tools. */
 export function isAppSource(path: string): boolean {
   return path.endsWith(".ts") &&
-    !/(^|\/)(node_modules|testing|tests|tools)\//.test(path) &&
+    !/(^|\/)(local|node_modules|testing|tests|tools)\//.test(path) &&
     !/_(test|bench)\.ts$/.test(path);
 }

@@ -102,7 +102,7 @@ Deno.test("the SDK is imported only as deno-slack-sdk/mod.ts, npm only by tests"
     // purpose (see deno.npm.jsonc); nothing else may.
     if (path === "testing/deno_slack_api_from_npm.ts") continue;
     assert.deepEqual(badSdkImports(text), [], path);
-    const shipped = !/^(testing|tests|tools)\//.test(path) &&
+    const shipped = !/^(local|testing|tests|tools)\//.test(path) &&
       !/_(test|bench)\.ts$/.test(path);
     if (shipped) {
       assert.doesNotMatch(

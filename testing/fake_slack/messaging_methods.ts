@@ -145,8 +145,8 @@ export function messagingMethods(
       return { users };
     }],
 
-    ["views.open", (args) => openView(ws, args)],
-    ["views.push", (args) => openView(ws, args)],
+    ["views.open", (args, caller) => openView(ws, args, caller.token)],
+    ["views.push", (args, caller) => openView(ws, args, caller.token)],
     ["views.update", (args) => {
       const id = requireString(args, "view_id");
       const open = ws.views.find((v) => v.id === id);
@@ -208,7 +208,7 @@ function messageContent(args: Args, previous?: FakeMessage) {
   };
 }
 
-function openView(ws: FakeWorkspace, args: Args) {
+function openView(ws: FakeWorkspace, args: Args, token?: string) {
   if (!args.trigger_id && !args.interactivity_pointer) {
     throw new SlackError("invalid_arguments", {
       response_metadata: { messages: ["missing trigger_id"] },
@@ -222,6 +222,7 @@ function openView(ws: FakeWorkspace, args: Args) {
     id,
     view,
     opened_by_pointer: args.interactivity_pointer as string | undefined,
+    opened_by_token: token,
   });
   return { view: { id, ...view } };
 }

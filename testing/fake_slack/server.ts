@@ -25,6 +25,8 @@ export interface FakeSlackOptions {
 
 export interface RecordedCall {
   method: string;
+  /** The bearer token: in Slack, each function execution has its own. */
+  token?: string;
   args: Args;
   startedAt: number;
   endedAt: number;
@@ -48,9 +50,17 @@ export interface InjectedFailure {
   when?: (args: Args) => boolean;
 }
 
+export interface Caller {
+  token?: string;
+}
+
 export type MethodHandler = (
   args: Args,
+  caller: Caller,
 ) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+/** Told of every answered call, e.g. so a runtime sees functions.complete*. */
+export type CallListener = (call: RecordedCall) => void;
 
 // Fields the SDK sends as JSON inside the form body.
 const JSON_FIELDS = new Set([
@@ -86,6 +96,7 @@ export class FakeSlack {
   #failures: InjectedFailure[] = [];
   #server: Deno.HttpServer<Deno.NetAddr>;
   #methods: Map<string, MethodHandler>;
+  #listeners: CallListener[] = [];
 
   private constructor(
     options: FakeSlackOptions,
@@ -114,6 +125,10 @@ export class FakeSlack {
   /** What a function's env.SLACK_API_URL should be. */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.#server.addr.port}/api/`;
+  }
+
+  onCall(listener: CallListener) {
+    this.#listeners.push(listener);
   }
 
   fail(failure: InjectedFailure) {
@@ -165,6 +180,9 @@ export class FakeSlack {
     const url = new URL(request.url);
     const method = url.pathname.replace(/^\/api\//, "");
     let args: Args = {};
+    const token =
+      request.headers.get("authorization")?.replace(/^Bearer /, "") ||
+      undefined;
     if (this.latencyMs > 0) {
       await new Promise((r) => setTimeout(r, this.latencyMs));
     }
@@ -175,7 +193,7 @@ export class FakeSlack {
     let body: Record<string, unknown>;
     try {
       args = await readArgs(request);
-      body = await this.#answer(method, args, request);
+      body = await this.#answer(method, args, token);
     } catch (error) {
       if (!(error instanceof SlackError)) throw error;
       status = error.status;
@@ -184,23 +202,25 @@ export class FakeSlack {
       }
       body = { ok: false, error: error.code, ...error.extra };
     }
-    this.calls.push({
+    const call: RecordedCall = {
       method,
+      token,
       args,
       startedAt,
       endedAt: performance.now(),
       status,
       response: body,
-    });
+    };
+    this.calls.push(call);
+    for (const listener of this.#listeners) listener(call);
     return new Response(JSON.stringify(body), { status, headers });
   }
 
   async #answer(
     method: string,
     args: Args,
-    request: Request,
+    token: string | undefined,
   ): Promise<Record<string, unknown>> {
-    const token = request.headers.get("authorization")?.replace(/^Bearer /, "");
     if (!token && !args.token) throw new SlackError("not_authed");
     const failure = this.#takeFailure(method, args);
     if (failure?.answer) return { ok: true, ...failure.answer };
@@ -222,7 +242,7 @@ export class FakeSlack {
     const handler = this.#methods.get(method);
     if (!handler) throw new SlackError("unknown_method", {}, 404);
     this.#checkScopes(method);
-    return { ok: true, ...await handler(args) };
+    return { ok: true, ...await handler(args, { token }) };
   }
 
   #checkScopes(method: string) {

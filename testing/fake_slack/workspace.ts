@@ -47,6 +47,9 @@ export interface FakeView {
   id: string;
   view: Record<string, unknown>;
   opened_by_pointer?: string;
+  /** Which function execution opened it, to route its submission back. */
+  opened_by_token?: string;
+  closed?: boolean;
 }
 
 export interface WorkspaceSeed {

@@ -1,0 +1,175 @@
+// Runs the app's custom functions in-process, as Slack's Deno runtime does:
+// each execution gets its own id and token and the context Slack gives
+// (inputs, env, token, team, event, a client pointed at the local API). An
+// execution completes when its handler returns outputs or an error, or, if it
+// returned `completed: false`, when it calls functions.completeSuccess or
+// completeError; interactivity on views it opened is routed back to it.
+import type { FakeSlack } from "../../testing/fake_slack/server.ts";
+
+export type Completion =
+  | { ok: true; outputs: Record<string, unknown> }
+  | { ok: false; error: string };
+
+export interface Execution {
+  id: string;
+  callbackId: string;
+  token: string;
+  inputs: Record<string, unknown>;
+  done: Promise<Completion>;
+  complete(result: Completion): void;
+  /** Set once complete. */
+  result?: Completion;
+}
+
+// deno-lint-ignore no-explicit-any
+type Handler = any;
+
+export interface FunctionSource {
+  callbackId: string;
+  sourceFile: string;
+}
+
+export class FunctionHost {
+  #executions = new Map<string, Execution>();
+  #modules = new Map<string, Promise<Handler>>();
+  #count = 0;
+
+  constructor(
+    private slack: FakeSlack,
+    private root: URL,
+    private sources: Map<string, string>,
+  ) {
+    // A function that left itself open completes through the Web API.
+    slack.onCall((call) => {
+      if (!call.response.ok) return;
+      const id = call.args.function_execution_id as string | undefined;
+      const execution = id ? this.#executions.get(id) : undefined;
+      if (!execution) return;
+      if (call.method === "functions.completeSuccess") {
+        execution.complete({
+          ok: true,
+          outputs: (call.args.outputs ?? {}) as Record<string, unknown>,
+        });
+      } else if (call.method === "functions.completeError") {
+        execution.complete({ ok: false, error: String(call.args.error) });
+      }
+    });
+  }
+
+  /** A pending execution, for built-ins the runtime itself completes. */
+  open(callbackId: string, inputs: Record<string, unknown>): Execution {
+    this.#count += 1;
+    const id = `Fx${String(this.#count).padStart(10, "0")}`;
+    let settle!: (c: Completion) => void;
+    const done = new Promise<Completion>((resolve) => settle = resolve);
+    const execution: Execution = {
+      id,
+      callbackId,
+      token: `xwfp-local-${id}`,
+      inputs,
+      done,
+      complete: (result) => {
+        if (execution.result) return;
+        execution.result = result;
+        settle(result);
+      },
+    };
+    this.#executions.set(id, execution);
+    return execution;
+  }
+
+  byToken(token: string | undefined): Execution | undefined {
+    return [...this.#executions.values()].find((e) => e.token === token);
+  }
+
+  async run(
+    callbackId: string,
+    inputs: Record<string, unknown>,
+  ): Promise<Execution> {
+    const execution = this.open(callbackId, inputs);
+    const handler = await this.#module(callbackId);
+    let result: Record<string, unknown>;
+    try {
+      result = await handler(this.#context(execution, {
+        event: {
+          type: "function_executed",
+          function_execution_id: execution.id,
+          inputs,
+          function: {
+            id: `Fn_${callbackId}`,
+            callback_id: callbackId,
+            title: callbackId,
+          },
+          event_ts: String(Date.now() / 1000),
+          bot_access_token: execution.token,
+        },
+      })) ?? {};
+    } catch (error) {
+      execution.complete({ ok: false, error: `The function threw: ${error}` });
+      return execution;
+    }
+    if (result.completed === false) return execution;
+    execution.complete(
+      result.error ? { ok: false, error: String(result.error) } : {
+        ok: true,
+        outputs: (result.outputs ?? {}) as Record<string, unknown>,
+      },
+    );
+    return execution;
+  }
+
+  /** view_submission for a view the execution opened; returns its answer. */
+  async viewEvent(
+    execution: Execution,
+    type: "view_submission" | "view_closed",
+    view: Record<string, unknown>,
+    user: string,
+  ): Promise<Record<string, unknown> | undefined> {
+    const handler = await this.#module(execution.callbackId);
+    const body = {
+      type,
+      user: { id: user },
+      team: {
+        id: this.slack.workspace.teamId,
+        domain: this.slack.workspace.domain,
+      },
+      view,
+      function_data: {
+        execution_id: execution.id,
+        function: { callback_id: execution.callbackId },
+        inputs: execution.inputs,
+      },
+      interactivity: {
+        interactor: { id: user, secret: "local" },
+        interactivity_pointer: `local-pointer-${crypto.randomUUID()}`,
+      },
+      bot_access_token: execution.token,
+    };
+    const route = type === "view_submission"
+      ? handler.viewSubmission
+      : handler.viewClosed;
+    return await route(this.#context(execution, { body, view })) ?? undefined;
+  }
+
+  #context(execution: Execution, extra: Record<string, unknown>) {
+    return {
+      inputs: execution.inputs,
+      env: { SLACK_API_URL: this.slack.apiUrl },
+      token: execution.token,
+      team_id: this.slack.workspace.teamId,
+      enterprise_id: "",
+      ...extra,
+    };
+  }
+
+  #module(callbackId: string): Promise<Handler> {
+    const source = this.sources.get(callbackId);
+    if (!source) throw new Error(`the manifest has no function ${callbackId}`);
+    let loaded = this.#modules.get(callbackId);
+    if (!loaded) {
+      loaded = import(new URL(source, this.root).href).then((m) => m.default);
+      this.#modules.set(callbackId, loaded);
+    }
+    return loaded;
+  }
+}
