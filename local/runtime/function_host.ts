@@ -33,6 +33,9 @@ export class FunctionHost {
   #executions = new Map<string, Execution>();
   #modules = new Map<string, Promise<Handler>>();
   #count = 0;
+  /** Hands out interactivity pointers; the runtime remembers whose they are. */
+  pointerFor: (user: string) => string = () =>
+    `local-pointer-${crypto.randomUUID()}`;
 
   constructor(
     private slack: FakeSlack,
@@ -141,7 +144,8 @@ export class FunctionHost {
       },
       interactivity: {
         interactor: { id: user, secret: "local" },
-        interactivity_pointer: `local-pointer-${crypto.randomUUID()}`,
+        // A fresh pointer for each interaction, as Slack gives.
+        interactivity_pointer: this.pointerFor(user),
       },
       bot_access_token: execution.token,
     };

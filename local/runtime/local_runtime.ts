@@ -11,6 +11,7 @@ import {
   FunctionHost,
 } from "./function_host.ts";
 import { resolveTemplates } from "./templates.ts";
+import { type FilterNode, matchesFilter } from "./trigger_filter.ts";
 import {
   formFields,
   type FormInputs,
@@ -56,6 +57,8 @@ export class LocalRuntime {
   readonly host: FunctionHost;
   #manifest: ManifestJson;
   #runs = 0;
+  /** Interactivity pointers handed out, and whose click made each. */
+  readonly #pointers = new Map<string, string>();
 
   constructor(
     readonly slack: FakeSlack,
@@ -68,6 +71,8 @@ export class LocalRuntime {
       ) => [id, f.source_file]),
     );
     this.host = new FunctionHost(slack, root, sources);
+    this.host.pointerFor = (user) =>
+      this.#interactivity(user).interactivity_pointer;
   }
 
   /**
@@ -80,10 +85,7 @@ export class LocalRuntime {
     data: Record<string, unknown>,
     customized: Record<string, unknown> = {},
   ): WorkflowRun {
-    const interactivity = {
-      interactivity_pointer: `local-pointer-${crypto.randomUUID()}`,
-      interactor: { id: data.user_id, secret: "local" },
-    };
+    const interactivity = this.#interactivity(String(data.user_id));
     const scope = { data: { ...data, interactivity } };
     const inputs: Record<string, unknown> = {};
     for (const [name, input] of Object.entries(trigger.inputs ?? {})) {
@@ -153,17 +155,121 @@ export class LocalRuntime {
       form as unknown as Record<string, unknown>,
     );
     const view = formView(form, [...this.slack.workspace.usergroups.keys()]);
+    const pointer =
+      (form as { interactivity?: { interactivity_pointer?: string } })
+        .interactivity?.interactivity_pointer;
     this.slack.workspace.views.push({
       id: this.slack.workspace.nextId("V"),
       view: { ...view, private_metadata: execution.id },
       opened_by_token: execution.token,
+      user: pointer ? this.#pointers.get(pointer) : undefined,
     });
     return execution;
   }
 
-  /** Open modals, newest last. */
-  openViews() {
-    return this.slack.workspace.views.filter((v) => !v.closed);
+  /**
+   * A person reacts to a message: the reaction is shown, and every event
+   * trigger on reaction_added for that channel whose filter passes fires.
+   */
+  reactionAdded(
+    channel: string,
+    ts: string,
+    reaction: string,
+    user: string,
+  ): WorkflowRun[] {
+    if (!this.slack.workspace.react(channel, ts, reaction, user)) return [];
+    const message = this.slack.workspace.findMessage(channel, ts)!;
+    const data = {
+      channel_id: channel,
+      message_ts: ts,
+      reaction,
+      user_id: user,
+      item_user: message.user,
+      message_link: this.slack.workspace.permalink(
+        channel,
+        ts,
+        message.thread_ts,
+      ),
+    };
+    return [...this.slack.triggers.values()]
+      .filter((t) => {
+        const event = t.event as {
+          event_type?: string;
+          channel_ids?: string[];
+          all_resources?: boolean;
+          filter?: { root: FilterNode };
+        } | undefined;
+        return event?.event_type === "slack#/events/reaction_added" &&
+          (event.all_resources || event.channel_ids?.includes(channel)) &&
+          matchesFilter(event.filter, data);
+      })
+      .map((t) => this.fire(t as TriggerLike, data));
+  }
+
+  /**
+   * A click on a message's workflow button: Slack starts the button's link
+   * trigger with the button's customizable inputs.
+   */
+  clickWorkflowButton(
+    channel: string,
+    ts: string,
+    actionId: string,
+    user: string,
+  ): WorkflowRun {
+    const message = this.slack.workspace.findMessage(channel, ts);
+    const button = (message?.blocks ?? [])
+      .flatMap((b) =>
+        ((b as { elements?: unknown[] }).elements ?? []) as Array<
+          Record<string, unknown>
+        >
+      )
+      .find((e) => e.action_id === actionId && e.type === "workflow_button");
+    if (!button) {
+      throw new Error(`no workflow button ${actionId} on that message`);
+    }
+    const { url, customizable_input_parameters } = (button.workflow as {
+      trigger: {
+        url: string;
+        customizable_input_parameters?: Array<{ name: string; value: string }>;
+      };
+    }).trigger;
+    const trigger = [...this.slack.triggers.values()].find((t) =>
+      t.shortcut_url === url
+    );
+    if (!trigger) throw new Error(`the trigger behind ${url} no longer exists`);
+    const params = Object.fromEntries(
+      (customizable_input_parameters ?? []).map((p) => [p.name, p.value]),
+    );
+    return this.fire(trigger as TriggerLike, {
+      user_id: user,
+      channel_id: channel,
+      message_ts: ts,
+      action_id: actionId,
+      location: "button",
+    }, params);
+  }
+
+  /** Open modals, newest last; only `user`'s when given. */
+  openViews(user?: string) {
+    return this.slack.workspace.views.filter((v) =>
+      !v.closed && (user === undefined || this.#viewOwner(v) === user)
+    );
+  }
+
+  #viewOwner(view: { user?: string; opened_by_pointer?: string }) {
+    return view.user ??
+      (view.opened_by_pointer
+        ? this.#pointers.get(view.opened_by_pointer)
+        : undefined);
+  }
+
+  #interactivity(user: string) {
+    const pointer = `local-pointer-${crypto.randomUUID()}`;
+    this.#pointers.set(pointer, user);
+    return {
+      interactivity_pointer: pointer,
+      interactor: { id: user, secret: "local" },
+    };
   }
 
   /**
@@ -188,10 +294,7 @@ export class LocalRuntime {
         outputs: {
           fields: formFields(execution.inputs as unknown as FormInputs, state),
           submit_user: user,
-          interactivity: {
-            interactivity_pointer: `local-pointer-${crypto.randomUUID()}`,
-            interactor: { id: user, secret: "local" },
-          },
+          interactivity: this.#interactivity(user),
           timestamp_started: Math.floor(Date.now() / 1000),
           timestamp_completed: Math.floor(Date.now() / 1000),
         },

@@ -27,7 +27,7 @@ async function untilAViewIsOpen(runtime: LocalRuntime) {
   }
 }
 
-/** Clicks a card's workflow button the way Slack would: through its trigger. */
+/** Clicks a card's button as a person would. */
 function click(
   runtime: LocalRuntime,
   slack: FakeSlack,
@@ -35,7 +35,7 @@ function click(
   user: string,
 ) {
   const card = slack.workspace.messagesIn(TRIAGE).find((m) =>
-    m.blocks?.length && !m.thread_ts
+    m.text.startsWith("HD-")
   )!;
   const actions = card.blocks!.find((b) =>
     (b as { type: string }).type === "actions"
@@ -44,18 +44,7 @@ function click(
   };
   const button = actions.elements.find((e) => e.text.text === label);
   assert.ok(button, `the card offers ${label}`);
-  const { url, customizable_input_parameters } = button.workflow.trigger;
-  const trigger = [...slack.triggers.values()].find((t) =>
-    t.shortcut_url === url
-  );
-  assert.ok(trigger, "the button's trigger exists");
-  const params = Object.fromEntries(
-    (customizable_input_parameters ?? []).map((p) => [p.name, p.value]),
-  );
-  return runtime.fire(trigger as TriggerLike, {
-    user_id: user,
-    channel_id: TRIAGE,
-  }, params);
+  return runtime.clickWorkflowButton(TRIAGE, card.ts, button.action_id!, user);
 }
 
 Deno.test("configure Helpdesk, open a ticket, and work it to closed", async (t) => {
@@ -150,21 +139,38 @@ Deno.test("configure Helpdesk, open a ticket, and work it to closed", async (t) 
     assert.match(JSON.stringify(card.blocks), /\*Assignee\*\\n<@UAGENTTWO>/);
   });
 
-  await t.step("resolved by the agent, closed by the requester", async () => {
-    await click(runtime, slack, "Resolve", PEOPLE.otherAgent).done;
-    await click(runtime, slack, "Close", PEOPLE.requester).done;
-    const card = slack.workspace.messagesIn(TRIAGE).find((m) =>
-      m.text.startsWith("HD-")
-    )!;
-    assert.match(card.text, / Closed: /);
-    const dms = slack.workspace.dmsTo(PEOPLE.requester).map((m) => m.text);
-    assert.match(dms.join("\n"), /is being worked on[\s\S]*is resolved/);
-    const thread = slack.workspace.repliesTo(TRIAGE, card.ts).map((m) =>
-      m.text
-    );
-    assert.equal(thread.length, 4);
-    assert.match(thread.at(-1)!, /<@UREQUESTER> closed HD-/);
-  });
+  await t.step(
+    "resolved with a reaction by the agent, closed by the requester",
+    async () => {
+      const card0 = slack.workspace.messagesIn(TRIAGE).find((m) =>
+        m.text.startsWith("HD-")
+      )!;
+      assert.equal(
+        runtime.reactionAdded(TRIAGE, card0.ts, "tada", PEOPLE.otherAgent)
+          .length,
+        0,
+      );
+      const [reacted] = runtime.reactionAdded(
+        TRIAGE,
+        card0.ts,
+        "white_check_mark",
+        PEOPLE.otherAgent,
+      );
+      await reacted.done;
+      await click(runtime, slack, "Close", PEOPLE.requester).done;
+      const card = slack.workspace.messagesIn(TRIAGE).find((m) =>
+        m.text.startsWith("HD-")
+      )!;
+      assert.match(card.text, / Closed: /);
+      const dms = slack.workspace.dmsTo(PEOPLE.requester).map((m) => m.text);
+      assert.match(dms.join("\n"), /is being worked on[\s\S]*is resolved/);
+      const thread = slack.workspace.repliesTo(TRIAGE, card.ts).map((m) =>
+        m.text
+      );
+      assert.equal(thread.length, 4);
+      assert.match(thread.at(-1)!, /<@UREQUESTER> closed HD-/);
+    },
+  );
 
   await t.step(
     "a form closed without submitting ends the run with an error",

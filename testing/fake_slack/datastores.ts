@@ -184,6 +184,28 @@ export class FakeDatastores {
 
   // A new table is CREATING for a moment, even with createTableMs 0, and
   // refuses writes until it is ACTIVE.
+  /** Every item of every datastore, to save the local workspace. */
+  async dump(): Promise<Record<string, Item[]>> {
+    const all: Record<string, Item[]> = {};
+    for (const name of this.#schemas.keys()) {
+      all[name] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.query(name, { limit: 1000, cursor });
+        all[name].push(...page.items);
+        cursor = page.next_cursor;
+      } while (cursor);
+    }
+    return all;
+  }
+
+  async load(all: Record<string, Item[]>) {
+    for (const [name, items] of Object.entries(all)) {
+      if (!this.#schemas.has(name)) continue; // a datastore since removed
+      for (const item of items) await this.put(name, item);
+    }
+  }
+
   async #untilActive(table: string) {
     for (let i = 0; i < 100; i++) {
       const out = await this.#dynamo("DescribeTable", { TableName: table });

@@ -32,6 +32,7 @@ export interface FakeMessage {
   metadata?: unknown;
   reply_count?: number;
   edited?: { user: string; ts: string };
+  reactions?: Array<{ name: string; users: string[] }>;
 }
 
 export interface FakeEphemeral {
@@ -47,6 +48,8 @@ export interface FakeView {
   id: string;
   view: Record<string, unknown>;
   opened_by_pointer?: string;
+  /** The person it is open for. */
+  user?: string;
   /** Which function execution opened it, to route its submission back. */
   opened_by_token?: string;
   closed?: boolean;
@@ -110,6 +113,75 @@ export class FakeWorkspace {
   nextId(prefix: string): string {
     this.#ids += 1;
     return `${prefix}${this.#ids.toString(36).toUpperCase().padStart(8, "0")}`;
+  }
+
+  /** Everything, as JSON, to keep the local workspace across restarts. */
+  snapshot() {
+    return {
+      users: [...this.users.values()],
+      channels: [...this.channels.values()].map((c) => ({
+        ...c,
+        members: [...c.members],
+      })),
+      usergroups: Object.fromEntries(this.usergroups),
+      messages: this.messages,
+      ephemerals: this.ephemerals,
+      views: this.views,
+      clock: this.#clock.toString(),
+      ids: this.#ids,
+    };
+  }
+
+  restore(snapshot: ReturnType<FakeWorkspace["snapshot"]>) {
+    this.users.clear();
+    for (const user of snapshot.users) this.users.set(user.id, user);
+    this.channels.clear();
+    for (const c of snapshot.channels) {
+      this.channels.set(c.id, { ...c, members: new Set(c.members) });
+    }
+    this.usergroups.clear();
+    for (const [id, members] of Object.entries(snapshot.usergroups)) {
+      this.usergroups.set(id, members);
+    }
+    this.messages.splice(0, Infinity, ...snapshot.messages);
+    this.ephemerals.splice(0, Infinity, ...snapshot.ephemerals);
+    this.views.splice(0, Infinity, ...snapshot.views);
+    this.#clock = BigInt(snapshot.clock);
+    this.#ids = snapshot.ids;
+  }
+
+  /** A person's message, as the local workspace's people post them. */
+  postAs(
+    user: string,
+    channel: string,
+    text: string,
+    threadTs?: string,
+  ): FakeMessage {
+    const message: FakeMessage = {
+      channel,
+      ts: this.nextTs(),
+      thread_ts: threadTs,
+      user,
+      text,
+    };
+    if (threadTs) {
+      const parent = this.findMessage(channel, threadTs);
+      if (parent) parent.reply_count = (parent.reply_count ?? 0) + 1;
+    }
+    this.messages.push(message);
+    return message;
+  }
+
+  /** Adds a reaction; false when the person had already added it. */
+  react(channel: string, ts: string, name: string, user: string): boolean {
+    const message = this.findMessage(channel, ts);
+    if (!message) throw new Error(`no message ${ts} in ${channel}`);
+    message.reactions ??= [];
+    let reaction = message.reactions.find((r) => r.name === name);
+    if (!reaction) message.reactions.push(reaction = { name, users: [] });
+    if (reaction.users.includes(user)) return false;
+    reaction.users.push(user);
+    return true;
   }
 
   /** The DM between the bot and a person, created on first use as Slack does. */
