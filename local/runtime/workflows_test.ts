@@ -2,7 +2,7 @@
 // through forms a person fills in, to the messages people see.
 import assert from "node:assert/strict";
 import type { WorkflowButton } from "@slack/types";
-import { LocalRuntime, type TriggerLike } from "./local_runtime.ts";
+import { LocalRuntime } from "./local_runtime.ts";
 import configureTrigger from "../../triggers/configure_helpdesk.ts";
 import openTicketTrigger from "../../triggers/open_ticket.ts";
 import {

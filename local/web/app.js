@@ -73,7 +73,8 @@ function renderMrkdwn(text) {
   // Slack's control sequences are the only raw <…> in app text: the app
   // escapes people's text, so "&lt;!channel&gt;" stays literal below.
   const sequences = [];
-  const keep = (html) => `\u0000${sequences.push(html) - 1}\u0000`;
+  // Private-use characters mark where each rendered sequence goes back.
+  const keep = (html) => `\uE000${sequences.push(html) - 1}\uE000`;
   let out = text.replace(/<([^<>]+)>/g, (_, inner) => {
     const [target, label] = inner.split("|");
     if (target.startsWith("@")) {
@@ -107,7 +108,7 @@ function renderMrkdwn(text) {
     .replace(/(^|\W)~([^~\n]+)~/g, "$1<s>$2</s>")
     .replace(/:([a-z0-9_+-]+):/g, (m, name) => EMOJI[name] ?? m)
     .replaceAll("\n", "<br>");
-  return out.replace(/\u0000(\d+)\u0000/g, (_, i) => sequences[Number(i)]);
+  return out.replace(/\uE000(\d+)\uE000/g, (_, i) => sequences[Number(i)]);
 }
 
 /** Slack's three entities back to characters (shown as text afterwards). */
