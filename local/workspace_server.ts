@@ -48,6 +48,8 @@ export async function startLocalWorkspace(
   const runtime = new LocalRuntime(slack);
   const shortcuts = await linkTriggers();
 
+  // Scheduled triggers fire on the clock, as in Slack.
+  const clock = setInterval(() => runtime.tick().forEach(track), 5_000);
   let dirty = false;
   slack.onCall(() => dirty = true);
   const saver = options.stateFile
@@ -69,8 +71,18 @@ export async function startLocalWorkspace(
         }),
       );
     }],
-    ["/api/button", (b) => {
-      track(runtime.clickWorkflowButton(b.channel, b.ts, b.action_id, b.as));
+    ["/api/button", async (b) => {
+      const run = await runtime.clickButton(
+        b.channel,
+        b.ts,
+        b.action_id,
+        b.as,
+        b.value,
+      );
+      if (run) track(run);
+    }],
+    ["/api/scheduled/run", (b) => {
+      track(runtime.runScheduled(b.trigger_id));
     }],
     ["/api/view/submit", async (b) => ({
       errors: await runtime.submitView(
@@ -81,7 +93,8 @@ export async function startLocalWorkspace(
     })],
     ["/api/view/close", (b) => runtime.closeView(b.view_id, b.as)],
     ["/api/message", (b) => {
-      slack.workspace.postAs(b.as, b.channel, b.text, b.thread_ts || undefined);
+      runtime.messagePosted(b.channel, b.as, b.text, b.thread_ts || undefined)
+        .forEach(track);
     }],
     ["/api/reaction", (b) => {
       runtime.reactionAdded(b.channel, b.ts, b.name, b.as).forEach(track);
@@ -162,6 +175,10 @@ export async function startLocalWorkspace(
       ephemerals: ws.ephemerals.filter((e) => e.user === me),
       views: runtime.openViews(me).map(({ id, view }) => ({ id, view })),
       activity: runtime.activity.slice(-100),
+      scheduled: runtime.scheduledTriggers().map(({ id, name }) => ({
+        id,
+        name,
+      })),
       usergroups: [...ws.usergroups.keys()],
     };
   }
@@ -172,6 +189,7 @@ export async function startLocalWorkspace(
     runtime,
     async close() {
       clearInterval(saver);
+      clearInterval(clock);
       await server.shutdown();
       if (options.stateFile) await saveState(slack, options.stateFile);
       await slack.close();

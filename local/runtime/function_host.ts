@@ -155,6 +155,43 @@ export class FunctionHost {
     return await route(this.#context(execution, { body, view })) ?? undefined;
   }
 
+  /** block_actions on a message the execution posted. */
+  async blockAction(
+    execution: Execution,
+    action: Record<string, unknown>,
+    message: { channel: string; ts: string; text: string; blocks?: unknown[] },
+    user: string,
+  ): Promise<void> {
+    const handler = await this.#module(execution.callbackId);
+    const body = {
+      type: "block_actions",
+      actions: [action],
+      user: { id: user },
+      team: {
+        id: this.slack.workspace.teamId,
+        domain: this.slack.workspace.domain,
+      },
+      channel: { id: message.channel },
+      container: {
+        type: "message",
+        message_ts: message.ts,
+        channel_id: message.channel,
+      },
+      message: { ts: message.ts, text: message.text, blocks: message.blocks },
+      function_data: {
+        execution_id: execution.id,
+        function: { callback_id: execution.callbackId },
+        inputs: execution.inputs,
+      },
+      interactivity: {
+        interactor: { id: user, secret: "local" },
+        interactivity_pointer: this.pointerFor(user),
+      },
+      bot_access_token: execution.token,
+    };
+    await handler.blockActions(this.#context(execution, { body, action }));
+  }
+
   #context(execution: Execution, extra: Record<string, unknown>) {
     return {
       inputs: execution.inputs,

@@ -57,14 +57,20 @@ export class LocalRuntime {
   readonly host: FunctionHost;
   #manifest: ManifestJson;
   #runs = 0;
+  readonly #lastScheduledRun = new Map<string, number>();
   /** Interactivity pointers handed out, and whose click made each. */
   readonly #pointers = new Map<string, string>();
 
+  /**
+   * Runs the app in `root` described by `app.manifest` (by default this
+   * repository and its manifest.ts); tests pass a small app of their own.
+   */
   constructor(
     readonly slack: FakeSlack,
-    root = new URL("../../", import.meta.url),
+    app: { manifest?: unknown; root?: URL } = {},
   ) {
-    this.#manifest = JSON.parse(JSON.stringify(manifest));
+    const root = app.root ?? new URL("../../", import.meta.url);
+    this.#manifest = JSON.parse(JSON.stringify(app.manifest ?? manifest));
     const sources = new Map(
       Object.entries(this.#manifest.functions).map((
         [id, f],
@@ -179,7 +185,7 @@ export class LocalRuntime {
   ): WorkflowRun[] {
     if (!this.slack.workspace.react(channel, ts, reaction, user)) return [];
     const message = this.slack.workspace.findMessage(channel, ts)!;
-    const data = {
+    return this.#fireEvents("slack#/events/reaction_added", channel, {
       channel_id: channel,
       message_ts: ts,
       reaction,
@@ -190,7 +196,34 @@ export class LocalRuntime {
         ts,
         message.thread_ts,
       ),
-    };
+    });
+  }
+
+  /** A person posts a message: message_posted event triggers may fire. */
+  messagePosted(
+    channel: string,
+    user: string,
+    text: string,
+    threadTs?: string,
+  ): WorkflowRun[] {
+    const message = this.slack.workspace.postAs(user, channel, text, threadTs);
+    return this.#fireEvents("slack#/events/message_posted", channel, {
+      channel_id: channel,
+      user_id: user,
+      text,
+      message_ts: message.ts,
+      thread_ts: threadTs,
+      channel_type: this.slack.workspace.channels.get(channel)?.is_private
+        ? "private"
+        : "public",
+    });
+  }
+
+  #fireEvents(
+    eventType: string,
+    channel: string,
+    data: Record<string, unknown>,
+  ): WorkflowRun[] {
     return [...this.slack.triggers.values()]
       .filter((t) => {
         const event = t.event as {
@@ -199,7 +232,7 @@ export class LocalRuntime {
           all_resources?: boolean;
           filter?: { root: FilterNode };
         } | undefined;
-        return event?.event_type === "slack#/events/reaction_added" &&
+        return event?.event_type === eventType &&
           (event.all_resources || event.channel_ids?.includes(channel)) &&
           matchesFilter(event.filter, data);
       })
@@ -207,26 +240,68 @@ export class LocalRuntime {
   }
 
   /**
-   * A click on a message's workflow button: Slack starts the button's link
-   * trigger with the button's customizable inputs.
+   * A click on a message's button or menu. A workflow button starts its link
+   * trigger with the button's customizable inputs; any other element is a
+   * block action, routed to the function execution that posted the message
+   * while it is still open, as Slack routes it.
    */
-  clickWorkflowButton(
+  async clickButton(
     channel: string,
     ts: string,
     actionId: string,
     user: string,
-  ): WorkflowRun {
+    value?: string,
+  ): Promise<WorkflowRun | undefined> {
     const message = this.slack.workspace.findMessage(channel, ts);
-    const button = (message?.blocks ?? [])
-      .flatMap((b) =>
-        ((b as { elements?: unknown[] }).elements ?? []) as Array<
-          Record<string, unknown>
-        >
-      )
-      .find((e) => e.action_id === actionId && e.type === "workflow_button");
-    if (!button) {
-      throw new Error(`no workflow button ${actionId} on that message`);
+    const found = ((message?.blocks ?? []) as Array<Record<string, unknown>>)
+      .flatMap((block) => {
+        const elements = (block.elements ??
+          (block.accessory ? [block.accessory] : [])) as Array<
+            Record<string, unknown>
+          >;
+        return elements.map((element) => ({ block, element }));
+      })
+      .find(({ element }) => element.action_id === actionId);
+    if (!message || !found) {
+      throw new Error(`no element ${actionId} on that message`);
     }
+    const { block, element } = found;
+    if (element.type === "workflow_button") {
+      return this.#startWorkflowButton(element, {
+        channel,
+        ts,
+        actionId,
+        user,
+      });
+    }
+    const execution = this.host.byToken(message.posted_by_token);
+    if (!execution || execution.result) {
+      // Slack shows an error too: the posting function has finished.
+      throw new Error(
+        "This message's function has finished, so its buttons no longer work.",
+      );
+    }
+    await this.host.blockAction(
+      execution,
+      {
+        type: element.type,
+        action_id: actionId,
+        block_id: block.block_id,
+        action_ts: String(Date.now() / 1000),
+        ...(value === undefined
+          ? { value: element.value }
+          : selectedValue(String(element.type), value)),
+      },
+      message,
+      user,
+    );
+    return undefined;
+  }
+
+  #startWorkflowButton(
+    button: Record<string, unknown>,
+    at: { channel: string; ts: string; actionId: string; user: string },
+  ): WorkflowRun {
     const { url, customizable_input_parameters } = (button.workflow as {
       trigger: {
         url: string;
@@ -241,12 +316,42 @@ export class LocalRuntime {
       (customizable_input_parameters ?? []).map((p) => [p.name, p.value]),
     );
     return this.fire(trigger as TriggerLike, {
-      user_id: user,
-      channel_id: channel,
-      message_ts: ts,
-      action_id: actionId,
+      user_id: at.user,
+      channel_id: at.channel,
+      message_ts: at.ts,
+      action_id: at.actionId,
       location: "button",
     }, params);
+  }
+
+  /** Scheduled triggers the app created, for the page's "Run now". */
+  scheduledTriggers() {
+    return [...this.slack.triggers.values()].filter((t) =>
+      t.type === "scheduled"
+    );
+  }
+
+  /** Runs a scheduled trigger now, as its schedule would. */
+  runScheduled(triggerId: string): WorkflowRun {
+    const trigger = this.slack.triggers.get(triggerId);
+    if (trigger?.type !== "scheduled") {
+      throw new Error(`no scheduled trigger ${triggerId}`);
+    }
+    this.#lastScheduledRun.set(triggerId, Date.now());
+    return this.fire(trigger as TriggerLike, { user_id: "USLACKBOT" });
+  }
+
+  /** The clock: fires each scheduled trigger whose time has come. */
+  tick(now = Date.now()): WorkflowRun[] {
+    return this.scheduledTriggers().flatMap((trigger) => {
+      const due = nextRunAt(
+        trigger.schedule as Schedule,
+        this.#lastScheduledRun.get(trigger.id),
+      );
+      return due !== undefined && due <= now
+        ? [this.runScheduled(trigger.id)]
+        : [];
+    });
   }
 
   /** Open modals, newest last; only `user`'s when given. */
@@ -363,4 +468,36 @@ export class LocalRuntime {
   ) {
     this.activity.push({ at: Date.now(), workflow, step, level, message });
   }
+}
+
+interface Schedule {
+  start_time: string;
+  frequency?: { type: string; repeats_every?: number };
+}
+
+const PERIOD_MS: Record<string, number> = {
+  hourly: 3_600_000,
+  daily: 86_400_000,
+  weekly: 604_800_000,
+};
+
+/** When a schedule runs next, given its last run; undefined: never again. */
+export function nextRunAt(
+  schedule: Schedule,
+  lastRun?: number,
+): number | undefined {
+  const start = Date.parse(schedule.start_time);
+  if (lastRun === undefined) return start;
+  const period = PERIOD_MS[schedule.frequency?.type ?? ""];
+  if (!period) return undefined; // a one-off that has run
+  const every = period * (schedule.frequency?.repeats_every ?? 1);
+  return start + (Math.floor((lastRun - start) / every) + 1) * every;
+}
+
+/** A menu's choice as Slack reports it in the action. */
+function selectedValue(type: string, value: string): Record<string, unknown> {
+  if (type === "users_select") return { selected_user: value };
+  if (type === "conversations_select") return { selected_conversation: value };
+  if (type === "channels_select") return { selected_channel: value };
+  return { selected_option: { value } };
 }

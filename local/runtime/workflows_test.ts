@@ -28,7 +28,7 @@ async function untilAViewIsOpen(runtime: LocalRuntime) {
 }
 
 /** Clicks a card's button as a person would. */
-function click(
+async function click(
   runtime: LocalRuntime,
   slack: FakeSlack,
   label: string,
@@ -44,7 +44,14 @@ function click(
   };
   const button = actions.elements.find((e) => e.text.text === label);
   assert.ok(button, `the card offers ${label}`);
-  return runtime.clickWorkflowButton(TRIAGE, card.ts, button.action_id!, user);
+  const run = await runtime.clickButton(
+    TRIAGE,
+    card.ts,
+    button.action_id!,
+    user,
+  );
+  assert.ok(run, "a workflow button starts a run");
+  return run;
 }
 
 Deno.test("configure Helpdesk, open a ticket, and work it to closed", async (t) => {
@@ -105,10 +112,13 @@ Deno.test("configure Helpdesk, open a ticket, and work it to closed", async (t) 
   );
 
   await t.step("an agent claims it from the card", async () => {
-    assert.deepEqual(await click(runtime, slack, "Claim", PEOPLE.agent).done, {
-      ok: true,
-      outputs: {},
-    });
+    assert.deepEqual(
+      await (await click(runtime, slack, "Claim", PEOPLE.agent)).done,
+      {
+        ok: true,
+        outputs: {},
+      },
+    );
     const card = slack.workspace.messagesIn(TRIAGE).find((m) =>
       m.text.startsWith("HD-")
     )!;
@@ -116,7 +126,7 @@ Deno.test("configure Helpdesk, open a ticket, and work it to closed", async (t) 
   });
 
   await t.step("Assign to… opens a picker; the choice is saved", async () => {
-    const run = click(runtime, slack, "Assign to…", PEOPLE.agent);
+    const run = await click(runtime, slack, "Assign to…", PEOPLE.agent);
     await untilAViewIsOpen(runtime);
     const picker = newestView(runtime);
     const refused = await runtime.submitView(picker.id, PEOPLE.agent, {
@@ -157,7 +167,7 @@ Deno.test("configure Helpdesk, open a ticket, and work it to closed", async (t) 
         PEOPLE.otherAgent,
       );
       await reacted.done;
-      await click(runtime, slack, "Close", PEOPLE.requester).done;
+      await (await click(runtime, slack, "Close", PEOPLE.requester)).done;
       const card = slack.workspace.messagesIn(TRIAGE).find((m) =>
         m.text.startsWith("HD-")
       )!;

@@ -364,6 +364,15 @@ function renderSidebar() {
         post("/api/shortcut", { trigger_id: s.id, channel: ui.conversation }),
     }, `⚡ ${s.name}`)
   ));
+  $("scheduled").replaceChildren(
+    ...(state.scheduled ?? []).map((t) =>
+      el("button", {
+        title: "Run now, as its schedule would",
+        testid: `run-${t.name.replaceAll(" ", "-")}`,
+        onclick: () => post("/api/scheduled/run", { trigger_id: t.id }),
+      }, `⏱ ${t.name} · run now`)
+    ),
+  );
   const activity = $("activity").querySelector("ol");
   activity.replaceChildren(
     ...state.activity.slice(-30).map((a) =>

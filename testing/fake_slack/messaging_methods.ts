@@ -24,7 +24,7 @@ export function messagingMethods(
       bot_id: BOT_ID,
     })],
 
-    ["chat.postMessage", (args) => {
+    ["chat.postMessage", (args, caller) => {
       const channel = postableChannel(ws, requireString(args, "channel"));
       const content = messageContent(args);
       const threadTs = args.thread_ts as string | undefined;
@@ -39,6 +39,7 @@ export function messagingMethods(
         thread_ts: threadTs,
         user: BOT_USER_ID,
         bot_id: BOT_ID,
+        posted_by_token: caller.token,
         ...content,
       };
       ws.messages.push(message);

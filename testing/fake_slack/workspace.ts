@@ -33,6 +33,8 @@ export interface FakeMessage {
   reply_count?: number;
   edited?: { user: string; ts: string };
   reactions?: Array<{ name: string; users: string[] }>;
+  /** The token that posted it: Slack routes its buttons to that execution. */
+  posted_by_token?: string;
 }
 
 export interface FakeEphemeral {
