@@ -129,26 +129,7 @@ export class FunctionHost {
     user: string,
   ): Promise<Record<string, unknown> | undefined> {
     const handler = await this.#module(execution.callbackId);
-    const body = {
-      type,
-      user: { id: user },
-      team: {
-        id: this.slack.workspace.teamId,
-        domain: this.slack.workspace.domain,
-      },
-      view,
-      function_data: {
-        execution_id: execution.id,
-        function: { callback_id: execution.callbackId },
-        inputs: execution.inputs,
-      },
-      interactivity: {
-        interactor: { id: user, secret: "local" },
-        // A fresh pointer for each interaction, as Slack gives.
-        interactivity_pointer: this.pointerFor(user),
-      },
-      bot_access_token: execution.token,
-    };
+    const body = this.#interaction(execution, type, user, { view });
     const route = type === "view_submission"
       ? handler.viewSubmission
       : handler.viewClosed;
@@ -163,14 +144,8 @@ export class FunctionHost {
     user: string,
   ): Promise<void> {
     const handler = await this.#module(execution.callbackId);
-    const body = {
-      type: "block_actions",
+    const body = this.#interaction(execution, "block_actions", user, {
       actions: [action],
-      user: { id: user },
-      team: {
-        id: this.slack.workspace.teamId,
-        domain: this.slack.workspace.domain,
-      },
       channel: { id: message.channel },
       container: {
         type: "message",
@@ -178,6 +153,25 @@ export class FunctionHost {
         channel_id: message.channel,
       },
       message: { ts: message.ts, text: message.text, blocks: message.blocks },
+    });
+    await handler.blockActions(this.#context(execution, { body, action }));
+  }
+
+  /** The body Slack sends for any interaction with an execution's UI. */
+  #interaction(
+    execution: Execution,
+    type: string,
+    user: string,
+    extra: Record<string, unknown>,
+  ) {
+    return {
+      type,
+      user: { id: user },
+      team: {
+        id: this.slack.workspace.teamId,
+        domain: this.slack.workspace.domain,
+      },
+      ...extra,
       function_data: {
         execution_id: execution.id,
         function: { callback_id: execution.callbackId },
@@ -185,11 +179,11 @@ export class FunctionHost {
       },
       interactivity: {
         interactor: { id: user, secret: "local" },
+        // A fresh pointer for each interaction, as Slack gives.
         interactivity_pointer: this.pointerFor(user),
       },
       bot_access_token: execution.token,
     };
-    await handler.blockActions(this.#context(execution, { body, action }));
   }
 
   #context(execution: Execution, extra: Record<string, unknown>) {
