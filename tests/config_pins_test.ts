@@ -50,6 +50,8 @@ Deno.test("deno.jsonc (Slack CLI) and deno.npm.jsonc (tests) pin the same SDK", 
   for (const path of shim.matchAll(/deno_slack_api@([\d.]+)\//g)) {
     assert.equal(path[1], api);
   }
+  // Block Kit types resolve the same way in both.
+  assert.equal(slack.imports["@slack/types"], npm.imports["@slack/types"]);
   // Never ship the npm build: the Slack CLI's configuration must not name it.
   const slackText = await Deno.readTextFile(new URL("deno.jsonc", root));
   assert.doesNotMatch(slackText, /npm:@slack\/deno-slack-sdk/);

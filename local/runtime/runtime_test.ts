@@ -1,7 +1,8 @@
 // The runtime's own behaviour on a tiny app (test_app/): block actions on
 // plain buttons, message and scheduled event triggers.
 import assert from "node:assert/strict";
-import { LocalRuntime, nextRunAt } from "./local_runtime.ts";
+import { LocalRuntime } from "./local_runtime.ts";
+import { nextRunAt } from "./schedule.ts";
 import { FakeSlack } from "../../testing/fake_slack/server.ts";
 import { BOT_USER_ID } from "../../testing/fake_slack/workspace.ts";
 
