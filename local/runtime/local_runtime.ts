@@ -14,6 +14,11 @@ import { resolveTemplates } from "./templates.ts";
 import { type FilterNode, matchesFilter } from "./trigger_filter.ts";
 import { nextRunAt, type Schedule } from "./schedule.ts";
 import {
+  SEND_DM_ID,
+  SEND_MESSAGE_ID,
+  sendMessage,
+} from "./message_functions.ts";
+import {
   formFields,
   type FormInputs,
   formView,
@@ -138,13 +143,13 @@ export class LocalRuntime {
         string,
         unknown
       >;
-      const execution = step.function_id === OPEN_FORM_ID
-        ? this.#openForm(stepInputs as unknown as FormInputs)
-        : await this.host.run(
-          step.function_id.replace(/^#\/functions\//, ""),
-          stepInputs,
-        );
-      const result = await execution.done;
+      // A step that can't even start (an unknown function) fails the run.
+      const result = await this.#runStep(step.function_id, stepInputs)
+        .then((execution) => execution.done)
+        .catch((error): Completion => ({
+          ok: false,
+          error: String(error?.message ?? error),
+        }));
       if (!result.ok) {
         this.#log(workflow, step.function_id, "error", result.error);
         return result;
@@ -154,6 +159,38 @@ export class LocalRuntime {
     }
     this.#log(workflow, undefined, "info", "completed");
     return { ok: true, outputs: {} };
+  }
+
+  /** A step: a built-in Slack function, or one of the app's own. */
+  async #runStep(
+    functionId: string,
+    inputs: Record<string, unknown>,
+  ): Promise<Execution> {
+    if (functionId === OPEN_FORM_ID) {
+      return this.#openForm(inputs as unknown as FormInputs);
+    }
+    if (functionId === SEND_MESSAGE_ID || functionId === SEND_DM_ID) {
+      const execution = this.host.open(functionId, inputs);
+      try {
+        execution.complete({
+          ok: true,
+          outputs: sendMessage(this.slack.workspace, functionId, inputs),
+        });
+      } catch (error) {
+        execution.complete({
+          ok: false,
+          error: String((error as Error).message),
+        });
+      }
+      return execution;
+    }
+    if (functionId.startsWith("slack#/")) {
+      throw new Error(`the local workspace does not emulate ${functionId} yet`);
+    }
+    return await this.host.run(
+      functionId.replace(/^#\/functions\//, ""),
+      inputs,
+    );
   }
 
   #openForm(form: FormInputs): Execution {

@@ -21,6 +21,23 @@ const APP = {
           inputs: { channel: "{{inputs.channel}}" },
         }],
       },
+      announce: {
+        steps: [
+          {
+            id: "0",
+            function_id: "slack#/functions/send_message",
+            inputs: {
+              channel_id: "{{inputs.channel}}",
+              message: "Hello *team*",
+            },
+          },
+          {
+            id: "1",
+            function_id: "slack#/functions/send_dm",
+            inputs: { user_id: "U1", message: "See {{steps.0.message_link}}" },
+          },
+        ],
+      },
       echo: {
         steps: [{
           id: "0",
@@ -146,4 +163,25 @@ Deno.test("nextRunAt follows the schedule's frequency", () => {
     }, t0 + 3 * 86_400_000),
     t0 + 14 * 86_400_000,
   );
+});
+
+Deno.test("SendMessage and SendDm post as the app and output the message", async () => {
+  const { slack, runtime } = await start();
+  try {
+    assert.deepEqual(
+      await runtime.startWorkflow("announce", { channel: "C1" }).done,
+      {
+        ok: true,
+        outputs: {},
+      },
+    );
+    const [posted] = slack.workspace.messagesIn("C1");
+    assert.equal(posted.text, "Hello *team*");
+    assert.equal(
+      slack.workspace.dmsTo("U1")[0].text,
+      `See ${slack.workspace.permalink("C1", posted.ts)}`,
+    );
+  } finally {
+    await slack.close();
+  }
 });
