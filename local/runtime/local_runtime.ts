@@ -18,13 +18,8 @@ import {
   SEND_MESSAGE_ID,
   sendMessage,
 } from "./message_functions.ts";
-import {
-  formFields,
-  type FormInputs,
-  formView,
-  OPEN_FORM_ID,
-  stateFor,
-} from "./open_form.ts";
+import { type FormInputs, OPEN_FORM_ID } from "./open_form.ts";
+import { Modals } from "./modals.ts";
 
 interface Step {
   id: string;
@@ -61,11 +56,10 @@ export interface TriggerLike {
 export class LocalRuntime {
   readonly activity: ActivityEntry[] = [];
   readonly host: FunctionHost;
+  readonly modals: Modals;
   #manifest: ManifestJson;
   #runs = 0;
   readonly #lastScheduledRun = new Map<string, number>();
-  /** Interactivity pointers handed out, and whose click made each. */
-  readonly #pointers = new Map<string, string>();
 
   /**
    * Runs the app in `root` described by `app.manifest` (by default this
@@ -83,8 +77,9 @@ export class LocalRuntime {
       ) => [id, f.source_file]),
     );
     this.host = new FunctionHost(slack, root, sources);
+    this.modals = new Modals(slack, this.host);
     this.host.pointerFor = (user) =>
-      this.#interactivity(user).interactivity_pointer;
+      this.modals.interactivity(user).interactivity_pointer;
   }
 
   /**
@@ -97,7 +92,7 @@ export class LocalRuntime {
     data: Record<string, unknown>,
     customized: Record<string, unknown> = {},
   ): WorkflowRun {
-    const interactivity = this.#interactivity(String(data.user_id));
+    const interactivity = this.modals.interactivity(String(data.user_id));
     const scope = { data: { ...data, interactivity } };
     const inputs: Record<string, unknown> = {};
     for (const [name, input] of Object.entries(trigger.inputs ?? {})) {
@@ -167,7 +162,7 @@ export class LocalRuntime {
     inputs: Record<string, unknown>,
   ): Promise<Execution> {
     if (functionId === OPEN_FORM_ID) {
-      return this.#openForm(inputs as unknown as FormInputs);
+      return this.modals.openForm(inputs as unknown as FormInputs);
     }
     if (functionId === SEND_MESSAGE_ID || functionId === SEND_DM_ID) {
       const execution = this.host.open(functionId, inputs);
@@ -191,24 +186,6 @@ export class LocalRuntime {
       functionId.replace(/^#\/functions\//, ""),
       inputs,
     );
-  }
-
-  #openForm(form: FormInputs): Execution {
-    const execution = this.host.open(
-      "open_form",
-      form as unknown as Record<string, unknown>,
-    );
-    const view = formView(form, [...this.slack.workspace.usergroups.keys()]);
-    const pointer =
-      (form as { interactivity?: { interactivity_pointer?: string } })
-        .interactivity?.interactivity_pointer;
-    this.slack.workspace.views.push({
-      id: this.slack.workspace.nextId("V"),
-      view: { ...view, private_metadata: execution.id },
-      opened_by_token: execution.token,
-      user: pointer ? this.#pointers.get(pointer) : undefined,
-    });
-    return execution;
   }
 
   /**
@@ -394,108 +371,16 @@ export class LocalRuntime {
 
   /** Open modals, newest last; only `user`'s when given. */
   openViews(user?: string) {
-    return this.slack.workspace.views.filter((v) =>
-      !v.closed && (user === undefined || this.#viewOwner(v) === user)
-    );
+    return this.modals.openFor(user);
   }
 
-  #viewOwner(view: { user?: string; opened_by_pointer?: string }) {
-    return view.user ??
-      (view.opened_by_pointer
-        ? this.#pointers.get(view.opened_by_pointer)
-        : undefined);
+  /** Submits a modal; returns the errors shown under its fields, if any. */
+  submitView(viewId: string, user: string, answers: Record<string, unknown>) {
+    return this.modals.submit(viewId, user, answers);
   }
 
-  #interactivity(user: string) {
-    const pointer = `local-pointer-${crypto.randomUUID()}`;
-    this.#pointers.set(pointer, user);
-    return {
-      interactivity_pointer: pointer,
-      interactor: { id: user, secret: "local" },
-    };
-  }
-
-  /**
-   * Submits a modal as `user`, with answers by block id. Returns the errors
-   * the handler put under fields, if it refused the submission.
-   */
-  async submitView(
-    viewId: string,
-    user: string,
-    answers: Record<string, unknown>,
-  ): Promise<Record<string, string> | undefined> {
-    const open = this.#view(viewId);
-    const execution = this.host.byToken(open.opened_by_token)!;
-    const state = stateFor(open.view, answers);
-    const view = { id: viewId, ...open.view, state: { values: state } };
-    if (execution.callbackId === "open_form") {
-      const missing = this.#missingRequired(open.view, answers);
-      if (missing) return missing;
-      open.closed = true;
-      execution.complete({
-        ok: true,
-        outputs: {
-          fields: formFields(execution.inputs as unknown as FormInputs, state),
-          submit_user: user,
-          interactivity: this.#interactivity(user),
-          timestamp_started: Math.floor(Date.now() / 1000),
-          timestamp_completed: Math.floor(Date.now() / 1000),
-        },
-      });
-      return undefined;
-    }
-    const answer = await this.host.viewEvent(
-      execution,
-      "view_submission",
-      view,
-      user,
-    );
-    if (answer?.response_action === "errors") {
-      return answer.errors as Record<string, string>;
-    }
-    open.closed = true;
-    return undefined;
-  }
-
-  async closeView(viewId: string, user: string) {
-    const open = this.#view(viewId);
-    open.closed = true;
-    const execution = this.host.byToken(open.opened_by_token)!;
-    if (execution.callbackId === "open_form") {
-      execution.complete({
-        ok: false,
-        error: "The form was closed without submitting.",
-      });
-    } else if (open.view.notify_on_close) {
-      await this.host.viewEvent(execution, "view_closed", {
-        id: viewId,
-        ...open.view,
-      }, user);
-    }
-  }
-
-  #view(viewId: string) {
-    const open = this.slack.workspace.views.find((v) =>
-      v.id === viewId && !v.closed
-    );
-    if (!open) throw new Error(`no open view ${viewId}`);
-    return open;
-  }
-
-  #missingRequired(
-    view: Record<string, unknown>,
-    answers: Record<string, unknown>,
-  ) {
-    const errors: Record<string, string> = {};
-    for (const block of (view.blocks ?? []) as Array<Record<string, unknown>>) {
-      if (block.type !== "input" || block.optional) continue;
-      const answer = answers[block.block_id as string];
-      if (answer === undefined || answer === "") {
-        errors[block.block_id as string] =
-          "Please complete this required field.";
-      }
-    }
-    return Object.keys(errors).length ? errors : undefined;
+  closeView(viewId: string, user: string) {
+    return this.modals.close(viewId, user);
   }
 
   #log(

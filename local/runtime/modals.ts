@@ -1,0 +1,143 @@
+// Modals in the local workspace: Slack's OpenForm shown as a modal, and
+// submissions and closes routed to the function execution that opened the
+// view. Interactivity pointers are remembered with the person they were
+// given to, so each modal shows only to the person whose click opened it.
+import type { FakeSlack } from "../../testing/fake_slack/server.ts";
+import type { Execution, FunctionHost } from "./function_host.ts";
+import {
+  formFields,
+  type FormInputs,
+  formView,
+  stateFor,
+} from "./open_form.ts";
+
+export class Modals {
+  readonly #pointers = new Map<string, string>();
+
+  constructor(private slack: FakeSlack, private host: FunctionHost) {}
+
+  openForm(form: FormInputs): Execution {
+    const execution = this.host.open(
+      "open_form",
+      form as unknown as Record<string, unknown>,
+    );
+    const view = formView(form, [...this.slack.workspace.usergroups.keys()]);
+    const pointer =
+      (form as { interactivity?: { interactivity_pointer?: string } })
+        .interactivity?.interactivity_pointer;
+    this.slack.workspace.views.push({
+      id: this.slack.workspace.nextId("V"),
+      view: { ...view, private_metadata: execution.id },
+      opened_by_token: execution.token,
+      user: pointer ? this.#pointers.get(pointer) : undefined,
+    });
+    return execution;
+  }
+
+  /** Open modals, newest last; only `user`'s when given. */
+  openFor(user?: string) {
+    return this.slack.workspace.views.filter((v) =>
+      !v.closed && (user === undefined || this.#viewOwner(v) === user)
+    );
+  }
+
+  #viewOwner(view: { user?: string; opened_by_pointer?: string }) {
+    return view.user ??
+      (view.opened_by_pointer
+        ? this.#pointers.get(view.opened_by_pointer)
+        : undefined);
+  }
+
+  /** A new interactivity pointer for `user`, remembered as theirs. */
+  interactivity(user: string) {
+    const pointer = `local-pointer-${crypto.randomUUID()}`;
+    this.#pointers.set(pointer, user);
+    return {
+      interactivity_pointer: pointer,
+      interactor: { id: user, secret: "local" },
+    };
+  }
+
+  /**
+   * Submits a modal as `user`, with answers by block id. Returns the errors
+   * the handler put under fields, if it refused the submission.
+   */
+  async submit(
+    viewId: string,
+    user: string,
+    answers: Record<string, unknown>,
+  ): Promise<Record<string, string> | undefined> {
+    const open = this.#view(viewId);
+    const execution = this.host.byToken(open.opened_by_token)!;
+    const state = stateFor(open.view, answers);
+    const view = { id: viewId, ...open.view, state: { values: state } };
+    if (execution.callbackId === "open_form") {
+      const missing = this.#missingRequired(open.view, answers);
+      if (missing) return missing;
+      open.closed = true;
+      execution.complete({
+        ok: true,
+        outputs: {
+          fields: formFields(execution.inputs as unknown as FormInputs, state),
+          submit_user: user,
+          interactivity: this.interactivity(user),
+          timestamp_started: Math.floor(Date.now() / 1000),
+          timestamp_completed: Math.floor(Date.now() / 1000),
+        },
+      });
+      return undefined;
+    }
+    const answer = await this.host.viewEvent(
+      execution,
+      "view_submission",
+      view,
+      user,
+    );
+    if (answer?.response_action === "errors") {
+      return answer.errors as Record<string, string>;
+    }
+    open.closed = true;
+    return undefined;
+  }
+
+  async close(viewId: string, user: string) {
+    const open = this.#view(viewId);
+    open.closed = true;
+    const execution = this.host.byToken(open.opened_by_token)!;
+    if (execution.callbackId === "open_form") {
+      execution.complete({
+        ok: false,
+        error: "The form was closed without submitting.",
+      });
+    } else if (open.view.notify_on_close) {
+      await this.host.viewEvent(execution, "view_closed", {
+        id: viewId,
+        ...open.view,
+      }, user);
+    }
+  }
+
+  #view(viewId: string) {
+    const open = this.slack.workspace.views.find((v) =>
+      v.id === viewId && !v.closed
+    );
+    if (!open) throw new Error(`no open view ${viewId}`);
+    return open;
+  }
+
+  #missingRequired(
+    view: Record<string, unknown>,
+    answers: Record<string, unknown>,
+  ) {
+    const errors: Record<string, string> = {};
+    for (const block of (view.blocks ?? []) as Array<Record<string, unknown>>) {
+      if (block.type !== "input" || block.optional) continue;
+      const answer = answers[block.block_id as string];
+      if (answer === undefined || answer === "") {
+        errors[block.block_id as string] =
+          "Please complete this required field.";
+      }
+    }
+    return Object.keys(errors).length ? errors : undefined;
+  }
+}
