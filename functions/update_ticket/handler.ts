@@ -81,10 +81,20 @@ export default SlackFunction(
         errors: { [ASSIGNEE_BLOCK]: "Choose an agent." },
       };
     }
-    const result = await changeTicket(client, ticketId, {
-      type: "assign",
-      assignee,
-    }, body.user.id);
+    let result;
+    try {
+      result = await changeTicket(client, ticketId, {
+        type: "assign",
+        assignee,
+      }, body.user.id);
+    } catch (error) {
+      // Shown under the picker, so the agent can try again or cancel.
+      console.error("assigning failed", error);
+      return {
+        response_action: "errors",
+        errors: { [ASSIGNEE_BLOCK]: explainFailure(error) },
+      };
+    }
     if (!result.ok) {
       // The modal stays open with the reason under the picker; nothing changed.
       return {

@@ -229,6 +229,16 @@ Deno.test("update_ticket: Assign to… opens a picker and assigns on submit", as
     );
   });
 
+  await t.step("a datastore failure is shown under the picker", async () => {
+    slack.fail({ method: "apps.datastore.get", error: "datastore_error" });
+    const response = await submission(PEOPLE.otherAgent);
+    assert.equal(response?.response_action, "errors");
+    assert.match(
+      response.errors.assignee,
+      /apps\.datastore\.get \(datastore_error\)/,
+    );
+  });
+
   await t.step(
     "closing the modal completes the run and changes nothing",
     async () => {
