@@ -5,7 +5,7 @@ import { slackCall } from "../slack_api/slack_call.ts";
 
 export async function tellPerson(
   client: SlackAPIClient,
-  to: { user: string; channel?: string; thread_ts?: string },
+  to: { user: string; channel?: string },
   text: string,
 ): Promise<void> {
   if (to.channel) {
@@ -14,7 +14,6 @@ export async function tellPerson(
         channel: to.channel,
         user: to.user,
         text,
-        thread_ts: to.thread_ts,
       });
       return;
     } catch {

@@ -154,9 +154,9 @@ async function openAssignModal(
 
 function whereToTell(
   user: string,
-  ticket?: { card_channel?: string; card_ts?: string },
+  ticket?: { card_channel?: string },
 ) {
-  return { user, channel: ticket?.card_channel, thread_ts: undefined };
+  return { user, channel: ticket?.card_channel };
 }
 
 async function reportNotShown(
