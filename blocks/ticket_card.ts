@@ -44,7 +44,7 @@ const PRIORITY_EMOJI = {
   urgent: ":red_circle:",
 } as const;
 
-export const SOURCE_LABELS: Record<string, string> = {
+const SOURCE_LABELS: Record<string, string> = {
   form: "the Open a ticket form",
   workflow_step: "a workflow",
   reaction: "a reaction",

@@ -14,7 +14,7 @@ export async function postTicketCard(
   const message = {
     channel: settings.triage_channel,
     text: ticketCardText(ticket),
-    blocks: ticketCardBlocks(ticket, cardControls(settings), now),
+    blocks: ticketCardBlocks(ticket, controlsFrom(settings), now),
     unfurl_links: false,
   };
   try {
@@ -50,10 +50,10 @@ export async function redrawTicketCard(
     channel: ticket.card_channel,
     ts: ticket.card_ts,
     text: ticketCardText(ticket),
-    blocks: ticketCardBlocks(ticket, cardControls(settings), now),
+    blocks: ticketCardBlocks(ticket, controlsFrom(settings), now),
   });
 }
 
-function cardControls(settings: HelpdeskSettings) {
+function controlsFrom(settings: HelpdeskSettings) {
   return { actionTriggerUrl: settings.action_trigger_url };
 }

@@ -10,7 +10,8 @@ export interface ApprovalRequest {
   connectorFunctions: readonly string[];
 }
 
-export const DOMAIN_REASONS: Readonly<Record<string, string>> = {};
+/** Why each outgoing domain is needed; Helpdesk has none yet. */
+const DOMAIN_REASONS: Readonly<Record<string, string>> = {};
 
 export function approvalMarkdown(request: ApprovalRequest): string {
   const rows = request.botScopes.map((scope) => {

@@ -55,13 +55,6 @@ export async function putLookups(client: SlackAPIClient, ticket: Ticket) {
   });
 }
 
-export async function deleteTicket(client: SlackAPIClient, ticket: Ticket) {
-  await slackCall(client, "apps.datastore.delete", {
-    datastore: TicketsDatastore.name,
-    id: ticket.id,
-  });
-}
-
 export function toItem(ticket: Ticket): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(ticket).filter(([, v]) => v !== undefined && v !== ""),

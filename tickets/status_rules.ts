@@ -21,10 +21,6 @@ export function allowedNextStatuses(from: Status): readonly Status[] {
   return ALLOWED[from];
 }
 
-export function isOpen(status: Status): boolean {
-  return status !== "resolved" && status !== "closed";
-}
-
 /** Says whether `from → to` is allowed and, if not, why in plain words. */
 export function checkTransition(
   key: string,
