@@ -31,6 +31,8 @@ const WEB = new URL("./web/", import.meta.url);
 const CONTENT_TYPES: Record<string, string> = {
   "index.html": "text/html; charset=utf-8",
   "app.js": "text/javascript; charset=utf-8",
+  "mrkdwn.js": "text/javascript; charset=utf-8",
+  "block_kit.js": "text/javascript; charset=utf-8",
   "app.css": "text/css; charset=utf-8",
 };
 

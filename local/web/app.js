@@ -1,532 +1,460 @@
-// The local workspace page: shows what Slack would show the chosen person,
-// and sends what Slack would send when they click, react, type or submit.
-// Plain DOM, no build step. People's text is only ever set as text, never as
-// HTML, except through renderMrkdwn, which escapes it first.
+// The local workspace page: shows the chosen person what Slack would show
+// them, and sends what Slack would send when they click, react, type or
+// submit. Plain DOM, no build step.
+//
+// Markup is built with the markup`` tag, which escapes every value put into
+// it; only mrkdwn()'s output (escaped first, then formatted) goes in as is.
+// Controls carry data-do="…" and are handled by one listener at the bottom.
+
+import {
+  blockHtml,
+  initialValue,
+  optionsHtml,
+  placeholder,
+  useDirectory,
+} from "./block_kit.js";
+import { EMOJI, markup, mrkdwn, text, trusted, useNames } from "./mrkdwn.js";
+
+const POLL_MS = 700;
+const QUICK_REACTIONS = ["eyes", "white_check_mark", "ticket"];
 
 const ui = {
-  me: localStorage.getItem("me") ?? "",
-  conversation: localStorage.getItem("conversation") ?? "",
-  thread: undefined,
+  me: "", // empty until the first state names the default person
+  conversation: "",
+  thread: undefined, // {channel, ts} of the open thread
   state: undefined,
-  shown: "",
-  modalId: undefined,
-};
-
-const EMOJI = {
-  eyes: "👀",
-  white_check_mark: "✅",
-  ticket: "🎫",
-  new: "🆕",
-  hammer_and_wrench: "🛠️",
-  hourglass_flowing_sand: "⏳",
-  lock: "🔒",
-  red_circle: "🔴",
-  large_orange_circle: "🟠",
-  large_blue_circle: "🔵",
-  white_circle: "⚪",
-  gear: "⚙️",
+  shown: {}, // what each region last drew, to skip identical redraws
+  modal: undefined, // {id, json, dirty} of the modal on screen
+  seq: 0, // the newest state request; answers to older ones are dropped
+  applied: 0,
+  polling: false,
 };
 
 const $ = (id) => document.getElementById(id);
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "testid") node.dataset.testid = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else if (value !== undefined) node[key] = value;
-  }
-  node.append(...children.filter((c) => c !== undefined && c !== null));
-  return node;
+useDirectory({
+  people: () => ui.state?.people ?? [],
+  channels: () => ui.state?.channels ?? [],
+});
+useNames({
+  person: (id) => ui.state?.people.find((p) => p.id === id)?.name,
+  channel: (id) => ui.state?.channels.find((c) => c.id === id)?.name,
+});
+
+/** Redraws a region (markup or a list of it), kept at the bottom if it was. */
+function paint(node, content, toBottom = false) {
+  const atBottom = node.scrollHeight - node.scrollTop - node.clientHeight < 40;
+  node.innerHTML = markup`${content}`.text;
+  if (atBottom || toBottom) node.scrollTop = node.scrollHeight;
 }
 
+/** True when a region's inputs differ from its last drawing. */
+function changed(region, ...inputs) {
+  const key = JSON.stringify(inputs);
+  if (ui.shown[region] === key) return false;
+  ui.shown[region] = key;
+  return true;
+}
+
+// ---- server ----
+
+/** POSTs as the current person; errors show in a toast, not an alert. */
 async function post(path, body) {
-  const response = await fetch(path, {
-    method: "POST",
-    body: JSON.stringify({ as: ui.me, ...body }),
-  });
-  const answer = await response.json();
-  if (!response.ok) alert(answer.error);
+  let answer = {};
+  try {
+    const response = await fetch(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ as: ui.me, ...body }),
+    });
+    answer = await response.json().catch(() => ({}));
+    if (!response.ok) toast(answer.error ?? `${path} failed`);
+  } catch (error) {
+    toast(`${path}: ${error.message}`);
+  }
   refresh();
   return answer;
 }
 
-// ---- mrkdwn: escape first, then turn Slack's own sequences into markup ----
-
-function escapeHtml(text) {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(
-    ">",
-    "&gt;",
-  )
-    .replaceAll('"', "&quot;");
+function toast(text) {
+  $("toast").textContent = text;
+  $("toast").hidden = !text;
+  clearTimeout(toast.timer);
+  if (text) toast.timer = setTimeout(() => toast(""), 6000);
 }
 
-function nameOf(id) {
-  return ui.state.people.find((p) => p.id === id)?.name ?? id;
+// ---- messages ----
+
+const plural = (n, one) =>
+  `${n} ${n === 1 ? one : one.replace(/y$/, "ie") + "s"}`;
+const isTopLevel = (m) => !m.thread_ts || m.thread_ts === m.ts;
+
+const formatTime = (ts) =>
+  new Date(Number(ts) * 1000)
+    .toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+/** Blocks when there are any, else the text (the notification fallback). */
+const bodyHtml = (item, ctx) =>
+  item.blocks?.length
+    ? item.blocks.map((block) => blockHtml(block, ctx))
+    : markup`<div>${mrkdwn(item.text)}</div>`;
+
+function messageHtml(m, channel, inThread = false) {
+  const ctx = { channel, ts: m.ts };
+  const n = inThread ? 0 : m.reply_count ?? 0;
+  return markup`<div class="message${m.is_bot ? " bot" : ""}" data-ts="${m.ts}">
+    <div class="meta"><span class="author">${m.user_name ?? m.user}</span>
+      ${m.is_bot && markup`<span class="app-badge">APP</span>`}
+      <time class="time" title="${m.ts}">${formatTime(m.ts)}</time></div>
+    <div class="body">${bodyHtml(m, ctx)}</div>
+    ${reactionsHtml(m, ctx)}
+    ${
+    n > 0 && markup`<button type="button" class="replies" data-do="thread"
+      data-testid="replies" data-channel="${channel}" data-ts="${m.ts}"
+      >${plural(n, "reply")}</button>`
+  }
+  </div>`;
 }
 
-function channelName(id) {
-  return ui.state.channels.find((c) => c.id === id)?.name ?? id;
-}
-
-function renderMrkdwn(text) {
-  // Slack's control sequences are the only raw <…> in app text: the app
-  // escapes people's text, so "&lt;!channel&gt;" stays literal below.
-  const sequences = [];
-  // Private-use characters mark where each rendered sequence goes back.
-  const keep = (html) => `\uE000${sequences.push(html) - 1}\uE000`;
-  let out = text.replace(/<([^<>]+)>/g, (_, inner) => {
-    const [target, label] = inner.split("|");
-    if (target.startsWith("@")) {
-      return keep(`<b>@${escapeHtml(nameOf(target.slice(1)))}</b>`);
-    }
-    if (target.startsWith("#")) {
-      return keep(
-        `<b>#${escapeHtml(label ?? channelName(target.slice(1)))}</b>`,
-      );
-    }
-    if (target.startsWith("!subteam^")) {
-      return keep(`<b>@${escapeHtml(target.slice(9))}</b>`);
-    }
-    if (target.startsWith("!date^")) {
-      return keep(escapeHtml(decode(label ?? "")));
-    }
-    if (target.startsWith("!")) {
-      return keep(`<b>@${escapeHtml(target.slice(1))}</b>`);
-    }
-    return keep(
-      `<a href="${escapeHtml(target)}" target="_blank">${
-        escapeHtml(decode(label ?? target))
-      }</a>`,
-    );
-  });
-  out = escapeHtml(decode(out))
-    .replace(/```([\s\S]+?)```/g, "<pre>$1</pre>")
-    .replace(/`([^`]+)`/g, "<code>$1</code>")
-    .replace(/(^|\W)\*([^*\n]+)\*/g, "$1<b>$2</b>")
-    .replace(/(^|\W)_([^_\n]+)_/g, "$1<i>$2</i>")
-    .replace(/(^|\W)~([^~\n]+)~/g, "$1<s>$2</s>")
-    .replace(/:([a-z0-9_+-]+):/g, (m, name) => EMOJI[name] ?? m)
-    .replaceAll("\n", "<br>");
-  return out.replace(/\uE000(\d+)\uE000/g, (_, i) => sequences[Number(i)]);
-}
-
-/** Slack's three entities back to characters (shown as text afterwards). */
-function decode(text) {
-  return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll(
-    "&amp;",
-    "&",
+/** Chips for reactions so far, and the hover bar to add the app's three. */
+function reactionsHtml(m, ctx) {
+  const chips = (m.reactions ?? []).map((r) =>
+    markup`<span class="chip${r.users.includes(ui.me) ? " mine" : ""}"
+      data-testid="reaction-${r.name}"
+      title="${r.users.map((u) => personName(u) ?? u).join(", ")}"
+      >${EMOJI[r.name] ?? `:${r.name}:`} ${r.users.length}</span>`
   );
-}
-
-function textNode(object) {
-  const span = el("span");
-  if (object?.type === "mrkdwn") span.innerHTML = renderMrkdwn(object.text);
-  else {span.textContent = (object?.text ?? "").replace(
-      /:([a-z0-9_+-]+):/g,
-      (m, n) => EMOJI[n] ?? m,
-    );}
-  return span;
-}
-
-// ---- Block Kit ----
-
-function renderBlocks(blocks, message) {
-  return blocks.map((block) => {
-    switch (block.type) {
-      case "header":
-        return el("div", { className: "block-header" }, textNode(block.text));
-      case "section":
-        return el(
-          "div",
-          { className: "section" },
-          block.text ? el("div", {}, textNode(block.text)) : undefined,
-          block.fields
-            ? el(
-              "div",
-              { className: "fields" },
-              ...block.fields.map((f) => el("div", {}, textNode(f))),
-            )
-            : undefined,
-          block.accessory ? renderElement(block.accessory, message) : undefined,
-        );
-      case "context":
-        return el(
-          "div",
-          { className: "context" },
-          ...block.elements.filter((e) => e.type !== "image").map(textNode),
-        );
-      case "divider":
-        return el("hr");
-      case "actions":
-        return el(
-          "div",
-          { className: "actions" },
-          ...block.elements.map((e) => renderElement(e, message)),
-        );
-      default:
-        return el("div", { className: "context" }, `[${block.type} block]`);
-    }
-  });
-}
-
-function renderElement(element, message) {
-  const click = (value) =>
-    post("/api/button", {
-      channel: message.channel,
-      ts: message.ts,
-      action_id: element.action_id,
-      value,
-    });
-  if (element.type === "button" || element.type === "workflow_button") {
-    return el("button", {
-      className: `sl ${element.style ?? ""}`,
-      testid: `action-${element.text.text}`,
-      onclick: () => click(element.value),
-    }, element.text.text);
-  }
-  const select = el(
-    "select",
-    { onchange: (e) => click(e.target.value) },
-    el("option", { value: "" }, "Choose…"),
+  const bar = QUICK_REACTIONS.map((name) =>
+    markup`<button type="button" data-do="react" data-testid="react-${name}"
+      data-name="${name}" data-channel="${ctx.channel}" data-ts="${ctx.ts}"
+      title="React with :${name}:">${EMOJI[name]}</button>`
   );
-  for (const option of element.options ?? []) {
-    select.append(el("option", { value: option.value }, option.text.text));
-  }
-  if (element.type === "users_select") {
-    for (const person of ui.state.people) {
-      select.append(el("option", { value: person.id }, person.name));
-    }
-  }
-  return select;
+  return markup`<div class="reactions">${chips}</div>
+    <div class="reaction-bar">${bar}</div>`;
 }
 
-// ---- conversation, thread, reactions ----
-
-function renderMessage(message) {
-  const time = new Date(Number(message.ts) * 1000).toLocaleTimeString([], {
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-  const body = message.blocks?.length
-    ? renderBlocks(message.blocks, message)
-    : [textNode({ type: "mrkdwn", text: message.text })];
-  const reactions = el("div", { className: "reactions" });
-  for (const r of message.reactions ?? []) {
-    reactions.append(
-      el(
-        "span",
-        { className: "chip", title: r.users.map(nameOf).join(", ") },
-        `${EMOJI[r.name] ?? r.name} ${r.users.length}`,
-      ),
-    );
-  }
-  for (const name of ["eyes", "white_check_mark", "ticket"]) {
-    reactions.append(el("button", {
-      className: "react",
-      title: `React :${name}:`,
-      testid: `react-${name}`,
-      onclick: () =>
-        post("/api/reaction", {
-          channel: message.channel,
-          ts: message.ts,
-          name,
-        }),
-    }, EMOJI[name]));
-  }
-  if (message.reply_count) {
-    reactions.append(
-      el(
-        "button",
-        {
-          className: "replies",
-          onclick: () => openThread(message),
-        },
-        `${message.reply_count} ${
-          message.reply_count === 1 ? "reply" : "replies"
-        }`,
-      ),
-    );
-  }
-  const node = el(
-    "div",
-    { className: "message" },
-    el(
-      "div",
-      {},
-      el("span", { className: "who" }, message.user_name),
-      el("span", { className: "when" }, time),
-    ),
-    ...body,
-    reactions,
-  );
-  node.dataset.ts = message.ts;
-  return node;
-}
-
-function openThread(message) {
-  ui.thread = { channel: message.channel, ts: message.ts };
-  ui.shown = "";
-  refresh();
+function ephemeralHtml(e) {
+  const ctx = { channel: e.channel, ts: e.message_ts };
+  return markup`<div class="message ephemeral" data-ts="${e.message_ts ?? ""}">
+    <div class="meta"><span class="author">Helpdesk</span>
+      <span class="only-you">Only visible to you</span></div>
+    <div class="body">${bodyHtml(e, ctx)}</div></div>`;
 }
 
 function renderConversation() {
   const { state } = ui;
-  const all = state.messages[ui.conversation] ?? [];
-  const top = all.filter((m) => !m.thread_ts || m.thread_ts === m.ts);
-  const ephemeral = state.ephemerals.filter((e) =>
-    e.channel === ui.conversation
-  );
-  const replies = ui.thread
-    ? all.filter((m) => m.thread_ts === ui.thread.ts && m.ts !== ui.thread.ts)
-    : [];
-  const signature = JSON.stringify([
-    ui.conversation,
-    ui.me,
-    top,
-    ephemeral,
-    replies,
-    state.people.length,
-  ]);
-  if (signature === ui.shown) return;
-  ui.shown = signature;
-  const conversation = [...state.channels, ...state.dms].find((c) =>
-    c.id === ui.conversation
-  );
-  $("title").textContent = conversation?.user
-    ? "Helpdesk (DM)"
-    : `#${conversation?.name ?? ""}`;
-  const list = $("messages");
-  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-  list.replaceChildren(
-    ...top.map(renderMessage),
-    ...ephemeral.map((e) =>
-      el(
-        "div",
-        { className: "message ephemeral" },
-        el("div", { className: "note" }, "Only visible to you"),
-        textNode({ type: "mrkdwn", text: e.text }),
-      )
-    ),
-  );
-  if (atBottom) list.scrollTop = list.scrollHeight;
-  const thread = $("thread");
-  thread.hidden = !ui.thread;
-  if (ui.thread) {
-    thread.replaceChildren(
-      el("button", {
-        className: "sl",
-        onclick: () => {
-          ui.thread = undefined;
-          ui.shown = "";
-          refresh();
-        },
-      }, "Close thread"),
-      ...replies.map(renderMessage),
-    );
-  }
+  const id = ui.conversation;
+  const top = (state.messages[id] ?? []).filter(isTopLevel);
+  const ephemerals = state.ephemerals.filter((e) => e.channel === id);
+  const names = [state.people, state.channels];
+  if (!changed("conversation", ui.me, id, top, ephemerals, names)) return;
+  const channel = state.channels.find((c) => c.id === id);
+  const name = channel ? `#${channel.name}` : "Helpdesk";
+  $("title").textContent = channel?.is_private ? `🔒 ${channel.name}` : name;
+  $("draft").placeholder = `Message ${name}`;
+  // Ephemerals sit in time order among the messages, as in Slack.
+  const items = [
+    ...top.map((m) => [m.ts, messageHtml(m, id)]),
+    ...ephemerals.map((e) => [e.message_ts ?? Infinity, ephemeralHtml(e)]),
+  ].sort((a, b) => Number(a[0]) - Number(b[0]));
+  const switched = ui.shown.lastConversation !== id;
+  ui.shown.lastConversation = id;
+  paint($("messages"), items.map(([, html]) => html), switched);
 }
 
-// ---- sidebar ----
+function renderThread() {
+  const { thread } = ui;
+  $("thread").hidden = !thread;
+  if (!thread) return;
+  const all = ui.state.messages[thread.channel] ?? [];
+  const parent = all.find((m) => m.ts === thread.ts);
+  const replies = all.filter((m) =>
+    !isTopLevel(m) && m.thread_ts === thread.ts
+  );
+  if (!changed("thread", ui.me, thread, parent, replies)) return;
+  paint($("replies"), [
+    parent && messageHtml(parent, thread.channel, true),
+    markup`<div class="reply-count">${plural(replies.length, "reply")}</div>`,
+    ...replies.map((m) => messageHtml(m, thread.channel, true)),
+  ]);
+}
+
+function openThread(channel, ts) {
+  ui.thread = { channel, ts };
+  ui.shown.thread = ""; // draw it even if it was the last thread shown
+  renderThread();
+  $("thread-draft").focus();
+}
+
+// ---- sidebar and activity ----
 
 function renderSidebar() {
-  const { state } = ui;
-  const person = $("person");
-  if (person.options.length !== state.people.length) {
-    person.replaceChildren(
-      ...state.people.map((p) => el("option", { value: p.id }, `${p.name}`)),
-    );
-  }
-  person.value = ui.me;
-  const nav = (conversations, label, testid) =>
-    conversations.map((c) =>
-      el("button", {
-        className: c.id === ui.conversation ? "active" : "",
-        testid: testid(c),
-        onclick: () => select(c.id),
-      }, label(c))
-    );
-  $("channels").replaceChildren(
-    ...nav(
-      state.channels,
-      (c) => `${c.is_private ? "🔒" : "#"} ${c.name}`,
-      (c) => `channel-${c.name}`,
+  const { people, channels, dms, shortcuts, scheduled = [] } = ui.state;
+  const lists = [people, channels, dms, shortcuts, scheduled];
+  if (!changed("sidebar", ui.me, ui.conversation, lists)) return;
+  // The seeded names already carry the role, e.g. "Riley (requester)".
+  const who = (p) => p.name.includes(p.role) ? p.name : `${p.name} · ${p.role}`;
+  paint(
+    $("person"),
+    people.map((p) => markup`<option value="${p.id}">${who(p)}</option>`),
+  );
+  $("person").value = ui.me;
+  const open = (c, testid, label) =>
+    navButton("open", c.id, testid, label, "", c.id === ui.conversation);
+  const dashed = (name) => name.replaceAll(" ", "-");
+  paint(
+    $("channels"),
+    channels.map((c) =>
+      open(c, `channel-${c.name}`, `${c.is_private ? "🔒" : "#"} ${c.name}`)
     ),
   );
-  $("dms").replaceChildren(
-    ...nav(state.dms, () => "Helpdesk (app)", () => "dm-helpdesk"),
-  );
-  $("shortcuts").replaceChildren(...state.shortcuts.map((s) =>
-    el("button", {
-      title: s.description,
-      testid: `shortcut-${s.name.replaceAll(" ", "-")}`,
-      onclick: () =>
-        post("/api/shortcut", { trigger_id: s.id, channel: ui.conversation }),
-    }, `⚡ ${s.name}`)
-  ));
-  $("scheduled").replaceChildren(
-    ...(state.scheduled ?? []).map((t) =>
-      el("button", {
-        title: "Run now, as its schedule would",
-        testid: `run-${t.name.replaceAll(" ", "-")}`,
-        onclick: () => post("/api/scheduled/run", { trigger_id: t.id }),
-      }, `⏱ ${t.name} · run now`)
-    ),
-  );
-  const activity = $("activity").querySelector("ol");
-  activity.replaceChildren(
-    ...state.activity.slice(-30).map((a) =>
-      el(
-        "li",
-        { className: a.level },
-        `${new Date(a.at).toLocaleTimeString()} ${a.workflow}${
-          a.step ? ` · ${a.step}` : ""
-        }: ${a.message}`,
+  paint($("dms"), dms.map((d) => open(d, "dm-helpdesk", "● Helpdesk")));
+  paint(
+    $("shortcuts"),
+    shortcuts.map((s) =>
+      navButton(
+        "shortcut",
+        s.id,
+        `shortcut-${dashed(s.name)}`,
+        `⚡ ${s.name}`,
+        s.description,
       )
     ),
   );
+  // Beyond the documented API, but served: scheduled triggers to run now.
+  $("scheduled-section").hidden = scheduled.length === 0;
+  paint(
+    $("scheduled"),
+    scheduled.map((t) =>
+      navButton("run", t.id, `run-${dashed(t.name)}`, `⏱ ${t.name} · run now`)
+    ),
+  );
 }
 
-function select(id) {
-  ui.conversation = id;
-  ui.thread = undefined;
-  localStorage.setItem("conversation", id);
-  refresh();
+/** A sidebar button; data-do says what a click does (see CLICKS). */
+const navButton = (action, id, testid, label, title = "", active = false) =>
+  markup`<button type="button" data-do="${action}" data-id="${id}"
+    data-testid="${testid}" title="${title}" class="${active && "active"}"
+    >${label}</button>`;
+
+function renderActivity() {
+  const entries = ui.state.activity ?? [];
+  if (!changed("activity", entries)) return;
+  const errors = entries.filter((a) => a.level === "error").length;
+  $("activity-count").textContent = errors
+    ? `(${entries.length}, ${errors} failed)`
+    : `(${entries.length})`;
+  $("activity-count").classList.toggle("has-errors", errors > 0);
+  paint(
+    $("activity-list"),
+    entries.map((a) =>
+      markup`<li class="${a.level === "error" ? "error" : "info"}">
+      <time>${new Date(a.at).toLocaleTimeString()}</time>
+      <strong>${a.workflow}</strong>
+      ${a.step && markup`<span class="step">${a.step}</span>`}
+      <span class="what">${a.message}</span></li>`
+    ),
+  );
 }
 
-// ---- modals ----
+// ---- modal ----
 
+/**
+ * Shows the newest open view. A new id redraws it; the same id redraws only
+ * if the view changed and the person has not typed into it yet.
+ */
 function renderModal() {
   const open = ui.state.views.at(-1);
-  if (open?.id === ui.modalId) return; // keep what the person is typing
-  ui.modalId = open?.id;
-  const root = $("modal-root");
-  if (!open) return root.replaceChildren();
-  const { view } = open;
-  const form = el(
-    "form",
-    { className: "modal", testid: "modal" },
-    el("h3", {}, view.title.text),
-  );
-  for (const block of view.blocks) {
-    if (block.type !== "input") {
-      form.append(...renderBlocks([block], {}));
-      continue;
-    }
-    form.append(el(
-      "label",
-      {},
-      `${block.label.text}${block.optional ? " (optional)" : ""}`,
-      inputFor(block),
-      block.hint
-        ? el("div", { className: "hint" }, block.hint.text)
-        : undefined,
-      el("div", { className: "error", testid: `error-${block.block_id}` }),
-    ));
-  }
-  form.append(el(
-    "footer",
-    {},
-    el("button", {
-      type: "button",
-      className: "sl",
-      testid: "modal-cancel",
-      onclick: () => post("/api/view/close", { view_id: open.id }),
-    }, view.close?.text ?? "Cancel"),
-    el("button", {
-      type: "submit",
-      className: "sl primary",
-      testid: "modal-submit",
-    }, view.submit?.text ?? "Submit"),
-  ));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const answer = await post("/api/view/submit", {
-      view_id: open.id,
-      values: valuesOf(form),
-    });
-    for (const [blockId, message] of Object.entries(answer.errors ?? {})) {
-      form.querySelector(`[data-testid="error-${blockId}"]`).textContent =
-        message;
-    }
-  });
-  root.replaceChildren(el("div", { className: "overlay" }, form));
+  const json = JSON.stringify(open?.view ?? null);
+  const now = ui.modal;
+  if (open?.id === now?.id && (json === now?.json || now?.dirty)) return;
+  ui.modal = open && { id: open.id, json, dirty: false };
+  $("modal-root").innerHTML = open ? modalHtml(open.view).text : "";
+  $("modal-root").querySelector("input, textarea, select")?.focus();
 }
 
-function inputFor(block) {
-  const { element } = block;
-  const props = { name: block.block_id, testid: `input-${block.block_id}` };
+function modalHtml(view) {
+  const blocks = (view.blocks ?? []).map((b) =>
+    b.type === "input" ? inputHtml(b) : blockHtml(b)
+  );
+  return markup`<div class="overlay"><form class="modal" data-testid="modal"
+    novalidate><header><h3>${text(view.title)}</h3></header>
+    <div class="modal-body">${blocks}</div>
+    <footer><button type="button" class="btn" data-do="cancel"
+      data-testid="modal-cancel">${view.close?.text ?? "Cancel"}</button>
+    <button type="submit" class="btn primary" data-testid="modal-submit"
+      >${view.submit?.text ?? "Submit"}</button></footer></form></div>`;
+}
+
+function inputHtml({ block_id: id, label, optional, hint, element }) {
+  return markup`<div class="field">
+    <label for="field-${id}">${label?.text ?? id}${
+    optional && markup`<span class="optional"> (optional)</span>`
+  }</label>
+    ${controlHtml(id, element)}
+    ${hint && markup`<div class="hint">${hint.text}</div>`}
+    <div class="error" data-testid="error-${id}" data-for="${id}"></div></div>`;
+}
+
+/** The control for an input element, named by its block_id. */
+function controlHtml(id, element) {
+  const attrs = markup`id="field-${id}" name="${id}" data-testid="input-${id}"`;
   if (element.type === "plain_text_input") {
+    const extra = markup`placeholder="${element.placeholder?.text ?? ""}" ${
+      element.max_length && markup`maxlength="${element.max_length}"`
+    }`;
+    const value = element.initial_value ?? "";
     return element.multiline
-      ? el("textarea", { ...props, rows: 4, maxLength: element.max_length })
-      : el("input", { ...props, maxLength: element.max_length });
+      ? markup`<textarea ${attrs} ${extra} rows="4">${value}</textarea>`
+      : markup`<input ${attrs} ${extra} value="${value}">`;
   }
   const multiple = element.type.startsWith("multi_");
-  const choices = element.type.includes("users_select")
-    ? ui.state.people.map((p) => [p.id, p.name])
-    : /conversations_select|channels_select/.test(element.type)
-    ? ui.state.channels.map((c) => [c.id, `#${c.name}`])
-    : (element.options ?? []).map((o) => [o.value, o.text.text]);
-  const select = el(
-    "select",
-    { ...props, multiple },
-    multiple ? undefined : el("option", { value: "" }, "Choose…"),
-  );
-  for (const [value, label] of choices) {
-    select.append(el("option", { value }, label));
-  }
-  select.value = element.initial_option?.value ?? element.initial_user ?? "";
-  return select;
+  const initial = multiple
+    ? element.initial_users ?? element.initial_options?.map((o) => o.value)
+    : [initialValue(element)];
+  return markup`<select ${attrs} ${multiple && trusted("multiple")}>${
+    !multiple && markup`<option value="">${placeholder(element)}</option>`
+  }${optionsHtml(element, initial ?? [])}</select>`;
 }
 
-function valuesOf(form) {
+/** Values by block_id, as /api/view/submit wants them; empties left out. */
+function collectValues(form) {
   const values = {};
   for (const field of form.querySelectorAll("[name]")) {
     const value = field.multiple
       ? [...field.selectedOptions].map((o) => o.value)
       : field.value;
-    if (value !== "" && !(Array.isArray(value) && value.length === 0)) {
-      values[field.name] = value;
-    }
+    if (value.length > 0) values[field.name] = value;
   }
   return values;
 }
 
+async function submitModal(form) {
+  const { id } = ui.modal;
+  const submit = form.querySelector("[data-testid=modal-submit]");
+  submit.disabled = true;
+  const values = collectValues(form);
+  const answer = await post("/api/view/submit", { view_id: id, values });
+  // Errors are drawn into this form, so later polls must leave it be.
+  if (ui.modal?.id === id) ui.modal.dirty = true;
+  for (const node of form.querySelectorAll(".error")) {
+    node.textContent = answer.errors?.[node.dataset.for] ?? "";
+  }
+  submit.disabled = false;
+}
+
 // ---- loop ----
 
+/** Fetches state; answers to older requests (another person's) are dropped. */
 async function refresh() {
-  const state =
-    await (await fetch(`/api/state?as=${encodeURIComponent(ui.me)}`)).json();
-  ui.state = state;
-  if (!ui.me) ui.me = state.me;
-  const ids = [...state.channels, ...state.dms].map((c) => c.id);
-  if (!ids.includes(ui.conversation)) {
-    ui.conversation = state.channels[0]?.id ?? "";
+  const seq = ++ui.seq;
+  const query = ui.me ? `?as=${encodeURIComponent(ui.me)}` : "";
+  try {
+    const response = await fetch(`/api/state${query}`);
+    const state = await response.json();
+    const stale = seq < ui.applied || (ui.me && state.me !== ui.me);
+    if (stale || !response.ok) return;
+    ui.applied = seq;
+    ui.state = state;
+    ui.me ||= state.me || state.people[0]?.id;
+    document.body.classList.remove("offline");
+    render();
+  } catch {
+    document.body.classList.add("offline");
   }
+}
+
+function render() {
+  const { channels, dms, messages } = ui.state;
+  const ids = [...channels, ...dms].map((c) => c.id);
+  if (!ids.includes(ui.conversation)) ui.conversation = channels[0]?.id ?? "";
+  if (ui.thread && !messages[ui.thread.channel]) ui.thread = undefined;
   renderSidebar();
   renderConversation();
+  renderThread();
+  renderActivity();
   renderModal();
 }
 
+function openConversation(id) {
+  ui.conversation = id;
+  ui.thread = undefined;
+  render();
+}
+
+/** Escapes as Slack's client does, so a typed "<!here>" stays text. */
+function send(input, where) {
+  const typed = input.value.trim();
+  if (!typed || !where.channel) return;
+  input.value = "";
+  const text = typed.replaceAll("&", "&amp;").replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;");
+  post("/api/message", { text, ...where });
+}
+
+// What each data-do="…" button does; `d` is the button's dataset.
+const CLICKS = {
+  open: (d) => openConversation(d.id),
+  shortcut: (d) =>
+    post("/api/shortcut", { trigger_id: d.id, channel: ui.conversation }),
+  run: (d) => post("/api/scheduled/run", { trigger_id: d.id }),
+  react: ({ channel, ts, name }) =>
+    post("/api/reaction", { channel, ts, name }),
+  button: ({ channel, ts, actionId }) =>
+    post("/api/button", { channel, ts, action_id: actionId }),
+  thread: (d) => openThread(d.channel, d.ts),
+  "close-thread": () => openConversation(ui.conversation),
+  cancel: () => post("/api/view/close", { view_id: ui.modal?.id }),
+};
+
+document.addEventListener("click", (event) => {
+  const target = event.target.closest("button[data-do]");
+  if (target && !target.disabled) CLICKS[target.dataset.do]?.(target.dataset);
+});
+
+// A menu in a message sends its choice as `value`.
+document.addEventListener("change", (event) => {
+  const menu = event.target.closest("select[data-do=choose]");
+  if (!menu?.value) return;
+  const { channel, ts, actionId } = menu.dataset;
+  post("/api/button", { channel, ts, action_id: actionId, value: menu.value });
+});
+
+// The log stays unpainted while closed; show its newest entries on opening.
+$("activity").addEventListener("toggle", () => {
+  $("activity-list").scrollTop = $("activity-list").scrollHeight;
+});
+
 $("person").addEventListener("change", (event) => {
   ui.me = event.target.value;
-  localStorage.setItem("me", ui.me);
-  ui.shown = "";
-  ui.modalId = undefined;
+  ui.thread = ui.modal = undefined;
+  ui.shown = {};
+  $("modal-root").innerHTML = "";
   refresh();
 });
 
-$("composer").addEventListener("submit", (event) => {
+// The two composers and the modal; nothing here reloads the page.
+document.addEventListener("submit", (event) => {
   event.preventDefault();
-  const text = $("draft").value.trim();
-  if (!text) return;
-  $("draft").value = "";
-  post("/api/message", {
-    channel: ui.conversation,
-    text,
-    thread_ts: ui.thread?.ts,
-  });
+  const form = event.target;
+  const { channel, ts } = ui.thread ?? {};
+  if (form.id === "composer") send($("draft"), { channel: ui.conversation });
+  else if (form.id === "thread-composer") {
+    send($("thread-draft"), { channel, thread_ts: ts });
+  } else if (form.dataset.testid === "modal") submitModal(form);
 });
 
+const modalRoot = $("modal-root");
+modalRoot.addEventListener("input", () => ui.modal && (ui.modal.dirty = true));
+modalRoot.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") CLICKS.cancel();
+});
+
+// A poll skips its turn while the last is still out, not to pile on.
+setInterval(async () => {
+  if (ui.polling) return;
+  ui.polling = true;
+  await refresh();
+  ui.polling = false;
+}, POLL_MS);
 refresh();
-setInterval(refresh, 700);
