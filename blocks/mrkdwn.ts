@@ -16,25 +16,53 @@ export function escapeMrkdwn(text: string): string {
 export function escapeMrkdwnWithin(text: string, limit: number): string {
   const escaped = [...escapeMrkdwn(text)];
   if (escaped.length <= limit) return escaped.join("");
+  if (limit < 1) return "";
   let cut = escaped.slice(0, limit - 1).join("");
   const amp = cut.lastIndexOf("&");
   if (amp !== -1 && !cut.slice(amp).includes(";")) cut = cut.slice(0, amp);
   return cut + "…";
 }
 
-/** Plain text fields (headers, button labels) are not parsed, only cut. */
+/**
+ * Plain text fields (headers, button labels) are not parsed, only cut: at
+ * most `limit` code points (as Slack counts), never inside an emoji and its
+ * modifiers (a grapheme), ending with "…".
+ */
 export function plainWithin(text: string, limit: number): string {
-  const chars = [...text];
-  return chars.length <= limit
-    ? text
-    : chars.slice(0, limit - 1).join("") + "…";
+  if ([...text].length <= limit) return text;
+  if (limit < 1) return "";
+  let cut = "";
+  let used = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    const size = [...segment].length;
+    if (used + size > limit - 1) break;
+    cut += segment;
+    used += size;
+  }
+  return cut + "…";
 }
+
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 export function userMention(userId: string): string {
   // IDs come from Slack, but a forged one must not smuggle markup.
   return /^[UWB][A-Z0-9]+$/.test(userId)
     ? `<@${userId}>`
     : escapeMrkdwn(userId);
+}
+
+/** `<#C…>` for a channel id; anything else is shown as plain text. */
+export function channelMention(channelId: string): string {
+  return /^[CGD][A-Z0-9]+$/.test(channelId)
+    ? `<#${channelId}>`
+    : escapeMrkdwn(channelId);
+}
+
+/** `<!subteam^S…>` for a user group id; anything else as plain text. */
+export function userGroupMention(groupId: string): string {
+  return /^S[A-Z0-9]+$/.test(groupId)
+    ? `<!subteam^${groupId}>`
+    : escapeMrkdwn(groupId);
 }
 
 /** Slack renders this in each reader's own time zone and language. */

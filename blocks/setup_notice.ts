@@ -1,13 +1,13 @@
 // The message "Configure Helpdesk" leaves in the triage channel, so everyone
 // there knows what the channel is for and who the agents are.
-import { userMention } from "./mrkdwn.ts";
+import { userGroupMention, userMention } from "./mrkdwn.ts";
 
 export function setupNotice(
   settings: { agentUsers: string[]; agentGroup?: string; admin: string },
 ): string {
   const agents = settings.agentUsers.map(userMention);
   if (settings.agentGroup) {
-    agents.push(`members of <!subteam^${settings.agentGroup}>`);
+    agents.push(`members of ${userGroupMention(settings.agentGroup)}`);
   }
   return `:gear: Helpdesk now posts new tickets in this channel. Agents: ${
     listInWords(agents)

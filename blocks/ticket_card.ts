@@ -21,6 +21,7 @@ import {
 import { allowedNextStatuses } from "../tickets/status_rules.ts";
 import type { TicketActionType } from "../tickets/roles.ts";
 import {
+  channelMention,
   escapeMrkdwn,
   escapeMrkdwnWithin,
   plainWithin,
@@ -125,7 +126,9 @@ function ageContext(ticket: Ticket, now: number): ContextBlock {
   const parts = [
     `Opened ${opened} via ${SOURCE_LABELS[ticket.source] ?? ticket.source}`,
   ];
-  if (ticket.source_channel) parts.push(`from <#${ticket.source_channel}>`);
+  if (ticket.source_channel) {
+    parts.push(`from ${channelMention(ticket.source_channel)}`);
+  }
   if (ticket.updated_at > ticket.created_at) {
     parts.push(
       `· updated ${

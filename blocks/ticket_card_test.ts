@@ -1,17 +1,39 @@
 import assert from "node:assert/strict";
-import type { ActionsBlock, KnownBlock, WorkflowButton } from "@slack/types";
-import { ticketCardBlocks, ticketCardText } from "./ticket_card.ts";
+import type {
+  ActionsBlock,
+  ContextBlock,
+  HeaderBlock,
+  KnownBlock,
+  SectionBlock,
+  WorkflowButton,
+} from "@slack/types";
 import {
-  messageLink,
-  statusChangedDm,
-  ticketOpenedDm,
-} from "./ticket_messages.ts";
+  type CardControls,
+  ticketCardBlocks,
+  ticketCardText,
+} from "./ticket_card.ts";
 import { HOSTILE_TEXT, isInert } from "../testing/hostile_text.ts";
 import { blockKitProblems } from "../testing/fake_slack/block_kit_limits.ts";
-import { STATUSES, type Ticket } from "../tickets/model.ts";
+import { type Status, STATUSES, type Ticket } from "../tickets/model.ts";
+import { applyAction, type TicketAction } from "../tickets/ticket_actions.ts";
 
 const URL = "https://slack.com/shortcuts/Ft01/abc";
 const NOW = 1_800_000_000;
+const CORPUS = [
+  ...new Set([
+    "<!channel>",
+    "<!here>",
+    "<!everyone>",
+    "<@U999>",
+    "<#C123|general>",
+    "<https://evil.example|https://good.example>",
+    "&lt;",
+    "a < b && c > d",
+    "<!subteam^S123>",
+    "<!date^1^{date}|x>",
+    ...HOSTILE_TEXT,
+  ]),
+];
 
 function ticket(extra: Partial<Ticket> = {}): Ticket {
   return {
@@ -30,133 +52,178 @@ function ticket(extra: Partial<Ticket> = {}): Ticket {
   };
 }
 
-function buttons(blocks: KnownBlock[]): WorkflowButton[] {
-  const actions = blocks.find((b) => b.type === "actions") as
-    | ActionsBlock
-    | undefined;
-  return (actions?.elements ?? []) as WorkflowButton[];
+function card(
+  extra: Partial<Ticket> = {},
+  controls: CardControls = { actionTriggerUrl: URL },
+) {
+  const blocks = ticketCardBlocks(ticket(extra), controls, NOW);
+  // Through JSON, as Slack receives it.
+  return JSON.parse(JSON.stringify(blocks)) as KnownBlock[];
 }
 
-const CONTROLS: Record<string, string[]> = {
-  new: ["Claim", "Assign to…", "Start"],
-  in_progress: ["Claim", "Assign to…", "Waiting on requester", "Resolve"],
-  waiting_on_requester: ["Claim", "Assign to…", "Back in progress", "Resolve"],
-  resolved: ["Close", "Reopen"],
+function find<T extends KnownBlock>(blocks: KnownBlock[], type: T["type"]) {
+  return blocks.filter((b) => b.type === type) as T[];
+}
+
+// Label and action of each control, per status, in reading order.
+const CONTROLS: Record<Status, Array<[string, string]>> = {
+  new: [["Claim", "claim"], ["Assign to…", "assign"], ["Start", "start"]],
+  in_progress: [
+    ["Claim", "claim"],
+    ["Assign to…", "assign"],
+    ["Waiting on requester", "wait"],
+    ["Resolve", "resolve"],
+  ],
+  waiting_on_requester: [
+    ["Claim", "claim"],
+    ["Assign to…", "assign"],
+    ["Back in progress", "start"],
+    ["Resolve", "resolve"],
+  ],
+  resolved: [["Close", "close"], ["Reopen", "reopen"]],
   closed: [],
 };
 
 Deno.test("each status offers its controls as workflow buttons", async (t) => {
   for (const status of STATUSES) {
     await t.step(status, () => {
-      const blocks = ticketCardBlocks(ticket({ status }), {
-        actionTriggerUrl: URL,
-      }, NOW);
+      const blocks = card({ status });
       assert.deepEqual(blockKitProblems(blocks), []);
-      const found = buttons(blocks);
-      assert.deepEqual(found.map((b) => b.text.text), CONTROLS[status]);
-      for (const button of found) {
+      const actions = find<ActionsBlock>(blocks, "actions");
+      assert.equal(actions.length, status === "closed" ? 0 : 1);
+      const buttons = (actions[0]?.elements ?? []) as WorkflowButton[];
+      assert.deepEqual(
+        buttons.map((b) => [b.text.text, b.workflow.trigger.url]),
+        CONTROLS[status].map(([label]) => [label, URL]),
+      );
+      buttons.forEach((button, i) => {
+        const action = CONTROLS[status][i][1];
         assert.equal(button.type, "workflow_button");
-        assert.equal(button.workflow.trigger.url, URL);
-        const params = button.workflow.trigger.customizable_input_parameters!;
-        assert.deepEqual(params[0], { name: "ticket_id", value: "01TICKETID" });
-        assert.equal(params[1].name, "action");
-        assert.equal(button.action_id, `ticket_${params[1].value}`);
-      }
+        assert.equal(button.action_id, `ticket_${action}`);
+        assert.deepEqual(
+          button.workflow.trigger.customizable_input_parameters,
+          [
+            { name: "ticket_id", value: "01TICKETID" },
+            { name: "action", value: action },
+          ],
+        );
+      });
     });
   }
 });
 
-Deno.test("without the action trigger the card has no controls", () => {
-  assert.deepEqual(buttons(ticketCardBlocks(ticket(), {}, NOW)), []);
-});
-
-Deno.test("the card shows the ticket's facts and a live age", () => {
-  const blocks = ticketCardBlocks(ticket({ assignee: "UAGENT" }), {
-    actionTriggerUrl: URL,
-  }, NOW);
-  const json = JSON.stringify(blocks);
-  assert.deepEqual(blocks[0], {
-    type: "header",
-    text: { type: "plain_text", text: "Laptop won't boot" },
-  });
-  for (
-    const fact of [
-      "*HD-ABC123*",
-      "High",
-      "Hardware",
-      "<@UREQ>",
-      "<@UAGENT>",
-      "New",
-    ]
-  ) {
-    assert.ok(json.includes(fact), fact);
+Deno.test("every control the card shows is one an agent can use", async (t) => {
+  const agent = { userId: "UAGENT", isAgent: true };
+  for (const status of STATUSES) {
+    for (const [label, type] of CONTROLS[status]) {
+      await t.step(`${status}: ${label}`, () => {
+        const action = (type === "assign"
+          ? { type, assignee: "UOTHER", assigneeIsAgent: true }
+          : { type }) as TicketAction;
+        const outcome = applyAction(ticket({ status }), action, agent, NOW);
+        assert.ok(outcome.ok, outcome.ok ? "" : outcome.reason);
+      });
+    }
   }
-  assert.ok(json.includes(`<!date^${NOW - 7200}^{ago}|2 h ago>`));
-  assert.match(ticketCardText(ticket()), /^HD-ABC123 New: Laptop/);
 });
 
-Deno.test("people's text never becomes a ping or a link on the card", async (t) => {
-  for (const hostile of HOSTILE_TEXT) {
+Deno.test("without the action trigger the card has no controls", () => {
+  for (const status of STATUSES) {
+    for (const controls of [{}, { actionTriggerUrl: "" }]) {
+      const blocks = card({ status }, controls);
+      assert.deepEqual(find(blocks, "actions"), [], status);
+      assert.deepEqual(blockKitProblems(blocks), []);
+    }
+  }
+});
+
+Deno.test("the header is the summary, cut to 150 characters", () => {
+  const header = (summary: string) =>
+    find<HeaderBlock>(card({ summary }), "header")[0].text;
+  assert.deepEqual(header("Laptop won't boot"), {
+    type: "plain_text",
+    text: "Laptop won't boot",
+  });
+  assert.equal(header("S".repeat(150)).text, "S".repeat(150));
+  assert.equal(header("S".repeat(151)).text, "S".repeat(149) + "…");
+  assert.equal(header("🎫".repeat(150)).text, "🎫".repeat(150));
+});
+
+Deno.test("the card shows the ticket's facts", () => {
+  const [, facts, description] = card({ assignee: "UAGENT" }) as SectionBlock[];
+  assert.deepEqual(facts.fields!.map((f) => f.text), [
+    "*Ticket*\n*HD-ABC123*",
+    "*Status*\n:new: New",
+    "*Priority*\n:large_orange_circle: High",
+    "*Category*\nHardware",
+    "*Requester*\n<@UREQ>",
+    "*Assignee*\n<@UAGENT>",
+  ]);
+  assert.equal(description.text!.text, "Black screen after the update.");
+  const unassigned = card() as SectionBlock[];
+  assert.equal(unassigned[1].fields![5].text, "*Assignee*\n_Unassigned_");
+  const noDescription = card({ description: "" });
+  assert.equal(noDescription.length, card().length - 1);
+  assert.match(ticketCardText(ticket()), /^HD-ABC123 New: Laptop won't boot$/);
+});
+
+Deno.test("the age context uses a live date token", () => {
+  const context = (extra: Partial<Ticket>) =>
+    (find<ContextBlock>(card(extra), "context")[0].elements[0] as {
+      text: string;
+    }).text;
+  assert.equal(
+    context({}),
+    `Opened <!date^${NOW - 7200}^{ago}|2 h ago> via the Open a ticket form`,
+  );
+  assert.equal(
+    context({
+      source: "reaction",
+      source_channel: "C42",
+      updated_at: NOW - 120,
+    }),
+    `Opened <!date^${NOW - 7200}^{ago}|2 h ago> via a reaction from <#C42>` +
+      ` · updated <!date^${NOW - 120}^{ago}|2 min ago>`,
+  );
+});
+
+Deno.test("people's text never becomes a ping or a link", async (t) => {
+  for (const hostile of CORPUS) {
     await t.step(hostile, () => {
-      const blocks = ticketCardBlocks(
-        ticket({ summary: hostile, description: hostile, category: hostile }),
-        { actionTriggerUrl: URL },
-        NOW,
+      const blocks = card({
+        summary: hostile,
+        description: hostile,
+        category: hostile,
+        assignee: "UAGENT",
+      });
+      // Plain text is never parsed by Slack; all else must hold no markup.
+      const parsed = JSON.stringify(
+        blocks,
+        (_, v) => v?.type === "plain_text" ? undefined : v,
       );
-      for (const block of blocks) {
-        const texts = [
-          ...(block.type === "section"
-            ? [block.text, ...(block.fields ?? [])]
-            : []),
-          ...(block.type === "context" ? block.elements : []),
-        ].filter((x) => x && "text" in x && x.type === "mrkdwn") as {
-          text: string;
-        }[];
-        for (const { text } of texts) {
-          // Our own markup (mentions of ids, dates) stays; theirs is inert.
-          const theirs = text.replace(/<(@U[A-Z0-9]+|!date\^[^>]+)>/g, "");
+      assert.ok(!parsed.includes(hostile), parsed);
+      for (const section of find<SectionBlock>(blocks, "section")) {
+        for (const object of [section.text, ...(section.fields ?? [])]) {
+          if (object === undefined) continue;
+          const text = object.text;
+          const theirs = text.replace(/<@UREQ>|<@UAGENT>/g, "");
           assert.ok(isInert(theirs), text);
         }
       }
-      // The header is plain text, which Slack never parses.
-      assert.equal(
-        (blocks[0] as { text: { type: string } }).text.type,
-        "plain_text",
-      );
-      assert.ok(
-        isInert(
-          ticketOpenedDm(ticket({ summary: hostile }), "https://x").replace(
-            /<https:\/\/x\|HD-ABC123>/,
-            "",
-          ),
-        ),
-      );
+      assert.equal(find<HeaderBlock>(blocks, "header")[0].text.text, hostile);
+      assert.ok(isInert(ticketCardText(ticket({ summary: hostile }))));
     });
   }
 });
 
 Deno.test("Slack's limits hold for the longest allowed input", () => {
-  const long = ticket({
+  const blocks = card({
     summary: "S".repeat(150),
     description: "&".repeat(2800),
-    category: "C".repeat(50),
+    category: "<".repeat(50),
   });
-  assert.deepEqual(
-    blockKitProblems(ticketCardBlocks(long, { actionTriggerUrl: URL }, NOW)),
-    [],
-  );
-});
-
-Deno.test("message links and DMs", () => {
-  assert.equal(
-    messageLink("https://acme.slack.com/", "C1", "1700000000.000100"),
-    "https://acme.slack.com/archives/C1/p1700000000000100",
-  );
-  assert.equal(
-    messageLink("https://acme.slack.com", "C1", "1700000000.000100"),
-    "https://acme.slack.com/archives/C1/p1700000000000100",
-  );
-  const dm = statusChangedDm(ticket(), "resolved", "UAGENT", "https://l");
-  assert.match(dm, /<https:\/\/l\|HD-ABC123> is resolved.*close it.*reopen it/);
-  assert.match(dm, /<@UAGENT> set it to Resolved/);
+  assert.deepEqual(blockKitProblems(blocks), []);
+  const description = (blocks[2] as SectionBlock).text!.text;
+  assert.ok([...description].length <= 3000);
+  assert.ok(isInert(description));
 });

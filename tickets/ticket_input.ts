@@ -44,7 +44,8 @@ export function validateNewTicket(input: NewTicketInput): Validated {
   const description = (input.description ?? "").trim();
   const category = (input.category ?? "").replace(/\s+/g, " ").trim() ||
     DEFAULT_CATEGORY;
-  const priority = (input.priority ?? "normal").trim().toLowerCase();
+  // An empty choice (a Workflow Builder step left blank) means the default.
+  const priority = (input.priority?.trim() || "normal").toLowerCase();
   const requester = (input.requester ?? "").trim();
   const sourceChannel = input.source_channel?.trim() || undefined;
 

@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { type Actor, checkPermission, type TicketActionType } from "./roles.ts";
+
+const TICKET = { key: "HD-ABC123", requester: "UREQ" };
+
+const ACTIONS: TicketActionType[] = [
+  "claim",
+  "assign",
+  "start",
+  "wait",
+  "resolve",
+  "close",
+  "reopen",
+];
+
+const ROLES: Record<string, { actor: Actor; may: TicketActionType[] }> = {
+  agent: { actor: { userId: "UAGENT", isAgent: true }, may: ACTIONS },
+  requester: {
+    actor: { userId: "UREQ", isAgent: false },
+    may: ["close", "reopen"],
+  },
+  "agent who is the requester": {
+    actor: { userId: "UREQ", isAgent: true },
+    may: ACTIONS,
+  },
+  bystander: { actor: { userId: "UBY", isAgent: false }, may: [] },
+};
+
+Deno.test("roles × actions", async (t) => {
+  for (const [role, { actor, may }] of Object.entries(ROLES)) {
+    for (const action of ACTIONS) {
+      const allowed = may.includes(action);
+      await t.step(
+        `${role} ${action}: ${allowed ? "allowed" : "refused"}`,
+        () => {
+          const check = checkPermission(actor, action, TICKET);
+          if (allowed) {
+            assert.deepEqual(check, { ok: true });
+          } else {
+            assert.equal(check.ok, false);
+            if (!check.ok) {
+              assert.match(check.reason, /^Only Helpdesk agents /);
+              assert.ok(check.reason.includes("HD-ABC123"), check.reason);
+            }
+          }
+        },
+      );
+    }
+  }
+});
+
+Deno.test("refusals name the action in words and say what is possible", () => {
+  const reason = (actor: Actor, action: TicketActionType) => {
+    const check = checkPermission(actor, action, TICKET);
+    assert.equal(check.ok, false);
+    return check.ok ? "" : check.reason;
+  };
+  const requester = ROLES.requester.actor;
+  const bystander = ROLES.bystander.actor;
+  assert.equal(
+    reason(requester, "wait"),
+    "Only Helpdesk agents can put on hold HD-ABC123. You can close it once it is resolved, or reopen it if the fix didn't work.",
+  );
+  assert.equal(
+    reason(bystander, "start"),
+    "Only Helpdesk agents can start work on HD-ABC123. You can follow it in the card's thread.",
+  );
+  assert.equal(
+    reason(bystander, "close"),
+    "Only Helpdesk agents and the person who opened HD-ABC123 can close it.",
+  );
+  assert.equal(
+    reason(bystander, "reopen"),
+    "Only Helpdesk agents and the person who opened HD-ABC123 can reopen it.",
+  );
+  // Someone who is not the requester is never offered the requester's rights.
+  assert.doesNotMatch(reason(bystander, "claim"), /You can close it/);
+});
+
+Deno.test("the requester is matched by exact user id", () => {
+  for (const userId of ["ureq", "UREQ ", "UREQ2", ""]) {
+    assert.equal(
+      checkPermission({ userId, isAgent: false }, "close", TICKET).ok,
+      false,
+      JSON.stringify(userId),
+    );
+  }
+});
