@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { sampleTicket } from "../testing/sample_ticket.ts";
 import type { InputBlock, SectionBlock, UsersSelect } from "@slack/types";
 import {
   ASSIGNEE_ACTION,
@@ -11,20 +12,12 @@ import { HOSTILE_TEXT, isInert } from "../testing/hostile_text.ts";
 import type { Ticket } from "../tickets/model.ts";
 
 function ticket(extra: Partial<Ticket> = {}): Ticket {
-  return {
-    id: "01TICKETID",
-    key: "HD-ABC123",
-    summary: "Laptop won't boot",
-    description: "",
-    priority: "normal",
-    category: "General",
+  return sampleTicket({
     status: "in_progress",
-    requester: "UREQ",
-    source: "form",
     created_at: 1,
     updated_at: 1,
     ...extra,
-  };
+  });
 }
 
 function picker(view: ReturnType<typeof assignModal>) {

@@ -10,24 +10,7 @@ import {
   userMention,
 } from "./mrkdwn.ts";
 
-/** Text Slack would turn into pings, links or dates if left unescaped. */
-const CORPUS = [
-  ...new Set([
-    "<!channel>",
-    "<!here>",
-    "<!everyone>",
-    "<@U123>",
-    "<#C123|general>",
-    "<https://evil.example|https://good.example>",
-    "&lt;",
-    "a < b && c > d",
-    "<!subteam^S123>",
-    "<!date^1^{date}|x>",
-    "&&&&&&&&",
-    "🎫 <!channel> & 🎫",
-    ...HOSTILE_TEXT,
-  ]),
-];
+const CORPUS = HOSTILE_TEXT;
 
 function unescape(text: string) {
   return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">")

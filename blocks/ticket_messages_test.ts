@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { sampleTicket } from "../testing/sample_ticket.ts";
 import {
   activityReply,
   messageLink,
@@ -12,20 +13,7 @@ const LINK = "https://acme.slack.com/archives/C1/p1700000000000100";
 const NOW = 1_800_000_000;
 
 function ticket(extra: Partial<Ticket> = {}): Ticket {
-  return {
-    id: "01TICKETID",
-    key: "HD-ABC123",
-    summary: "Laptop won't boot",
-    description: "",
-    priority: "normal",
-    category: "General",
-    status: "new",
-    requester: "UREQ",
-    source: "form",
-    created_at: NOW,
-    updated_at: NOW,
-    ...extra,
-  };
+  return sampleTicket({ created_at: NOW, updated_at: NOW, ...extra });
 }
 
 Deno.test("messageLink builds a permalink from a message ts", async (t) => {

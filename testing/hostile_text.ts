@@ -16,6 +16,13 @@ export const HOSTILE_TEXT = [
   "&lt;!channel&gt;",
   "a < b && c > d",
   "<<!channel>>",
+  "<!here>",
+  "<@U123>",
+  "<!subteam^S123>",
+  "<!date^1^{date}|x>",
+  "&lt;",
+  "&&&&&&&&",
+  "🎫 <!channel> & 🎫",
 ];
 
 /** True when text holds no `<` or `>` and only the three entities. */

@@ -3,14 +3,17 @@
 // everyone else can read the card and the thread but change nothing.
 import type { Ticket } from "./model.ts";
 
-export type TicketActionType =
-  | "claim"
-  | "assign"
-  | "start"
-  | "wait"
-  | "resolve"
-  | "close"
-  | "reopen";
+/** Everything a triage card (or a reaction on it) can ask for. */
+export const TICKET_ACTIONS = [
+  "claim",
+  "assign",
+  "start",
+  "wait",
+  "resolve",
+  "close",
+  "reopen",
+] as const;
+export type TicketActionType = typeof TICKET_ACTIONS[number];
 
 export interface Actor {
   userId: string;

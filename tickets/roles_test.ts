@@ -1,19 +1,18 @@
 import assert from "node:assert/strict";
-import { type Actor, checkPermission, type TicketActionType } from "./roles.ts";
+import {
+  type Actor,
+  checkPermission,
+  TICKET_ACTIONS,
+  type TicketActionType,
+} from "./roles.ts";
 
 const TICKET = { key: "HD-ABC123", requester: "UREQ" };
 
-const ACTIONS: TicketActionType[] = [
-  "claim",
-  "assign",
-  "start",
-  "wait",
-  "resolve",
-  "close",
-  "reopen",
-];
-
-const ROLES: Record<string, { actor: Actor; may: TicketActionType[] }> = {
+const ACTIONS = TICKET_ACTIONS;
+const ROLES: Record<
+  string,
+  { actor: Actor; may: readonly TicketActionType[] }
+> = {
   agent: { actor: { userId: "UAGENT", isAgent: true }, may: ACTIONS },
   requester: {
     actor: { userId: "UREQ", isAgent: false },

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { sampleTicket } from "../testing/sample_ticket.ts";
 import { applyAction, type TicketAction } from "./ticket_actions.ts";
 import type { Status, Ticket } from "./model.ts";
 import type { Actor } from "./roles.ts";
@@ -10,20 +11,15 @@ const BYSTANDER = "UBY";
 const NOW = 1_800_000_000;
 
 function ticket(status: Status, extra: Partial<Ticket> = {}): Ticket {
-  return {
+  return sampleTicket({
     id: "01TICKET",
-    key: "HD-ABC123",
     summary: "s",
-    description: "",
-    priority: "normal",
-    category: "General",
     status,
     requester: REQUESTER,
-    source: "form",
     created_at: NOW - 100,
     updated_at: NOW - 100,
     ...extra,
-  };
+  });
 }
 
 const ACTORS = {

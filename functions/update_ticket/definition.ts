@@ -1,4 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+import { TICKET_ACTIONS } from "../../tickets/roles.ts";
 
 export const UPDATE_TICKET_CALLBACK_ID = "update_ticket";
 export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";
@@ -19,15 +20,7 @@ export default DefineFunction({
       action: {
         type: Schema.types.string,
         title: "Action",
-        enum: [
-          "claim",
-          "assign",
-          "start",
-          "wait",
-          "resolve",
-          "close",
-          "reopen",
-        ],
+        enum: [...TICKET_ACTIONS],
       },
       actor: {
         type: Schema.slack.types.user_id,

@@ -7,7 +7,7 @@ import {
 } from "../../operations/change_ticket.ts";
 import { AgentDirectory } from "../../operations/agents.ts";
 import { tellPerson } from "../../operations/tell_person.ts";
-import { checkPermission } from "../../tickets/roles.ts";
+import { checkPermission, TICKET_ACTIONS } from "../../tickets/roles.ts";
 import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
 import { slackCall } from "../../slack_api/slack_call.ts";
 import { explainFailure } from "../../slack_api/error_messages.ts";
@@ -18,14 +18,8 @@ import {
   assignModalTicketId,
 } from "../../blocks/assign_modal.ts";
 
-const ACTIONS = new Set([
-  "claim",
-  "start",
-  "wait",
-  "resolve",
-  "close",
-  "reopen",
-]);
+// Every action but "assign", which first asks whom in a modal.
+const ACTIONS = new Set<string>(TICKET_ACTIONS.filter((a) => a !== "assign"));
 
 export default SlackFunction(
   UpdateTicketFunction,
