@@ -4,6 +4,11 @@ import OpenTicketWorkflow from "./workflows/open_ticket.ts";
 import UpdateTicketWorkflow from "./workflows/update_ticket.ts";
 import CardReactionWorkflow from "./workflows/card_reaction.ts";
 import ConfigureHelpdeskWorkflow from "./workflows/configure_helpdesk.ts";
+import ConfigureServiceLevelsWorkflow from "./workflows/configure_service_levels.ts";
+import ServiceLevelSweepWorkflow from "./workflows/service_level_sweep.ts";
+import RateTicketWorkflow from "./workflows/rate_ticket.ts";
+import HelpdeskReportWorkflow from "./workflows/helpdesk_report.ts";
+import WeeklyDigestWorkflow from "./workflows/weekly_digest.ts";
 import TicketsDatastore from "./datastores/tickets.ts";
 import TicketLookupDatastore from "./datastores/ticket_lookup.ts";
 import SettingsDatastore from "./datastores/settings.ts";
@@ -24,6 +29,11 @@ export default Manifest({
     UpdateTicketWorkflow,
     CardReactionWorkflow,
     ConfigureHelpdeskWorkflow,
+    ConfigureServiceLevelsWorkflow,
+    ServiceLevelSweepWorkflow,
+    RateTicketWorkflow,
+    HelpdeskReportWorkflow,
+    WeeklyDigestWorkflow,
   ],
   datastores: [TicketsDatastore, TicketLookupDatastore, SettingsDatastore],
   outgoingDomains: [],

@@ -2,6 +2,7 @@
 import type { ModalView } from "@slack/types";
 import type { Ticket } from "../tickets/model.ts";
 import { escapeMrkdwn } from "./mrkdwn.ts";
+import { ticketMetadata } from "./modal_metadata.ts";
 
 export const ASSIGNEE_BLOCK = "assignee";
 export const ASSIGNEE_ACTION = "assignee";
@@ -11,7 +12,7 @@ export function assignModal(ticket: Ticket, callbackId: string): ModalView {
     type: "modal",
     callback_id: callbackId,
     notify_on_close: true,
-    private_metadata: JSON.stringify({ ticket_id: ticket.id }),
+    private_metadata: ticketMetadata(ticket.id),
     title: { type: "plain_text", text: "Assign ticket" },
     submit: { type: "plain_text", text: "Assign" },
     close: { type: "plain_text", text: "Cancel" },
@@ -40,14 +41,4 @@ export function assignModal(ticket: Ticket, callbackId: string): ModalView {
       },
     ],
   };
-}
-
-/** The ticket id the modal was opened for. */
-export function assignModalTicketId(privateMetadata: string | undefined) {
-  try {
-    const id = JSON.parse(privateMetadata ?? "{}").ticket_id;
-    return typeof id === "string" ? id : undefined;
-  } catch {
-    return undefined;
-  }
 }

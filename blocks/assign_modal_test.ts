@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
+import { ticketIdFromMetadata } from "./modal_metadata.ts";
 import { sampleTicket } from "../testing/sample_ticket.ts";
 import type { InputBlock, SectionBlock, UsersSelect } from "@slack/types";
 import {
   ASSIGNEE_ACTION,
   ASSIGNEE_BLOCK,
   assignModal,
-  assignModalTicketId,
 } from "./assign_modal.ts";
 import { blockKitProblems } from "../testing/fake_slack/block_kit_limits.ts";
 import { HOSTILE_TEXT, isInert } from "../testing/hostile_text.ts";
@@ -59,9 +59,9 @@ Deno.test("the summary is escaped", () => {
 
 Deno.test("the ticket id round-trips through private_metadata", () => {
   const view = assignModal(ticket(), "cb");
-  assert.equal(assignModalTicketId(view.private_metadata), "01TICKETID");
+  assert.equal(ticketIdFromMetadata(view.private_metadata), "01TICKETID");
   const odd = assignModal(ticket({ id: 'a"b\\c' }), "cb");
-  assert.equal(assignModalTicketId(odd.private_metadata), 'a"b\\c');
+  assert.equal(ticketIdFromMetadata(odd.private_metadata), 'a"b\\c');
 });
 
 Deno.test("unusable metadata gives no ticket id", async (t) => {
@@ -78,7 +78,7 @@ Deno.test("unusable metadata gives no ticket id", async (t) => {
     ]
   ) {
     await t.step(String(metadata), () => {
-      assert.equal(assignModalTicketId(metadata), undefined);
+      assert.equal(ticketIdFromMetadata(metadata), undefined);
     });
   }
 });

@@ -29,6 +29,7 @@ import {
   userMention,
 } from "./mrkdwn.ts";
 import { formatAge } from "./age.ts";
+import { slaContext } from "./sla_line.ts";
 
 const STATUS_EMOJI: Record<Status, string> = {
   new: ":new:",
@@ -99,6 +100,8 @@ export function ticketCardBlocks(
     });
   }
   blocks.push(ageContext(ticket, now));
+  const sla = slaContext(ticket, now);
+  if (sla) blocks.push(sla);
   const actions = cardActions(ticket, controls);
   if (actions) blocks.push(actions);
   return blocks;

@@ -22,12 +22,13 @@ const REQUESTER_NEWS: Record<Status, string> = {
 export function statusChangedDm(
   ticket: Ticket,
   to: Status,
-  actorId: string,
+  actorId: string | undefined,
   cardLink: string,
 ): string {
-  return `:ticket: <${cardLink}|${ticket.key}> ${REQUESTER_NEWS[to]}. (${
-    userMention(actorId)
-  } set it to ${STATUS_LABELS[to]}.)`;
+  const who = actorId
+    ? `${userMention(actorId)} set it to ${STATUS_LABELS[to]}.`
+    : `Helpdesk set it to ${STATUS_LABELS[to]} automatically.`;
+  return `:ticket: <${cardLink}|${ticket.key}> ${REQUESTER_NEWS[to]}. (${who})`;
 }
 
 /** A thread reply recording who did what, and when in each reader's zone. */

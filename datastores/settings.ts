@@ -23,6 +23,28 @@ export default DefineDatastore({
     action_trigger_url: { type: Schema.types.string },
     /** The event trigger for :eyes: and :white_check_mark: on cards. */
     reaction_trigger_id: { type: Schema.types.string },
+    // Service levels, kept as the text the admin typed (re-read by
+    // tickets/service_levels.ts) so the form shows it back unchanged.
+    sla_targets: { type: Schema.types.string },
+    sla_request_types: { type: Schema.types.string },
+    business_hours: { type: Schema.types.string },
+    time_zone: { type: Schema.types.string },
+    sla_warn_percent: { type: Schema.types.integer },
+    /** Who breaches escalate to; the person who set Helpdesk up if unset. */
+    owner: { type: Schema.slack.types.user_id },
+    /** When service levels last changed: older deadlines get recomputed. */
+    sla_updated_at: { type: Schema.slack.types.timestamp },
+    /** Resolved tickets close after this many days; 0 never. */
+    auto_close_days: { type: Schema.types.integer },
+    /** Scheduled triggers: the SLA sweeps and the weekly digest. */
+    sweep_trigger_ids: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
+    digest_trigger_id: { type: Schema.types.string },
+    /** The link trigger behind the rating buttons in requesters' DMs. */
+    rating_trigger_id: { type: Schema.types.string },
+    rating_trigger_url: { type: Schema.types.string },
     updated_by: { type: Schema.slack.types.user_id },
     updated_at: { type: Schema.slack.types.timestamp },
   },

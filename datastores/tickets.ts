@@ -26,5 +26,19 @@ export default DefineDatastore({
     first_response_at: { type: Schema.slack.types.timestamp },
     resolved_at: { type: Schema.slack.types.timestamp },
     closed_at: { type: Schema.slack.types.timestamp },
+    // "start-end" in Unix seconds, "start-" while still on hold: a flat
+    // string keeps the item simple to query and to read in `slack datastore`.
+    holds: { type: Schema.types.array, items: { type: Schema.types.string } },
+    response_due_at: { type: Schema.slack.types.timestamp },
+    resolution_due_at: { type: Schema.slack.types.timestamp },
+    sla_next_check_at: { type: Schema.slack.types.timestamp },
+    sla_policy_at: { type: Schema.slack.types.timestamp },
+    sla_notices: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
+    rating: { type: Schema.types.integer },
+    rating_comment: { type: Schema.types.string },
+    rated_at: { type: Schema.slack.types.timestamp },
   },
 });

@@ -65,11 +65,11 @@ export async function changeTicket(
     now,
   );
   if (!outcome.ok) return { ok: false, reason: outcome.reason, ticket };
-  const notShown = await publishChange(client, settings, {
+  const published = await publishChange(client, settings, {
     ticket: outcome.ticket,
     actorId,
     summary: outcome.summary,
     statusChange: outcome.statusChange,
   }, now);
-  return { ok: true, ticket: outcome.ticket, notShown };
+  return { ok: true, ...published };
 }

@@ -19,6 +19,8 @@ import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
 import { slackCall, type SlackResponse } from "../slack_api/slack_call.ts";
 import { messageLink, ticketOpenedDm } from "../blocks/ticket_messages.ts";
 import { postTicketCard } from "./triage_card.ts";
+import { withServiceLevels } from "../tickets/service_levels.ts";
+import { policyFromSettings } from "../tickets/service_level_settings.ts";
 
 export class NotConfiguredError extends Error {
   constructor() {
@@ -45,15 +47,19 @@ export async function openTicket(
   ]);
   if (!settings) throw new NotConfiguredError();
   const now = Math.floor(nowMs / 1000);
-  const ticket: Ticket = {
-    id: newTicketId(nowMs),
-    key,
-    ...fields,
-    status: "new",
-    source,
-    created_at: now,
-    updated_at: now,
-  };
+  const ticket: Ticket = withServiceLevels(
+    {
+      id: newTicketId(nowMs),
+      key,
+      ...fields,
+      status: "new",
+      source,
+      created_at: now,
+      updated_at: now,
+    },
+    policyFromSettings(settings),
+    now,
+  );
 
   const card = await postTicketCard(client, settings, ticket, now);
   ticket.card_channel = card.channel;

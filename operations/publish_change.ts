@@ -13,10 +13,14 @@ import {
   statusChangedDm,
 } from "../blocks/ticket_messages.ts";
 import { redrawTicketCard } from "./triage_card.ts";
+import { ratingRequestBlocks } from "../blocks/rating_blocks.ts";
+import { withServiceLevels } from "../tickets/service_levels.ts";
+import { policyFromSettings } from "../tickets/service_level_settings.ts";
 
 export interface TicketChange {
   ticket: Ticket;
-  actorId: string;
+  /** Absent when Helpdesk made the change itself (e.g. auto-close). */
+  actorId?: string;
   summary: string;
   statusChange?: { from: Status; to: Status };
 }
@@ -26,8 +30,14 @@ export async function publishChange(
   settings: HelpdeskSettings,
   change: TicketChange,
   now: number,
-): Promise<unknown[]> {
-  const { ticket } = change;
+): Promise<{ ticket: Ticket; notShown: unknown[] }> {
+  // Deadlines move with every change (a hold ends, a response lands), so
+  // they are recomputed on the way to the datastore, whoever changed it.
+  const ticket = withServiceLevels(
+    change.ticket,
+    policyFromSettings(settings),
+    now,
+  );
   await putTicket(client, ticket);
   const shown: Promise<unknown>[] = [
     redrawTicketCard(client, settings, ticket, now),
@@ -43,19 +53,35 @@ export async function publishChange(
     const link = ticket.card_channel && ticket.card_ts
       ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
       : settings.workspace_url;
+    const text = statusChangedDm(
+      ticket,
+      change.statusChange.to,
+      change.actorId,
+      link,
+    );
+    // A resolved ticket asks its requester how it went (tickets/rating.ts).
+    const askRating = change.statusChange.to === "resolved" &&
+      settings.rating_trigger_url;
     shown.push(slackCall(client, "chat.postMessage", {
       channel: ticket.requester,
-      text: statusChangedDm(
-        ticket,
-        change.statusChange.to,
-        change.actorId,
-        link,
-      ),
+      text,
+      ...(askRating
+        ? {
+          blocks: ratingRequestBlocks(
+            ticket,
+            text,
+            settings.rating_trigger_url!,
+          ),
+        }
+        : {}),
       unfurl_links: false,
     }));
   }
   // The change is saved whatever happens next, so failures to show it are
   // returned for the caller to report, not thrown as if nothing happened.
   const results = await Promise.allSettled(shown);
-  return results.flatMap((r) => r.status === "rejected" ? [r.reason] : []);
+  return {
+    ticket,
+    notShown: results.flatMap((r) => r.status === "rejected" ? [r.reason] : []),
+  };
 }

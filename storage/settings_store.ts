@@ -15,6 +15,18 @@ export interface HelpdeskSettings {
   action_trigger_id?: string;
   action_trigger_url?: string;
   reaction_trigger_id?: string;
+  sla_targets?: string;
+  sla_request_types?: string;
+  business_hours?: string;
+  time_zone?: string;
+  sla_warn_percent?: number;
+  owner?: string;
+  sla_updated_at?: number;
+  auto_close_days?: number;
+  sweep_trigger_ids?: string[];
+  digest_trigger_id?: string;
+  rating_trigger_id?: string;
+  rating_trigger_url?: string;
   updated_by: string;
   updated_at: number;
 }
@@ -38,6 +50,20 @@ export async function getSettings(
     action_trigger_id: item.action_trigger_id || undefined,
     action_trigger_url: item.action_trigger_url || undefined,
     reaction_trigger_id: item.reaction_trigger_id || undefined,
+    sla_targets: item.sla_targets || undefined,
+    sla_request_types: item.sla_request_types || undefined,
+    business_hours: item.business_hours || undefined,
+    time_zone: item.time_zone || undefined,
+    sla_warn_percent: item.sla_warn_percent ?? undefined,
+    owner: item.owner || undefined,
+    sla_updated_at: item.sla_updated_at ?? undefined,
+    auto_close_days: item.auto_close_days ?? undefined,
+    sweep_trigger_ids: item.sweep_trigger_ids?.length
+      ? item.sweep_trigger_ids
+      : undefined,
+    digest_trigger_id: item.digest_trigger_id || undefined,
+    rating_trigger_id: item.rating_trigger_id || undefined,
+    rating_trigger_url: item.rating_trigger_url || undefined,
     updated_by: item.updated_by,
     updated_at: item.updated_at,
   };

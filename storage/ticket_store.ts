@@ -4,7 +4,14 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import TicketsDatastore from "../datastores/tickets.ts";
 import TicketLookupDatastore from "../datastores/ticket_lookup.ts";
-import { isPriority, isStatus, type Ticket } from "../tickets/model.ts";
+import {
+  type Hold,
+  isPriority,
+  isStatus,
+  SLA_NOTICES,
+  type SlaNoticeName,
+  type Ticket,
+} from "../tickets/model.ts";
 import { slackCall } from "../slack_api/slack_call.ts";
 
 export const lookupByKey = (key: string) => `key:${key}`;
@@ -56,9 +63,24 @@ export async function putLookups(client: SlackAPIClient, ticket: Ticket) {
 }
 
 export function toItem(ticket: Ticket): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(ticket).filter(([, v]) => v !== undefined && v !== ""),
+  const { holds, ...rest } = ticket;
+  const item: Record<string, unknown> = Object.fromEntries(
+    Object.entries(rest).filter(([, v]) =>
+      v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)
+    ),
   );
+  if (holds?.length) item.holds = holds.map(encodeHold);
+  return item;
+}
+
+const encodeHold = (hold: Hold) => `${hold.start}-${hold.end ?? ""}`;
+
+function decodeHold(text: unknown): Hold {
+  const match = /^(\d+)-(\d*)$/.exec(String(text));
+  if (!match) throw new Error(`unreadable hold "${text}"`);
+  return match[2]
+    ? { start: Number(match[1]), end: Number(match[2]) }
+    : { start: Number(match[1]) };
 }
 
 /** Reads an item defensively: a damaged item is reported, not half-used. */
@@ -88,6 +110,22 @@ export function toTicket(item: Record<string, unknown>): Ticket {
     first_response_at: optional("first_response_at") as number | undefined,
     resolved_at: optional("resolved_at") as number | undefined,
     closed_at: optional("closed_at") as number | undefined,
+    holds: Array.isArray(item.holds) && item.holds.length
+      ? item.holds.map(decodeHold)
+      : undefined,
+    response_due_at: optional("response_due_at") as number | undefined,
+    resolution_due_at: optional("resolution_due_at") as number | undefined,
+    sla_next_check_at: optional("sla_next_check_at") as number | undefined,
+    sla_policy_at: optional("sla_policy_at") as number | undefined,
+    // Names this version doesn't know are dropped rather than trusted.
+    sla_notices: Array.isArray(item.sla_notices) && item.sla_notices.length
+      ? item.sla_notices.filter((n): n is SlaNoticeName =>
+        (SLA_NOTICES as readonly unknown[]).includes(n)
+      )
+      : undefined,
+    rating: optional("rating") as number | undefined,
+    rating_comment: optional("rating_comment") as string | undefined,
+    rated_at: optional("rated_at") as number | undefined,
   };
   // Absent stays absent, so a ticket read back equals the one written.
   for (const [name, value] of Object.entries(ticket)) {

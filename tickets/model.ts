@@ -67,7 +67,46 @@ export interface Ticket {
   first_response_at?: number;
   resolved_at?: number;
   closed_at?: number;
+  /**
+   * When the ticket waited on the requester: the service-level clocks stop
+   * for these periods. The last one has no end while it still waits.
+   */
+  holds?: Hold[];
+  /** Service-level deadlines, absent without a target or while on hold. */
+  response_due_at?: number;
+  resolution_due_at?: number;
+  /** When the SLA sweep must look at this ticket next (see operations/). */
+  sla_next_check_at?: number;
+  /** When the deadlines were last computed; older than a policy change
+   * means the sweep recomputes them. */
+  sla_policy_at?: number;
+  /** Warnings and breaches already announced, so each is sent once. */
+  sla_notices?: SlaNoticeName[];
+  /** The requester's satisfaction rating, 1 to 5, once given. */
+  rating?: number;
+  rating_comment?: string;
+  rated_at?: number;
 }
+
+export interface Hold {
+  start: number;
+  end?: number;
+}
+
+export const SLA_NOTICES = [
+  "first_response_warning",
+  "first_response_breach",
+  "resolution_warning",
+  "resolution_breach",
+] as const;
+export type SlaNoticeName = typeof SLA_NOTICES[number];
+
+/** Statuses in which a ticket is still someone's work. */
+export const OPEN_STATUSES: readonly Status[] = [
+  "new",
+  "in_progress",
+  "waiting_on_requester",
+];
 
 export function isPriority(value: unknown): value is Priority {
   return (PRIORITIES as readonly unknown[]).includes(value);

@@ -100,7 +100,11 @@ export function applyAction(
     }
   }
 
-  if (next.status !== ticket.status) stampStatusTimes(next, now);
+  if (next.status !== ticket.status) {
+    stampStatusTimes(next, now);
+    const holds = updateHolds(ticket, next.status, now);
+    if (holds) next.holds = holds;
+  }
   if (actor.isAgent && next.first_response_at === undefined) {
     next.first_response_at = now;
   }
@@ -116,6 +120,23 @@ function stampStatusTimes(ticket: Ticket, now: number) {
   // A reopened ticket is no longer resolved: its resolution time will be the
   // next one, so reports measure the fix that stuck.
   if (ticket.status === "in_progress") delete ticket.resolved_at;
+}
+
+/**
+ * Waiting on the requester stops the service-level clocks: a hold opens when
+ * the ticket starts waiting and closes when it leaves that status, whichever
+ * way it leaves.
+ */
+export function updateHolds(
+  before: Pick<Ticket, "status" | "holds">,
+  status: Status,
+  now: number,
+): Ticket["holds"] {
+  const holds = (before.holds ?? []).map((hold) => ({ ...hold }));
+  const open = holds.find((hold) => hold.end === undefined);
+  if (status === "waiting_on_requester" && !open) holds.push({ start: now });
+  if (status !== "waiting_on_requester" && open) open.end = now;
+  return holds.length ? holds : undefined;
 }
 
 function describeStatusChange(type: TicketActionType): string {

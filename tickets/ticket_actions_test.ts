@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { sampleTicket } from "../testing/sample_ticket.ts";
-import { applyAction, type TicketAction } from "./ticket_actions.ts";
+import {
+  applyAction,
+  type TicketAction,
+  updateHolds,
+} from "./ticket_actions.ts";
 import type { Status, Ticket } from "./model.ts";
 import type { Actor } from "./roles.ts";
 
@@ -245,4 +249,35 @@ Deno.test("resolution and closing times, and reopening", () => {
     waiting.summary,
     `<@${AGENT}> is waiting on the requester for HD-ABC123`,
   );
+});
+
+Deno.test("waiting on the requester opens a hold; leaving it closes the hold", () => {
+  const agent = { userId: "UAGENT", isAgent: true };
+  const working = sampleTicket({ status: "in_progress", assignee: "UAGENT" });
+  const waiting = applyAction(working, { type: "wait" }, agent, 1000);
+  assert.ok(waiting.ok);
+  assert.deepEqual(waiting.ticket.holds, [{ start: 1000 }]);
+
+  const back = applyAction(waiting.ticket, { type: "start" }, agent, 1600);
+  assert.ok(back.ok);
+  assert.deepEqual(back.ticket.holds, [{ start: 1000, end: 1600 }]);
+
+  const again = applyAction(back.ticket, { type: "wait" }, agent, 2000);
+  assert.ok(again.ok);
+  const resolved = applyAction(again.ticket, { type: "resolve" }, agent, 2500);
+  assert.ok(resolved.ok);
+  assert.deepEqual(resolved.ticket.holds, [
+    { start: 1000, end: 1600 },
+    { start: 2000, end: 2500 },
+  ]);
+  // The earlier outcome was not changed behind its back.
+  assert.deepEqual(waiting.ticket.holds, [{ start: 1000 }]);
+});
+
+Deno.test("changes that don't touch the waiting status leave holds alone", () => {
+  const agent = { userId: "UAGENT", isAgent: true };
+  const fresh = applyAction(sampleTicket(), { type: "claim" }, agent, 1000);
+  assert.ok(fresh.ok);
+  assert.equal("holds" in fresh.ticket, false);
+  assert.deepEqual(updateHolds({ status: "resolved" }, "closed", 5), undefined);
 });

@@ -4,6 +4,12 @@ import ticketActionTrigger from "../../triggers/ticket_action.ts";
 import { cardReactionsTrigger } from "../../triggers/card_reactions.ts";
 import { getSettings, putSettings } from "../../storage/settings_store.ts";
 import { upsertTrigger } from "../../operations/app_triggers.ts";
+import {
+  scheduleDigest,
+  scheduleSweeps,
+} from "../../operations/scheduled_runs.ts";
+import rateTicketTrigger from "../../triggers/rate_ticket.ts";
+import { DEFAULT_TIME_ZONE } from "../../tickets/service_level_settings.ts";
 import { tellPerson } from "../../operations/tell_person.ts";
 import { slackCall, SlackCallError } from "../../slack_api/slack_call.ts";
 import { explainFailure } from "../../slack_api/error_messages.ts";
@@ -38,7 +44,8 @@ export default SlackFunction(
         text: setupNotice({ agentUsers, agentGroup, admin }),
       });
       try {
-        const [action, reactions] = await Promise.all([
+        const nowMs = Date.now();
+        const [action, reactions, rating, sweeps, digest] = await Promise.all([
           upsertTrigger(
             client,
             previous?.action_trigger_id,
@@ -49,8 +56,22 @@ export default SlackFunction(
             previous?.reaction_trigger_id,
             cardReactionsTrigger(channel),
           ),
+          upsertTrigger(client, previous?.rating_trigger_id, rateTicketTrigger),
+          scheduleSweeps(client, previous?.sweep_trigger_ids, nowMs),
+          scheduleDigest(
+            client,
+            previous?.digest_trigger_id,
+            previous?.time_zone ?? DEFAULT_TIME_ZONE,
+            nowMs,
+          ),
         ]);
         await putSettings(client, {
+          // Service levels are set with their own shortcut and kept here.
+          ...previous,
+          rating_trigger_id: rating.id,
+          rating_trigger_url: rating.shortcut_url,
+          sweep_trigger_ids: sweeps.map((trigger) => trigger.id),
+          digest_trigger_id: digest.id,
           triage_channel: channel,
           agent_users: agentUsers,
           agent_usergroup: agentGroup,

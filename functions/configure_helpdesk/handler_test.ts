@@ -66,6 +66,40 @@ Deno.test("configure_helpdesk", async (t) => {
         [TRIAGE],
       );
 
+      const rating = slack.triggers.get(settings.rating_trigger_id!)!;
+      assert.equal(rating.workflow, "#/workflows/rate_ticket");
+      assert.equal(settings.rating_trigger_url, rating.shortcut_url);
+
+      // Four hourly SLA sweeps a quarter of an hour apart, starting soon.
+      const sweeps = settings.sweep_trigger_ids!.map((id) =>
+        slack.triggers.get(id)!
+      );
+      assert.equal(sweeps.length, 4);
+      const starts = sweeps.map((s) =>
+        Date.parse((s.schedule as { start_time: string }).start_time)
+      );
+      for (const [i, sweep] of sweeps.entries()) {
+        assert.equal(sweep.workflow, "#/workflows/service_level_sweep");
+        assert.deepEqual((sweep.schedule as { frequency: unknown }).frequency, {
+          type: "hourly",
+          repeats_every: 1,
+        });
+        assert.equal(starts[i] % 900_000, 0, "on a quarter hour");
+        if (i) assert.equal(starts[i] - starts[i - 1], 900_000);
+      }
+      assert.ok(starts[0] > Date.now() && starts[0] <= Date.now() + 900_000);
+
+      const digest = slack.triggers.get(settings.digest_trigger_id!)!;
+      assert.equal(digest.workflow, "#/workflows/weekly_digest");
+      const schedule = digest.schedule as {
+        start_time: string;
+        timezone: string;
+      };
+      assert.equal(schedule.timezone, "UTC");
+      const start = new Date(schedule.start_time);
+      assert.equal(start.getUTCDay(), 1, "a Monday");
+      assert.equal(start.getUTCHours(), 9);
+
       const [notice] = slack.workspace.messagesIn(TRIAGE);
       assert.match(
         notice.text,
@@ -96,7 +130,11 @@ Deno.test("configure_helpdesk", async (t) => {
         (reactions.event as { channel_ids: string[] }).channel_ids,
         [GENERAL],
       );
-      assert.equal(slack.triggers.size, 2);
+      // Nothing was created twice: every managed trigger was updated.
+      assert.equal(after.rating_trigger_id, before.rating_trigger_id);
+      assert.deepEqual(after.sweep_trigger_ids, before.sweep_trigger_ids);
+      assert.equal(after.digest_trigger_id, before.digest_trigger_id);
+      assert.equal(slack.triggers.size, 8);
       assert.equal(after.agent_usergroup, undefined);
     },
   );

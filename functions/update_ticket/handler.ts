@@ -1,3 +1,4 @@
+import { ticketIdFromMetadata } from "../../blocks/modal_metadata.ts";
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import UpdateTicketFunction, { ASSIGN_VIEW_CALLBACK_ID } from "./definition.ts";
 import {
@@ -15,7 +16,6 @@ import {
   ASSIGNEE_ACTION,
   ASSIGNEE_BLOCK,
   assignModal,
-  assignModalTicketId,
 } from "../../blocks/assign_modal.ts";
 
 // Every action but "assign", which first asks whom in a modal.
@@ -66,7 +66,7 @@ export default SlackFunction(
 ).addViewSubmissionHandler(
   ASSIGN_VIEW_CALLBACK_ID,
   async ({ body, view, client }) => {
-    const ticketId = assignModalTicketId(view.private_metadata);
+    const ticketId = ticketIdFromMetadata(view.private_metadata);
     const assignee = view.state.values?.[ASSIGNEE_BLOCK]?.[ASSIGNEE_ACTION]
       ?.selected_user as string | undefined;
     if (!ticketId || !assignee) {

@@ -1,0 +1,101 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import ConfigureServiceLevelsFunction, {
+  SERVICE_LEVEL_VIEW_CALLBACK_ID,
+} from "./definition.ts";
+import {
+  getSettings,
+  NOT_CONFIGURED,
+  putSettings,
+} from "../../storage/settings_store.ts";
+import { tellPerson } from "../../operations/tell_person.ts";
+import { scheduleDigest } from "../../operations/scheduled_runs.ts";
+import { checkServiceLevelForm } from "../../tickets/service_level_settings.ts";
+import {
+  serviceLevelFormFrom,
+  serviceLevelModal,
+} from "../../blocks/service_level_modal.ts";
+import { slackCall } from "../../slack_api/slack_call.ts";
+import { explainFailure } from "../../slack_api/error_messages.ts";
+
+export default SlackFunction(
+  ConfigureServiceLevelsFunction,
+  async ({ inputs, client }) => {
+    try {
+      const settings = await getSettings(client);
+      if (!settings) {
+        await tellPerson(client, { user: inputs.admin }, NOT_CONFIGURED);
+        return { outputs: {} };
+      }
+      await slackCall(client, "views.open", {
+        interactivity_pointer: inputs.interactivity.interactivity_pointer,
+        view: serviceLevelModal(settings, SERVICE_LEVEL_VIEW_CALLBACK_ID),
+      });
+      // Finished by the modal's submission or closing handler.
+      return { completed: false as const };
+    } catch (error) {
+      console.error("configure_service_levels failed", error);
+      const message = explainFailure(error);
+      await tellPerson(client, { user: inputs.admin }, message).catch(() => {});
+      return { error: message };
+    }
+  },
+).addViewSubmissionHandler(
+  SERVICE_LEVEL_VIEW_CALLBACK_ID,
+  async ({ body, view, client }) => {
+    const checked = checkServiceLevelForm(
+      serviceLevelFormFrom(view.state.values ?? {}),
+    );
+    // Each problem under its own field; everything typed stays as typed.
+    if (!checked.ok) {
+      return { response_action: "errors", errors: checked.problems };
+    }
+    const admin = body.user.id;
+    try {
+      const settings = await getSettings(client);
+      if (!settings) {
+        return {
+          response_action: "errors",
+          errors: { targets: NOT_CONFIGURED },
+        };
+      }
+      const now = Math.floor(Date.now() / 1000);
+      const digest = await scheduleDigest(
+        client,
+        settings.digest_trigger_id,
+        checked.value.time_zone,
+        Date.now(),
+      );
+      await putSettings(client, {
+        ...settings,
+        ...checked.value,
+        digest_trigger_id: digest.id,
+        sla_updated_at: now,
+      });
+    } catch (error) {
+      console.error("saving service levels failed", error);
+      return {
+        response_action: "errors",
+        errors: {
+          targets: `Nothing was saved. ${explainFailure(error)}`,
+        },
+      };
+    }
+    await tellPerson(
+      client,
+      { user: admin },
+      ":white_check_mark: Helpdesk's service levels are saved. Open tickets get their new deadlines within 15 minutes.",
+    ).catch(() => {});
+    await slackCall(client, "functions.completeSuccess", {
+      function_execution_id: body.function_data.execution_id,
+      outputs: {},
+    });
+  },
+).addViewClosedHandler(
+  SERVICE_LEVEL_VIEW_CALLBACK_ID,
+  async ({ body, client }) => {
+    await slackCall(client, "functions.completeSuccess", {
+      function_execution_id: body.function_data.execution_id,
+      outputs: {},
+    });
+  },
+);

@@ -1,0 +1,120 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import RateTicketFunction, {
+  RATING_COMMENT_VIEW_CALLBACK_ID,
+} from "./definition.ts";
+import { loadTicket } from "../../operations/change_ticket.ts";
+import { publishChange } from "../../operations/publish_change.ts";
+import { tellPerson } from "../../operations/tell_person.ts";
+import { commentOnRating, rateTicket } from "../../tickets/rating.ts";
+import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
+import { slackCall } from "../../slack_api/slack_call.ts";
+import { explainFailure } from "../../slack_api/error_messages.ts";
+import {
+  RATING_COMMENT_ACTION,
+  RATING_COMMENT_BLOCK,
+  ratingCommentModal,
+} from "../../blocks/rating_blocks.ts";
+import { escapeMrkdwnWithin } from "../../blocks/mrkdwn.ts";
+import { ticketIdFromMetadata } from "../../blocks/modal_metadata.ts";
+
+export default SlackFunction(
+  RateTicketFunction,
+  async ({ inputs, client }) => {
+    const { ticket_id, rating, user } = inputs;
+    const now = Math.floor(Date.now() / 1000);
+    try {
+      const { ticket, settings } = await loadTicket(client, ticket_id);
+      if (!settings || !ticket) {
+        await tellPerson(
+          client,
+          { user },
+          settings
+            ? "That ticket no longer exists in Helpdesk."
+            : NOT_CONFIGURED,
+        );
+        return { outputs: {} };
+      }
+      const outcome = rateTicket(ticket, user, rating, now);
+      if (!outcome.ok) {
+        await tellPerson(client, { user }, outcome.reason);
+        return { outputs: {} };
+      }
+      const { ticket: saved } = await publishChange(client, settings, {
+        ticket: outcome.ticket,
+        actorId: user,
+        summary: `<@${user}> rated ${ticket.key} ${outcome.ticket.rating}/5`,
+      }, now);
+      try {
+        await slackCall(client, "views.open", {
+          interactivity_pointer: inputs.interactivity.interactivity_pointer,
+          view: ratingCommentModal(saved, RATING_COMMENT_VIEW_CALLBACK_ID),
+        });
+      } catch (error) {
+        // The rating is saved; only the chance to comment was lost.
+        console.warn(`${ticket.key}: comment modal not opened`, error);
+        await tellPerson(
+          client,
+          { user },
+          `Thanks: your rating of ${saved.rating}/5 for ${ticket.key} is saved.`,
+        ).catch(() => {});
+        return { outputs: { rating: saved.rating } };
+      }
+      // Finished by the modal's submission or closing handler.
+      return { completed: false as const };
+    } catch (error) {
+      console.error("rate_ticket failed", error);
+      const message = `Your rating was not saved. ${explainFailure(error)}`;
+      await tellPerson(client, { user }, message).catch(() => {});
+      return { error: message };
+    }
+  },
+).addViewSubmissionHandler(
+  RATING_COMMENT_VIEW_CALLBACK_ID,
+  async ({ body, view, client }) => {
+    const ticketId = ticketIdFromMetadata(view.private_metadata);
+    const comment = view.state.values?.[RATING_COMMENT_BLOCK]
+      ?.[RATING_COMMENT_ACTION]?.value as string | undefined;
+    const now = Math.floor(Date.now() / 1000);
+    try {
+      const { ticket, settings } = await loadTicket(client, ticketId ?? "");
+      if (!ticket || !settings) {
+        return errors("That ticket no longer exists in Helpdesk.");
+      }
+      const outcome = commentOnRating(ticket, body.user.id, comment, now);
+      if (!outcome.ok) return errors(outcome.reason);
+      if (outcome.ticket.rating_comment !== ticket.rating_comment) {
+        const said = outcome.ticket.rating_comment
+          ? `: “${escapeMrkdwnWithin(outcome.ticket.rating_comment, 1000)}”`
+          : " (comment removed)";
+        await publishChange(client, settings, {
+          ticket: outcome.ticket,
+          actorId: body.user.id,
+          summary: `<@${body.user.id}> commented on their rating${said}`,
+        }, now);
+      }
+    } catch (error) {
+      // Kept open with the reason, so the comment typed is not lost.
+      console.error("saving the rating comment failed", error);
+      return errors(explainFailure(error));
+    }
+    await slackCall(client, "functions.completeSuccess", {
+      function_execution_id: body.function_data.execution_id,
+      outputs: {},
+    });
+  },
+).addViewClosedHandler(
+  RATING_COMMENT_VIEW_CALLBACK_ID,
+  async ({ body, client }) => {
+    await slackCall(client, "functions.completeSuccess", {
+      function_execution_id: body.function_data.execution_id,
+      outputs: {},
+    });
+  },
+);
+
+function errors(reason: string) {
+  return {
+    response_action: "errors" as const,
+    errors: { [RATING_COMMENT_BLOCK]: reason },
+  };
+}

@@ -1,0 +1,24 @@
+import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+
+export const SWEEP_CALLBACK_ID = "sweep_service_levels";
+
+export default DefineFunction({
+  callback_id: SWEEP_CALLBACK_ID,
+  title: "Check service levels",
+  description:
+    "Warn before tickets miss their response or resolution targets, escalate breaches, and close long-resolved tickets",
+  source_file: "functions/sweep_service_levels/handler.ts",
+  input_parameters: { properties: {}, required: [] },
+  output_parameters: {
+    properties: {
+      examined: { type: Schema.types.integer, title: "Tickets examined" },
+      notices: { type: Schema.types.integer, title: "Notices sent" },
+      auto_closed: { type: Schema.types.integer, title: "Tickets closed" },
+      finished: {
+        type: Schema.types.boolean,
+        title: "Finished (false: the next run continues)",
+      },
+    },
+    required: ["examined", "notices", "auto_closed", "finished"],
+  },
+});

@@ -1,0 +1,42 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import SweepServiceLevelsFunction from "./definition.ts";
+import { getSettings } from "../../storage/settings_store.ts";
+import { sweepServiceLevels } from "../../operations/service_level_sweep.ts";
+import {
+  DEFAULT_AUTO_CLOSE_DAYS,
+  policyFromSettings,
+} from "../../tickets/service_level_settings.ts";
+
+export default SlackFunction(
+  SweepServiceLevelsFunction,
+  async ({ client }) => {
+    const settings = await getSettings(client);
+    // Scheduled before setup finished, or after the settings were removed:
+    // nothing to check yet, and nobody to tell.
+    if (!settings) {
+      return {
+        outputs: { examined: 0, notices: 0, auto_closed: 0, finished: true },
+      };
+    }
+    const report = await sweepServiceLevels(
+      client,
+      settings,
+      Math.floor(Date.now() / 1000),
+      {
+        policy: policyFromSettings(settings),
+        autoCloseDays: settings.auto_close_days ?? DEFAULT_AUTO_CLOSE_DAYS,
+      },
+    );
+    for (const failure of report.failures) {
+      console.error(`SLA notice for ${failure.key} failed`, failure.error);
+    }
+    return {
+      outputs: {
+        examined: report.examined,
+        notices: report.notices,
+        auto_closed: report.autoClosed,
+        finished: report.finished,
+      },
+    };
+  },
+);

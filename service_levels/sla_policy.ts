@@ -1,0 +1,163 @@
+// Service-level targets: a first-response and a resolution target per
+// priority, optionally replaced per request type, written by admins as
+// "urgent 30m/4h, high 1h/1d". Targets are kept in minutes of counted time.
+import { PRIORITIES, type Priority } from "../tickets/model.ts";
+import type { BusinessHours } from "./business_hours.ts";
+
+export interface SlaTargets {
+  firstResponseMinutes?: number;
+  resolutionMinutes?: number;
+}
+
+export interface SlaPolicy {
+  byPriority: Record<Priority, SlaTargets>;
+  /** Keyed by request type in lower case; fields replace the priority's. */
+  byRequestType: Record<string, Partial<Record<Priority, SlaTargets>>>;
+  businessHours?: BusinessHours;
+  /** Warn when this fraction of a target is used, e.g. 0.8. */
+  warnAt: number;
+}
+
+const HOUR = 60;
+const DAY = 24 * HOUR;
+
+export const DEFAULT_SLA_POLICY: SlaPolicy = {
+  byPriority: {
+    urgent: { firstResponseMinutes: 30, resolutionMinutes: 4 * HOUR },
+    high: { firstResponseMinutes: HOUR, resolutionMinutes: DAY },
+    normal: { firstResponseMinutes: 4 * HOUR, resolutionMinutes: 3 * DAY },
+    low: { firstResponseMinutes: DAY, resolutionMinutes: 5 * DAY },
+  },
+  byRequestType: {},
+  warnAt: 0.8,
+};
+
+export function targetsFor(
+  policy: SlaPolicy,
+  priority: Priority,
+  requestType?: string,
+): SlaTargets {
+  const general = policy.byPriority[priority] ?? {};
+  const key = requestType?.trim().toLowerCase();
+  const special = key ? policy.byRequestType[key]?.[priority] : undefined;
+  return { ...general, ...definedOnly(special ?? {}) };
+}
+
+/**
+ * Minutes in a "d". With business hours a day is a business day: "3d" to
+ * resolve means three working days, which is how people mean it, not 72
+ * working hours (nine working days at eight hours a day).
+ */
+function dayMinutes(hours?: BusinessHours): number {
+  return hours ? hours.end - hours.start : DAY;
+}
+
+export function parseDuration(
+  text: string,
+  hours?: BusinessHours,
+): number | undefined {
+  const trimmed = text.trim().toLowerCase();
+  const match = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/.exec(trimmed);
+  if (!trimmed || !match) return undefined;
+  const [, d = "0", h = "0", m = "0"] = match;
+  const minutes = Number(d) * dayMinutes(hours) + Number(h) * HOUR +
+    Number(m);
+  return minutes > 0 ? minutes : undefined;
+}
+
+export function formatDuration(minutes: number, hours?: BusinessHours): string {
+  const day = dayMinutes(hours);
+  const d = Math.floor(minutes / day);
+  const h = Math.floor((minutes - d * day) / HOUR);
+  const m = minutes - d * day - h * HOUR;
+  return [d && `${d}d`, h && `${h}h`, m && `${m}m`].filter(Boolean).join("") ||
+    "0m";
+}
+
+export type TargetsCheck =
+  | { ok: true; value: Record<Priority, SlaTargets> }
+  | { ok: false; problem: string };
+
+const EXAMPLE = 'e.g. "urgent 30m/4h, high 1h/1d"';
+
+export function parseTargets(
+  text: string,
+  hours?: BusinessHours,
+): TargetsCheck {
+  const value = Object.fromEntries(
+    PRIORITIES.map((p) => [p, {}]),
+  ) as Record<Priority, SlaTargets>;
+  const seen = new Set<string>();
+  for (const entry of text.split(/[,;\n]/).map((e) => e.trim())) {
+    if (!entry) continue;
+    const match = /^([a-z]+)\s*:?\s+(\S+)\s*\/\s*(\S+)$/i.exec(entry);
+    if (!match) {
+      return {
+        ok: false,
+        problem:
+          `"${entry}" should be a priority, then first response / resolution, ${EXAMPLE}.`,
+      };
+    }
+    const priority = match[1].toLowerCase();
+    if (!(PRIORITIES as readonly string[]).includes(priority)) {
+      return {
+        ok: false,
+        problem: `"${match[1]}" is not a priority. Use ${
+          PRIORITIES.join(", ")
+        }.`,
+      };
+    }
+    if (seen.has(priority)) {
+      return { ok: false, problem: `${priority} is given twice.` };
+    }
+    seen.add(priority);
+    const targets: SlaTargets = {};
+    for (
+      const [field, raw] of [
+        ["firstResponseMinutes", match[2]],
+        ["resolutionMinutes", match[3]],
+      ] as const
+    ) {
+      if (raw === "-") continue;
+      const minutes = parseDuration(raw, hours);
+      if (minutes === undefined) {
+        return {
+          ok: false,
+          problem:
+            `"${raw}" (${priority}) is not a duration. Use m, h and d, like 45m, 4h, 1h30m or 2d; "-" for no target.`,
+        };
+      }
+      targets[field] = minutes;
+    }
+    const { firstResponseMinutes: first, resolutionMinutes: fix } = targets;
+    if (first !== undefined && fix !== undefined && fix < first) {
+      return {
+        ok: false,
+        problem: `${priority}: the resolution target (${
+          match[3]
+        }) is shorter than the first-response target (${match[2]}).`,
+      };
+    }
+    value[priority as Priority] = targets;
+  }
+  return { ok: true, value };
+}
+
+export function formatTargets(
+  targets: Record<Priority, SlaTargets>,
+  hours?: BusinessHours,
+): string {
+  const show = (minutes?: number) =>
+    minutes === undefined ? "-" : formatDuration(minutes, hours);
+  return [...PRIORITIES].reverse().map((p) =>
+    `${p} ${show(targets[p]?.firstResponseMinutes)}/${
+      show(targets[p]?.resolutionMinutes)
+    }`
+  ).join(", ");
+}
+
+function definedOnly(targets: SlaTargets): SlaTargets {
+  return Object.fromEntries(
+    Object.entries(targets).filter(([, v]) => v !== undefined),
+  );
+}

@@ -1,0 +1,109 @@
+// Counted time: the seconds an SLA clock runs. A second counts when it is
+// inside business hours (every second, without them) and outside every
+// hold, the periods a ticket waited on its requester.
+import { type BusinessHours, businessWindow } from "./business_hours.ts";
+import { dateOfDay, dayNumber, localTime } from "./zoned_time.ts";
+
+export interface Hold {
+  start: number;
+  /** Absent while the ticket still waits. */
+  end?: number;
+}
+
+/** No business hours: the clock runs around the clock. */
+export type Calendar = BusinessHours | undefined;
+
+/** Ten years of days off in a row means there are no working days at all. */
+const MAX_DAYS = 3660;
+
+export function workingSecondsBetween(
+  start: number,
+  end: number,
+  calendar: Calendar,
+  holds: readonly Hold[],
+): number {
+  let total = 0;
+  for (const [from, to] of countedSegments(start, calendar, holds)) {
+    if (from >= end) break;
+    total += Math.min(to, end) - from;
+  }
+  return total;
+}
+
+/**
+ * When `seconds` of counted time will have passed since `start`; undefined
+ * while a hold that has not ended stops the clock first.
+ */
+export function deadlineAfter(
+  start: number,
+  seconds: number,
+  calendar: Calendar,
+  holds: readonly Hold[],
+): number | undefined {
+  if (seconds <= 0) return start;
+  let left = seconds;
+  for (const [from, to] of countedSegments(start, calendar, holds)) {
+    if (to - from >= left) return from + left;
+    left -= to - from;
+  }
+  return undefined;
+}
+
+/** The counted stretches from `start` on, in order; ends at an open hold. */
+function* countedSegments(
+  start: number,
+  calendar: Calendar,
+  holds: readonly Hold[],
+): Generator<[number, number]> {
+  const paused = mergeHolds(holds);
+  if (!calendar) {
+    yield* withoutHolds(start, Infinity, paused);
+    return;
+  }
+  if (calendar.days.length === 0 || calendar.end <= calendar.start) {
+    throw new Error("These business hours have no working time at all.");
+  }
+  const first = dayNumber(localTime(start, calendar.timeZone));
+  // The window of the day before can reach past midnight only when the zone
+  // shifts, so starting a day early is cheap insurance.
+  for (let day = first - 1; day <= first + MAX_DAYS; day++) {
+    const window = businessWindow(dateOfDay(day), calendar);
+    if (!window || window[1] <= start) continue;
+    const from = Math.max(window[0], start);
+    const openHold = paused.find(([, to]) => to === Infinity);
+    if (openHold && openHold[0] <= from) return;
+    yield* withoutHolds(from, window[1], paused);
+  }
+  throw new Error("These business hours have no working time at all.");
+}
+
+function* withoutHolds(
+  from: number,
+  to: number,
+  holds: [number, number][],
+): Generator<[number, number]> {
+  let cursor = from;
+  for (const [holdStart, holdEnd] of holds) {
+    if (holdEnd <= cursor) continue;
+    if (holdStart >= to) break;
+    if (holdStart > cursor) yield [cursor, holdStart];
+    cursor = Math.max(cursor, holdEnd);
+    if (cursor >= to) return;
+  }
+  if (cursor < to) yield [cursor, to];
+}
+
+/** Sorted, overlapping holds joined, an open hold running to infinity. */
+function mergeHolds(holds: readonly Hold[]): [number, number][] {
+  const sorted = holds
+    .map((h): [number, number] => [h.start, h.end ?? Infinity])
+    .filter(([from, to]) => to > from)
+    .sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [from, to] of sorted) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}

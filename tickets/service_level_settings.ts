@@ -1,0 +1,180 @@
+// The admin's service-level settings: checked field by field when the
+// "Service levels" form is saved (each problem shown under its own field),
+// and turned into an SlaPolicy whenever a function needs one. Settings are
+// stored as the text the admin typed, so the form can show it back as is.
+import { PRIORITIES, type Priority } from "./model.ts";
+import {
+  type BusinessHours,
+  isTimeZone,
+  parseBusinessHours,
+} from "../service_levels/business_hours.ts";
+import {
+  DEFAULT_SLA_POLICY,
+  formatTargets,
+  parseTargets,
+  type SlaPolicy,
+  type SlaTargets,
+} from "../service_levels/sla_policy.ts";
+
+export const DEFAULT_WARN_PERCENT = 80;
+export const DEFAULT_AUTO_CLOSE_DAYS = 7;
+export const DEFAULT_TIME_ZONE = "UTC";
+
+/** What the form sends, every field as typed. */
+export interface ServiceLevelForm {
+  targets?: string;
+  request_types?: string;
+  business_hours?: string;
+  time_zone?: string;
+  warn_percent?: string;
+  auto_close_days?: string;
+  owner?: string;
+}
+
+/** What is stored in the settings item. */
+export interface ServiceLevelSettings {
+  sla_targets: string;
+  sla_request_types?: string;
+  business_hours?: string;
+  time_zone: string;
+  sla_warn_percent: number;
+  auto_close_days: number;
+  owner?: string;
+}
+
+export type FormField = keyof ServiceLevelForm;
+
+export type FormCheck =
+  | { ok: true; value: ServiceLevelSettings }
+  | { ok: false; problems: Partial<Record<FormField, string>> };
+
+export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
+  const problems: Partial<Record<FormField, string>> = {};
+  const timeZone = form.time_zone?.trim() || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) {
+    problems.time_zone =
+      `"${timeZone}" is not a time zone. Use a name like Europe/Paris or America/New_York.`;
+  }
+  let hours: BusinessHours | undefined;
+  const hoursText = form.business_hours?.trim();
+  if (hoursText && !problems.time_zone) {
+    const parsed = parseBusinessHours(hoursText, timeZone);
+    if (parsed.ok) hours = parsed.value;
+    else problems.business_hours = parsed.problem;
+  }
+  const targetsText = form.targets?.trim() ||
+    formatTargets(DEFAULT_SLA_POLICY.byPriority);
+  const targets = parseTargets(targetsText, hours);
+  if (!targets.ok) problems.targets = targets.problem;
+  const requestTypes = form.request_types?.trim() || undefined;
+  if (requestTypes) {
+    const parsed = parseRequestTypeTargets(requestTypes, hours);
+    if (!parsed.ok) problems.request_types = parsed.problem;
+  }
+  const warn = wholeNumber(form.warn_percent, DEFAULT_WARN_PERCENT);
+  if (warn === undefined || warn < 1 || warn > 99) {
+    problems.warn_percent =
+      "Warn at a percentage between 1 and 99, e.g. 80 to warn when 80% of the time is used.";
+  }
+  const days = wholeNumber(form.auto_close_days, DEFAULT_AUTO_CLOSE_DAYS);
+  if (days === undefined || days < 0 || days > 365) {
+    problems.auto_close_days =
+      "Say after how many days (0 to 365) a resolved ticket closes by itself; 0 never closes it.";
+  }
+  if (Object.keys(problems).length) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      sla_targets: targetsText,
+      sla_request_types: requestTypes,
+      business_hours: hoursText || undefined,
+      time_zone: timeZone,
+      sla_warn_percent: warn!,
+      auto_close_days: days!,
+      owner: form.owner || undefined,
+    },
+  };
+}
+
+/**
+ * The policy the stored settings describe. Settings were checked when saved;
+ * if they no longer parse (say, a time zone a newer runtime dropped), the
+ * defaults apply and the problem is logged, so tickets keep their clocks.
+ */
+export function policyFromSettings(
+  settings: Partial<ServiceLevelSettings>,
+): SlaPolicy {
+  const checked = checkServiceLevelForm({
+    targets: settings.sla_targets,
+    request_types: settings.sla_request_types,
+    business_hours: settings.business_hours,
+    time_zone: settings.time_zone,
+    warn_percent: settings.sla_warn_percent?.toString(),
+    auto_close_days: settings.auto_close_days?.toString(),
+  });
+  if (!checked.ok) {
+    console.error("service levels unreadable, using defaults", checked);
+    return DEFAULT_SLA_POLICY;
+  }
+  const { value } = checked;
+  const businessHours = value.business_hours
+    ? (parseBusinessHours(value.business_hours, value.time_zone) as {
+      value: BusinessHours;
+    }).value
+    : undefined;
+  const byPriority = (parseTargets(value.sla_targets, businessHours) as {
+    value: Record<Priority, SlaTargets>;
+  }).value;
+  const byRequestType = value.sla_request_types
+    ? (parseRequestTypeTargets(value.sla_request_types, businessHours) as {
+      value: SlaPolicy["byRequestType"];
+    }).value
+    : {};
+  return {
+    byPriority,
+    byRequestType,
+    businessHours,
+    warnAt: value.sla_warn_percent / 100,
+  };
+}
+
+/**
+ * One request type per line, "Access: urgent 15m/1h, high 30m/2h"; the
+ * priorities a line leaves out keep the general targets.
+ */
+export function parseRequestTypeTargets(
+  text: string,
+  hours: BusinessHours | undefined,
+):
+  | { ok: true; value: SlaPolicy["byRequestType"] }
+  | { ok: false; problem: string } {
+  const value: SlaPolicy["byRequestType"] = {};
+  for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    const colon = line.indexOf(":");
+    const name = colon > 0 ? line.slice(0, colon).trim() : "";
+    if (!name) {
+      return {
+        ok: false,
+        problem:
+          `"${line}" needs a request type before a colon, e.g. "Access: urgent 15m/1h".`,
+      };
+    }
+    const targets = parseTargets(line.slice(colon + 1), hours);
+    if (!targets.ok) {
+      return { ok: false, problem: `${name}: ${targets.problem}` };
+    }
+    value[name.toLowerCase()] = Object.fromEntries(
+      PRIORITIES.filter((p) =>
+        targets.value[p].firstResponseMinutes !== undefined ||
+        targets.value[p].resolutionMinutes !== undefined
+      ).map((p) => [p, targets.value[p]]),
+    );
+  }
+  return { ok: true, value };
+}
+
+function wholeNumber(text: string | undefined, fallback: number) {
+  const trimmed = text?.trim();
+  if (!trimmed) return fallback;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
+}

@@ -1,0 +1,21 @@
+import type { Trigger } from "deno-slack-api/types.ts";
+import { TriggerContextData, TriggerTypes } from "deno-slack-api/mod.ts";
+import HelpdeskReportWorkflow from "../workflows/helpdesk_report.ts";
+
+/**
+ * The on-demand report. Create it with
+ *   slack trigger create --trigger-def triggers/helpdesk_report.ts
+ * and bookmark it in the triage channel.
+ */
+const trigger: Trigger<typeof HelpdeskReportWorkflow.definition> = {
+  type: TriggerTypes.Shortcut,
+  name: "Helpdesk report",
+  description: "Tickets, response times, SLA attainment and ratings this week",
+  workflow: `#/workflows/${HelpdeskReportWorkflow.definition.callback_id}`,
+  inputs: {
+    user: { value: TriggerContextData.Shortcut.user_id },
+    channel: { value: TriggerContextData.Shortcut.channel_id },
+  },
+};
+
+export default trigger;

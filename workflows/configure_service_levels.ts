@@ -1,0 +1,23 @@
+import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
+import ConfigureServiceLevelsFunction from "../functions/configure_service_levels/definition.ts";
+
+/** "Service levels": targets, business hours, escalation and auto-close. */
+const ConfigureServiceLevelsWorkflow = DefineWorkflow({
+  callback_id: "configure_service_levels",
+  title: "Helpdesk service levels",
+  description: "Set response and resolution targets and who breaches go to",
+  input_parameters: {
+    properties: {
+      admin: { type: Schema.slack.types.user_id },
+      interactivity: { type: Schema.slack.types.interactivity },
+    },
+    required: ["admin", "interactivity"],
+  },
+});
+
+ConfigureServiceLevelsWorkflow.addStep(ConfigureServiceLevelsFunction, {
+  admin: ConfigureServiceLevelsWorkflow.inputs.admin,
+  interactivity: ConfigureServiceLevelsWorkflow.inputs.interactivity,
+});
+
+export default ConfigureServiceLevelsWorkflow;

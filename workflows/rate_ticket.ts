@@ -1,0 +1,27 @@
+import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
+import RateTicketFunction from "../functions/rate_ticket/definition.ts";
+
+/** Started by the rating buttons in a requester's DM (triggers/rate_ticket.ts). */
+const RateTicketWorkflow = DefineWorkflow({
+  callback_id: "rate_ticket",
+  title: "Rate a ticket",
+  description: "Tell Helpdesk how a resolved ticket went",
+  input_parameters: {
+    properties: {
+      ticket_id: { type: Schema.types.string },
+      rating: { type: Schema.types.string },
+      user: { type: Schema.slack.types.user_id },
+      interactivity: { type: Schema.slack.types.interactivity },
+    },
+    required: ["ticket_id", "rating", "user", "interactivity"],
+  },
+});
+
+RateTicketWorkflow.addStep(RateTicketFunction, {
+  ticket_id: RateTicketWorkflow.inputs.ticket_id,
+  rating: RateTicketWorkflow.inputs.rating,
+  user: RateTicketWorkflow.inputs.user,
+  interactivity: RateTicketWorkflow.inputs.interactivity,
+});
+
+export default RateTicketWorkflow;

@@ -1,0 +1,17 @@
+import { DefineWorkflow } from "deno-slack-sdk/mod.ts";
+import PostReportFunction from "../functions/post_report/definition.ts";
+
+/**
+ * The weekly digest in the triage channel, run by a scheduled trigger that
+ * "Configure Helpdesk" creates (Mondays at 09:00 in Helpdesk's time zone).
+ */
+const WeeklyDigestWorkflow = DefineWorkflow({
+  callback_id: "weekly_digest",
+  title: "Weekly Helpdesk digest",
+  description: "Post last week's report in the triage channel",
+  input_parameters: { properties: {}, required: [] },
+});
+
+WeeklyDigestWorkflow.addStep(PostReportFunction, { days: 7 });
+
+export default WeeklyDigestWorkflow;
