@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import { POST_REPORT_CALLBACK_ID } from "./definition.ts";
+import {
+  configure,
+  functionContext,
+  GENERAL,
+  openTestTicket,
+  PEOPLE,
+  startFakeSlack,
+  TRIAGE,
+} from "../../testing/harness.ts";
+import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
+
+Deno.test("post_report", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(slack);
+  const now = Math.floor(Date.now() / 1000);
+  await openTestTicket(slack, { created_at: now - 3600 });
+  await openTestTicket(slack, {
+    status: "resolved",
+    created_at: now - 7200,
+    first_response_at: now - 7000,
+    resolved_at: now - 3600,
+    rating: 5,
+    rated_at: now - 60,
+  });
+  // Older than the week: counted in neither created nor resolved.
+  await openTestTicket(slack, {
+    status: "closed",
+    created_at: now - 30 * 86_400,
+    resolved_at: now - 29 * 86_400,
+  });
+
+  await t.step("the weekly digest goes to the triage channel", async () => {
+    const result = await handler(
+      functionContext(POST_REPORT_CALLBACK_ID, slack, { days: 7 }),
+    );
+    assert.deepEqual(result.outputs, { created: 2, resolved: 1, backlog: 1 });
+    const digest = slack.workspace.messagesIn(TRIAGE).at(-1)!;
+    assert.equal(
+      digest.text,
+      "Helpdesk report: the last 7 days: 2 created, 1 resolved, 1 open. First-response SLA 100%, resolution SLA 100%.",
+    );
+    assert.match(JSON.stringify(digest.blocks), /5\.0 \/ 5 from 1 rating/);
+    // One paged query, not a read per ticket.
+    assert.equal(slack.callsTo("apps.datastore.query").length, 1);
+  });
+
+  await t.step("on demand, only the person who asked sees it", async () => {
+    const before = slack.workspace.messagesIn(TRIAGE).length;
+    await handler(functionContext(POST_REPORT_CALLBACK_ID, slack, {
+      user: PEOPLE.agent,
+      channel: TRIAGE,
+      days: 7,
+    }));
+    assert.equal(slack.workspace.messagesIn(TRIAGE).length, before);
+    const shown = slack.workspace.ephemerals.at(-1)!;
+    assert.equal(shown.user, PEOPLE.agent);
+    assert.match(shown.text, /2 created, 1 resolved, 1 open/);
+  });
+
+  await t.step("asked where Helpdesk isn't, it comes as a DM", async () => {
+    await handler(functionContext(POST_REPORT_CALLBACK_ID, slack, {
+      user: PEOPLE.agent,
+      channel: GENERAL,
+      days: 1,
+    }));
+    assert.match(
+      slack.workspace.dmsTo(PEOPLE.agent).at(-1)!.text,
+      /^Helpdesk report: the last 1 day: 2 created/,
+    );
+  });
+});
+
+Deno.test("post_report before setup tells the person what to do", async () => {
+  await using slack = await startFakeSlack();
+  await handler(functionContext(POST_REPORT_CALLBACK_ID, slack, {
+    user: PEOPLE.agent,
+  }));
+  assert.equal(
+    slack.workspace.dmsTo(PEOPLE.agent).at(-1)!.text,
+    NOT_CONFIGURED,
+  );
+});
