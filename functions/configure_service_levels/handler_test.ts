@@ -1,0 +1,132 @@
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import {
+  CONFIGURE_SERVICE_LEVELS_CALLBACK_ID,
+  SERVICE_LEVEL_VIEW_CALLBACK_ID,
+} from "./definition.ts";
+import {
+  clientFor,
+  configure,
+  defaultSettings,
+  functionContext,
+  PEOPLE,
+  startFakeSlack,
+} from "../../testing/harness.ts";
+import {
+  submitView,
+  viewSubmissionContext,
+} from "../../testing/interactivity_payloads.ts";
+import type { FakeSlack } from "../../testing/fake_slack/server.ts";
+import { getSettings } from "../../storage/settings_store.ts";
+
+type Form = Record<string, string | undefined>;
+
+function submit(slack: FakeSlack, form: Form, owner?: string) {
+  const values: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [field, value] of Object.entries(form)) {
+    values[field] = { [field]: { type: "plain_text_input", value } };
+  }
+  values.owner = { owner: { type: "users_select", selected_user: owner } };
+  return submitView(
+    handler,
+    viewSubmissionContext(slack, {
+      callbackId: SERVICE_LEVEL_VIEW_CALLBACK_ID,
+      functionCallbackId: CONFIGURE_SERVICE_LEVELS_CALLBACK_ID,
+      executionId: "Fx0SLA",
+      user: PEOPLE.admin,
+      values,
+    }),
+  );
+}
+
+const GOOD: Form = {
+  targets: "urgent 15m/2h, high 1h/1d, normal 4h/3d, low 1d/5d",
+  request_types: "Access: urgent 5m/30m",
+  business_hours: "Mon-Fri 09:00-17:00",
+  time_zone: "Europe/Paris",
+  warn_percent: "75",
+  auto_close_days: "3",
+};
+
+Deno.test("configure_service_levels", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(slack, defaultSettings({ digest_trigger_id: undefined }));
+
+  await t.step("opens the modal with the current settings", async () => {
+    const result = await handler(
+      functionContext(CONFIGURE_SERVICE_LEVELS_CALLBACK_ID, slack, {
+        admin: PEOPLE.admin,
+        interactivity: {
+          interactivity_pointer: "1234.5678.pointer",
+          interactor: { id: PEOPLE.admin, secret: "s" },
+        },
+      }),
+    );
+    assert.deepEqual(result, { completed: false });
+    const view = JSON.stringify(slack.callsTo("views.open")[0].args.view);
+    assert.match(
+      view,
+      /urgent 30m\/4h, high 1h\/1d, normal 4h\/3d, low 1d\/5d/,
+    );
+    assert.match(view, /"initial_value":"UTC"/);
+    assert.match(view, /"initial_user":"UADMIN"/);
+  });
+
+  await t.step(
+    "each problem shows under its field and nothing is saved",
+    async () => {
+      const before = await getSettings(clientFor(slack));
+      const response = await submit(slack, {
+        ...GOOD,
+        targets: "urgent 15x/2h",
+        time_zone: "Europe/Pariss",
+        warn_percent: "120",
+        auto_close_days: "soon",
+      });
+      assert.equal(response.response_action, "errors");
+      assert.deepEqual(Object.keys(response.errors).sort(), [
+        "auto_close_days",
+        "targets",
+        "time_zone",
+        "warn_percent",
+      ]);
+      assert.match(
+        response.errors.time_zone,
+        /"Europe\/Pariss" is not a time zone/,
+      );
+      assert.deepEqual(await getSettings(clientFor(slack)), before);
+      assert.equal(slack.callsTo("functions.completeSuccess").length, 0);
+    },
+  );
+
+  await t.step(
+    "good settings are saved and the digest follows the zone",
+    async () => {
+      const response = await submit(slack, GOOD, PEOPLE.agent);
+      assert.equal(response, undefined);
+      const saved = (await getSettings(clientFor(slack)))!;
+      assert.equal(saved.sla_targets, GOOD.targets);
+      assert.equal(saved.sla_request_types, GOOD.request_types);
+      assert.equal(saved.business_hours, GOOD.business_hours);
+      assert.equal(saved.time_zone, "Europe/Paris");
+      assert.equal(saved.sla_warn_percent, 75);
+      assert.equal(saved.auto_close_days, 3);
+      assert.equal(saved.owner, PEOPLE.agent);
+      assert.ok(saved.sla_updated_at);
+      assert.equal(saved.triage_channel, "CTRIAGE", "the rest is kept");
+      const digest = slack.triggers.get(saved.digest_trigger_id!)!;
+      const schedule = digest.schedule as {
+        timezone: string;
+        start_time: string;
+      };
+      assert.equal(schedule.timezone, "Europe/Paris");
+      // 09:00 in Paris is 08:00 UTC in winter, 07:00 in summer.
+      assert.ok([7, 8].includes(new Date(schedule.start_time).getUTCHours()));
+      assert.equal(slack.callsTo("functions.completeSuccess").length, 1);
+      assert.match(
+        slack.workspace.dmsTo(PEOPLE.admin).at(-1)!.text,
+        /service levels are saved/,
+      );
+    },
+  );
+});
