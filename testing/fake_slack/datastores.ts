@@ -17,7 +17,7 @@ interface DynaliteServer {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type AttributeValue = Record<string, unknown>;
-type Item = Record<string, Json>;
+export type Item = Record<string, Json>;
 
 export class DatastoreError extends Error {
   constructor(readonly code: string, message: string) {
