@@ -1,27 +1,32 @@
 // The numbers of a Helpdesk report, computed from tickets in one pass:
 // created and resolved in the period, the backlog now, times to first
-// response and to resolution, SLA attainment and the average rating.
+// response and to resolution, SLA attainment and the satisfaction rating.
+//
+// Each event is counted in the period it happened in, so reports for
+// adjacent periods add up: a ticket created last week and resolved this
+// week counts as created last week and resolved (with its whole duration)
+// this week.
+import { PRIORITIES, type Priority, type Ticket } from "../tickets/model.ts";
 import {
-  OPEN_STATUSES,
-  PRIORITIES,
-  type Priority,
-  type Status,
-  type Ticket,
-} from "../tickets/model.ts";
-import { mean, median, percentile } from "./percentiles.ts";
+  mean,
+  medianOfSorted,
+  percentileOfSorted,
+  sortedAscending,
+} from "./percentiles.ts";
 
-export type ReportTicket = Pick<
-  Ticket,
-  | "status"
-  | "priority"
-  | "created_at"
-  | "first_response_at"
-  | "resolved_at"
-  | "response_due_at"
-  | "resolution_due_at"
-  | "rating"
-  | "rated_at"
->;
+/** The fields a report reads; datastore items and fixtures both fit. */
+export interface ReportTicket extends
+  Pick<
+    Ticket,
+    "status" | "priority" | "created_at" | "first_response_at" | "resolved_at"
+  > {
+  response_due_at?: number;
+  resolution_due_at?: number;
+  /** 1 to 5; anything else is bad data and is left out of the rating. */
+  rating?: number;
+  rated_at?: number;
+  queue?: string;
+}
 
 /** Half-open: from ≤ t < to, Unix seconds. */
 export interface ReportPeriod {
@@ -29,6 +34,17 @@ export interface ReportPeriod {
   to: number;
 }
 
+/** The statuses that make up the backlog (the model's OPEN_STATUSES). */
+export const BACKLOG_STATUSES = [
+  "new",
+  "in_progress",
+  "waiting_on_requester",
+] as const;
+export type BacklogStatus = typeof BACKLOG_STATUSES[number];
+
+export type Stars = 1 | 2 | 3 | 4 | 5;
+
+/** Seconds; median and p90 are absent when count is 0. */
 export interface DurationStats {
   count: number;
   median?: number;
@@ -38,17 +54,19 @@ export interface DurationStats {
 export interface Attainment {
   met: number;
   missed: number;
-  /** met / (met + missed) × 100; absent when nothing was measured. */
+  /** met / (met + missed) × 100; absent when nothing came due. */
   percent?: number;
 }
 
 export interface TicketReport {
   period: ReportPeriod;
+  /** The `now` the report was made at: the backlog is as of this moment. */
+  asOf: number;
   created: number;
   resolved: number;
   backlog: {
     total: number;
-    byStatus: Record<Status, number>;
+    byStatus: Record<BacklogStatus, number>;
     byPriority: Record<Priority, number>;
   };
   firstResponse: DurationStats;
@@ -57,11 +75,15 @@ export interface TicketReport {
   rating: {
     count: number;
     average?: number;
-    distribution: Record<1 | 2 | 3 | 4 | 5, number>;
+    distribution: Record<Stars, number>;
   };
 }
 
+/** The `days` days up to `now`; `now` itself falls just outside. */
 export function lastDays(now: number, days: number): ReportPeriod {
+  if (!(days > 0 && Number.isFinite(days))) {
+    throw new RangeError(`A report covers at least one day, not ${days}.`);
+  }
   return { from: now - days * 86_400, to: now };
 }
 
@@ -70,68 +92,66 @@ export function computeReport(
   period: ReportPeriod,
   now: number,
 ): TicketReport {
-  const inPeriod = (t?: number) =>
-    t !== undefined && t >= period.from && t < period.to;
-  const byStatus = Object.fromEntries(
-    OPEN_STATUSES.map((s) => [s, 0]),
-  ) as Record<Status, number>;
-  const byPriority = Object.fromEntries(
-    PRIORITIES.map((p) => [p, 0]),
-  ) as Record<Priority, number>;
+  const { from, to } = period;
+  const inPeriod = (t: number | undefined): t is number =>
+    t !== undefined && t >= from && t < to;
+
+  const byStatus = zeroes(BACKLOG_STATUSES);
+  const byPriority = zeroes(PRIORITIES);
+  const distribution = zeroes([1, 2, 3, 4, 5] as const);
   const responseTimes: number[] = [];
   const resolutionTimes: number[] = [];
   const ratings: number[] = [];
-  const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   const responseSla = { met: 0, missed: 0 };
   const resolutionSla = { met: 0, missed: 0 };
   let created = 0;
-  let resolved = 0;
   let backlog = 0;
 
-  for (const t of tickets) {
-    if (inPeriod(t.created_at)) created++;
-    if (OPEN_STATUSES.includes(t.status)) {
-      backlog++;
-      byStatus[t.status]++;
-      byPriority[t.priority]++;
-    }
-    if (inPeriod(t.first_response_at)) {
-      responseTimes.push(t.first_response_at! - t.created_at);
-    }
-    if (inPeriod(t.resolved_at)) {
-      resolved++;
-      resolutionTimes.push(t.resolved_at! - t.created_at);
-    }
-    countTarget(responseSla, t.first_response_at, t.response_due_at);
-    countTarget(resolutionSla, t.resolved_at, t.resolution_due_at);
-    if (inPeriod(t.rated_at) && t.rating !== undefined) {
-      ratings.push(t.rating);
-      const star = t.rating as 1 | 2 | 3 | 4 | 5;
-      if (star in distribution) distribution[star]++;
-    }
-  }
-
   /**
-   * A target counts in the period it was decided: met or missed when the
-   * moment came, or missed when its deadline passed with nothing done.
+   * A target counts in the period it was decided: met or missed at the
+   * moment the work was done (on the deadline itself is met), or missed
+   * once its deadline has passed with nothing done. A deadline still
+   * ahead of `now` has decided nothing yet.
    */
-  function countTarget(
+  const tallyTarget = (
     tally: { met: number; missed: number },
     doneAt: number | undefined,
     dueAt: number | undefined,
-  ) {
+  ) => {
     if (dueAt === undefined) return;
     if (doneAt !== undefined) {
       if (inPeriod(doneAt)) doneAt <= dueAt ? tally.met++ : tally.missed++;
     } else if (inPeriod(dueAt) && dueAt < now) {
       tally.missed++;
     }
+  };
+
+  for (const t of tickets) {
+    if (inPeriod(t.created_at)) created++;
+    if (Object.hasOwn(byStatus, t.status)) {
+      backlog++;
+      byStatus[t.status as BacklogStatus]++;
+      byPriority[t.priority]++;
+    }
+    if (inPeriod(t.first_response_at)) {
+      responseTimes.push(t.first_response_at - t.created_at);
+    }
+    if (inPeriod(t.resolved_at)) {
+      resolutionTimes.push(t.resolved_at - t.created_at);
+    }
+    tallyTarget(responseSla, t.first_response_at, t.response_due_at);
+    tallyTarget(resolutionSla, t.resolved_at, t.resolution_due_at);
+    if (inPeriod(t.rated_at) && isStars(t.rating)) {
+      ratings.push(t.rating);
+      distribution[t.rating]++;
+    }
   }
 
   return {
-    period,
+    period: { from, to },
+    asOf: now,
     created,
-    resolved,
+    resolved: resolutionTimes.length,
     backlog: { total: backlog, byStatus, byPriority },
     firstResponse: durationStats(responseTimes),
     resolution: durationStats(resolutionTimes),
@@ -139,22 +159,37 @@ export function computeReport(
       firstResponse: attainment(responseSla),
       resolution: attainment(resolutionSla),
     },
-    rating: { count: ratings.length, average: mean(ratings), distribution },
+    rating: ratings.length === 0
+      ? { count: 0, distribution }
+      : { count: ratings.length, average: mean(ratings), distribution },
   };
 }
 
-function durationStats(values: number[]): DurationStats {
+// Absent statistics are left out rather than set to undefined, so the
+// report has the same shape after a JSON round trip.
+function durationStats(seconds: number[]): DurationStats {
+  if (seconds.length === 0) return { count: 0 };
+  // One sort serves both statistics.
+  const sorted = sortedAscending(seconds);
   return {
-    count: values.length,
-    median: median(values),
-    p90: percentile(values, 90),
+    count: sorted.length,
+    median: medianOfSorted(sorted),
+    p90: percentileOfSorted(sorted, 90),
   };
 }
 
 function attainment(tally: { met: number; missed: number }): Attainment {
   const total = tally.met + tally.missed;
-  return {
-    ...tally,
-    ...(total ? { percent: (tally.met / total) * 100 } : {}),
-  };
+  return total === 0
+    ? { ...tally }
+    : { ...tally, percent: (tally.met / total) * 100 };
+}
+
+function isStars(rating: number | undefined): rating is Stars {
+  return rating !== undefined && Number.isInteger(rating) && rating >= 1 &&
+    rating <= 5;
+}
+
+function zeroes<K extends PropertyKey>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }

@@ -20,7 +20,16 @@ export interface BusinessHours {
   end: number;
 }
 
-const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const FULL_DAY_NAMES = [
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+];
 const EXAMPLE = 'e.g. "Mon-Fri 09:00-17:00"';
 
 export type BusinessHoursCheck =
@@ -31,36 +40,41 @@ export function parseBusinessHours(
   text: string,
   timeZone: string,
 ): BusinessHoursCheck {
+  const problem = (message: string): BusinessHoursCheck => ({
+    ok: false,
+    problem: message,
+  });
   if (!isTimeZone(timeZone)) {
-    return { ok: false, problem: `"${timeZone}" is not a time zone.` };
+    return problem(
+      `"${timeZone}" is not a time zone: use a name like "Europe/Paris" or "America/New_York".`,
+    );
   }
-  // En and em dashes are what phones and word processors put in ranges.
-  const cleaned = text.trim().toLowerCase().replace(/[–—]/g, "-");
-  const match = /^([a-z,\s-]+?)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/
-    .exec(cleaned);
+  // En and em dashes and the minus sign are what phones and word processors
+  // put in ranges; they all mean "to".
+  const cleaned = text.trim().replace(/[\u2010-\u2015\u2212]/g, "-");
+  const match = /^([a-z,\s-]+?)\s+(\S+?)\s*-\s*(\S+)$/i.exec(cleaned);
   if (!match) {
-    return {
-      ok: false,
-      problem: `Write business hours as days then times, ${EXAMPLE}.`,
-    };
+    return problem(
+      `"${text.trim()}" is not business hours: write the days then the times, ${EXAMPLE}.`,
+    );
   }
   const days = parseDays(match[1]);
-  if (typeof days === "string") return { ok: false, problem: days };
+  if (typeof days === "string") return problem(days);
   const start = parseClock(match[2]);
   const end = parseClock(match[3]);
   if (start === undefined || end === undefined) {
-    return {
-      ok: false,
-      problem: `Times are 24-hour clock times from 00:00 to 24:00, ${EXAMPLE}.`,
-    };
+    const raw = start === undefined ? match[2] : match[3];
+    return problem(
+      `"${raw}" is not a time: use 24-hour times from 00:00 to 24:00, ${EXAMPLE}.`,
+    );
   }
   if (end <= start) {
-    return {
-      ok: false,
-      problem: `Business hours must end after they start on the same day (${
-        match[2]
-      } to ${match[3]}).`,
-    };
+    // A window never crosses midnight: see the comment at the top.
+    return problem(
+      `Business hours must end after they start on the same day, and ${
+        match[3]
+      } is not after ${match[2]}: ${EXAMPLE}.`,
+    );
   }
   return { ok: true, value: { timeZone, days, start, end } };
 }
@@ -99,13 +113,15 @@ function parseDays(text: string): number[] | string {
   const days = new Set<number>();
   for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
     const [from, to, extra] = part.split("-").map((d) => d.trim());
-    if (extra !== undefined) return `"${part}" is not a range of days.`;
+    if (extra !== undefined) {
+      return `"${part}" is not a range of days: give the first and last day, ${EXAMPLE}.`;
+    }
     const first = dayIndex(from);
     const last = to === undefined ? first : dayIndex(to);
     if (first === undefined || last === undefined) {
       return `"${
         first === undefined ? from : to
-      }" is not a day. Use Mon, Tue, Wed, Thu, Fri, Sat or Sun.`;
+      }" is not a day: use Mon, Tue, Wed, Thu, Fri, Sat or Sun, ${EXAMPLE}.`;
     }
     // Ranges may wrap around the weekend, as in "Sun-Thu".
     for (let d = first;; d = (d % 7) + 1) {
@@ -117,41 +133,44 @@ function parseDays(text: string): number[] | string {
   return [...days].sort((a, b) => a - b);
 }
 
+/** ISO weekday of "Mon", "monday", "Tues", "Thurs"…: any 3+ letter start. */
 function dayIndex(name: string): number | undefined {
-  const index = DAY_NAMES.indexOf(name.slice(0, 3));
-  const known = index >= 0 && (name.length === 3 ||
-    [
-      "monday",
-      "tuesday",
-      "wednesday",
-      "thursday",
-      "friday",
-      "saturday",
-      "sunday",
-    ]
-      .includes(name));
-  return known ? index + 1 : undefined;
+  const lower = name.toLowerCase();
+  if (lower.length < 3) return undefined;
+  const index = FULL_DAY_NAMES.findIndex((full) => full.startsWith(lower));
+  return index >= 0 ? index + 1 : undefined;
 }
 
 function parseClock(text: string): number | undefined {
-  const [h, m] = text.split(":").map(Number);
+  const match = /^(\d{1,2}):(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [h, m] = [Number(match[1]), Number(match[2])];
   if (m > 59 || h > 24 || (h === 24 && m !== 0)) return undefined;
   return h * 60 + m;
 }
 
 function formatDays(days: number[]): string {
-  // Runs of consecutive days read better as ranges: Mon–Fri, Sat.
-  const names = (d: number) =>
-    DAY_NAMES[d - 1][0].toUpperCase() + DAY_NAMES[d - 1].slice(1);
+  const has = (d: number) => days.includes(d);
+  const previous = (d: number) => ((d + 5) % 7) + 1;
+  const next = (d: number) => (d % 7) + 1;
+  // A week that runs over the weekend ("Sun-Thu", "Fri-Mon") reads best from
+  // its first day, so the list starts where the run through Sunday starts.
+  let first = days[0];
+  if (days.length < 7 && has(7) && has(1)) {
+    first = 7;
+    while (has(previous(first))) first = previous(first);
+  }
+  const ordered = [
+    ...days.filter((d) => d >= first),
+    ...days.filter((d) => d < first),
+  ];
+  // Runs of three or more days read better as ranges: Mon–Fri, Sat.
   const runs: string[] = [];
-  for (let i = 0; i < days.length;) {
+  for (let i = 0; i < ordered.length;) {
     let j = i;
-    while (j + 1 < days.length && days[j + 1] === days[j] + 1) j++;
-    runs.push(
-      j - i >= 2
-        ? `${names(days[i])}–${names(days[j])}`
-        : days.slice(i, j + 1).map(names).join(", "),
-    );
+    while (j + 1 < ordered.length && ordered[j + 1] === next(ordered[j])) j++;
+    const run = ordered.slice(i, j + 1).map((d) => DAY_NAMES[d - 1]);
+    runs.push(run.length >= 3 ? `${run[0]}–${run.at(-1)}` : run.join(", "));
     i = j + 1;
   }
   return runs.join(", ");

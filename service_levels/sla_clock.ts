@@ -38,6 +38,11 @@ export type SlaNotice =
   | "resolution_warning"
   | "resolution_breach";
 
+/**
+ * Both clocks at `now`. A resolution answers the requester too, so a ticket
+ * resolved without a recorded first response has its first response at the
+ * resolution: otherwise its response clock would run, and warn, forever.
+ */
 export function evaluateSla(
   subject: SlaSubject,
   targets: SlaTargets,
@@ -49,7 +54,7 @@ export function evaluateSla(
     first_response: clock(
       "first_response",
       targets.firstResponseMinutes,
-      subject.first_response_at,
+      subject.first_response_at ?? subject.resolved_at,
     ),
     resolution: clock(
       "resolution",
@@ -67,7 +72,9 @@ export function evaluateSla(
     const seconds = minutes * 60;
     const { created_at: start, holds } = subject;
     const dueAt = deadlineAfter(start, seconds, calendar, holds);
-    const warnTime = deadlineAfter(start, seconds * warnAt, calendar, holds);
+    // Whole seconds, like every other time the app stores.
+    const warnSeconds = Math.ceil(seconds * warnAt);
+    const warnTime = deadlineAfter(start, warnSeconds, calendar, holds);
     const until = doneAt ?? now;
     const used = workingSecondsBetween(start, until, calendar, holds) / seconds;
     const times = {
@@ -99,6 +106,8 @@ const NOTICES: Record<SlaTarget, { warning: SlaNotice; breach: SlaNotice }> = {
  * The notices to send now, each once. When a warning and its breach are
  * both due (the sweep was late, or the target was short) only the breach is
  * sent, and the warning is marked sent so it never follows the breach.
+ * A paused clock sends nothing: the ticket waits on its requester, and a
+ * warning it missed comes when the clock runs again if it is still due.
  */
 export function dueNotices(
   clocks: SlaClocks,
@@ -108,7 +117,7 @@ export function dueNotices(
   const send: SlaNotice[] = [];
   const markSent: SlaNotice[] = [];
   for (const clock of Object.values(clocks)) {
-    if (!isOpen(clock)) continue;
+    if (!canAnnounce(clock)) continue;
     const { warning, breach } = NOTICES[clock.target];
     if (clock.dueAt !== undefined && now >= clock.dueAt) {
       if (!alreadySent.includes(breach)) {
@@ -127,26 +136,32 @@ export function dueNotices(
   return { send, markSent };
 }
 
-/** The next moment a notice comes due; undefined when none can. */
+/**
+ * The earliest moment a notice not yet sent comes due; undefined when none
+ * can (no targets, both done, or paused: the app recomputes this when the
+ * hold ends). It is in the past only when a due notice was not recorded as
+ * sent, so a sweep querying `next_check_at <= now` retries it at once.
+ */
 export function nextCheckAt(
   clocks: SlaClocks,
   alreadySent: readonly SlaNotice[],
 ): number | undefined {
   const times: number[] = [];
   for (const clock of Object.values(clocks)) {
-    if (!isOpen(clock)) continue;
+    if (!canAnnounce(clock)) continue;
     const { warning, breach } = NOTICES[clock.target];
-    if (clock.warnAt !== undefined && !alreadySent.includes(warning)) {
-      times.push(clock.warnAt);
-    }
-    if (clock.dueAt !== undefined && !alreadySent.includes(breach)) {
-      times.push(clock.dueAt);
+    if (!alreadySent.includes(breach)) {
+      if (clock.warnAt !== undefined && !alreadySent.includes(warning)) {
+        times.push(clock.warnAt);
+      }
+      if (clock.dueAt !== undefined) times.push(clock.dueAt);
     }
   }
   return times.length ? Math.min(...times) : undefined;
 }
 
-/** A clock with a target whose moment hasn't happened, breached or not. */
-function isOpen(clock: SlaClock): boolean {
-  return clock.state !== "none" && clock.doneAt === undefined;
+/** Running, or overdue without a response or resolution yet. */
+function canAnnounce(clock: SlaClock): boolean {
+  return clock.doneAt === undefined &&
+    (clock.state === "running" || clock.state === "breached");
 }

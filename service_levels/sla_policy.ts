@@ -32,15 +32,25 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   warnAt: 0.8,
 };
 
+/**
+ * The targets for a ticket: the priority's, with each field a request type
+ * sets for that priority taking its place. Request types are matched
+ * ignoring case and surrounding spaces, since both come from typed text.
+ */
 export function targetsFor(
   policy: SlaPolicy,
   priority: Priority,
   requestType?: string,
 ): SlaTargets {
   const general = policy.byPriority[priority] ?? {};
-  const key = requestType?.trim().toLowerCase();
-  const special = key ? policy.byRequestType[key]?.[priority] : undefined;
-  return { ...general, ...definedOnly(special ?? {}) };
+  const wanted = requestType?.trim().toLowerCase();
+  const entry = wanted
+    ? Object.entries(policy.byRequestType).find(([name]) =>
+      name.trim().toLowerCase() === wanted
+    )
+    : undefined;
+  const special = entry?.[1][priority] ?? {};
+  return { ...general, ...definedOnly(special) };
 }
 
 /**
@@ -80,6 +90,11 @@ export type TargetsCheck =
 
 const EXAMPLE = 'e.g. "urgent 30m/4h, high 1h/1d"';
 
+/**
+ * Reads "urgent 30m/4h, high 1h/1d": entries separated by commas,
+ * semicolons or new lines, each a priority then first response / resolution,
+ * "-" for no target. Priorities left out have no targets.
+ */
 export function parseTargets(
   text: string,
   hours?: BusinessHours,
@@ -90,55 +105,50 @@ export function parseTargets(
   const seen = new Set<string>();
   for (const entry of text.split(/[,;\n]/).map((e) => e.trim())) {
     if (!entry) continue;
-    const match = /^([a-z]+)\s*:?\s+(\S+)\s*\/\s*(\S+)$/i.exec(entry);
+    const problem = (what: string): TargetsCheck => ({
+      ok: false,
+      problem: `"${entry}": ${what}`,
+    });
+    const match = /^([a-z]+)(?:\s*:\s*|\s+)(.+?)\s*\/\s*(.+)$/i.exec(entry);
     if (!match) {
-      return {
-        ok: false,
-        problem:
-          `"${entry}" should be a priority, then first response / resolution, ${EXAMPLE}.`,
-      };
+      return problem(
+        `write a priority, then first response / resolution, ${EXAMPLE}.`,
+      );
     }
-    const priority = match[1].toLowerCase();
-    if (!(PRIORITIES as readonly string[]).includes(priority)) {
-      return {
-        ok: false,
-        problem: `"${match[1]}" is not a priority. Use ${
-          PRIORITIES.join(", ")
-        }.`,
-      };
+    const [, name, firstText, fixText] = match;
+    const priority = name.toLowerCase() as Priority;
+    if (!PRIORITIES.includes(priority)) {
+      return problem(
+        `"${name}" is not a priority: use urgent, high, normal or low, ${EXAMPLE}.`,
+      );
     }
     if (seen.has(priority)) {
-      return { ok: false, problem: `${priority} is given twice.` };
+      return problem(`${priority} is given twice: give each priority once.`);
     }
     seen.add(priority);
     const targets: SlaTargets = {};
     for (
       const [field, raw] of [
-        ["firstResponseMinutes", match[2]],
-        ["resolutionMinutes", match[3]],
+        ["firstResponseMinutes", firstText],
+        ["resolutionMinutes", fixText],
       ] as const
     ) {
       if (raw === "-") continue;
       const minutes = parseDuration(raw, hours);
       if (minutes === undefined) {
-        return {
-          ok: false,
-          problem:
-            `"${raw}" (${priority}) is not a duration. Use m, h and d, like 45m, 4h, 1h30m or 2d; "-" for no target.`,
-        };
+        return problem(
+          `"${raw}" is not a duration: use m, h and d, like 45m, 4h, 1h30m or 2d, or "-" for no target.`,
+        );
       }
       targets[field] = minutes;
     }
     const { firstResponseMinutes: first, resolutionMinutes: fix } = targets;
     if (first !== undefined && fix !== undefined && fix < first) {
-      return {
-        ok: false,
-        problem: `${priority}: the resolution target (${
-          match[3]
-        }) is shorter than the first-response target (${match[2]}).`,
-      };
+      return problem(
+        `the resolution target (${fixText}) is shorter than the first-response target (${firstText}), ${EXAMPLE}.`,
+      );
     }
-    value[priority as Priority] = targets;
+    value[priority] = targets;
   }
   return { ok: true, value };
 }

@@ -13,15 +13,20 @@ export interface Hold {
 /** No business hours: the clock runs around the clock. */
 export type Calendar = BusinessHours | undefined;
 
-/** Ten years of days off in a row means there are no working days at all. */
-const MAX_DAYS = 3660;
+/**
+ * A fortnight without a single business window cannot happen with hours
+ * that passed `checkCalendar`; it is a guard against looping forever.
+ */
+const MAX_DAYS_WITHOUT_WORK = 14;
 
+/** Counted seconds in [start, end). */
 export function workingSecondsBetween(
   start: number,
   end: number,
   calendar: Calendar,
   holds: readonly Hold[],
 ): number {
+  checkCalendar(calendar);
   let total = 0;
   for (const [from, to] of countedSegments(start, calendar, holds)) {
     if (from >= end) break;
@@ -40,6 +45,7 @@ export function deadlineAfter(
   calendar: Calendar,
   holds: readonly Hold[],
 ): number | undefined {
+  checkCalendar(calendar);
   if (seconds <= 0) return start;
   let left = seconds;
   for (const [from, to] of countedSegments(start, calendar, holds)) {
@@ -60,21 +66,42 @@ function* countedSegments(
     yield* withoutHolds(start, Infinity, paused);
     return;
   }
-  if (calendar.days.length === 0 || calendar.end <= calendar.start) {
-    throw new Error("These business hours have no working time at all.");
-  }
   const first = dayNumber(localTime(start, calendar.timeZone));
-  // The window of the day before can reach past midnight only when the zone
-  // shifts, so starting a day early is cheap insurance.
-  for (let day = first - 1; day <= first + MAX_DAYS; day++) {
+  let lastWorkDay = first;
+  // Day by day in the calendar's zone: a day's window is within that local
+  // day, so earlier days cannot count and a span of months is a few hundred
+  // steps, each a cached lookup.
+  for (let day = first;; day++) {
     const window = businessWindow(dateOfDay(day), calendar);
+    if (window && window[1] > window[0]) lastWorkDay = day;
+    else if (day - lastWorkDay > MAX_DAYS_WITHOUT_WORK) throw noWorkingTime();
     if (!window || window[1] <= start) continue;
     const from = Math.max(window[0], start);
     const openHold = paused.find(([, to]) => to === Infinity);
     if (openHold && openHold[0] <= from) return;
     yield* withoutHolds(from, window[1], paused);
   }
-  throw new Error("These business hours have no working time at all.");
+}
+
+/**
+ * Business hours come from parseBusinessHours, but a policy is plain data
+ * and could be edited by hand: hours with no working time at all would send
+ * a deadline search round forever, so they fail loudly instead.
+ */
+function checkCalendar(calendar: Calendar): void {
+  if (!calendar) return;
+  const { days, start, end } = calendar;
+  const validDays = days.length > 0 &&
+    days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+  if (!validDays || !(start >= 0 && end > start && end <= 1440)) {
+    throw noWorkingTime();
+  }
+}
+
+function noWorkingTime(): Error {
+  return new Error(
+    "These business hours have no working time at all: they need at least one day from 1 (Monday) to 7 (Sunday) and an end after the start.",
+  );
 }
 
 function* withoutHolds(

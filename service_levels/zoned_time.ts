@@ -68,9 +68,10 @@ export function utcOffset(instant: number, timeZone: string): number {
 
 /**
  * The instant a wall time happens in `timeZone`. When the clocks go back
- * the wall time happens twice and the earlier instant is taken; when they
- * go forward it doesn't happen at all, and the instant is as far after the
- * gap as the wall time was into it (what Temporal calls "compatible").
+ * the wall time happens twice and the earlier instant is taken. When they go
+ * forward it doesn't happen at all, and the instant is the end of the gap:
+ * the first instant whose wall time is at or after the one asked for, so a
+ * business day that "starts at 02:30" on that day starts at 03:00.
  */
 export function instantOf(
   date: LocalDate,
@@ -78,13 +79,34 @@ export function instantOf(
   timeZone: string,
 ): number {
   const wall = civilSeconds(date) + secondsAfterMidnight;
-  // Assumes no zone changes its offset twice within two days.
+  // Assumes no zone changes its offset twice within two days, so the
+  // offsets a day either side are the only two that can apply.
   const before = utcOffset(wall - 86_400, timeZone);
   const after = utcOffset(wall + 86_400, timeZone);
   const matching = [wall - before, wall - after].filter((instant) =>
     instant + utcOffset(instant, timeZone) === wall
   );
-  return matching.length ? Math.min(...matching) : wall - before;
+  if (matching.length) return Math.min(...matching);
+  return transitionBetween(wall - after, wall - before, timeZone);
+}
+
+/**
+ * The first instant in (early, late] with a different offset from `early`.
+ * Offsets change on whole seconds, so halving the interval finds it in
+ * about a dozen steps for a one-hour gap.
+ */
+function transitionBetween(
+  early: number,
+  late: number,
+  timeZone: string,
+): number {
+  const offset = utcOffset(early, timeZone);
+  while (late - early > 1) {
+    const middle = Math.floor((early + late) / 2);
+    if (utcOffset(middle, timeZone) === offset) early = middle;
+    else late = middle;
+  }
+  return late;
 }
 
 /** Whole days since 1970-01-01 for a calendar date, and back. */
