@@ -1,0 +1,258 @@
+// Helpdesk's few JSM operations, each under one deadline (withRetries) with a
+// per-attempt timeout. Shapes, from Atlassian's servicedeskapi reference as
+// mirrored by jira.js and Pipedream's JSM component:
+// - POST /rest/servicedeskapi/request {serviceDeskId, requestTypeId,
+//   requestFieldValues: {summary, description}, raiseOnBehalfOf (an
+//   accountId; emails are refused, JSDCLOUD-6061)} → 201 CustomerRequest.
+// - POST .../request/{key}/comment {body, public}; GET .../transition →
+//   page of {id, name}; POST .../transition {id, additionalComment?} → 204.
+import { ATLASSIAN_GATEWAY, jsmApiBase, type JsmConfig } from "./jsm_config.ts";
+import { type JsmCall, sendJsm } from "./jsm_http.ts";
+import {
+  DEFAULT_DEADLINE_MS,
+  isRateLimited,
+  isRetryable,
+  withRetries,
+} from "./retry_policy.ts";
+import { pickServiceDeskSite } from "./accessible_resources.ts";
+import {
+  findByHelpdeskKey,
+  type JsmRequest,
+  jsmSummary,
+  type NewJsmRequest,
+  type Page,
+  type RawRequest,
+  REQUESTS_PATH as REQUESTS,
+  toJsmRequest,
+} from "./customer_requests.ts";
+
+import { transitionByName, type TransitionOutcome } from "./transitions.ts";
+
+export type { JsmRequest, NewJsmRequest } from "./customer_requests.ts";
+export type { TransitionOutcome } from "./transitions.ts";
+
+export interface JsmClientOptions {
+  fetch?: typeof fetch;
+  /** Overall budget of one operation, retries included. */
+  deadlineMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  perAttemptTimeoutMs?: number;
+}
+
+/** What one operation's attempts share: the deadline and the transport. */
+interface Session {
+  send<T>(call: Omit<JsmCall, "base">): Promise<T>;
+  sendTo<T>(call: JsmCall): Promise<T>;
+}
+
+export class JsmClient {
+  readonly #config: JsmConfig;
+  readonly #fetch: typeof fetch;
+  readonly #deadlineMs: number;
+  readonly #now: () => number;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #random: () => number;
+  readonly #perAttemptTimeoutMs: number;
+  #cloudId?: string;
+
+  constructor(config: JsmConfig, options: JsmClientOptions = {}) {
+    this.#config = config;
+    this.#fetch = options.fetch ?? fetch;
+    this.#deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    this.#now = options.now ?? Date.now;
+    this.#sleep = options.sleep ??
+      ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.#random = options.random ?? Math.random;
+    this.#perAttemptTimeoutMs = options.perAttemptTimeoutMs ?? 4_000;
+    if (config.auth.kind === "oauth") this.#cloudId = config.auth.cloudId;
+  }
+
+  /**
+   * Creates the request, resending only after a 429: any other failure may
+   * have created it already, and only createRequestOnce can tell.
+   */
+  createRequest(input: NewJsmRequest): Promise<JsmRequest> {
+    return this.#operation(
+      (session) => this.#create(session, input),
+      isRateLimited,
+    );
+  }
+
+  /**
+   * Finds the request made for this Helpdesk key, else creates it. Every
+   * retry searches first, so a create that timed out here but went through
+   * at JSM is found rather than made twice.
+   */
+  createRequestOnce(
+    input: NewJsmRequest,
+  ): Promise<JsmRequest & { created: boolean }> {
+    return this.#operation(async (session) => {
+      const found = await this.#find(session, input.helpdeskKey);
+      if (found) return { ...found, created: false };
+      return { ...await this.#create(session, input), created: true };
+    });
+  }
+
+  findRequestByHelpdeskKey(
+    helpdeskKey: string,
+  ): Promise<JsmRequest | undefined> {
+    return this.#operation((session) => this.#find(session, helpdeskKey));
+  }
+
+  getRequest(issueIdOrKey: string): Promise<JsmRequest> {
+    return this.#operation(async (session) =>
+      toJsmRequest(
+        await session.send<RawRequest>({
+          method: "GET",
+          path: `${REQUESTS}/${encodeURIComponent(issueIdOrKey)}`,
+        }),
+      )
+    );
+  }
+
+  /**
+   * An internal comment (isPublic false) is seen by agents only. Resent only
+   * after a 429, as a comment that timed out may have been posted.
+   */
+  addComment(
+    issueIdOrKey: string,
+    body: string,
+    isPublic: boolean,
+  ): Promise<{ id: string }> {
+    return this.#operation(async (session) => {
+      const comment = await session.send<{ id: string }>({
+        method: "POST",
+        path: `${REQUESTS}/${encodeURIComponent(issueIdOrKey)}/comment`,
+        body: { body, public: isPublic },
+      });
+      return { id: String(comment.id) };
+    }, isRateLimited);
+  }
+
+  /**
+   * Moves the request to the status named `targetStatus`; see
+   * transitions.ts for why `alsoTransitionNames` exists.
+   */
+  transitionTo(
+    issueIdOrKey: string,
+    targetStatus: string,
+    alsoTransitionNames: string[] = [],
+  ): Promise<TransitionOutcome> {
+    return this.#operation((session) =>
+      transitionByName(
+        (call) => session.send(call),
+        `${REQUESTS}/${encodeURIComponent(issueIdOrKey)}`,
+        targetStatus,
+        alsoTransitionNames,
+      )
+    );
+  }
+
+  /**
+   * The accountId of the desk's customer with this email, if any. The
+   * customer list is an experimental resource, hence the opt-in header.
+   */
+  findCustomerAccountId(email: string): Promise<string | undefined> {
+    return this.#operation(async (session) => {
+      const page = await session.send<
+        Page<{ accountId: string; emailAddress?: string }>
+      >({
+        method: "GET",
+        path: `/rest/servicedeskapi/servicedesk/${
+          encodeURIComponent(this.#config.serviceDeskId)
+        }/customer`,
+        query: { query: email.trim(), limit: 50 },
+        experimental: true,
+      });
+      // The query also matches names and parts of addresses.
+      return page.values?.find((c) =>
+        c.emailAddress?.toLowerCase() === email.trim().toLowerCase()
+      )?.accountId;
+    });
+  }
+
+  /** The OAuth cloud id: configured, or found through accessible-resources. */
+  resolveCloudId(): Promise<string> {
+    return this.#operation((session) => this.#cloudIdFor(session));
+  }
+
+  #operation<T>(
+    fn: (session: Session) => Promise<T>,
+    retryable: (error: unknown) => boolean = isRetryable,
+  ): Promise<T> {
+    const deadline = this.#now() + this.#deadlineMs;
+    const auth = this.#config.auth;
+    const sendTo = <R>(call: JsmCall) =>
+      sendJsm<R>(auth, call, {
+        fetch: this.#fetch,
+        now: this.#now,
+        timeoutMs: Math.min(this.#perAttemptTimeoutMs, deadline - this.#now()),
+      });
+    const session: Session = {
+      sendTo,
+      send: async <R>(call: Omit<JsmCall, "base">) =>
+        sendTo<R>({ ...call, base: await this.#apiBase(session) }),
+    };
+    return withRetries(() => fn(session), {
+      deadlineMs: this.#deadlineMs,
+      now: this.#now,
+      sleep: this.#sleep,
+      random: this.#random,
+      retryable,
+    });
+  }
+
+  async #apiBase(session: Session): Promise<string> {
+    if (this.#config.auth.kind === "api_token") {
+      return jsmApiBase(this.#config);
+    }
+    return jsmApiBase(this.#config, await this.#cloudIdFor(session));
+  }
+
+  async #cloudIdFor(session: Session): Promise<string> {
+    if (this.#config.auth.kind !== "oauth") {
+      throw new Error("resolveCloudId is for OAuth; API tokens name the site");
+    }
+    if (this.#cloudId) return this.#cloudId;
+    const resources = await session.sendTo<unknown[]>({
+      method: "GET",
+      base: this.#config.baseUrl ?? ATLASSIAN_GATEWAY,
+      path: "/oauth/token/accessible-resources",
+    });
+    this.#cloudId = pickServiceDeskSite(resources, this.#config.auth.site);
+    return this.#cloudId;
+  }
+
+  #find(session: Session, helpdeskKey: string) {
+    return findByHelpdeskKey(
+      (query) =>
+        session.send<Page<RawRequest>>({
+          method: "GET",
+          path: REQUESTS,
+          query,
+        }),
+      this.#config.serviceDeskId,
+      helpdeskKey,
+    );
+  }
+
+  async #create(session: Session, input: NewJsmRequest): Promise<JsmRequest> {
+    const summary = jsmSummary(input.helpdeskKey, input.summary);
+    const created = await session.send<RawRequest>({
+      method: "POST",
+      path: REQUESTS,
+      body: {
+        serviceDeskId: this.#config.serviceDeskId,
+        requestTypeId: this.#config.requestTypeId,
+        requestFieldValues: { summary, description: input.description },
+        ...(input.raiseOnBehalfOf
+          ? { raiseOnBehalfOf: input.raiseOnBehalfOf }
+          : {}),
+      },
+    });
+    const request = toJsmRequest(created);
+    return { ...request, summary: request.summary || summary };
+  }
+}

@@ -1,0 +1,62 @@
+// Failures and slow answers a test stages for the fake JSM, matched by
+// method and path (without any /ex/jira/{cloudId} prefix).
+
+export interface InjectedJsmFailure {
+  status: number;
+  /** Seconds, or an HTTP date; sent as the Retry-After header. */
+  retryAfter?: number | string;
+  /** Replaces the default servicedeskapi error body. */
+  body?: unknown;
+  /** 1 by default; Infinity for every matching call. */
+  times?: number;
+  method?: string;
+}
+
+/** Exact path, a prefix when it ends in "*", or a RegExp. */
+export type PathPattern = string | RegExp;
+
+type Staged = { pattern: PathPattern; method?: string };
+
+export class Injections {
+  #failures: (InjectedJsmFailure & Staged)[] = [];
+  #slow: (Staged & { delayMs: number })[] = [];
+
+  fail(pattern: PathPattern, failure: InjectedJsmFailure) {
+    this.#failures.push({ times: 1, ...failure, pattern });
+  }
+
+  slowOnce(pattern: PathPattern, delayMs: number, method?: string) {
+    this.#slow.push({ pattern, delayMs, method });
+  }
+
+  clear() {
+    this.#failures.length = 0;
+    this.#slow.length = 0;
+  }
+
+  takeFailure(method: string, path: string): InjectedJsmFailure | undefined {
+    const i = this.#failures.findIndex((f) => applies(f, method, path));
+    if (i === -1) return undefined;
+    const failure = this.#failures[i];
+    failure.times = (failure.times ?? 1) - 1;
+    if (failure.times <= 0) this.#failures.splice(i, 1);
+    return failure;
+  }
+
+  takeSlow(method: string, path: string): number | undefined {
+    const i = this.#slow.findIndex((s) => applies(s, method, path));
+    return i === -1 ? undefined : this.#slow.splice(i, 1)[0].delayMs;
+  }
+}
+
+export function matchesPath(pattern: PathPattern, path: string): boolean {
+  if (pattern instanceof RegExp) return pattern.test(path);
+  return pattern.endsWith("*")
+    ? path.startsWith(pattern.slice(0, -1))
+    : path === pattern;
+}
+
+function applies(staged: Staged, method: string, path: string): boolean {
+  return (!staged.method || staged.method === method) &&
+    matchesPath(staged.pattern, path);
+}
