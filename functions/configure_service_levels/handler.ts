@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { finishRun, finishRunOnClose } from "../../operations/finish_run.ts";
 import ConfigureServiceLevelsFunction, {
   SERVICE_LEVEL_VIEW_CALLBACK_ID,
 } from "./definition.ts";
@@ -85,17 +86,6 @@ export default SlackFunction(
       { user: admin },
       ":white_check_mark: Helpdesk's service levels are saved. Open tickets get their new deadlines within 15 minutes.",
     ).catch(() => {});
-    await slackCall(client, "functions.completeSuccess", {
-      function_execution_id: body.function_data.execution_id,
-      outputs: {},
-    });
+    await finishRun(client, body);
   },
-).addViewClosedHandler(
-  SERVICE_LEVEL_VIEW_CALLBACK_ID,
-  async ({ body, client }) => {
-    await slackCall(client, "functions.completeSuccess", {
-      function_execution_id: body.function_data.execution_id,
-      outputs: {},
-    });
-  },
-);
+).addViewClosedHandler(SERVICE_LEVEL_VIEW_CALLBACK_ID, finishRunOnClose);

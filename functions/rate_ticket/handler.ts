@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { finishRun, finishRunOnClose } from "../../operations/finish_run.ts";
 import RateTicketFunction, {
   RATING_COMMENT_VIEW_CALLBACK_ID,
 } from "./definition.ts";
@@ -97,20 +98,9 @@ export default SlackFunction(
       console.error("saving the rating comment failed", error);
       return errors(explainFailure(error));
     }
-    await slackCall(client, "functions.completeSuccess", {
-      function_execution_id: body.function_data.execution_id,
-      outputs: {},
-    });
+    await finishRun(client, body);
   },
-).addViewClosedHandler(
-  RATING_COMMENT_VIEW_CALLBACK_ID,
-  async ({ body, client }) => {
-    await slackCall(client, "functions.completeSuccess", {
-      function_execution_id: body.function_data.execution_id,
-      outputs: {},
-    });
-  },
-);
+).addViewClosedHandler(RATING_COMMENT_VIEW_CALLBACK_ID, finishRunOnClose);
 
 function errors(reason: string) {
   return {

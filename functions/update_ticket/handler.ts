@@ -1,5 +1,6 @@
 import { ticketIdFromMetadata } from "../../blocks/modal_metadata.ts";
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { finishRun, finishRunOnClose } from "../../operations/finish_run.ts";
 import UpdateTicketFunction, { ASSIGN_VIEW_CALLBACK_ID } from "./definition.ts";
 import {
   type ChangeRequest,
@@ -97,20 +98,9 @@ export default SlackFunction(
       };
     }
     await reportNotShown(client, body.user.id, result);
-    await slackCall(client, "functions.completeSuccess", {
-      function_execution_id: body.function_data.execution_id,
-      outputs: { status: result.ticket.status },
-    });
+    await finishRun(client, body, { status: result.ticket.status });
   },
-).addViewClosedHandler(
-  ASSIGN_VIEW_CALLBACK_ID,
-  async ({ body, client }) => {
-    await slackCall(client, "functions.completeSuccess", {
-      function_execution_id: body.function_data.execution_id,
-      outputs: {},
-    });
-  },
-);
+).addViewClosedHandler(ASSIGN_VIEW_CALLBACK_ID, finishRunOnClose);
 
 type Client = Parameters<typeof slackCall>[0];
 
