@@ -2,7 +2,7 @@
 // "Service levels" form is saved (each problem shown under its own field),
 // and turned into an SlaPolicy whenever a function needs one. Settings are
 // stored as the text the admin typed, so the form can show it back as is.
-import { PRIORITIES, type Priority } from "./model.ts";
+import { PRIORITIES } from "./model.ts";
 import {
   type BusinessHours,
   isTimeZone,
@@ -13,7 +13,6 @@ import {
   formatTargets,
   parseTargets,
   type SlaPolicy,
-  type SlaTargets,
 } from "../service_levels/sla_policy.ts";
 
 export const DEFAULT_WARN_PERCENT = 80;
@@ -45,7 +44,7 @@ export interface ServiceLevelSettings {
 export type FormField = keyof ServiceLevelForm;
 
 export type FormCheck =
-  | { ok: true; value: ServiceLevelSettings }
+  | { ok: true; value: ServiceLevelSettings; policy: SlaPolicy }
   | { ok: false; problems: Partial<Record<FormField, string>> };
 
 export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
@@ -67,9 +66,11 @@ export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
   const targets = parseTargets(targetsText, hours);
   if (!targets.ok) problems.targets = targets.problem;
   const requestTypes = form.request_types?.trim() || undefined;
+  let byRequestType: SlaPolicy["byRequestType"] = {};
   if (requestTypes) {
     const parsed = parseRequestTypeTargets(requestTypes, hours);
-    if (!parsed.ok) problems.request_types = parsed.problem;
+    if (parsed.ok) byRequestType = parsed.value;
+    else problems.request_types = parsed.problem;
   }
   const warn = wholeNumber(form.warn_percent, DEFAULT_WARN_PERCENT);
   if (warn === undefined || warn < 1 || warn > 99) {
@@ -81,9 +82,18 @@ export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
     problems.auto_close_days =
       "Say after how many days (0 to 365) a resolved ticket closes by itself; 0 never closes it.";
   }
-  if (Object.keys(problems).length) return { ok: false, problems };
+  if (!targets.ok || Object.keys(problems).length) {
+    return { ok: false, problems };
+  }
   return {
     ok: true,
+    // What the form said, parsed once: the stored text and its policy.
+    policy: {
+      byPriority: targets.value,
+      byRequestType,
+      businessHours: hours,
+      warnAt: warn! / 100,
+    },
     value: {
       sla_targets: targetsText,
       sla_request_types: requestTypes,
@@ -116,26 +126,7 @@ export function policyFromSettings(
     console.error("service levels unreadable, using defaults", checked);
     return DEFAULT_SLA_POLICY;
   }
-  const { value } = checked;
-  const businessHours = value.business_hours
-    ? (parseBusinessHours(value.business_hours, value.time_zone) as {
-      value: BusinessHours;
-    }).value
-    : undefined;
-  const byPriority = (parseTargets(value.sla_targets, businessHours) as {
-    value: Record<Priority, SlaTargets>;
-  }).value;
-  const byRequestType = value.sla_request_types
-    ? (parseRequestTypeTargets(value.sla_request_types, businessHours) as {
-      value: SlaPolicy["byRequestType"];
-    }).value
-    : {};
-  return {
-    byPriority,
-    byRequestType,
-    businessHours,
-    warnAt: value.sla_warn_percent / 100,
-  };
+  return checked.policy;
 }
 
 /**
