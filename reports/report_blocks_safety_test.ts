@@ -9,7 +9,7 @@ import {
   headerOf,
   NOW,
   REPORT,
-} from "./report_blocks_test_support.ts";
+} from "./report_test_support.ts";
 
 const EMPTY = computeReport([], REPORT.period, NOW);
 

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { D, FROM, NOW, PERIOD, ticket } from "./report_test_support.ts";
 import { OPEN_STATUSES } from "../tickets/model.ts";
 import {
   BACKLOG_STATUSES,
@@ -9,20 +10,6 @@ import {
 
 // The rules of computeReport one at a time; the known week, which shows
 // them together, is in ticket_report_test.ts.
-
-const NOW = 1_800_000_000; // Fri 2027-01-15 08:00 UTC
-const D = 86_400;
-const PERIOD = lastDays(NOW, 7); // [NOW - 7d, NOW)
-const FROM = PERIOD.from;
-
-function ticket(extra: Partial<ReportTicket>): ReportTicket {
-  return {
-    status: "new",
-    priority: "normal",
-    created_at: NOW - 6 * D,
-    ...extra,
-  };
-}
 
 Deno.test("SLA edge cases one ticket at a time", async (t) => {
   const due = NOW - 2 * D;

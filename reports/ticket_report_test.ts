@@ -1,20 +1,6 @@
 import assert from "node:assert/strict";
-import { computeReport, lastDays, type ReportTicket } from "./ticket_report.ts";
-
-const NOW = 1_800_000_000; // Fri 2027-01-15 08:00 UTC
-const H = 3600;
-const D = 86_400;
-const PERIOD = lastDays(NOW, 7); // [NOW - 7d, NOW)
-const FROM = PERIOD.from;
-
-function ticket(extra: Partial<ReportTicket>): ReportTicket {
-  return {
-    status: "new",
-    priority: "normal",
-    created_at: NOW - 6 * D,
-    ...extra,
-  };
-}
+import { D, FROM, H, NOW, PERIOD, ticket } from "./report_test_support.ts";
+import { computeReport, type ReportTicket } from "./ticket_report.ts";
 
 // A week in which each ticket tests a rule; the numbers are worked out by
 // hand in the test below. c = created_at.

@@ -1,13 +1,11 @@
 import assert from "node:assert/strict";
+import { at, H } from "./test_calendars.ts";
 import {
   businessWindow,
   formatBusinessHours,
   isTimeZone,
   parseBusinessHours,
 } from "./business_hours.ts";
-
-const at = (iso: string) => Date.parse(iso) / 1000;
-const H = 3600;
 
 function parsed(text: string, zone = "Europe/Paris") {
   const result = parseBusinessHours(text, zone);

@@ -8,16 +8,13 @@ import {
   type SlaPolicy,
   targetsFor,
 } from "./sla_policy.ts";
-import { type BusinessHours, parseBusinessHours } from "./business_hours.ts";
+import type { BusinessHours } from "./business_hours.ts";
+import { hours } from "./test_calendars.ts";
 
-function hours(text: string): BusinessHours {
-  const parsed = parseBusinessHours(text, "UTC");
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.value;
-}
+const utcHours = (text: string) => hours(text, "UTC");
 
-const office = hours("Mon-Fri 09:00-17:00"); // 8-hour business days
-const shortDays = hours("Mon-Fri 08:30-16:00"); // 7h30m business days
+const office = utcHours("Mon-Fri 09:00-17:00"); // 8-hour business days
+const shortDays = utcHours("Mon-Fri 08:30-16:00"); // 7h30m business days
 
 function targets(text: string, businessHours?: BusinessHours) {
   const result = parseTargets(text, businessHours);

@@ -2,20 +2,9 @@
 // hours, so a 09:00-17:00 day is 8 hours whatever the night before did, and
 // only a calendar that covers the change itself sees a 23- or 25-hour day.
 import assert from "node:assert/strict";
-import { type BusinessHours, parseBusinessHours } from "./business_hours.ts";
+import { at, H, hours, newYorkOffice, parisOffice } from "./test_calendars.ts";
+import type { BusinessHours } from "./business_hours.ts";
 import { deadlineAfter, workingSecondsBetween } from "./working_time.ts";
-
-const at = (iso: string) => Date.parse(iso) / 1000;
-const H = 3600;
-
-function hours(text: string, zone: string): BusinessHours {
-  const parsed = parseBusinessHours(text, zone);
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.value;
-}
-
-const parisOffice = hours("Mon-Fri 09:00-17:00", "Europe/Paris");
-const newYorkOffice = hours("Mon-Fri 09:00-17:00", "America/New_York");
 
 Deno.test("a business day keeps its hours when the clocks change", async (t) => {
   const spans: [string, BusinessHours, string, string][] = [

@@ -2,7 +2,7 @@
 // random tickets: a deadline is exactly the time asked for, the earliest
 // such instant, and its last counted second is a business second.
 import assert from "node:assert/strict";
-import { type BusinessHours, parseBusinessHours } from "./business_hours.ts";
+import { at, H, hours } from "./test_calendars.ts";
 import {
   type Calendar,
   deadlineAfter,
@@ -10,15 +10,6 @@ import {
   workingSecondsBetween,
 } from "./working_time.ts";
 import { localTime } from "./zoned_time.ts";
-
-const at = (iso: string) => Date.parse(iso) / 1000;
-const H = 3600;
-
-function hours(text: string, zone: string): BusinessHours {
-  const parsed = parseBusinessHours(text, zone);
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.value;
-}
 
 /** mulberry32: a seeded generator, so a failure replays the same case. */
 function randomFrom(seed: number): () => number {

@@ -1,18 +1,6 @@
 import assert from "node:assert/strict";
-import { parseBusinessHours } from "./business_hours.ts";
+import { at, H, hours, newYorkOffice, parisOffice } from "./test_calendars.ts";
 import { deadlineAfter, workingSecondsBetween } from "./working_time.ts";
-
-const at = (iso: string) => Date.parse(iso) / 1000;
-const H = 3600;
-
-function hours(text: string, zone: string) {
-  const parsed = parseBusinessHours(text, zone);
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.value;
-}
-
-const parisOffice = hours("Mon-Fri 09:00-17:00", "Europe/Paris");
-const newYorkOffice = hours("Mon-Fri 09:00-17:00", "America/New_York");
 
 Deno.test("around the clock, every second counts except holds", () => {
   const start = at("2026-11-20T10:00:00Z");

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { at, H } from "./test_calendars.ts";
 import {
   instantOf,
   isTimeZone,
@@ -6,9 +7,6 @@ import {
   nextWeeklyTime,
   utcOffset,
 } from "./zoned_time.ts";
-
-const at = (iso: string) => Date.parse(iso) / 1000;
-const H = 3600;
 
 Deno.test("time zones are recognised by name", () => {
   for (

@@ -1,12 +1,28 @@
-// What the report_blocks tests share: a report with hand-picked numbers
-// and ways to read the blocks back.
+// What the report tests share: a fixed now, the week before it, a ticket
+// factory, a report with hand-picked numbers and ways to read blocks back.
 import assert from "node:assert/strict";
 import type { KnownBlock } from "@slack/types";
-import type { TicketReport } from "./ticket_report.ts";
+import {
+  lastDays,
+  type ReportTicket,
+  type TicketReport,
+} from "./ticket_report.ts";
 
 export const NOW = 1_800_000_000; // Fri 2027-01-15 08:00 UTC
 export const H = 3600;
 export const D = 86_400;
+export const PERIOD = lastDays(NOW, 7); // [NOW - 7d, NOW)
+export const FROM = PERIOD.from;
+
+/** A new normal ticket opened six days before NOW, changed by `extra`. */
+export function ticket(extra: Partial<ReportTicket>): ReportTicket {
+  return {
+    status: "new",
+    priority: "normal",
+    created_at: NOW - 6 * D,
+    ...extra,
+  };
+}
 
 // Numbers chosen by hand so each line's text is known.
 export const REPORT: TicketReport = {
