@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
+import { failureOf, fakeClock } from "./jsm_test_support.ts";
 import { startFakeJsm } from "../testing/fake_jsm/server.ts";
 import { JsmClient, type NewJsmRequest } from "./jsm_client.ts";
-import { explainJsmError, JsmError } from "./jsm_errors.ts";
+import { explainJsmError } from "./jsm_errors.ts";
 
 const PRINTER: NewJsmRequest = {
   helpdeskKey: "HD-7K3QX2",
@@ -10,29 +11,10 @@ const PRINTER: NewJsmRequest = {
 };
 const REQUESTS = "/rest/servicedeskapi/request";
 
-async function failureOf(promise: Promise<unknown>): Promise<JsmError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof JsmError, String(error));
-    return error;
-  }
-  throw new Error("expected a JsmError");
-}
-
 /** Real HTTP to the fake, but time only moves when the client sleeps. */
 function fakeTime() {
-  const clock = { ms: 0, sleeps: [] as number[] };
-  return {
-    clock,
-    now: () => clock.ms,
-    sleep: (ms: number) => {
-      clock.sleeps.push(ms);
-      clock.ms += ms;
-      return Promise.resolve();
-    },
-    random: () => 0.5,
-  };
+  const clock = fakeClock();
+  return { clock, now: clock.now, sleep: clock.sleep, random: () => 0.5 };
 }
 
 Deno.test("JsmClient explains what JSM refused", async (t) => {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { failureOf, fakeClock } from "./jsm_test_support.ts";
 import { JsmError } from "./jsm_errors.ts";
 import {
   BACKOFF_CAP_MS,
@@ -15,31 +16,6 @@ function seededRandom(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** A clock that only moves when the code under test sleeps or works. */
-function fakeClock() {
-  const clock = {
-    ms: 0,
-    sleeps: [] as number[],
-    now: () => clock.ms,
-    sleep: (ms: number) => {
-      clock.sleeps.push(ms);
-      clock.ms += ms;
-      return Promise.resolve();
-    },
-  };
-  return clock;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<JsmError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof JsmError, String(error));
-    return error;
-  }
-  throw new Error("expected a JsmError");
 }
 
 const http = (status: number, retryAfterSeconds?: number) =>
