@@ -75,3 +75,12 @@ export function slackDate(
     escapeMrkdwn(fallback)
   }>`;
 }
+
+/** "Nov 14 at 10:13 PM" in each reader's zone; UTC ISO text as fallback. */
+export function slackDateTime(unixSeconds: number): string {
+  return slackDate(
+    unixSeconds,
+    "{date_short_pretty} at {time}",
+    new Date(unixSeconds * 1000).toISOString(),
+  );
+}

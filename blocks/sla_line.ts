@@ -3,7 +3,7 @@
 // Dates are Slack dates, so each agent reads them in their own time zone.
 import type { ContextBlock } from "@slack/types";
 import { OPEN_STATUSES, type Ticket } from "../tickets/model.ts";
-import { escapeMrkdwnWithin, slackDate } from "./mrkdwn.ts";
+import { escapeMrkdwnWithin, slackDateTime } from "./mrkdwn.ts";
 
 export function slaContext(
   ticket: Ticket,
@@ -38,11 +38,7 @@ export function slaContext(
 }
 
 function deadline(what: string, due: number, now: number): string {
-  const date = slackDate(
-    due,
-    "{date_short_pretty} at {time}",
-    new Date(due * 1000).toISOString(),
-  );
+  const date = slackDateTime(due);
   return due <= now
     ? `:rotating_light: ${what} overdue since ${date}`
     : `${what} due ${date}`;

@@ -4,7 +4,7 @@
 import type { SlaNoticeName, Ticket } from "../tickets/model.ts";
 import {
   escapeMrkdwn,
-  slackDate,
+  slackDateTime,
   userGroupMention,
   userMention,
 } from "./mrkdwn.ts";
@@ -48,11 +48,7 @@ function dueAt(ticket: Ticket, notice: SlaNoticeName): number | undefined {
 
 function when(at: number | undefined): string {
   if (at === undefined) return "soon";
-  return slackDate(
-    at,
-    "{date_short_pretty} at {time}",
-    new Date(at * 1000).toISOString(),
-  );
+  return slackDateTime(at);
 }
 
 /** The thread reply for one notice. */

@@ -1,7 +1,7 @@
 // The words Helpdesk sends besides the card: the requester's DMs and the
 // card's thread replies. People's text is escaped; links are built by us.
 import { type Status, STATUS_LABELS, type Ticket } from "../tickets/model.ts";
-import { escapeMrkdwn, slackDate, userMention } from "./mrkdwn.ts";
+import { escapeMrkdwn, slackDateTime, userMention } from "./mrkdwn.ts";
 
 export function ticketOpenedDm(ticket: Ticket, cardLink: string): string {
   return `:ticket: Your ticket <${cardLink}|${ticket.key}> is open: “${
@@ -33,11 +33,7 @@ export function statusChangedDm(
 
 /** A thread reply recording who did what, and when in each reader's zone. */
 export function activityReply(summary: string, at: number): string {
-  const when = slackDate(
-    at,
-    "{date_short_pretty} at {time}",
-    new Date(at * 1000).toISOString(),
-  );
+  const when = slackDateTime(at);
   return `${summary} · ${when}`;
 }
 
