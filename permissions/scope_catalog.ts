@@ -14,7 +14,7 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "chat:write": {
     slack: "Send messages as @Helpdesk",
     reason:
-      "Post ticket cards, redraw them, reply in their threads, DM requesters, and show private explanations (ephemeral messages). DMs go to a user ID, so `im:write` is not needed.",
+      "Post ticket cards, redraw them, reply in their threads (SLA warnings included), DM requesters (status changes, rating requests) and the escalation owner, post the weekly report, and show private explanations and on-demand reports (ephemeral messages). DMs go to a user ID, so `im:write` is not needed.",
   },
   "channels:join": {
     slack: "Join public channels in a workspace",
@@ -32,7 +32,7 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "triggers:write": {
     slack: "Create new Platform triggers",
     reason:
-      "Configure Helpdesk creates the link trigger behind the card buttons and the reaction trigger on the triage channel, and moves it when the channel changes.",
+      "Configure Helpdesk creates the link triggers behind the card buttons and the rating buttons, the reaction trigger on the triage channel (moved when the channel changes), and the scheduled triggers for the SLA checks and the weekly digest.",
   },
   "reactions:read": {
     slack:
