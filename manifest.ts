@@ -1,49 +1,73 @@
 import { Manifest } from "deno-slack-sdk/mod.ts";
 import CreateTicketFunction from "./functions/create_ticket/definition.ts";
-import OpenTicketWorkflow from "./workflows/open_ticket.ts";
-import UpdateTicketWorkflow from "./workflows/update_ticket.ts";
-import CardReactionWorkflow from "./workflows/card_reaction.ts";
+import SyncTicketToJsmFunction from "./functions/sync_ticket_to_jsm/definition.ts";
+import { openTicketWorkflow } from "./workflows/open_ticket.ts";
+import { updateTicketWorkflow } from "./workflows/update_ticket.ts";
+import { cardReactionWorkflow } from "./workflows/card_reaction.ts";
 import ConfigureHelpdeskWorkflow from "./workflows/configure_helpdesk.ts";
 import ConfigureServiceLevelsWorkflow from "./workflows/configure_service_levels.ts";
-import ServiceLevelSweepWorkflow from "./workflows/service_level_sweep.ts";
+import { serviceLevelSweepWorkflow } from "./workflows/service_level_sweep.ts";
 import RateTicketWorkflow from "./workflows/rate_ticket.ts";
 import HelpdeskReportWorkflow from "./workflows/helpdesk_report.ts";
 import WeeklyDigestWorkflow from "./workflows/weekly_digest.ts";
+import JsmUpdateWorkflow from "./workflows/jsm_update.ts";
+import { openJiraIssueWorkflow } from "./workflows/open_jira_issue.ts";
 import TicketsDatastore from "./datastores/tickets.ts";
 import TicketLookupDatastore from "./datastores/ticket_lookup.ts";
 import SettingsDatastore from "./datastores/settings.ts";
+import { atlassianProvider } from "./jsm/atlassian_provider.ts";
+import {
+  type DeploymentOptions,
+  outgoingDomains,
+} from "./deployment/deployment_options.ts";
+import { DEPLOYMENT } from "./deployment/current_deployment.ts";
 
 /**
  * Helpdesk: tickets opened from Slack and triaged in a channel. The README's
- * "Permissions" section says why each bot scope is needed.
+ * "Permissions" section says why each bot scope is needed. What else the
+ * manifest names (hosts, the Atlassian provider, connector workflows) follows
+ * the integrations this deployment turns on, so admins approve only those.
  */
-export default Manifest({
-  name: "Helpdesk",
-  description:
-    "Open tickets without leaving Slack and triage them in a channel",
-  icon: "assets/icon.png",
-  // Listed so admins find "Create a Helpdesk ticket" in Workflow Builder.
-  functions: [CreateTicketFunction],
-  workflows: [
-    OpenTicketWorkflow,
-    UpdateTicketWorkflow,
-    CardReactionWorkflow,
-    ConfigureHelpdeskWorkflow,
-    ConfigureServiceLevelsWorkflow,
-    ServiceLevelSweepWorkflow,
-    RateTicketWorkflow,
-    HelpdeskReportWorkflow,
-    WeeklyDigestWorkflow,
-  ],
-  datastores: [TicketsDatastore, TicketLookupDatastore, SettingsDatastore],
-  outgoingDomains: [],
-  botScopes: [
-    "channels:join",
-    "chat:write",
-    "datastore:read",
-    "datastore:write",
-    "reactions:read",
-    "triggers:write",
-    "usergroups:read",
-  ],
-});
+export function helpdeskManifest(options: DeploymentOptions) {
+  const jsm = options.jsm.mode !== "off";
+  return Manifest({
+    name: "Helpdesk",
+    description:
+      "Open tickets without leaving Slack and triage them in a channel",
+    icon: "assets/icon.png",
+    // Listed so admins find these steps in Workflow Builder.
+    functions: [
+      CreateTicketFunction,
+      ...(jsm ? [SyncTicketToJsmFunction] : []),
+    ],
+    workflows: [
+      openTicketWorkflow(options),
+      updateTicketWorkflow(options),
+      cardReactionWorkflow(options),
+      ConfigureHelpdeskWorkflow,
+      ConfigureServiceLevelsWorkflow,
+      serviceLevelSweepWorkflow(options),
+      RateTicketWorkflow,
+      HelpdeskReportWorkflow,
+      WeeklyDigestWorkflow,
+      ...(jsm ? [JsmUpdateWorkflow] : []),
+      ...(options.jiraCloud ? [openJiraIssueWorkflow(options.jiraCloud)] : []),
+    ],
+    datastores: [TicketsDatastore, TicketLookupDatastore, SettingsDatastore],
+    outgoingDomains: outgoingDomains(options),
+    externalAuthProviders: options.jsm.mode === "oauth"
+      ? [atlassianProvider(options.jsm.clientId)]
+      : [],
+    botScopes: [
+      "channels:join",
+      "chat:write",
+      "datastore:read",
+      "datastore:write",
+      "reactions:read",
+      "triggers:write",
+      "usergroups:read",
+    ],
+  });
+}
+
+export default helpdeskManifest(DEPLOYMENT);

@@ -30,6 +30,7 @@ import {
 } from "./mrkdwn.ts";
 import { formatAge } from "./age.ts";
 import { slaContext } from "./sla_line.ts";
+import { jsmLink } from "../tickets/jsm_sync.ts";
 
 const STATUS_EMOJI: Record<Status, string> = {
   new: ":new:",
@@ -87,6 +88,7 @@ export function ticketCardBlocks(
           "Assignee",
           ticket.assignee ? userMention(ticket.assignee) : "_Unassigned_",
         ),
+        ...linkedIssueFields(ticket),
       ],
     },
   ];
@@ -112,6 +114,32 @@ export function ticketCardText(ticket: Ticket): string {
   return `${ticket.key} ${STATUS_LABELS[ticket.status]}: ${
     escapeMrkdwn(ticket.summary)
   }`;
+}
+
+/** Where else the ticket lives: its JSM request and Jira issue. */
+function linkedIssueFields(ticket: Ticket) {
+  const fields = [];
+  if (ticket.jsm_key) {
+    fields.push(field("Jira Service Management", jsmLink(ticket)));
+  } else if (ticket.jsm_sync === "pending") {
+    fields.push(
+      field(
+        "Jira Service Management",
+        ticket.jsm_attempts ? "_Not synced yet, retrying_" : "_Syncing…_",
+      ),
+    );
+  }
+  if (ticket.jira_issue_key) {
+    fields.push(
+      field(
+        "Jira issue",
+        ticket.jira_issue_url
+          ? `<${ticket.jira_issue_url}|${ticket.jira_issue_key}>`
+          : ticket.jira_issue_key,
+      ),
+    );
+  }
+  return fields;
 }
 
 function field(label: string, value: string) {

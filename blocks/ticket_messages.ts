@@ -24,9 +24,13 @@ export function statusChangedDm(
   to: Status,
   actorId: string | undefined,
   cardLink: string,
+  /** Where the change came from when no Slack user made it. */
+  via?: string,
 ): string {
   const who = actorId
     ? `${userMention(actorId)} set it to ${STATUS_LABELS[to]}.`
+    : via
+    ? `Set to ${STATUS_LABELS[to]} ${via}.`
     : `Helpdesk set it to ${STATUS_LABELS[to]} automatically.`;
   return `:ticket: <${cardLink}|${ticket.key}> ${REQUESTER_NEWS[to]}. (${who})`;
 }

@@ -35,6 +35,11 @@ export interface JsmClientOptions {
   fetch?: typeof fetch;
   /** Overall budget of one operation, retries included. */
   deadlineMs?: number;
+  /**
+   * An absolute end (epoch ms) shared by every operation of this client, so
+   * a sync that creates and then transitions stays inside one time limit.
+   */
+  deadlineAt?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -51,6 +56,7 @@ export class JsmClient {
   readonly #config: JsmConfig;
   readonly #fetch: typeof fetch;
   readonly #deadlineMs: number;
+  readonly #deadlineAt?: number;
   readonly #now: () => number;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #random: () => number;
@@ -61,6 +67,7 @@ export class JsmClient {
     this.#config = config;
     this.#fetch = options.fetch ?? fetch;
     this.#deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    this.#deadlineAt = options.deadlineAt;
     this.#now = options.now ?? Date.now;
     this.#sleep = options.sleep ??
       ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -182,7 +189,10 @@ export class JsmClient {
     fn: (session: Session) => Promise<T>,
     retryable: (error: unknown) => boolean = isRetryable,
   ): Promise<T> {
-    const deadline = this.#now() + this.#deadlineMs;
+    const deadline = Math.min(
+      this.#now() + this.#deadlineMs,
+      this.#deadlineAt ?? Infinity,
+    );
     const auth = this.#config.auth;
     const sendTo = <R>(call: JsmCall) =>
       sendJsm<R>(auth, call, {
@@ -196,7 +206,7 @@ export class JsmClient {
         sendTo<R>({ ...call, base: await this.#apiBase(session) }),
     };
     return withRetries(() => fn(session), {
-      deadlineMs: this.#deadlineMs,
+      deadlineMs: deadline - this.#now(),
       now: this.#now,
       sleep: this.#sleep,
       random: this.#random,

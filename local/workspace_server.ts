@@ -1,6 +1,7 @@
 // The local workspace: the fake Slack Web API, the local runtime running the
 // app's own manifest, workflows and functions, and a web page (local/web/)
 // whose controls deliver what Slack would deliver. Everything on 127.0.0.1.
+import manifest from "../manifest.ts";
 import { FakeSlack } from "../testing/fake_slack/server.ts";
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import { manifestBotScopes, manifestDatastores } from "../testing/harness.ts";
@@ -203,8 +204,13 @@ export async function startLocalWorkspace(
  * The link triggers under triggers/ that people start themselves: those
  * whose inputs are all filled from the trigger's context. The one behind the
  * card buttons has customizable inputs and is reached through its buttons.
+ * A trigger for a workflow this deployment leaves out (e.g. Open a Jira
+ * issue without JIRA_* settings) is left out too, as Slack would refuse it.
  */
 async function linkTriggers(): Promise<Shortcut[]> {
+  const workflows = new Set(
+    Object.keys((manifest as { workflows?: object }).workflows ?? {}),
+  );
   const dir = new URL("../triggers/", import.meta.url);
   const shortcuts: Shortcut[] = [];
   for await (const entry of Deno.readDir(dir)) {
@@ -213,6 +219,8 @@ async function linkTriggers(): Promise<Shortcut[]> {
     }
     const trigger = (await import(new URL(entry.name, dir).href)).default;
     if (trigger?.type !== "shortcut") continue;
+    const workflow = String(trigger.workflow).replace("#/workflows/", "");
+    if (!workflows.has(workflow)) continue;
     const inputs = Object.values(trigger.inputs ?? {}) as Array<
       { customizable?: boolean }
     >;

@@ -5,6 +5,7 @@
 //   3. the ticket, its lookups and the requester's DM (at once)
 // Nothing is half-written: a failure before 3 leaves nothing behind, and a
 // failed save in 3 removes the card and the DM again.
+import { jsmPendingFields } from "../tickets/jsm_sync.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Source, Ticket } from "../tickets/model.ts";
 import type { NewTicketFields } from "../tickets/ticket_input.ts";
@@ -40,6 +41,10 @@ export async function openTicket(
   fields: NewTicketFields,
   source: Source,
   nowMs = Date.now(),
+  options: {
+    /** JSM is set up: queue the ticket for sync before anything can fail. */
+    syncToJsm?: boolean;
+  } = {},
 ): Promise<OpenedTicket> {
   const [settings, key] = await Promise.all([
     getSettings(client),
@@ -56,6 +61,7 @@ export async function openTicket(
       source,
       created_at: now,
       updated_at: now,
+      ...(options.syncToJsm ? jsmPendingFields(now) : {}),
     },
     policyFromSettings(settings),
     now,

@@ -14,6 +14,7 @@ import {
 } from "../blocks/ticket_messages.ts";
 import { redrawTicketCard } from "./triage_card.ts";
 import { ratingRequestBlocks } from "../blocks/rating_blocks.ts";
+import { markJsmPendingIfLinked } from "../tickets/jsm_sync.ts";
 import { withServiceLevels } from "../tickets/service_levels.ts";
 import { policyFromSettings } from "../tickets/service_level_settings.ts";
 
@@ -21,6 +22,8 @@ export interface TicketChange {
   ticket: Ticket;
   /** Absent when Helpdesk made the change itself (e.g. auto-close). */
   actorId?: string;
+  /** Without an actor: where the change came from, e.g. "in Jira …". */
+  via?: string;
   summary: string;
   statusChange?: { from: Status; to: Status };
 }
@@ -33,9 +36,10 @@ export async function publishChange(
 ): Promise<{ ticket: Ticket; notShown: unknown[] }> {
   // Deadlines move with every change (a hold ends, a response lands), so
   // they are recomputed on the way to the datastore, whoever changed it.
-  const ticket = withServiceLevels(
-    change.ticket,
-    policyFromSettings(settings),
+  // A ticket mirrored in JSM owes it the change until the sync step (or
+  // the scheduled retry, should that step never run) has made it there.
+  const ticket = markJsmPendingIfLinked(
+    withServiceLevels(change.ticket, policyFromSettings(settings), now),
     now,
   );
   await putTicket(client, ticket);
@@ -58,6 +62,7 @@ export async function publishChange(
       change.statusChange.to,
       change.actorId,
       link,
+      change.via,
     );
     // A resolved ticket asks its requester how it went (tickets/rating.ts).
     const askRating = change.statusChange.to === "resolved" &&

@@ -20,6 +20,8 @@ function needs(method: string, ...anyOf: string[]): [string, MethodScopes] {
 
 export const METHOD_SCOPES: ReadonlyMap<string, MethodScopes> = new Map([
   needs("auth.test"),
+  // Reads a token external auth stored; the function token is enough.
+  needs("apps.auth.external.get"),
   needs("chat.postMessage", "chat:write"),
   needs("chat.update", "chat:write"),
   needs("chat.delete", "chat:write"),

@@ -15,6 +15,7 @@ import {
 import { slackCall } from "../slack_api/slack_call.ts";
 
 export const lookupByKey = (key: string) => `key:${key}`;
+export const lookupByJsmKey = (key: string) => `jsm:${key}`;
 export const lookupByCard = (channel: string, ts: string) =>
   `card:${channel}:${ts}`;
 
@@ -45,6 +46,23 @@ export async function putTicket(client: SlackAPIClient, ticket: Ticket) {
     datastore: TicketsDatastore.name,
     item: toItem(ticket),
   });
+}
+
+/**
+ * Sets some fields of a stored ticket and returns the whole ticket as it is
+ * now. A partial update cannot undo a concurrent change to other fields
+ * (status, assignee), which a put of a ticket read earlier would.
+ */
+export async function updateTicketFields(
+  client: SlackAPIClient,
+  id: string,
+  fields: Partial<Omit<Ticket, "id" | "holds">>,
+): Promise<Ticket> {
+  const { item } = await slackCall(client, "apps.datastore.update", {
+    datastore: TicketsDatastore.name,
+    item: { id, ...fields },
+  });
+  return toTicket(item);
 }
 
 /** Indexes a new ticket by its key and its card. */
@@ -91,6 +109,11 @@ export function toTicket(item: Record<string, unknown>): Ticket {
   }
   const optional = (name: string) =>
     item[name] === undefined || item[name] === null ? undefined : item[name];
+  // "" is how a partial update clears a text field.
+  const text = (name: string): string | undefined => {
+    const value = item[name];
+    return typeof value === "string" && value ? value : undefined;
+  };
   const ticket: Ticket = {
     id: String(item.id),
     key: String(item.key),
@@ -126,6 +149,19 @@ export function toTicket(item: Record<string, unknown>): Ticket {
     rating: optional("rating") as number | undefined,
     rating_comment: optional("rating_comment") as string | undefined,
     rated_at: optional("rated_at") as number | undefined,
+    jsm_key: text("jsm_key"),
+    jsm_url: text("jsm_url"),
+    jsm_status: text("jsm_status"),
+    jsm_sync: item.jsm_sync === "pending" || item.jsm_sync === "synced"
+      ? item.jsm_sync
+      : undefined,
+    // 0 is how a partial update clears the count (it can only set values).
+    jsm_attempts: Number(item.jsm_attempts) || undefined,
+    jsm_retry_at: optional("jsm_retry_at") as number | undefined,
+    jsm_create_sent: item.jsm_create_sent === true ? true : undefined,
+    jsm_error: text("jsm_error"),
+    jira_issue_key: text("jira_issue_key"),
+    jira_issue_url: text("jira_issue_url"),
   };
   // Absent stays absent, so a ticket read back equals the one written.
   for (const [name, value] of Object.entries(ticket)) {

@@ -86,7 +86,30 @@ export interface Ticket {
   rating?: number;
   rating_comment?: string;
   rated_at?: number;
+  /** The Jira Service Management request this ticket is mirrored to. */
+  jsm_key?: string;
+  jsm_url?: string;
+  /** JSM's status as Helpdesk last set or heard it, e.g. "In progress". */
+  jsm_status?: string;
+  /** "pending" while JSM lags behind the ticket; see tickets/jsm_sync.ts. */
+  jsm_sync?: JsmSync;
+  /** Failed sync attempts in a row, for the retry backoff. */
+  jsm_attempts?: number;
+  /** When the scheduled retry may try again. */
+  jsm_retry_at?: number;
+  /**
+   * A create was sent whose outcome is unknown (it may have landed), so the
+   * next attempt searches JSM before creating.
+   */
+  jsm_create_sent?: boolean;
+  /** Why the last attempt failed, in words an admin can act on. */
+  jsm_error?: string;
+  /** A Jira Cloud issue opened for this ticket by the connector workflow. */
+  jira_issue_key?: string;
+  jira_issue_url?: string;
 }
+
+export type JsmSync = "pending" | "synced";
 
 export interface Hold {
   start: number;

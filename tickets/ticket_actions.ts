@@ -114,6 +114,21 @@ export function applyAction(
   return { ok: true, ticket: next, statusChange, summary };
 }
 
+/**
+ * The ticket moved to `to` by something outside Helpdesk's own buttons (JSM):
+ * the same timestamps and holds as any status change, without the rules of
+ * who may do it, since JSM already decided.
+ */
+export function withStatus(ticket: Ticket, to: Status, now: number): Ticket {
+  const next: Ticket = { ...ticket, status: to, updated_at: now };
+  if (to === ticket.status) return next;
+  stampStatusTimes(next, now);
+  const holds = updateHolds(ticket, to, now);
+  if (holds) next.holds = holds;
+  else delete next.holds;
+  return next;
+}
+
 function stampStatusTimes(ticket: Ticket, now: number) {
   if (ticket.status === "resolved") ticket.resolved_at = now;
   if (ticket.status === "closed") ticket.closed_at = now;

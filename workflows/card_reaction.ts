@@ -1,27 +1,40 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import ReactToCardFunction from "../functions/react_to_card/definition.ts";
+import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
+import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /** Started by an agent's reaction on a triage card. */
-const CardReactionWorkflow = DefineWorkflow({
-  callback_id: "card_reaction",
-  title: "Ticket card reaction",
-  description: "Claim or resolve a ticket with a reaction on its card",
-  input_parameters: {
-    properties: {
-      channel: { type: Schema.slack.types.channel_id },
-      message_ts: { type: Schema.types.string },
-      reaction: { type: Schema.types.string },
-      user: { type: Schema.slack.types.user_id },
+export function cardReactionWorkflow(options: DeploymentOptions) {
+  const workflow = DefineWorkflow({
+    callback_id: "card_reaction",
+    title: "Ticket card reaction",
+    description: "Claim or resolve a ticket with a reaction on its card",
+    input_parameters: {
+      properties: {
+        channel: { type: Schema.slack.types.channel_id },
+        message_ts: { type: Schema.types.string },
+        reaction: { type: Schema.types.string },
+        user: { type: Schema.slack.types.user_id },
+      },
+      required: ["channel", "message_ts", "reaction", "user"],
     },
-    required: ["channel", "message_ts", "reaction", "user"],
-  },
-});
+  });
 
-CardReactionWorkflow.addStep(ReactToCardFunction, {
-  channel: CardReactionWorkflow.inputs.channel,
-  message_ts: CardReactionWorkflow.inputs.message_ts,
-  reaction: CardReactionWorkflow.inputs.reaction,
-  user: CardReactionWorkflow.inputs.user,
-});
+  const reacted = workflow.addStep(ReactToCardFunction, {
+    channel: workflow.inputs.channel,
+    message_ts: workflow.inputs.message_ts,
+    reaction: workflow.inputs.reaction,
+    user: workflow.inputs.user,
+  });
+  if (jsmOn(options)) {
+    // ticket_id is absent when the reaction changed nothing: the step skips.
+    workflow.addStep(SyncTicketToJsmFunction, {
+      ticket_id: reacted.outputs.ticket_id,
+      ...jsmTokenInput(options),
+    });
+  }
+  return workflow;
+}
 
-export default CardReactionWorkflow;
+export default cardReactionWorkflow(NO_INTEGRATIONS);

@@ -2,21 +2,10 @@ import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import CreateTicketFunction from "../functions/create_ticket/definition.ts";
 import { PRIORITY_CHOICES } from "../tickets/model.ts";
 import { LIMITS } from "../tickets/ticket_input.ts";
-
-/** "Open a ticket": a form, then create_ticket for the person who filled it. */
-const OpenTicketWorkflow = DefineWorkflow({
-  callback_id: "open_ticket",
-  title: "Open a ticket",
-  description: "Ask the Helpdesk team for help",
-  input_parameters: {
-    properties: {
-      interactivity: { type: Schema.slack.types.interactivity },
-      requester: { type: Schema.slack.types.user_id },
-      channel: { type: Schema.slack.types.channel_id },
-    },
-    required: ["interactivity", "requester"],
-  },
-});
+import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
+import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
+import { GOOGLE_SHEETS_ADD_ROW } from "../connectors/google_sheets.ts";
 
 export const CATEGORIES = [
   "General",
@@ -27,55 +16,101 @@ export const CATEGORIES = [
   "Other",
 ];
 
-const form = OpenTicketWorkflow.addStep(Schema.slack.functions.OpenForm, {
-  title: "Open a ticket",
-  description: "The Helpdesk team sees this in their triage channel.",
-  submit_label: "Open ticket",
-  interactivity: OpenTicketWorkflow.inputs.interactivity,
-  fields: {
-    elements: [
-      {
-        name: "summary",
-        title: "Summary",
-        description: "What do you need, in a few words?",
-        type: Schema.types.string,
-        maxLength: LIMITS.summary,
+/**
+ * "Open a ticket": a form, then create_ticket for the person who filled it;
+ * then, when the deployment has them, the JSM sync and a row in the ticket
+ * log spreadsheet.
+ */
+export function openTicketWorkflow(options: DeploymentOptions) {
+  const OpenTicketWorkflow = DefineWorkflow({
+    callback_id: "open_ticket",
+    title: "Open a ticket",
+    description: "Ask the Helpdesk team for help",
+    input_parameters: {
+      properties: {
+        interactivity: { type: Schema.slack.types.interactivity },
+        requester: { type: Schema.slack.types.user_id },
+        channel: { type: Schema.slack.types.channel_id },
       },
-      {
-        name: "description",
-        title: "Details",
-        description: "What happened, what you tried, any error text",
-        type: Schema.types.string,
-        long: true,
-        maxLength: LIMITS.description,
-      },
-      {
-        name: "priority",
-        title: "Priority",
-        type: Schema.types.string,
-        ...PRIORITY_CHOICES,
-        default: "normal",
-      },
-      {
-        name: "category",
-        title: "Category",
-        type: Schema.types.string,
-        enum: CATEGORIES,
-        default: "General",
-      },
-    ],
-    required: ["summary", "priority"],
-  },
-});
+      required: ["interactivity", "requester"],
+    },
+  });
 
-OpenTicketWorkflow.addStep(CreateTicketFunction, {
-  summary: form.outputs.fields.summary,
-  description: form.outputs.fields.description,
-  priority: form.outputs.fields.priority,
-  category: form.outputs.fields.category,
-  requester: OpenTicketWorkflow.inputs.requester,
-  source_channel: OpenTicketWorkflow.inputs.channel,
-  source: "form",
-});
+  const form = OpenTicketWorkflow.addStep(Schema.slack.functions.OpenForm, {
+    title: "Open a ticket",
+    description: "The Helpdesk team sees this in their triage channel.",
+    submit_label: "Open ticket",
+    interactivity: OpenTicketWorkflow.inputs.interactivity,
+    fields: {
+      elements: [
+        {
+          name: "summary",
+          title: "Summary",
+          description: "What do you need, in a few words?",
+          type: Schema.types.string,
+          maxLength: LIMITS.summary,
+        },
+        {
+          name: "description",
+          title: "Details",
+          description: "What happened, what you tried, any error text",
+          type: Schema.types.string,
+          long: true,
+          maxLength: LIMITS.description,
+        },
+        {
+          name: "priority",
+          title: "Priority",
+          type: Schema.types.string,
+          ...PRIORITY_CHOICES,
+          default: "normal",
+        },
+        {
+          name: "category",
+          title: "Category",
+          type: Schema.types.string,
+          enum: CATEGORIES,
+          default: "General",
+        },
+      ],
+      required: ["summary", "priority"],
+    },
+  });
 
-export default OpenTicketWorkflow;
+  const created = OpenTicketWorkflow.addStep(CreateTicketFunction, {
+    summary: form.outputs.fields.summary,
+    description: form.outputs.fields.description,
+    priority: form.outputs.fields.priority,
+    category: form.outputs.fields.category,
+    requester: OpenTicketWorkflow.inputs.requester,
+    source_channel: OpenTicketWorkflow.inputs.channel,
+    source: "form",
+  });
+
+  if (jsmOn(options)) {
+    OpenTicketWorkflow.addStep(SyncTicketToJsmFunction, {
+      ticket_id: created.outputs.ticket_id,
+      ...jsmTokenInput(options),
+    });
+  }
+  if (options.sheets) {
+    // Slack's Google Sheets connector; the admin who deploys approves it, and
+    // a collaborator connects the Google account with `slack external-auth`.
+    OpenTicketWorkflow.addStep(GOOGLE_SHEETS_ADD_ROW, {
+      spreadsheet_id: options.sheets.spreadsheetId,
+      sheet_title: options.sheets.sheetTitle,
+      columns: {
+        Key: created.outputs.ticket_key,
+        Summary: form.outputs.fields.summary,
+        Priority: form.outputs.fields.priority,
+        Category: form.outputs.fields.category,
+        Requester: OpenTicketWorkflow.inputs.requester,
+        Card: created.outputs.card_permalink,
+      },
+      google_access_token: { credential_source: "DEVELOPER" },
+    });
+  }
+  return OpenTicketWorkflow;
+}
+
+export default openTicketWorkflow(NO_INTEGRATIONS);

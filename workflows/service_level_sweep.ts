@@ -1,18 +1,28 @@
 import { DefineWorkflow } from "deno-slack-sdk/mod.ts";
 import SweepServiceLevelsFunction from "../functions/sweep_service_levels/definition.ts";
+import RetryJsmSyncsFunction from "../functions/retry_jsm_syncs/definition.ts";
+import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /**
  * Run by the scheduled triggers "Configure Helpdesk" creates: four hourly
  * ones a quarter of an hour apart, because an hour is the shortest period a
- * Slack schedule allows and warnings an hour late would be too late.
+ * Slack schedule allows and warnings an hour late would be too late. With
+ * JSM on, the same schedule retries the syncs that are pending.
  */
-const ServiceLevelSweepWorkflow = DefineWorkflow({
-  callback_id: "service_level_sweep",
-  title: "Check service levels",
-  description: "Warn, escalate and auto-close tickets on schedule",
-  input_parameters: { properties: {}, required: [] },
-});
+export function serviceLevelSweepWorkflow(options: DeploymentOptions) {
+  const workflow = DefineWorkflow({
+    callback_id: "service_level_sweep",
+    title: "Check service levels",
+    description: "Warn, escalate and auto-close tickets on schedule",
+    input_parameters: { properties: {}, required: [] },
+  });
 
-ServiceLevelSweepWorkflow.addStep(SweepServiceLevelsFunction, {});
+  workflow.addStep(SweepServiceLevelsFunction, {});
+  if (jsmOn(options)) {
+    workflow.addStep(RetryJsmSyncsFunction, { ...jsmTokenInput(options) });
+  }
+  return workflow;
+}
 
-export default ServiceLevelSweepWorkflow;
+export default serviceLevelSweepWorkflow(NO_INTEGRATIONS);

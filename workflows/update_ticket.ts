@@ -1,27 +1,43 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import UpdateTicketFunction from "../functions/update_ticket/definition.ts";
+import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
+import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
 
-/** Started by a triage card's workflow buttons (see triggers/ticket_action.ts). */
-const UpdateTicketWorkflow = DefineWorkflow({
-  callback_id: "update_ticket",
-  title: "Update a ticket",
-  description: "Claim, assign, or change the status of a Helpdesk ticket",
-  input_parameters: {
-    properties: {
-      ticket_id: { type: Schema.types.string },
-      action: { type: Schema.types.string },
-      actor: { type: Schema.slack.types.user_id },
-      interactivity: { type: Schema.slack.types.interactivity },
+/**
+ * Started by a triage card's workflow buttons (see triggers/ticket_action.ts).
+ * With JSM on, a second step sends the change there in its own function run,
+ * so the card never waits on JSM.
+ */
+export function updateTicketWorkflow(options: DeploymentOptions) {
+  const workflow = DefineWorkflow({
+    callback_id: "update_ticket",
+    title: "Update a ticket",
+    description: "Claim, assign, or change the status of a Helpdesk ticket",
+    input_parameters: {
+      properties: {
+        ticket_id: { type: Schema.types.string },
+        action: { type: Schema.types.string },
+        actor: { type: Schema.slack.types.user_id },
+        interactivity: { type: Schema.slack.types.interactivity },
+      },
+      required: ["ticket_id", "action", "actor", "interactivity"],
     },
-    required: ["ticket_id", "action", "actor", "interactivity"],
-  },
-});
+  });
 
-UpdateTicketWorkflow.addStep(UpdateTicketFunction, {
-  ticket_id: UpdateTicketWorkflow.inputs.ticket_id,
-  action: UpdateTicketWorkflow.inputs.action,
-  actor: UpdateTicketWorkflow.inputs.actor,
-  interactivity: UpdateTicketWorkflow.inputs.interactivity,
-});
+  workflow.addStep(UpdateTicketFunction, {
+    ticket_id: workflow.inputs.ticket_id,
+    action: workflow.inputs.action,
+    actor: workflow.inputs.actor,
+    interactivity: workflow.inputs.interactivity,
+  });
+  if (jsmOn(options)) {
+    workflow.addStep(SyncTicketToJsmFunction, {
+      ticket_id: workflow.inputs.ticket_id,
+      ...jsmTokenInput(options),
+    });
+  }
+  return workflow;
+}
 
-export default UpdateTicketWorkflow;
+export default updateTicketWorkflow(NO_INTEGRATIONS);

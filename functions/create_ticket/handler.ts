@@ -9,10 +9,11 @@ import {
 import { explainFailure } from "../../slack_api/error_messages.ts";
 import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
 import { tellPerson } from "../../operations/tell_person.ts";
+import { jsmEnabled } from "../../deployment/deployment_options.ts";
 
 export default SlackFunction(
   CreateTicketFunction,
-  async ({ inputs, client }) => {
+  async ({ inputs, client, env }) => {
     const validated = validateNewTicket(inputs);
     if (!validated.ok) {
       return {
@@ -30,6 +31,8 @@ export default SlackFunction(
         client,
         validated.value,
         source,
+        Date.now(),
+        { syncToJsm: jsmEnabled(env) },
       );
       return {
         outputs: {

@@ -20,5 +20,11 @@ export default DefineFunction({
     },
     required: ["channel", "message_ts", "reaction", "user"],
   },
-  output_parameters: { properties: {}, required: [] },
+  output_parameters: {
+    properties: {
+      // Set only when the reaction changed a ticket, for the JSM sync step.
+      ticket_id: { type: Schema.types.string, title: "Ticket id" },
+    },
+    required: [],
+  },
 });

@@ -28,8 +28,11 @@ export default SlackFunction(
         { type: action },
         inputs.user,
       );
-      if (!result.ok) await tellPerson(client, where, result.reason);
-      return { outputs: {} };
+      if (!result.ok) {
+        await tellPerson(client, where, result.reason);
+        return { outputs: {} };
+      }
+      return { outputs: { ticket_id: ticketId } };
     } catch (error) {
       console.error("react_to_card failed", error);
       await tellPerson(client, where, explainFailure(error)).catch(() => {});

@@ -9,7 +9,7 @@
 import { METHOD_SCOPES } from "../../permissions/method_scopes.ts";
 import { type DatastoreSchema, FakeDatastores } from "./datastores.ts";
 import { FakeWorkspace, type WorkspaceSeed } from "./workspace.ts";
-import { type Args, SlackError } from "./slack_error.ts";
+import { type Args, requireString, SlackError } from "./slack_error.ts";
 import { messagingMethods } from "./messaging_methods.ts";
 import { datastoreMethods } from "./datastore_methods.ts";
 import { type FakeTrigger, triggerMethods } from "./trigger_methods.ts";
@@ -91,6 +91,11 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** Triggers the app created at run time, by id. */
   readonly triggers = new Map<string, FakeTrigger>();
+  /**
+   * Tokens that external auth (e.g. the Atlassian OAuth provider) would hand
+   * out, by the token id a workflow passes to the function.
+   */
+  readonly externalTokens = new Map<string, string>();
   latencyMs: number;
   #scopes?: Set<string>;
   #failures: InjectedFailure[] = [];
@@ -110,6 +115,12 @@ export class FakeSlack {
       ...messagingMethods(this.workspace),
       ...datastoreMethods(datastores),
       ...triggerMethods(this.workspace, this.triggers),
+      ["apps.auth.external.get", (args) => {
+        const id = requireString(args, "external_token_id");
+        const token = this.externalTokens.get(id);
+        if (!token) throw new SlackError("token_not_found");
+        return { external_token: token };
+      }],
     ]);
     this.#server = Deno.serve(
       { hostname: "127.0.0.1", port: 0, onListen: () => {} },

@@ -1,0 +1,35 @@
+import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+
+export const RECEIVE_JSM_CALLBACK_ID = "receive_jsm_update";
+
+/**
+ * Run by the JSM webhook trigger (triggers/jsm_webhook.ts). Every input is a
+ * string from the JSON body a JSM automation rule sends; see the README.
+ */
+export default DefineFunction({
+  callback_id: RECEIVE_JSM_CALLBACK_ID,
+  title: "Receive a JSM update",
+  description:
+    "Apply a status change or public comment from Jira Service Management to its Helpdesk ticket",
+  source_file: "functions/receive_jsm_update/handler.ts",
+  input_parameters: {
+    properties: {
+      secret: { type: Schema.types.string, title: "Shared secret" },
+      issue_key: { type: Schema.types.string, title: "JSM request key" },
+      status: { type: Schema.types.string, title: "JSM status name" },
+      comment: { type: Schema.types.string, title: "Comment text" },
+      comment_author: { type: Schema.types.string, title: "Comment author" },
+      comment_public: {
+        type: Schema.types.string,
+        title: "Comment is public (true/false)",
+      },
+    },
+    required: ["secret", "issue_key"],
+  },
+  output_parameters: {
+    properties: {
+      result: { type: Schema.types.string, title: "What was done" },
+    },
+    required: ["result"],
+  },
+});

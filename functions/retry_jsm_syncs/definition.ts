@@ -1,0 +1,34 @@
+import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+import { ATLASSIAN_PROVIDER_KEY } from "../../jsm/atlassian_provider.ts";
+
+export const RETRY_JSM_CALLBACK_ID = "retry_jsm_syncs";
+
+export default DefineFunction({
+  callback_id: RETRY_JSM_CALLBACK_ID,
+  title: "Retry pending JSM syncs",
+  description:
+    "Finish the Jira Service Management syncs that failed or never ran",
+  source_file: "functions/retry_jsm_syncs/handler.ts",
+  input_parameters: {
+    properties: {
+      jsm_access_token: {
+        type: Schema.slack.types.oauth2,
+        oauth2_provider_key: ATLASSIAN_PROVIDER_KEY,
+        title: "Atlassian account",
+      },
+    },
+    required: [],
+  },
+  output_parameters: {
+    properties: {
+      due: { type: Schema.types.integer, title: "Tickets due" },
+      synced: { type: Schema.types.integer, title: "Tickets synced" },
+      still_pending: { type: Schema.types.integer, title: "Still pending" },
+      finished: {
+        type: Schema.types.boolean,
+        title: "Finished (false: the next run continues)",
+      },
+    },
+    required: ["due", "synced", "still_pending", "finished"],
+  },
+});

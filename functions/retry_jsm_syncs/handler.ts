@@ -1,0 +1,45 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import RetryJsmSyncsFunction from "./definition.ts";
+import {
+  connectToJsm,
+  JSM_BUDGET_MS,
+} from "../../operations/jsm_connection.ts";
+import { retryPendingJsmSyncs } from "../../operations/jsm_retry.ts";
+
+/** One ticket's attempts, retries included, in a scheduled run. */
+export const PER_TICKET_MS = 3_000;
+
+export default SlackFunction(
+  RetryJsmSyncsFunction,
+  async ({ inputs, env, client }) => {
+    const started = Date.now();
+    const connection = await connectToJsm(
+      client,
+      env,
+      inputs.jsm_access_token,
+      { deadlineMs: PER_TICKET_MS, deadlineAt: started + JSM_BUDGET_MS },
+    );
+    if (!connection.ok) return { error: connection.problem };
+    const report = await retryPendingJsmSyncs({
+      client,
+      jsm: connection.jsm,
+      config: connection.config,
+      now: Math.floor(started / 1000),
+      // A ticket started later could not finish inside the budget.
+      stopStartingAt: started + JSM_BUDGET_MS - PER_TICKET_MS,
+    });
+    if (report.stoppedBecause) {
+      console.warn(
+        `JSM retry stopped with ${report.stillPending} pending: ${report.stoppedBecause}`,
+      );
+    }
+    return {
+      outputs: {
+        due: report.due,
+        synced: report.synced,
+        still_pending: report.stillPending,
+        finished: report.finished,
+      },
+    };
+  },
+);

@@ -1,0 +1,41 @@
+// The Atlassian OAuth 2.0 (3LO) provider for Slack's external auth, used when
+// JSM_AUTH=oauth. Slack runs the authorization and refreshes the token; the
+// function gets a token id and exchanges it with apps.auth.external.get.
+// Facts from developer.atlassian.com ("OAuth 2.0 (3LO) apps"): authorize at
+// auth.atlassian.com/authorize with audience=api.atlassian.com and
+// prompt=consent, exchange at auth.atlassian.com/oauth/token, and offline_access
+// is what yields a refresh token.
+import { DefineOAuth2Provider, Schema } from "deno-slack-sdk/mod.ts";
+
+export const ATLASSIAN_PROVIDER_KEY = "atlassian";
+
+export const ATLASSIAN_SCOPES = [
+  "read:servicedesk-request",
+  "write:servicedesk-request",
+  "offline_access",
+];
+
+export function atlassianProvider(clientId: string) {
+  return DefineOAuth2Provider({
+    provider_key: ATLASSIAN_PROVIDER_KEY,
+    provider_type: Schema.providers.oauth2.CUSTOM,
+    options: {
+      provider_name: "Atlassian",
+      authorization_url: "https://auth.atlassian.com/authorize",
+      token_url: "https://auth.atlassian.com/oauth/token",
+      client_id: clientId,
+      scope: ATLASSIAN_SCOPES,
+      authorization_url_extras: {
+        audience: "api.atlassian.com",
+        prompt: "consent",
+      },
+      // accessible-resources needs no scope beyond the ones above (/me would
+      // need read:me); the first site's URL names the account in
+      // `slack external-auth`.
+      identity_config: {
+        url: "https://api.atlassian.com/oauth/token/accessible-resources",
+        account_identifier: "$[0].url",
+      },
+    },
+  });
+}

@@ -1,0 +1,128 @@
+// How a ticket's status maps to a Jira Service Management status and back,
+// and when a ticket still owes JSM a change. Pure, so the sync function, the
+// retry sweep and the inbound webhook agree without talking to anything.
+//
+// JSM's default service-desk workflow has Waiting for support, In progress,
+// Waiting for customer, Resolved and Closed (plus Pending, Canceled and
+// others in some templates). Its customer transitions are named for the step,
+// not the status ("Resolve this issue" → Resolved), hence the extra names.
+import type { JsmSync, Status, Ticket } from "./model.ts";
+
+export interface JsmTarget {
+  /** The JSM status a Slack status corresponds to. */
+  status: string;
+  /** Transition names that lead there, besides the status name itself. */
+  transitions: string[];
+}
+
+export const JSM_TARGETS: Record<Status, JsmTarget> = {
+  new: {
+    status: "Waiting for support",
+    transitions: [
+      "Respond to support",
+      "Reopen",
+      "Back to waiting for support",
+    ],
+  },
+  in_progress: {
+    status: "In progress",
+    transitions: ["Start progress", "Start work", "Respond to support"],
+  },
+  waiting_on_requester: {
+    status: "Waiting for customer",
+    transitions: ["Respond to customer", "Wait for customer"],
+  },
+  resolved: {
+    status: "Resolved",
+    transitions: ["Resolve this issue", "Resolve", "Mark as done"],
+  },
+  closed: { status: "Closed", transitions: ["Close", "Close issue"] },
+};
+
+const normalize = (name: string) =>
+  name.trim().toLowerCase().replace(/\s+/g, " ");
+
+const FROM_JSM: Record<string, Status | "open"> = {
+  "waiting for support": "open",
+  "open": "open",
+  "reopened": "open",
+  "to do": "open",
+  "in progress": "in_progress",
+  "work in progress": "in_progress",
+  "escalated": "in_progress",
+  "waiting for customer": "waiting_on_requester",
+  "pending": "waiting_on_requester",
+  "resolved": "resolved",
+  "done": "resolved",
+  "canceled": "resolved",
+  "cancelled": "resolved",
+  "declined": "resolved",
+  "closed": "closed",
+};
+
+/**
+ * The Slack status a JSM status means for this ticket, or undefined for a
+ * status Helpdesk doesn't know (custom workflows). "Waiting for support" is
+ * new until someone has the ticket, then it is back in progress.
+ */
+export function statusFromJsm(
+  jsmStatus: string,
+  ticket: Pick<Ticket, "assignee">,
+): Status | undefined {
+  const status = FROM_JSM[normalize(jsmStatus)];
+  if (status === "open") return ticket.assignee ? "in_progress" : "new";
+  return status;
+}
+
+/** True when JSM's status already says what the ticket's status says. */
+export function jsmAgrees(
+  ticket: Pick<Ticket, "status" | "assignee">,
+  jsmStatus: string | undefined,
+): boolean {
+  if (!jsmStatus) return false;
+  return statusFromJsm(jsmStatus, ticket) === ticket.status ||
+    normalize(jsmStatus) === normalize(JSM_TARGETS[ticket.status].status);
+}
+
+/** Whether JSM owes anything: a request to create, or a status to match. */
+export function needsJsmSync(ticket: Ticket): boolean {
+  if (!ticket.jsm_key) return true;
+  return !jsmAgrees(ticket, ticket.jsm_status);
+}
+
+/** The first retry waits 5 minutes, then doubling up to 4 hours. */
+export function jsmRetryDelaySeconds(attempts: number): number {
+  return Math.min(5 * 60 * 2 ** Math.max(0, attempts - 1), 4 * 3600);
+}
+
+/**
+ * How long an immediate sync has before the scheduled retry may take the
+ * ticket: longer than any function runs (60 s), so the two never race.
+ */
+export const JSM_IMMEDIATE_GRACE_SECONDS = 120;
+
+/** Fields that put a ticket in the retry queue without counting a failure. */
+export function jsmPendingFields(now: number): {
+  jsm_sync: JsmSync;
+  jsm_retry_at: number;
+} {
+  return {
+    jsm_sync: "pending",
+    jsm_retry_at: now + JSM_IMMEDIATE_GRACE_SECONDS,
+  };
+}
+
+/** After a change in Slack: a linked or queued ticket owes JSM the change. */
+export function markJsmPendingIfLinked(ticket: Ticket, now: number): Ticket {
+  if (!ticket.jsm_key && ticket.jsm_sync !== "pending") return ticket;
+  if (ticket.jsm_key && jsmAgrees(ticket, ticket.jsm_status)) return ticket;
+  return { ...ticket, ...jsmPendingFields(now) };
+}
+
+/** "[IT-12](url)" for mrkdwn, or the bare key without a link. */
+export function jsmLink(ticket: Pick<Ticket, "jsm_key" | "jsm_url">): string {
+  if (!ticket.jsm_key) return "";
+  return ticket.jsm_url
+    ? `<${ticket.jsm_url}|${ticket.jsm_key}>`
+    : ticket.jsm_key;
+}

@@ -1,0 +1,26 @@
+import type { Trigger } from "deno-slack-api/types.ts";
+import { TriggerTypes } from "deno-slack-api/mod.ts";
+import JsmUpdateWorkflow from "../workflows/jsm_update.ts";
+
+/**
+ * The URL a JSM automation rule posts to. Create it with
+ *   slack trigger create --trigger-def triggers/jsm_webhook.ts
+ * and give the printed webhook URL to the rule's "Send web request" action,
+ * with a JSON body of these fields (README, "Jira Service Management").
+ */
+const trigger: Trigger<typeof JsmUpdateWorkflow.definition> = {
+  type: TriggerTypes.Webhook,
+  name: "Jira Service Management updates",
+  description: "Status changes and public comments from JSM",
+  workflow: `#/workflows/${JsmUpdateWorkflow.definition.callback_id}`,
+  inputs: {
+    secret: { value: "{{data.secret}}" },
+    issue_key: { value: "{{data.issue_key}}" },
+    status: { value: "{{data.status}}" },
+    comment: { value: "{{data.comment}}" },
+    comment_author: { value: "{{data.comment_author}}" },
+    comment_public: { value: "{{data.comment_public}}" },
+  },
+};
+
+export default trigger;

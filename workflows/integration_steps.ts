@@ -1,0 +1,19 @@
+// Steps that exist only when the deployment turns an integration on (see
+// deployment/deployment_options.ts), shared by the workflows that add them.
+import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+
+/** No integrations: what triggers and functions see of each workflow. */
+export const NO_INTEGRATIONS: DeploymentOptions = { jsm: { mode: "off" } };
+
+/**
+ * The Atlassian token input of a JSM step: in OAuth mode, the token of the
+ * collaborator who ran `slack external-auth add`, so nobody who opens a
+ * ticket is asked to sign in to Atlassian. API tokens come from the env.
+ */
+export function jsmTokenInput(options: DeploymentOptions) {
+  return options.jsm.mode === "oauth"
+    ? { jsm_access_token: { credential_source: "DEVELOPER" as const } }
+    : {};
+}
+
+export const jsmOn = (options: DeploymentOptions) => options.jsm.mode !== "off";
