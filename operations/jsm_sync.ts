@@ -238,7 +238,13 @@ async function announce(
   }
 }
 
-/** Only an https URL without mrkdwn's link characters goes into a link. */
+/**
+ * Only an https URL without mrkdwn's link characters goes into a link (plain
+ * http only on this machine, for a local JSM stand-in).
+ */
 function safeUrl(url: string): string {
-  return /^https:\/\/[^\s<>|]+$/.test(url) ? url : "";
+  return /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])[^\s<>|]+$/
+      .test(url)
+    ? url
+    : "";
 }

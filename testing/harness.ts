@@ -122,11 +122,12 @@ export function functionContext<I extends Record<string, unknown>>(
   callbackId: string,
   slack: FakeSlack,
   inputs: I,
+  env: Record<string, string> = {},
 ) {
   const { createContext } = SlackFunctionTester(callbackId);
   return createContext({
     inputs,
-    env: { SLACK_API_URL: slack.apiUrl },
+    env: { ...env, SLACK_API_URL: slack.apiUrl },
     token: "xwfp-test-token",
   });
 }

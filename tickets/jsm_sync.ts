@@ -74,14 +74,22 @@ export function statusFromJsm(
   return status;
 }
 
-/** True when JSM's status already says what the ticket's status says. */
+/**
+ * True when JSM's status already says what the ticket's status says: the
+ * status Helpdesk would set, or another with the same meaning ("Pending" for
+ * waiting). An open JSM status only agrees with a new ticket, so a claim in
+ * Slack still moves the request to In progress.
+ */
 export function jsmAgrees(
-  ticket: Pick<Ticket, "status" | "assignee">,
+  ticket: Pick<Ticket, "status">,
   jsmStatus: string | undefined,
 ): boolean {
   if (!jsmStatus) return false;
-  return statusFromJsm(jsmStatus, ticket) === ticket.status ||
-    normalize(jsmStatus) === normalize(JSM_TARGETS[ticket.status].status);
+  const name = normalize(jsmStatus);
+  if (name === normalize(JSM_TARGETS[ticket.status].status)) return true;
+  const meaning = FROM_JSM[name];
+  return meaning !== undefined && meaning !== "open" &&
+    meaning === ticket.status;
 }
 
 /** Whether JSM owes anything: a request to create, or a status to match. */

@@ -132,6 +132,31 @@ export class FakeJsm {
     };
   }
 
+  /** A function run's env for API-token mode, pointed at this fake. */
+  apiTokenEnv(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      JSM_AUTH: "api_token",
+      JSM_SITE: "acme.atlassian.net",
+      JSM_EMAIL: this.options.email,
+      JSM_API_TOKEN: this.options.apiToken,
+      JSM_SERVICE_DESK_ID: this.options.serviceDeskId,
+      JSM_REQUEST_TYPE_ID: this.options.requestTypeIds[0],
+      JSM_BASE_URL: this.baseUrl,
+      ...overrides,
+    };
+  }
+
+  /** The env for OAuth mode; the token itself comes from external auth. */
+  oauthEnv(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      JSM_AUTH: "oauth",
+      JSM_SERVICE_DESK_ID: this.options.serviceDeskId,
+      JSM_REQUEST_TYPE_ID: this.options.requestTypeIds[0],
+      JSM_BASE_URL: this.baseUrl,
+      ...overrides,
+    };
+  }
+
   fail(pattern: PathPattern, failure: InjectedJsmFailure) {
     this.#injections.fail(pattern, failure);
   }

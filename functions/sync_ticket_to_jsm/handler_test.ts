@@ -1,0 +1,298 @@
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import { SYNC_TO_JSM_CALLBACK_ID } from "./definition.ts";
+import {
+  clientFor,
+  configure,
+  functionContext,
+  PEOPLE,
+  startFakeSlack,
+  storedTicket,
+  TRIAGE,
+} from "../../testing/harness.ts";
+import { startFakeJsm } from "../../testing/fake_jsm/server.ts";
+import { openTicket } from "../../operations/open_ticket.ts";
+import { changeTicket } from "../../operations/change_ticket.ts";
+import type { FakeSlack } from "../../testing/fake_slack/server.ts";
+import type { Ticket } from "../../tickets/model.ts";
+
+async function newTicket(slack: FakeSlack, summary = "VPN drops hourly") {
+  const { ticket } = await openTicket(
+    clientFor(slack),
+    {
+      summary,
+      description: "Since Monday.",
+      priority: "high",
+      category: "Network",
+      requester: PEOPLE.requester,
+    },
+    "form",
+    Date.now(),
+    { syncToJsm: true },
+  );
+  slack.clearCalls();
+  return ticket;
+}
+
+const cardText = (slack: FakeSlack, ticket: Ticket) =>
+  JSON.stringify(
+    slack.workspace.messagesIn(TRIAGE).find((m) => m.ts === ticket.card_ts)
+      ?.blocks,
+  );
+
+Deno.test("sync_ticket_to_jsm", async (t) => {
+  await using slack = await startFakeSlack();
+  await using jsm = await startFakeJsm();
+  await configure(slack);
+  const env = jsm.apiTokenEnv();
+  const sync = (ticket_id: string, extra: Record<string, string> = {}) =>
+    handler(
+      functionContext(SYNC_TO_JSM_CALLBACK_ID, slack, { ticket_id }, {
+        ...env,
+        ...extra,
+      }),
+    );
+
+  await t.step(
+    "a new ticket is queued, then created in JSM with one call",
+    async () => {
+      const ticket = await newTicket(slack);
+      assert.equal(ticket.jsm_sync, "pending");
+      assert.match(cardText(slack, ticket), /Syncing…/);
+      jsm.calls.length = 0;
+      const result = await sync(ticket.id);
+      assert.deepEqual(result.outputs, {
+        sync_state: "synced",
+        jsm_key: "IT-1",
+        jsm_url: `${jsm.baseUrl}/servicedesk/customer/portal/1/IT-1`,
+      });
+      assert.deepEqual(jsm.calls.map((c) => `${c.method} ${c.path}`), [
+        "POST /rest/servicedeskapi/request",
+      ]);
+      const request = jsm.requests.get("IT-1")!;
+      assert.equal(request.summary, `[${ticket.key}] VPN drops hourly`);
+      assert.match(request.description, /^Since Monday\.\n----\n/);
+      assert.equal(request.status, "Waiting for support");
+      const saved = await storedTicket(slack, ticket.id);
+      assert.equal(saved.jsm_key, "IT-1");
+      assert.equal(saved.jsm_sync, "synced");
+      assert.equal(saved.jsm_status, "Waiting for support");
+      // On the card, in the thread and in the requester's DM.
+      assert.match(cardText(slack, ticket), /IT-1/);
+      const [reply] = slack.workspace.repliesTo(TRIAGE, ticket.card_ts!);
+      assert.match(
+        reply.text,
+        /mirrored in Jira Service Management as <.*\|IT-1>/,
+      );
+      const dm = slack.workspace.dmsTo(PEOPLE.requester).at(-1)!;
+      assert.match(
+        dm.text,
+        /also tracked in Jira Service Management as <.*\|IT-1>/,
+      );
+    },
+  );
+
+  await t.step(
+    "running it again changes nothing and calls JSM not at all",
+    async () => {
+      const saved = await storedTicket(slack, (await newTicket(slack)).id);
+      await sync(saved.id);
+      jsm.calls.length = 0;
+      const again = await sync(saved.id);
+      assert.equal(again.outputs?.sync_state, "synced");
+      assert.equal(jsm.calls.length, 0);
+      assert.equal(jsm.requests.size, 2);
+    },
+  );
+
+  await t.step(
+    "a status change in Slack transitions the JSM request",
+    async () => {
+      const ticket = await newTicket(slack);
+      await sync(ticket.id);
+      const key = (await storedTicket(slack, ticket.id)).jsm_key!;
+      const claimed = await changeTicket(
+        clientFor(slack),
+        ticket.id,
+        { type: "claim" },
+        PEOPLE.agent,
+      );
+      assert.ok(claimed.ok);
+      assert.equal(claimed.ticket.jsm_sync, "pending");
+      await sync(ticket.id);
+      assert.equal(jsm.requests.get(key)!.status, "In progress");
+      await changeTicket(
+        clientFor(slack),
+        ticket.id,
+        { type: "resolve" },
+        PEOPLE.agent,
+      );
+      await changeTicket(
+        clientFor(slack),
+        ticket.id,
+        { type: "close" },
+        PEOPLE.agent,
+      );
+      await sync(ticket.id);
+      assert.equal(jsm.requests.get(key)!.status, "Closed");
+      const saved = await storedTicket(slack, ticket.id);
+      assert.equal(saved.jsm_status, "Closed");
+      assert.equal(saved.jsm_sync, "synced");
+    },
+  );
+
+  await t.step(
+    "a create that timed out but landed is found, not made twice",
+    async () => {
+      const ticket = await newTicket(slack, "Create lands, answer lost");
+      const before = jsm.requests.size;
+      // JSM makes the request, then answers after the attempt gave up.
+      jsm.slowOnce("/rest/servicedeskapi/request", 9_000, "POST");
+      const first = await sync(ticket.id);
+      assert.equal(first.outputs?.sync_state, "pending");
+      assert.match(String(first.outputs?.problem), /did not answer in time/);
+      assert.equal(jsm.requests.size, before + 1);
+      const pending = await storedTicket(slack, ticket.id);
+      assert.equal(pending.jsm_create_sent, true);
+      assert.equal(pending.jsm_attempts, 1);
+      const second = await sync(ticket.id);
+      assert.equal(second.outputs?.sync_state, "synced");
+      assert.equal(jsm.requests.size, before + 1);
+      assert.equal(
+        [...jsm.requests.values()].filter((r) =>
+          r.summary.startsWith(`[${ticket.key}]`)
+        ).length,
+        1,
+      );
+      // Agents heard about the failure once, and about the link once.
+      const replies = slack.workspace.repliesTo(TRIAGE, ticket.card_ts!);
+      assert.equal(
+        replies.filter((r) =>
+          /is not in Jira Service Management yet/.test(r.text)
+        ).length,
+        1,
+      );
+      assert.match(replies.at(-1)!.text, /after 1 failed attempt\./);
+    },
+  );
+
+  await t.step(
+    "401, 403 and 400 say what to fix, and the ticket waits",
+    async () => {
+      const cases: Array<[number, unknown, RegExp]> = [
+        [
+          401,
+          undefined,
+          /JSM rejected the credentials of agent@acme\.test \(HTTP 401\).*slack env add JSM_API_TOKEN/,
+        ],
+        [
+          403,
+          undefined,
+          /may not do this \(HTTP 403\): the account must be an agent on service desk 1/,
+        ],
+        [
+          400,
+          { errorMessage: "Please provide a valid value for field 'Summary'" },
+          /JSM rejected the field "summary"/,
+        ],
+      ];
+      for (const [status, body, expected] of cases) {
+        const ticket = await newTicket(slack, `Fails with ${status}`);
+        const before = jsm.requests.size;
+        jsm.fail("/rest/servicedeskapi/request", {
+          status,
+          body,
+          method: "POST",
+        });
+        const result = await sync(ticket.id);
+        assert.equal(result.outputs?.sync_state, "pending");
+        assert.match(String(result.outputs?.problem), expected);
+        const saved = await storedTicket(slack, ticket.id);
+        assert.equal(saved.jsm_sync, "pending");
+        // A refused create surely made nothing: no search is needed later.
+        assert.notEqual(saved.jsm_create_sent, true);
+        assert.ok(saved.jsm_retry_at! > Math.floor(Date.now() / 1000) + 200);
+        assert.equal(jsm.requests.size, before);
+        const note = slack.workspace.repliesTo(TRIAGE, ticket.card_ts!).at(-1)!;
+        assert.match(note.text, /is not in Jira Service Management yet/);
+      }
+    },
+  );
+
+  await t.step(
+    "a Retry-After longer than the budget gives up at once",
+    async () => {
+      const ticket = await newTicket(slack, "Rate limited");
+      jsm.fail("/rest/servicedeskapi/request", {
+        status: 429,
+        retryAfter: 30,
+        method: "POST",
+      });
+      const started = Date.now();
+      const result = await sync(ticket.id);
+      assert.ok(Date.now() - started < 2_000);
+      assert.match(String(result.outputs?.problem), /asked to wait 30 s/);
+    },
+  );
+
+  await t.step("without a ticket id the step does nothing", async () => {
+    const result = await handler(
+      functionContext(SYNC_TO_JSM_CALLBACK_ID, slack, {}, env),
+    );
+    assert.deepEqual(result.outputs, { sync_state: "skipped" });
+  });
+
+  await t.step("an unknown ticket and a missing setup are errors", async () => {
+    assert.equal(
+      (await sync("nope")).error,
+      'No Helpdesk ticket has the id "nope".',
+    );
+    const off = await sync("nope", { JSM_AUTH: "off" });
+    assert.match(
+      String(off.error),
+      /^Jira Service Management is not set up for Helpdesk/,
+    );
+    const noSite = await sync("nope", { JSM_SITE: "" });
+    assert.match(String(noSite.error), /JSM_SITE is not set/);
+  });
+
+  await t.step(
+    "OAuth: the token comes from external auth and calls go through the gateway",
+    async () => {
+      slack.externalTokens.set("Et-atlassian", jsm.options.accessToken);
+      const ticket = await newTicket(slack, "Through OAuth");
+      jsm.calls.length = 0;
+      const result = await handler(
+        functionContext(
+          SYNC_TO_JSM_CALLBACK_ID,
+          slack,
+          { ticket_id: ticket.id, jsm_access_token: "Et-atlassian" },
+          jsm.oauthEnv(),
+        ),
+      );
+      assert.equal(result.outputs?.sync_state, "synced");
+      assert.deepEqual(
+        jsm.calls.map((c) => `${c.auth} ${c.method} ${c.path}`),
+        [
+          "bearer GET /oauth/token/accessible-resources",
+          "bearer POST /rest/servicedeskapi/request",
+        ],
+      );
+      const noToken = await handler(
+        functionContext(SYNC_TO_JSM_CALLBACK_ID, slack, {
+          ticket_id: ticket.id,
+        }, jsm.oauthEnv()),
+      );
+      assert.match(String(noToken.error), /got no Atlassian token/);
+      const unknown = await handler(
+        functionContext(
+          SYNC_TO_JSM_CALLBACK_ID,
+          slack,
+          { ticket_id: ticket.id, jsm_access_token: "Et-unknown" },
+          jsm.oauthEnv(),
+        ),
+      );
+      assert.match(String(unknown.error), /slack external-auth add/);
+    },
+  );
+});
