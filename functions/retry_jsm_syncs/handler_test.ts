@@ -1,0 +1,132 @@
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import { RETRY_JSM_CALLBACK_ID } from "./definition.ts";
+import {
+  clientFor,
+  configure,
+  functionContext,
+  PEOPLE,
+  startFakeSlack,
+  storedTicket,
+} from "../../testing/harness.ts";
+import { startFakeJsm } from "../../testing/fake_jsm/server.ts";
+import { openTicket } from "../../operations/open_ticket.ts";
+import { connectToJsm } from "../../operations/jsm_connection.ts";
+import { syncTicketToJsm } from "../../operations/jsm_sync.ts";
+import { retryPendingJsmSyncs } from "../../operations/jsm_retry.ts";
+
+Deno.test("retry_jsm_syncs: JSM down across many scheduled runs, then every ticket synced exactly once", async () => {
+  await using slack = await startFakeSlack();
+  await using jsm = await startFakeJsm();
+  await configure(slack);
+  const client = clientFor(slack);
+  const env = jsm.apiTokenEnv();
+  // Short budgets keep twelve outage runs quick; the logic is the same.
+  const connect = async (deadlineMs = 1_500) => {
+    const c = await connectToJsm(client, env, undefined, {
+      deadlineMs,
+      perAttemptTimeoutMs: 600,
+    });
+    assert.ok(c.ok);
+    return c;
+  };
+
+  // Eight tickets opened during an outage. Their immediate syncs fail in
+  // three ways: 503s, a create that lands but whose answer is lost, and a
+  // step that never ran at all.
+  const start = Math.floor(Date.now() / 1000);
+  const ids: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const { ticket } = await openTicket(
+      client,
+      {
+        summary: `Outage ticket ${i}`,
+        description: "",
+        priority: "normal",
+        category: "General",
+        requester: PEOPLE.requester,
+      },
+      "form",
+      Date.now(),
+      { syncToJsm: true },
+    );
+    ids.push(ticket.id);
+  }
+  jsm.fail("/rest/servicedeskapi/*", { status: 503, times: Infinity });
+  const c = await connect();
+  for (const id of ids.slice(0, 5)) {
+    const outcome = await syncTicketToJsm(
+      { client, jsm: c.jsm, config: c.config, now: start },
+      id,
+    );
+    assert.equal(outcome.state, "pending");
+  }
+  jsm.clearFailures();
+  jsm.slowOnce("/rest/servicedeskapi/request", 2_000, "POST");
+  const lost = await syncTicketToJsm(
+    { client, jsm: c.jsm, config: c.config, now: start },
+    ids[5],
+  );
+  assert.equal(lost.state, "pending");
+  assert.equal(jsm.requests.size, 1, "the lost answer's request exists");
+  // ids[6] and ids[7]: their sync step never ran.
+
+  // Twelve scheduled runs, an hour apart, with JSM down throughout.
+  jsm.fail("/rest/servicedeskapi/*", { status: 503, times: Infinity });
+  for (let run = 1; run <= 12; run++) {
+    const report = await retryPendingJsmSyncs({
+      client,
+      ...await connect(200),
+      now: start + run * 3600,
+      stopStartingAt: Date.now() + 10_000,
+    });
+    assert.equal(report.synced, 0);
+    assert.equal(report.finished, false, "an outage stops the run early");
+    assert.match(report.stoppedBecause!, /unavailable|kept failing/);
+  }
+  for (const id of ids) {
+    assert.equal((await storedTicket(slack, id)).jsm_sync, "pending");
+  }
+
+  // JSM is back: the next scheduled run (the real function) syncs them all.
+  jsm.clearFailures();
+  const later = start + 13 * 3600;
+  const report = await retryPendingJsmSyncs({
+    client,
+    ...await connect(),
+    now: later,
+    stopStartingAt: Date.now() + 10_000,
+  });
+  assert.deepEqual(report, {
+    due: 8,
+    synced: 8,
+    stillPending: 0,
+    finished: true,
+  });
+  assert.equal(jsm.requests.size, 8);
+  const summaries = [...jsm.requests.values()].map((r) => r.summary).sort();
+  const keys = new Set<string>();
+  for (const id of ids) {
+    const ticket = await storedTicket(slack, id);
+    assert.equal(ticket.jsm_sync, "synced");
+    keys.add(ticket.jsm_key!);
+    assert.equal(
+      summaries.filter((s) => s.startsWith(`[${ticket.key}]`)).length,
+      1,
+      `${ticket.key} has exactly one JSM request`,
+    );
+  }
+  assert.equal(keys.size, 8);
+
+  // And a scheduled run afterwards finds nothing left to do.
+  const result = await handler(
+    functionContext(RETRY_JSM_CALLBACK_ID, slack, {}, env),
+  );
+  assert.deepEqual(result.outputs, {
+    due: 0,
+    synced: 0,
+    still_pending: 0,
+    finished: true,
+  });
+  assert.equal(jsm.requests.size, 8);
+});
