@@ -9,10 +9,16 @@ import { DefineOAuth2Provider, Schema } from "deno-slack-sdk/mod.ts";
 
 export const ATLASSIAN_PROVIDER_KEY = "atlassian";
 
+/**
+ * The two servicedesk scopes cover every call Helpdesk makes; offline_access
+ * yields the refresh token Slack needs to keep the grant alive; read:me lets
+ * Slack name the Atlassian account (identity_config below).
+ */
 export const ATLASSIAN_SCOPES = [
   "read:servicedesk-request",
   "write:servicedesk-request",
   "offline_access",
+  "read:me",
 ];
 
 export function atlassianProvider(clientId: string) {
@@ -29,12 +35,11 @@ export function atlassianProvider(clientId: string) {
         audience: "api.atlassian.com",
         prompt: "consent",
       },
-      // accessible-resources needs no scope beyond the ones above (/me would
-      // need read:me); the first site's URL names the account in
-      // `slack external-auth`.
+      // Slack's manifest schema wants an object path ("$.…"), which rules
+      // out accessible-resources (an array); /me answers with the account.
       identity_config: {
-        url: "https://api.atlassian.com/oauth/token/accessible-resources",
-        account_identifier: "$[0].url",
+        url: "https://api.atlassian.com/me",
+        account_identifier: "$.account_id",
       },
     },
   });

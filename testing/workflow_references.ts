@@ -27,6 +27,22 @@ const BUILTIN_OUTPUTS: Record<string, string[]> = {
   ],
   "slack#/functions/send_message": ["message_context"],
   "slack#/functions/send_dm": ["message_context"],
+  // Connectors, from Slack's connector reference (see connectors/).
+  "A04T6GE3LEB#/functions/create_issue": [
+    "issue_id",
+    "issue_url",
+    "project",
+    "summary",
+    "description",
+    "issue_type",
+  ],
+  "A04MG80N5CY#/functions/add_spreadsheet_row": [
+    "spreadsheet_url",
+    "spreadsheet_id",
+    "timestamp_started",
+    "timestamp_completed",
+    "column_values",
+  ],
 };
 
 export function brokenReferences(manifest: ManifestLike): string[] {

@@ -99,13 +99,14 @@ export function openTicketWorkflow(options: DeploymentOptions) {
     OpenTicketWorkflow.addStep(GOOGLE_SHEETS_ADD_ROW, {
       spreadsheet_id: options.sheets.spreadsheetId,
       sheet_title: options.sheets.sheetTitle,
+      // Keys are column indexes; TICKET_LOG_COLUMNS names them for the header.
       columns: {
-        Key: created.outputs.ticket_key,
-        Summary: form.outputs.fields.summary,
-        Priority: form.outputs.fields.priority,
-        Category: form.outputs.fields.category,
-        Requester: OpenTicketWorkflow.inputs.requester,
-        Card: created.outputs.card_permalink,
+        "0": created.outputs.ticket_key,
+        "1": form.outputs.fields.summary,
+        "2": form.outputs.fields.priority,
+        "3": form.outputs.fields.category,
+        "4": OpenTicketWorkflow.inputs.requester,
+        "5": created.outputs.card_permalink,
       },
       google_access_token: { credential_source: "DEVELOPER" },
     });

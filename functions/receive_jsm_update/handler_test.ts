@@ -129,8 +129,8 @@ Deno.test("receive_jsm_update", async (t) => {
       });
       assert.equal(internal.outputs?.result, "internal comment not relayed");
       const everything = [...thread(), ...dms()].map((m) => m.text).join("\n");
-    assert.match(everything, /Please bring it to desk 4/);
-    assert.doesNotMatch(everything, /Warranty expired/);
+      assert.match(everything, /Please bring it to desk 4/);
+      assert.doesNotMatch(everything, /Warranty expired/);
     },
   );
 
