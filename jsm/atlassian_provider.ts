@@ -44,3 +44,13 @@ export function atlassianProvider(clientId: string) {
     },
   });
 }
+
+/**
+ * The input a JSM function declares for the Atlassian token; only used with
+ * JSM_AUTH=oauth (API tokens come from the env), hence optional.
+ */
+export const JSM_ACCESS_TOKEN_INPUT = {
+  type: Schema.slack.types.oauth2,
+  oauth2_provider_key: ATLASSIAN_PROVIDER_KEY,
+  title: "Atlassian account",
+};

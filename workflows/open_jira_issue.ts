@@ -1,10 +1,13 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
+import {
+  DESCRIPTION_FIELD,
+  PRIORITY_FIELD,
+  SUMMARY_FIELD,
+} from "./ticket_form_fields.ts";
 import CreateTicketFunction from "../functions/create_ticket/definition.ts";
 import RecordJiraIssueFunction from "../functions/record_jira_issue/definition.ts";
 import type { DeploymentOptions } from "../deployment/deployment_options.ts";
 import { JIRA_CLOUD_CREATE_ISSUE } from "../connectors/jira_cloud.ts";
-import { PRIORITY_CHOICES } from "../tickets/model.ts";
-import { LIMITS } from "../tickets/ticket_input.ts";
 
 /**
  * "Open a Jira issue": a Helpdesk ticket and a Jira Cloud issue in one go,
@@ -36,26 +39,9 @@ export function openJiraIssueWorkflow(
     interactivity: workflow.inputs.interactivity,
     fields: {
       elements: [
-        {
-          name: "summary",
-          title: "Summary",
-          type: Schema.types.string,
-          maxLength: LIMITS.summary,
-        },
-        {
-          name: "description",
-          title: "Details",
-          type: Schema.types.string,
-          long: true,
-          maxLength: LIMITS.description,
-        },
-        {
-          name: "priority",
-          title: "Priority",
-          type: Schema.types.string,
-          ...PRIORITY_CHOICES,
-          default: "normal",
-        },
+        SUMMARY_FIELD,
+        DESCRIPTION_FIELD,
+        PRIORITY_FIELD,
       ],
       required: ["summary", "priority"],
     },

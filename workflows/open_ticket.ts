@@ -1,7 +1,10 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
+import {
+  DESCRIPTION_FIELD,
+  PRIORITY_FIELD,
+  SUMMARY_FIELD,
+} from "./ticket_form_fields.ts";
 import CreateTicketFunction from "../functions/create_ticket/definition.ts";
-import { PRIORITY_CHOICES } from "../tickets/model.ts";
-import { LIMITS } from "../tickets/ticket_input.ts";
 import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
 import type { DeploymentOptions } from "../deployment/deployment_options.ts";
 import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
@@ -43,28 +46,9 @@ export function openTicketWorkflow(options: DeploymentOptions) {
     interactivity: OpenTicketWorkflow.inputs.interactivity,
     fields: {
       elements: [
-        {
-          name: "summary",
-          title: "Summary",
-          description: "What do you need, in a few words?",
-          type: Schema.types.string,
-          maxLength: LIMITS.summary,
-        },
-        {
-          name: "description",
-          title: "Details",
-          description: "What happened, what you tried, any error text",
-          type: Schema.types.string,
-          long: true,
-          maxLength: LIMITS.description,
-        },
-        {
-          name: "priority",
-          title: "Priority",
-          type: Schema.types.string,
-          ...PRIORITY_CHOICES,
-          default: "normal",
-        },
+        SUMMARY_FIELD,
+        DESCRIPTION_FIELD,
+        PRIORITY_FIELD,
         {
           name: "category",
           title: "Category",

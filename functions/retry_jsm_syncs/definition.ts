@@ -1,5 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
-import { ATLASSIAN_PROVIDER_KEY } from "../../jsm/atlassian_provider.ts";
+import { JSM_ACCESS_TOKEN_INPUT } from "../../jsm/atlassian_provider.ts";
 
 export const RETRY_JSM_CALLBACK_ID = "retry_jsm_syncs";
 
@@ -11,11 +11,7 @@ export default DefineFunction({
   source_file: "functions/retry_jsm_syncs/handler.ts",
   input_parameters: {
     properties: {
-      jsm_access_token: {
-        type: Schema.slack.types.oauth2,
-        oauth2_provider_key: ATLASSIAN_PROVIDER_KEY,
-        title: "Atlassian account",
-      },
+      jsm_access_token: JSM_ACCESS_TOKEN_INPUT,
     },
     required: [],
   },

@@ -1,5 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
-import { ATLASSIAN_PROVIDER_KEY } from "../../jsm/atlassian_provider.ts";
+import { JSM_ACCESS_TOKEN_INPUT } from "../../jsm/atlassian_provider.ts";
 
 export const SYNC_TO_JSM_CALLBACK_ID = "sync_ticket_to_jsm";
 
@@ -21,12 +21,7 @@ export default DefineFunction({
         description:
           "The ticket id a Helpdesk step put out; without one the step does nothing",
       },
-      // Only used with JSM_AUTH=oauth; API tokens come from the env.
-      jsm_access_token: {
-        type: Schema.slack.types.oauth2,
-        oauth2_provider_key: ATLASSIAN_PROVIDER_KEY,
-        title: "Atlassian account",
-      },
+      jsm_access_token: JSM_ACCESS_TOKEN_INPUT,
     },
     // Optional so that a preceding step that changed no ticket (a reaction
     // on a message that is not a card) ends the run quietly.
