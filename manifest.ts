@@ -12,9 +12,14 @@ import HelpdeskReportWorkflow from "./workflows/helpdesk_report.ts";
 import WeeklyDigestWorkflow from "./workflows/weekly_digest.ts";
 import JsmUpdateWorkflow from "./workflows/jsm_update.ts";
 import { openJiraIssueWorkflow } from "./workflows/open_jira_issue.ts";
+import { messageToTicketWorkflow } from "./workflows/message_to_ticket.ts";
+import ConfigureQueueWorkflow from "./workflows/configure_queue.ts";
+import ConfigureRequestTypeWorkflow from "./workflows/configure_request_type.ts";
 import TicketsDatastore from "./datastores/tickets.ts";
 import TicketLookupDatastore from "./datastores/ticket_lookup.ts";
 import SettingsDatastore from "./datastores/settings.ts";
+import QueuesDatastore from "./datastores/queues.ts";
+import RequestTypesDatastore from "./datastores/request_types.ts";
 import { atlassianProvider } from "./jsm/atlassian_provider.ts";
 import {
   type DeploymentOptions,
@@ -44,7 +49,10 @@ export function helpdeskManifest(options: DeploymentOptions) {
       openTicketWorkflow(options),
       updateTicketWorkflow(options),
       cardReactionWorkflow(options),
+      messageToTicketWorkflow(options),
       ConfigureHelpdeskWorkflow,
+      ConfigureQueueWorkflow,
+      ConfigureRequestTypeWorkflow,
       ConfigureServiceLevelsWorkflow,
       serviceLevelSweepWorkflow(options),
       RateTicketWorkflow,
@@ -53,17 +61,28 @@ export function helpdeskManifest(options: DeploymentOptions) {
       ...(jsm ? [JsmUpdateWorkflow] : []),
       ...(options.jiraCloud ? [openJiraIssueWorkflow(options.jiraCloud)] : []),
     ],
-    datastores: [TicketsDatastore, TicketLookupDatastore, SettingsDatastore],
+    datastores: [
+      TicketsDatastore,
+      TicketLookupDatastore,
+      SettingsDatastore,
+      QueuesDatastore,
+      RequestTypesDatastore,
+    ],
     outgoingDomains: outgoingDomains(options),
     externalAuthProviders: options.jsm.mode === "oauth"
       ? [atlassianProvider(options.jsm.clientId)]
       : [],
     botScopes: [
+      "channels:history",
       "channels:join",
+      "channels:read",
       "chat:write",
       "datastore:read",
       "datastore:write",
+      "groups:history",
+      "groups:read",
       "reactions:read",
+      "reactions:write",
       "triggers:write",
       "usergroups:read",
     ],

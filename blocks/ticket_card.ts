@@ -10,6 +10,7 @@ import type {
   ActionsBlock,
   ContextBlock,
   KnownBlock,
+  SectionBlock,
   WorkflowButton,
 } from "@slack/types";
 import {
@@ -19,13 +20,15 @@ import {
   type Ticket,
 } from "../tickets/model.ts";
 import { allowedNextStatuses } from "../tickets/status_rules.ts";
-import type { TicketActionType } from "../tickets/roles.ts";
+import type { RequestActionType, TicketActionType } from "../tickets/roles.ts";
+import type { Answer } from "../request_types/form_fields.ts";
 import {
   channelMention,
   escapeMrkdwn,
   escapeMrkdwnWithin,
   plainWithin,
   slackDate,
+  slackDateTime,
   userMention,
 } from "./mrkdwn.ts";
 import { formatAge } from "./age.ts";
@@ -63,6 +66,7 @@ export function ticketCardBlocks(
   controls: CardControls,
   now: number,
 ): KnownBlock[] {
+  if (ticket.private) return privateCardBlocks(ticket, controls, now);
   const blocks: KnownBlock[] = [
     {
       type: "header",
@@ -82,7 +86,9 @@ export function ticketCardBlocks(
             PRIORITY_LABELS[ticket.priority]
           }`,
         ),
-        field("Category", escapeMrkdwn(ticket.category)),
+        ticket.request_type_name
+          ? field("Request type", escapeMrkdwn(ticket.request_type_name))
+          : field("Category", escapeMrkdwn(ticket.category)),
         field("Requester", userMention(ticket.requester)),
         field(
           "Assignee",
@@ -101,6 +107,14 @@ export function ticketCardBlocks(
       },
     });
   }
+  if (ticket.answers?.length) blocks.push(answersSection(ticket.answers));
+  const approval = approvalLine(ticket);
+  if (approval) {
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: approval }],
+    });
+  }
   blocks.push(ageContext(ticket, now));
   const sla = slaContext(ticket, now);
   if (sla) blocks.push(sla);
@@ -109,8 +123,91 @@ export function ticketCardBlocks(
   return blocks;
 }
 
+/**
+ * A private request's card in a shared channel: its key, "Private request",
+ * where it stands and who has it, and a button that sends the details to
+ * those allowed to see them. Nothing the requester wrote, nor who they are.
+ */
+function privateCardBlocks(
+  ticket: Ticket,
+  controls: CardControls,
+  now: number,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: PRIVATE_TITLE } },
+    {
+      type: "section",
+      fields: [
+        field("Ticket", `*${ticket.key}*`),
+        field(
+          "Status",
+          `${STATUS_EMOJI[ticket.status]} ${STATUS_LABELS[ticket.status]}`,
+        ),
+        field(
+          "Assignee",
+          ticket.assignee ? userMention(ticket.assignee) : "_Unassigned_",
+        ),
+      ],
+    },
+    {
+      type: "context",
+      elements: [{
+        type: "mrkdwn",
+        text: `:lock: Its details went to the queue's agents by DM. Opened ${
+          slackDate(
+            ticket.created_at,
+            "{ago}",
+            formatAge(now - ticket.created_at),
+          )
+        }.`,
+      }],
+    },
+  ];
+  const actions = cardActions(ticket, controls);
+  if (actions) blocks.push(actions);
+  return blocks;
+}
+
+export const PRIVATE_TITLE = "Private request";
+
+/** A request type's questions and answers, two columns as Slack shows them. */
+export function answersSection(answers: readonly Answer[]): SectionBlock {
+  return {
+    type: "section",
+    // Slack allows ten fields per section; request types ask at most ten.
+    fields: answers.slice(0, 10).map((a) =>
+      field(
+        escapeMrkdwnWithin(a.label, 100),
+        a.user ? userMention(a.value) : escapeMrkdwnWithin(a.value, 1800),
+      )
+    ),
+  };
+}
+
+/** The decision line: waiting, or approved/denied by whom and when. */
+export function approvalLine(ticket: Ticket): string | undefined {
+  if (!ticket.approval) return undefined;
+  if (ticket.approval === "pending") return ":hourglass: Waiting for approval";
+  const who = ticket.approval_by
+    ? ` by ${userMention(ticket.approval_by)}`
+    : "";
+  const when = ticket.approval_at
+    ? ` on ${slackDateTime(ticket.approval_at)}`
+    : "";
+  if (ticket.approval === "approved") {
+    return `:white_check_mark: Approved${who}${when}`;
+  }
+  const why = ticket.approval_reason
+    ? `: ${escapeMrkdwnWithin(ticket.approval_reason, 600)}`
+    : "";
+  return `:no_entry: Denied${who}${when}${why}`;
+}
+
 /** Notification text: what shows in a push notification or a screen reader. */
 export function ticketCardText(ticket: Ticket): string {
+  if (ticket.private) {
+    return `${ticket.key} ${STATUS_LABELS[ticket.status]}: ${PRIVATE_TITLE}`;
+  }
   return `${ticket.key} ${STATUS_LABELS[ticket.status]}: ${
     escapeMrkdwn(ticket.summary)
   }`;
@@ -212,7 +309,14 @@ function cardActions(
   ticket: Ticket,
   controls: CardControls,
 ): ActionsBlock | undefined {
-  const available = cardControls(ticket.status);
+  const available: Array<{
+    action: TicketActionType | RequestActionType;
+    label: string;
+    style?: "primary" | "danger";
+  }> = [...cardControls(ticket.status)];
+  if (ticket.private) {
+    available.push({ action: "details", label: "Show details" });
+  }
   if (available.length === 0 || !controls.actionTriggerUrl) return undefined;
   const url = controls.actionTriggerUrl;
   return {

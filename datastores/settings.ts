@@ -45,6 +45,9 @@ export default DefineDatastore({
     /** The link trigger behind the rating buttons in requesters' DMs. */
     rating_trigger_id: { type: Schema.types.string },
     rating_trigger_url: { type: Schema.types.string },
+    /** The reaction that makes a ticket of a message, e.g. "ticket". */
+    intake_emoji: { type: Schema.types.string },
+    intake_trigger_id: { type: Schema.types.string },
     updated_by: { type: Schema.slack.types.user_id },
     updated_at: { type: Schema.slack.types.timestamp },
   },

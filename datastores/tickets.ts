@@ -50,5 +50,22 @@ export default DefineDatastore({
     jsm_error: { type: Schema.types.string },
     jira_issue_key: { type: Schema.types.string },
     jira_issue_url: { type: Schema.types.string },
+    queue_id: { type: Schema.types.string },
+    request_type_id: { type: Schema.types.string },
+    request_type_name: { type: Schema.types.string },
+    // The request type's questions and answers as JSON: their labels are the
+    // admin's, so they can't be attribute names.
+    answers: { type: Schema.types.string },
+    private: { type: Schema.types.boolean },
+    approval: { type: Schema.types.string },
+    approval_by: { type: Schema.slack.types.user_id },
+    approval_at: { type: Schema.slack.types.timestamp },
+    approval_reason: { type: Schema.types.string },
+    approval_messages: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
+    reporter: { type: Schema.slack.types.user_id },
+    source_message_ts: { type: Schema.slack.types.message_ts },
   },
 });

@@ -50,6 +50,8 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
         s: { name: string },
       ) => s.name);
       assert.deepEqual(names, [
+        "Configure a queue",
+        "Configure a request type",
         "Configure Helpdesk",
         "Helpdesk report",
         "Helpdesk service levels",

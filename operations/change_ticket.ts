@@ -11,7 +11,10 @@ import {
   type HelpdeskSettings,
   NOT_CONFIGURED,
 } from "../storage/settings_store.ts";
-import { AgentDirectory } from "./agents.ts";
+import { QueueDirectory } from "./queue_directory.ts";
+import type { Queue } from "../queues/queue.ts";
+import { getQueue } from "../storage/queue_store.ts";
+import { isAgentRole } from "../queues/queue_permissions.ts";
 import { publishChange } from "./publish_change.ts";
 
 export type ChangeRequest =
@@ -25,6 +28,8 @@ export type ChangeResult =
 export interface LoadedTicket {
   ticket?: Ticket;
   settings?: HelpdeskSettings;
+  /** Absent when the ticket's queue was removed: the default one stands in. */
+  queue?: Queue;
 }
 
 export async function loadTicket(
@@ -35,7 +40,18 @@ export async function loadTicket(
     getTicket(client, ticketId),
     getSettings(client),
   ]);
-  return { ticket, settings };
+  if (!ticket || !settings) return { ticket, settings };
+  const queue = await getQueue(client, ticket.queue_id, settings) ??
+    await getQueue(client, undefined, settings);
+  return { ticket, settings, queue };
+}
+
+/** Whether someone may work the ticket's queue (any agent role). */
+export async function isQueueAgent(
+  directory: QueueDirectory,
+  userId: string,
+): Promise<boolean> {
+  return isAgentRole(await directory.rolesOf(userId));
 }
 
 export async function changeTicket(
@@ -45,15 +61,15 @@ export async function changeTicket(
   actorId: string,
   now = Math.floor(Date.now() / 1000),
 ): Promise<ChangeResult> {
-  const { ticket, settings } = await loadTicket(client, ticketId);
+  const { ticket, settings, queue } = await loadTicket(client, ticketId);
   if (!settings) return { ok: false, reason: NOT_CONFIGURED };
-  if (!ticket) {
+  if (!ticket || !queue) {
     return { ok: false, reason: "That ticket no longer exists in Helpdesk." };
   }
-  const agents = new AgentDirectory(client, settings);
+  const agents = new QueueDirectory(client, queue, ticket.requester);
   const [actorIsAgent, assigneeIsAgent] = await Promise.all([
-    agents.isAgent(actorId),
-    request.type === "assign" ? agents.isAgent(request.assignee) : false,
+    isQueueAgent(agents, actorId),
+    request.type === "assign" ? isQueueAgent(agents, request.assignee) : false,
   ]);
   const action: TicketAction = request.type === "assign"
     ? { type: "assign", assignee: request.assignee, assigneeIsAgent }

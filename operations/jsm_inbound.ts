@@ -101,7 +101,9 @@ export async function receiveJsmUpdate(
         )
         : settings.workspace_url;
       await Promise.all([
-        inThread(
+        // A private request's comments go only to its requester: the card's
+        // thread is in a shared channel.
+        !ticket.private && inThread(
           client,
           ticket,
           jsmCommentReply(ticket, comment.author, comment.body),

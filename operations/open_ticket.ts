@@ -1,10 +1,12 @@
-// Opening a ticket, shared by every surface that creates one (the form, the
-// Workflow Builder step, and later reactions). Three sequential round trips:
-//   1. settings, and whether the drawn key is free (at once)
-//   2. the card in the triage channel (its ts is needed by what follows)
+// Opening a ticket, shared by every surface that creates one (the request
+// form, the Workflow Builder step, the :ticket: reaction). Three sequential
+// round trips:
+//   1. settings, the queue, and whether the drawn key is free (at once)
+//   2. the card in the queue's triage channel, or the approvers' DMs when
+//      the request type needs approval (their ts is needed by what follows)
 //   3. the ticket, its lookups and the requester's DM (at once)
 // Nothing is half-written: a failure before 3 leaves nothing behind, and a
-// failed save in 3 removes the card and the DM again.
+// failed save in 3 removes what 2 posted.
 import { jsmPendingFields } from "../tickets/jsm_sync.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Source, Ticket } from "../tickets/model.ts";
@@ -16,12 +18,31 @@ import {
   putLookups,
   putTicket,
 } from "../storage/ticket_store.ts";
-import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
+import {
+  getSettings,
+  type HelpdeskSettings,
+  NOT_CONFIGURED,
+} from "../storage/settings_store.ts";
+import { findStoredQueue, orDefault } from "../storage/queue_store.ts";
+import { DEFAULT_QUEUE_ID, type Queue } from "../queues/queue.ts";
 import { slackCall, type SlackResponse } from "../slack_api/slack_call.ts";
 import { messageLink, ticketOpenedDm } from "../blocks/ticket_messages.ts";
+import {
+  approvalRequestBlocks,
+  approvalRequestText,
+  waitingForApprovalDm,
+} from "../blocks/request_messages.ts";
 import { postTicketCard } from "./triage_card.ts";
+import { sendPrivateDetails } from "./private_details.ts";
 import { withServiceLevels } from "../tickets/service_levels.ts";
 import { policyFromSettings } from "../tickets/service_level_settings.ts";
+import { pendingApprovalFields } from "../tickets/approval.ts";
+import {
+  approversOf,
+  type RequestType,
+} from "../request_types/request_type.ts";
+import type { Answer } from "../request_types/form_fields.ts";
+import { QueueDirectory } from "./queue_directory.ts";
 
 export class NotConfiguredError extends Error {
   constructor() {
@@ -29,9 +50,26 @@ export class NotConfiguredError extends Error {
   }
 }
 
+/** A problem an admin must fix in Helpdesk's settings; said as is. */
+export class SettingsProblem extends Error {}
+
 export interface OpenedTicket {
   ticket: Ticket;
+  /** The card, or the requester's DM while the request awaits approval. */
   cardLink: string;
+}
+
+/** Where a ticket comes from besides its fields. */
+export interface TicketOrigin {
+  /** JSM is set up: queue the ticket for sync before anything can fail. */
+  syncToJsm?: boolean;
+  queueId?: string;
+  requestType?: RequestType;
+  answers?: Answer[];
+  /** Who raised it for the requester (the person who reacted). */
+  reporter?: string;
+  /** The message it was made from; its channel is the source channel. */
+  sourceMessageTs?: string;
 }
 
 const KEY_ATTEMPTS = 5;
@@ -41,16 +79,22 @@ export async function openTicket(
   fields: NewTicketFields,
   source: Source,
   nowMs = Date.now(),
-  options: {
-    /** JSM is set up: queue the ticket for sync before anything can fail. */
-    syncToJsm?: boolean;
-  } = {},
+  origin: TicketOrigin = {},
 ): Promise<OpenedTicket> {
-  const [settings, key] = await Promise.all([
+  const type = origin.requestType;
+  const queueId = type?.queue_id ?? origin.queueId;
+  const [settings, key, stored] = await Promise.all([
     getSettings(client),
     unusedTicketKey(client),
+    findStoredQueue(client, queueId ?? DEFAULT_QUEUE_ID),
   ]);
   if (!settings) throw new NotConfiguredError();
+  const queue = orDefault(stored, queueId, settings);
+  if (!queue) {
+    throw new SettingsProblem(
+      `The queue “${queueId}” no longer exists: ask a Helpdesk admin which one to use.`,
+    );
+  }
   const now = Math.floor(nowMs / 1000);
   const ticket: Ticket = withServiceLevels(
     {
@@ -61,21 +105,41 @@ export async function openTicket(
       source,
       created_at: now,
       updated_at: now,
-      ...(options.syncToJsm ? jsmPendingFields(now) : {}),
+      queue_id: queue.id,
+      ...(type
+        ? {
+          request_type_id: type.id,
+          request_type_name: type.name,
+          ...(type.private ? { private: true } : {}),
+          ...(type.needs_approval ? pendingApprovalFields(now) : {}),
+        }
+        : {}),
+      ...(origin.answers?.length ? { answers: origin.answers } : {}),
+      ...(origin.reporter && origin.reporter !== fields.requester
+        ? { reporter: origin.reporter }
+        : {}),
+      ...(origin.sourceMessageTs
+        ? { source_message_ts: origin.sourceMessageTs }
+        : {}),
+      ...(origin.syncToJsm ? jsmPendingFields(now) : {}),
     },
     policyFromSettings(settings),
     now,
   );
 
-  const card = await postTicketCard(client, settings, ticket, now);
-  ticket.card_channel = card.channel;
-  ticket.card_ts = card.ts;
-  const cardLink = messageLink(settings.workspace_url, card.channel, card.ts);
+  const posted = ticket.approval === "pending"
+    ? await askApprovers(client, settings, queue, ticket, type!)
+    : await toTriage(client, settings, queue, ticket, now);
+  const cardLink = ticket.card_channel && ticket.card_ts
+    ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
+    : settings.workspace_url;
 
   // Settled at once so that a failed DM is never an unhandled rejection.
   const dm: Promise<Settled> = slackCall(client, "chat.postMessage", {
     channel: ticket.requester,
-    text: ticketOpenedDm(ticket, cardLink),
+    text: ticket.approval === "pending"
+      ? waitingForApprovalDm(ticket)
+      : ticketOpenedDm(ticket, cardLink),
     unfurl_links: false,
   }).then((posted) => ({ posted }), (error) => ({ error }));
   const saved = await Promise.allSettled([
@@ -84,7 +148,13 @@ export async function openTicket(
   ]);
   const failed = saved.find((r) => r.status === "rejected");
   if (failed) {
-    await undoPosts(client, card, dm);
+    const { posted: requesterDm } = await dm;
+    await deleteMessages(client, [
+      ...posted,
+      ...(requesterDm
+        ? [{ channel: String(requesterDm.channel), ts: String(requesterDm.ts) }]
+        : []),
+    ]);
     throw (failed as PromiseRejectedResult).reason;
   }
   // The ticket is saved: a DM that could not be sent (the requester has left,
@@ -96,6 +166,81 @@ export async function openTicket(
   return { ticket, cardLink };
 }
 
+type Posted = { channel: string; ts: string };
+
+/**
+ * The card in the queue's triage channel, and for a private request its
+ * details to the queue's agents by DM. Sets the card on the ticket and
+ * returns what was posted, for undoing.
+ */
+export async function toTriage(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  queue: Queue,
+  ticket: Ticket,
+  now: number,
+): Promise<Posted[]> {
+  const [card, agents] = await Promise.all([
+    postTicketCard(client, settings, ticket, now, queue.triage_channel),
+    ticket.private
+      ? new QueueDirectory(client, queue, ticket.requester).agents()
+      : [],
+  ]);
+  ticket.card_channel = card.channel;
+  ticket.card_ts = card.ts;
+  if (!ticket.private) return [card];
+  const cardLink = messageLink(settings.workspace_url, card.channel, card.ts);
+  const details = await sendPrivateDetails(client, ticket, agents, cardLink);
+  return [card, ...details];
+}
+
+/** DMs each approver the request with Approve and Deny. */
+async function askApprovers(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  queue: Queue,
+  ticket: Ticket,
+  type: RequestType,
+): Promise<Posted[]> {
+  if (!settings.action_trigger_url) throw new NotConfiguredError();
+  const directory = new QueueDirectory(
+    client,
+    queue,
+    ticket.requester,
+    approversOf(type),
+  );
+  const approvers = await directory.peopleOf(directory.approverPrincipals());
+  if (approvers.length === 0) {
+    throw new SettingsProblem(
+      `Nobody can approve “${type.name}” requests yet: ask an admin of the ${queue.name} queue to set its superusers or the type's approvers.`,
+    );
+  }
+  const results = await Promise.allSettled(
+    approvers.map((approver) =>
+      slackCall(client, "chat.postMessage", {
+        channel: approver,
+        text: approvalRequestText(ticket),
+        blocks: approvalRequestBlocks(
+          ticket,
+          queue.name,
+          settings.action_trigger_url!,
+        ),
+        unfurl_links: false,
+      })
+    ),
+  );
+  const posted = results.flatMap((r) =>
+    r.status === "fulfilled"
+      ? [{ channel: String(r.value.channel), ts: String(r.value.ts) }]
+      : []
+  );
+  if (posted.length === 0) {
+    throw (results[0] as PromiseRejectedResult).reason;
+  }
+  ticket.approval_messages = posted.map((p) => `${p.channel}:${p.ts}`);
+  return posted;
+}
+
 /** A key nobody has: drawn at random, checked against ticket_lookup. */
 async function unusedTicketKey(client: SlackAPIClient): Promise<string> {
   for (let attempt = 0; attempt < KEY_ATTEMPTS; attempt++) {
@@ -105,20 +250,18 @@ async function unusedTicketKey(client: SlackAPIClient): Promise<string> {
   throw new Error(`no free ticket key after ${KEY_ATTEMPTS} draws`);
 }
 
-async function undoPosts(
+async function deleteMessages(
   client: SlackAPIClient,
-  card: { channel: string; ts: string },
-  dm: Promise<Settled>,
+  messages: Posted[],
 ) {
-  const { posted } = await dm;
-  await Promise.allSettled([
-    slackCall(client, "chat.delete", card),
-    posted &&
-    slackCall(client, "chat.delete", {
-      channel: posted.channel,
-      ts: posted.ts,
-    }),
-  ]);
+  await Promise.allSettled(
+    messages.map((m) =>
+      slackCall(client, "chat.delete", {
+        channel: m.channel,
+        ts: m.ts,
+      })
+    ),
+  );
 }
 
 type Settled = { posted?: SlackResponse; error?: unknown };

@@ -10,9 +10,11 @@ export async function postTicketCard(
   settings: HelpdeskSettings,
   ticket: Ticket,
   now: number,
+  /** The ticket's queue's triage channel. */
+  channel = settings.triage_channel,
 ): Promise<{ channel: string; ts: string }> {
   const message = {
-    channel: settings.triage_channel,
+    channel,
     text: ticketCardText(ticket),
     blocks: ticketCardBlocks(ticket, controlsFrom(settings), now),
     unfurl_links: false,
@@ -28,9 +30,7 @@ export async function postTicketCard(
     // A private channel can't be joined, so the person is told how to
     // invite Helpdesk instead (the original not_in_channel error).
     try {
-      await slackCall(client, "conversations.join", {
-        channel: settings.triage_channel,
-      });
+      await slackCall(client, "conversations.join", { channel });
     } catch {
       throw error;
     }

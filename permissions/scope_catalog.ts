@@ -23,22 +23,51 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   },
   "datastore:read": {
     slack: "View and see data from Slack App Datastore",
-    reason: "Read tickets, the ticket lookup index and the settings.",
+    reason:
+      "Read tickets, the ticket lookup index, the settings, the queues and the request types.",
   },
   "datastore:write": {
     slack: "Write data to Slack App Datastore",
-    reason: "Save tickets, the lookup index and the settings.",
+    reason:
+      "Save tickets, the lookup index, the settings, the queues and the request types.",
   },
   "triggers:write": {
     slack: "Create new Platform triggers",
     reason:
-      "Configure Helpdesk creates the link triggers behind the card buttons and the rating buttons, the reaction trigger on the triage channel (moved when the channel changes), and the scheduled triggers for the SLA checks and the weekly digest.",
+      "Configure Helpdesk creates the link triggers behind the card buttons and the rating buttons, the reaction trigger on the triage channel (moved when the channel changes), and the scheduled triggers for the SLA checks and the weekly digest. Configure a queue keeps the :ticket: reaction trigger on the intake channels in step.",
   },
   "reactions:read": {
     slack:
       "View emoji reactions and their associated content in channels and conversations that your slack app has been added to",
     reason:
-      "Receive :eyes: and :white_check_mark: reactions on cards in the triage channel.",
+      "Receive :eyes: and :white_check_mark: reactions on cards in the triage channel, and the :ticket: reaction on messages in intake channels.",
+  },
+  "channels:read": {
+    slack: "View basic information about public channels in a workspace",
+    reason:
+      "A queue's members can be everyone in a public channel: Helpdesk lists its members when someone acts on a ticket.",
+  },
+  "groups:read": {
+    slack:
+      "View basic information about private channels that your slack app has been added to",
+    reason:
+      "The same for a private channel named as a queue's members, once @Helpdesk is invited there.",
+  },
+  "channels:history": {
+    slack:
+      "View messages and other content in public channels that your slack app has been added to",
+    reason:
+      "Read the one message someone reacted to with :ticket: in a queue's intake channel, to turn it into a ticket.",
+  },
+  "groups:history": {
+    slack:
+      "View messages and other content in private channels that your slack app has been added to",
+    reason: "The same in a private intake channel @Helpdesk was invited to.",
+  },
+  "reactions:write": {
+    slack: "Add and edit emoji reactions",
+    reason:
+      "Mark a message that became a ticket, which is also what keeps two people's :ticket: reactions from making two tickets.",
   },
   "usergroups:read": {
     slack: "View user groups in a workspace",

@@ -51,9 +51,15 @@ export function checkPermissions(
       continue;
     }
     if (options.length === 0) continue;
-    // A method that accepts several scopes is satisfied by any granted one.
-    const chosen = options.find((s) => granted.has(s)) ?? options[0];
-    need(chosen, `${at} (${usage.name})`);
+    // A method that accepts several scopes takes one per kind of
+    // conversation (public, private, DM…): any granted one is used, and the
+    // first is what is missing when none is.
+    const grantedOptions = options.filter((s) => granted.has(s));
+    for (
+      const chosen of grantedOptions.length ? grantedOptions : [options[0]]
+    ) {
+      need(chosen, `${at} (${usage.name})`);
+    }
     // Events and built-in functions need every scope they list.
     if (usage.kind !== "method") {
       for (const extra of options.slice(1)) {

@@ -27,6 +27,10 @@ export interface HelpdeskSettings {
   digest_trigger_id?: string;
   rating_trigger_id?: string;
   rating_trigger_url?: string;
+  /** The reaction that turns a message into a ticket, without colons. */
+  intake_emoji?: string;
+  /** The event trigger for it on the queues' intake channels. */
+  intake_trigger_id?: string;
   updated_by: string;
   updated_at: number;
 }
@@ -64,6 +68,8 @@ export async function getSettings(
     digest_trigger_id: item.digest_trigger_id || undefined,
     rating_trigger_id: item.rating_trigger_id || undefined,
     rating_trigger_url: item.rating_trigger_url || undefined,
+    intake_emoji: item.intake_emoji || undefined,
+    intake_trigger_id: item.intake_trigger_id || undefined,
     updated_by: item.updated_by,
     updated_at: item.updated_at,
   };

@@ -13,9 +13,13 @@ import {
   type Ticket,
 } from "../tickets/model.ts";
 import { slackCall } from "../slack_api/slack_call.ts";
+import type { Answer } from "../request_types/form_fields.ts";
 
 export const lookupByKey = (key: string) => `key:${key}`;
 export const lookupByJsmKey = (key: string) => `jsm:${key}`;
+/** The message a ticket was made from: one message makes one ticket. */
+export const lookupByMessage = (channel: string, ts: string) =>
+  `message:${channel}:${ts}`;
 export const lookupByCard = (channel: string, ts: string) =>
   `card:${channel}:${ts}`;
 
@@ -65,12 +69,18 @@ export async function updateTicketFields(
   return toTicket(item);
 }
 
-/** Indexes a new ticket by its key and its card. */
+/** Indexes a new ticket by its key, its card and its source message. */
 export async function putLookups(client: SlackAPIClient, ticket: Ticket) {
   const items = [{ lookup: lookupByKey(ticket.key), ticket_id: ticket.id }];
   if (ticket.card_channel && ticket.card_ts) {
     items.push({
       lookup: lookupByCard(ticket.card_channel, ticket.card_ts),
+      ticket_id: ticket.id,
+    });
+  }
+  if (ticket.source_message_ts && ticket.source_channel) {
+    items.push({
+      lookup: lookupByMessage(ticket.source_channel, ticket.source_message_ts),
       ticket_id: ticket.id,
     });
   }
@@ -81,13 +91,14 @@ export async function putLookups(client: SlackAPIClient, ticket: Ticket) {
 }
 
 export function toItem(ticket: Ticket): Record<string, unknown> {
-  const { holds, ...rest } = ticket;
+  const { holds, answers, ...rest } = ticket;
   const item: Record<string, unknown> = Object.fromEntries(
     Object.entries(rest).filter(([, v]) =>
       v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)
     ),
   );
   if (holds?.length) item.holds = holds.map(encodeHold);
+  if (answers?.length) item.answers = JSON.stringify(answers);
   return item;
 }
 
@@ -99,6 +110,16 @@ function decodeHold(text: unknown): Hold {
   return match[2]
     ? { start: Number(match[1]), end: Number(match[2]) }
     : { start: Number(match[1]) };
+}
+
+function decodeAnswers(json: unknown): Answer[] | undefined {
+  if (typeof json !== "string" || !json) return undefined;
+  const parsed = JSON.parse(json);
+  if (!Array.isArray(parsed)) throw new Error("unreadable answers");
+  const answers = parsed.filter((a): a is Answer =>
+    typeof a?.label === "string" && typeof a?.value === "string"
+  );
+  return answers.length ? answers : undefined;
 }
 
 /** Reads an item defensively: a damaged item is reported, not half-used. */
@@ -162,6 +183,24 @@ export function toTicket(item: Record<string, unknown>): Ticket {
     jsm_error: text("jsm_error"),
     jira_issue_key: text("jira_issue_key"),
     jira_issue_url: text("jira_issue_url"),
+    queue_id: text("queue_id"),
+    request_type_id: text("request_type_id"),
+    request_type_name: text("request_type_name"),
+    answers: decodeAnswers(item.answers),
+    private: item.private === true ? true : undefined,
+    approval: item.approval === "pending" || item.approval === "approved" ||
+        item.approval === "denied"
+      ? item.approval
+      : undefined,
+    approval_by: text("approval_by"),
+    approval_at: optional("approval_at") as number | undefined,
+    approval_reason: text("approval_reason"),
+    approval_messages: Array.isArray(item.approval_messages) &&
+        item.approval_messages.length
+      ? item.approval_messages.map(String)
+      : undefined,
+    reporter: text("reporter"),
+    source_message_ts: text("source_message_ts"),
   };
   // Absent stays absent, so a ticket read back equals the one written.
   for (const [name, value] of Object.entries(ticket)) {

@@ -64,10 +64,7 @@ Deno.test("manifest per integration setup", async (t) => {
     assert.deepEqual(m.outgoing_domains ?? [], []);
     assert.equal(m.external_auth_providers, undefined);
     assert.ok(!("sync_ticket_to_jsm" in m.functions));
-    assert.deepEqual(stepsOf(m, "open_ticket"), [
-      "slack#/functions/open_form",
-      "#/functions/create_ticket",
-    ]);
+    assert.deepEqual(stepsOf(m, "open_ticket"), ["#/functions/open_request"]);
     assert.equal(m.workflows.jsm_update, undefined);
     assert.equal(m.workflows.open_jira_issue, undefined);
   });

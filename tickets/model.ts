@@ -2,6 +2,9 @@
 // from this shape in datastores/tickets.ts; everything in tickets/ works on it
 // as plain data so it can be tested without Slack.
 
+import type { Answer } from "../request_types/form_fields.ts";
+import type { ApprovalState } from "./approval.ts";
+
 export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export type Priority = typeof PRIORITIES[number];
 
@@ -107,6 +110,26 @@ export interface Ticket {
   /** A Jira Cloud issue opened for this ticket by the connector workflow. */
   jira_issue_key?: string;
   jira_issue_url?: string;
+  /** The queue it belongs to; absent for tickets older than queues. */
+  queue_id?: string;
+  /** The request type it was opened as, and that type's name then. */
+  request_type_id?: string;
+  request_type_name?: string;
+  /** The request type's own questions and what the requester answered. */
+  answers?: Answer[];
+  /** Only the queue's agents and the requester may see its details. */
+  private?: boolean;
+  /** Set when its request type needs approval; see tickets/approval.ts. */
+  approval?: ApprovalState;
+  approval_by?: string;
+  approval_at?: number;
+  approval_reason?: string;
+  /** The approvers' DMs as "channel:ts", redrawn once someone decides. */
+  approval_messages?: string[];
+  /** Opened for someone else: who did it (the person who reacted). */
+  reporter?: string;
+  /** The message it was made from (source_channel holds its channel). */
+  source_message_ts?: string;
 }
 
 export type JsmSync = "pending" | "synced";

@@ -15,6 +15,13 @@ export const TICKET_ACTIONS = [
 ] as const;
 export type TicketActionType = typeof TICKET_ACTIONS[number];
 
+/**
+ * Buttons that act on a ticket without changing its status: the approval
+ * DM's Approve and Deny, and a private card's "Show details".
+ */
+export const REQUEST_ACTIONS = ["approve", "deny", "details"] as const;
+export type RequestActionType = typeof REQUEST_ACTIONS[number];
+
 export interface Actor {
   userId: string;
   /** Resolved from the configured agents (users and user groups). */

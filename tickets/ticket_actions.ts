@@ -41,6 +41,13 @@ export function applyAction(
 ): ActionOutcome {
   const permission = checkPermission(actor, action.type, ticket);
   if (!permission.ok) return permission;
+  if (ticket.approval === "pending") {
+    return {
+      ok: false,
+      reason:
+        `${ticket.key} is waiting for approval; it can be worked on once approved.`,
+    };
+  }
 
   const next: Ticket = { ...ticket, updated_at: now };
   let summary: string;

@@ -1,27 +1,12 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
-import {
-  DESCRIPTION_FIELD,
-  PRIORITY_FIELD,
-  SUMMARY_FIELD,
-} from "./ticket_form_fields.ts";
-import CreateTicketFunction from "../functions/create_ticket/definition.ts";
+import OpenRequestFunction from "../functions/open_request/definition.ts";
 import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
 import type { DeploymentOptions } from "../deployment/deployment_options.ts";
 import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
 import { GOOGLE_SHEETS_ADD_ROW } from "../connectors/google_sheets.ts";
 
-export const CATEGORIES = [
-  "General",
-  "Access",
-  "Hardware",
-  "Software",
-  "Network",
-  "Other",
-];
-
 /**
- * "Open a ticket": a form, then create_ticket for the person who filled it;
- * then, when the deployment has them, the JSM sync and a row in the ticket
+ * "Open a ticket": the request form, which opens the ticket; then, when the deployment has them, the JSM sync and a row in the ticket
  * log spreadsheet.
  */
 export function openTicketWorkflow(options: DeploymentOptions) {
@@ -39,36 +24,12 @@ export function openTicketWorkflow(options: DeploymentOptions) {
     },
   });
 
-  const form = OpenTicketWorkflow.addStep(Schema.slack.functions.OpenForm, {
-    title: "Open a ticket",
-    description: "The Helpdesk team sees this in their triage channel.",
-    submit_label: "Open ticket",
+  // The form is the function's own modal: it asks what kind of request it
+  // is, then that request type's questions (OpenForm's fields are fixed).
+  const created = OpenTicketWorkflow.addStep(OpenRequestFunction, {
     interactivity: OpenTicketWorkflow.inputs.interactivity,
-    fields: {
-      elements: [
-        SUMMARY_FIELD,
-        DESCRIPTION_FIELD,
-        PRIORITY_FIELD,
-        {
-          name: "category",
-          title: "Category",
-          type: Schema.types.string,
-          enum: CATEGORIES,
-          default: "General",
-        },
-      ],
-      required: ["summary", "priority"],
-    },
-  });
-
-  const created = OpenTicketWorkflow.addStep(CreateTicketFunction, {
-    summary: form.outputs.fields.summary,
-    description: form.outputs.fields.description,
-    priority: form.outputs.fields.priority,
-    category: form.outputs.fields.category,
     requester: OpenTicketWorkflow.inputs.requester,
-    source_channel: OpenTicketWorkflow.inputs.channel,
-    source: "form",
+    channel: OpenTicketWorkflow.inputs.channel,
   });
 
   if (jsmOn(options)) {
@@ -86,9 +47,9 @@ export function openTicketWorkflow(options: DeploymentOptions) {
       // Keys are column indexes; TICKET_LOG_COLUMNS names them for the header.
       columns: {
         "0": created.outputs.ticket_key,
-        "1": form.outputs.fields.summary,
-        "2": form.outputs.fields.priority,
-        "3": form.outputs.fields.category,
+        "1": created.outputs.summary,
+        "2": created.outputs.priority,
+        "3": created.outputs.category,
         "4": OpenTicketWorkflow.inputs.requester,
         "5": created.outputs.card_permalink,
       },

@@ -227,7 +227,7 @@ Deno.test("create_ticket without chat:write names the missing scope", async () =
   assert.match(result.error!, /slack deploy/);
 });
 
-Deno.test("create_ticket runs independent calls at once: 6 calls in 3 round trips", async () => {
+Deno.test("create_ticket runs independent calls at once: 7 calls in 3 round trips", async () => {
   await using slack = await startFakeSlack({ latencyMs: 20 });
   await configure(slack);
   const result = await run(slack);
@@ -236,10 +236,11 @@ Deno.test("create_ticket runs independent calls at once: 6 calls in 3 round trip
     "apps.datastore.bulkPut",
     "apps.datastore.get",
     "apps.datastore.get",
+    "apps.datastore.get",
     "apps.datastore.put",
     "chat.postMessage",
     "chat.postMessage",
   ]);
-  // settings + key check | card | ticket + lookups + DM
+  // settings + key check + queue | card | ticket + lookups + DM
   assert.equal(slack.sequentialRounds(), 3);
 });

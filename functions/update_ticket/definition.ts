@@ -1,8 +1,9 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
-import { TICKET_ACTIONS } from "../../tickets/roles.ts";
+import { REQUEST_ACTIONS, TICKET_ACTIONS } from "../../tickets/roles.ts";
 
 export const UPDATE_TICKET_CALLBACK_ID = "update_ticket";
 export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";
+export const DENY_VIEW_CALLBACK_ID = "deny_request";
 
 /**
  * Runs once per click on a card's workflow button: applies the action if the
@@ -12,7 +13,8 @@ export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";
 export default DefineFunction({
   callback_id: UPDATE_TICKET_CALLBACK_ID,
   title: "Update a Helpdesk ticket",
-  description: "Claim, assign, or change the status of a ticket",
+  description:
+    "Claim, assign, or change the status of a ticket; approve or deny a request; show a private request's details",
   source_file: "functions/update_ticket/handler.ts",
   input_parameters: {
     properties: {
@@ -20,7 +22,7 @@ export default DefineFunction({
       action: {
         type: Schema.types.string,
         title: "Action",
-        enum: [...TICKET_ACTIONS],
+        enum: [...TICKET_ACTIONS, ...REQUEST_ACTIONS],
       },
       actor: {
         type: Schema.slack.types.user_id,

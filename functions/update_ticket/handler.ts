@@ -1,13 +1,25 @@
 import { ticketIdFromMetadata } from "../../blocks/modal_metadata.ts";
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import { finishRun, finishRunOnClose } from "../../operations/finish_run.ts";
-import UpdateTicketFunction, { ASSIGN_VIEW_CALLBACK_ID } from "./definition.ts";
+import UpdateTicketFunction, {
+  ASSIGN_VIEW_CALLBACK_ID,
+  DENY_VIEW_CALLBACK_ID,
+} from "./definition.ts";
+import { checkApprover, decide } from "../../operations/approval_decision.ts";
+import { alreadyDecided } from "../../tickets/approval.ts";
+import { showPrivateDetails } from "../../operations/private_details.ts";
+import {
+  denyModal,
+  REASON_ACTION,
+  REASON_BLOCK,
+} from "../../blocks/deny_modal.ts";
 import {
   type ChangeRequest,
   changeTicket,
+  isQueueAgent,
   loadTicket,
 } from "../../operations/change_ticket.ts";
-import { AgentDirectory } from "../../operations/agents.ts";
+import { QueueDirectory } from "../../operations/queue_directory.ts";
 import { tellPerson } from "../../operations/tell_person.ts";
 import { checkPermission, TICKET_ACTIONS } from "../../tickets/roles.ts";
 import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
@@ -34,6 +46,36 @@ export default SlackFunction(
           actor,
           inputs.interactivity.interactivity_pointer,
         );
+      }
+      if (action === "deny") {
+        return await openDenyModal(
+          client,
+          ticket_id,
+          actor,
+          inputs.interactivity.interactivity_pointer,
+        );
+      }
+      if (action === "approve") {
+        const result = await decide(client, ticket_id, "approve", actor);
+        if (!result.ok) {
+          await tellPerson(client, { user: actor }, result.reason);
+          return {
+            outputs: result.ticket ? { status: result.ticket.status } : {},
+          };
+        }
+        await reportNotShown(client, actor, result);
+        return { outputs: { status: result.ticket.status } };
+      }
+      if (action === "details") {
+        const shown = await showPrivateDetails(client, ticket_id, actor);
+        if (!shown.ok) {
+          await tellPerson(
+            client,
+            whereToTell(actor, shown.ticket),
+            shown.reason,
+          );
+        }
+        return { outputs: {} };
       }
       if (!ACTIONS.has(action)) {
         return { error: `"${action}" is not a ticket action.` };
@@ -100,7 +142,40 @@ export default SlackFunction(
     await reportNotShown(client, body.user.id, result);
     await finishRun(client, body, { status: result.ticket.status });
   },
-).addViewClosedHandler(ASSIGN_VIEW_CALLBACK_ID, finishRunOnClose);
+).addViewClosedHandler(ASSIGN_VIEW_CALLBACK_ID, finishRunOnClose)
+  .addViewSubmissionHandler(
+    DENY_VIEW_CALLBACK_ID,
+    async ({ body, view, client }) => {
+      const ticketId = ticketIdFromMetadata(view.private_metadata);
+      const reason = String(
+        view.state.values?.[REASON_BLOCK]?.[REASON_ACTION]?.value ?? "",
+      );
+      if (!ticketId) {
+        return {
+          response_action: "errors",
+          errors: { [REASON_BLOCK]: "This form lost its ticket; close it." },
+        };
+      }
+      let result;
+      try {
+        result = await decide(client, ticketId, "deny", body.user.id, reason);
+      } catch (error) {
+        console.error("denying failed", error);
+        return {
+          response_action: "errors",
+          errors: { [REASON_BLOCK]: explainFailure(error) },
+        };
+      }
+      if (!result.ok) {
+        return {
+          response_action: "errors",
+          errors: { [REASON_BLOCK]: result.reason },
+        };
+      }
+      await reportNotShown(client, body.user.id, result);
+      await finishRun(client, body, { status: result.ticket.status });
+    },
+  ).addViewClosedHandler(DENY_VIEW_CALLBACK_ID, finishRunOnClose);
 
 type Client = Parameters<typeof slackCall>[0];
 
@@ -110,15 +185,18 @@ async function openAssignModal(
   actor: string,
   interactivityPointer: string,
 ) {
-  const { ticket, settings } = await loadTicket(client, ticketId);
-  if (!settings || !ticket) {
+  const { ticket, settings, queue } = await loadTicket(client, ticketId);
+  if (!settings || !ticket || !queue) {
     const reason = settings
       ? "That ticket no longer exists in Helpdesk."
       : NOT_CONFIGURED;
     await tellPerson(client, { user: actor }, reason);
     return { outputs: {} };
   }
-  const isAgent = await new AgentDirectory(client, settings).isAgent(actor);
+  const isAgent = await isQueueAgent(
+    new QueueDirectory(client, queue, ticket.requester),
+    actor,
+  );
   const permission = checkPermission(
     { userId: actor, isAgent },
     "assign",
@@ -133,6 +211,29 @@ async function openAssignModal(
     view: assignModal(ticket, ASSIGN_VIEW_CALLBACK_ID),
   });
   // Finished by the modal's submission or closing handler.
+  return { completed: false as const };
+}
+
+async function openDenyModal(
+  client: Client,
+  ticketId: string,
+  actor: string,
+  interactivityPointer: string,
+) {
+  // Checked before the modal opens, so nobody writes a reason in vain.
+  const checked = await checkApprover(client, ticketId, actor);
+  if (!checked.ok) {
+    await tellPerson(client, { user: actor }, checked.reason);
+    return { outputs: {} };
+  }
+  if (checked.ticket.approval !== "pending") {
+    await tellPerson(client, { user: actor }, alreadyDecided(checked.ticket));
+    return { outputs: { status: checked.ticket.status } };
+  }
+  await slackCall(client, "views.open", {
+    interactivity_pointer: interactivityPointer,
+    view: denyModal(checked.ticket, DENY_VIEW_CALLBACK_ID),
+  });
   return { completed: false as const };
 }
 

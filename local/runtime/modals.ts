@@ -96,6 +96,11 @@ export class Modals {
     if (answer?.response_action === "errors") {
       return answer.errors as Record<string, string>;
     }
+    // The next step of a multi-step modal replaces it in place.
+    if (answer?.response_action === "update") {
+      open.view = answer.view as Record<string, unknown>;
+      return undefined;
+    }
     open.closed = true;
     return undefined;
   }

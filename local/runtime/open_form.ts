@@ -134,6 +134,7 @@ export function stateValue(state: StateValue | undefined): unknown {
     return state.selected_conversation ?? undefined;
   }
   if ("selected_channel" in state) return state.selected_channel ?? undefined;
+  if ("selected_date" in state) return state.selected_date ?? undefined;
   return undefined;
 }
 
@@ -158,7 +159,7 @@ export function stateFor(
       value.selected_conversation = answer ?? null;
     } else if (type === "channels_select") {
       value.selected_channel = answer ?? null;
-    }
+    } else if (type === "datepicker") value.selected_date = answer ?? null;
     state[block.block_id as string] = { [element.action_id]: value };
   }
   return state;

@@ -11,6 +11,7 @@ import { type DatastoreSchema, FakeDatastores } from "./datastores.ts";
 import { FakeWorkspace, type WorkspaceSeed } from "./workspace.ts";
 import { type Args, requireString, SlackError } from "./slack_error.ts";
 import { messagingMethods } from "./messaging_methods.ts";
+import { conversationMethods } from "./conversation_methods.ts";
 import { datastoreMethods } from "./datastore_methods.ts";
 import { type FakeTrigger, triggerMethods } from "./trigger_methods.ts";
 
@@ -113,6 +114,7 @@ export class FakeSlack {
     this.#scopes = options.scopes ? new Set(options.scopes) : undefined;
     this.#methods = new Map([
       ...messagingMethods(this.workspace),
+      ...conversationMethods(this.workspace),
       ...datastoreMethods(datastores),
       ...triggerMethods(this.workspace, this.triggers),
       ["apps.auth.external.get", (args) => {

@@ -48,5 +48,10 @@ export function triggerMethods(
       triggers.set(id, trigger);
       return { trigger };
     }],
+    ["workflows.triggers.delete", (args) => {
+      const id = requireString(args, "trigger_id");
+      if (!triggers.delete(id)) throw new SlackError("trigger_not_found");
+      return {};
+    }],
   ];
 }

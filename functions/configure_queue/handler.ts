@@ -1,0 +1,100 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import ConfigureQueueFunction from "./definition.ts";
+import {
+  getSettings,
+  NOT_CONFIGURED,
+  putSettings,
+} from "../../storage/settings_store.ts";
+import { listQueues, putQueue } from "../../storage/queue_store.ts";
+import { DEFAULT_QUEUE_ID, queueIdFromName } from "../../queues/queue.ts";
+import { describeQueue, queueFromForm } from "../../queues/queue_form.ts";
+import { checkQueueEditor, queueNamed } from "../../operations/queue_admin.ts";
+import { syncIntakeTrigger } from "../../operations/intake_trigger.ts";
+import { tellPerson } from "../../operations/tell_person.ts";
+import { slackCall, SlackCallError } from "../../slack_api/slack_call.ts";
+import { explainFailure } from "../../slack_api/error_messages.ts";
+
+export default SlackFunction(
+  ConfigureQueueFunction,
+  async ({ inputs, client }) => {
+    const admin = inputs.admin;
+    const fail = async (problem: string) => {
+      const message = `The queue was not saved. ${problem}`;
+      await tellPerson(client, { user: admin }, message).catch(() => {});
+      return { error: message };
+    };
+    try {
+      const settings = await getSettings(client);
+      if (!settings) return await fail(NOT_CONFIGURED);
+      const queues = await listQueues(client, settings);
+      const existing = queueNamed(queues, inputs.name);
+      // New queues are made by those who may change the default queue.
+      const guard = existing ??
+        queues.find((q) => q.id === DEFAULT_QUEUE_ID)!;
+      const allowed = await checkQueueEditor(client, guard, admin);
+      if (!allowed.ok) return await fail(allowed.reason);
+      const id = existing?.id ?? queueIdFromName(inputs.name);
+      if (!id) {
+        return await fail("Give the queue a name with letters or digits.");
+      }
+      const built = queueFromForm(inputs, id, queues);
+      if (!built.ok) return await fail(built.problems.join(" "));
+      const now = Math.floor(Date.now() / 1000);
+      const queue = { ...built.queue, updated_by: admin, updated_at: now };
+      // Public channels are joined so cards can be posted and reacted-to
+      // messages read; private ones need an invitation, said below.
+      const channels = [queue.triage_channel, ...queue.intake_channels];
+      const joined = await Promise.all(
+        channels.map((c) => joinIfPublic(client, c)),
+      );
+      const uninvited = channels.filter((_, i) => !joined[i]);
+      await putQueue(client, queue);
+      const all = [...queues.filter((q) => q.id !== id), queue];
+      const intakeTriggerId = await syncIntakeTrigger(
+        client,
+        all,
+        settings.intake_trigger_id,
+        settings.intake_emoji,
+      );
+      if (intakeTriggerId !== settings.intake_trigger_id) {
+        await putSettings(client, {
+          ...settings,
+          intake_trigger_id: intakeTriggerId,
+        });
+      }
+      const invite = uninvited.length
+        ? `\n:warning: Invite @Helpdesk to ${
+          uninvited.map((c) => `<#${c}>`).join(", ")
+        } (\`/invite @Helpdesk\`): it can't join private channels by itself.`
+        : "";
+      await tellPerson(
+        client,
+        { user: admin },
+        `:white_check_mark: Saved.\n${describeQueue(queue)}${invite}`,
+      ).catch(() => {});
+      return { outputs: { queue_id: id } };
+    } catch (error) {
+      console.error("configure_queue failed", error);
+      return await fail(explainFailure(error));
+    }
+  },
+);
+
+/** True when Helpdesk is in the channel now; false for a private one. */
+async function joinIfPublic(
+  client: Parameters<typeof slackCall>[0],
+  channel: string,
+): Promise<boolean> {
+  try {
+    await slackCall(client, "conversations.join", { channel });
+    return true;
+  } catch (error) {
+    if (
+      error instanceof SlackCallError &&
+      ["method_not_supported_for_channel_type", "channel_not_found"].includes(
+        error.code,
+      )
+    ) return false;
+    throw error;
+  }
+}

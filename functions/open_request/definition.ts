@@ -1,0 +1,36 @@
+import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+
+/**
+ * The "Open a ticket" form: asks what kind of request it is, then that
+ * request type's own questions, and opens the ticket in its queue.
+ */
+export default DefineFunction({
+  callback_id: "open_request",
+  title: "Ask for a Helpdesk request",
+  description:
+    "Shows the request form, with the questions of the chosen request type",
+  source_file: "functions/open_request/handler.ts",
+  input_parameters: {
+    properties: {
+      interactivity: { type: Schema.slack.types.interactivity },
+      requester: { type: Schema.slack.types.user_id, title: "Requester" },
+      channel: { type: Schema.slack.types.channel_id, title: "Channel" },
+    },
+    required: ["interactivity", "requester"],
+  },
+  output_parameters: {
+    properties: {
+      ticket_id: { type: Schema.types.string, title: "Ticket id" },
+      ticket_key: { type: Schema.types.string, title: "Ticket key" },
+      card_permalink: { type: Schema.types.string, title: "Card link" },
+      summary: { type: Schema.types.string, title: "Summary" },
+      priority: { type: Schema.types.string, title: "Priority" },
+      category: {
+        type: Schema.types.string,
+        title: "Request type",
+        description: "The request type's name, or General",
+      },
+    },
+    required: ["ticket_id", "ticket_key", "card_permalink"],
+  },
+});

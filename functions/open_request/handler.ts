@@ -1,0 +1,189 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import OpenRequestFunction from "./definition.ts";
+import {
+  CHOOSE_TYPE_VIEW,
+  chooseTypeView,
+  DESCRIPTION_BLOCK,
+  DETAILS_VIEW,
+  detailsView,
+  GENERAL_REQUEST,
+  INPUT_ACTION,
+  PRIORITY_BLOCK,
+  requestTypeIdFrom,
+  SUMMARY_BLOCK,
+  TYPE_BLOCK,
+} from "../../blocks/request_form.ts";
+import { getSettings, NOT_CONFIGURED } from "../../storage/settings_store.ts";
+import {
+  getRequestType,
+  listQueues,
+  listRequestTypes,
+} from "../../storage/queue_store.ts";
+import { openTicket, SettingsProblem } from "../../operations/open_ticket.ts";
+import { finishRun } from "../../operations/finish_run.ts";
+import { tellPerson } from "../../operations/tell_person.ts";
+import { slackCall } from "../../slack_api/slack_call.ts";
+import { explainFailure } from "../../slack_api/error_messages.ts";
+import {
+  DEFAULT_CATEGORY,
+  validateNewTicket,
+} from "../../tickets/ticket_input.ts";
+import { readAnswers } from "../../request_types/form_fields.ts";
+import { jsmEnabled } from "../../deployment/deployment_options.ts";
+
+type Values = Record<string, Record<string, Record<string, unknown>>>;
+
+export default SlackFunction(
+  OpenRequestFunction,
+  async ({ inputs, client }) => {
+    try {
+      const settings = await getSettings(client);
+      if (!settings) {
+        await tellPerson(client, { user: inputs.requester }, NOT_CONFIGURED);
+        return { error: NOT_CONFIGURED };
+      }
+      const [queues, types] = await Promise.all([
+        listQueues(client, settings),
+        listRequestTypes(client),
+      ]);
+      const known = types.filter((t) =>
+        queues.some((q) => q.id === t.queue_id)
+      );
+      await slackCall(client, "views.open", {
+        interactivity_pointer: inputs.interactivity.interactivity_pointer,
+        // Without request types there is nothing to choose: straight to it.
+        view: known.length
+          ? chooseTypeView(queues, known)
+          : detailsView(undefined),
+      });
+      return { completed: false };
+    } catch (error) {
+      console.error("open_request failed", error);
+      const message = `Helpdesk couldn't show the form. ${
+        explainFailure(error)
+      }`;
+      await tellPerson(client, { user: inputs.requester }, message).catch(
+        () => {},
+      );
+      return { error: message };
+    }
+  },
+).addViewSubmissionHandler(
+  CHOOSE_TYPE_VIEW,
+  async ({ view, client }) => {
+    const choice = (view.state.values as Values)?.[TYPE_BLOCK]?.[INPUT_ACTION]
+      ?.selected_option as { value?: string } | undefined;
+    if (!choice?.value) {
+      return {
+        response_action: "errors",
+        errors: { [TYPE_BLOCK]: "Choose what you need." },
+      };
+    }
+    if (choice.value === GENERAL_REQUEST) {
+      return { response_action: "update", view: detailsView(undefined) };
+    }
+    const type = await getRequestType(client, choice.value);
+    if (!type) {
+      return {
+        response_action: "errors",
+        errors: {
+          [TYPE_BLOCK]:
+            "That request type was just removed; choose another one.",
+        },
+      };
+    }
+    return { response_action: "update", view: detailsView(type) };
+  },
+).addViewSubmissionHandler(
+  DETAILS_VIEW,
+  async ({ body, view, inputs, client, env }) => {
+    const values = (view.state.values ?? {}) as Values;
+    const typeId = requestTypeIdFrom(view.private_metadata);
+    const type = typeId ? await getRequestType(client, typeId) : undefined;
+    if (typeId && !type) {
+      return {
+        response_action: "errors",
+        errors: {
+          [SUMMARY_BLOCK]:
+            "This request type was removed while you wrote; cancel and start again.",
+        },
+      };
+    }
+    const text = (block: string) =>
+      String(values[block]?.[INPUT_ACTION]?.value ?? "");
+    const priority = (values[PRIORITY_BLOCK]?.[INPUT_ACTION]?.selected_option as
+      | { value?: string }
+      | undefined)?.value;
+    const validated = validateNewTicket({
+      summary: text(SUMMARY_BLOCK),
+      description: text(DESCRIPTION_BLOCK),
+      priority,
+      category: type?.name ?? DEFAULT_CATEGORY,
+      requester: inputs.requester,
+      source_channel: inputs.channel,
+    });
+    const answers = readAnswers(type?.fields ?? [], values);
+    if (!validated.ok || !answers.ok) {
+      return {
+        response_action: "errors",
+        errors: {
+          ...(answers.ok ? {} : answers.errors),
+          ...(validated.ok
+            ? {}
+            : { [SUMMARY_BLOCK]: validated.problems.join(" ") }),
+        },
+      };
+    }
+    try {
+      const { ticket, cardLink } = await openTicket(
+        client,
+        validated.value,
+        "form",
+        Date.now(),
+        {
+          syncToJsm: jsmEnabled(env),
+          requestType: type,
+          answers: answers.answers,
+        },
+      );
+      await finishRun(client, body, {
+        ticket_id: ticket.id,
+        ticket_key: ticket.key,
+        card_permalink: cardLink,
+        summary: ticket.summary,
+        priority: ticket.priority,
+        category: ticket.request_type_name ?? ticket.category,
+      });
+    } catch (error) {
+      if (!(error instanceof SettingsProblem)) {
+        console.error("opening the request failed", error);
+      }
+      // Shown in the form, which stays open with everything typed so far.
+      return {
+        response_action: "errors",
+        errors: {
+          [SUMMARY_BLOCK]: error instanceof SettingsProblem
+            ? error.message
+            : `Helpdesk couldn't open the ticket. ${explainFailure(error)}`,
+        },
+      };
+    }
+  },
+).addViewClosedHandler(CHOOSE_TYPE_VIEW, cancelled)
+  .addViewClosedHandler(DETAILS_VIEW, cancelled);
+
+/**
+ * Closing the form opens no ticket, so the run ends in error: the steps
+ * after it (JSM sync, the ticket log row) must not run on nothing.
+ */
+async function cancelled(
+  { body, client }: {
+    body: { function_data: { execution_id: string } };
+    client: Parameters<typeof slackCall>[0];
+  },
+) {
+  await slackCall(client, "functions.completeError", {
+    function_execution_id: body.function_data.execution_id,
+    error: "The form was closed without opening a ticket.",
+  });
+}

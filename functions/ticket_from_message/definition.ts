@@ -1,0 +1,41 @@
+import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+
+/** The emoji that turns a message into a ticket, unless settings say else. */
+export const DEFAULT_INTAKE_EMOJI = "ticket";
+/**
+ * Helpdesk's own reaction on a message that became a ticket. Slack refuses
+ * the same reaction twice from one person (already_reacted), which makes it
+ * the lock that lets only one run make the ticket.
+ */
+export const TICKET_MARK = "admission_tickets";
+
+export default DefineFunction({
+  callback_id: "ticket_from_message",
+  title: "Turn a message into a ticket",
+  description:
+    "Opens a ticket for a message someone reacted to with the ticket emoji",
+  source_file: "functions/ticket_from_message/handler.ts",
+  input_parameters: {
+    properties: {
+      channel: { type: Schema.slack.types.channel_id, title: "Channel" },
+      message_ts: { type: Schema.types.string, title: "Message" },
+      message_link: { type: Schema.types.string, title: "Message link" },
+      parent_message_link: {
+        type: Schema.types.string,
+        title: "Thread link",
+        description: "Set when the message is a reply in a thread",
+      },
+      author: { type: Schema.slack.types.user_id, title: "Message author" },
+      reaction: { type: Schema.types.string, title: "Reaction" },
+      user: { type: Schema.slack.types.user_id, title: "Who reacted" },
+    },
+    required: ["channel", "message_ts", "reaction", "user"],
+  },
+  output_parameters: {
+    properties: {
+      // Set only when this run made the ticket, for the JSM sync step.
+      ticket_id: { type: Schema.types.string, title: "Ticket id" },
+    },
+    required: [],
+  },
+});

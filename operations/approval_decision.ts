@@ -1,0 +1,127 @@
+// An approver's decision, from the Approve button or the Deny modal: checked
+// (only the request type's approvers, only while pending), recorded on the
+// ticket, and shown everywhere: the approvers' DMs lose their buttons, the
+// requester hears who decided, and an approved ticket goes to triage.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../tickets/model.ts";
+import { decideApproval, type Decision } from "../tickets/approval.ts";
+import { loadTicket } from "./change_ticket.ts";
+import { QueueDirectory } from "./queue_directory.ts";
+import { getRequestType } from "../storage/queue_store.ts";
+import { putLookups, putTicket } from "../storage/ticket_store.ts";
+import { NOT_CONFIGURED } from "../storage/settings_store.ts";
+import { mayDo, refusal } from "../queues/queue_permissions.ts";
+import { approversOf } from "../request_types/request_type.ts";
+import { toTriage } from "./open_ticket.ts";
+import { slackCall } from "../slack_api/slack_call.ts";
+import { messageLink } from "../blocks/ticket_messages.ts";
+import {
+  approvalDecidedBlocks,
+  approvalRequestText,
+  decisionDm,
+} from "../blocks/request_messages.ts";
+import { withServiceLevels } from "../tickets/service_levels.ts";
+import { policyFromSettings } from "../tickets/service_level_settings.ts";
+import { markJsmPendingIfLinked } from "../tickets/jsm_sync.ts";
+
+export type DecisionResult =
+  | { ok: true; ticket: Ticket; notShown: unknown[] }
+  | { ok: false; reason: string; ticket?: Ticket };
+
+/** Whether the person may decide; before the Deny modal opens, too. */
+export async function checkApprover(
+  client: SlackAPIClient,
+  ticketId: string,
+  userId: string,
+) {
+  const loaded = await loadTicket(client, ticketId);
+  const { ticket, settings, queue } = loaded;
+  if (!settings) return { ok: false as const, reason: NOT_CONFIGURED };
+  if (!ticket || !queue) {
+    return {
+      ok: false as const,
+      reason: "That ticket no longer exists in Helpdesk.",
+    };
+  }
+  const type = ticket.request_type_id
+    ? await getRequestType(client, ticket.request_type_id)
+    : undefined;
+  // A type removed since keeps its tickets decidable by the superusers.
+  const approvers = type ? approversOf(type) : approversOf({ approvers: [] });
+  const directory = new QueueDirectory(
+    client,
+    queue,
+    ticket.requester,
+    approvers,
+  );
+  const roles = await directory.rolesOf(userId);
+  if (!mayDo(roles, "approve")) {
+    return {
+      ok: false as const,
+      reason: `${refusal("approve", queue.name)} ${ticket.key} is unchanged.`,
+      ticket,
+    };
+  }
+  return { ok: true as const, ticket, settings, queue };
+}
+
+export async function decide(
+  client: SlackAPIClient,
+  ticketId: string,
+  decision: Decision,
+  approver: string,
+  reason = "",
+  now = Math.floor(Date.now() / 1000),
+): Promise<DecisionResult> {
+  const checked = await checkApprover(client, ticketId, approver);
+  if (!checked.ok) return checked;
+  const { settings, queue } = checked;
+  const outcome = decideApproval(
+    checked.ticket,
+    decision,
+    approver,
+    now,
+    reason,
+  );
+  if (!outcome.ok) {
+    return { ok: false, reason: outcome.reason, ticket: checked.ticket };
+  }
+  // Deadlines start now (the approval hold has ended) and JSM hears of it.
+  const ticket = markJsmPendingIfLinked(
+    withServiceLevels(outcome.ticket, policyFromSettings(settings), now),
+    now,
+  );
+  if (decision === "approve") {
+    // Saved with its card, so a failure to post leaves it pending, and
+    // the approver can click again.
+    await toTriage(client, settings, queue, ticket, now);
+  }
+  await Promise.all([
+    putTicket(client, ticket),
+    ticket.card_ts ? putLookups(client, ticket) : undefined,
+  ]);
+  const cardLink = ticket.card_channel && ticket.card_ts
+    ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
+    : undefined;
+  const shown = await Promise.allSettled([
+    slackCall(client, "chat.postMessage", {
+      channel: ticket.requester,
+      text: decisionDm(ticket, cardLink),
+      unfurl_links: false,
+    }),
+    ...(ticket.approval_messages ?? []).map((where) => {
+      const [channel, ts] = where.split(":");
+      return slackCall(client, "chat.update", {
+        channel,
+        ts,
+        text: approvalRequestText(ticket),
+        blocks: approvalDecidedBlocks(ticket, queue.name),
+      });
+    }),
+  ]);
+  return {
+    ok: true,
+    ticket,
+    notShown: shown.flatMap((r) => r.status === "rejected" ? [r.reason] : []),
+  };
+}

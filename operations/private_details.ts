@@ -1,0 +1,91 @@
+// A private request's details reach people one by one, by DM: its queue's
+// agents when it is opened, and anyone allowed who asks with the card's
+// "Show details" button. The shared channel only ever has the key.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../tickets/model.ts";
+import { slackCall } from "../slack_api/slack_call.ts";
+import { loadTicket } from "./change_ticket.ts";
+import { QueueDirectory } from "./queue_directory.ts";
+import { getRequestType } from "../storage/queue_store.ts";
+import { NOT_CONFIGURED } from "../storage/settings_store.ts";
+import { mayDo, refusal } from "../queues/queue_permissions.ts";
+import { approversOf } from "../request_types/request_type.ts";
+import { messageLink } from "../blocks/ticket_messages.ts";
+import {
+  privateDetailsIntro,
+  privateDetailsText,
+  requestDetailBlocks,
+} from "../blocks/request_messages.ts";
+
+export async function sendPrivateDetails(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  people: readonly string[],
+  cardLink: string,
+): Promise<Array<{ channel: string; ts: string }>> {
+  const results = await Promise.allSettled(
+    people.map((person) =>
+      slackCall(client, "chat.postMessage", {
+        channel: person,
+        text: privateDetailsText(ticket),
+        blocks: requestDetailBlocks(
+          ticket,
+          privateDetailsIntro(ticket, cardLink),
+        ),
+        unfurl_links: false,
+      })
+    ),
+  );
+  for (const r of results) {
+    if (r.status === "rejected") {
+      console.warn(`${ticket.key}: private details not sent:`, r.reason);
+    }
+  }
+  return results.flatMap((r) =>
+    r.status === "fulfilled"
+      ? [{ channel: String(r.value.channel), ts: String(r.value.ts) }]
+      : []
+  );
+}
+
+/**
+ * "Show details" on a private card: the details by DM to someone allowed to
+ * see them; a refusal (without any of them) to anyone else.
+ */
+export async function showPrivateDetails(
+  client: SlackAPIClient,
+  ticketId: string,
+  userId: string,
+): Promise<{ ok: true } | { ok: false; reason: string; ticket?: Ticket }> {
+  const { ticket, settings, queue } = await loadTicket(client, ticketId);
+  if (!settings) return { ok: false, reason: NOT_CONFIGURED };
+  if (!ticket || !queue) {
+    return { ok: false, reason: "That ticket no longer exists in Helpdesk." };
+  }
+  const type = ticket.request_type_id
+    ? await getRequestType(client, ticket.request_type_id)
+    : undefined;
+  const roles = await new QueueDirectory(
+    client,
+    queue,
+    ticket.requester,
+    type?.needs_approval ? approversOf(type) : undefined,
+  ).rolesOf(userId);
+  if (!mayDo(roles, "view_private")) {
+    return {
+      ok: false,
+      reason: `${ticket.key} is a private request. ${
+        refusal("view_private", queue.name)
+      }`,
+      ticket,
+    };
+  }
+  const cardLink = ticket.card_channel && ticket.card_ts
+    ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
+    : settings.workspace_url;
+  const sent = await sendPrivateDetails(client, ticket, [userId], cardLink);
+  if (sent.length === 0) {
+    return { ok: false, reason: "Slack didn't deliver the DM; try again." };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,34 @@
+// A request type: what someone asks a queue for (a laptop, a new hire's
+// access, a security incident), with its own questions, whether it needs an
+// approval first, and whether its details are private to the queue.
+import type { FormField } from "./form_fields.ts";
+
+export interface RequestType {
+  id: string;
+  queue_id: string;
+  name: string;
+  description: string;
+  fields: FormField[];
+  /** The admin's text the fields were parsed from. */
+  fields_spec: string;
+  needs_approval: boolean;
+  /** Role entries; empty means `${superusers}`. */
+  approvers: string[];
+  private: boolean;
+}
+
+export const DEFAULT_APPROVERS = ["${superusers}"];
+
+export function approversOf(type: Pick<RequestType, "approvers">): string[] {
+  return type.approvers.length ? type.approvers : DEFAULT_APPROVERS;
+}
+
+/** Ids are the queue and the name, so a name is unique within its queue. */
+export function requestTypeId(queueId: string, name: string): string {
+  return `${queueId}/${
+    name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(
+      /^-+|-+$/g,
+      "",
+    )
+  }`;
+}

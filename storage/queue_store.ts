@@ -1,0 +1,175 @@
+// Queues and request types in their datastores. Both are small (dozens of
+// items), so listing reads them all; tickets point at them by id.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import QueuesDatastore from "../datastores/queues.ts";
+import RequestTypesDatastore from "../datastores/request_types.ts";
+import {
+  DEFAULT_QUEUE_ID,
+  defaultQueueFromSettings,
+  type Queue,
+} from "../queues/queue.ts";
+import type { RequestType } from "../request_types/request_type.ts";
+import { parseFormFields } from "../request_types/form_fields.ts";
+import type { HelpdeskSettings } from "./settings_store.ts";
+import { slackCall } from "../slack_api/slack_call.ts";
+
+type Item = Record<string, unknown>;
+
+async function allItems(
+  client: SlackAPIClient,
+  datastore: string,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await slackCall(client, "apps.datastore.query", {
+      datastore,
+      limit: 1000,
+      cursor,
+    });
+    items.push(...(page.items ?? []));
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return items;
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+
+const withoutEmpty = (record: object): Item =>
+  Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== undefined && v !== ""),
+  );
+
+function toQueue(item: Item): Queue {
+  return {
+    id: String(item.id),
+    name: String(item.name ?? item.id),
+    triage_channel: String(item.triage_channel),
+    intake_channels: strings(item.intake_channels),
+    owner: typeof item.owner === "string" && item.owner
+      ? item.owner
+      : undefined,
+    members: strings(item.members),
+    admins: strings(item.admins),
+    superusers: strings(item.superusers),
+    updated_by: item.updated_by as string | undefined,
+    updated_at: item.updated_at as number | undefined,
+  };
+}
+
+/** The stored queue, without the settings' stand-in for the default. */
+export async function findStoredQueue(
+  client: SlackAPIClient,
+  id: string,
+): Promise<Queue | undefined> {
+  const { item } = await slackCall(client, "apps.datastore.get", {
+    datastore: QueuesDatastore.name,
+    id,
+  });
+  return item?.id ? toQueue(item) : undefined;
+}
+
+/** A ticket's queue: the stored one, or the default one from settings. */
+export async function getQueue(
+  client: SlackAPIClient,
+  id: string | undefined,
+  settings: HelpdeskSettings,
+): Promise<Queue | undefined> {
+  return orDefault(
+    await findStoredQueue(client, id ?? DEFAULT_QUEUE_ID),
+    id,
+    settings,
+  );
+}
+
+export function orDefault(
+  stored: Queue | undefined,
+  id: string | undefined,
+  settings: HelpdeskSettings,
+): Queue | undefined {
+  if (stored) return stored;
+  return (id ?? DEFAULT_QUEUE_ID) === DEFAULT_QUEUE_ID
+    ? defaultQueueFromSettings(settings)
+    : undefined;
+}
+
+/** Every queue, the default one included even before it was ever edited. */
+export async function listQueues(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+): Promise<Queue[]> {
+  const queues = (await allItems(client, QueuesDatastore.name)).map(toQueue);
+  if (!queues.some((q) => q.id === DEFAULT_QUEUE_ID)) {
+    queues.unshift(defaultQueueFromSettings(settings));
+  }
+  return queues;
+}
+
+export async function putQueue(client: SlackAPIClient, queue: Queue) {
+  await slackCall(client, "apps.datastore.put", {
+    datastore: QueuesDatastore.name,
+    item: withoutEmpty(queue),
+  });
+}
+
+function toRequestType(item: Item): RequestType {
+  const parsed = parseFormFields(String(item.fields ?? ""));
+  return {
+    id: String(item.id),
+    queue_id: String(item.queue_id),
+    name: String(item.name),
+    description: typeof item.description === "string" ? item.description : "",
+    // A spec saved by an older version that no longer parses asks nothing
+    // rather than failing every form of the queue.
+    fields: parsed.ok ? parsed.fields : [],
+    fields_spec: String(item.fields ?? ""),
+    needs_approval: item.needs_approval === true,
+    approvers: strings(item.approvers),
+    private: item.private === true,
+  };
+}
+
+export async function getRequestType(
+  client: SlackAPIClient,
+  id: string,
+): Promise<RequestType | undefined> {
+  const { item } = await slackCall(client, "apps.datastore.get", {
+    datastore: RequestTypesDatastore.name,
+    id,
+  });
+  return item?.id ? toRequestType(item) : undefined;
+}
+
+export async function listRequestTypes(
+  client: SlackAPIClient,
+): Promise<RequestType[]> {
+  return (await allItems(client, RequestTypesDatastore.name)).map(
+    toRequestType,
+  ).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function putRequestType(
+  client: SlackAPIClient,
+  type: RequestType,
+  by: string,
+  at: number,
+) {
+  const { fields: _parsed, fields_spec, ...rest } = type;
+  await slackCall(client, "apps.datastore.put", {
+    datastore: RequestTypesDatastore.name,
+    item: withoutEmpty({
+      ...rest,
+      fields: fields_spec,
+      updated_by: by,
+      updated_at: at,
+    }),
+  });
+}
+
+export async function deleteRequestType(client: SlackAPIClient, id: string) {
+  await slackCall(client, "apps.datastore.delete", {
+    datastore: RequestTypesDatastore.name,
+    id,
+  });
+}

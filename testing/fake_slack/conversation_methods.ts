@@ -1,0 +1,118 @@
+// Reading conversations and reacting, for the fake Slack Web API: what the
+// :ticket: intake and the queue roles need, with the error codes of Slack's
+// method reference (a channel Helpdesk is not in can't be read; a private
+// one is invisible to it).
+import { type Args, requireString, SlackError } from "./slack_error.ts";
+import {
+  BOT_USER_ID,
+  type FakeChannel,
+  type FakeMessage,
+  type FakeWorkspace,
+} from "./workspace.ts";
+import type { MethodHandler } from "./server.ts";
+
+export function conversationMethods(
+  ws: FakeWorkspace,
+): Array<[string, MethodHandler]> {
+  return [
+    ["conversations.history", (args) => {
+      const channel = readableChannel(ws, requireString(args, "channel"));
+      const topLevel = ws.messagesIn(channel.id).filter((m) =>
+        !m.thread_ts || m.thread_ts === m.ts
+      );
+      return {
+        messages: page(inWindow(topLevel, args), args),
+        has_more: false,
+      };
+    }],
+
+    ["conversations.replies", (args) => {
+      const channel = readableChannel(ws, requireString(args, "channel"));
+      const ts = requireString(args, "ts");
+      const parent = ws.findMessage(channel.id, ts);
+      if (!parent) throw new SlackError("thread_not_found");
+      const thread = [parent, ...ws.repliesTo(channel.id, ts)];
+      // Slack always returns the parent first, whatever the window.
+      const rest = inWindow(thread.slice(1), args).reverse();
+      return {
+        messages: [parent, ...rest].slice(0, Number(args.limit ?? 1000) || 1000)
+          .map(toApi),
+        has_more: false,
+      };
+    }],
+
+    ["conversations.members", (args) => {
+      const id = requireString(args, "channel");
+      const channel = ws.channels.get(id);
+      if (
+        !channel || (channel.is_private && !channel.members.has(BOT_USER_ID))
+      ) {
+        throw new SlackError("channel_not_found");
+      }
+      const members = [...channel.members];
+      const limit = Number(args.limit ?? 100) || 100;
+      const start = Number(args.cursor ?? 0) || 0;
+      const next = start + limit < members.length ? String(start + limit) : "";
+      return {
+        members: members.slice(start, start + limit),
+        response_metadata: { next_cursor: next },
+      };
+    }],
+
+    ["reactions.add", (args) => {
+      const { channel, message, name } = reactionTarget(ws, args);
+      if (!ws.react(channel.id, message.ts, name, BOT_USER_ID)) {
+        throw new SlackError("already_reacted");
+      }
+      return {};
+    }],
+
+    ["reactions.remove", (args) => {
+      const { message, name } = reactionTarget(ws, args);
+      const reaction = message.reactions?.find((r) => r.name === name);
+      if (!reaction?.users.includes(BOT_USER_ID)) {
+        throw new SlackError("no_reaction");
+      }
+      reaction.users = reaction.users.filter((u) => u !== BOT_USER_ID);
+      return {};
+    }],
+  ];
+}
+
+function readableChannel(ws: FakeWorkspace, id: string): FakeChannel {
+  const channel = ws.channels.get(id);
+  if (!channel || (channel.is_private && !channel.members.has(BOT_USER_ID))) {
+    throw new SlackError("channel_not_found");
+  }
+  if (!channel.members.has(BOT_USER_ID)) throw new SlackError("not_in_channel");
+  return channel;
+}
+
+function reactionTarget(ws: FakeWorkspace, args: Args) {
+  const channel = readableChannel(ws, requireString(args, "channel"));
+  const message = ws.findMessage(channel.id, requireString(args, "timestamp"));
+  if (!message) throw new SlackError("message_not_found");
+  return { channel, message, name: requireString(args, "name") };
+}
+
+/** Messages between oldest and latest (inclusive when asked), newest first. */
+function inWindow(messages: FakeMessage[], args: Args): FakeMessage[] {
+  const inclusive = args.inclusive === true || args.inclusive === "true";
+  const oldest = args.oldest ? Number(args.oldest) : -Infinity;
+  const latest = args.latest ? Number(args.latest) : Infinity;
+  return messages.filter((m) => {
+    const ts = Number(m.ts);
+    return inclusive
+      ? ts >= oldest && ts <= latest
+      : ts > oldest && ts < latest;
+  }).reverse();
+}
+
+function page(messages: FakeMessage[], args: Args) {
+  return messages.slice(0, Number(args.limit ?? 100) || 100).map(toApi);
+}
+
+function toApi(message: FakeMessage) {
+  const { posted_by_token: _token, channel: _channel, ...rest } = message;
+  return { type: "message", ...rest };
+}

@@ -1,0 +1,45 @@
+import type { Trigger } from "deno-slack-api/types.ts";
+import {
+  TriggerContextData,
+  TriggerEventTypes,
+  TriggerTypes,
+} from "deno-slack-api/mod.ts";
+import MessageToTicketWorkflow from "../workflows/message_to_ticket.ts";
+
+/**
+ * The intake emoji (":ticket:" unless configured otherwise) on a message in
+ * any queue's intake channel. The channels live in Helpdesk's settings, so
+ * "Configure a queue" and "Configure Helpdesk" create and move this trigger
+ * (operations/intake_trigger.ts); nobody creates it by hand.
+ */
+export function messageIntakeTrigger(
+  channels: [string, ...string[]],
+  emoji: string,
+): Trigger<typeof MessageToTicketWorkflow.definition> {
+  const data = TriggerContextData.Event.ReactionAdded;
+  return {
+    type: TriggerTypes.Event,
+    name: "Helpdesk tickets by reaction",
+    description: `React with :${emoji}: to turn a message into a ticket`,
+    workflow: `#/workflows/${MessageToTicketWorkflow.definition.callback_id}`,
+    event: {
+      event_type: TriggerEventTypes.ReactionAdded,
+      channel_ids: channels,
+      filter: {
+        version: 1,
+        root: { statement: `{{data.reaction}} == ${emoji}` },
+      },
+    },
+    inputs: {
+      channel: { value: data.channel_id },
+      message_ts: { value: data.message_ts },
+      // Newer deno-slack-api releases name these three in
+      // TriggerContextData.Event.ReactionAdded; the pinned one does not yet.
+      message_link: { value: "{{data.message_link}}" },
+      parent_message_link: { value: "{{data.parent_message_link}}" },
+      author: { value: "{{data.item_user}}" },
+      reaction: { value: data.reaction },
+      user: { value: data.user_id },
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
+import TicketFromMessageFunction from "../functions/ticket_from_message/definition.ts";
+import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
+import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
+
+/** Started by the intake emoji on a message in a queue's intake channel. */
+export function messageToTicketWorkflow(options: DeploymentOptions) {
+  const workflow = DefineWorkflow({
+    callback_id: "message_to_ticket",
+    title: "Message to ticket",
+    description: "Turn a message into a ticket with a reaction",
+    input_parameters: {
+      properties: {
+        channel: { type: Schema.slack.types.channel_id },
+        message_ts: { type: Schema.types.string },
+        message_link: { type: Schema.types.string },
+        parent_message_link: { type: Schema.types.string },
+        author: { type: Schema.slack.types.user_id },
+        reaction: { type: Schema.types.string },
+        user: { type: Schema.slack.types.user_id },
+      },
+      required: ["channel", "message_ts", "reaction", "user"],
+    },
+  });
+  const made = workflow.addStep(TicketFromMessageFunction, {
+    channel: workflow.inputs.channel,
+    message_ts: workflow.inputs.message_ts,
+    message_link: workflow.inputs.message_link,
+    parent_message_link: workflow.inputs.parent_message_link,
+    author: workflow.inputs.author,
+    reaction: workflow.inputs.reaction,
+    user: workflow.inputs.user,
+  });
+  if (jsmOn(options)) {
+    // ticket_id is absent when no ticket was made: the step skips.
+    workflow.addStep(SyncTicketToJsmFunction, {
+      ticket_id: made.outputs.ticket_id,
+      ...jsmTokenInput(options),
+    });
+  }
+  return workflow;
+}
+
+export default messageToTicketWorkflow(NO_INTEGRATIONS);
