@@ -179,7 +179,40 @@ function element(problems: string[], at: string, e: Obj | undefined) {
       problems.push(`${at} button value too long`);
     }
   }
-  if (e.type === "static_select" || e.type === "overflow") {
+  if (e.type === "static_select" && e.option_groups !== undefined) {
+    // Either options or option_groups: up to 100 groups of up to 100.
+    const groups = e.option_groups as Obj[];
+    if (e.options !== undefined) {
+      problems.push(`${at} has both options and option_groups`);
+    }
+    if (groups.length === 0 || groups.length > LIMITS.options) {
+      problems.push(`${at} needs 1 to ${LIMITS.options} option groups`);
+    }
+    groups.forEach((g, i) => {
+      text(
+        problems,
+        `${at}.option_groups[${i}].label`,
+        g.label,
+        LIMITS.optionText,
+        "plain_text",
+      );
+      const options = (g.options ?? []) as Obj[];
+      if (options.length === 0 || options.length > LIMITS.options) {
+        problems.push(
+          `${at}.option_groups[${i}] needs 1 to ${LIMITS.options} options`,
+        );
+      }
+      options.forEach((o, j) =>
+        text(
+          problems,
+          `${at}.option_groups[${i}].options[${j}].text`,
+          o.text,
+          LIMITS.optionText,
+          "plain_text",
+        )
+      );
+    });
+  } else if (e.type === "static_select" || e.type === "overflow") {
     const options = (e.options ?? []) as Obj[];
     if (options.length === 0 || options.length > LIMITS.options) {
       problems.push(`${at} needs 1 to ${LIMITS.options} options`);
