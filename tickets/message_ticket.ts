@@ -34,12 +34,7 @@ export function plainMessageText(text: string): string {
 export function summaryFromMessage(text: string): string {
   const plain = plainMessageText(text);
   const line = plain.split("\n").map((l) => l.replace(/\s+/g, " ").trim())
-    .map((l) =>
-      l.replace(/^(@\S+\s*)+[,:]?\s*/, "").replace(/^[*_~`>]+/, "").replace(
-        /[*_~`]+$/,
-        "",
-      ).trim()
-    )
+    .map((l) => withoutEmphasis(l.replace(/^(@\S+\s*)+[,:]?\s*/, "")))
     .find((l) => l.length > 0);
   if (!line) return "Request from a message without text";
   if (line.length <= LIMITS.summary) return line;
@@ -48,6 +43,14 @@ export function summaryFromMessage(text: string): string {
   // Cut at a word when one ends reasonably late; otherwise mid-word.
   const head = lastSpace > LIMITS.summary / 2 ? cut.slice(0, lastSpace) : cut;
   return `${head.replace(/[\s,.;:!?-]+$/, "")}…`;
+}
+
+/** *bold*, _italic_, ~strike~ and `code` marks, and a leading quote. */
+function withoutEmphasis(line: string): string {
+  return line.replace(/^>\s*/, "")
+    .replace(/(^|[\s(])[*_~`]+(?=\S)/g, "$1")
+    .replace(/(\S)[*_~`]+(?=[\s),.;:!?]|$)/g, "$1")
+    .trim();
 }
 
 /**
