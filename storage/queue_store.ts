@@ -94,6 +94,13 @@ export function orDefault(
     : undefined;
 }
 
+/** The queues admins saved (the default one only once edited as a queue). */
+export async function listStoredQueues(
+  client: SlackAPIClient,
+): Promise<Queue[]> {
+  return (await allItems(client, QueuesDatastore.name)).map(toQueue);
+}
+
 /** Every queue, the default one included even before it was ever edited. */
 export async function listQueues(
   client: SlackAPIClient,

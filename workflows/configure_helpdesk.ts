@@ -44,6 +44,14 @@ const form = ConfigureHelpdeskWorkflow.addStep(
           description: "Its members are agents too",
           type: Schema.slack.types.usergroup_id,
         },
+        {
+          name: "intake_emoji",
+          title: "Ticket emoji",
+          description:
+            "On a message in a queue's intake channel, it opens a ticket",
+          type: Schema.types.string,
+          default: "ticket",
+        },
       ],
       required: ["triage_channel"],
     },
@@ -54,6 +62,7 @@ ConfigureHelpdeskWorkflow.addStep(ConfigureHelpdeskFunction, {
   triage_channel: form.outputs.fields.triage_channel,
   agent_users: form.outputs.fields.agent_users,
   agent_usergroup: form.outputs.fields.agent_usergroup,
+  intake_emoji: form.outputs.fields.intake_emoji,
   admin: ConfigureHelpdeskWorkflow.inputs.admin,
 });
 

@@ -21,6 +21,12 @@ export default DefineFunction({
         type: Schema.slack.types.usergroup_id,
         title: "Agent user group",
       },
+      intake_emoji: {
+        type: Schema.types.string,
+        title: "Ticket emoji",
+        description:
+          "Reacting with it on a message in an intake channel opens a ticket",
+      },
       admin: {
         type: Schema.slack.types.user_id,
         title: "Configured by",

@@ -14,6 +14,17 @@ import { tellPerson } from "../../operations/tell_person.ts";
 import { slackCall, SlackCallError } from "../../slack_api/slack_call.ts";
 import { explainFailure } from "../../slack_api/error_messages.ts";
 import { setupNotice } from "../../blocks/setup_notice.ts";
+import {
+  findStoredQueue,
+  listStoredQueues,
+  putQueue,
+} from "../../storage/queue_store.ts";
+import { DEFAULT_QUEUE_ID } from "../../queues/queue.ts";
+import { syncIntakeTrigger } from "../../operations/intake_trigger.ts";
+import {
+  DEFAULT_INTAKE_EMOJI,
+  TICKET_MARK,
+} from "../ticket_from_message/definition.ts";
 
 export default SlackFunction(
   ConfigureHelpdeskFunction,
@@ -27,6 +38,11 @@ export default SlackFunction(
         "Helpdesk needs at least one agent: choose people, a user group, or both.";
       await tellPerson(client, { user: admin }, problem).catch(() => {});
       return { error: problem };
+    }
+    const emoji = intakeEmoji(inputs.intake_emoji);
+    if (!emoji.ok) {
+      await tellPerson(client, { user: admin }, emoji.problem).catch(() => {});
+      return { error: emoji.problem };
     }
     try {
       const [auth, previous] = await Promise.all([
@@ -45,26 +61,50 @@ export default SlackFunction(
       });
       try {
         const nowMs = Date.now();
-        const [action, reactions, rating, sweeps, digest] = await Promise.all([
-          upsertTrigger(
-            client,
-            previous?.action_trigger_id,
-            ticketActionTrigger,
-          ),
-          upsertTrigger(
-            client,
-            previous?.reaction_trigger_id,
-            cardReactionsTrigger(channel),
-          ),
-          upsertTrigger(client, previous?.rating_trigger_id, rateTicketTrigger),
-          scheduleSweeps(client, previous?.sweep_trigger_ids, nowMs),
-          scheduleDigest(
-            client,
-            previous?.digest_trigger_id,
-            previous?.time_zone ?? DEFAULT_TIME_ZONE,
-            nowMs,
-          ),
-        ]);
+        // The default queue, if an admin ever edited it as a queue, gets
+        // the same triage channel and agents; its other roles stay.
+        const storedDefault = await findStoredQueue(client, DEFAULT_QUEUE_ID);
+        const defaultQueue = storedDefault && {
+          ...storedDefault,
+          triage_channel: channel,
+          members: [...agentUsers, ...(agentGroup ? [agentGroup] : [])],
+          updated_by: admin,
+          updated_at: Math.floor(nowMs / 1000),
+        };
+        if (defaultQueue) await putQueue(client, defaultQueue);
+        const queues = await listStoredQueues(client);
+        const [action, reactions, rating, sweeps, digest, intake] =
+          await Promise
+            .all([
+              upsertTrigger(
+                client,
+                previous?.action_trigger_id,
+                ticketActionTrigger,
+              ),
+              upsertTrigger(
+                client,
+                previous?.reaction_trigger_id,
+                cardReactionsTrigger(channel),
+              ),
+              upsertTrigger(
+                client,
+                previous?.rating_trigger_id,
+                rateTicketTrigger,
+              ),
+              scheduleSweeps(client, previous?.sweep_trigger_ids, nowMs),
+              scheduleDigest(
+                client,
+                previous?.digest_trigger_id,
+                previous?.time_zone ?? DEFAULT_TIME_ZONE,
+                nowMs,
+              ),
+              syncIntakeTrigger(
+                client,
+                queues,
+                previous?.intake_trigger_id,
+                emoji.value,
+              ),
+            ]);
         await putSettings(client, {
           // Service levels are set with their own shortcut and kept here.
           ...previous,
@@ -79,6 +119,8 @@ export default SlackFunction(
           action_trigger_id: action.id,
           action_trigger_url: action.shortcut_url,
           reaction_trigger_id: reactions.id,
+          intake_emoji: emoji.value,
+          intake_trigger_id: intake,
           updated_by: admin,
           updated_at: Math.floor(Date.now() / 1000),
         });
@@ -101,6 +143,29 @@ export default SlackFunction(
 );
 
 type Client = Parameters<typeof slackCall>[0];
+
+/** An emoji name as Slack writes it, without colons: "ticket", "sos". */
+function intakeEmoji(
+  typed: string | undefined,
+): { ok: true; value: string } | { ok: false; problem: string } {
+  const value = (typed ?? "").trim().replace(/^:|:$/g, "").toLowerCase() ||
+    DEFAULT_INTAKE_EMOJI;
+  if (!/^[a-z0-9_+'-]{1,100}$/.test(value)) {
+    return {
+      ok: false,
+      problem:
+        `“${typed}” is not an emoji name. Write it as Slack does, e.g. ticket or :sos:.`,
+    };
+  }
+  if (value === TICKET_MARK) {
+    return {
+      ok: false,
+      problem:
+        `:${TICKET_MARK}: is how Helpdesk marks messages that became tickets; choose another emoji.`,
+    };
+  }
+  return { ok: true, value };
+}
 
 /**
  * Public channels can be joined; private ones need an invitation, which the

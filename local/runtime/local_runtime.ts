@@ -211,6 +211,14 @@ export class LocalRuntime {
         ts,
         message.thread_ts,
       ),
+      ...(message.thread_ts && message.thread_ts !== ts
+        ? {
+          parent_message_link: this.slack.workspace.permalink(
+            channel,
+            message.thread_ts,
+          ),
+        }
+        : {}),
     });
   }
 

@@ -87,9 +87,17 @@ function formElement(
         type: "static_select",
         options: options(usergroups.map((id) => ({ value: id, title: id }))),
       };
+    case "boolean":
+      return {
+        type: "checkboxes",
+        options: options([{ value: "true", title: "Yes" }]),
+      };
     case "array":
       if (field.items?.type === "slack#/types/user_id") {
         return { type: "multi_users_select" };
+      }
+      if (field.items?.type === "slack#/types/channel_id") {
+        return { type: "multi_conversations_select" };
       }
       return { type: "plain_text_input" };
     default:
@@ -135,6 +143,11 @@ export function stateValue(state: StateValue | undefined): unknown {
   }
   if ("selected_channel" in state) return state.selected_channel ?? undefined;
   if ("selected_date" in state) return state.selected_date ?? undefined;
+  if ("selected_conversations" in state) return state.selected_conversations;
+  // A form's boolean is one checkbox: checked is true, unchecked absent.
+  if ("selected_options" in state) {
+    return (state.selected_options as unknown[]).length > 0 || undefined;
+  }
   return undefined;
 }
 
@@ -160,6 +173,12 @@ export function stateFor(
     } else if (type === "channels_select") {
       value.selected_channel = answer ?? null;
     } else if (type === "datepicker") value.selected_date = answer ?? null;
+    else if (type === "multi_conversations_select") {
+      value.selected_conversations = answer ?? [];
+    } else if (type === "checkboxes") {
+      const checked = answer === true || answer === "true";
+      value.selected_options = checked ? [{ value: "true" }] : [];
+    }
     state[block.block_id as string] = { [element.action_id]: value };
   }
   return state;

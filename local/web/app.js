@@ -308,6 +308,14 @@ function controlHtml(id, element) {
       ? markup`<textarea ${attrs} ${extra} rows="4">${value}</textarea>`
       : markup`<input ${attrs} ${extra} value="${value}">`;
   }
+  if (element.type === "datepicker") {
+    return markup`<input type="date" ${attrs} value="${
+      element.initial_date ?? ""
+    }">`;
+  }
+  if (element.type === "checkboxes") {
+    return markup`<input type="checkbox" ${attrs} value="true">`;
+  }
   const multiple = element.type.startsWith("multi_");
   const initial = multiple
     ? element.initial_users ?? element.initial_options?.map((o) => o.value)
@@ -321,6 +329,10 @@ function controlHtml(id, element) {
 function collectValues(form) {
   const values = {};
   for (const field of form.querySelectorAll("[name]")) {
+    if (field.type === "checkbox") {
+      if (field.checked) values[field.name] = true;
+      continue;
+    }
     const value = field.multiple
       ? [...field.selectedOptions].map((o) => o.value)
       : field.value;
