@@ -6,7 +6,7 @@
 // so reacting again retries.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
-import { listQueues } from "../storage/queue_store.ts";
+import { listStoredQueues } from "../storage/queue_store.ts";
 import {
   findTicketId,
   getTicket,
@@ -68,9 +68,10 @@ export async function ticketFromMessage(
   if (/^D/.test(channel)) {
     return refuse(client, message, cannotReadMessage(channel, true));
   }
-  const [settings, existingId] = await Promise.all([
+  const [settings, existingId, stored] = await Promise.all([
     getSettings(client),
     findTicketId(client, lookupByMessage(channel, ts)),
+    listStoredQueues(client),
   ]);
   if (!settings) return refuse(client, message, NOT_CONFIGURED);
   if (message.reaction !== (settings.intake_emoji ?? DEFAULT_INTAKE_EMOJI)) {
@@ -79,10 +80,18 @@ export async function ticketFromMessage(
   // A lookup without its ticket is left by a run that failed to save.
   const existing = existingId ? await getTicket(client, existingId) : undefined;
   if (existing) return await alreadyDone(client, message, existing);
-  const queues = await listQueues(client, settings);
-  const queue = queues.find((q) => q.intake_channels.includes(channel));
+  // The default queue takes reactions only once edited as a queue, so the
+  // stored queues are all there is to look through.
+  const queue = stored.find((q) => q.intake_channels.includes(channel));
   if (!queue) return refuse(client, message, notAnIntakeChannel(channel));
 
+  const threadTs = tsFromMessageLink(message.parent_message_link);
+  // Reading changes nothing, so it goes along with taking the mark; its
+  // answer is used only by the run that got the mark.
+  const read = readMessageText(client, channel, ts, threadTs).then(
+    (text) => ({ text }),
+    (error) => ({ error }),
+  );
   try {
     await slackCall(client, "reactions.add", {
       channel,
@@ -99,9 +108,10 @@ export async function ticketFromMessage(
     throw error;
   }
 
-  const threadTs = tsFromMessageLink(message.parent_message_link);
   try {
-    const text = await readMessageText(client, channel, ts, threadTs);
+    const answer: { text?: string; error?: unknown } = await read;
+    if (answer.error !== undefined) throw answer.error;
+    const text = answer.text ?? "";
     const permalink = message.message_link ||
       messageLink(settings.workspace_url, channel, ts);
     const requester = message.author || message.user;
