@@ -75,11 +75,7 @@ export function ticketCardBlocks(
     {
       type: "section",
       fields: [
-        field("Ticket", `*${ticket.key}*`),
-        field(
-          "Status",
-          `${STATUS_EMOJI[ticket.status]} ${STATUS_LABELS[ticket.status]}`,
-        ),
+        ...keyAndStatus(ticket),
         field(
           "Priority",
           `${PRIORITY_EMOJI[ticket.priority]} ${
@@ -90,10 +86,7 @@ export function ticketCardBlocks(
           ? field("Request type", escapeMrkdwn(ticket.request_type_name))
           : field("Category", escapeMrkdwn(ticket.category)),
         field("Requester", userMention(ticket.requester)),
-        field(
-          "Assignee",
-          ticket.assignee ? userMention(ticket.assignee) : "_Unassigned_",
-        ),
+        assigneeField(ticket),
         ...linkedIssueFields(ticket),
       ],
     },
@@ -138,15 +131,8 @@ function privateCardBlocks(
     {
       type: "section",
       fields: [
-        field("Ticket", `*${ticket.key}*`),
-        field(
-          "Status",
-          `${STATUS_EMOJI[ticket.status]} ${STATUS_LABELS[ticket.status]}`,
-        ),
-        field(
-          "Assignee",
-          ticket.assignee ? userMention(ticket.assignee) : "_Unassigned_",
-        ),
+        ...keyAndStatus(ticket),
+        assigneeField(ticket),
       ],
     },
     {
@@ -237,6 +223,24 @@ function linkedIssueFields(ticket: Ticket) {
     );
   }
   return fields;
+}
+
+/** What every card shows, private or not. */
+function keyAndStatus(ticket: Ticket) {
+  return [
+    field("Ticket", `*${ticket.key}*`),
+    field(
+      "Status",
+      `${STATUS_EMOJI[ticket.status]} ${STATUS_LABELS[ticket.status]}`,
+    ),
+  ];
+}
+
+function assigneeField(ticket: Ticket) {
+  return field(
+    "Assignee",
+    ticket.assignee ? userMention(ticket.assignee) : "_Unassigned_",
+  );
 }
 
 function field(label: string, value: string) {

@@ -43,6 +43,7 @@ import {
 } from "../request_types/request_type.ts";
 import type { Answer } from "../request_types/form_fields.ts";
 import { QueueDirectory } from "./queue_directory.ts";
+import { dmEach, type Posted } from "./direct_messages.ts";
 
 export class NotConfiguredError extends Error {
   constructor() {
@@ -166,8 +167,6 @@ export async function openTicket(
   return { ticket, cardLink };
 }
 
-type Posted = { channel: string; ts: string };
-
 /**
  * The card in the queue's triage channel, and for a private request its
  * details to the queue's agents by DM. Sets the card on the ticket and
@@ -215,28 +214,15 @@ async function askApprovers(
       `Nobody can approve “${type.name}” requests yet: ask an admin of the ${queue.name} queue to set its superusers or the type's approvers.`,
     );
   }
-  const results = await Promise.allSettled(
-    approvers.map((approver) =>
-      slackCall(client, "chat.postMessage", {
-        channel: approver,
-        text: approvalRequestText(ticket),
-        blocks: approvalRequestBlocks(
-          ticket,
-          queue.name,
-          settings.action_trigger_url!,
-        ),
-        unfurl_links: false,
-      })
+  const { posted, failures } = await dmEach(client, approvers, {
+    text: approvalRequestText(ticket),
+    blocks: approvalRequestBlocks(
+      ticket,
+      queue.name,
+      settings.action_trigger_url,
     ),
-  );
-  const posted = results.flatMap((r) =>
-    r.status === "fulfilled"
-      ? [{ channel: String(r.value.channel), ts: String(r.value.ts) }]
-      : []
-  );
-  if (posted.length === 0) {
-    throw (results[0] as PromiseRejectedResult).reason;
-  }
+  });
+  if (posted.length === 0) throw failures[0];
   ticket.approval_messages = posted.map((p) => `${p.channel}:${p.ts}`);
   return posted;
 }

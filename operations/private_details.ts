@@ -3,7 +3,7 @@
 // "Show details" button. The shared channel only ever has the key.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../tickets/model.ts";
-import { slackCall } from "../slack_api/slack_call.ts";
+import { dmEach, type Posted } from "./direct_messages.ts";
 import { loadTicket } from "./change_ticket.ts";
 import { QueueDirectory } from "./queue_directory.ts";
 import { getRequestType } from "../storage/queue_store.ts";
@@ -22,30 +22,15 @@ export async function sendPrivateDetails(
   ticket: Ticket,
   people: readonly string[],
   cardLink: string,
-): Promise<Array<{ channel: string; ts: string }>> {
-  const results = await Promise.allSettled(
-    people.map((person) =>
-      slackCall(client, "chat.postMessage", {
-        channel: person,
-        text: privateDetailsText(ticket),
-        blocks: requestDetailBlocks(
-          ticket,
-          privateDetailsIntro(ticket, cardLink),
-        ),
-        unfurl_links: false,
-      })
-    ),
-  );
-  for (const r of results) {
-    if (r.status === "rejected") {
-      console.warn(`${ticket.key}: private details not sent:`, r.reason);
-    }
+): Promise<Posted[]> {
+  const { posted, failures } = await dmEach(client, people, {
+    text: privateDetailsText(ticket),
+    blocks: requestDetailBlocks(ticket, privateDetailsIntro(ticket, cardLink)),
+  });
+  for (const failure of failures) {
+    console.warn(`${ticket.key}: private details not sent:`, failure);
   }
-  return results.flatMap((r) =>
-    r.status === "fulfilled"
-      ? [{ channel: String(r.value.channel), ts: String(r.value.ts) }]
-      : []
-  );
+  return posted;
 }
 
 /**

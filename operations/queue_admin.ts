@@ -4,6 +4,7 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Queue } from "../queues/queue.ts";
 import { mayDo, refusal } from "../queues/queue_permissions.ts";
 import { QueueDirectory } from "./queue_directory.ts";
+import { tellPerson } from "./tell_person.ts";
 
 export async function checkQueueEditor(
   client: SlackAPIClient,
@@ -23,4 +24,20 @@ export function queueNamed(
 ): Queue | undefined {
   const wanted = name.replace(/\s+/g, " ").trim().toLowerCase();
   return queues.find((q) => q.name.toLowerCase() === wanted);
+}
+
+/**
+ * How a settings function refuses: the admin gets the reason by DM (the
+ * form is gone by then) and the run ends with it as its error.
+ */
+export function refuseAdmin(
+  client: SlackAPIClient,
+  admin: string,
+  what: string,
+): (problem: string) => Promise<{ error: string }> {
+  return async (problem) => {
+    const message = `${what} was not saved. ${problem}`;
+    await tellPerson(client, { user: admin }, message).catch(() => {});
+    return { error: message };
+  };
 }

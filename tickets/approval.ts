@@ -1,7 +1,8 @@
 // Approvals: a ticket of a request type that needs one waits, with its
 // service-level clocks stopped, until an approver decides. The decision is
 // final: a second click, by anyone, changes nothing and says who decided.
-import type { Status, Ticket } from "./model.ts";
+import type { Ticket } from "./model.ts";
+import type { ActionOutcome } from "./ticket_actions.ts";
 import { slackDateTime } from "../blocks/mrkdwn.ts";
 
 export type ApprovalState = "pending" | "approved" | "denied";
@@ -14,14 +15,8 @@ export function pendingApprovalFields(now: number): Partial<Ticket> {
   return { approval: "pending", holds: [{ start: now }] };
 }
 
-export type DecisionOutcome =
-  | {
-    ok: true;
-    ticket: Ticket;
-    statusChange?: { from: Status; to: Status };
-    summary: string;
-  }
-  | { ok: false; reason: string };
+/** Shaped as a card action's outcome, so it is published the same way. */
+export type DecisionOutcome = ActionOutcome;
 
 /** Whether the person is an approver is checked before; this is the rest. */
 export function decideApproval(

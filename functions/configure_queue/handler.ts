@@ -8,7 +8,11 @@ import {
 import { listQueues, putQueue } from "../../storage/queue_store.ts";
 import { DEFAULT_QUEUE_ID, queueIdFromName } from "../../queues/queue.ts";
 import { describeQueue, queueFromForm } from "../../queues/queue_form.ts";
-import { checkQueueEditor, queueNamed } from "../../operations/queue_admin.ts";
+import {
+  checkQueueEditor,
+  queueNamed,
+  refuseAdmin,
+} from "../../operations/queue_admin.ts";
 import { syncIntakeTrigger } from "../../operations/intake_trigger.ts";
 import { tellPerson } from "../../operations/tell_person.ts";
 import { slackCall, SlackCallError } from "../../slack_api/slack_call.ts";
@@ -18,11 +22,7 @@ export default SlackFunction(
   ConfigureQueueFunction,
   async ({ inputs, client }) => {
     const admin = inputs.admin;
-    const fail = async (problem: string) => {
-      const message = `The queue was not saved. ${problem}`;
-      await tellPerson(client, { user: admin }, message).catch(() => {});
-      return { error: message };
-    };
+    const fail = refuseAdmin(client, admin, "The queue");
     try {
       const settings = await getSettings(client);
       if (!settings) return await fail(NOT_CONFIGURED);

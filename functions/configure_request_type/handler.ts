@@ -7,7 +7,11 @@ import {
   listQueues,
   putRequestType,
 } from "../../storage/queue_store.ts";
-import { checkQueueEditor, queueNamed } from "../../operations/queue_admin.ts";
+import {
+  checkQueueEditor,
+  queueNamed,
+  refuseAdmin,
+} from "../../operations/queue_admin.ts";
 import { requestTypeFromForm } from "../../request_types/request_type_form.ts";
 import { requestTypeId } from "../../request_types/request_type.ts";
 import { describeRequestType } from "../../blocks/request_type_summary.ts";
@@ -18,11 +22,7 @@ export default SlackFunction(
   ConfigureRequestTypeFunction,
   async ({ inputs, client }) => {
     const admin = inputs.admin;
-    const fail = async (problem: string) => {
-      const message = `The request type was not saved. ${problem}`;
-      await tellPerson(client, { user: admin }, message).catch(() => {});
-      return { error: message };
-    };
+    const fail = refuseAdmin(client, admin, "The request type");
     try {
       const settings = await getSettings(client);
       if (!settings) return await fail(NOT_CONFIGURED);
