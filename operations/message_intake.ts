@@ -52,11 +52,8 @@ export type IntakeOutcome =
   /** The reactor was told why no ticket was made. */
   | { kind: "refused"; reason: string };
 
-const UNREADABLE = new Set([
-  "not_in_channel",
-  "channel_not_found",
-  "missing_scope",
-]);
+/** Helpdesk is not in the channel, or can't see it (private, uninvited). */
+const UNREADABLE = new Set(["not_in_channel", "channel_not_found"]);
 
 export async function ticketFromMessage(
   client: SlackAPIClient,
