@@ -32,6 +32,7 @@ import {
   notAnIntakeChannel,
 } from "../blocks/intake_messages.ts";
 import { messageLink } from "../blocks/ticket_messages.ts";
+import { tellPerson } from "./tell_person.ts";
 
 export interface ReactedMessage {
   channel: string;
@@ -198,28 +199,11 @@ async function refuse(
   return { kind: "refused", reason };
 }
 
-/**
- * An ephemeral message where they reacted; a DM when Helpdesk can't post
- * there (a channel it is not in, a DM it is not part of).
- */
-async function tell(
-  client: SlackAPIClient,
-  message: ReactedMessage,
-  text: string,
-) {
-  try {
-    await slackCall(client, "chat.postEphemeral", {
-      channel: message.channel,
-      user: message.user,
-      text,
-      ...(message.parent_message_link
-        ? { thread_ts: tsFromMessageLink(message.parent_message_link) }
-        : {}),
-    });
-  } catch {
-    await slackCall(client, "chat.postMessage", {
-      channel: message.user,
-      text,
-    });
-  }
+/** Privately, where they reacted (a DM when Helpdesk can't post there). */
+function tell(client: SlackAPIClient, message: ReactedMessage, text: string) {
+  return tellPerson(client, {
+    user: message.user,
+    channel: message.channel,
+    thread_ts: tsFromMessageLink(message.parent_message_link),
+  }, text);
 }

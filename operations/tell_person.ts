@@ -6,7 +6,12 @@ import { slackCall } from "../slack_api/slack_call.ts";
 
 export async function tellPerson(
   client: SlackAPIClient,
-  to: { user: string; channel?: string },
+  to: {
+    user: string;
+    channel?: string;
+    /** The thread they are in, so the ephemeral shows there. */
+    thread_ts?: string;
+  },
   text: string,
   blocks?: KnownBlock[],
 ): Promise<void> {
@@ -16,6 +21,7 @@ export async function tellPerson(
       await slackCall(client, "chat.postEphemeral", {
         channel: to.channel,
         user: to.user,
+        ...(to.thread_ts ? { thread_ts: to.thread_ts } : {}),
         ...message,
       });
       return;
