@@ -11,7 +11,8 @@ import {
 import rateTicketTrigger from "../../triggers/rate_ticket.ts";
 import { DEFAULT_TIME_ZONE } from "../../tickets/service_level_settings.ts";
 import { tellPerson } from "../../operations/tell_person.ts";
-import { slackCall, SlackCallError } from "../../slack_api/slack_call.ts";
+import { slackCall } from "../../slack_api/slack_call.ts";
+import { joinIfPublic } from "../../operations/join_channel.ts";
 import { explainFailure } from "../../slack_api/error_messages.ts";
 import { setupNotice } from "../../blocks/setup_notice.ts";
 import {
@@ -142,8 +143,6 @@ export default SlackFunction(
   },
 );
 
-type Client = Parameters<typeof slackCall>[0];
-
 /** An emoji name as Slack writes it, without colons: "ticket", "sos". */
 function intakeEmoji(
   typed: string | undefined,
@@ -165,20 +164,4 @@ function intakeEmoji(
     };
   }
   return { ok: true, value };
-}
-
-/**
- * Public channels can be joined; private ones need an invitation, which the
- * notice post then checks (not_in_channel / channel_not_found).
- */
-async function joinIfPublic(client: Client, channel: string) {
-  try {
-    await slackCall(client, "conversations.join", { channel });
-  } catch (error) {
-    const privateChannel = error instanceof SlackCallError &&
-      ["method_not_supported_for_channel_type", "channel_not_found"].includes(
-        error.code,
-      );
-    if (!privateChannel) throw error;
-  }
 }

@@ -15,7 +15,7 @@ import {
 } from "../../operations/queue_admin.ts";
 import { syncIntakeTrigger } from "../../operations/intake_trigger.ts";
 import { tellPerson } from "../../operations/tell_person.ts";
-import { slackCall, SlackCallError } from "../../slack_api/slack_call.ts";
+import { joinIfPublic } from "../../operations/join_channel.ts";
 import { explainFailure } from "../../slack_api/error_messages.ts";
 
 export default SlackFunction(
@@ -79,22 +79,3 @@ export default SlackFunction(
     }
   },
 );
-
-/** True when Helpdesk is in the channel now; false for a private one. */
-async function joinIfPublic(
-  client: Parameters<typeof slackCall>[0],
-  channel: string,
-): Promise<boolean> {
-  try {
-    await slackCall(client, "conversations.join", { channel });
-    return true;
-  } catch (error) {
-    if (
-      error instanceof SlackCallError &&
-      ["method_not_supported_for_channel_type", "channel_not_found"].includes(
-        error.code,
-      )
-    ) return false;
-    throw error;
-  }
-}
