@@ -5,13 +5,15 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../tickets/model.ts";
 import { decideApproval, type Decision } from "../tickets/approval.ts";
-import { loadTicket } from "./change_ticket.ts";
+import { loadQueuedTicket } from "./change_ticket.ts";
 import { QueueDirectory } from "./queue_directory.ts";
 import { getRequestType } from "../storage/queue_store.ts";
 import { putLookups, putTicket } from "../storage/ticket_store.ts";
-import { NOT_CONFIGURED } from "../storage/settings_store.ts";
 import { mayDo, refusal } from "../queues/queue_permissions.ts";
-import { approversOf } from "../request_types/request_type.ts";
+import {
+  approversOf,
+  DEFAULT_APPROVERS,
+} from "../request_types/request_type.ts";
 import { toTriage } from "./open_ticket.ts";
 import { slackCall } from "../slack_api/slack_call.ts";
 import { messageLink } from "../blocks/ticket_messages.ts";
@@ -34,20 +36,14 @@ export async function checkApprover(
   ticketId: string,
   userId: string,
 ) {
-  const loaded = await loadTicket(client, ticketId);
+  const loaded = await loadQueuedTicket(client, ticketId);
+  if (!loaded.ok) return loaded;
   const { ticket, settings, queue } = loaded;
-  if (!settings) return { ok: false as const, reason: NOT_CONFIGURED };
-  if (!ticket || !queue) {
-    return {
-      ok: false as const,
-      reason: "That ticket no longer exists in Helpdesk.",
-    };
-  }
   const type = ticket.request_type_id
     ? await getRequestType(client, ticket.request_type_id)
     : undefined;
   // A type removed since keeps its tickets decidable by the superusers.
-  const approvers = type ? approversOf(type) : approversOf({ approvers: [] });
+  const approvers = type ? approversOf(type) : DEFAULT_APPROVERS;
   const directory = new QueueDirectory(
     client,
     queue,

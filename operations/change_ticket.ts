@@ -25,13 +25,14 @@ export type ChangeResult =
   | { ok: true; ticket: Ticket; notShown: unknown[] }
   | { ok: false; reason: string; ticket?: Ticket };
 
+export const TICKET_GONE = "That ticket no longer exists in Helpdesk.";
+
 export interface LoadedTicket {
   ticket?: Ticket;
   settings?: HelpdeskSettings;
-  /** Absent when the ticket's queue was removed: the default one stands in. */
-  queue?: Queue;
 }
 
+/** The ticket and the settings, for what doesn't depend on its queue. */
 export async function loadTicket(
   client: SlackAPIClient,
   ticketId: string,
@@ -40,10 +41,28 @@ export async function loadTicket(
     getTicket(client, ticketId),
     getSettings(client),
   ]);
-  if (!ticket || !settings) return { ticket, settings };
+  return { ticket, settings };
+}
+
+export type QueuedTicket =
+  | { ok: true; ticket: Ticket; settings: HelpdeskSettings; queue: Queue }
+  | { ok: false; reason: string };
+
+/**
+ * The ticket with the settings and its queue (the default one stands in for
+ * a queue removed since), or what to tell the person when there is none.
+ */
+export async function loadQueuedTicket(
+  client: SlackAPIClient,
+  ticketId: string,
+): Promise<QueuedTicket> {
+  const { ticket, settings } = await loadTicket(client, ticketId);
+  if (!settings) return { ok: false, reason: NOT_CONFIGURED };
+  if (!ticket) return { ok: false, reason: TICKET_GONE };
   const queue = await getQueue(client, ticket.queue_id, settings) ??
     await getQueue(client, undefined, settings);
-  return { ticket, settings, queue };
+  if (!queue) return { ok: false, reason: TICKET_GONE };
+  return { ok: true, ticket, settings, queue };
 }
 
 /** Whether someone may work the ticket's queue (any agent role). */
@@ -61,11 +80,9 @@ export async function changeTicket(
   actorId: string,
   now = Math.floor(Date.now() / 1000),
 ): Promise<ChangeResult> {
-  const { ticket, settings, queue } = await loadTicket(client, ticketId);
-  if (!settings) return { ok: false, reason: NOT_CONFIGURED };
-  if (!ticket || !queue) {
-    return { ok: false, reason: "That ticket no longer exists in Helpdesk." };
-  }
+  const loaded = await loadQueuedTicket(client, ticketId);
+  if (!loaded.ok) return loaded;
+  const { ticket, settings, queue } = loaded;
   const agents = new QueueDirectory(client, queue, ticket.requester);
   const [actorIsAgent, assigneeIsAgent] = await Promise.all([
     isQueueAgent(agents, actorId),

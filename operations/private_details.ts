@@ -4,10 +4,9 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../tickets/model.ts";
 import { dmEach, type Posted } from "./direct_messages.ts";
-import { loadTicket } from "./change_ticket.ts";
+import { loadQueuedTicket } from "./change_ticket.ts";
 import { QueueDirectory } from "./queue_directory.ts";
 import { getRequestType } from "../storage/queue_store.ts";
-import { NOT_CONFIGURED } from "../storage/settings_store.ts";
 import { mayDo, refusal } from "../queues/queue_permissions.ts";
 import { approversOf } from "../request_types/request_type.ts";
 import { messageLink } from "../blocks/ticket_messages.ts";
@@ -42,11 +41,9 @@ export async function showPrivateDetails(
   ticketId: string,
   userId: string,
 ): Promise<{ ok: true } | { ok: false; reason: string; ticket?: Ticket }> {
-  const { ticket, settings, queue } = await loadTicket(client, ticketId);
-  if (!settings) return { ok: false, reason: NOT_CONFIGURED };
-  if (!ticket || !queue) {
-    return { ok: false, reason: "That ticket no longer exists in Helpdesk." };
-  }
+  const loaded = await loadQueuedTicket(client, ticketId);
+  if (!loaded.ok) return loaded;
+  const { ticket, settings, queue } = loaded;
   const type = ticket.request_type_id
     ? await getRequestType(client, ticket.request_type_id)
     : undefined;

@@ -3,7 +3,7 @@ import { finishRun, finishRunOnClose } from "../../operations/finish_run.ts";
 import RateTicketFunction, {
   RATING_COMMENT_VIEW_CALLBACK_ID,
 } from "./definition.ts";
-import { loadTicket } from "../../operations/change_ticket.ts";
+import { loadTicket, TICKET_GONE } from "../../operations/change_ticket.ts";
 import { publishChange } from "../../operations/publish_change.ts";
 import { tellPerson } from "../../operations/tell_person.ts";
 import { commentOnRating, rateTicket } from "../../tickets/rating.ts";
@@ -29,9 +29,7 @@ export default SlackFunction(
         await tellPerson(
           client,
           { user },
-          settings
-            ? "That ticket no longer exists in Helpdesk."
-            : NOT_CONFIGURED,
+          settings ? TICKET_GONE : NOT_CONFIGURED,
         );
         return { outputs: {} };
       }
@@ -79,7 +77,7 @@ export default SlackFunction(
     try {
       const { ticket, settings } = await loadTicket(client, ticketId ?? "");
       if (!ticket || !settings) {
-        return errors("That ticket no longer exists in Helpdesk.");
+        return errors(TICKET_GONE);
       }
       const outcome = commentOnRating(ticket, body.user.id, comment, now);
       if (!outcome.ok) return errors(outcome.reason);

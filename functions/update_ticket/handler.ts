@@ -17,12 +17,11 @@ import {
   type ChangeRequest,
   changeTicket,
   isQueueAgent,
-  loadTicket,
+  loadQueuedTicket,
 } from "../../operations/change_ticket.ts";
 import { QueueDirectory } from "../../operations/queue_directory.ts";
 import { tellPerson } from "../../operations/tell_person.ts";
 import { checkPermission, TICKET_ACTIONS } from "../../tickets/roles.ts";
-import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
 import { slackCall } from "../../slack_api/slack_call.ts";
 import { explainFailure } from "../../slack_api/error_messages.ts";
 import {
@@ -185,14 +184,12 @@ async function openAssignModal(
   actor: string,
   interactivityPointer: string,
 ) {
-  const { ticket, settings, queue } = await loadTicket(client, ticketId);
-  if (!settings || !ticket || !queue) {
-    const reason = settings
-      ? "That ticket no longer exists in Helpdesk."
-      : NOT_CONFIGURED;
-    await tellPerson(client, { user: actor }, reason);
+  const loaded = await loadQueuedTicket(client, ticketId);
+  if (!loaded.ok) {
+    await tellPerson(client, { user: actor }, loaded.reason);
     return { outputs: {} };
   }
+  const { ticket, queue } = loaded;
   const isAgent = await isQueueAgent(
     new QueueDirectory(client, queue, ticket.requester),
     actor,
