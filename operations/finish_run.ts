@@ -25,3 +25,19 @@ export async function finishRunOnClose(
 ) {
   await finishRun(client, body);
 }
+
+/**
+ * A view_closed handler that ends the run in error, for a modal whose
+ * workflow must not go on without it (the request form: no ticket, so no
+ * JSM sync or ticket log row).
+ */
+export function failRunOnClose(error: string) {
+  return async (
+    { body, client }: { body: ViewEventBody; client: SlackAPIClient },
+  ) => {
+    await slackCall(client, "functions.completeError", {
+      function_execution_id: body.function_data.execution_id,
+      error,
+    });
+  };
+}

@@ -20,7 +20,7 @@ import {
   listRequestTypes,
 } from "../../storage/queue_store.ts";
 import { openTicket, SettingsProblem } from "../../operations/open_ticket.ts";
-import { finishRun } from "../../operations/finish_run.ts";
+import { failRunOnClose, finishRun } from "../../operations/finish_run.ts";
 import { tellPerson } from "../../operations/tell_person.ts";
 import { slackCall } from "../../slack_api/slack_call.ts";
 import { explainFailure } from "../../slack_api/error_messages.ts";
@@ -32,6 +32,12 @@ import { readAnswers } from "../../request_types/form_fields.ts";
 import { jsmEnabled } from "../../deployment/deployment_options.ts";
 
 type Values = Record<string, Record<string, Record<string, unknown>>>;
+
+// Closing the form opens no ticket, so the run ends in error: the steps
+// after it (JSM sync, the ticket log row) must not run on nothing.
+const cancelled = failRunOnClose(
+  "The form was closed without opening a ticket.",
+);
 
 export default SlackFunction(
   OpenRequestFunction,
@@ -171,19 +177,3 @@ export default SlackFunction(
   },
 ).addViewClosedHandler(CHOOSE_TYPE_VIEW, cancelled)
   .addViewClosedHandler(DETAILS_VIEW, cancelled);
-
-/**
- * Closing the form opens no ticket, so the run ends in error: the steps
- * after it (JSM sync, the ticket log row) must not run on nothing.
- */
-async function cancelled(
-  { body, client }: {
-    body: { function_data: { execution_id: string } };
-    client: Parameters<typeof slackCall>[0];
-  },
-) {
-  await slackCall(client, "functions.completeError", {
-    function_execution_id: body.function_data.execution_id,
-    error: "The form was closed without opening a ticket.",
-  });
-}
