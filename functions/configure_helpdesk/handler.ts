@@ -15,11 +15,7 @@ import { slackCall } from "../../slack_api/slack_call.ts";
 import { joinIfPublic } from "../../operations/join_channel.ts";
 import { explainFailure } from "../../slack_api/error_messages.ts";
 import { setupNotice } from "../../blocks/setup_notice.ts";
-import {
-  findStoredQueue,
-  listStoredQueues,
-  putQueue,
-} from "../../storage/queue_store.ts";
+import { listStoredQueues, putQueue } from "../../storage/queue_store.ts";
 import { DEFAULT_QUEUE_ID } from "../../queues/queue.ts";
 import { syncIntakeTrigger } from "../../operations/intake_trigger.ts";
 import {
@@ -64,16 +60,21 @@ export default SlackFunction(
         const nowMs = Date.now();
         // The default queue, if an admin ever edited it as a queue, gets
         // the same triage channel and agents; its other roles stay.
-        const storedDefault = await findStoredQueue(client, DEFAULT_QUEUE_ID);
-        const defaultQueue = storedDefault && {
-          ...storedDefault,
-          triage_channel: channel,
-          members: [...agentUsers, ...(agentGroup ? [agentGroup] : [])],
-          updated_by: admin,
-          updated_at: Math.floor(nowMs / 1000),
-        };
+        // One read gives both that queue and every queue's intake channels.
+        const stored = await listStoredQueues(client);
+        const queues = stored.map((queue) =>
+          queue.id === DEFAULT_QUEUE_ID
+            ? {
+              ...queue,
+              triage_channel: channel,
+              members: [...agentUsers, ...(agentGroup ? [agentGroup] : [])],
+              updated_by: admin,
+              updated_at: Math.floor(nowMs / 1000),
+            }
+            : queue
+        );
+        const defaultQueue = queues.find((q) => q.id === DEFAULT_QUEUE_ID);
         if (defaultQueue) await putQueue(client, defaultQueue);
-        const queues = await listStoredQueues(client);
         const [action, reactions, rating, sweeps, digest, intake] =
           await Promise
             .all([

@@ -12,6 +12,8 @@ import {
 } from "../../testing/harness.ts";
 import type { FakeSlack } from "../../testing/fake_slack/server.ts";
 import { getSettings } from "../../storage/settings_store.ts";
+import { findStoredQueue, putQueue } from "../../storage/queue_store.ts";
+import { DEFAULT_QUEUE_ID } from "../../queues/queue.ts";
 
 interface Inputs {
   triage_channel: string;
@@ -196,4 +198,52 @@ Deno.test("configure_helpdesk refuses and keeps the old settings when", async (t
   );
 
   assert.deepEqual(await getSettings(clientFor(slack)), saved);
+});
+
+Deno.test("configure_helpdesk keeps the default queue's channel and agents, and sets the ticket emoji", async () => {
+  await using slack = await startFakeSlack();
+  const client = clientFor(slack);
+  assert.equal(
+    (await run(slack, { triage_channel: TRIAGE, agent_users: [PEOPLE.agent] }))
+      .error,
+    undefined,
+  );
+  // An admin edited the default queue as a queue, with an intake channel.
+  await putQueue(client, {
+    id: DEFAULT_QUEUE_ID,
+    name: "Helpdesk",
+    triage_channel: TRIAGE,
+    intake_channels: [GENERAL],
+    owner: PEOPLE.admin,
+    members: [PEOPLE.agent],
+    admins: ["${owner}"],
+    superusers: [PEOPLE.admin],
+  });
+  const result = await handler(functionContext("configure_helpdesk", slack, {
+    admin: PEOPLE.admin,
+    triage_channel: GENERAL,
+    agent_users: [PEOPLE.otherAgent],
+    agent_usergroup: AGENT_GROUP,
+    intake_emoji: ":SOS:",
+  }));
+  assert.equal(result.error, undefined);
+  const queue = (await findStoredQueue(client, DEFAULT_QUEUE_ID))!;
+  assert.equal(queue.triage_channel, GENERAL);
+  assert.deepEqual(queue.members, [PEOPLE.otherAgent, AGENT_GROUP]);
+  assert.deepEqual(queue.admins, ["${owner}"], "its other roles stay");
+  const settings = (await getSettings(client))!;
+  assert.equal(settings.intake_emoji, "sos");
+  const trigger = slack.triggers.get(settings.intake_trigger_id!)!;
+  assert.deepEqual((trigger.event as { filter: unknown }).filter, {
+    version: 1,
+    root: { statement: "{{data.reaction}} == sos" },
+  });
+  const refused = await handler(functionContext("configure_helpdesk", slack, {
+    admin: PEOPLE.admin,
+    triage_channel: GENERAL,
+    agent_users: [PEOPLE.otherAgent],
+    intake_emoji: "admission_tickets",
+  }));
+  assert.match(refused.error!, /how Helpdesk marks messages/);
+  assert.equal((await getSettings(client))!.intake_emoji, "sos");
 });
