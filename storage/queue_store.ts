@@ -12,6 +12,7 @@ import type { RequestType } from "../request_types/request_type.ts";
 import { parseFormFields } from "../request_types/form_fields.ts";
 import type { HelpdeskSettings } from "./settings_store.ts";
 import { slackCall } from "../slack_api/slack_call.ts";
+import { itemPages } from "./datastore_pages.ts";
 
 type Item = Record<string, unknown>;
 
@@ -20,16 +21,7 @@ async function allItems(
   datastore: string,
 ): Promise<Item[]> {
   const items: Item[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await slackCall(client, "apps.datastore.query", {
-      datastore,
-      limit: 1000,
-      cursor,
-    });
-    items.push(...(page.items ?? []));
-    cursor = page.response_metadata?.next_cursor || undefined;
-  } while (cursor);
+  for await (const page of itemPages(client, datastore)) items.push(...page);
   return items;
 }
 

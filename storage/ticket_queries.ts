@@ -1,44 +1,21 @@
-// Finding tickets by condition. Slack's datastore query is a DynamoDB scan
-// with a filter: `limit` caps the items *evaluated*, so a page can be empty
-// and still have a cursor, and only an absent cursor means the end.
+// Finding tickets by condition, a page at a time (see datastore_pages.ts).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import TicketsDatastore from "../datastores/tickets.ts";
 import type { Ticket } from "../tickets/model.ts";
 import { slackCall } from "../slack_api/slack_call.ts";
 import { toItem, toTicket } from "./ticket_store.ts";
+import { type DatastoreFilter, itemPages } from "./datastore_pages.ts";
 
-export interface TicketFilter {
-  expression: string;
-  /** "#name" → attribute name. */
-  attributes: Record<string, string>;
-  /** ":value" → value. */
-  values: Record<string, unknown>;
-}
-
-/**
- * Items evaluated per call. Slack documents no maximum; fewer, larger pages
- * keep a sweep over thousands of tickets to a handful of calls.
- */
-export const PAGE_SIZE = 1000;
+export type TicketFilter = DatastoreFilter;
 
 /** Each page of matching tickets, as Slack returns them (maybe empty). */
 export async function* ticketPages(
   client: SlackAPIClient,
   filter: TicketFilter,
 ): AsyncGenerator<Ticket[]> {
-  let cursor: string | undefined;
-  do {
-    const page = await slackCall(client, "apps.datastore.query", {
-      datastore: TicketsDatastore.name,
-      expression: filter.expression,
-      expression_attributes: filter.attributes,
-      expression_values: filter.values,
-      limit: PAGE_SIZE,
-      cursor,
-    });
-    yield (page.items ?? []).flatMap(readable);
-    cursor = page.response_metadata?.next_cursor || undefined;
-  } while (cursor);
+  for await (const items of itemPages(client, TicketsDatastore.name, filter)) {
+    yield items.flatMap(readable);
+  }
 }
 
 export async function allTickets(
