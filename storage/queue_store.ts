@@ -10,7 +10,7 @@ import {
 } from "../queues/queue.ts";
 import type { RequestType } from "../request_types/request_type.ts";
 import { parseFormFields } from "../request_types/form_fields.ts";
-import type { HelpdeskSettings } from "./settings_store.ts";
+import { getSettings, type HelpdeskSettings } from "./settings_store.ts";
 import { slackCall } from "../slack_api/slack_call.ts";
 import { itemPages } from "./datastore_pages.ts";
 
@@ -93,16 +93,22 @@ export async function listStoredQueues(
   return (await allItems(client, QueuesDatastore.name)).map(toQueue);
 }
 
-/** Every queue, the default one included even before it was ever edited. */
-export async function listQueues(
+/**
+ * The settings and every queue, the default one included even before it was
+ * ever edited, read at once. No queues until Helpdesk is configured.
+ */
+export async function settingsAndQueues(
   client: SlackAPIClient,
-  settings: HelpdeskSettings,
-): Promise<Queue[]> {
-  const queues = (await allItems(client, QueuesDatastore.name)).map(toQueue);
+): Promise<{ settings?: HelpdeskSettings; queues: Queue[] }> {
+  const [settings, queues] = await Promise.all([
+    getSettings(client),
+    listStoredQueues(client),
+  ]);
+  if (!settings) return { queues: [] };
   if (!queues.some((q) => q.id === DEFAULT_QUEUE_ID)) {
     queues.unshift(defaultQueueFromSettings(settings));
   }
-  return queues;
+  return { settings, queues };
 }
 
 export async function putQueue(client: SlackAPIClient, queue: Queue) {

@@ -1,11 +1,7 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ConfigureQueueFunction from "./definition.ts";
-import {
-  getSettings,
-  NOT_CONFIGURED,
-  putSettings,
-} from "../../storage/settings_store.ts";
-import { listQueues, putQueue } from "../../storage/queue_store.ts";
+import { NOT_CONFIGURED, putSettings } from "../../storage/settings_store.ts";
+import { putQueue, settingsAndQueues } from "../../storage/queue_store.ts";
 import { DEFAULT_QUEUE_ID, queueIdFromName } from "../../queues/queue.ts";
 import { describeQueue, queueFromForm } from "../../queues/queue_form.ts";
 import {
@@ -24,9 +20,8 @@ export default SlackFunction(
     const admin = inputs.admin;
     const fail = refuseAdmin(client, admin, "The queue");
     try {
-      const settings = await getSettings(client);
+      const { settings, queues } = await settingsAndQueues(client);
       if (!settings) return await fail(NOT_CONFIGURED);
-      const queues = await listQueues(client, settings);
       const existing = queueNamed(queues, inputs.name);
       // New queues are made by those who may change the default queue.
       const guard = existing ??

@@ -1,11 +1,11 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ConfigureRequestTypeFunction from "./definition.ts";
-import { getSettings, NOT_CONFIGURED } from "../../storage/settings_store.ts";
+import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
 import {
   deleteRequestType,
   getRequestType,
-  listQueues,
   putRequestType,
+  settingsAndQueues,
 } from "../../storage/queue_store.ts";
 import {
   checkQueueEditor,
@@ -24,9 +24,8 @@ export default SlackFunction(
     const admin = inputs.admin;
     const fail = refuseAdmin(client, admin, "The request type");
     try {
-      const settings = await getSettings(client);
+      const { settings, queues } = await settingsAndQueues(client);
       if (!settings) return await fail(NOT_CONFIGURED);
-      const queues = await listQueues(client, settings);
       const queue = queueNamed(queues, inputs.queue_name);
       if (!queue) {
         return await fail(

@@ -13,11 +13,11 @@ import {
   SUMMARY_BLOCK,
   TYPE_BLOCK,
 } from "../../blocks/request_form.ts";
-import { getSettings, NOT_CONFIGURED } from "../../storage/settings_store.ts";
+import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
 import {
   getRequestType,
-  listQueues,
   listRequestTypes,
+  settingsAndQueues,
 } from "../../storage/queue_store.ts";
 import { openTicket, SettingsProblem } from "../../operations/open_ticket.ts";
 import { failRunOnClose, finishRun } from "../../operations/finish_run.ts";
@@ -43,15 +43,14 @@ export default SlackFunction(
   OpenRequestFunction,
   async ({ inputs, client }) => {
     try {
-      const settings = await getSettings(client);
+      const [{ settings, queues }, types] = await Promise.all([
+        settingsAndQueues(client),
+        listRequestTypes(client),
+      ]);
       if (!settings) {
         await tellPerson(client, { user: inputs.requester }, NOT_CONFIGURED);
         return { error: NOT_CONFIGURED };
       }
-      const [queues, types] = await Promise.all([
-        listQueues(client, settings),
-        listRequestTypes(client),
-      ]);
       const known = types.filter((t) =>
         queues.some((q) => q.id === t.queue_id)
       );
