@@ -21,6 +21,9 @@ const HELD: Array<[RoleName, HolderRole]> = [
   ["initiator", "initiator"],
 ];
 
+/** The roles whose holders are agents (see queues/queue_permissions.ts). */
+const AGENT_MACROS = ["${owner}", "${members}", "${admins}", "${superusers}"];
+
 /** At most this many DMs go out for one ticket (approvers, agents). */
 export const MAX_RECIPIENTS = 25;
 
@@ -63,36 +66,31 @@ export class QueueDirectory {
   /** The people of a role, user groups and channels opened up, capped. */
   async peopleOf(principals: Principals): Promise<string[]> {
     const people = new Set(principals.users);
-    const lists = await Promise.all([
-      ...[...principals.usergroups].map((g) => this.groupMembers(g)),
-      ...[...principals.channels].map((c) => this.channelMembers(c)),
-    ]);
-    for (const list of lists) for (const id of list) people.add(id);
+    for (const list of await this.#memberLists(principals)) {
+      for (const id of list) people.add(id);
+    }
     return [...people].slice(0, MAX_RECIPIENTS);
   }
 
+  /** Everyone who works the queue's tickets. */
   async agents(): Promise<string[]> {
-    const all: Principals = {
-      users: new Set(),
-      usergroups: new Set(),
-      channels: new Set(),
-    };
-    for (const role of ["owner", "members", "admins", "superusers"] as const) {
-      const p = expandRole(role, this.queue, this.initiator);
-      p.users.forEach((id) => all.users.add(id));
-      p.usergroups.forEach((id) => all.usergroups.add(id));
-      p.channels.forEach((id) => all.channels.add(id));
-    }
-    return await this.peopleOf(all);
+    return await this.peopleOf(
+      expandEntries(AGENT_MACROS, this.queue, this.initiator),
+    );
   }
 
   private async includes(p: Principals, userId: string): Promise<boolean> {
     if (p.users.has(userId)) return true;
-    const lists = await Promise.all([
+    const lists = await this.#memberLists(p);
+    return lists.some((list) => list.has(userId));
+  }
+
+  /** The members of each user group and channel, read once per run. */
+  #memberLists(p: Principals): Promise<Set<string>[]> {
+    return Promise.all([
       ...[...p.usergroups].map((g) => this.groupMembers(g)),
       ...[...p.channels].map((c) => this.channelMembers(c)),
     ]);
-    return lists.some((list) => list.has(userId));
   }
 
   private groupMembers(id: string): Promise<Set<string>> {
