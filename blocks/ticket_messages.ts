@@ -41,6 +41,16 @@ export function activityReply(summary: string, at: number): string {
   return `${summary} · ${when}`;
 }
 
+/** The link to a ticket's card; undefined while it has none. */
+export function cardLinkOf(
+  ticket: Pick<Ticket, "card_channel" | "card_ts">,
+  workspaceUrl: string,
+): string | undefined {
+  return ticket.card_channel && ticket.card_ts
+    ? messageLink(workspaceUrl, ticket.card_channel, ticket.card_ts)
+    : undefined;
+}
+
 export function messageLink(workspaceUrl: string, channel: string, ts: string) {
   const base = workspaceUrl.endsWith("/") ? workspaceUrl : `${workspaceUrl}/`;
   return `${base}archives/${channel}/p${ts.replace(".", "")}`;

@@ -16,7 +16,7 @@ import {
 } from "../request_types/request_type.ts";
 import { toTriage } from "./open_ticket.ts";
 import { slackCall } from "../slack_api/slack_call.ts";
-import { messageLink } from "../blocks/ticket_messages.ts";
+import { cardLinkOf } from "../blocks/ticket_messages.ts";
 import {
   approvalDecidedBlocks,
   approvalRequestText,
@@ -96,9 +96,7 @@ export async function decide(
     putTicket(client, ticket),
     ticket.card_ts ? putLookups(client, ticket) : undefined,
   ]);
-  const cardLink = ticket.card_channel && ticket.card_ts
-    ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
-    : undefined;
+  const cardLink = cardLinkOf(ticket, settings.workspace_url);
   const shown = await Promise.allSettled([
     slackCall(client, "chat.postMessage", {
       channel: ticket.requester,

@@ -16,7 +16,7 @@ import {
 import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
 import { slackCall } from "../slack_api/slack_call.ts";
 import { publishChange } from "./publish_change.ts";
-import { messageLink } from "../blocks/ticket_messages.ts";
+import { cardLinkOf } from "../blocks/ticket_messages.ts";
 import {
   jsmCommentDm,
   jsmCommentReply,
@@ -93,13 +93,8 @@ export async function receiveJsmUpdate(
     if (!comment.isPublic) {
       results.push("internal comment not relayed");
     } else {
-      const cardLink = ticket.card_channel && ticket.card_ts
-        ? messageLink(
-          settings.workspace_url,
-          ticket.card_channel,
-          ticket.card_ts,
-        )
-        : settings.workspace_url;
+      const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
+        settings.workspace_url;
       await Promise.all([
         // A private request's comments go only to its requester: the card's
         // thread is in a shared channel.

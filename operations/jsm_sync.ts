@@ -29,7 +29,7 @@ import { getSettings } from "../storage/settings_store.ts";
 import TicketLookupDatastore from "../datastores/ticket_lookup.ts";
 import { slackCall } from "../slack_api/slack_call.ts";
 import { redrawTicketCard } from "./triage_card.ts";
-import { messageLink } from "../blocks/ticket_messages.ts";
+import { cardLinkOf } from "../blocks/ticket_messages.ts";
 import {
   jsmFailedReply,
   jsmLinkedDm,
@@ -212,9 +212,9 @@ async function announce(
     }));
     if (settings) shown.push(redrawTicketCard(client, settings, ticket, now));
     inThread(jsmLinkedReply(ticket, what.failuresBefore));
-    const cardLink = settings && ticket.card_channel && ticket.card_ts
-      ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
-      : settings?.workspace_url ?? "";
+    const cardLink = settings
+      ? cardLinkOf(ticket, settings.workspace_url) ?? settings.workspace_url
+      : "";
     shown.push(slackCall(client, "chat.postMessage", {
       channel: ticket.requester,
       text: jsmLinkedDm(ticket, cardLink),

@@ -26,7 +26,11 @@ import {
 import { findStoredQueue, orDefault } from "../storage/queue_store.ts";
 import { DEFAULT_QUEUE_ID, type Queue } from "../queues/queue.ts";
 import { slackCall, type SlackResponse } from "../slack_api/slack_call.ts";
-import { messageLink, ticketOpenedDm } from "../blocks/ticket_messages.ts";
+import {
+  cardLinkOf,
+  messageLink,
+  ticketOpenedDm,
+} from "../blocks/ticket_messages.ts";
 import {
   approvalRequestBlocks,
   approvalRequestText,
@@ -131,9 +135,8 @@ export async function openTicket(
   const posted = ticket.approval === "pending"
     ? await askApprovers(client, settings, queue, ticket, type!)
     : await toTriage(client, settings, queue, ticket, now);
-  const cardLink = ticket.card_channel && ticket.card_ts
-    ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
-    : settings.workspace_url;
+  const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
+    settings.workspace_url;
 
   // Settled at once so that a failed DM is never an unhandled rejection.
   const dm: Promise<Settled> = slackCall(client, "chat.postMessage", {

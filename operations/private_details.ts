@@ -9,7 +9,7 @@ import { QueueDirectory } from "./queue_directory.ts";
 import { getRequestType } from "../storage/queue_store.ts";
 import { mayDo, refusal } from "../queues/queue_permissions.ts";
 import { approversOf } from "../request_types/request_type.ts";
-import { messageLink } from "../blocks/ticket_messages.ts";
+import { cardLinkOf } from "../blocks/ticket_messages.ts";
 import {
   privateDetailsIntro,
   privateDetailsText,
@@ -62,9 +62,8 @@ export async function showPrivateDetails(
       ticket,
     };
   }
-  const cardLink = ticket.card_channel && ticket.card_ts
-    ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
-    : settings.workspace_url;
+  const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
+    settings.workspace_url;
   const sent = await sendPrivateDetails(client, ticket, [userId], cardLink);
   if (sent.length === 0) {
     return { ok: false, reason: "Slack didn't deliver the DM; try again." };

@@ -9,7 +9,7 @@ import { putTicket } from "../storage/ticket_store.ts";
 import { slackCall } from "../slack_api/slack_call.ts";
 import {
   activityReply,
-  messageLink,
+  cardLinkOf,
   statusChangedDm,
 } from "../blocks/ticket_messages.ts";
 import { redrawTicketCard } from "./triage_card.ts";
@@ -54,9 +54,8 @@ export async function publishChange(
     }));
   }
   if (change.statusChange && change.actorId !== ticket.requester) {
-    const link = ticket.card_channel && ticket.card_ts
-      ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
-      : settings.workspace_url;
+    const link = cardLinkOf(ticket, settings.workspace_url) ??
+      settings.workspace_url;
     const text = statusChangedDm(
       ticket,
       change.statusChange.to,

@@ -20,7 +20,7 @@ import {
   slaEscalationDm,
   slaThreadNotice,
 } from "../blocks/sla_messages.ts";
-import { messageLink } from "../blocks/ticket_messages.ts";
+import { cardLinkOf } from "../blocks/ticket_messages.ts";
 import { redrawTicketCard } from "./triage_card.ts";
 import { publishChange } from "./publish_change.ts";
 
@@ -130,9 +130,8 @@ async function announce(
     text: slaThreadNotice(ticket, notice, audience),
   });
   if (!isBreach(notice)) return;
-  const link = ticket.card_channel && ticket.card_ts
-    ? messageLink(settings.workspace_url, ticket.card_channel, ticket.card_ts)
-    : settings.workspace_url;
+  const link = cardLinkOf(ticket, settings.workspace_url) ??
+    settings.workspace_url;
   // The card shows the breach too; its failure must not hide the DM.
   await Promise.all([
     slackCall(client, "chat.postMessage", {
