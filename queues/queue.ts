@@ -37,10 +37,13 @@ export function defaultQueueFromSettings(settings: HelpdeskSettings): Queue {
   };
 }
 
-/** Queue ids are their names in lower case, so names are unique. */
-export function queueIdFromName(name: string): string {
+/** A name as an id part: lower case, words joined by "-". */
+export function nameSlug(name: string): string {
   return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(
     /^-+|-+$/g,
     "",
   );
 }
+
+/** Queue ids are their names in lower case, so names are unique. */
+export const queueIdFromName = nameSlug;

@@ -2,6 +2,7 @@
 // access, a security incident), with its own questions, whether it needs an
 // approval first, and whether its details are private to the queue.
 import type { FormField } from "./form_fields.ts";
+import { nameSlug } from "../queues/queue.ts";
 
 export interface RequestType {
   id: string;
@@ -25,10 +26,5 @@ export function approversOf(type: Pick<RequestType, "approvers">): string[] {
 
 /** Ids are the queue and the name, so a name is unique within its queue. */
 export function requestTypeId(queueId: string, name: string): string {
-  return `${queueId}/${
-    name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(
-      /^-+|-+$/g,
-      "",
-    )
-  }`;
+  return `${queueId}/${nameSlug(name)}`;
 }
