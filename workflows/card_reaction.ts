@@ -1,8 +1,7 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import ReactToCardFunction from "../functions/react_to_card/definition.ts";
-import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
 import type { DeploymentOptions } from "../deployment/deployment_options.ts";
-import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
+import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /** Started by an agent's reaction on a triage card. */
 export function cardReactionWorkflow(options: DeploymentOptions) {
@@ -27,13 +26,7 @@ export function cardReactionWorkflow(options: DeploymentOptions) {
     reaction: workflow.inputs.reaction,
     user: workflow.inputs.user,
   });
-  if (jsmOn(options)) {
-    // ticket_id is absent when the reaction changed nothing: the step skips.
-    workflow.addStep(SyncTicketToJsmFunction, {
-      ticket_id: reacted.outputs.ticket_id,
-      ...jsmTokenInput(options),
-    });
-  }
+  addJsmSyncStep(workflow, options, reacted.outputs.ticket_id);
   return workflow;
 }
 

@@ -1,6 +1,7 @@
 // Steps that exist only when the deployment turns an integration on (see
 // deployment/deployment_options.ts), shared by the workflows that add them.
 import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
 
 /** No integrations: what triggers and functions see of each workflow. */
 export const NO_INTEGRATIONS: DeploymentOptions = { jsm: { mode: "off" } };
@@ -17,3 +18,22 @@ export function jsmTokenInput(options: DeploymentOptions) {
 }
 
 export const jsmOn = (options: DeploymentOptions) => options.jsm.mode !== "off";
+
+/**
+ * The JSM sync after a step that made or changed a ticket, when JSM is on.
+ * An absent ticket_id (nothing was made or changed) makes the step skip.
+ */
+export function addJsmSyncStep(
+  workflow: { addStep: AddStep },
+  options: DeploymentOptions,
+  ticketId: unknown,
+) {
+  if (!jsmOn(options)) return;
+  workflow.addStep(SyncTicketToJsmFunction, {
+    ticket_id: ticketId,
+    ...jsmTokenInput(options),
+  });
+}
+
+// deno-lint-ignore no-explicit-any
+type AddStep = (fn: typeof SyncTicketToJsmFunction, inputs: any) => unknown;

@@ -1,8 +1,7 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import TicketFromMessageFunction from "../functions/ticket_from_message/definition.ts";
-import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
 import type { DeploymentOptions } from "../deployment/deployment_options.ts";
-import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
+import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /** Started by the intake emoji on a message in a queue's intake channel. */
 export function messageToTicketWorkflow(options: DeploymentOptions) {
@@ -32,13 +31,7 @@ export function messageToTicketWorkflow(options: DeploymentOptions) {
     reaction: workflow.inputs.reaction,
     user: workflow.inputs.user,
   });
-  if (jsmOn(options)) {
-    // ticket_id is absent when no ticket was made: the step skips.
-    workflow.addStep(SyncTicketToJsmFunction, {
-      ticket_id: made.outputs.ticket_id,
-      ...jsmTokenInput(options),
-    });
-  }
+  addJsmSyncStep(workflow, options, made.outputs.ticket_id);
   return workflow;
 }
 

@@ -1,8 +1,7 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import OpenRequestFunction from "../functions/open_request/definition.ts";
-import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
 import type { DeploymentOptions } from "../deployment/deployment_options.ts";
-import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
+import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 import { GOOGLE_SHEETS_ADD_ROW } from "../connectors/google_sheets.ts";
 
 /**
@@ -32,12 +31,7 @@ export function openTicketWorkflow(options: DeploymentOptions) {
     channel: OpenTicketWorkflow.inputs.channel,
   });
 
-  if (jsmOn(options)) {
-    OpenTicketWorkflow.addStep(SyncTicketToJsmFunction, {
-      ticket_id: created.outputs.ticket_id,
-      ...jsmTokenInput(options),
-    });
-  }
+  addJsmSyncStep(OpenTicketWorkflow, options, created.outputs.ticket_id);
   if (options.sheets) {
     // Slack's Google Sheets connector; the admin who deploys approves it, and
     // a collaborator connects the Google account with `slack external-auth`.

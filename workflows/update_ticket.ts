@@ -1,8 +1,7 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import UpdateTicketFunction from "../functions/update_ticket/definition.ts";
-import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
 import type { DeploymentOptions } from "../deployment/deployment_options.ts";
-import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
+import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /**
  * Started by a triage card's workflow buttons (see triggers/ticket_action.ts).
@@ -31,12 +30,7 @@ export function updateTicketWorkflow(options: DeploymentOptions) {
     actor: workflow.inputs.actor,
     interactivity: workflow.inputs.interactivity,
   });
-  if (jsmOn(options)) {
-    workflow.addStep(SyncTicketToJsmFunction, {
-      ticket_id: workflow.inputs.ticket_id,
-      ...jsmTokenInput(options),
-    });
-  }
+  addJsmSyncStep(workflow, options, workflow.inputs.ticket_id);
   return workflow;
 }
 
