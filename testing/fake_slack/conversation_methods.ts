@@ -10,6 +10,7 @@ import {
   type FakeWorkspace,
 } from "./workspace.ts";
 import type { MethodHandler } from "./server.ts";
+import { existingChannel, toApi } from "./messaging_methods.ts";
 
 export function conversationMethods(
   ws: FakeWorkspace,
@@ -42,13 +43,7 @@ export function conversationMethods(
     }],
 
     ["conversations.members", (args) => {
-      const id = requireString(args, "channel");
-      const channel = ws.channels.get(id);
-      if (
-        !channel || (channel.is_private && !channel.members.has(BOT_USER_ID))
-      ) {
-        throw new SlackError("channel_not_found");
-      }
+      const channel = existingChannel(ws, requireString(args, "channel"));
       const members = [...channel.members];
       const limit = Number(args.limit ?? 100) || 100;
       const start = Number(args.cursor ?? 0) || 0;
@@ -80,10 +75,7 @@ export function conversationMethods(
 }
 
 function readableChannel(ws: FakeWorkspace, id: string): FakeChannel {
-  const channel = ws.channels.get(id);
-  if (!channel || (channel.is_private && !channel.members.has(BOT_USER_ID))) {
-    throw new SlackError("channel_not_found");
-  }
+  const channel = existingChannel(ws, id);
   if (!channel.members.has(BOT_USER_ID)) throw new SlackError("not_in_channel");
   return channel;
 }
@@ -110,9 +102,4 @@ function inWindow(messages: FakeMessage[], args: Args): FakeMessage[] {
 
 function page(messages: FakeMessage[], args: Args) {
   return messages.slice(0, Number(args.limit ?? 100) || 100).map(toApi);
-}
-
-function toApi(message: FakeMessage) {
-  const { posted_by_token: _token, channel: _channel, ...rest } = message;
-  return { type: "message", ...rest };
 }

@@ -171,7 +171,10 @@ export function messagingMethods(
   ];
 }
 
-function existingChannel(ws: FakeWorkspace, id: string): FakeChannel {
+export function existingChannel(
+  ws: FakeWorkspace,
+  id: string,
+): FakeChannel {
   const channel = ws.channels.get(id);
   // A private channel the bot is not in is invisible to it.
   if (!channel || (channel.is_private && !channel.members.has(BOT_USER_ID))) {
@@ -259,7 +262,8 @@ function channelInfo(channel: FakeChannel) {
   };
 }
 
-function toApi(message: FakeMessage) {
+/** A message as the Web API returns it (history, replies, post answers). */
+export function toApi(message: FakeMessage) {
   return {
     type: "message",
     text: message.text,
@@ -269,5 +273,7 @@ function toApi(message: FakeMessage) {
     ts: message.ts,
     thread_ts: message.thread_ts,
     metadata: message.metadata,
+    reply_count: message.reply_count,
+    reactions: message.reactions,
   };
 }
