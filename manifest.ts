@@ -20,12 +20,12 @@ import TicketLookupDatastore from "./datastores/ticket_lookup.ts";
 import SettingsDatastore from "./datastores/settings.ts";
 import QueuesDatastore from "./datastores/queues.ts";
 import RequestTypesDatastore from "./datastores/request_types.ts";
-import { atlassianProvider } from "./jsm/atlassian_provider.ts";
+import { atlassianProvider } from "./integrations/jsm/atlassian_provider.ts";
 import {
   type DeploymentOptions,
   outgoingDomains,
-} from "./deployment/deployment_options.ts";
-import { DEPLOYMENT } from "./deployment/current_deployment.ts";
+} from "./integrations/deployment/deployment_options.ts";
+import { DEPLOYMENT } from "./integrations/deployment/current_deployment.ts";
 
 /**
  * Helpdesk: tickets opened from Slack and triaged in a channel. The README's

@@ -3,7 +3,7 @@ import { DefineDatastore, Schema } from "deno-slack-sdk/mod.ts";
 /**
  * One item per queue, edited with the "Configure a queue" workflow. Roles are
  * kept as entered (people, user group and channel IDs, `${macros}`) and
- * expanded when used; see queues/role_entries.ts. The queue "default" is the
+ * expanded when used; see helpdesk/queues/role_entries.ts. The queue "default" is the
  * one "Configure Helpdesk" sets up.
  */
 export default DefineDatastore({

@@ -2,7 +2,7 @@ import { DefineDatastore, Schema } from "deno-slack-sdk/mod.ts";
 
 /**
  * One item per request type, edited with the "Configure a request type"
- * workflow. `fields` is the admin's text (request_types/form_fields.ts),
+ * workflow. `fields` is the admin's text (helpdesk/request_types/form_fields.ts),
  * re-read each time so the form shows it back as written.
  */
 export default DefineDatastore({

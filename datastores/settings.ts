@@ -24,7 +24,7 @@ export default DefineDatastore({
     /** The event trigger for :eyes: and :white_check_mark: on cards. */
     reaction_trigger_id: { type: Schema.types.string },
     // Service levels, kept as the text the admin typed (re-read by
-    // tickets/service_levels.ts) so the form shows it back unchanged.
+    // helpdesk/tickets/service_levels.ts) so the form shows it back unchanged.
     sla_targets: { type: Schema.types.string },
     sla_request_types: { type: Schema.types.string },
     business_hours: { type: Schema.types.string },

@@ -10,7 +10,7 @@ import MessageToTicketWorkflow from "../workflows/message_to_ticket.ts";
  * The intake emoji (":ticket:" unless configured otherwise) on a message in
  * any queue's intake channel. The channels live in Helpdesk's settings, so
  * "Configure a queue" and "Configure Helpdesk" create and move this trigger
- * (operations/intake_trigger.ts); nobody creates it by hand.
+ * (slack/operations/intake_trigger.ts); nobody creates it by hand.
  */
 export function messageIntakeTrigger(
   channels: [string, ...string[]],

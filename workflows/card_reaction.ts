@@ -1,6 +1,6 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import ReactToCardFunction from "../functions/react_to_card/definition.ts";
-import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /** Started by an agent's reaction on a triage card. */

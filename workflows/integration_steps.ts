@@ -1,6 +1,6 @@
 // Steps that exist only when the deployment turns an integration on (see
-// deployment/deployment_options.ts), shared by the workflows that add them.
-import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+// integrations/deployment/deployment_options.ts), shared by the workflows that add them.
+import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
 
 /** No integrations: what triggers and functions see of each workflow. */

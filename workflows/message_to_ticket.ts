@@ -1,6 +1,6 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import TicketFromMessageFunction from "../functions/ticket_from_message/definition.ts";
-import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /** Started by the intake emoji on a message in a queue's intake channel. */

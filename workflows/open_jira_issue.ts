@@ -6,8 +6,8 @@ import {
 } from "./ticket_form_fields.ts";
 import CreateTicketFunction from "../functions/create_ticket/definition.ts";
 import RecordJiraIssueFunction from "../functions/record_jira_issue/definition.ts";
-import type { DeploymentOptions } from "../deployment/deployment_options.ts";
-import { JIRA_CLOUD_CREATE_ISSUE } from "../connectors/jira_cloud.ts";
+import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
+import { JIRA_CLOUD_CREATE_ISSUE } from "../integrations/connectors/jira_cloud.ts";
 
 /**
  * "Open a Jira issue": a Helpdesk ticket and a Jira Cloud issue in one go,

@@ -1,8 +1,8 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import OpenRequestFunction from "../functions/open_request/definition.ts";
-import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
-import { GOOGLE_SHEETS_ADD_ROW } from "../connectors/google_sheets.ts";
+import { GOOGLE_SHEETS_ADD_ROW } from "../integrations/connectors/google_sheets.ts";
 
 /**
  * "Open a ticket": the request form, which opens the ticket; then, when the deployment has them, the JSM sync and a row in the ticket

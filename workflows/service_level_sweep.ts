@@ -1,7 +1,7 @@
 import { DefineWorkflow } from "deno-slack-sdk/mod.ts";
 import SweepServiceLevelsFunction from "../functions/sweep_service_levels/definition.ts";
 import RetryJsmSyncsFunction from "../functions/retry_jsm_syncs/definition.ts";
-import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /**

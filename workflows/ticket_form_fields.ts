@@ -1,8 +1,8 @@
 // The form fields both ticket shortcuts ask for (Open a ticket, Open a Jira
 // issue).
 import { Schema } from "deno-slack-sdk/mod.ts";
-import { PRIORITY_CHOICES } from "../tickets/model.ts";
-import { LIMITS } from "../tickets/ticket_input.ts";
+import { PRIORITY_CHOICES } from "../helpdesk/tickets/model.ts";
+import { LIMITS } from "../helpdesk/tickets/ticket_input.ts";
 
 export const SUMMARY_FIELD = {
   name: "summary",

@@ -1,6 +1,6 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import UpdateTicketFunction from "../functions/update_ticket/definition.ts";
-import type { DeploymentOptions } from "../deployment/deployment_options.ts";
+import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /**

@@ -2,26 +2,29 @@ import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ConfigureHelpdeskFunction from "./definition.ts";
 import ticketActionTrigger from "../../triggers/ticket_action.ts";
 import { cardReactionsTrigger } from "../../triggers/card_reactions.ts";
-import { getSettings, putSettings } from "../../storage/settings_store.ts";
-import { upsertTrigger } from "../../operations/app_triggers.ts";
+import {
+  getSettings,
+  putSettings,
+} from "../../slack/storage/settings_store.ts";
+import { upsertTrigger } from "../../slack/operations/app_triggers.ts";
 import {
   scheduleDigest,
   scheduleSweeps,
-} from "../../operations/scheduled_runs.ts";
+} from "../../slack/operations/scheduled_runs.ts";
 import rateTicketTrigger from "../../triggers/rate_ticket.ts";
-import { DEFAULT_TIME_ZONE } from "../../tickets/service_level_settings.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { slackCall } from "../../slack_api/slack_call.ts";
-import { joinIfPublic } from "../../operations/join_channel.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
-import { setupNotice } from "../../blocks/setup_notice.ts";
-import { listStoredQueues, putQueue } from "../../storage/queue_store.ts";
-import { DEFAULT_QUEUE_ID } from "../../queues/queue.ts";
-import { syncIntakeTrigger } from "../../operations/intake_trigger.ts";
+import { DEFAULT_TIME_ZONE } from "../../helpdesk/tickets/service_level_settings.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { joinIfPublic } from "../../slack/operations/join_channel.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
+import { setupNotice } from "../../slack/blocks/setup_notice.ts";
+import { listStoredQueues, putQueue } from "../../slack/storage/queue_store.ts";
+import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
+import { syncIntakeTrigger } from "../../slack/operations/intake_trigger.ts";
 import {
   DEFAULT_INTAKE_EMOJI,
   TICKET_MARK,
-} from "../ticket_from_message/definition.ts";
+} from "../../helpdesk/tickets/message_ticket.ts";
 
 export default SlackFunction(
   ConfigureHelpdeskFunction,

@@ -9,11 +9,11 @@ import {
   PRIVATE_TRIAGE,
   startFakeSlack,
   TRIAGE,
-} from "../../testing/harness.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-import { getSettings } from "../../storage/settings_store.ts";
-import { findStoredQueue, putQueue } from "../../storage/queue_store.ts";
-import { DEFAULT_QUEUE_ID } from "../../queues/queue.ts";
+} from "../../dev/testing/harness.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { getSettings } from "../../slack/storage/settings_store.ts";
+import { findStoredQueue, putQueue } from "../../slack/storage/queue_store.ts";
+import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
 
 interface Inputs {
   triage_channel: string;

@@ -1,18 +1,30 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ConfigureQueueFunction from "./definition.ts";
-import { NOT_CONFIGURED, putSettings } from "../../storage/settings_store.ts";
-import { putQueue, settingsAndQueues } from "../../storage/queue_store.ts";
-import { DEFAULT_QUEUE_ID, queueIdFromName } from "../../queues/queue.ts";
-import { describeQueue, queueFromForm } from "../../queues/queue_form.ts";
+import {
+  NOT_CONFIGURED,
+  putSettings,
+} from "../../slack/storage/settings_store.ts";
+import {
+  putQueue,
+  settingsAndQueues,
+} from "../../slack/storage/queue_store.ts";
+import {
+  DEFAULT_QUEUE_ID,
+  queueIdFromName,
+} from "../../helpdesk/queues/queue.ts";
+import {
+  describeQueue,
+  queueFromForm,
+} from "../../helpdesk/queues/queue_form.ts";
 import {
   checkQueueEditor,
   queueNamed,
   refuseAdmin,
-} from "../../operations/queue_admin.ts";
-import { syncIntakeTrigger } from "../../operations/intake_trigger.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { joinIfPublic } from "../../operations/join_channel.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
+} from "../../slack/operations/queue_admin.ts";
+import { syncIntakeTrigger } from "../../slack/operations/intake_trigger.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { joinIfPublic } from "../../slack/operations/join_channel.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
 
 export default SlackFunction(
   ConfigureQueueFunction,

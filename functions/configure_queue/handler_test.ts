@@ -7,15 +7,15 @@ import {
   GENERAL,
   PEOPLE,
   startFakeSlack,
-} from "../../testing/harness.ts";
+} from "../../dev/testing/harness.ts";
 import {
   configureQueues,
   PEOPLE_INTAKE,
   ROLE_PEOPLE,
-} from "../../testing/queue_fixtures.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-import { findStoredQueue } from "../../storage/queue_store.ts";
-import { getSettings } from "../../storage/settings_store.ts";
+} from "../../dev/testing/queue_fixtures.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { findStoredQueue } from "../../slack/storage/queue_store.ts";
+import { getSettings } from "../../slack/storage/settings_store.ts";
 
 function save(slack: FakeSlack, inputs: Record<string, unknown>) {
   return handler(functionContext("configure_queue", slack, {

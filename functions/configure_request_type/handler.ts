@@ -1,22 +1,22 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ConfigureRequestTypeFunction from "./definition.ts";
-import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
+import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import {
   deleteRequestType,
   getRequestType,
   putRequestType,
   settingsAndQueues,
-} from "../../storage/queue_store.ts";
+} from "../../slack/storage/queue_store.ts";
 import {
   checkQueueEditor,
   queueNamed,
   refuseAdmin,
-} from "../../operations/queue_admin.ts";
-import { requestTypeFromForm } from "../../request_types/request_type_form.ts";
-import { requestTypeId } from "../../request_types/request_type.ts";
-import { describeRequestType } from "../../blocks/request_type_summary.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
+} from "../../slack/operations/queue_admin.ts";
+import { requestTypeFromForm } from "../../helpdesk/request_types/request_type_form.ts";
+import { requestTypeId } from "../../helpdesk/request_types/request_type.ts";
+import { describeRequestType } from "../../slack/blocks/request_type_summary.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
 
 export default SlackFunction(
   ConfigureRequestTypeFunction,

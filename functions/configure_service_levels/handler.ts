@@ -1,5 +1,8 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
-import { finishRun, finishRunOnClose } from "../../operations/finish_run.ts";
+import {
+  finishRun,
+  finishRunOnClose,
+} from "../../slack/operations/finish_run.ts";
 import ConfigureServiceLevelsFunction, {
   SERVICE_LEVEL_VIEW_CALLBACK_ID,
 } from "./definition.ts";
@@ -7,16 +10,16 @@ import {
   getSettings,
   NOT_CONFIGURED,
   putSettings,
-} from "../../storage/settings_store.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { scheduleDigest } from "../../operations/scheduled_runs.ts";
-import { checkServiceLevelForm } from "../../tickets/service_level_settings.ts";
+} from "../../slack/storage/settings_store.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { scheduleDigest } from "../../slack/operations/scheduled_runs.ts";
+import { checkServiceLevelForm } from "../../helpdesk/tickets/service_level_settings.ts";
 import {
   serviceLevelFormFrom,
   serviceLevelModal,
-} from "../../blocks/service_level_modal.ts";
-import { slackCall } from "../../slack_api/slack_call.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
+} from "../../slack/blocks/service_level_modal.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
 
 export default SlackFunction(
   ConfigureServiceLevelsFunction,

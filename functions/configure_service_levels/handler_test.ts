@@ -11,13 +11,13 @@ import {
   functionContext,
   PEOPLE,
   startFakeSlack,
-} from "../../testing/harness.ts";
+} from "../../dev/testing/harness.ts";
 import {
   submitView,
   viewSubmissionContext,
-} from "../../testing/interactivity_payloads.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-import { getSettings } from "../../storage/settings_store.ts";
+} from "../../dev/testing/interactivity_payloads.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { getSettings } from "../../slack/storage/settings_store.ts";
 
 type Form = Record<string, string | undefined>;
 

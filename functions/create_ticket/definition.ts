@@ -1,6 +1,6 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
-import { LIMITS } from "../../tickets/ticket_input.ts";
-import { PRIORITY_CHOICES, SOURCES } from "../../tickets/model.ts";
+import { LIMITS } from "../../helpdesk/tickets/ticket_input.ts";
+import { PRIORITY_CHOICES, SOURCES } from "../../helpdesk/tickets/model.ts";
 
 export const CREATE_TICKET_CALLBACK_ID = "create_ticket";
 

@@ -1,15 +1,15 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import CreateTicketFunction from "./definition.ts";
-import { validateNewTicket } from "../../tickets/ticket_input.ts";
-import { type Source, SOURCES } from "../../tickets/model.ts";
+import { validateNewTicket } from "../../helpdesk/tickets/ticket_input.ts";
+import { type Source, SOURCES } from "../../helpdesk/tickets/model.ts";
 import {
   NotConfiguredError,
   openTicket,
-} from "../../operations/open_ticket.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
-import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { jsmEnabled } from "../../deployment/deployment_options.ts";
+} from "../../slack/operations/open_ticket.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
+import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
 
 export default SlackFunction(
   CreateTicketFunction,

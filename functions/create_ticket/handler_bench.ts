@@ -8,7 +8,7 @@ import {
   functionContext,
   PEOPLE,
   startFakeSlack,
-} from "../../testing/harness.ts";
+} from "../../dev/testing/harness.ts";
 
 const LATENCY_MS = 50;
 const slack = await startFakeSlack({ latencyMs: LATENCY_MS });

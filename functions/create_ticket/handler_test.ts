@@ -10,9 +10,9 @@ import {
   PRIVATE_TRIAGE,
   startFakeSlack,
   TRIAGE,
-} from "../../testing/harness.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
+} from "../../dev/testing/harness.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 
 const inputs = {
   summary: "VPN drops every 10 minutes",

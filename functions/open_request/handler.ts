@@ -12,24 +12,30 @@ import {
   requestTypeIdFrom,
   SUMMARY_BLOCK,
   TYPE_BLOCK,
-} from "../../blocks/request_form.ts";
-import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
+} from "../../slack/blocks/request_form.ts";
+import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import {
   getRequestType,
   listRequestTypes,
   settingsAndQueues,
-} from "../../storage/queue_store.ts";
-import { openTicket, SettingsProblem } from "../../operations/open_ticket.ts";
-import { failRunOnClose, finishRun } from "../../operations/finish_run.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { slackCall } from "../../slack_api/slack_call.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
+} from "../../slack/storage/queue_store.ts";
+import {
+  openTicket,
+  SettingsProblem,
+} from "../../slack/operations/open_ticket.ts";
+import {
+  failRunOnClose,
+  finishRun,
+} from "../../slack/operations/finish_run.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   DEFAULT_CATEGORY,
   validateNewTicket,
-} from "../../tickets/ticket_input.ts";
-import { readAnswers } from "../../request_types/form_fields.ts";
-import { jsmEnabled } from "../../deployment/deployment_options.ts";
+} from "../../helpdesk/tickets/ticket_input.ts";
+import { readAnswers } from "../../helpdesk/request_types/form_fields.ts";
+import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
 
 type Values = Record<string, Record<string, Record<string, unknown>>>;
 

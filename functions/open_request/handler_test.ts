@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
-import { CHOOSE_TYPE_VIEW, DETAILS_VIEW } from "../../blocks/request_form.ts";
+import {
+  CHOOSE_TYPE_VIEW,
+  DETAILS_VIEW,
+} from "../../slack/blocks/request_form.ts";
 import {
   configure,
   functionContext,
@@ -8,19 +11,19 @@ import {
   startFakeSlack,
   storedTicket,
   TRIAGE,
-} from "../../testing/harness.ts";
+} from "../../dev/testing/harness.ts";
 import {
   configureQueues,
   LAPTOP,
   PEOPLE_TRIAGE,
-} from "../../testing/queue_fixtures.ts";
+} from "../../dev/testing/queue_fixtures.ts";
 import {
   closeView,
   submitView,
   viewClosedContext,
   viewSubmissionContext,
-} from "../../testing/interactivity_payloads.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
+} from "../../dev/testing/interactivity_payloads.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 
 const INPUTS = { requester: PEOPLE.requester, channel: "CGENERAL" };
 

@@ -1,12 +1,15 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import PostReportFunction from "./definition.ts";
-import { getSettings, NOT_CONFIGURED } from "../../storage/settings_store.ts";
-import { reportFor } from "../../operations/ticket_report.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { lastDays } from "../../reports/ticket_report.ts";
-import { reportBlocks, reportText } from "../../reports/report_blocks.ts";
-import { slackCall } from "../../slack_api/slack_call.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
+import {
+  getSettings,
+  NOT_CONFIGURED,
+} from "../../slack/storage/settings_store.ts";
+import { reportFor } from "../../slack/operations/ticket_report.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { lastDays } from "../../helpdesk/reports/ticket_report.ts";
+import { reportBlocks, reportText } from "../../slack/blocks/report_blocks.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
 
 export default SlackFunction(
   PostReportFunction,

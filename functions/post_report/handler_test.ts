@@ -9,8 +9,8 @@ import {
   PEOPLE,
   startFakeSlack,
   TRIAGE,
-} from "../../testing/harness.ts";
-import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
+} from "../../dev/testing/harness.ts";
+import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 
 Deno.test("post_report", async (t) => {
   await using slack = await startFakeSlack();

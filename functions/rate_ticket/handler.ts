@@ -1,22 +1,28 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
-import { finishRun, finishRunOnClose } from "../../operations/finish_run.ts";
+import {
+  finishRun,
+  finishRunOnClose,
+} from "../../slack/operations/finish_run.ts";
 import RateTicketFunction, {
   RATING_COMMENT_VIEW_CALLBACK_ID,
 } from "./definition.ts";
-import { loadTicket, TICKET_GONE } from "../../operations/change_ticket.ts";
-import { publishChange } from "../../operations/publish_change.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { commentOnRating, rateTicket } from "../../tickets/rating.ts";
-import { NOT_CONFIGURED } from "../../storage/settings_store.ts";
-import { slackCall } from "../../slack_api/slack_call.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
+import {
+  loadTicket,
+  TICKET_GONE,
+} from "../../slack/operations/change_ticket.ts";
+import { publishChange } from "../../slack/operations/publish_change.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { commentOnRating, rateTicket } from "../../helpdesk/tickets/rating.ts";
+import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   RATING_COMMENT_ACTION,
   RATING_COMMENT_BLOCK,
   ratingCommentModal,
-} from "../../blocks/rating_blocks.ts";
-import { escapeMrkdwnWithin } from "../../blocks/mrkdwn.ts";
-import { ticketIdFromMetadata } from "../../blocks/modal_metadata.ts";
+} from "../../slack/blocks/rating_blocks.ts";
+import { escapeMrkdwnWithin } from "../../slack/blocks/mrkdwn.ts";
+import { ticketIdFromMetadata } from "../../slack/blocks/modal_metadata.ts";
 
 export default SlackFunction(
   RateTicketFunction,

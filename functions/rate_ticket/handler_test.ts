@@ -13,17 +13,17 @@ import {
   startFakeSlack,
   storedTicket,
   TRIAGE,
-} from "../../testing/harness.ts";
+} from "../../dev/testing/harness.ts";
 import {
   closeView,
   submitView,
   viewClosedContext,
   viewSubmissionContext,
-} from "../../testing/interactivity_payloads.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-import { changeTicket } from "../../operations/change_ticket.ts";
-import { clientFor } from "../../testing/harness.ts";
-import type { Ticket } from "../../tickets/model.ts";
+} from "../../dev/testing/interactivity_payloads.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { changeTicket } from "../../slack/operations/change_ticket.ts";
+import { clientFor } from "../../dev/testing/harness.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
 
 const RATING_URL = "https://slack.com/shortcuts/Ft0RATING/feedface";
 

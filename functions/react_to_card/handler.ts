@@ -1,9 +1,12 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ReactToCardFunction, { CARD_REACTIONS } from "./definition.ts";
-import { changeTicket } from "../../operations/change_ticket.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { findTicketId, lookupByCard } from "../../storage/ticket_store.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
+import { changeTicket } from "../../slack/operations/change_ticket.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import {
+  findTicketId,
+  lookupByCard,
+} from "../../slack/storage/ticket_store.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
 
 export default SlackFunction(
   ReactToCardFunction,

@@ -10,9 +10,9 @@ import {
   startFakeSlack,
   storedTicket,
   TRIAGE,
-} from "../../testing/harness.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-import type { Ticket } from "../../tickets/model.ts";
+} from "../../dev/testing/harness.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
 
 function react(slack: FakeSlack, ts: string, reaction: string, user: string) {
   return handler(functionContext("react_to_card", slack, {

@@ -1,7 +1,7 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ReceiveJsmUpdateFunction from "./definition.ts";
-import { receiveJsmUpdate } from "../../operations/jsm_inbound.ts";
-import { checkWebhookSecret } from "../../jsm/webhook_secret.ts";
+import { receiveJsmUpdate } from "../../slack/operations/jsm_inbound.ts";
+import { checkWebhookSecret } from "../../integrations/jsm/webhook_secret.ts";
 
 export default SlackFunction(
   ReceiveJsmUpdateFunction,

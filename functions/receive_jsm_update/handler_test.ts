@@ -9,11 +9,11 @@ import {
   startFakeSlack,
   storedTicket,
   TRIAGE,
-} from "../../testing/harness.ts";
-import { startFakeJsm } from "../../testing/fake_jsm/server.ts";
-import { openTicket } from "../../operations/open_ticket.ts";
-import { connectToJsm } from "../../operations/jsm_connection.ts";
-import { syncTicketToJsm } from "../../operations/jsm_sync.ts";
+} from "../../dev/testing/harness.ts";
+import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
+import { openTicket } from "../../slack/operations/open_ticket.ts";
+import { connectToJsm } from "../../slack/operations/jsm_connection.ts";
+import { syncTicketToJsm } from "../../slack/operations/jsm_sync.ts";
 
 const SECRET = "s3cret-s3cret-s3cret-s3cret";
 

@@ -1,12 +1,15 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import RecordJiraIssueFunction from "./definition.ts";
-import { jiraIssueRef } from "../../tickets/jira_issue.ts";
-import { getTicket, updateTicketFields } from "../../storage/ticket_store.ts";
-import { getSettings } from "../../storage/settings_store.ts";
-import { redrawTicketCard } from "../../operations/triage_card.ts";
-import { slackCall } from "../../slack_api/slack_call.ts";
-import { activityReply } from "../../blocks/ticket_messages.ts";
-import { userMention } from "../../blocks/mrkdwn.ts";
+import { jiraIssueRef } from "../../helpdesk/tickets/jira_issue.ts";
+import {
+  getTicket,
+  updateTicketFields,
+} from "../../slack/storage/ticket_store.ts";
+import { getSettings } from "../../slack/storage/settings_store.ts";
+import { redrawTicketCard } from "../../slack/operations/triage_card.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { activityReply } from "../../slack/blocks/ticket_messages.ts";
+import { userMention } from "../../slack/blocks/mrkdwn.ts";
 
 export default SlackFunction(
   RecordJiraIssueFunction,

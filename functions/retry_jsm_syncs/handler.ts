@@ -3,8 +3,8 @@ import RetryJsmSyncsFunction from "./definition.ts";
 import {
   connectToJsm,
   JSM_BUDGET_MS,
-} from "../../operations/jsm_connection.ts";
-import { retryPendingJsmSyncs } from "../../operations/jsm_retry.ts";
+} from "../../slack/operations/jsm_connection.ts";
+import { retryPendingJsmSyncs } from "../../slack/operations/jsm_retry.ts";
 
 /** One ticket's attempts, retries included, in a scheduled run. */
 export const PER_TICKET_MS = 3_000;

@@ -8,12 +8,12 @@ import {
   PEOPLE,
   startFakeSlack,
   storedTicket,
-} from "../../testing/harness.ts";
-import { startFakeJsm } from "../../testing/fake_jsm/server.ts";
-import { openTicket } from "../../operations/open_ticket.ts";
-import { connectToJsm } from "../../operations/jsm_connection.ts";
-import { syncTicketToJsm } from "../../operations/jsm_sync.ts";
-import { retryPendingJsmSyncs } from "../../operations/jsm_retry.ts";
+} from "../../dev/testing/harness.ts";
+import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
+import { openTicket } from "../../slack/operations/open_ticket.ts";
+import { connectToJsm } from "../../slack/operations/jsm_connection.ts";
+import { syncTicketToJsm } from "../../slack/operations/jsm_sync.ts";
+import { retryPendingJsmSyncs } from "../../slack/operations/jsm_retry.ts";
 
 Deno.test("retry_jsm_syncs: JSM down across many scheduled runs, then every ticket synced exactly once", async () => {
   await using slack = await startFakeSlack();

@@ -1,11 +1,11 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import SweepServiceLevelsFunction from "./definition.ts";
-import { getSettings } from "../../storage/settings_store.ts";
-import { sweepServiceLevels } from "../../operations/service_level_sweep.ts";
+import { getSettings } from "../../slack/storage/settings_store.ts";
+import { sweepServiceLevels } from "../../slack/operations/service_level_sweep.ts";
 import {
   DEFAULT_AUTO_CLOSE_DAYS,
   policyFromSettings,
-} from "../../tickets/service_level_settings.ts";
+} from "../../helpdesk/tickets/service_level_settings.ts";
 
 export default SlackFunction(
   SweepServiceLevelsFunction,

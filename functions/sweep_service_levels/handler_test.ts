@@ -7,7 +7,7 @@ import {
   openTestTicket,
   startFakeSlack,
   TRIAGE,
-} from "../../testing/harness.ts";
+} from "../../dev/testing/harness.ts";
 
 Deno.test("sweep_service_levels", async (t) => {
   await using slack = await startFakeSlack();

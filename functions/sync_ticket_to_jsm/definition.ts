@@ -1,5 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
-import { JSM_ACCESS_TOKEN_INPUT } from "../../jsm/atlassian_provider.ts";
+import { JSM_ACCESS_TOKEN_INPUT } from "../../integrations/jsm/atlassian_provider.ts";
 
 export const SYNC_TO_JSM_CALLBACK_ID = "sync_ticket_to_jsm";
 

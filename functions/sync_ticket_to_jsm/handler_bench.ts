@@ -10,9 +10,9 @@ import {
   functionContext,
   PEOPLE,
   startFakeSlack,
-} from "../../testing/harness.ts";
-import { startFakeJsm } from "../../testing/fake_jsm/server.ts";
-import { openTicket } from "../../operations/open_ticket.ts";
+} from "../../dev/testing/harness.ts";
+import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
+import { openTicket } from "../../slack/operations/open_ticket.ts";
 
 const LATENCY_MS = 50;
 const slack = await startFakeSlack({ latencyMs: LATENCY_MS });

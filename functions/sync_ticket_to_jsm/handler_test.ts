@@ -9,12 +9,12 @@ import {
   startFakeSlack,
   storedTicket,
   TRIAGE,
-} from "../../testing/harness.ts";
-import { startFakeJsm } from "../../testing/fake_jsm/server.ts";
-import { openTicket } from "../../operations/open_ticket.ts";
-import { changeTicket } from "../../operations/change_ticket.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-import type { Ticket } from "../../tickets/model.ts";
+} from "../../dev/testing/harness.ts";
+import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
+import { openTicket } from "../../slack/operations/open_ticket.ts";
+import { changeTicket } from "../../slack/operations/change_ticket.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
 
 async function newTicket(slack: FakeSlack, summary = "VPN drops hourly") {
   const { ticket } = await openTicket(

@@ -1,14 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
 
-/** The emoji that turns a message into a ticket, unless settings say else. */
-export const DEFAULT_INTAKE_EMOJI = "ticket";
-/**
- * Helpdesk's own reaction on a message that became a ticket. Slack refuses
- * the same reaction twice from one person (already_reacted), which makes it
- * the lock that lets only one run make the ticket.
- */
-export const TICKET_MARK = "admission_tickets";
-
 export default DefineFunction({
   callback_id: "ticket_from_message",
   title: "Turn a message into a ticket",

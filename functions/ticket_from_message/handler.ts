@@ -1,10 +1,10 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import TicketFromMessageFunction from "./definition.ts";
-import { ticketFromMessage } from "../../operations/message_intake.ts";
-import { SettingsProblem } from "../../operations/open_ticket.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
-import { jsmEnabled } from "../../deployment/deployment_options.ts";
+import { ticketFromMessage } from "../../slack/operations/message_intake.ts";
+import { SettingsProblem } from "../../slack/operations/open_ticket.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
+import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
 
 export default SlackFunction(
   TicketFromMessageFunction,

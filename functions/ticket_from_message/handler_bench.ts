@@ -6,11 +6,11 @@ import {
   functionContext,
   PEOPLE,
   startFakeSlack,
-} from "../../testing/harness.ts";
+} from "../../dev/testing/harness.ts";
 import {
   configureQueues,
   PEOPLE_INTAKE,
-} from "../../testing/queue_fixtures.ts";
+} from "../../dev/testing/queue_fixtures.ts";
 
 const LATENCY_MS = 50;
 const slack = await startFakeSlack({ latencyMs: LATENCY_MS });

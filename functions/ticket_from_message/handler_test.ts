@@ -1,21 +1,21 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
-import { TICKET_MARK } from "./definition.ts";
+import { TICKET_MARK } from "../../helpdesk/tickets/message_ticket.ts";
 import {
   functionContext,
   PEOPLE,
   startFakeSlack,
-} from "../../testing/harness.ts";
+} from "../../dev/testing/harness.ts";
 import {
   configureQueues,
   PEOPLE_INTAKE,
   PEOPLE_TRIAGE,
   SECRET_CHANNEL,
-} from "../../testing/queue_fixtures.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-import { BOT_USER_ID } from "../../testing/fake_slack/workspace.ts";
-import { toTicket } from "../../storage/ticket_store.ts";
-import type { Ticket } from "../../tickets/model.ts";
+} from "../../dev/testing/queue_fixtures.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
+import { type TicketItem, toTicket } from "../../slack/storage/ticket_store.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { messageIntakeTrigger } from "../../triggers/message_intake.ts";
 
 /** What the trigger hands the workflow when `user` reacts to `ts`. */
@@ -45,7 +45,9 @@ function react(
 }
 
 async function tickets(slack: FakeSlack): Promise<Ticket[]> {
-  return ((await slack.datastores.dump()).tickets ?? []).map(toTicket);
+  return ((await slack.datastores.dump()).tickets ?? []).map((item) =>
+    toTicket(item as TicketItem)
+  );
 }
 
 const LONG_TEXT =
@@ -214,9 +216,11 @@ Deno.test("messages Helpdesk can't read get a clear private answer", async (t) =
 
   await t.step("a private channel Helpdesk is not in", async () => {
     // Set up as intake, but nobody invited Helpdesk.
-    const { putQueue } = await import("../../storage/queue_store.ts");
-    const { PEOPLE_QUEUE } = await import("../../testing/queue_fixtures.ts");
-    const { clientFor } = await import("../../testing/harness.ts");
+    const { putQueue } = await import("../../slack/storage/queue_store.ts");
+    const { PEOPLE_QUEUE } = await import(
+      "../../dev/testing/queue_fixtures.ts"
+    );
+    const { clientFor } = await import("../../dev/testing/harness.ts");
     await putQueue(clientFor(slack), {
       ...PEOPLE_QUEUE,
       intake_channels: [PEOPLE_INTAKE, SECRET_CHANNEL],

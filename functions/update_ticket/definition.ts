@@ -1,5 +1,8 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
-import { REQUEST_ACTIONS, TICKET_ACTIONS } from "../../tickets/roles.ts";
+import {
+  REQUEST_ACTIONS,
+  TICKET_ACTIONS,
+} from "../../helpdesk/tickets/roles.ts";
 
 export const UPDATE_TICKET_CALLBACK_ID = "update_ticket";
 export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";

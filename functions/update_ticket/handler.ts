@@ -1,34 +1,43 @@
-import { ticketIdFromMetadata } from "../../blocks/modal_metadata.ts";
+import { ticketIdFromMetadata } from "../../slack/blocks/modal_metadata.ts";
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
-import { finishRun, finishRunOnClose } from "../../operations/finish_run.ts";
+import {
+  finishRun,
+  finishRunOnClose,
+} from "../../slack/operations/finish_run.ts";
 import UpdateTicketFunction, {
   ASSIGN_VIEW_CALLBACK_ID,
   DENY_VIEW_CALLBACK_ID,
 } from "./definition.ts";
-import { checkApprover, decide } from "../../operations/approval_decision.ts";
-import { alreadyDecided } from "../../tickets/approval.ts";
-import { showPrivateDetails } from "../../operations/private_details.ts";
+import {
+  checkApprover,
+  decide,
+} from "../../slack/operations/approval_decision.ts";
+import { alreadyDecided } from "../../slack/blocks/request_messages.ts";
+import { showPrivateDetails } from "../../slack/operations/private_details.ts";
 import {
   denyModal,
   REASON_ACTION,
   REASON_BLOCK,
-} from "../../blocks/deny_modal.ts";
+} from "../../slack/blocks/deny_modal.ts";
 import {
   type ChangeRequest,
   changeTicket,
   isQueueAgent,
   loadQueuedTicket,
-} from "../../operations/change_ticket.ts";
-import { QueueDirectory } from "../../operations/queue_directory.ts";
-import { tellPerson } from "../../operations/tell_person.ts";
-import { checkPermission, TICKET_ACTIONS } from "../../tickets/roles.ts";
-import { slackCall } from "../../slack_api/slack_call.ts";
-import { explainFailure } from "../../slack_api/error_messages.ts";
+} from "../../slack/operations/change_ticket.ts";
+import { QueueDirectory } from "../../slack/operations/queue_directory.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import {
+  checkPermission,
+  TICKET_ACTIONS,
+} from "../../helpdesk/tickets/roles.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   ASSIGNEE_ACTION,
   ASSIGNEE_BLOCK,
   assignModal,
-} from "../../blocks/assign_modal.ts";
+} from "../../slack/blocks/assign_modal.ts";
 
 // Every action but "assign", which first asks whom in a modal.
 const ACTIONS = new Set<string>(TICKET_ACTIONS.filter((a) => a !== "assign"));

@@ -12,15 +12,15 @@ import {
   startFakeSlack,
   storedTicket,
   TRIAGE,
-} from "../../testing/harness.ts";
+} from "../../dev/testing/harness.ts";
 import {
   closeView,
   submitView,
   viewClosedContext,
   viewSubmissionContext,
-} from "../../testing/interactivity_payloads.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-import type { Status, Ticket } from "../../tickets/model.ts";
+} from "../../dev/testing/interactivity_payloads.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import type { Status, Ticket } from "../../helpdesk/tickets/model.ts";
 
 function click(
   slack: FakeSlack,

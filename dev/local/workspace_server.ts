@@ -1,0 +1,231 @@
+// The local workspace: the fake Slack Web API, the local runtime running the
+// app's own manifest, workflows and functions, and a web page (dev/local/web/)
+// whose controls deliver what Slack would deliver. Everything on 127.0.0.1.
+import manifest from "../../manifest.ts";
+import { FakeSlack } from "../testing/fake_slack/server.ts";
+import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
+import { manifestBotScopes, manifestDatastores } from "../testing/harness.ts";
+import { LocalRuntime, type TriggerLike } from "./runtime/local_runtime.ts";
+import { LOCAL_PEOPLE, localSeed } from "./seed.ts";
+import { loadState, saveState } from "./state_file.ts";
+
+export interface LocalWorkspaceOptions {
+  port?: number;
+  /** Where state is kept; nothing is saved when absent. */
+  stateFile?: URL;
+  fresh?: boolean;
+}
+
+export interface LocalWorkspace {
+  url: string;
+  slack: FakeSlack;
+  runtime: LocalRuntime;
+  close(): Promise<void>;
+}
+
+interface Shortcut {
+  id: string;
+  trigger: TriggerLike & { name: string; description?: string };
+}
+
+const WEB = new URL("./web/", import.meta.url);
+const CONTENT_TYPES: Record<string, string> = {
+  "index.html": "text/html; charset=utf-8",
+  "app.js": "text/javascript; charset=utf-8",
+  "mrkdwn.js": "text/javascript; charset=utf-8",
+  "block_kit.js": "text/javascript; charset=utf-8",
+  "app.css": "text/css; charset=utf-8",
+};
+
+export async function startLocalWorkspace(
+  options: LocalWorkspaceOptions = {},
+): Promise<LocalWorkspace> {
+  const slack = await FakeSlack.start({
+    workspace: localSeed(),
+    datastores: manifestDatastores(),
+    scopes: manifestBotScopes(),
+  });
+  if (options.stateFile && !options.fresh) {
+    await loadState(slack, options.stateFile);
+  }
+  const runtime = new LocalRuntime(slack);
+  const shortcuts = await linkTriggers();
+
+  // Scheduled triggers fire on the clock, as in Slack.
+  const clock = setInterval(() => runtime.tick().forEach(track), 5_000);
+  let dirty = false;
+  slack.onCall(() => dirty = true);
+  const saver = options.stateFile
+    ? setInterval(async () => {
+      if (!dirty) return;
+      dirty = false;
+      await saveState(slack, options.stateFile!);
+    }, 500)
+    : undefined;
+
+  const api = new Map<string, (body: Record<string, string>) => unknown>([
+    ["/api/shortcut", (b) => {
+      const shortcut = shortcuts.find((s) => s.id === b.trigger_id);
+      if (!shortcut) throw new Error(`no shortcut ${b.trigger_id}`);
+      track(
+        runtime.fire(shortcut.trigger, {
+          user_id: b.as,
+          channel_id: b.channel,
+        }),
+      );
+    }],
+    ["/api/button", async (b) => {
+      const run = await runtime.clickButton(
+        b.channel,
+        b.ts,
+        b.action_id,
+        b.as,
+        b.value,
+      );
+      if (run) track(run);
+    }],
+    ["/api/scheduled/run", (b) => {
+      track(runtime.runScheduled(b.trigger_id));
+    }],
+    ["/api/view/submit", async (b) => ({
+      errors: await runtime.submitView(
+        b.view_id,
+        b.as,
+        b.values as unknown as Record<string, unknown>,
+      ),
+    })],
+    ["/api/view/close", (b) => runtime.closeView(b.view_id, b.as)],
+    ["/api/message", (b) => {
+      runtime.messagePosted(b.channel, b.as, b.text, b.thread_ts || undefined)
+        .forEach(track);
+    }],
+    ["/api/reaction", (b) => {
+      runtime.reactionAdded(b.channel, b.ts, b.name, b.as).forEach(track);
+    }],
+  ]);
+
+  /** Runs go on after the click is answered; their errors go to the log. */
+  function track(run: { done: Promise<unknown> }) {
+    run.done.then(() => dirty = true, (error) => console.error(error));
+  }
+
+  const server = Deno.serve({
+    hostname: "127.0.0.1",
+    port: options.port ?? 0,
+    onListen: () => {},
+  }, async (request) => {
+    const url = new URL(request.url);
+    try {
+      if (request.method === "GET" && url.pathname === "/api/state") {
+        return Response.json(
+          stateFor(url.searchParams.get("as") ?? LOCAL_PEOPLE[0].id),
+        );
+      }
+      const handler = api.get(url.pathname);
+      if (request.method === "POST" && handler) {
+        const result = await handler(await request.json());
+        dirty = true;
+        return Response.json(result ?? {});
+      }
+      const file = url.pathname === "/" ? "index.html" : url.pathname.slice(1);
+      if (request.method === "GET" && file in CONTENT_TYPES) {
+        return new Response(await Deno.readFile(new URL(file, WEB)), {
+          headers: { "content-type": CONTENT_TYPES[file] },
+        });
+      }
+      return Response.json({ error: "not found" }, { status: 404 });
+    } catch (error) {
+      return Response.json(
+        { error: String((error as Error).message ?? error) },
+        { status: 400 },
+      );
+    }
+  });
+
+  function stateFor(me: string) {
+    const ws = slack.workspace;
+    const names = new Map([...ws.users.values()].map((u) => [u.id, u.name]));
+    const visible = [...ws.channels.values()].filter((c) =>
+      !c.is_im ? (!c.is_private || c.members.has(me)) : c.user === me
+    );
+    const messages: Record<string, unknown[]> = {};
+    for (const channel of visible) {
+      messages[channel.id] = ws.messagesIn(channel.id).map((m) => ({
+        ...m,
+        user_name: m.user === BOT_USER_ID
+          ? "Helpdesk"
+          : names.get(m.user) ?? m.user,
+        is_bot: m.user === BOT_USER_ID,
+      }));
+    }
+    return {
+      people: LOCAL_PEOPLE,
+      me,
+      channels: visible.filter((c) => !c.is_im).map((
+        { id, name, is_private },
+      ) => ({ id, name, is_private })),
+      dms: visible.filter((c) => c.is_im).map(({ id, user }) => ({
+        id,
+        user,
+        name: "Helpdesk",
+      })),
+      shortcuts: shortcuts.map((s) => ({
+        id: s.id,
+        name: s.trigger.name,
+        description: s.trigger.description ?? "",
+      })),
+      messages,
+      ephemerals: ws.ephemerals.filter((e) => e.user === me),
+      views: runtime.openViews(me).map(({ id, view }) => ({ id, view })),
+      activity: runtime.activity.slice(-100),
+      scheduled: runtime.scheduledTriggers().map(({ id, name }) => ({
+        id,
+        name,
+      })),
+      usergroups: [...ws.usergroups.keys()],
+    };
+  }
+
+  return {
+    url: `http://127.0.0.1:${server.addr.port}/`,
+    slack,
+    runtime,
+    async close() {
+      clearInterval(saver);
+      clearInterval(clock);
+      await server.shutdown();
+      if (options.stateFile) await saveState(slack, options.stateFile);
+      await slack.close();
+    },
+  };
+}
+
+/**
+ * The link triggers under triggers/ that people start themselves: those
+ * whose inputs are all filled from the trigger's context. The one behind the
+ * card buttons has customizable inputs and is reached through its buttons.
+ * A trigger for a workflow this deployment leaves out (e.g. Open a Jira
+ * issue without JIRA_* settings) is left out too, as Slack would refuse it.
+ */
+async function linkTriggers(): Promise<Shortcut[]> {
+  const workflows = new Set(
+    Object.keys((manifest as { workflows?: object }).workflows ?? {}),
+  );
+  const dir = new URL("../../triggers/", import.meta.url);
+  const shortcuts: Shortcut[] = [];
+  for await (const entry of Deno.readDir(dir)) {
+    if (!entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) {
+      continue;
+    }
+    const trigger = (await import(new URL(entry.name, dir).href)).default;
+    if (trigger?.type !== "shortcut") continue;
+    const workflow = String(trigger.workflow).replace("#/workflows/", "");
+    if (!workflows.has(workflow)) continue;
+    const inputs = Object.values(trigger.inputs ?? {}) as Array<
+      { customizable?: boolean }
+    >;
+    if (inputs.some((i) => i.customizable)) continue;
+    shortcuts.push({ id: entry.name.replace(/\.ts$/, ""), trigger });
+  }
+  return shortcuts.sort((a, b) => a.trigger.name.localeCompare(b.trigger.name));
+}

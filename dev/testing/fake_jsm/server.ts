@@ -1,0 +1,274 @@
+// A local stand-in for Jira Service Management's REST API, for tests of the
+// JSM client and of whatever syncs tickets to JSM. Point JSM_BASE_URL (or
+// JsmConfig.baseUrl) at `baseUrl`: it serves the site's /rest/servicedeskapi
+// for API-token (Basic) auth, and the gateway's /ex/jira/{cloudId}/... and
+// /oauth/token/accessible-resources for OAuth (Bearer) auth.
+//
+// It records every call, checks credentials (401) and OAuth scopes (401
+// "scope does not match", as the gateway does), can inject failures with
+// Retry-After, add latency, and answer one call late after acting on it
+// (`slowOnce`), which is how a create that timed out can still exist.
+import type { JsmConfig } from "../../../integrations/jsm/jsm_config.ts";
+import { routeJsm } from "./routes.ts";
+import {
+  type FakeCustomer,
+  type FakeRequest,
+  FakeServiceDesk,
+} from "./service_desk.ts";
+import { FakeJsmError } from "./json_shapes.ts";
+import {
+  type InjectedJsmFailure,
+  Injections,
+  matchesPath,
+  type PathPattern,
+} from "./injections.ts";
+
+export type { InjectedJsmFailure, PathPattern } from "./injections.ts";
+
+export interface FakeJsmOptions {
+  email?: string;
+  apiToken?: string;
+  accessToken?: string;
+  cloudId?: string;
+  /** Scopes of the OAuth grant; both servicedesk scopes by default. */
+  scopes?: string[];
+  serviceDeskId?: string;
+  requestTypeIds?: string[];
+  projectKey?: string;
+  customers?: FakeCustomer[];
+  latencyMs?: number;
+}
+
+export interface FakeJsmCall {
+  method: string;
+  /** Without any /ex/jira/{cloudId} prefix. */
+  path: string;
+  query: URLSearchParams;
+  body?: unknown;
+  auth: "basic" | "bearer" | "none";
+  experimental: boolean;
+  status: number;
+  startedAt: number;
+  endedAt: number;
+}
+
+export const FAKE_CUSTOMER: FakeCustomer = {
+  accountId: "557058:customer-ada",
+  emailAddress: "ada@acme.test",
+  displayName: "Ada Lovelace",
+};
+
+export class FakeJsm {
+  readonly calls: FakeJsmCall[] = [];
+  readonly desk: FakeServiceDesk;
+  readonly options: Required<Omit<FakeJsmOptions, "customers">>;
+  latencyMs: number;
+  readonly #injections = new Injections();
+  /** Ends the waits of answers still held back, so close() is prompt. */
+  readonly #pendingWaits = new Set<() => void>();
+  #server: Deno.HttpServer<Deno.NetAddr>;
+
+  constructor(options: FakeJsmOptions = {}) {
+    this.options = {
+      email: options.email ?? "agent@acme.test",
+      apiToken: options.apiToken ?? "api-token-1",
+      accessToken: options.accessToken ?? "oauth-access-token-1",
+      cloudId: options.cloudId ?? "0f7c5d1e-6a1b-4c2d-9e3f-1a2b3c4d5e6f",
+      scopes: options.scopes ??
+        ["read:servicedesk-request", "write:servicedesk-request"],
+      serviceDeskId: options.serviceDeskId ?? "1",
+      requestTypeIds: options.requestTypeIds ?? ["10"],
+      projectKey: options.projectKey ?? "IT",
+      latencyMs: options.latencyMs ?? 0,
+    };
+    this.latencyMs = this.options.latencyMs;
+    this.desk = new FakeServiceDesk({
+      serviceDeskId: this.options.serviceDeskId,
+      requestTypeIds: this.options.requestTypeIds,
+      projectKey: this.options.projectKey,
+      agent: {
+        accountId: "557058:agent",
+        emailAddress: this.options.email,
+        displayName: "Helpdesk Agent",
+      },
+      customers: options.customers ?? [FAKE_CUSTOMER],
+    });
+    this.#server = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+      (request) => this.#handle(request),
+    );
+  }
+
+  /** Stands for both https://<site> and https://api.atlassian.com. */
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.#server.addr.port}`;
+  }
+
+  /** By issue key, e.g. "IT-1". */
+  get requests(): Map<string, FakeRequest> {
+    return this.desk.requests;
+  }
+
+  apiTokenConfig(overrides: Partial<JsmConfig> = {}): JsmConfig {
+    return {
+      auth: {
+        kind: "api_token",
+        site: "acme.atlassian.net",
+        email: this.options.email,
+        token: this.options.apiToken,
+      },
+      serviceDeskId: this.options.serviceDeskId,
+      requestTypeId: this.options.requestTypeIds[0],
+      baseUrl: this.baseUrl,
+      ...overrides,
+    };
+  }
+
+  oauthConfig(overrides: Partial<JsmConfig> = {}): JsmConfig {
+    return {
+      ...this.apiTokenConfig(),
+      auth: { kind: "oauth", accessToken: this.options.accessToken },
+      ...overrides,
+    };
+  }
+
+  /** A function run's env for API-token mode, pointed at this fake. */
+  apiTokenEnv(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      JSM_AUTH: "api_token",
+      JSM_SITE: "acme.atlassian.net",
+      JSM_EMAIL: this.options.email,
+      JSM_API_TOKEN: this.options.apiToken,
+      JSM_SERVICE_DESK_ID: this.options.serviceDeskId,
+      JSM_REQUEST_TYPE_ID: this.options.requestTypeIds[0],
+      JSM_BASE_URL: this.baseUrl,
+      ...overrides,
+    };
+  }
+
+  /** The env for OAuth mode; the token itself comes from external auth. */
+  oauthEnv(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      JSM_AUTH: "oauth",
+      JSM_SERVICE_DESK_ID: this.options.serviceDeskId,
+      JSM_REQUEST_TYPE_ID: this.options.requestTypeIds[0],
+      JSM_BASE_URL: this.baseUrl,
+      ...overrides,
+    };
+  }
+
+  fail(pattern: PathPattern, failure: InjectedJsmFailure) {
+    this.#injections.fail(pattern, failure);
+  }
+
+  /** The next matching call is carried out, then answered after `delayMs`. */
+  slowOnce(pattern: PathPattern, delayMs: number, method?: string) {
+    this.#injections.slowOnce(pattern, delayMs, method);
+  }
+
+  callsTo(method: string, pattern: PathPattern): FakeJsmCall[] {
+    return this.calls.filter((c) =>
+      c.method === method && matchesPath(pattern, c.path)
+    );
+  }
+
+  /** Drops every staged failure and slow answer. */
+  clearFailures() {
+    this.#injections.clear();
+  }
+
+  async close() {
+    for (const finish of this.#pendingWaits) finish();
+    await this.#server.shutdown();
+  }
+
+  async [Symbol.asyncDispose]() {
+    await this.close();
+  }
+
+  #delay(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.#pendingWaits.delete(finish);
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.#pendingWaits.add(finish);
+    });
+  }
+
+  async #handle(request: Request): Promise<Response> {
+    const startedAt = performance.now();
+    const url = new URL(request.url);
+    const text = await request.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    const authorization = request.headers.get("authorization") ?? "";
+    const auth = authorization.startsWith("Basic ")
+      ? "basic"
+      : authorization.startsWith("Bearer ")
+      ? "bearer"
+      : "none";
+    if (this.latencyMs > 0) await this.#delay(this.latencyMs);
+    const call: FakeJsmCall = {
+      method: request.method,
+      path: url.pathname.replace(/^\/ex\/jira\/[^/]+/, ""),
+      query: url.searchParams,
+      body,
+      auth,
+      experimental: request.headers.get("x-experimentalapi") === "opt-in",
+      status: 0,
+      startedAt,
+      endedAt: 0,
+    };
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+    };
+    let answer: unknown;
+    const failure = this.#injections.takeFailure(call.method, call.path);
+    if (failure) {
+      call.status = failure.status;
+      if (failure.retryAfter !== undefined) {
+        headers["retry-after"] = String(failure.retryAfter);
+      }
+      answer = failure.body ?? {
+        errorMessage: `Injected failure: HTTP ${failure.status}`,
+      };
+    } else {
+      try {
+        const result = routeJsm(
+          this,
+          request.method,
+          url,
+          body,
+          request.headers,
+        );
+        call.status = result.status;
+        answer = result.body;
+      } catch (error) {
+        if (!(error instanceof FakeJsmError)) throw error;
+        call.status = error.status;
+        answer = error.body;
+      }
+    }
+    // Logged before a held-back answer, since the call already took effect.
+    this.calls.push(call);
+    const slowMs = this.#injections.takeSlow(call.method, call.path);
+    if (slowMs !== undefined) await this.#delay(slowMs);
+    call.endedAt = performance.now();
+    return new Response(
+      answer === undefined ? null : JSON.stringify(answer),
+      { status: call.status, headers },
+    );
+  }
+}
+
+/** Async so callers need not change should start-up ever await something. */
+export function startFakeJsm(options: FakeJsmOptions = {}): Promise<FakeJsm> {
+  return Promise.resolve(new FakeJsm(options));
+}

@@ -1,0 +1,162 @@
+// What function tests share: a fake Slack for the app's own manifest (its
+// datastores and its bot scopes), a seeded workspace, and helpers to run
+// handlers the way Slack's runtime does.
+import { SlackAPI, SlackFunctionTester } from "deno-slack-sdk/mod.ts";
+import manifest from "../../manifest.ts";
+import { FakeSlack, type FakeSlackOptions } from "./fake_slack/server.ts";
+import type { DatastoreSchema } from "./fake_slack/datastores.ts";
+import type { WorkspaceSeed } from "./fake_slack/workspace.ts";
+import { BOT_USER_ID } from "./fake_slack/workspace.ts";
+import { putSettings } from "../../slack/storage/settings_store.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { openTicket } from "../../slack/operations/open_ticket.ts";
+import {
+  putTicket,
+  type TicketItem,
+  toTicket,
+} from "../../slack/storage/ticket_store.ts";
+
+export const PEOPLE = {
+  requester: "UREQUESTER",
+  agent: "UAGENTONE",
+  otherAgent: "UAGENTTWO",
+  groupAgent: "UGROUPAGENT",
+  bystander: "UBYSTANDER",
+  admin: "UADMIN",
+} as const;
+
+export const TRIAGE = "CTRIAGE";
+export const GENERAL = "CGENERAL";
+export const PRIVATE_TRIAGE = "GPRIVATE";
+export const AGENT_GROUP = "SAGENTS";
+export const ACTION_TRIGGER_URL =
+  "https://slack.com/shortcuts/Ft0TICKETACTION/0123456789abcdef";
+
+export function seed(): WorkspaceSeed {
+  const everyone = Object.values(PEOPLE);
+  return {
+    users: everyone.map((id) => ({ id, name: id.toLowerCase() })),
+    channels: [
+      {
+        id: TRIAGE,
+        name: "helpdesk-triage",
+        is_private: false,
+        members: [...everyone, BOT_USER_ID],
+      },
+      { id: GENERAL, name: "general", is_private: false, members: everyone },
+      {
+        id: PRIVATE_TRIAGE,
+        name: "it-private",
+        is_private: true,
+        members: [PEOPLE.agent],
+      },
+    ],
+    usergroups: { [AGENT_GROUP]: [PEOPLE.groupAgent] },
+  };
+}
+
+type ManifestJson = {
+  datastores?: Record<
+    string,
+    { primary_key: string; attributes: Record<string, unknown> }
+  >;
+  oauth_config?: { scopes?: { bot?: string[] } };
+};
+
+export function manifestDatastores(): DatastoreSchema[] {
+  const m = manifest as ManifestJson;
+  return Object.entries(m.datastores ?? {}).map(([name, d]) => ({
+    name,
+    primary_key: d.primary_key,
+    attributes: d.attributes,
+  }));
+}
+
+export function manifestBotScopes(): string[] {
+  return (manifest as ManifestJson).oauth_config?.scopes?.bot ?? [];
+}
+
+/** A fake Slack with the app's datastores and exactly its granted scopes. */
+export function startFakeSlack(
+  options: FakeSlackOptions = {},
+): Promise<FakeSlack> {
+  return FakeSlack.start({
+    workspace: seed(),
+    datastores: manifestDatastores(),
+    scopes: manifestBotScopes(),
+    ...options,
+  });
+}
+
+export function defaultSettings(
+  overrides: Partial<HelpdeskSettings> = {},
+): HelpdeskSettings {
+  return {
+    triage_channel: TRIAGE,
+    agent_users: [PEOPLE.agent, PEOPLE.otherAgent],
+    agent_usergroup: AGENT_GROUP,
+    workspace_url: "https://helpdesk-test.slack.com/",
+    action_trigger_id: "Ft0TICKETACTION",
+    action_trigger_url: ACTION_TRIGGER_URL,
+    reaction_trigger_id: "Ft0REACTIONS",
+    updated_by: PEOPLE.admin,
+    updated_at: 1_700_000_000,
+    ...overrides,
+  };
+}
+
+/** Writes settings straight into the fake datastore, as a configured app. */
+export async function configure(
+  slack: FakeSlack,
+  settings = defaultSettings(),
+) {
+  await putSettings(clientFor(slack), settings);
+  slack.clearCalls();
+}
+
+export function clientFor(slack: FakeSlack) {
+  return SlackAPI("xwfp-test-token", { slackApiUrl: slack.apiUrl });
+}
+
+/** The context Slack's runtime gives a function, pointed at the fake. */
+export function functionContext<I extends Record<string, unknown>>(
+  callbackId: string,
+  slack: FakeSlack,
+  inputs: I,
+  env: Record<string, string> = {},
+) {
+  const { createContext } = SlackFunctionTester(callbackId);
+  return createContext({
+    inputs,
+    env: { ...env, SLACK_API_URL: slack.apiUrl },
+    token: "xwfp-test-token",
+  });
+}
+
+/** A ticket opened the real way, then moved to `status` for the test. */
+export async function openTestTicket(
+  slack: FakeSlack,
+  changes: Partial<Ticket> = {},
+): Promise<Ticket> {
+  const client = clientFor(slack);
+  const { ticket } = await openTicket(client, {
+    summary: "Printer on 3rd floor jams",
+    description: "Every second page.",
+    priority: "normal",
+    category: "Hardware",
+    requester: PEOPLE.requester,
+  }, "form");
+  const moved = { ...ticket, ...changes };
+  await putTicket(client, moved);
+  slack.clearCalls();
+  return moved;
+}
+
+export async function storedTicket(
+  slack: FakeSlack,
+  id: string,
+): Promise<Ticket> {
+  // The fake keeps items as Slack sent them: read them as the app does.
+  return toTicket(await slack.datastores.get("tickets", id) as TicketItem);
+}

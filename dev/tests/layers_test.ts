@@ -1,0 +1,205 @@
+// The repository's layers, as the README's architecture section draws them,
+// and which may import which. Everything below the Slack surface points one
+// way: the surface → slack/ → integrations/ → helpdesk/, and nothing that
+// Slack bundles reaches dev/.
+import assert from "node:assert/strict";
+import {
+  type Import,
+  importsOf,
+  isRelative,
+  resolve,
+} from "../testing/import_graph.ts";
+
+type Layer = "rules" | "integrations" | "slack" | "surface" | "dev";
+
+function layerOf(path: string): Layer {
+  if (path.startsWith("helpdesk/")) return "rules";
+  if (path.startsWith("integrations/")) return "integrations";
+  if (path.startsWith("slack/")) return "slack";
+  if (path.startsWith("dev/")) return "dev";
+  return "surface";
+}
+
+/** Besides its own layer. slack/ creates the app's triggers and reads its datastores. */
+const MAY_IMPORT: Record<Layer, (target: string) => boolean> = {
+  rules: (t) => layerOf(t) === "rules",
+  integrations: (t) => ["rules", "integrations"].includes(layerOf(t)),
+  slack: (t) =>
+    ["rules", "integrations", "slack"].includes(layerOf(t)) ||
+    t.startsWith("datastores/") || t.startsWith("triggers/"),
+  surface: (t) => layerOf(t) !== "dev",
+  dev: () => true,
+};
+
+/** Bare specifiers each layer may use (deno.jsonc maps them for Slack). */
+const MAY_USE: Record<Layer, RegExp> = {
+  rules: /^@slack\/types$/,
+  integrations: /^deno-slack-(sdk\/mod|api\/types)\.ts$/,
+  slack: /^(@slack\/types|deno-slack-api\/(types|mod)\.ts)$/,
+  surface: /^(@slack\/types|deno-slack-(sdk|api)\/(types|mod)\.ts)$/,
+  dev: /./,
+};
+
+const isTest = (path: string) => /_(test|bench)\.ts$/.test(path);
+
+/** What is wrong with one module's imports; tests may also use dev/ and node:. */
+export function layerProblems(path: string, imports: Import[]): string[] {
+  const layer = layerOf(path);
+  const problems: string[] = [];
+  for (const { specifier } of imports) {
+    if (isRelative(specifier)) {
+      const target = resolve(path, specifier);
+      const allowed = MAY_IMPORT[layer](target) ||
+        (isTest(path) && (layerOf(target) === "dev" || target === path));
+      if (!allowed) {
+        problems.push(
+          `${path} (${layer}) imports ${target} (${layerOf(target)})`,
+        );
+      }
+    } else if (
+      !MAY_USE[layer].test(specifier) &&
+      !(isTest(path) && specifier.startsWith("node:"))
+    ) {
+      problems.push(`${path} (${layer}) imports ${specifier}`);
+    }
+  }
+  return problems;
+}
+
+async function sourceFiles(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const root = new URL("../../", import.meta.url);
+  async function walk(dir: URL, prefix: string) {
+    for await (const entry of Deno.readDir(dir)) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      if (entry.isDirectory) {
+        await walk(new URL(`${entry.name}/`, dir), `${prefix}${entry.name}/`);
+      } else if (entry.name.endsWith(".ts")) {
+        files.set(
+          prefix + entry.name,
+          await Deno.readTextFile(new URL(entry.name, dir)),
+        );
+      }
+    }
+  }
+  await walk(root, "");
+  return files;
+}
+
+/** Every module a function's handler pulls into its bundle. */
+export function bundleOf(
+  entry: string,
+  files: Map<string, string>,
+): { modules: string[]; problems: string[] } {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const text = files.get(path);
+    if (text === undefined) {
+      problems.push(`${path} is imported but does not exist`);
+      return;
+    }
+    if (path.startsWith("dev/") || isTest(path)) {
+      problems.push(`${entry} bundles ${path}, which is for development only`);
+    }
+    for (const { specifier, typeOnly } of importsOf(text)) {
+      if (isRelative(specifier)) {
+        visit(resolve(path, specifier));
+      } else if (/^(npm|node|jsr|https?):/.test(specifier)) {
+        problems.push(`${path} imports ${specifier} into ${entry}'s bundle`);
+      } else if (specifier === "@slack/types" && !typeOnly) {
+        // @slack/types is an npm package: only its types may be named.
+        problems.push(`${path} imports @slack/types for more than types`);
+      }
+    }
+  };
+  visit(entry);
+  return { modules: [...seen], problems };
+}
+
+Deno.test("each layer imports only the layers below it", async () => {
+  const files = await sourceFiles();
+  const problems = [...files].flatMap(([path, text]) =>
+    layerProblems(path, importsOf(text))
+  );
+  assert.deepEqual(problems, []);
+  assert.ok(
+    [...files.keys()].filter((p) => p.startsWith("helpdesk/")).length > 20,
+  );
+});
+
+Deno.test("the rule catches a rules module reaching into slack/ or dev/", () => {
+  const imports = (...specifiers: string[]) =>
+    specifiers.map((specifier) => ({ specifier, typeOnly: false }));
+  assert.deepEqual(
+    layerProblems(
+      "helpdesk/tickets/approval.ts",
+      imports("../../slack/blocks/mrkdwn.ts", "./model.ts"),
+    ),
+    [
+      "helpdesk/tickets/approval.ts (rules) imports slack/blocks/mrkdwn.ts (slack)",
+    ],
+  );
+  assert.deepEqual(
+    layerProblems(
+      "helpdesk/queues/queue.ts",
+      imports(
+        "../../slack/storage/settings_store.ts",
+        "deno-slack-api/types.ts",
+      ),
+    ).length,
+    2,
+  );
+  assert.deepEqual(
+    layerProblems(
+      "slack/operations/x.ts",
+      imports("../../dev/testing/harness.ts"),
+    ),
+    ["slack/operations/x.ts (slack) imports dev/testing/harness.ts (dev)"],
+  );
+  // A test beside the code may use the fakes.
+  assert.deepEqual(
+    layerProblems(
+      "helpdesk/tickets/x_test.ts",
+      imports("../../dev/testing/sample_ticket.ts", "node:assert/strict"),
+    ),
+    [],
+  );
+  assert.equal(
+    layerProblems(
+      "helpdesk/tickets/x_test.ts",
+      imports("../../slack/blocks/a.ts"),
+    )
+      .length,
+    1,
+  );
+});
+
+Deno.test("no function's bundle reaches dev/, tests, npm: or node:", async () => {
+  const files = await sourceFiles();
+  const handlers = [...files.keys()].filter((p) =>
+    /^functions\/[^/]+\/handler\.ts$/.test(p)
+  );
+  assert.ok(handlers.length >= 16, `${handlers.length} handlers`);
+  for (const handler of handlers) {
+    const { modules, problems } = bundleOf(handler, files);
+    assert.deepEqual(problems, [], handler);
+    assert.ok(modules.length > 1, handler);
+  }
+  // And the walk does see what it must refuse.
+  const sample = new Map([
+    ["functions/x/handler.ts", `import { a } from "../../slack/a.ts";`],
+    [
+      "slack/a.ts",
+      `import type { KnownBlock } from "@slack/types";\n` +
+      `import { b } from "../dev/testing/b.ts";\nexport const a = 1;`,
+    ],
+    ["dev/testing/b.ts", `import assert from "node:assert/strict";`],
+  ]);
+  assert.deepEqual(bundleOf("functions/x/handler.ts", sample).problems, [
+    "functions/x/handler.ts bundles dev/testing/b.ts, which is for development only",
+    "dev/testing/b.ts imports node:assert/strict into functions/x/handler.ts's bundle",
+  ]);
+});

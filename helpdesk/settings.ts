@@ -1,0 +1,32 @@
+// Helpdesk's settings as the rules see them: one record, written by the
+// "Configure Helpdesk" and service-level shortcuts, read by every function
+// that needs the triage channel, the agents or the service levels.
+// slack/storage/settings_store.ts reads and writes it.
+
+export interface HelpdeskSettings {
+  triage_channel: string;
+  agent_users: string[];
+  agent_usergroup?: string;
+  workspace_url: string;
+  action_trigger_id?: string;
+  action_trigger_url?: string;
+  reaction_trigger_id?: string;
+  sla_targets?: string;
+  sla_request_types?: string;
+  business_hours?: string;
+  time_zone?: string;
+  sla_warn_percent?: number;
+  owner?: string;
+  sla_updated_at?: number;
+  auto_close_days?: number;
+  sweep_trigger_ids?: string[];
+  digest_trigger_id?: string;
+  rating_trigger_id?: string;
+  rating_trigger_url?: string;
+  /** The reaction that turns a message into a ticket, without colons. */
+  intake_emoji?: string;
+  /** The event trigger for it on the queues' intake channels. */
+  intake_trigger_id?: string;
+  updated_by: string;
+  updated_at: number;
+}

@@ -1,0 +1,163 @@
+// The ticket as the app reasons about it. Datastore items are converted to and
+// from this shape in datastores/tickets.ts; everything in tickets/ works on it
+// as plain data so it can be tested without Slack.
+
+import type { Answer } from "../request_types/form_fields.ts";
+import type { ApprovalState } from "./approval.ts";
+
+export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export type Priority = typeof PRIORITIES[number];
+
+export const STATUSES = [
+  "new",
+  "in_progress",
+  "waiting_on_requester",
+  "resolved",
+  "closed",
+] as const;
+export type Status = typeof STATUSES[number];
+
+/** Where a ticket came from; later surfaces add their own. */
+export const SOURCES = ["form", "workflow_step", "reaction"] as const;
+export type Source = typeof SOURCES[number];
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  low: "Low",
+  normal: "Normal",
+  high: "High",
+  urgent: "Urgent",
+};
+
+/** `enum` and `choices` for a priority menu in forms and Workflow Builder. */
+export const PRIORITY_CHOICES = {
+  enum: [...PRIORITIES],
+  choices: PRIORITIES.map((value) => ({
+    value,
+    title: PRIORITY_LABELS[value],
+  })),
+};
+
+export const STATUS_LABELS: Record<Status, string> = {
+  new: "New",
+  in_progress: "In progress",
+  waiting_on_requester: "Waiting on requester",
+  resolved: "Resolved",
+  closed: "Closed",
+};
+
+export interface Ticket {
+  /** Primary key: time-ordered and globally unique (see ticket_ids.ts). */
+  id: string;
+  /** What people say and type, e.g. HD-7K3QX2. Unique, see ticket_ids.ts. */
+  key: string;
+  summary: string;
+  description: string;
+  priority: Priority;
+  category: string;
+  status: Status;
+  /** Slack user IDs. */
+  requester: string;
+  assignee?: string;
+  source: Source;
+  /** Channel the request was raised from, when there was one. */
+  source_channel?: string;
+  /** Where the triage card lives. */
+  card_channel?: string;
+  card_ts?: string;
+  /** Unix seconds, as Slack's timestamp type. */
+  created_at: number;
+  updated_at: number;
+  first_response_at?: number;
+  resolved_at?: number;
+  closed_at?: number;
+  /**
+   * When the ticket waited on the requester: the service-level clocks stop
+   * for these periods. The last one has no end while it still waits.
+   */
+  holds?: Hold[];
+  /** Service-level deadlines, absent without a target or while on hold. */
+  response_due_at?: number;
+  resolution_due_at?: number;
+  /** When the SLA sweep must look at this ticket next (see operations/). */
+  sla_next_check_at?: number;
+  /** When the deadlines were last computed; older than a policy change
+   * means the sweep recomputes them. */
+  sla_policy_at?: number;
+  /** Warnings and breaches already announced, so each is sent once. */
+  sla_notices?: SlaNoticeName[];
+  /** The requester's satisfaction rating, 1 to 5, once given. */
+  rating?: number;
+  rating_comment?: string;
+  rated_at?: number;
+  /** The Jira Service Management request this ticket is mirrored to. */
+  jsm_key?: string;
+  jsm_url?: string;
+  /** JSM's status as Helpdesk last set or heard it, e.g. "In progress". */
+  jsm_status?: string;
+  /** "pending" while JSM lags behind the ticket; see helpdesk/tickets/jsm_sync.ts. */
+  jsm_sync?: JsmSync;
+  /** Failed sync attempts in a row, for the retry backoff. */
+  jsm_attempts?: number;
+  /** When the scheduled retry may try again. */
+  jsm_retry_at?: number;
+  /**
+   * A create was sent whose outcome is unknown (it may have landed), so the
+   * next attempt searches JSM before creating.
+   */
+  jsm_create_sent?: boolean;
+  /** Why the last attempt failed, in words an admin can act on. */
+  jsm_error?: string;
+  /** A Jira Cloud issue opened for this ticket by the connector workflow. */
+  jira_issue_key?: string;
+  jira_issue_url?: string;
+  /** The queue it belongs to; absent for tickets older than queues. */
+  queue_id?: string;
+  /** The request type it was opened as, and that type's name then. */
+  request_type_id?: string;
+  request_type_name?: string;
+  /** The request type's own questions and what the requester answered. */
+  answers?: Answer[];
+  /** Only the queue's agents and the requester may see its details. */
+  private?: boolean;
+  /** Set when its request type needs approval; see helpdesk/tickets/approval.ts. */
+  approval?: ApprovalState;
+  approval_by?: string;
+  approval_at?: number;
+  approval_reason?: string;
+  /** The approvers' DMs as "channel:ts", redrawn once someone decides. */
+  approval_messages?: string[];
+  /** Opened for someone else: who did it (the person who reacted). */
+  reporter?: string;
+  /** The message it was made from (source_channel holds its channel). */
+  source_message_ts?: string;
+}
+
+export type JsmSync = "pending" | "synced";
+
+export interface Hold {
+  start: number;
+  end?: number;
+}
+
+export const SLA_NOTICES = [
+  "first_response_warning",
+  "first_response_breach",
+  "resolution_warning",
+  "resolution_breach",
+] as const;
+export type SlaNoticeName = typeof SLA_NOTICES[number];
+
+/** Statuses in which a ticket is still someone's work. */
+export const OPEN_STATUSES: readonly Status[] = [
+  "new",
+  "in_progress",
+  "waiting_on_requester",
+];
+
+export function isPriority(value: unknown): value is Priority {
+  return (PRIORITIES as readonly unknown[]).includes(value);
+}
+
+export function isStatus(value: unknown): value is Status {
+  return (STATUSES as readonly unknown[]).includes(value);
+}

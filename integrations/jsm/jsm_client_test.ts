@@ -1,0 +1,200 @@
+import assert from "node:assert/strict";
+import {
+  FAKE_CUSTOMER,
+  startFakeJsm,
+} from "../../dev/testing/fake_jsm/server.ts";
+import { JsmClient, type NewJsmRequest } from "./jsm_client.ts";
+import { jsmSummary } from "./customer_requests.ts";
+
+const PRINTER: NewJsmRequest = {
+  helpdeskKey: "HD-7K3QX2",
+  summary: "Printer on 3rd floor is jammed",
+  description: "It blinks orange.",
+};
+const REQUESTS = "/rest/servicedeskapi/request";
+
+Deno.test("JsmClient with an API token, against the fake JSM", async (t) => {
+  await using jsm = await startFakeJsm();
+  const client = new JsmClient(jsm.apiTokenConfig());
+
+  await t.step(
+    "creates a request whose summary leads with the Helpdesk key",
+    async () => {
+      const created = await client.createRequest(PRINTER);
+      assert.equal(created.issueKey, "IT-1");
+      assert.equal(
+        created.summary,
+        "[HD-7K3QX2] Printer on 3rd floor is jammed",
+      );
+      assert.equal(created.status, "Waiting for support");
+      assert.equal(created.statusCategory, "NEW");
+      assert.equal(
+        created.webUrl,
+        `${jsm.baseUrl}/servicedesk/customer/portal/1/IT-1`,
+      );
+      const [call] = jsm.callsTo("POST", REQUESTS);
+      assert.equal(call.auth, "basic");
+      assert.deepEqual(call.body, {
+        serviceDeskId: "1",
+        requestTypeId: "10",
+        requestFieldValues: {
+          summary: "[HD-7K3QX2] Printer on 3rd floor is jammed",
+          description: "It blinks orange.",
+        },
+      });
+    },
+  );
+
+  await t.step("raises on behalf of a customer found by email", async () => {
+    const accountId = await client.findCustomerAccountId("ADA@acme.test ");
+    assert.equal(accountId, FAKE_CUSTOMER.accountId);
+    assert.equal(
+      jsm.callsTo("GET", "/rest/servicedeskapi/servicedesk/1/customer")[0]
+        .experimental,
+      true,
+    );
+    assert.equal(await client.findCustomerAccountId("ada@"), undefined);
+    const created = await client.createRequest({
+      helpdeskKey: "HD-AAAAA2",
+      summary: "VPN drops",
+      description: "",
+      raiseOnBehalfOf: accountId,
+    });
+    assert.equal(
+      jsm.requests.get(created.issueKey)?.reporterAccountId,
+      accountId,
+    );
+  });
+
+  await t.step(
+    "finds a request by its Helpdesk key, and only by its prefix",
+    async () => {
+      await client.createRequest({
+        helpdeskKey: "HD-BBBBB3",
+        summary: "Follow-up of HD-7K3QX2",
+        description: "",
+      });
+      const found = await client.findRequestByHelpdeskKey("HD-7K3QX2");
+      assert.equal(found?.issueKey, "IT-1");
+      const search = jsm.callsTo("GET", REQUESTS).at(-1)!;
+      assert.equal(search.query.get("searchTerm"), '"HD-7K3QX2"');
+      assert.equal(search.query.get("requestOwnership"), "ALL_REQUESTS");
+      assert.equal(search.query.get("serviceDeskId"), "1");
+      // Raised on behalf of Ada, so the agent neither owns nor takes part in it.
+      assert.equal(
+        (await client.findRequestByHelpdeskKey("HD-AAAAA2"))?.issueKey,
+        "IT-2",
+      );
+      assert.equal(
+        await client.findRequestByHelpdeskKey("HD-NOPE00"),
+        undefined,
+      );
+    },
+  );
+
+  await t.step("reads a request", async () => {
+    const request = await client.getRequest("IT-2");
+    assert.equal(request.summary, "[HD-AAAAA2] VPN drops");
+    assert.equal((await client.getRequest("10001")).issueKey, "IT-1");
+  });
+
+  await t.step("comments publicly or internally", async () => {
+    await client.addComment("IT-1", "We are on it.", true);
+    await client.addComment("IT-1", "Toner supplier is late.", false);
+    assert.deepEqual(
+      jsm.requests.get("IT-1")!.comments.map((c) => [c.body, c.public]),
+      [["We are on it.", true], ["Toner supplier is late.", false]],
+    );
+  });
+
+  await t.step(
+    "transitions by status name, or by the names that lead there",
+    async () => {
+      assert.equal(
+        await client.transitionTo("IT-1", "In progress"),
+        "transitioned",
+      );
+      assert.equal(await client.transitionTo("IT-1", "in progress"), "already");
+      assert.equal(
+        await client.transitionTo("IT-1", "Resolved"),
+        "no_transition",
+      );
+      assert.equal(
+        await client.transitionTo("IT-1", "Resolved", ["Resolve this issue"]),
+        "transitioned",
+      );
+      assert.equal(
+        await client.transitionTo("IT-1", "Closed", ["Close"]),
+        "transitioned",
+      );
+      assert.equal(jsm.requests.get("IT-1")!.status, "Closed");
+      assert.equal(
+        await client.transitionTo("IT-1", "Waiting for support", ["Reopen"]),
+        "no_transition",
+      );
+      assert.deepEqual(
+        jsm.callsTo("POST", `${REQUESTS}/IT-1/transition`).map((c) => c.body),
+        [
+          { id: "11" },
+          { id: "31" },
+          { id: "51" },
+        ],
+      );
+    },
+  );
+
+  await t.step("summaries are cut to Jira's 255 characters", () => {
+    const long = jsmSummary("HD-1", "x".repeat(400));
+    assert.equal(long.length, 255);
+    assert.ok(long.startsWith("[HD-1] xxx") && long.endsWith("…"));
+    assert.equal(jsmSummary("HD-1", "  two\n lines "), "[HD-1] two lines");
+  });
+});
+
+Deno.test("JsmClient with OAuth, through the gateway", async (t) => {
+  await using jsm = await startFakeJsm();
+  const cloudId = jsm.options.cloudId;
+
+  await t.step(
+    "discovers the cloud id once, then calls /ex/jira/{cloudId}",
+    async () => {
+      const client = new JsmClient(jsm.oauthConfig());
+      assert.equal(await client.resolveCloudId(), cloudId);
+      const created = await client.createRequestOnce(PRINTER);
+      assert.equal(created.created, true);
+      assert.equal(created.issueKey, "IT-1");
+      await client.addComment("IT-1", "Hello", true);
+      assert.equal(
+        jsm.callsTo("GET", "/oauth/token/accessible-resources").length,
+        1,
+      );
+      const apiCalls = jsm.calls.filter((c) => c.path.startsWith("/rest/"));
+      assert.ok(apiCalls.every((c) => c.auth === "bearer"));
+      assert.equal(
+        created.webUrl,
+        `${jsm.baseUrl}/servicedesk/customer/portal/1/IT-1`,
+      );
+    },
+  );
+
+  await t.step("a configured cloud id skips discovery", async () => {
+    jsm.calls.length = 0;
+    const client = new JsmClient(
+      jsm.oauthConfig({
+        auth: { kind: "oauth", accessToken: jsm.options.accessToken, cloudId },
+      }),
+    );
+    assert.equal((await client.getRequest("IT-1")).issueKey, "IT-1");
+    assert.deepEqual(jsm.calls.map((c) => c.path), [`${REQUESTS}/IT-1`]);
+  });
+
+  await t.step(
+    "createRequestOnce finds what an earlier run created",
+    async () => {
+      const client = new JsmClient(jsm.oauthConfig());
+      const again = await client.createRequestOnce(PRINTER);
+      assert.deepEqual([again.created, again.issueKey], [false, "IT-1"]);
+      assert.equal(jsm.requests.size, 1);
+    },
+  );
+});

@@ -1,0 +1,35 @@
+// What the :ticket: reaction answers: in the message's thread when a ticket
+// was made, privately to the person who reacted when not.
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { channelMention, userMention } from "./mrkdwn.ts";
+
+export function intakeReply(
+  ticket: Ticket,
+  cardLink: string,
+  reporter: string,
+): string {
+  const forWhom = ticket.requester === reporter
+    ? ""
+    : ` for ${userMention(ticket.requester)}, who will get updates by DM`;
+  return `:ticket: ${
+    userMention(reporter)
+  } turned this message into <${cardLink}|${ticket.key}>${forWhom}.`;
+}
+
+export function alreadyATicket(ticket: Ticket): string {
+  return `This message is already ticket ${ticket.key}; follow it there.`;
+}
+
+export function cannotReadMessage(channel: string, direct: boolean): string {
+  return direct
+    ? "Helpdesk can't read direct messages, so it can't make a ticket from this one. Use the “Open a ticket” shortcut instead."
+    : `Helpdesk can't read messages in ${
+      channelMention(channel)
+    }, so no ticket was made. Invite it there (\`/invite @Helpdesk\`) and react again, or use the “Open a ticket” shortcut.`;
+}
+
+export function notAnIntakeChannel(channel: string): string {
+  return `${
+    channelMention(channel)
+  } isn't set up for tickets by reaction, so no ticket was made. A Helpdesk admin can add it as an intake channel with “Configure a queue”, or you can use the “Open a ticket” shortcut.`;
+}

@@ -1,0 +1,84 @@
+// What Helpdesk says about Jira Service Management: in the card's thread for
+// agents, and to the requester. JSM's words (statuses, comments, errors) are
+// escaped like anyone's; links are only ever built from what we validated.
+import { STATUS_LABELS, type Ticket } from "../../helpdesk/tickets/model.ts";
+import { jsmLink } from "../../helpdesk/tickets/jsm_sync.ts";
+import { escapeMrkdwn, escapeMrkdwnWithin, slackDateTime } from "./mrkdwn.ts";
+
+export function jsmLinkedReply(ticket: Ticket, afterFailures: number): string {
+  const retried = afterFailures > 0
+    ? ` after ${afterFailures} failed attempt${afterFailures === 1 ? "" : "s"}`
+    : "";
+  return `:link: ${ticket.key} is mirrored in Jira Service Management as ${
+    jsmLink(ticket)
+  }${retried}. Status changes made here are sent there.`;
+}
+
+export function jsmLinkedDm(ticket: Ticket, cardLink: string): string {
+  return `:link: Your ticket <${cardLink}|${ticket.key}> is also tracked in Jira Service Management as ${
+    jsmLink(ticket)
+  }.`;
+}
+
+export function jsmFailedReply(
+  ticket: Ticket,
+  explanation: string,
+  retryAt: number,
+): string {
+  return `:warning: ${ticket.key} is not in Jira Service Management yet: ${
+    escapeMrkdwnWithin(explanation, 1500)
+  }\nHelpdesk will try again ${slackDateTime(retryAt)}.`;
+}
+
+export function jsmNoTransitionReply(
+  ticket: Ticket,
+  from: string,
+  to: string,
+): string {
+  return `:warning: Jira Service Management offers no way from “${
+    escapeMrkdwn(from)
+  }” to “${escapeMrkdwn(to)}” for ${jsmLink(ticket)}, so it stays “${
+    escapeMrkdwn(from)
+  }” there. Move it in JSM, or add that transition to the request type's workflow.`;
+}
+
+/** A status JSM reported that changed the ticket. */
+export function jsmStatusSummary(ticket: Ticket, jsmStatus: string): string {
+  return `Jira Service Management moved ${ticket.key} to ${
+    STATUS_LABELS[ticket.status]
+  } (“${escapeMrkdwn(jsmStatus)}” in ${jsmLink(ticket)})`;
+}
+
+/** A JSM status with no Slack equivalent: said, not applied. */
+export function jsmUnknownStatusReply(ticket: Ticket, jsmStatus: string) {
+  return `:information_source: ${jsmLink(ticket)} is now “${
+    escapeMrkdwn(jsmStatus)
+  }” in Jira Service Management. Helpdesk has no matching status, so ${ticket.key} stays ${
+    STATUS_LABELS[ticket.status]
+  }.`;
+}
+
+export function jsmCommentReply(
+  ticket: Ticket,
+  author: string,
+  body: string,
+): string {
+  return `:speech_balloon: ${escapeMrkdwn(author || "Someone")} commented on ${
+    jsmLink(ticket)
+  } in Jira Service Management:\n>${
+    escapeMrkdwnWithin(body, 2500).replace(/\n/g, "\n>")
+  }`;
+}
+
+export function jsmCommentDm(
+  ticket: Ticket,
+  author: string,
+  body: string,
+  cardLink: string,
+): string {
+  return `:speech_balloon: ${
+    escapeMrkdwn(author || "The support team")
+  } replied on your ticket <${cardLink}|${ticket.key}>:\n>${
+    escapeMrkdwnWithin(body, 2500).replace(/\n/g, "\n>")
+  }`;
+}

@@ -1,0 +1,61 @@
+// The words Helpdesk sends besides the card: the requester's DMs and the
+// card's thread replies. People's text is escaped; links are built by us.
+import {
+  type Status,
+  STATUS_LABELS,
+  type Ticket,
+} from "../../helpdesk/tickets/model.ts";
+import { escapeMrkdwn, slackDateTime, userMention } from "./mrkdwn.ts";
+
+export function ticketOpenedDm(ticket: Ticket, cardLink: string): string {
+  return `:ticket: Your ticket <${cardLink}|${ticket.key}> is open: “${
+    escapeMrkdwn(ticket.summary)
+  }”.\nAgents will pick it up in the triage channel. I'll message you here whenever its status changes.`;
+}
+
+const REQUESTER_NEWS: Record<Status, string> = {
+  new: "is new again",
+  in_progress: "is being worked on",
+  waiting_on_requester:
+    "is waiting on you: please reply in the ticket's thread",
+  resolved:
+    "is resolved. If that fixed it, close it from the card; if not, reopen it",
+  closed: "is closed",
+};
+
+export function statusChangedDm(
+  ticket: Ticket,
+  to: Status,
+  actorId: string | undefined,
+  cardLink: string,
+  /** Where the change came from when no Slack user made it. */
+  via?: string,
+): string {
+  const who = actorId
+    ? `${userMention(actorId)} set it to ${STATUS_LABELS[to]}.`
+    : via
+    ? `Set to ${STATUS_LABELS[to]} ${via}.`
+    : `Helpdesk set it to ${STATUS_LABELS[to]} automatically.`;
+  return `:ticket: <${cardLink}|${ticket.key}> ${REQUESTER_NEWS[to]}. (${who})`;
+}
+
+/** A thread reply recording who did what, and when in each reader's zone. */
+export function activityReply(summary: string, at: number): string {
+  const when = slackDateTime(at);
+  return `${summary} · ${when}`;
+}
+
+/** The link to a ticket's card; undefined while it has none. */
+export function cardLinkOf(
+  ticket: Pick<Ticket, "card_channel" | "card_ts">,
+  workspaceUrl: string,
+): string | undefined {
+  return ticket.card_channel && ticket.card_ts
+    ? messageLink(workspaceUrl, ticket.card_channel, ticket.card_ts)
+    : undefined;
+}
+
+export function messageLink(workspaceUrl: string, channel: string, ts: string) {
+  const base = workspaceUrl.endsWith("/") ? workspaceUrl : `${workspaceUrl}/`;
+  return `${base}archives/${channel}/p${ts.replace(".", "")}`;
+}

@@ -1,0 +1,130 @@
+// An update JSM sent through the webhook trigger: a status change or a
+// comment on a request Helpdesk mirrors. The ticket follows JSM's status (JSM
+// already applied its own workflow rules), the card and thread show it, and
+// the requester hears about it. An echo of a change Helpdesk itself made
+// (JSM's automation fires for those too) changes nothing and says nothing.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { statusFromJsm } from "../../helpdesk/tickets/jsm_sync.ts";
+import { withStatus } from "../../helpdesk/tickets/ticket_actions.ts";
+import {
+  findTicketId,
+  getTicket,
+  lookupByJsmKey,
+  updateTicketFields,
+} from "../storage/ticket_store.ts";
+import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
+import { slackCall } from "../api/slack_call.ts";
+import { publishChange } from "./publish_change.ts";
+import { cardLinkOf } from "../blocks/ticket_messages.ts";
+import {
+  jsmCommentDm,
+  jsmCommentReply,
+  jsmStatusSummary,
+  jsmUnknownStatusReply,
+} from "../blocks/jsm_messages.ts";
+
+export interface JsmUpdate {
+  issueKey: string;
+  status?: string;
+  comment?: { body: string; author: string; isPublic: boolean };
+}
+
+export type JsmUpdateOutcome =
+  | { ok: true; result: string; ticket?: Ticket }
+  | { ok: false; reason: string };
+
+export async function receiveJsmUpdate(
+  client: SlackAPIClient,
+  update: JsmUpdate,
+  now: number,
+): Promise<JsmUpdateOutcome> {
+  const settings = await getSettings(client);
+  if (!settings) return { ok: false, reason: NOT_CONFIGURED };
+  const id = await findTicketId(client, lookupByJsmKey(update.issueKey));
+  const found = id ? await getTicket(client, id) : undefined;
+  // JSM automation may fire for requests Helpdesk never made.
+  if (!found) {
+    return {
+      ok: true,
+      result: `ignored: no Helpdesk ticket is linked to ${update.issueKey}`,
+    };
+  }
+  let ticket = found;
+  const results: string[] = [];
+  if (update.status && update.status !== ticket.jsm_status) {
+    const to = statusFromJsm(update.status, ticket);
+    if (!to) {
+      ticket = await updateTicketFields(client, ticket.id, {
+        jsm_status: update.status,
+      });
+      await inThread(
+        client,
+        ticket,
+        jsmUnknownStatusReply(ticket, update.status),
+      );
+      results.push(`noted unknown JSM status "${update.status}"`);
+    } else if (to === ticket.status) {
+      ticket = await updateTicketFields(client, ticket.id, {
+        jsm_status: update.status,
+      });
+      results.push("status already matched");
+    } else {
+      const moved = {
+        ...withStatus(ticket, to, now),
+        jsm_status: update.status,
+      };
+      const published = await publishChange(client, settings, {
+        ticket: moved,
+        summary: jsmStatusSummary(moved, update.status),
+        statusChange: { from: ticket.status, to },
+        via: "in Jira Service Management",
+      }, now);
+      for (const failure of published.notShown) {
+        console.warn(`JSM status of ${ticket.key} not shown: ${failure}`);
+      }
+      ticket = published.ticket;
+      results.push(`status set to ${to}`);
+    }
+  }
+  const comment = update.comment;
+  if (comment?.body.trim()) {
+    // Internal comments are for agents in JSM; they never reach Slack.
+    if (!comment.isPublic) {
+      results.push("internal comment not relayed");
+    } else {
+      const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
+        settings.workspace_url;
+      await Promise.all([
+        // A private request's comments go only to its requester: the card's
+        // thread is in a shared channel.
+        !ticket.private && inThread(
+          client,
+          ticket,
+          jsmCommentReply(ticket, comment.author, comment.body),
+        ),
+        slackCall(client, "chat.postMessage", {
+          channel: ticket.requester,
+          text: jsmCommentDm(ticket, comment.author, comment.body, cardLink),
+          unfurl_links: false,
+        }),
+      ]);
+      results.push("comment relayed");
+    }
+  }
+  return {
+    ok: true,
+    result: results.length ? results.join("; ") : "nothing to do",
+    ticket,
+  };
+}
+
+async function inThread(client: SlackAPIClient, ticket: Ticket, text: string) {
+  if (!ticket.card_channel || !ticket.card_ts) return;
+  await slackCall(client, "chat.postMessage", {
+    channel: ticket.card_channel,
+    thread_ts: ticket.card_ts,
+    text,
+    unfurl_links: false,
+  });
+}

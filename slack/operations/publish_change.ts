@@ -1,0 +1,91 @@
+// After a ticket changed: save it first (the datastore is the truth), then
+// show the change everywhere at once: the card redrawn in place, a thread
+// reply saying who did what and when, and the requester's DM when the status
+// moved and someone else moved it.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Status, Ticket } from "../../helpdesk/tickets/model.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+import { putTicket } from "../storage/ticket_store.ts";
+import { slackCall } from "../api/slack_call.ts";
+import {
+  activityReply,
+  cardLinkOf,
+  statusChangedDm,
+} from "../blocks/ticket_messages.ts";
+import { redrawTicketCard } from "./triage_card.ts";
+import { ratingRequestBlocks } from "../blocks/rating_blocks.ts";
+import { markJsmPendingIfLinked } from "../../helpdesk/tickets/jsm_sync.ts";
+import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
+import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
+
+export interface TicketChange {
+  ticket: Ticket;
+  /** Absent when Helpdesk made the change itself (e.g. auto-close). */
+  actorId?: string;
+  /** Without an actor: where the change came from, e.g. "in Jira …". */
+  via?: string;
+  summary: string;
+  statusChange?: { from: Status; to: Status };
+}
+
+export async function publishChange(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  change: TicketChange,
+  now: number,
+): Promise<{ ticket: Ticket; notShown: unknown[] }> {
+  // Deadlines move with every change (a hold ends, a response lands), so
+  // they are recomputed on the way to the datastore, whoever changed it.
+  // A ticket mirrored in JSM owes it the change until the sync step (or
+  // the scheduled retry, should that step never run) has made it there.
+  const ticket = markJsmPendingIfLinked(
+    withServiceLevels(change.ticket, policyFromSettings(settings), now),
+    now,
+  );
+  await putTicket(client, ticket);
+  const shown: Promise<unknown>[] = [
+    redrawTicketCard(client, settings, ticket, now),
+  ];
+  if (ticket.card_channel && ticket.card_ts) {
+    shown.push(slackCall(client, "chat.postMessage", {
+      channel: ticket.card_channel,
+      thread_ts: ticket.card_ts,
+      text: activityReply(change.summary, now),
+    }));
+  }
+  if (change.statusChange && change.actorId !== ticket.requester) {
+    const link = cardLinkOf(ticket, settings.workspace_url) ??
+      settings.workspace_url;
+    const text = statusChangedDm(
+      ticket,
+      change.statusChange.to,
+      change.actorId,
+      link,
+      change.via,
+    );
+    // A resolved ticket asks its requester how it went (helpdesk/tickets/rating.ts).
+    const askRating = change.statusChange.to === "resolved" &&
+      settings.rating_trigger_url;
+    shown.push(slackCall(client, "chat.postMessage", {
+      channel: ticket.requester,
+      text,
+      ...(askRating
+        ? {
+          blocks: ratingRequestBlocks(
+            ticket,
+            text,
+            settings.rating_trigger_url!,
+          ),
+        }
+        : {}),
+      unfurl_links: false,
+    }));
+  }
+  // The change is saved whatever happens next, so failures to show it are
+  // returned for the caller to report, not thrown as if nothing happened.
+  const results = await Promise.allSettled(shown);
+  return {
+    ticket,
+    notShown: results.flatMap((r) => r.status === "rejected" ? [r.reason] : []),
+  };
+}

@@ -1,0 +1,130 @@
+// Who holds which role in a queue, answered from Slack: people are listed,
+// user groups and channels are asked for their members (once per run each),
+// so changes in Slack take effect without touching Helpdesk's settings.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Queue } from "../../helpdesk/queues/queue.ts";
+import {
+  expandEntries,
+  expandRole,
+  type Principals,
+  type RoleName,
+} from "../../helpdesk/queues/role_entries.ts";
+import type { HolderRole } from "../../helpdesk/queues/queue_permissions.ts";
+import { slackCall } from "../api/slack_call.ts";
+
+/** Each queue role and the person-role it gives. */
+const HELD: Array<[RoleName, HolderRole]> = [
+  ["owner", "owner"],
+  ["members", "member"],
+  ["admins", "admin"],
+  ["superusers", "superuser"],
+  ["initiator", "initiator"],
+];
+
+/** The roles whose holders are agents (see helpdesk/queues/queue_permissions.ts). */
+const AGENT_MACROS = ["${owner}", "${members}", "${admins}", "${superusers}"];
+
+/** At most this many DMs go out for one ticket (approvers, agents). */
+export const MAX_RECIPIENTS = 25;
+
+export class QueueDirectory {
+  #groups = new Map<string, Promise<Set<string>>>();
+  #channels = new Map<string, Promise<Set<string>>>();
+
+  constructor(
+    private client: SlackAPIClient,
+    readonly queue: Queue,
+    /** The ticket's requester, for `${initiator}`. */
+    private initiator?: string,
+    /** The request type's approvers, when it needs approval. */
+    private approvers?: readonly string[],
+  ) {}
+
+  /** Every role the person holds; throws RoleMacroError on bad settings. */
+  async rolesOf(userId: string): Promise<Set<HolderRole>> {
+    const roles = new Set<HolderRole>();
+    const checks = HELD.map(async ([name, held]) => {
+      const principals = expandRole(name, this.queue, this.initiator);
+      if (await this.includes(principals, userId)) roles.add(held);
+    });
+    if (this.approvers) {
+      const approvers = this.approverPrincipals();
+      checks.push(
+        this.includes(approvers, userId).then((yes) => {
+          if (yes) roles.add("approver");
+        }),
+      );
+    }
+    await Promise.all(checks);
+    return roles;
+  }
+
+  approverPrincipals(): Principals {
+    return expandEntries(this.approvers ?? [], this.queue, this.initiator);
+  }
+
+  /** The people of a role, user groups and channels opened up, capped. */
+  async peopleOf(principals: Principals): Promise<string[]> {
+    const people = new Set(principals.users);
+    for (const list of await this.#memberLists(principals)) {
+      for (const id of list) people.add(id);
+    }
+    return [...people].slice(0, MAX_RECIPIENTS);
+  }
+
+  /** Everyone who works the queue's tickets. */
+  async agents(): Promise<string[]> {
+    return await this.peopleOf(
+      expandEntries(AGENT_MACROS, this.queue, this.initiator),
+    );
+  }
+
+  private async includes(p: Principals, userId: string): Promise<boolean> {
+    if (p.users.has(userId)) return true;
+    const lists = await this.#memberLists(p);
+    return lists.some((list) => list.has(userId));
+  }
+
+  /** The members of each user group and channel, read once per run. */
+  #memberLists(p: Principals): Promise<Set<string>[]> {
+    return Promise.all([
+      ...[...p.usergroups].map((g) => this.groupMembers(g)),
+      ...[...p.channels].map((c) => this.channelMembers(c)),
+    ]);
+  }
+
+  private groupMembers(id: string): Promise<Set<string>> {
+    let members = this.#groups.get(id);
+    if (!members) {
+      members = slackCall(this.client, "usergroups.users.list", {
+        usergroup: id,
+      }).then((r) => new Set<string>(r.users ?? []));
+      this.#groups.set(id, members);
+    }
+    return members;
+  }
+
+  private channelMembers(id: string): Promise<Set<string>> {
+    let members = this.#channels.get(id);
+    if (!members) {
+      members = this.#readChannel(id);
+      this.#channels.set(id, members);
+    }
+    return members;
+  }
+
+  async #readChannel(id: string): Promise<Set<string>> {
+    const members = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await slackCall(this.client, "conversations.members", {
+        channel: id,
+        limit: 1000,
+        cursor,
+      });
+      for (const member of page.members ?? []) members.add(member);
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return members;
+  }
+}

@@ -1,0 +1,224 @@
+// Reading and writing tickets. Items are stored as the Ticket shape minus the
+// absent optional fields; the lookup datastore indexes tickets by key and by
+// triage card so handlers never scan the table to find one.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import TicketsDatastore from "../../datastores/tickets.ts";
+import TicketLookupDatastore from "../../datastores/ticket_lookup.ts";
+import {
+  type Hold,
+  isPriority,
+  isStatus,
+  SLA_NOTICES,
+  type SlaNoticeName,
+  type Ticket,
+} from "../../helpdesk/tickets/model.ts";
+import {
+  bulkPutItems,
+  getItem,
+  putItem,
+  type StoredItem,
+  updateItem,
+} from "./datastore.ts";
+import type { Answer } from "../../helpdesk/request_types/form_fields.ts";
+
+export type TicketItem = StoredItem<typeof TicketsDatastore>;
+export type LookupItem = StoredItem<typeof TicketLookupDatastore>;
+
+export const lookupByKey = (key: string) => `key:${key}`;
+export const lookupByJsmKey = (key: string) => `jsm:${key}`;
+/** The message a ticket was made from: one message makes one ticket. */
+export const lookupByMessage = (channel: string, ts: string) =>
+  `message:${channel}:${ts}`;
+export const lookupByCard = (channel: string, ts: string) =>
+  `card:${channel}:${ts}`;
+
+export async function getTicket(
+  client: SlackAPIClient,
+  id: string,
+): Promise<Ticket | undefined> {
+  const item = await getItem(client, TicketsDatastore, id);
+  return item ? toTicket(item) : undefined;
+}
+
+export async function findTicketId(
+  client: SlackAPIClient,
+  lookup: string,
+): Promise<string | undefined> {
+  const item = await getItem(client, TicketLookupDatastore, lookup);
+  return item?.ticket_id || undefined;
+}
+
+export async function putTicket(client: SlackAPIClient, ticket: Ticket) {
+  await putItem(client, TicketsDatastore, toItem(ticket));
+}
+
+/**
+ * Sets some fields of a stored ticket and returns the whole ticket as it is
+ * now. A partial update cannot undo a concurrent change to other fields
+ * (status, assignee), which a put of a ticket read earlier would.
+ */
+export async function updateTicketFields(
+  client: SlackAPIClient,
+  id: string,
+  fields: Partial<Omit<Ticket, "id" | "holds">>,
+): Promise<Ticket> {
+  const { answers, ...rest } = fields;
+  const change: TicketItem = { id, ...rest };
+  if (answers) change.answers = JSON.stringify(answers);
+  return toTicket(await updateItem(client, TicketsDatastore, change));
+}
+
+/** Indexes a ticket by one more lookup (its JSM key, once linked). */
+export async function putLookup(
+  client: SlackAPIClient,
+  lookup: string,
+  ticketId: string,
+) {
+  await putItem(client, TicketLookupDatastore, { lookup, ticket_id: ticketId });
+}
+
+/** Indexes a new ticket by its key, its card and its source message. */
+export async function putLookups(client: SlackAPIClient, ticket: Ticket) {
+  const items: LookupItem[] = [
+    { lookup: lookupByKey(ticket.key), ticket_id: ticket.id },
+  ];
+  if (ticket.card_channel && ticket.card_ts) {
+    items.push({
+      lookup: lookupByCard(ticket.card_channel, ticket.card_ts),
+      ticket_id: ticket.id,
+    });
+  }
+  if (ticket.source_message_ts && ticket.source_channel) {
+    items.push({
+      lookup: lookupByMessage(ticket.source_channel, ticket.source_message_ts),
+      ticket_id: ticket.id,
+    });
+  }
+  await bulkPutItems(client, TicketLookupDatastore, items);
+}
+
+// Every ticket field has an attribute to be stored in; this fails to compile
+// when a field is added to Ticket but not to the datastore.
+const _everyFieldStored: Exclude<keyof Ticket, keyof TicketItem> extends never
+  ? true
+  : never = true;
+
+export function toItem(ticket: Ticket): TicketItem {
+  const { holds, answers, ...rest } = ticket;
+  const kept: Omit<Ticket, "holds" | "answers"> = rest;
+  const item = Object.fromEntries(
+    Object.entries(kept).filter(([, v]) =>
+      v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)
+    ),
+  ) as TicketItem;
+  if (holds?.length) item.holds = holds.map(encodeHold);
+  if (answers?.length) item.answers = JSON.stringify(answers);
+  return item;
+}
+
+const encodeHold = (hold: Hold) => `${hold.start}-${hold.end ?? ""}`;
+
+function decodeHold(text: unknown): Hold {
+  const match = /^(\d+)-(\d*)$/.exec(String(text));
+  if (!match) throw new Error(`unreadable hold "${text}"`);
+  return match[2]
+    ? { start: Number(match[1]), end: Number(match[2]) }
+    : { start: Number(match[1]) };
+}
+
+function decodeAnswers(json: unknown): Answer[] | undefined {
+  if (typeof json !== "string" || !json) return undefined;
+  const parsed = JSON.parse(json);
+  if (!Array.isArray(parsed)) throw new Error("unreadable answers");
+  const answers = parsed.filter((a): a is Answer =>
+    typeof a?.label === "string" && typeof a?.value === "string"
+  );
+  return answers.length ? answers : undefined;
+}
+
+/** Reads an item defensively: a damaged item is reported, not half-used. */
+export function toTicket(item: TicketItem): Ticket {
+  const { priority, status } = item;
+  if (!isPriority(priority) || !isStatus(status)) {
+    throw new Error(`ticket ${item.id} has an unknown priority or status`);
+  }
+  const optional = (name: keyof TicketItem) =>
+    item[name] === undefined || item[name] === null ? undefined : item[name];
+  // "" is how a partial update clears a text field.
+  const text = (name: keyof TicketItem): string | undefined => {
+    const value = item[name];
+    return typeof value === "string" && value ? value : undefined;
+  };
+  const ticket: Ticket = {
+    id: String(item.id),
+    key: String(item.key),
+    summary: String(item.summary ?? ""),
+    description: String(item.description ?? ""),
+    priority,
+    category: String(item.category ?? ""),
+    status,
+    requester: String(item.requester),
+    assignee: optional("assignee") as string | undefined,
+    source: String(item.source) as Ticket["source"],
+    source_channel: optional("source_channel") as string | undefined,
+    card_channel: optional("card_channel") as string | undefined,
+    card_ts: optional("card_ts") as string | undefined,
+    created_at: Number(item.created_at),
+    updated_at: Number(item.updated_at),
+    first_response_at: optional("first_response_at") as number | undefined,
+    resolved_at: optional("resolved_at") as number | undefined,
+    closed_at: optional("closed_at") as number | undefined,
+    holds: Array.isArray(item.holds) && item.holds.length
+      ? item.holds.map(decodeHold)
+      : undefined,
+    response_due_at: optional("response_due_at") as number | undefined,
+    resolution_due_at: optional("resolution_due_at") as number | undefined,
+    sla_next_check_at: optional("sla_next_check_at") as number | undefined,
+    sla_policy_at: optional("sla_policy_at") as number | undefined,
+    // Names this version doesn't know are dropped rather than trusted.
+    sla_notices: Array.isArray(item.sla_notices) && item.sla_notices.length
+      ? item.sla_notices.filter((n): n is SlaNoticeName =>
+        (SLA_NOTICES as readonly unknown[]).includes(n)
+      )
+      : undefined,
+    rating: optional("rating") as number | undefined,
+    rating_comment: optional("rating_comment") as string | undefined,
+    rated_at: optional("rated_at") as number | undefined,
+    jsm_key: text("jsm_key"),
+    jsm_url: text("jsm_url"),
+    jsm_status: text("jsm_status"),
+    jsm_sync: item.jsm_sync === "pending" || item.jsm_sync === "synced"
+      ? item.jsm_sync
+      : undefined,
+    // 0 is how a partial update clears the count (it can only set values).
+    jsm_attempts: Number(item.jsm_attempts) || undefined,
+    jsm_retry_at: optional("jsm_retry_at") as number | undefined,
+    jsm_create_sent: item.jsm_create_sent === true ? true : undefined,
+    jsm_error: text("jsm_error"),
+    jira_issue_key: text("jira_issue_key"),
+    jira_issue_url: text("jira_issue_url"),
+    queue_id: text("queue_id"),
+    request_type_id: text("request_type_id"),
+    request_type_name: text("request_type_name"),
+    answers: decodeAnswers(item.answers),
+    private: item.private === true ? true : undefined,
+    approval: item.approval === "pending" || item.approval === "approved" ||
+        item.approval === "denied"
+      ? item.approval
+      : undefined,
+    approval_by: text("approval_by"),
+    approval_at: optional("approval_at") as number | undefined,
+    approval_reason: text("approval_reason"),
+    approval_messages: Array.isArray(item.approval_messages) &&
+        item.approval_messages.length
+      ? item.approval_messages.map(String)
+      : undefined,
+    reporter: text("reporter"),
+    source_message_ts: text("source_message_ts"),
+  };
+  // Absent stays absent, so a ticket read back equals the one written.
+  for (const [name, value] of Object.entries(ticket)) {
+    if (value === undefined) delete ticket[name as keyof Ticket];
+  }
+  return ticket;
+}
