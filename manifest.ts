@@ -20,6 +20,7 @@ import TicketLookupDatastore from "./datastores/ticket_lookup.ts";
 import SettingsDatastore from "./datastores/settings.ts";
 import QueuesDatastore from "./datastores/queues.ts";
 import RequestTypesDatastore from "./datastores/request_types.ts";
+import LocksDatastore from "./datastores/locks.ts";
 import { atlassianProvider } from "./integrations/jsm/atlassian_provider.ts";
 import {
   type DeploymentOptions,
@@ -67,6 +68,7 @@ export function helpdeskManifest(options: DeploymentOptions) {
       SettingsDatastore,
       QueuesDatastore,
       RequestTypesDatastore,
+      LocksDatastore,
     ],
     outgoingDomains: outgoingDomains(options),
     externalAuthProviders: options.jsm.mode === "oauth"

@@ -67,5 +67,11 @@ export default DefineDatastore({
     },
     reporter: { type: Schema.slack.types.user_id },
     source_message_ts: { type: Schema.slack.types.message_ts },
+    creation_key: { type: Schema.types.string },
+    setup_pending: { type: Schema.types.boolean },
+    card_redraw_due: { type: Schema.types.boolean },
+    updated_by: { type: Schema.slack.types.user_id },
+    outbox: { type: Schema.types.array, items: { type: Schema.types.string } },
+    outbox_due: { type: Schema.types.boolean },
   },
 });

@@ -131,6 +131,19 @@ export function functionContext<I extends Record<string, unknown>>(
     inputs,
     env: { ...env, SLACK_API_URL: slack.apiUrl },
     token: "xwfp-test-token",
+    // Slack gives every run its own execution; the tester's default is
+    // the clock's millisecond, which runs started together would share.
+    event: {
+      type: "function_executed",
+      event_ts: String(Date.now() / 1000),
+      function_execution_id: `Fx${crypto.randomUUID().replaceAll("-", "")}`,
+      inputs,
+      function: {
+        id: `Fn_${callbackId}`,
+        callback_id: callbackId,
+        title: callbackId,
+      },
+    },
   });
 }
 

@@ -9,6 +9,8 @@ export interface ViewEventOptions {
   callbackId: string;
   functionCallbackId: string;
   executionId: string;
+  /** The modal's id; a run's modal keeps one id through all its steps. */
+  viewId?: string;
   user: string;
   privateMetadata?: string;
   values?: ViewValues;
@@ -29,7 +31,7 @@ function viewContext(
   o: ViewEventOptions,
 ) {
   const view = {
-    id: "V0TEST",
+    id: o.viewId ?? `V0${o.executionId}`,
     type: "modal",
     callback_id: o.callbackId,
     private_metadata: o.privateMetadata ?? "",

@@ -4,8 +4,12 @@ import { validateNewTicket } from "../../helpdesk/tickets/ticket_input.ts";
 import { type Source, SOURCES } from "../../helpdesk/tickets/model.ts";
 import {
   NotConfiguredError,
+  NotShownYet,
   openTicket,
 } from "../../slack/operations/open_ticket.ts";
+import { openingFailure } from "../../slack/operations/finish_opening.ts";
+import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
+import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
@@ -13,7 +17,7 @@ import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts"
 
 export default SlackFunction(
   CreateTicketFunction,
-  async ({ inputs, client, env }) => {
+  async ({ inputs, client, env, event }) => {
     const validated = validateNewTicket(inputs);
     if (!validated.ok) {
       return {
@@ -32,7 +36,11 @@ export default SlackFunction(
         validated.value,
         source,
         Date.now(),
-        { syncToJsm: jsmEnabled(env) },
+        {
+          // Slack gives the same execution again only to this step run.
+          creationKey: creationKeys.execution(event.function_execution_id),
+          syncToJsm: jsmEnabled(env),
+        },
       );
       return {
         outputs: {
@@ -46,11 +54,13 @@ export default SlackFunction(
       const configured = !(error instanceof NotConfiguredError);
       // Logged once, with the details; people get what to do about it.
       if (configured) console.error("create_ticket failed", error);
-      const message = configured
-        ? `Helpdesk couldn't open your ticket “${validated.value.summary}”. ${
-          explainFailure(error)
-        }`
-        : NOT_CONFIGURED;
+      const message = !configured
+        ? NOT_CONFIGURED
+        : error instanceof NotShownYet
+        ? openingFailure(error, "")
+        : `Helpdesk couldn't open your ticket “${
+          escapeMrkdwn(validated.value.summary)
+        }”. ${explainFailure(error)}`;
       // The workflow reports the error too, but not always to the requester.
       await tellPerson(client, { user: validated.value.requester }, message)
         .catch(() => {});

@@ -3,6 +3,7 @@ import handler from "./handler.ts";
 import { CREATE_TICKET_CALLBACK_ID } from "./definition.ts";
 import {
   ACTION_TRIGGER_URL,
+  clientFor,
   configure,
   defaultSettings,
   functionContext,
@@ -12,6 +13,8 @@ import {
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
+import { repairStalledTickets } from "../../slack/operations/ticket_repair.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 
 const inputs = {
@@ -185,15 +188,35 @@ Deno.test("create_ticket joins a public triage channel it was removed from", asy
   assert.equal(slack.workspace.messagesIn(TRIAGE).length, 1);
 });
 
-Deno.test("create_ticket in a private channel Helpdesk isn't in explains the invite", async () => {
+Deno.test("create_ticket in a private channel Helpdesk isn't in explains the invite, and finishes once invited", async () => {
   await using slack = await startFakeSlack();
   await configure(slack, defaultSettings({ triage_channel: PRIVATE_TRIAGE }));
   const result = await run(slack);
   assert.match(result.error!, /\/invite @Helpdesk/);
   assert.doesNotMatch(result.error!, /^channel_not_found$/);
-  assert.equal((await storedTickets(slack)).length, 0);
+  // Saved before anything was shown, and said so: not a lost request.
+  const [saved] = await storedTickets(slack);
+  assert.equal(saved.setup_pending, true);
+  assert.equal(saved.card_ts, undefined);
+  assert.match(result.error!, new RegExp(`^${saved.key} is saved, but`));
   const dms = slack.workspace.dmsTo(PEOPLE.requester).map((m) => m.text);
   assert.deepEqual(dms, [result.error]);
+  // Once invited, the scheduled check posts it: one card, one "open" DM.
+  slack.workspace.channels.get(PRIVATE_TRIAGE)!.members.add(BOT_USER_ID);
+  const later = Math.floor(Date.now() / 1000) + 120;
+  const repaired = await repairStalledTickets(
+    clientFor(slack),
+    defaultSettings({ triage_channel: PRIVATE_TRIAGE }),
+    later,
+    () => false,
+  );
+  assert.equal(repaired.finished, 1);
+  assert.equal(slack.workspace.messagesIn(PRIVATE_TRIAGE).length, 1);
+  const [shown] = await storedTickets(slack);
+  assert.equal(shown.setup_pending, false);
+  assert.equal(shown.card_ts, slack.workspace.messagesIn(PRIVATE_TRIAGE)[0].ts);
+  assert.equal(slack.workspace.dmsTo(PEOPLE.requester).length, 2);
+  assert.match(slack.workspace.dmsTo(PEOPLE.requester)[1].text, /is open/);
 });
 
 Deno.test("create_ticket removes the card and DM when the ticket can't be saved", async () => {
@@ -215,7 +238,9 @@ Deno.test("create_ticket under a rate limit says when to try again", async () =>
   slack.fail({ method: "chat.postMessage", status: 429, retryAfterSeconds: 7 });
   const result = await run(slack);
   assert.match(result.error!, /try again in 7 seconds/);
-  assert.equal((await storedTickets(slack)).length, 0);
+  const stored = await storedTickets(slack);
+  assert.deepEqual(stored.map((t) => t.setup_pending), [true]);
+  assert.equal(slack.workspace.messagesIn(TRIAGE).length, 0);
 });
 
 Deno.test("create_ticket without chat:write names the missing scope", async () => {
@@ -227,20 +252,32 @@ Deno.test("create_ticket without chat:write names the missing scope", async () =
   assert.match(result.error!, /slack deploy/);
 });
 
-Deno.test("create_ticket runs independent calls at once: 7 calls in 3 round trips", async () => {
+Deno.test("create_ticket saves before it shows: 10 calls in 5 round trips", async () => {
   await using slack = await startFakeSlack({ latencyMs: 20 });
   await configure(slack);
   const result = await run(slack);
   assert.equal(result.error, undefined);
   assert.deepEqual(slack.calls.map((c) => c.method).sort(), [
     "apps.datastore.bulkPut",
+    "apps.datastore.bulkPut",
+    "apps.datastore.get",
     "apps.datastore.get",
     "apps.datastore.get",
     "apps.datastore.get",
     "apps.datastore.put",
+    "apps.datastore.update",
     "chat.postMessage",
     "chat.postMessage",
   ]);
-  // settings + key check + queue | card | ticket + lookups + DM
-  assert.equal(slack.sequentialRounds(), 3);
+  // settings + key check + queue + an earlier attempt's ticket | ticket +
+  // lookups | card | card recorded + card lookup | requester's DM
+  assert.equal(slack.sequentialRounds(), 5);
+  const at = (method: string, n = 0) =>
+    slack.calls.filter((c) => c.method === method)[n].startedAt;
+  const ended = (method: string) =>
+    slack.calls.find((c) => c.method === method)!.endedAt;
+  // Nothing is shown before the ticket is saved; nobody is told before
+  // the card is recorded.
+  assert.ok(at("chat.postMessage", 0) >= ended("apps.datastore.put"));
+  assert.ok(at("chat.postMessage", 1) >= ended("apps.datastore.update"));
 });

@@ -35,6 +35,8 @@ import {
   validateNewTicket,
 } from "../../helpdesk/tickets/ticket_input.ts";
 import { readAnswers } from "../../helpdesk/request_types/form_fields.ts";
+import { openingFailure } from "../../slack/operations/finish_opening.ts";
+import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
 
 type Values = Record<string, Record<string, Record<string, unknown>>>;
@@ -152,19 +154,33 @@ export default SlackFunction(
         "form",
         Date.now(),
         {
+          // The form keeps its view id when submitted again after an error.
+          creationKey: creationKeys.view(view.id),
           syncToJsm: jsmEnabled(env),
           requestType: type,
           answers: answers.answers,
         },
       );
-      await finishRun(client, body, {
-        ticket_id: ticket.id,
-        ticket_key: ticket.key,
-        card_permalink: cardLink,
-        summary: ticket.summary,
-        priority: ticket.priority,
-        category: ticket.request_type_name ?? ticket.category,
-      });
+      try {
+        await finishRun(client, body, {
+          ticket_id: ticket.id,
+          ticket_key: ticket.key,
+          card_permalink: cardLink,
+          summary: ticket.summary,
+          priority: ticket.priority,
+          category: ticket.request_type_name ?? ticket.category,
+        });
+      } catch (error) {
+        // The ticket is open; only this form's run did not end.
+        console.error("the request form's run did not finish", error);
+        return {
+          response_action: "errors",
+          errors: {
+            [SUMMARY_BLOCK]:
+              `${ticket.key} is open, but Slack didn't close this form. Submit again to close it: nothing is opened twice.`,
+          },
+        };
+      }
     } catch (error) {
       if (!(error instanceof SettingsProblem)) {
         console.error("opening the request failed", error);
@@ -175,7 +191,10 @@ export default SlackFunction(
         errors: {
           [SUMMARY_BLOCK]: error instanceof SettingsProblem
             ? error.message
-            : `Helpdesk couldn't open the ticket. ${explainFailure(error)}`,
+            : openingFailure(
+              error,
+              "Submit again to finish: nothing is opened twice.",
+            ),
         },
       };
     }

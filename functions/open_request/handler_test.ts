@@ -51,7 +51,8 @@ function submit(
     viewSubmissionContext(slack, {
       callbackId,
       functionCallbackId: "open_request",
-      executionId: "Fx0REQUEST",
+      // Each form is its own run (and modal) in Slack.
+      executionId: `Fx0REQUEST${crypto.randomUUID().slice(0, 8)}`,
       user: PEOPLE.requester,
       privateMetadata,
       values,

@@ -7,10 +7,10 @@ import RateTicketFunction, {
   RATING_COMMENT_VIEW_CALLBACK_ID,
 } from "./definition.ts";
 import {
+  changeUnderLock,
   loadTicket,
   TICKET_GONE,
 } from "../../slack/operations/change_ticket.ts";
-import { publishChange } from "../../slack/operations/publish_change.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { commentOnRating, rateTicket } from "../../helpdesk/tickets/rating.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
@@ -39,16 +39,31 @@ export default SlackFunction(
         );
         return { outputs: {} };
       }
-      const outcome = rateTicket(ticket, user, rating, now);
-      if (!outcome.ok) {
-        await tellPerson(client, { user }, outcome.reason);
+      const rated = await changeUnderLock(
+        client,
+        settings,
+        ticket,
+        (latest) => {
+          const outcome = rateTicket(latest, user, rating, now);
+          return outcome.ok
+            ? {
+              ok: true,
+              change: {
+                ticket: outcome.ticket,
+                actorId: user,
+                summary:
+                  `<@${user}> rated ${latest.key} ${outcome.ticket.rating}/5`,
+              },
+            }
+            : outcome;
+        },
+        { now, actorId: user },
+      );
+      if (!rated.ok) {
+        await tellPerson(client, { user }, rated.reason);
         return { outputs: {} };
       }
-      const { ticket: saved } = await publishChange(client, settings, {
-        ticket: outcome.ticket,
-        actorId: user,
-        summary: `<@${user}> rated ${ticket.key} ${outcome.ticket.rating}/5`,
-      }, now);
+      const saved = rated.ticket;
       try {
         await slackCall(client, "views.open", {
           interactivity_pointer: inputs.interactivity.interactivity_pointer,
@@ -85,17 +100,31 @@ export default SlackFunction(
       if (!ticket || !settings) {
         return errors(TICKET_GONE);
       }
-      const outcome = commentOnRating(ticket, body.user.id, comment, now);
-      if (!outcome.ok) return errors(outcome.reason);
-      if (outcome.ticket.rating_comment !== ticket.rating_comment) {
-        const said = outcome.ticket.rating_comment
-          ? `: “${escapeMrkdwnWithin(outcome.ticket.rating_comment, 1000)}”`
-          : " (comment removed)";
-        await publishChange(client, settings, {
-          ticket: outcome.ticket,
-          actorId: body.user.id,
-          summary: `<@${body.user.id}> commented on their rating${said}`,
-        }, now);
+      const first = commentOnRating(ticket, body.user.id, comment, now);
+      if (!first.ok) return errors(first.reason);
+      if (first.ticket.rating_comment !== ticket.rating_comment) {
+        const commented = await changeUnderLock(
+          client,
+          settings,
+          ticket,
+          (latest) => {
+            const outcome = commentOnRating(latest, body.user.id, comment, now);
+            if (!outcome.ok) return outcome;
+            const said = outcome.ticket.rating_comment
+              ? `: “${escapeMrkdwnWithin(outcome.ticket.rating_comment, 1000)}”`
+              : " (comment removed)";
+            return {
+              ok: true,
+              change: {
+                ticket: outcome.ticket,
+                actorId: body.user.id,
+                summary: `<@${body.user.id}> commented on their rating${said}`,
+              },
+            };
+          },
+          { now, actorId: body.user.id },
+        );
+        if (!commented.ok) return errors(commented.reason);
       }
     } catch (error) {
       // Kept open with the reason, so the comment typed is not lost.

@@ -1,7 +1,11 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import TicketFromMessageFunction from "./definition.ts";
 import { ticketFromMessage } from "../../slack/operations/message_intake.ts";
-import { SettingsProblem } from "../../slack/operations/open_ticket.ts";
+import {
+  NotShownYet,
+  SettingsProblem,
+} from "../../slack/operations/open_ticket.ts";
+import { openingFailure } from "../../slack/operations/finish_opening.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
@@ -19,13 +23,16 @@ export default SlackFunction(
           : {},
       };
     } catch (error) {
-      const reason = error instanceof SettingsProblem
-        ? error.message
-        : explainFailure(error);
       if (!(error instanceof SettingsProblem)) {
         console.error("ticket_from_message failed", error);
       }
-      const message = `No ticket was made from that message. ${reason}`;
+      const message = error instanceof NotShownYet
+        ? openingFailure(error, "React again to finish it.")
+        : `No ticket was made from that message. ${
+          error instanceof SettingsProblem
+            ? error.message
+            : explainFailure(error)
+        }`;
       await tellPerson(
         client,
         { user: inputs.user, channel: inputs.channel },

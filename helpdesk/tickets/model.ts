@@ -130,6 +130,27 @@ export interface Ticket {
   reporter?: string;
   /** The message it was made from (source_channel holds its channel). */
   source_message_ts?: string;
+  /**
+   * What Slack gives again when the creation is retried (the form's view,
+   * the workflow step's execution, the message): the ticket's id is derived
+   * from it, so a retry finds this ticket instead of making another.
+   */
+  creation_key?: string;
+  /**
+   * Saved, but its card (or the approvers' DMs) and the requester's DM are
+   * not out yet: a retry, or the scheduled check, finishes it.
+   */
+  setup_pending?: boolean;
+  /** The card's last redraw failed; the next change or check redraws it. */
+  card_redraw_due?: boolean;
+  /** Who made the last change (absent when Helpdesk made it itself). */
+  updated_by?: string;
+  /**
+   * Messages about this ticket that Slack refused for a passing reason (a
+   * thread reply, a DM), as JSON, for the scheduled check to send again.
+   */
+  outbox?: string[];
+  outbox_due?: boolean;
 }
 
 export type JsmSync = "pending" | "synced";

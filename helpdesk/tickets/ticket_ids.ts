@@ -38,3 +38,29 @@ function encodeRandom(bytes: Uint8Array, length: number): string {
 function randomBytes(n: number): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(n));
 }
+
+/**
+ * What identifies one creation across its retries: what Slack gives again
+ * when the same request is sent again.
+ */
+export const creationKeys = {
+  /** A form: its modal keeps its view id across submissions. */
+  view: (viewId: string) => `view:${viewId}`,
+  /** A workflow step: one execution per step run. */
+  execution: (executionId: string) => `execution:${executionId}`,
+  /** A message turned into a ticket. */
+  message: (channel: string, ts: string) => `message:${channel}:${ts}`,
+};
+
+/**
+ * The id of the ticket a creation makes, derived from its creation key, so
+ * that a retry finds what the first attempt saved instead of making a second
+ * ticket. Same alphabet and length as newTicketId, without its time order.
+ */
+export async function ticketIdFor(creationKey: string): Promise<string> {
+  const digest = await crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(`helpdesk ticket ${creationKey}`),
+  );
+  return encodeRandom(new Uint8Array(digest), 26);
+}

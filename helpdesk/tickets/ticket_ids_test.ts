@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { KEY_PREFIX, newTicketId, newTicketKey } from "./ticket_ids.ts";
+import {
+  creationKeys,
+  KEY_PREFIX,
+  newTicketId,
+  newTicketKey,
+  ticketIdFor,
+} from "./ticket_ids.ts";
 
 const KEY = /^HD-[0-9A-HJKMNP-TV-Z]{6}$/;
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -89,4 +95,17 @@ Deno.test("ids created at increasing times sort in creation order", () => {
     real.push(newTicketId(t));
   }
   assert.deepEqual([...real].sort(), real);
+});
+
+Deno.test("a creation key always gives the same ticket id, and keys differ", async () => {
+  const form = await ticketIdFor(creationKeys.view("V0FORM"));
+  assert.match(form, ID);
+  assert.equal(await ticketIdFor(creationKeys.view("V0FORM")), form);
+  const others = await Promise.all([
+    ticketIdFor(creationKeys.view("V0FORM2")),
+    ticketIdFor(creationKeys.execution("V0FORM")),
+    ticketIdFor(creationKeys.message("C1", "1700000000.000100")),
+    ticketIdFor(creationKeys.message("C1", "1700000000.000101")),
+  ]);
+  assert.equal(new Set([form, ...others]).size, 5);
 });

@@ -2,6 +2,7 @@
 // was made, privately to the person who reacted when not.
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { channelMention, userMention } from "./mrkdwn.ts";
+import { TICKET_MARK } from "../../helpdesk/tickets/message_ticket.ts";
 
 export function intakeReply(
   ticket: Ticket,
@@ -14,6 +15,10 @@ export function intakeReply(
   return `:ticket: ${
     userMention(reporter)
   } turned this message into <${cardLink}|${ticket.key}>${forWhom}.`;
+}
+
+export function markStuck(): string {
+  return `Helpdesk is already turning this message into a ticket, or an earlier attempt stopped half-way. If no ticket appears in a minute, remove Helpdesk's :${TICKET_MARK}: reaction from the message and react again.`;
 }
 
 export function alreadyATicket(ticket: Ticket): string {

@@ -59,3 +59,22 @@ export function messageLink(workspaceUrl: string, channel: string, ts: string) {
   const base = workspaceUrl.endsWith("/") ? workspaceUrl : `${workspaceUrl}/`;
   return `${base}archives/${channel}/p${ts.replace(".", "")}`;
 }
+
+/**
+ * A refusal, prefixed with who changed the ticket just before when that is
+ * probably why (two people acting on one ticket at once).
+ */
+export function withRecentChange(
+  ticket: Ticket,
+  reason: string,
+  actorId: string | undefined,
+  now: number,
+): string {
+  const recent = ticket.updated_by && ticket.updated_by !== actorId &&
+    now - ticket.updated_at <= 60;
+  return recent
+    ? `${
+      userMention(ticket.updated_by!)
+    } changed ${ticket.key} a moment ago. ${reason}`
+    : reason;
+}

@@ -8,16 +8,24 @@ import {
   decideApproval,
   type Decision,
 } from "../../helpdesk/tickets/approval.ts";
-import { loadQueuedTicket } from "./change_ticket.ts";
+import { loadQueuedTicket, TICKET_GONE } from "./change_ticket.ts";
+import { withTicketLock } from "./ticket_lock.ts";
+import { findPostedCard } from "./triage_card.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { QueueDirectory } from "./queue_directory.ts";
 import { getRequestType } from "../storage/queue_store.ts";
-import { putLookups, putTicket } from "../storage/ticket_store.ts";
+import {
+  getTicket,
+  putLookups,
+  putTicketSurely,
+} from "../storage/ticket_store.ts";
 import { mayDo, refusal } from "../../helpdesk/queues/queue_permissions.ts";
 import {
   approversOf,
   DEFAULT_APPROVERS,
 } from "../../helpdesk/request_types/request_type.ts";
-import { toTriage } from "./open_ticket.ts";
+import { toTriage } from "./finish_opening.ts";
 import { slackCall } from "../api/slack_call.ts";
 import { cardLinkOf } from "../blocks/ticket_messages.ts";
 import {
@@ -76,37 +84,76 @@ export async function decide(
   const checked = await checkApprover(client, ticketId, approver);
   if (!checked.ok) return checked;
   const { settings, queue } = checked;
-  if (checked.ticket.approval !== "pending") {
-    return {
-      ok: false,
-      reason: alreadyDecided(checked.ticket),
-      ticket: checked.ticket,
-    };
-  }
-  const outcome = decideApproval(
+  // Two approvers (or one double click) at once: the lock lets one decide;
+  // the other then reads the decision and is told who made it.
+  const locked = await withTicketLock(
+    client,
     checked.ticket,
-    decision,
-    approver,
-    now,
-    reason,
+    async (): Promise<DecisionResult> => {
+      const latest = await getTicket(client, ticketId);
+      if (!latest) return { ok: false, reason: TICKET_GONE };
+      if (latest.approval !== "pending") {
+        return { ok: false, reason: alreadyDecided(latest), ticket: latest };
+      }
+      const outcome = decideApproval(latest, decision, approver, now, reason);
+      if (!outcome.ok) {
+        return { ok: false, reason: outcome.reason, ticket: latest };
+      }
+      const ticket = markJsmPendingIfLinked(
+        withServiceLevels(
+          { ...outcome.ticket, updated_by: approver },
+          policyFromSettings(settings),
+          now,
+        ),
+        now,
+      );
+      if (decision === "approve") {
+        await postCardOnce(client, settings, queue, ticket, now);
+      }
+      await Promise.all([
+        putTicketSurely(client, ticket),
+        ticket.card_ts ? putLookups(client, ticket) : undefined,
+      ]);
+      return {
+        ok: true,
+        ticket,
+        notShown: await announce(client, ticket, queue, settings),
+      };
+    },
   );
-  if (!outcome.ok) {
-    return { ok: false, reason: outcome.reason, ticket: checked.ticket };
+  return locked.ok
+    ? locked.value
+    : { ok: false, reason: locked.reason, ticket: checked.ticket };
+}
+
+/**
+ * The approved ticket's card. An earlier approval whose card was posted but
+ * not saved (the save failed, or its answer was lost) left that card in the
+ * triage channel: it is adopted, never posted twice.
+ */
+async function postCardOnce(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  queue: Queue,
+  ticket: Ticket,
+  now: number,
+) {
+  const earlier = await findPostedCard(client, ticket, queue.triage_channel);
+  if (earlier) {
+    ticket.card_channel = earlier.channel;
+    ticket.card_ts = earlier.ts;
+    return;
   }
-  // Deadlines start now (the approval hold has ended) and JSM hears of it.
-  const ticket = markJsmPendingIfLinked(
-    withServiceLevels(outcome.ticket, policyFromSettings(settings), now),
-    now,
-  );
-  if (decision === "approve") {
-    // Saved with its card, so a failure to post leaves it pending, and
-    // the approver can click again.
-    await toTriage(client, settings, queue, ticket, now);
-  }
-  await Promise.all([
-    putTicket(client, ticket),
-    ticket.card_ts ? putLookups(client, ticket) : undefined,
-  ]);
+  await toTriage(client, settings, queue, ticket, now);
+}
+
+/** The decision, shown to the requester and in every approver's DM. */
+async function announce(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  queue: Queue,
+  settings: HelpdeskSettings,
+): Promise<unknown[]> {
   const cardLink = cardLinkOf(ticket, settings.workspace_url);
   const shown = await Promise.allSettled([
     slackCall(client, "chat.postMessage", {
@@ -115,18 +162,14 @@ export async function decide(
       unfurl_links: false,
     }),
     ...(ticket.approval_messages ?? []).map((where) => {
-      const [channel, ts] = where.split(":");
+      const at = where.indexOf(":");
       return slackCall(client, "chat.update", {
-        channel,
-        ts,
+        channel: where.slice(0, at),
+        ts: where.slice(at + 1),
         text: approvalRequestText(ticket),
         blocks: approvalDecidedBlocks(ticket, queue.name),
       });
     }),
   ]);
-  return {
-    ok: true,
-    ticket,
-    notShown: shown.flatMap((r) => r.status === "rejected" ? [r.reason] : []),
-  };
+  return shown.flatMap((r) => r.status === "rejected" ? [r.reason] : []);
 }

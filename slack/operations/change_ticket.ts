@@ -1,6 +1,6 @@
 // One change to one ticket, from whichever surface asked for it (a card
-// button, the assign modal, a reaction on the card): load, check, apply,
-// publish. The rules themselves are in helpdesk/tickets/ticket_actions.ts.
+// button, the assign modal, a reaction on the card): load, lock, read again,
+// check, apply, publish, unlock. The rules themselves are in helpdesk/tickets/ticket_actions.ts.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { TicketActionType } from "../../helpdesk/tickets/roles.ts";
@@ -9,13 +9,15 @@ import {
   type TicketAction,
 } from "../../helpdesk/tickets/ticket_actions.ts";
 import { getTicket } from "../storage/ticket_store.ts";
+import { type LockOptions, withTicketLock } from "./ticket_lock.ts";
+import { withRecentChange } from "../blocks/ticket_messages.ts";
 import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { QueueDirectory } from "./queue_directory.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { getQueue } from "../storage/queue_store.ts";
 import { isAgentRole } from "../../helpdesk/queues/queue_permissions.ts";
-import { publishChange } from "./publish_change.ts";
+import { publishChange, type TicketChange } from "./publish_change.ts";
 
 export type ChangeRequest =
   | { type: Exclude<TicketActionType, "assign"> }
@@ -83,26 +85,81 @@ export async function changeTicket(
   const loaded = await loadQueuedTicket(client, ticketId);
   if (!loaded.ok) return loaded;
   const { ticket, settings, queue } = loaded;
+  // Roles don't depend on the ticket's state: asked while the lock is taken.
   const agents = new QueueDirectory(client, queue, ticket.requester);
-  const [actorIsAgent, assigneeIsAgent] = await Promise.all([
+  const roles = Promise.all([
     isQueueAgent(agents, actorId),
     request.type === "assign" ? isQueueAgent(agents, request.assignee) : false,
   ]);
-  const action: TicketAction = request.type === "assign"
-    ? { type: "assign", assignee: request.assignee, assigneeIsAgent }
-    : request;
-  const outcome = applyAction(
-    ticket,
-    action,
-    { userId: actorId, isAgent: actorIsAgent },
-    now,
+  roles.catch(() => {}); // awaited below, unless the lock is refused
+  return await changeUnderLock(client, settings, ticket, async (latest) => {
+    const [actorIsAgent, assigneeIsAgent] = await roles;
+    const action: TicketAction = request.type === "assign"
+      ? { type: "assign", assignee: request.assignee, assigneeIsAgent }
+      : request;
+    const outcome = applyAction(
+      latest,
+      action,
+      { userId: actorId, isAgent: actorIsAgent },
+      now,
+    );
+    if (!outcome.ok) return outcome;
+    return {
+      ok: true,
+      change: {
+        ticket: outcome.ticket,
+        actorId,
+        summary: outcome.summary,
+        statusChange: outcome.statusChange,
+      },
+    };
+  }, { now, actorId });
+}
+
+export type ChangeOutcome =
+  | { ok: true; change: TicketChange }
+  | { ok: false; reason: string };
+
+/**
+ * One change to one ticket, by whatever decides it (a card action, a rating,
+ * JSM, the scheduled auto-close): under the ticket's lock, `decide` gets the
+ * ticket as stored now, so no change is lost to another made at the same
+ * moment, and what it decides is saved before it is shown.
+ */
+export async function changeUnderLock(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  seen: Ticket,
+  decide: (latest: Ticket) => ChangeOutcome | Promise<ChangeOutcome>,
+  options: { now: number; actorId?: string; lock?: LockOptions },
+): Promise<ChangeResult> {
+  const locked = await withTicketLock(
+    client,
+    seen,
+    async (): Promise<ChangeResult> => {
+      const latest = await getTicket(client, seen.id);
+      if (!latest) return { ok: false, reason: TICKET_GONE };
+      const outcome = await decide(latest);
+      if (!outcome.ok) {
+        return {
+          ok: false,
+          reason: withRecentChange(
+            latest,
+            outcome.reason,
+            options.actorId,
+            options.now,
+          ),
+          ticket: latest,
+        };
+      }
+      return {
+        ok: true,
+        ...await publishChange(client, settings, outcome.change, options.now),
+      };
+    },
+    options.lock,
   );
-  if (!outcome.ok) return { ok: false, reason: outcome.reason, ticket };
-  const published = await publishChange(client, settings, {
-    ticket: outcome.ticket,
-    actorId,
-    summary: outcome.summary,
-    statusChange: outcome.statusChange,
-  }, now);
-  return { ok: true, ...published };
+  return locked.ok
+    ? locked.value
+    : { ok: false, reason: locked.reason, ticket: seen };
 }

@@ -15,7 +15,7 @@ import {
 } from "../storage/ticket_store.ts";
 import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
 import { slackCall } from "../api/slack_call.ts";
-import { publishChange } from "./publish_change.ts";
+import { changeUnderLock } from "./change_ticket.ts";
 import { cardLinkOf } from "../blocks/ticket_messages.ts";
 import {
   jsmCommentDm,
@@ -70,21 +70,43 @@ export async function receiveJsmUpdate(
       });
       results.push("status already matched");
     } else {
-      const moved = {
-        ...withStatus(ticket, to, now),
-        jsm_status: update.status,
-      };
-      const published = await publishChange(client, settings, {
-        ticket: moved,
-        summary: jsmStatusSummary(moved, update.status),
-        statusChange: { from: ticket.status, to },
-        via: "in Jira Service Management",
-      }, now);
-      for (const failure of published.notShown) {
-        console.warn(`JSM status of ${ticket.key} not shown: ${failure}`);
+      const status = update.status;
+      const published = await changeUnderLock(
+        client,
+        settings,
+        ticket,
+        (latest) => {
+          // Read again under the lock: a Slack change may have landed since.
+          const target = statusFromJsm(status, latest);
+          if (!target || target === latest.status) {
+            return { ok: false, reason: "status already matched" };
+          }
+          const moved = {
+            ...withStatus(latest, target, now),
+            jsm_status: status,
+          };
+          return {
+            ok: true,
+            change: {
+              ticket: moved,
+              summary: jsmStatusSummary(moved, status),
+              statusChange: { from: latest.status, to: target },
+              via: "in Jira Service Management",
+            },
+          };
+        },
+        { now, lock: { waitMs: 6000 } },
+      );
+      if (!published.ok) {
+        // JSM sends it again when it retries; nothing was changed here.
+        results.push(published.reason);
+      } else {
+        for (const failure of published.notShown) {
+          console.warn(`JSM status of ${ticket.key} not shown: ${failure}`);
+        }
+        ticket = published.ticket;
+        results.push(`status set to ${published.ticket.status}`);
       }
-      ticket = published.ticket;
-      results.push(`status set to ${to}`);
     }
   }
   const comment = update.comment;

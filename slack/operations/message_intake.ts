@@ -2,8 +2,10 @@
 // in a queue's intake channel. Slack may deliver the event more than once and
 // several people may react at once, so the run that makes the ticket is the
 // one whose ticket mark (Helpdesk's own reaction) Slack accepts; every other
-// run sees `already_reacted` and stops. A run that fails takes its mark back,
-// so reacting again retries.
+// run sees `already_reacted` and waits for the ticket to be saved. A run
+// that fails takes its mark back, so reacting again retries, and a ticket
+// it saved without showing is finished by that retry (its id comes from the
+// message, see open_ticket.ts).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
 import { listStoredQueues } from "../storage/queue_store.ts";
@@ -27,8 +29,10 @@ import {
   alreadyATicket,
   cannotReadMessage,
   intakeReply,
+  markStuck,
   notAnIntakeChannel,
 } from "../blocks/intake_messages.ts";
+import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
 import { messageLink } from "../blocks/ticket_messages.ts";
 import { tellPerson } from "./tell_person.ts";
 
@@ -59,23 +63,42 @@ export async function ticketFromMessage(
   message: ReactedMessage,
   options: { syncToJsm?: boolean; nowMs?: number } = {},
 ): Promise<IntakeOutcome> {
+  try {
+    return await intake(client, message, options);
+  } catch (error) {
+    // Another delivery may have made the ticket while this one failed: then
+    // there is nothing to apologise for.
+    const made = await madeFrom(client, message).catch(() => undefined);
+    if (made && !made.setup_pending) {
+      return await alreadyDone(client, message, made);
+    }
+    throw error;
+  }
+}
+
+async function intake(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  options: { syncToJsm?: boolean; nowMs?: number },
+): Promise<IntakeOutcome> {
   const { channel, message_ts: ts } = message;
   // Direct messages are never intake channels, and Helpdesk can't read them.
   if (/^D/.test(channel)) {
     return refuse(client, message, cannotReadMessage(channel, true));
   }
-  const [settings, existingId, stored] = await Promise.all([
+  const [settings, existing, stored] = await Promise.all([
     getSettings(client),
-    findTicketId(client, lookupByMessage(channel, ts)),
+    madeFrom(client, message),
     listStoredQueues(client),
   ]);
   if (!settings) return refuse(client, message, NOT_CONFIGURED);
   if (message.reaction !== (settings.intake_emoji ?? DEFAULT_INTAKE_EMOJI)) {
     return { kind: "ignored" };
   }
-  // A lookup without its ticket is left by a run that failed to save.
-  const existing = existingId ? await getTicket(client, existingId) : undefined;
-  if (existing) return await alreadyDone(client, message, existing);
+  // One that is saved but not yet shown is finished below, under the mark.
+  if (existing && !existing.setup_pending) {
+    return await alreadyDone(client, message, existing);
+  }
   // The default queue takes reactions only once edited as a queue, so the
   // stored queues are all there is to look through.
   const queue = stored.find((q) => q.intake_channels.includes(channel));
@@ -96,11 +119,14 @@ export async function ticketFromMessage(
     });
   } catch (error) {
     if (error instanceof SlackCallError && error.code === "already_reacted") {
-      return { kind: "duplicate" };
+      return await markHeld(client, message);
     }
     if (error instanceof SlackCallError && UNREADABLE.has(error.code)) {
       return refuse(client, message, cannotReadMessage(channel, false));
     }
+    // The mark may have landed with its answer lost: taken back, so that
+    // reacting again can take it.
+    await removeMark(client, channel, ts).catch(() => {});
     throw error;
   }
 
@@ -124,33 +150,86 @@ export async function ticketFromMessage(
       "reaction",
       options.nowMs,
       {
+        creationKey: creationKeys.message(channel, ts),
         syncToJsm: options.syncToJsm,
         queueId: queue.id,
+        settings,
+        queue,
         reporter: message.user,
         sourceMessageTs: ts,
+        // Said once, with the requester's DM, by the run that opens it.
+        alsoTell: ({ ticket, cardLink }) => [{
+          channel,
+          thread_ts: threadTs ?? ts,
+          text: intakeReply(
+            ticket,
+            cardLink,
+            ticket.reporter ?? ticket.requester,
+          ),
+        }],
       },
-    );
-    await slackCall(client, "chat.postMessage", {
-      channel,
-      thread_ts: threadTs ?? ts,
-      text: intakeReply(opened.ticket, opened.cardLink, message.user),
-      unfurl_links: false,
-    }).catch((error) =>
-      console.warn(`${opened.ticket.key}: no reply in the thread:`, error)
     );
     return { kind: "opened", opened };
   } catch (error) {
-    // Taken back so that reacting again tries again.
-    await slackCall(client, "reactions.remove", {
-      channel,
-      timestamp: ts,
-      name: TICKET_MARK,
-    }).catch(() => {});
+    // Taken back so that reacting again tries again (and finishes a ticket
+    // that was saved but not shown).
+    await removeMark(client, channel, ts).catch((removal) =>
+      console.error(`the mark on ${channel}:${ts} stays`, removal)
+    );
     if (error instanceof SlackCallError && UNREADABLE.has(error.code)) {
       return refuse(client, message, cannotReadMessage(channel, false));
     }
     throw error;
   }
+}
+
+function removeMark(client: SlackAPIClient, channel: string, ts: string) {
+  return slackCall(client, "reactions.remove", {
+    channel,
+    timestamp: ts,
+    name: TICKET_MARK,
+  });
+}
+
+/** The ticket this message became, if any (saved, maybe not yet shown). */
+async function madeFrom(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+): Promise<Ticket | undefined> {
+  const id = await findTicketId(
+    client,
+    lookupByMessage(message.channel, message.message_ts),
+  );
+  return id ? await getTicket(client, id) : undefined;
+}
+
+/** How long another run holding the mark is given to save the ticket. */
+const MARK_WAIT_MS = 3000;
+
+/**
+ * Someone else's run holds the mark: Slack delivered the event twice, or
+ * several people reacted at once. Once that run has saved the ticket, this
+ * one has nothing to do; if it never does, the person is told how to unstick
+ * it rather than left with silence.
+ */
+async function markHeld(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+): Promise<IntakeOutcome> {
+  const deadline = Date.now() + MARK_WAIT_MS;
+  for (;;) {
+    const made = await madeFrom(client, message);
+    if (made) {
+      // Shown or being shown by the run that holds the mark.
+      return made.setup_pending
+        ? { kind: "duplicate" }
+        : await alreadyDone(client, message, made);
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, 250 + Math.random() * 250));
+  }
+  await tell(client, message, markStuck());
+  return { kind: "duplicate" };
 }
 
 /** The message's text: from the channel, or from its thread if a reply. */

@@ -1,71 +1,60 @@
 // Opening a ticket, shared by every surface that creates one (the request
-// form, the Workflow Builder step, the :ticket: reaction). Three sequential
-// round trips:
-//   1. settings, the queue, and whether the drawn key is free (at once)
-//   2. the card in the queue's triage channel, or the approvers' DMs when
-//      the request type needs approval (their ts is needed by what follows)
-//   3. the ticket, its lookups and the requester's DM (at once)
-// Nothing is half-written: a failure before 3 leaves nothing behind, and a
-// failed save in 3 removes what 2 posted.
+// form, the Workflow Builder step, the :ticket: reaction). A creation can
+// fail half-way and be tried again (the form submitted again, another
+// reaction on the message), so the ticket is saved before anything is shown,
+// under an id derived from what Slack gives again on a retry (its creation
+// key), and each step after that is recorded before the next:
+//   1. settings, the queue, a free key, and any ticket this creation already
+//      saved (at once)
+//   2. the ticket and its lookups (at once), marked setup_pending
+//   3. the card, or the approvers' DMs      } finish_opening.ts, which a
+//   4. the card recorded, setup_pending off } retry and the scheduled check
+//   5. the requester's DM                   } also use
+// A retry that finds the ticket finishes what is missing and never makes a
+// second ticket.
 import { jsmPendingFields } from "../../helpdesk/tickets/jsm_sync.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Source, Ticket } from "../../helpdesk/tickets/model.ts";
 import type { NewTicketFields } from "../../helpdesk/tickets/ticket_input.ts";
 import {
-  newTicketId,
   newTicketKey,
+  ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import {
   findTicketId,
+  getTicket,
   lookupByKey,
   putLookups,
   putTicket,
 } from "../storage/ticket_store.ts";
-import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
-import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+import { getSettings } from "../storage/settings_store.ts";
 import { findStoredQueue, orDefault } from "../storage/queue_store.ts";
 import { DEFAULT_QUEUE_ID, type Queue } from "../../helpdesk/queues/queue.ts";
-import { slackCall, type SlackResponse } from "../api/slack_call.ts";
-import {
-  cardLinkOf,
-  messageLink,
-  ticketOpenedDm,
-} from "../blocks/ticket_messages.ts";
-import {
-  approvalRequestBlocks,
-  approvalRequestText,
-  waitingForApprovalDm,
-} from "../blocks/request_messages.ts";
-import { postTicketCard } from "./triage_card.ts";
-import { sendPrivateDetails } from "./private_details.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
 import { pendingApprovalFields } from "../../helpdesk/tickets/approval.ts";
-import {
-  approversOf,
-  type RequestType,
-} from "../../helpdesk/request_types/request_type.ts";
+import type { RequestType } from "../../helpdesk/request_types/request_type.ts";
 import type { Answer } from "../../helpdesk/request_types/form_fields.ts";
-import { QueueDirectory } from "./queue_directory.ts";
-import { dmEach, type Posted } from "./direct_messages.ts";
+import {
+  finishOpening,
+  type KnownParts,
+  NotConfiguredError,
+  NotShownYet,
+  type OpenedTicket,
+  SettingsProblem,
+} from "./finish_opening.ts";
 
-export class NotConfiguredError extends Error {
-  constructor() {
-    super(NOT_CONFIGURED);
-  }
-}
-
-/** A problem an admin must fix in Helpdesk's settings; said as is. */
-export class SettingsProblem extends Error {}
-
-export interface OpenedTicket {
-  ticket: Ticket;
-  /** The card, or the requester's DM while the request awaits approval. */
-  cardLink: string;
-}
+export { NotConfiguredError, NotShownYet, type OpenedTicket, SettingsProblem };
 
 /** Where a ticket comes from besides its fields. */
 export interface TicketOrigin {
+  /**
+   * What a retry of this creation brings again (creationKeys in
+   * helpdesk/tickets/ticket_ids.ts). Without one, the creation can't be
+   * recognised when retried.
+   */
+  creationKey?: string;
   /** JSM is set up: queue the ticket for sync before anything can fail. */
   syncToJsm?: boolean;
   queueId?: string;
@@ -75,6 +64,11 @@ export interface TicketOrigin {
   reporter?: string;
   /** The message it was made from; its channel is the source channel. */
   sourceMessageTs?: string;
+  /** Already read by the caller, so not read again. */
+  settings?: HelpdeskSettings;
+  queue?: Queue;
+  /** See KnownParts in finish_opening.ts. */
+  alsoTell?: KnownParts["alsoTell"];
 }
 
 const KEY_ATTEMPTS = 5;
@@ -88,12 +82,23 @@ export async function openTicket(
 ): Promise<OpenedTicket> {
   const type = origin.requestType;
   const queueId = type?.queue_id ?? origin.queueId;
-  const [settings, key, stored] = await Promise.all([
-    getSettings(client),
+  const creationKey = origin.creationKey ?? `once:${crypto.randomUUID()}`;
+  const id = await ticketIdFor(creationKey);
+  const [settings, key, stored, earlier] = await Promise.all([
+    origin.settings ?? getSettings(client),
     unusedTicketKey(client),
-    findStoredQueue(client, queueId ?? DEFAULT_QUEUE_ID),
+    origin.queue ?? findStoredQueue(client, queueId ?? DEFAULT_QUEUE_ID),
+    getTicket(client, id),
   ]);
   if (!settings) throw new NotConfiguredError();
+  // Tried before: the ticket as first saved is finished, not made again.
+  if (earlier) {
+    return await finishOpening(client, settings, earlier, {
+      requestType: type,
+      resumed: true,
+      alsoTell: origin.alsoTell,
+    });
+  }
   const queue = orDefault(stored, queueId, settings);
   if (!queue) {
     throw new SettingsProblem(
@@ -103,7 +108,7 @@ export async function openTicket(
   const now = Math.floor(nowMs / 1000);
   const ticket: Ticket = withServiceLevels(
     {
-      id: newTicketId(nowMs),
+      id,
       key,
       ...fields,
       status: "new",
@@ -111,6 +116,8 @@ export async function openTicket(
       created_at: now,
       updated_at: now,
       queue_id: queue.id,
+      creation_key: creationKey,
+      setup_pending: true,
       ...(type
         ? {
           request_type_id: type.id,
@@ -131,103 +138,23 @@ export async function openTicket(
     policyFromSettings(settings),
     now,
   );
-
-  const posted = ticket.approval === "pending"
-    ? await askApprovers(client, settings, queue, ticket, type!)
-    : await toTriage(client, settings, queue, ticket, now);
-  const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
-    settings.workspace_url;
-
-  // Settled at once so that a failed DM is never an unhandled rejection.
-  const dm: Promise<Settled> = slackCall(client, "chat.postMessage", {
-    channel: ticket.requester,
-    text: ticket.approval === "pending"
-      ? waitingForApprovalDm(ticket)
-      : ticketOpenedDm(ticket, cardLink),
-    unfurl_links: false,
-  }).then((posted) => ({ posted }), (error) => ({ error }));
+  // Saved before anything is shown, so that a retry finds it.
   const saved = await Promise.allSettled([
     putTicket(client, ticket),
     putLookups(client, ticket),
   ]);
   const failed = saved.find((r) => r.status === "rejected");
   if (failed) {
-    const { posted: requesterDm } = await dm;
-    await deleteMessages(client, [
-      ...posted,
-      ...(requesterDm
-        ? [{ channel: String(requesterDm.channel), ts: String(requesterDm.ts) }]
-        : []),
-    ]);
-    throw (failed as PromiseRejectedResult).reason;
+    const error = (failed as PromiseRejectedResult).reason;
+    // Said as it is: saved (a retry finishes it) or not.
+    const stored = await getTicket(client, id).catch(() => undefined);
+    throw stored ? new NotShownYet(stored, error) : error;
   }
-  // The ticket is saved: a DM that could not be sent (the requester has left,
-  // say) is not a reason to fail the request.
-  const sent = await dm;
-  if (sent.error) {
-    console.warn(`${ticket.key}: the requester's DM failed:`, sent.error);
-  }
-  return { ticket, cardLink };
-}
-
-/**
- * The card in the queue's triage channel, and for a private request its
- * details to the queue's agents by DM. Sets the card on the ticket and
- * returns what was posted, for undoing.
- */
-export async function toTriage(
-  client: SlackAPIClient,
-  settings: HelpdeskSettings,
-  queue: Queue,
-  ticket: Ticket,
-  now: number,
-): Promise<Posted[]> {
-  const [card, agents] = await Promise.all([
-    postTicketCard(client, settings, ticket, now, queue.triage_channel),
-    ticket.private
-      ? new QueueDirectory(client, queue, ticket.requester).agents()
-      : [],
-  ]);
-  ticket.card_channel = card.channel;
-  ticket.card_ts = card.ts;
-  if (!ticket.private) return [card];
-  const cardLink = messageLink(settings.workspace_url, card.channel, card.ts);
-  const details = await sendPrivateDetails(client, ticket, agents, cardLink);
-  return [card, ...details];
-}
-
-/** DMs each approver the request with Approve and Deny. */
-async function askApprovers(
-  client: SlackAPIClient,
-  settings: HelpdeskSettings,
-  queue: Queue,
-  ticket: Ticket,
-  type: RequestType,
-): Promise<Posted[]> {
-  if (!settings.action_trigger_url) throw new NotConfiguredError();
-  const directory = new QueueDirectory(
-    client,
+  return await finishOpening(client, settings, ticket, {
     queue,
-    ticket.requester,
-    approversOf(type),
-  );
-  const approvers = await directory.peopleOf(directory.approverPrincipals());
-  if (approvers.length === 0) {
-    throw new SettingsProblem(
-      `Nobody can approve “${type.name}” requests yet: ask an admin of the ${queue.name} queue to set its superusers or the type's approvers.`,
-    );
-  }
-  const { posted, failures } = await dmEach(client, approvers, {
-    text: approvalRequestText(ticket),
-    blocks: approvalRequestBlocks(
-      ticket,
-      queue.name,
-      settings.action_trigger_url,
-    ),
+    requestType: type,
+    alsoTell: origin.alsoTell,
   });
-  if (posted.length === 0) throw failures[0];
-  ticket.approval_messages = posted.map((p) => `${p.channel}:${p.ts}`);
-  return posted;
 }
 
 /** A key nobody has: drawn at random, checked against ticket_lookup. */
@@ -238,19 +165,3 @@ async function unusedTicketKey(client: SlackAPIClient): Promise<string> {
   }
   throw new Error(`no free ticket key after ${KEY_ATTEMPTS} draws`);
 }
-
-async function deleteMessages(
-  client: SlackAPIClient,
-  messages: Posted[],
-) {
-  await Promise.allSettled(
-    messages.map((m) =>
-      slackCall(client, "chat.delete", {
-        channel: m.channel,
-        ts: m.ts,
-      })
-    ),
-  );
-}
-
-type Settled = { posted?: SlackResponse; error?: unknown };

@@ -5,14 +5,17 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Status, Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
-import { putTicket } from "../storage/ticket_store.ts";
-import { slackCall } from "../api/slack_call.ts";
+import {
+  putTicketSurely,
+  updateTicketFields,
+} from "../storage/ticket_store.ts";
 import {
   activityReply,
   cardLinkOf,
   statusChangedDm,
 } from "../blocks/ticket_messages.ts";
 import { redrawTicketCard } from "./triage_card.ts";
+import { type OutboxMessage, sendOrKeep } from "./outbox.ts";
 import { ratingRequestBlocks } from "../blocks/rating_blocks.ts";
 import { markJsmPendingIfLinked } from "../../helpdesk/tickets/jsm_sync.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
@@ -39,19 +42,34 @@ export async function publishChange(
   // A ticket mirrored in JSM owes it the change until the sync step (or
   // the scheduled retry, should that step never run) has made it there.
   const ticket = markJsmPendingIfLinked(
-    withServiceLevels(change.ticket, policyFromSettings(settings), now),
+    withServiceLevels(
+      {
+        ...change.ticket,
+        updated_by: change.actorId,
+        // Redrawn below; marked again if that fails.
+        card_redraw_due: undefined,
+      },
+      policyFromSettings(settings),
+      now,
+    ),
     now,
   );
-  await putTicket(client, ticket);
+  await putTicketSurely(client, ticket);
   const shown: Promise<unknown>[] = [
-    redrawTicketCard(client, settings, ticket, now),
+    redrawTicketCard(client, settings, ticket, now).catch(async (error) => {
+      // Left for the next change or the scheduled check to redraw.
+      await updateTicketFields(client, ticket.id, { card_redraw_due: true })
+        .catch(() => {});
+      throw error;
+    }),
   ];
+  const messages: OutboxMessage[] = [];
   if (ticket.card_channel && ticket.card_ts) {
-    shown.push(slackCall(client, "chat.postMessage", {
+    messages.push({
       channel: ticket.card_channel,
       thread_ts: ticket.card_ts,
       text: activityReply(change.summary, now),
-    }));
+    });
   }
   if (change.statusChange && change.actorId !== ticket.requester) {
     const link = cardLinkOf(ticket, settings.workspace_url) ??
@@ -66,7 +84,7 @@ export async function publishChange(
     // A resolved ticket asks its requester how it went (helpdesk/tickets/rating.ts).
     const askRating = change.statusChange.to === "resolved" &&
       settings.rating_trigger_url;
-    shown.push(slackCall(client, "chat.postMessage", {
+    messages.push({
       channel: ticket.requester,
       text,
       ...(askRating
@@ -78,9 +96,14 @@ export async function publishChange(
           ),
         }
         : {}),
-      unfurl_links: false,
-    }));
+    });
   }
+  // What fails for a passing reason is kept and sent by the scheduled check.
+  shown.push(
+    sendOrKeep(client, ticket, messages).then((failures) => {
+      if (failures.length) throw failures[0];
+    }),
+  );
   // The change is saved whatever happens next, so failures to show it are
   // returned for the caller to report, not thrown as if nothing happened.
   const results = await Promise.allSettled(shown);

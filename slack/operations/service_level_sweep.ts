@@ -22,7 +22,7 @@ import {
 } from "../blocks/sla_messages.ts";
 import { cardLinkOf } from "../blocks/ticket_messages.ts";
 import { redrawTicketCard } from "./triage_card.ts";
-import { publishChange } from "./publish_change.ts";
+import { changeUnderLock } from "./change_ticket.ts";
 
 export interface SweepOptions {
   policy: SlaPolicy;
@@ -161,11 +161,23 @@ async function closeResolvedTickets(
   for await (const page of pages) {
     for (const ticket of page) {
       if (outOfTime()) return { count, finished: false };
-      const outcome = autoClose(ticket, days, now);
-      if (!outcome) continue;
+      if (!autoClose(ticket, days, now)) continue;
       try {
-        await publishChange(client, settings, outcome, now);
-        count++;
+        // Under the ticket's lock, on the ticket as it is now: someone may
+        // have reopened it since this page was read. Busy: the next run.
+        const closed = await changeUnderLock(
+          client,
+          settings,
+          ticket,
+          (latest) => {
+            const change = autoClose(latest, days, now);
+            return change
+              ? { ok: true, change }
+              : { ok: false, reason: "no longer due to close" };
+          },
+          { now, lock: { waitMs: 1000 } },
+        );
+        if (closed.ok) count++;
       } catch (error) {
         if (isRateLimit(error)) return { count, finished: false };
         console.error(`${ticket.key}: not closed automatically`, error);

@@ -1,4 +1,6 @@
-// Posting and redrawing a ticket's card in the triage channel.
+// Posting and redrawing a ticket's card in the triage channel. Each card
+// carries its ticket's id as message metadata, so that a card whose post
+// answer was lost can be found again instead of posted twice.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -17,6 +19,10 @@ export async function postTicketCard(
     channel,
     text: ticketCardText(ticket),
     blocks: ticketCardBlocks(ticket, controlsFrom(settings), now),
+    metadata: {
+      event_type: CARD_EVENT_TYPE,
+      event_payload: { ticket_id: ticket.id },
+    },
     unfurl_links: false,
   };
   try {
@@ -37,6 +43,45 @@ export async function postTicketCard(
     const posted = await slackCall(client, "chat.postMessage", message);
     return { channel: posted.channel, ts: posted.ts };
   }
+}
+
+export const CARD_EVENT_TYPE = "helpdesk_ticket_card";
+
+/** Pages of the triage channel read when looking for a lost card. */
+const SEARCH_PAGES = 3;
+
+/**
+ * The card an earlier attempt posted for this ticket, if any: a message in
+ * the triage channel since the ticket was saved, carrying its id.
+ */
+export async function findPostedCard(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  channel: string,
+): Promise<{ channel: string; ts: string } | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < SEARCH_PAGES; page++) {
+    const answer = await slackCall(client, "conversations.history", {
+      channel,
+      oldest: String(ticket.created_at - 1),
+      include_all_metadata: true,
+      limit: 200,
+      cursor,
+    });
+    const card = (answer.messages ?? []).find((m: MessageWithMetadata) =>
+      m.metadata?.event_type === CARD_EVENT_TYPE &&
+      m.metadata.event_payload?.ticket_id === ticket.id
+    );
+    if (card) return { channel, ts: String(card.ts) };
+    cursor = answer.response_metadata?.next_cursor || undefined;
+    if (!cursor) return undefined;
+  }
+  return undefined;
+}
+
+interface MessageWithMetadata {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: { ticket_id?: string } };
 }
 
 export async function redrawTicketCard(

@@ -53,6 +53,25 @@ export async function putTicket(client: SlackAPIClient, ticket: Ticket) {
 }
 
 /**
+ * Like putTicket, but a failure whose write landed anyway (its answer lost
+ * to a timeout) counts as done: the ticket is read back and compared.
+ */
+export async function putTicketSurely(client: SlackAPIClient, ticket: Ticket) {
+  try {
+    await putTicket(client, ticket);
+  } catch (error) {
+    const stored = await getTicket(client, ticket.id).catch(() => undefined);
+    if (!stored || !sameItem(toItem(stored), toItem(ticket))) throw error;
+  }
+}
+
+function sameItem(a: TicketItem, b: TicketItem): boolean {
+  const sorted = (item: TicketItem) =>
+    JSON.stringify(Object.entries(item).sort(([x], [y]) => x.localeCompare(y)));
+  return sorted(a) === sorted(b);
+}
+
+/**
  * Sets some fields of a stored ticket and returns the whole ticket as it is
  * now. A partial update cannot undo a concurrent change to other fields
  * (status, assignee), which a put of a ticket read earlier would.
@@ -215,6 +234,15 @@ export function toTicket(item: TicketItem): Ticket {
       : undefined,
     reporter: text("reporter"),
     source_message_ts: text("source_message_ts"),
+    creation_key: text("creation_key"),
+    // false is how a partial update clears a flag.
+    setup_pending: item.setup_pending === true ? true : undefined,
+    card_redraw_due: item.card_redraw_due === true ? true : undefined,
+    updated_by: text("updated_by"),
+    outbox: Array.isArray(item.outbox) && item.outbox.length
+      ? item.outbox.map(String)
+      : undefined,
+    outbox_due: item.outbox_due === true ? true : undefined,
   };
   // Absent stays absent, so a ticket read back equals the one written.
   for (const [name, value] of Object.entries(ticket)) {

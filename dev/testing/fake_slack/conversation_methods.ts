@@ -21,9 +21,22 @@ export function conversationMethods(
       const topLevel = ws.messagesIn(channel.id).filter((m) =>
         !m.thread_ts || m.thread_ts === m.ts
       );
+      const window = inWindow(topLevel, args);
+      const limit = Number(args.limit ?? 100) || 100;
+      const start = Number(args.cursor ?? 0) || 0;
+      const more = start + limit < window.length;
+      // Slack returns message metadata only when asked for it.
+      const metadata = args.include_all_metadata === true ||
+        args.include_all_metadata === "true";
       return {
-        messages: page(inWindow(topLevel, args), args),
-        has_more: false,
+        messages: window.slice(start, start + limit).map((m) => ({
+          ...toApi(m),
+          metadata: metadata ? m.metadata : undefined,
+        })),
+        has_more: more,
+        ...(more
+          ? { response_metadata: { next_cursor: String(start + limit) } }
+          : {}),
       };
     }],
 
@@ -98,8 +111,4 @@ function inWindow(messages: FakeMessage[], args: Args): FakeMessage[] {
       ? ts >= oldest && ts <= latest
       : ts > oldest && ts < latest;
   }).reverse();
-}
-
-function page(messages: FakeMessage[], args: Args) {
-  return messages.slice(0, Number(args.limit ?? 100) || 100).map(toApi);
 }

@@ -22,6 +22,8 @@ export interface FakeSlackOptions {
   scopes?: readonly string[];
   /** Added before each answer, to measure round trips. */
   latencyMs?: number;
+  /** Up to this much more, at random, so that concurrent calls interleave. */
+  jitterMs?: number;
 }
 
 export interface RecordedCall {
@@ -36,6 +38,7 @@ export interface RecordedCall {
 }
 
 export interface InjectedFailure {
+  /** The method to fail, or "*" for whichever is called. */
   method: string;
   /** Slack error code, answered as {ok:false,error}. */
   error?: string;
@@ -48,7 +51,12 @@ export interface InjectedFailure {
   answer?: Record<string, unknown>;
   /** How many calls fail; 1 by default, Infinity for all. */
   times?: number;
-  when?: (args: Args) => boolean;
+  /**
+   * The call takes effect, then its answer is the error: what a timeout or
+   * a 5xx after the write looks like to the caller.
+   */
+  afterEffect?: boolean;
+  when?: (args: Args, method: string) => boolean;
 }
 
 export interface Caller {
@@ -98,6 +106,7 @@ export class FakeSlack {
    */
   readonly externalTokens = new Map<string, string>();
   latencyMs: number;
+  jitterMs: number;
   #scopes?: Set<string>;
   #failures: InjectedFailure[] = [];
   #server: Deno.HttpServer<Deno.NetAddr>;
@@ -111,6 +120,7 @@ export class FakeSlack {
     this.workspace = new FakeWorkspace(options.workspace);
     this.datastores = datastores;
     this.latencyMs = options.latencyMs ?? 0;
+    this.jitterMs = options.jitterMs ?? 0;
     this.#scopes = options.scopes ? new Set(options.scopes) : undefined;
     this.#methods = new Map([
       ...messagingMethods(this.workspace),
@@ -196,9 +206,8 @@ export class FakeSlack {
     const token =
       request.headers.get("authorization")?.replace(/^Bearer /, "") ||
       undefined;
-    if (this.latencyMs > 0) {
-      await new Promise((r) => setTimeout(r, this.latencyMs));
-    }
+    const delay = this.latencyMs + Math.random() * this.jitterMs;
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     let status = 200;
     const headers: Record<string, string> = {
       "content-type": "application/json",
@@ -237,6 +246,10 @@ export class FakeSlack {
     if (!token && !args.token) throw new SlackError("not_authed");
     const failure = this.#takeFailure(method, args);
     if (failure?.answer) return { ok: true, ...failure.answer };
+    if (failure?.afterEffect) {
+      const handler = this.#methods.get(method);
+      if (handler) await handler(args, { token });
+    }
     if (failure) {
       if (failure.status === 429) {
         throw new SlackError(
@@ -274,7 +287,8 @@ export class FakeSlack {
 
   #takeFailure(method: string, args: Args): InjectedFailure | undefined {
     const i = this.#failures.findIndex((f) =>
-      f.method === method && (!f.when || f.when(args))
+      (f.method === method || f.method === "*") &&
+      (!f.when || f.when(args, method))
     );
     if (i === -1) return undefined;
     const failure = this.#failures[i];
