@@ -6,7 +6,7 @@ import { replaceStringArray } from "./manifest_edit.ts";
 const SAMPLE = {
   path: "functions/sample/handler.ts",
   text: [
-    'import { slackCall } from "../../../slack_api/slack_call.ts";',
+    'import { slackCall } from "../../slack/api/slack_call.ts";',
     '// slackCall(client, "users.info", {}) in a comment does not count',
     'await slackCall(client, "chat.postMessage", { channel });',
     "await slackCall(",

@@ -9,7 +9,7 @@ import {
 } from "../testing/workflow_references.ts";
 
 const SCHEMA = new URL(
-  "../../../shared/slack/manifest.schema.2.0.0.json",
+  "../testing/slack_manifest_schema/manifest.schema.2.0.0.json",
   import.meta.url,
 );
 
