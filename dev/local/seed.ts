@@ -30,5 +30,6 @@ export function localSeed(): WorkspaceSeed {
       },
     ],
     usergroups: { S0ITTEAM: ["U0SAM"] },
+    usergroupHandles: { S0ITTEAM: "it-team" },
   };
 }

@@ -21,6 +21,26 @@ export async function saveState(slack: FakeSlack, file: URL) {
   await Deno.rename(temporary, file); // never a half-written state file
 }
 
+/**
+ * Moves a saved state out of the way (for --fresh), so starting over never
+ * loses it: .local/state.json becomes .local/state.<time>.json. Returns the
+ * new path, or undefined when there was nothing to move.
+ */
+export async function setAside(file: URL): Promise<string | undefined> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const aside = new URL(
+    file.pathname.replace(/\.json$/, `.${stamp}.json`),
+    file,
+  );
+  try {
+    await Deno.rename(file, aside);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+  return aside.pathname;
+}
+
 /** False when there is no saved state yet. */
 export async function loadState(slack: FakeSlack, file: URL): Promise<boolean> {
   let snapshot: Snapshot;
@@ -29,7 +49,8 @@ export async function loadState(slack: FakeSlack, file: URL): Promise<boolean> {
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return false;
     throw new Error(
-      `${file.pathname} is damaged (${error}); start with --fresh`,
+      `${file.pathname} cannot be read (${error}). \`deno task local --fresh\` ` +
+        "starts over and keeps this file beside the new one.",
     );
   }
   slack.workspace.restore(snapshot.workspace);

@@ -8,6 +8,9 @@ import { manifestBotScopes, manifestDatastores } from "../testing/harness.ts";
 import { LocalRuntime, type TriggerLike } from "./runtime/local_runtime.ts";
 import { LOCAL_PEOPLE, localSeed } from "./seed.ts";
 import { loadState, saveState } from "./state_file.ts";
+import { emojiNames } from "./emoji_names.ts";
+import { manifestAsSent } from "../tools/print_manifest.ts";
+import { SETTINGS_ID } from "../../slack/storage/settings_store.ts";
 
 export interface LocalWorkspaceOptions {
   port?: number;
@@ -34,6 +37,8 @@ const CONTENT_TYPES: Record<string, string> = {
   "app.js": "text/javascript; charset=utf-8",
   "mrkdwn.js": "text/javascript; charset=utf-8",
   "block_kit.js": "text/javascript; charset=utf-8",
+  "modal.js": "text/javascript; charset=utf-8",
+  "slack_date.js": "text/javascript; charset=utf-8",
   "app.css": "text/css; charset=utf-8",
 };
 
@@ -45,10 +50,11 @@ export async function startLocalWorkspace(
     datastores: manifestDatastores(),
     scopes: manifestBotScopes(),
   });
-  if (options.stateFile && !options.fresh) {
-    await loadState(slack, options.stateFile);
-  }
+  const restored = options.stateFile && !options.fresh
+    ? await loadState(slack, options.stateFile)
+    : false;
   const runtime = new LocalRuntime(slack);
+  if (restored) runtime.resumeAfterRestart();
   const shortcuts = await linkTriggers();
 
   // Scheduled triggers fire on the clock, as in Slack.
@@ -118,8 +124,13 @@ export async function startLocalWorkspace(
     try {
       if (request.method === "GET" && url.pathname === "/api/state") {
         return Response.json(
-          stateFor(url.searchParams.get("as") ?? LOCAL_PEOPLE[0].id),
+          await stateFor(url.searchParams.get("as") ?? LOCAL_PEOPLE[0].id),
         );
+      }
+      if (request.method === "GET" && url.pathname === "/emoji.json") {
+        return Response.json(await emojiNames(), {
+          headers: { "cache-control": "max-age=3600" },
+        });
       }
       const handler = api.get(url.pathname);
       if (request.method === "POST" && handler) {
@@ -142,7 +153,11 @@ export async function startLocalWorkspace(
     }
   });
 
-  function stateFor(me: string) {
+  const appHome = (manifestAsSent().features as {
+    app_home?: Record<string, boolean>;
+  }).app_home ?? {};
+
+  async function stateFor(me: string) {
     const ws = slack.workspace;
     const names = new Map([...ws.users.values()].map((u) => [u.id, u.name]));
     const visible = [...ws.channels.values()].filter((c) =>
@@ -182,7 +197,18 @@ export async function startLocalWorkspace(
         id,
         name,
       })),
-      usergroups: [...ws.usergroups.keys()],
+      usergroups: [...ws.usergroups.keys()].map((id) => ({
+        id,
+        handle: ws.usergroupHandles.get(id),
+      })),
+      workspace_url: ws.url,
+      // What Slack's app home allows: whether people may write to the app.
+      app_home: appHome,
+      // Until Configure Helpdesk has saved a triage channel, the page says
+      // whom to be first.
+      configured: Boolean(
+        (await slack.datastores.get("settings", SETTINGS_ID)).triage_channel,
+      ),
     };
   }
 

@@ -13,7 +13,7 @@ export function slaContext(
   if (OPEN_STATUSES.includes(ticket.status)) {
     if (ticket.status === "waiting_on_requester") {
       parts.push(
-        ":pause_button: SLA clocks paused while waiting on the requester",
+        ":double_vertical_bar: SLA clocks paused while waiting on the requester",
       );
     } else {
       if (ticket.first_response_at === undefined && ticket.response_due_at) {

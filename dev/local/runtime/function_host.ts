@@ -33,6 +33,11 @@ export class FunctionHost {
   #executions = new Map<string, Execution>();
   #modules = new Map<string, Promise<Handler>>();
   #count = 0;
+  /**
+   * Execution ids and tokens must not repeat after a restart: saved messages
+   * and views keep the token of the execution that posted or opened them.
+   */
+  readonly #boot = Date.now().toString(36).toUpperCase();
   /** Hands out interactivity pointers; the runtime remembers whose they are. */
   pointerFor: (user: string) => string = () =>
     `local-pointer-${crypto.randomUUID()}`;
@@ -62,7 +67,7 @@ export class FunctionHost {
   /** A pending execution, for built-ins the runtime itself completes. */
   open(callbackId: string, inputs: Record<string, unknown>): Execution {
     this.#count += 1;
-    const id = `Fx${String(this.#count).padStart(10, "0")}`;
+    const id = `Fx${this.#boot}${String(this.#count).padStart(6, "0")}`;
     let settle!: (c: Completion) => void;
     const done = new Promise<Completion>((resolve) => settle = resolve);
     const execution: Execution = {

@@ -347,6 +347,18 @@ export class LocalRuntime {
     }, params);
   }
 
+  /**
+   * After a restart: the executions behind views left open are gone, so the
+   * views close (as a modal does when its app is redeployed), and scheduled
+   * triggers run at their next time, not for the times missed while stopped.
+   */
+  resumeAfterRestart(now = Date.now()) {
+    for (const view of this.slack.workspace.views) view.closed = true;
+    for (const trigger of this.scheduledTriggers()) {
+      this.#lastScheduledRun.set(trigger.id, now);
+    }
+  }
+
   /** Scheduled triggers the app created, for the page's "Run now". */
   scheduledTriggers() {
     return [...this.slack.triggers.values()].filter((t) =>

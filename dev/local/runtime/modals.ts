@@ -21,7 +21,14 @@ export class Modals {
       "open_form",
       form as unknown as Record<string, unknown>,
     );
-    const view = formView(form, [...this.slack.workspace.usergroups.keys()]);
+    const { usergroups, usergroupHandles } = this.slack.workspace;
+    const view = formView(
+      form,
+      [...usergroups.keys()].map((id) => ({
+        id,
+        handle: usergroupHandles.get(id),
+      })),
+    );
     const pointer =
       (form as { interactivity?: { interactivity_pointer?: string } })
         .interactivity?.interactivity_pointer;
@@ -68,7 +75,7 @@ export class Modals {
     answers: Record<string, unknown>,
   ): Promise<Record<string, string> | undefined> {
     const open = this.#view(viewId);
-    const execution = this.host.byToken(open.opened_by_token)!;
+    const execution = this.#execution(open);
     const state = stateFor(open.view, answers);
     const view = { id: viewId, ...open.view, state: { values: state } };
     if (execution.callbackId === "open_form") {
@@ -108,7 +115,8 @@ export class Modals {
   async close(viewId: string, user: string) {
     const open = this.#view(viewId);
     open.closed = true;
-    const execution = this.host.byToken(open.opened_by_token)!;
+    const execution = this.host.byToken(open.opened_by_token);
+    if (!execution) return; // its run ended: closing is all there is to do
     if (execution.callbackId === "open_form") {
       execution.complete({
         ok: false,
@@ -128,6 +136,18 @@ export class Modals {
     );
     if (!open) throw new Error(`no open view ${viewId}`);
     return open;
+  }
+
+  /** The execution a view answers to; a view without one is closed. */
+  #execution(open: { opened_by_token?: string; closed?: boolean }) {
+    const execution = this.host.byToken(open.opened_by_token);
+    if (!execution) {
+      open.closed = true;
+      throw new Error(
+        "This form's run has ended (the local workspace restarted): open it again.",
+      );
+    }
+    return execution;
   }
 
   #missingRequired(

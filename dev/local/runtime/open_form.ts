@@ -23,9 +23,15 @@ export interface FormInputs {
   fields: { elements: FormElement[]; required?: string[] };
 }
 
+/** A user group as Slack's pickers show it: by handle when it has one. */
+export interface UsergroupChoice {
+  id: string;
+  handle?: string;
+}
+
 export function formView(
   form: FormInputs,
-  usergroups: string[],
+  usergroups: UsergroupChoice[],
 ): Record<string, unknown> {
   const required = new Set(form.fields.required ?? []);
   const blocks: unknown[] = [];
@@ -59,7 +65,7 @@ export function formView(
 
 function formElement(
   field: FormElement,
-  usergroups: string[],
+  usergroups: UsergroupChoice[],
 ): Record<string, unknown> {
   const options = (values: Array<{ value: string; title: string }>) =>
     values.map((c) => ({
@@ -85,7 +91,12 @@ function formElement(
       // Block Kit has no user group picker; Slack's own form does.
       return {
         type: "static_select",
-        options: options(usergroups.map((id) => ({ value: id, title: id }))),
+        options: options(
+          usergroups.map(({ id, handle }) => ({
+            value: id,
+            title: handle ? `@${handle}` : id,
+          })),
+        ),
       };
     case "boolean":
       return {

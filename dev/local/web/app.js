@@ -6,14 +6,19 @@
 // it; only mrkdwn()'s output (escaped first, then formatted) goes in as is.
 // Controls carry data-do="…" and are handled by one listener at the bottom.
 
+import { blockHtml, useDirectory } from "./block_kit.js";
+import { emojify, markup, mrkdwn, useEmoji, useNames } from "./mrkdwn.js";
 import {
-  blockHtml,
-  initialValue,
-  optionsHtml,
-  placeholder,
-  useDirectory,
-} from "./block_kit.js";
-import { EMOJI, markup, mrkdwn, text, trusted, useNames } from "./mrkdwn.js";
+  collectValues,
+  modalHtml,
+  restoreValues,
+  typedValues,
+  wirePickers,
+} from "./modal.js";
+
+// Named here so `deno lint` (no-undef, on in deno.jsonc) can vouch for every
+// other name this file uses: it knows Deno's globals, not the browser's.
+const { CSS, document } = globalThis;
 
 const POLL_MS = 700;
 const QUICK_REACTIONS = ["eyes", "white_check_mark", "ticket"];
@@ -24,7 +29,7 @@ const ui = {
   thread: undefined, // {channel, ts} of the open thread
   state: undefined,
   shown: {}, // what each region last drew, to skip identical redraws
-  modal: undefined, // {id, json, dirty} of the modal on screen
+  modal: undefined, // {id, json} of the modal on screen
   seq: 0, // the newest state request; answers to older ones are dropped
   applied: 0,
   polling: false,
@@ -36,9 +41,14 @@ useDirectory({
   people: () => ui.state?.people ?? [],
   channels: () => ui.state?.channels ?? [],
 });
+const personName = (id) => ui.state?.people.find((p) => p.id === id)?.name;
 useNames({
-  person: (id) => ui.state?.people.find((p) => p.id === id)?.name,
+  person: personName,
   channel: (id) => ui.state?.channels.find((c) => c.id === id)?.name,
+  usergroup: (id) => ui.state?.usergroups.find((g) => g.id === id)?.handle,
+  // Each reader sees dates in their own time zone: here, the browser's.
+  timeZone: () => undefined,
+  workspaceUrl: () => ui.state?.workspace_url,
 });
 
 /** Redraws a region (markup or a list of it), kept at the bottom if it was. */
@@ -116,18 +126,23 @@ function messageHtml(m, channel, inThread = false) {
   </div>`;
 }
 
+/** A reaction's name ("thumbsup::skin-tone-3" too) as Slack shows it. */
+const reactionEmoji = (name) => emojify(`:${name}:`);
+
 /** Chips for reactions so far, and the hover bar to add the app's three. */
 function reactionsHtml(m, ctx) {
   const chips = (m.reactions ?? []).map((r) =>
     markup`<span class="chip${r.users.includes(ui.me) ? " mine" : ""}"
       data-testid="reaction-${r.name}"
-      title="${r.users.map((u) => personName(u) ?? u).join(", ")}"
-      >${EMOJI[r.name] ?? `:${r.name}:`} ${r.users.length}</span>`
+      title="${
+      r.users.map((u) => personName(u) ?? u).join(", ")
+    } reacted with :${r.name}:"
+      >${reactionEmoji(r.name)} ${r.users.length}</span>`
   );
   const bar = QUICK_REACTIONS.map((name) =>
     markup`<button type="button" data-do="react" data-testid="react-${name}"
       data-name="${name}" data-channel="${ctx.channel}" data-ts="${ctx.ts}"
-      title="React with :${name}:">${EMOJI[name]}</button>`
+      title="React with :${name}:">${reactionEmoji(name)}</button>`
   );
   return markup`<div class="reactions">${chips}</div>
     <div class="reaction-bar">${bar}</div>`;
@@ -146,12 +161,20 @@ function renderConversation() {
   const id = ui.conversation;
   const top = (state.messages[id] ?? []).filter(isTopLevel);
   const ephemerals = state.ephemerals.filter((e) => e.channel === id);
-  const names = [state.people, state.channels];
-  if (!changed("conversation", ui.me, id, top, ephemerals, names)) return;
+  const names = [state.people, state.channels, state.usergroups];
+  const welcome = !state.configured;
+  if (!changed("conversation", ui.me, id, top, ephemerals, names, welcome)) {
+    return;
+  }
   const channel = state.channels.find((c) => c.id === id);
   const name = channel ? `#${channel.name}` : "Helpdesk";
   $("title").textContent = channel?.is_private ? `🔒 ${channel.name}` : name;
   $("draft").placeholder = `Message ${name}`;
+  renderWelcome();
+  // The app's Messages tab takes no messages unless the app allows it.
+  const readOnly = !channel && state.app_home?.messages_tab_read_only_enabled;
+  $("composer").hidden = readOnly;
+  $("read-only").hidden = !readOnly;
   // Ephemerals sit in time order among the messages, as in Slack.
   const items = [
     ...top.map((m) => [m.ts, messageHtml(m, id)]),
@@ -160,6 +183,24 @@ function renderConversation() {
   const switched = ui.shown.lastConversation !== id;
   ui.shown.lastConversation = id;
   paint($("messages"), items.map(([, html]) => html), switched);
+}
+
+/** Until Helpdesk is configured, who to be first and what to run. */
+function renderWelcome() {
+  const admin = ui.state.people.find((p) => p.role === "admin");
+  $("welcome").hidden = ui.state.configured || !admin;
+  if (ui.state.configured || !admin) return;
+  const first = admin.name.replace(/ \(.*\)$/, "");
+  paint(
+    $("welcome"),
+    markup`<strong>New here?</strong> Start as ${first}, the admin: run
+      <b>⚡ Configure Helpdesk</b> to pick the triage channel and the agents.
+      Then be Riley and open a ticket. ${
+      ui.me !== admin.id &&
+      markup`<button type="button" class="btn primary" data-do="be"
+        data-id="${admin.id}" data-testid="be-admin">Be ${first}</button>`
+    }`,
+  );
 }
 
 function renderThread() {
@@ -184,6 +225,23 @@ function openThread(channel, ts) {
   ui.shown.thread = ""; // draw it even if it was the last thread shown
   renderThread();
   $("thread-draft").focus();
+}
+
+/** Where a permalink leads: its conversation, its thread, the message lit. */
+function showMessage(channel, ts, threadTs) {
+  const known = ui.state.messages[channel]?.some((m) => m.ts === ts);
+  if (!known) {
+    toast("That message is not in a conversation you can see.");
+    return;
+  }
+  openConversation(channel);
+  const inThread = threadTs && threadTs !== ts;
+  if (inThread) openThread(channel, threadTs);
+  const region = inThread ? $("replies") : $("messages");
+  const node = region.querySelector(`.message[data-ts="${CSS.escape(ts)}"]`);
+  node?.scrollIntoView({ block: "center" });
+  node?.classList.add("highlight");
+  setTimeout(() => node?.classList.remove("highlight"), 2500);
 }
 
 // ---- sidebar and activity ----
@@ -260,85 +318,26 @@ function renderActivity() {
 // ---- modal ----
 
 /**
- * Shows the newest open view. A new id redraws it; the same id redraws only
- * if the view changed and the person has not typed into it yet.
+ * Shows the newest open view. A new id draws it afresh; the same id with a
+ * new view (the app updated it) redraws it, keeping what was typed into
+ * inputs that are still there, as Slack does.
  */
 function renderModal() {
   const open = ui.state.views.at(-1);
   const json = JSON.stringify(open?.view ?? null);
   const now = ui.modal;
-  if (open?.id === now?.id && (json === now?.json || now?.dirty)) return;
-  ui.modal = open && { id: open.id, json, dirty: false };
+  if (open?.id === now?.id && json === now?.json) return;
+  const form = $("modal-root").querySelector("form");
+  const typed = form && open && open.id === now?.id
+    ? typedValues(form)
+    : new Map();
   $("modal-root").innerHTML = open ? modalHtml(open.view).text : "";
-  $("modal-root").querySelector("input, textarea, select")?.focus();
-}
-
-function modalHtml(view) {
-  const blocks = (view.blocks ?? []).map((b) =>
-    b.type === "input" ? inputHtml(b) : blockHtml(b)
-  );
-  return markup`<div class="overlay"><form class="modal" data-testid="modal"
-    novalidate><header><h3>${text(view.title)}</h3></header>
-    <div class="modal-body">${blocks}</div>
-    <footer><button type="button" class="btn" data-do="cancel"
-      data-testid="modal-cancel">${view.close?.text ?? "Cancel"}</button>
-    <button type="submit" class="btn primary" data-testid="modal-submit"
-      >${view.submit?.text ?? "Submit"}</button></footer></form></div>`;
-}
-
-function inputHtml({ block_id: id, label, optional, hint, element }) {
-  return markup`<div class="field">
-    <label for="field-${id}">${label?.text ?? id}${
-    optional && markup`<span class="optional"> (optional)</span>`
-  }</label>
-    ${controlHtml(id, element)}
-    ${hint && markup`<div class="hint">${hint.text}</div>`}
-    <div class="error" data-testid="error-${id}" data-for="${id}"></div></div>`;
-}
-
-/** The control for an input element, named by its block_id. */
-function controlHtml(id, element) {
-  const attrs = markup`id="field-${id}" name="${id}" data-testid="input-${id}"`;
-  if (element.type === "plain_text_input") {
-    const extra = markup`placeholder="${element.placeholder?.text ?? ""}" ${
-      element.max_length && markup`maxlength="${element.max_length}"`
-    }`;
-    const value = element.initial_value ?? "";
-    return element.multiline
-      ? markup`<textarea ${attrs} ${extra} rows="4">${value}</textarea>`
-      : markup`<input ${attrs} ${extra} value="${value}">`;
-  }
-  if (element.type === "datepicker") {
-    return markup`<input type="date" ${attrs} value="${
-      element.initial_date ?? ""
-    }">`;
-  }
-  if (element.type === "checkboxes") {
-    return markup`<input type="checkbox" ${attrs} value="true">`;
-  }
-  const multiple = element.type.startsWith("multi_");
-  const initial = multiple
-    ? element.initial_users ?? element.initial_options?.map((o) => o.value)
-    : [initialValue(element)];
-  return markup`<select ${attrs} ${multiple && trusted("multiple")}>${
-    !multiple && markup`<option value="">${placeholder(element)}</option>`
-  }${optionsHtml(element, initial ?? [])}</select>`;
-}
-
-/** Values by block_id, as /api/view/submit wants them; empties left out. */
-function collectValues(form) {
-  const values = {};
-  for (const field of form.querySelectorAll("[name]")) {
-    if (field.type === "checkbox") {
-      if (field.checked) values[field.name] = true;
-      continue;
-    }
-    const value = field.multiple
-      ? [...field.selectedOptions].map((o) => o.value)
-      : field.value;
-    if (value.length > 0) values[field.name] = value;
-  }
-  return values;
+  ui.modal = open && { id: open.id, json };
+  if (!open) return;
+  const drawn = $("modal-root").querySelector("form");
+  wirePickers(drawn);
+  restoreValues(drawn, typed);
+  drawn.querySelector("input, textarea, select")?.focus();
 }
 
 async function submitModal(form) {
@@ -347,8 +346,8 @@ async function submitModal(form) {
   submit.disabled = true;
   const values = collectValues(form);
   const answer = await post("/api/view/submit", { view_id: id, values });
-  // Errors are drawn into this form, so later polls must leave it be.
-  if (ui.modal?.id === id) ui.modal.dirty = true;
+  // Errors go under their fields; the view itself is unchanged, so the
+  // next poll leaves this form (and what was typed) as it is.
   for (const node of form.querySelectorAll(".error")) {
     node.textContent = answer.errors?.[node.dataset.for] ?? "";
   }
@@ -381,11 +380,24 @@ function render() {
   const ids = [...channels, ...dms].map((c) => c.id);
   if (!ids.includes(ui.conversation)) ui.conversation = channels[0]?.id ?? "";
   if (ui.thread && !messages[ui.thread.channel]) ui.thread = undefined;
-  renderSidebar();
-  renderConversation();
-  renderThread();
-  renderActivity();
-  renderModal();
+  const regions = {
+    sidebar: renderSidebar,
+    conversation: renderConversation,
+    thread: renderThread,
+    activity: renderActivity,
+    modal: renderModal,
+  };
+  for (const [region, draw] of Object.entries(regions)) {
+    try {
+      draw();
+    } catch (error) {
+      // One region failing leaves the others drawn, and is drawn again
+      // from scratch next time rather than taken as up to date.
+      delete ui.shown[region];
+      console.error(`The ${region} could not be drawn:`, error);
+      toast(`The ${region} could not be drawn: ${error.message}`);
+    }
+  }
 }
 
 function openConversation(id) {
@@ -415,13 +427,17 @@ const CLICKS = {
   button: ({ channel, ts, actionId }) =>
     post("/api/button", { channel, ts, action_id: actionId }),
   thread: (d) => openThread(d.channel, d.ts),
+  permalink: (d) => showMessage(d.channel, d.ts, d.thread),
+  be: (d) => signInAs(d.id),
   "close-thread": () => openConversation(ui.conversation),
   cancel: () => post("/api/view/close", { view_id: ui.modal?.id }),
 };
 
 document.addEventListener("click", (event) => {
-  const target = event.target.closest("button[data-do]");
-  if (target && !target.disabled) CLICKS[target.dataset.do]?.(target.dataset);
+  const target = event.target.closest("button[data-do], a[data-do]");
+  if (!target || target.disabled) return;
+  event.preventDefault(); // a permalink opens here, not on slack.com
+  CLICKS[target.dataset.do]?.(target.dataset);
 });
 
 // A menu in a message sends its choice as `value`.
@@ -437,13 +453,15 @@ $("activity").addEventListener("toggle", () => {
   $("activity-list").scrollTop = $("activity-list").scrollHeight;
 });
 
-$("person").addEventListener("change", (event) => {
-  ui.me = event.target.value;
+function signInAs(person) {
+  ui.me = person;
   ui.thread = ui.modal = undefined;
   ui.shown = {};
   $("modal-root").innerHTML = "";
   refresh();
-});
+}
+
+$("person").addEventListener("change", (event) => signInAs(event.target.value));
 
 // The two composers and the modal; nothing here reloads the page.
 document.addEventListener("submit", (event) => {
@@ -456,11 +474,17 @@ document.addEventListener("submit", (event) => {
   } else if (form.dataset.testid === "modal") submitModal(form);
 });
 
-const modalRoot = $("modal-root");
-modalRoot.addEventListener("input", () => ui.modal && (ui.modal.dirty = true));
-modalRoot.addEventListener("keydown", (event) => {
+$("modal-root").addEventListener("keydown", (event) => {
   if (event.key === "Escape") CLICKS.cancel();
 });
+
+// Emoji names come from the server (derived from emoji-datasource); once
+// they are in, everything is drawn again with them.
+fetch("/emoji.json").then((r) => r.json()).then((loaded) => {
+  useEmoji(loaded);
+  ui.shown = {};
+  if (ui.state) render();
+}).catch((error) => toast(`Emoji could not be loaded: ${error.message}`));
 
 // A poll skips its turn while the last is still out, not to pile on.
 setInterval(async () => {

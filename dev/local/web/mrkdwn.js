@@ -2,20 +2,28 @@
 // people typed is escaped; only Slack's own control sequences (<@U…>, <#C…>,
 // links, dates) and formatting become markup.
 
-export const EMOJI = {
-  eyes: "👀",
-  white_check_mark: "✅",
-  ticket: "🎫",
-  new: "🆕",
-  hammer_and_wrench: "🛠️",
-  hourglass_flowing_sand: "⏳",
-  lock: "🔒",
-  red_circle: "🔴",
-  large_orange_circle: "🟠",
-  large_blue_circle: "🔵",
-  white_circle: "⚪",
-  gear: "⚙️",
-};
+import { formatSlackDate } from "./slack_date.js";
+
+// ---- emoji ----
+
+/**
+ * Slack's emoji names (from emoji-datasource, which the server derives and
+ * serves as /emoji.json): `names` maps each to its characters, `tones` the
+ * five skin tones of those that have them. Empty until the page loads them.
+ */
+const emoji = { names: {}, tones: {} };
+export function useEmoji(loaded) {
+  Object.assign(emoji, loaded);
+}
+
+/** The characters for a name, undefined when Slack has no such emoji. */
+export function emojiFor(name, tone) {
+  if (tone) {
+    const toned = emoji.tones[name]?.[Number(tone) - 2];
+    if (toned) return toned;
+  }
+  return emoji.names[name];
+}
 
 // ---- safe markup ----
 
@@ -48,16 +56,69 @@ export function markup(strings, ...values) {
 export const decode = (text) =>
   text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 
+/**
+ * :name: and :name::skin-tone-N: as Slack shows them; a name Slack does not
+ * know stays as typed.
+ */
 export const emojify = (text) =>
-  text.replace(/:([a-z0-9_+-]+):/g, (all, name) => EMOJI[name] ?? all);
+  text.replace(
+    /:([a-z0-9_+'-]+):(?::skin-tone-([2-6]):)?/g,
+    (all, name, tone) => {
+      const found = emojiFor(name, tone);
+      if (!found) return all;
+      // A tone the emoji does not take is shown after it, as Slack does.
+      return tone && !emoji.tones[name]
+        ? found + (emojiFor(`skin-tone-${tone}`) ?? "")
+        : found;
+    },
+  );
 
-/** Names for <@U…> and <#C…>; the page tells us whom it knows. */
-const names = { person: (_id) => undefined, channel: (_id) => undefined };
+/**
+ * What the page knows about the workspace, for control sequences: names of
+ * people and channels, user group handles, the reader's time zone, and the
+ * workspace's URL (permalinks to it open in the page).
+ */
+const names = {
+  person: (_id) => undefined,
+  channel: (_id) => undefined,
+  usergroup: (_id) => undefined,
+  timeZone: () => undefined,
+  workspaceUrl: () => undefined,
+};
 export function useNames(lookup) {
   Object.assign(names, lookup);
 }
 const personName = (id) => names.person(id);
 const channelName = (id) => names.channel(id);
+
+/**
+ * A permalink into this workspace (…/archives/C123/p1700000000123456, with
+ * ?thread_ts=… for a reply) as {channel, ts, thread_ts}; else undefined.
+ */
+export function permalinkTarget(url) {
+  const base = names.workspaceUrl();
+  if (!base || !url.startsWith(base)) return undefined;
+  const m = /^archives\/([A-Z0-9]+)\/p(\d{10})(\d{6})(?:\?(.*))?$/
+    .exec(url.slice(base.length));
+  if (!m) return undefined;
+  const query = new URLSearchParams(m[4] ?? "");
+  return {
+    channel: m[1],
+    ts: `${m[2]}.${m[3]}`,
+    thread_ts: query.get("thread_ts") ?? undefined,
+  };
+}
+
+/** A link; one into this workspace opens the message in the page. */
+export function linkHtml(url, label) {
+  const target = permalinkTarget(url);
+  if (target) {
+    return markup`<a href="${url}" class="permalink" data-do="permalink"
+      data-channel="${target.channel}" data-ts="${target.ts}"
+      data-thread="${target.thread_ts ?? ""}">${label}</a>`;
+  }
+  return markup`<a href="${url}" target="_blank" rel="noopener">${label}</a>`;
+}
 
 /** One control sequence (what is inside <…>) as safe markup. */
 function controlSequence(inner) {
@@ -73,16 +134,28 @@ function controlSequence(inner) {
     return mention(`#${label ?? channelName(id) ?? id}`, id);
   }
   if (target.startsWith("!subteam^")) {
-    return mention(label ?? "@group", target.slice(9));
+    const group = target.slice(9);
+    const handle = names.usergroup(group);
+    return mention(handle ? `@${handle}` : label ?? `@${group}`, group);
   }
-  if (target.startsWith("!date^")) return markup`${label ?? ""}`;
+  if (target.startsWith("!date^")) {
+    const [, timestamp, format = "", link] = target.split("^");
+    const shown = formatSlackDate(timestamp, format, label ?? "", {
+      timeZone: names.timeZone(),
+    });
+    const title = formatSlackDate(timestamp, "{date_long} {time}", "", {
+      timeZone: names.timeZone(),
+    });
+    const url = link && decode(link);
+    return url && /^https?:/i.test(url)
+      ? linkHtml(url, shown)
+      : markup`<time title="${title}">${shown}</time>`;
+  }
   if (target[0] === "!") return mention(`@${label ?? id}`, id);
   const url = decode(target);
   // Only web and mail links; javascript: and the like stay text.
   return /^(https?:|mailto:)/i.test(url)
-    ? markup`<a href="${url}" target="_blank" rel="noopener">${
-      label ?? url
-    }</a>`
+    ? linkHtml(url, label ?? url)
     : markup`${label ?? url}`;
 }
 

@@ -63,6 +63,8 @@ export interface WorkspaceSeed {
   users?: FakeUser[];
   channels?: Array<Omit<FakeChannel, "members"> & { members?: string[] }>;
   usergroups?: Record<string, string[]>;
+  /** A user group's handle, as people mention it: "it-team" for @it-team. */
+  usergroupHandles?: Record<string, string>;
 }
 
 export const BOT_USER_ID = "UHELPDESKBOT";
@@ -74,6 +76,7 @@ export class FakeWorkspace {
   readonly users = new Map<string, FakeUser>();
   readonly channels = new Map<string, FakeChannel>();
   readonly usergroups = new Map<string, string[]>();
+  readonly usergroupHandles = new Map<string, string>();
   readonly messages: FakeMessage[] = [];
   readonly ephemerals: FakeEphemeral[] = [];
   readonly views: FakeView[] = [];
@@ -93,6 +96,9 @@ export class FakeWorkspace {
     }
     for (const [id, members] of Object.entries(seed.usergroups ?? {})) {
       this.usergroups.set(id, members);
+    }
+    for (const [id, handle] of Object.entries(seed.usergroupHandles ?? {})) {
+      this.usergroupHandles.set(id, handle);
     }
   }
 
@@ -126,6 +132,7 @@ export class FakeWorkspace {
         members: [...c.members],
       })),
       usergroups: Object.fromEntries(this.usergroups),
+      usergroupHandles: Object.fromEntries(this.usergroupHandles),
       messages: this.messages,
       ephemerals: this.ephemerals,
       views: this.views,
@@ -144,6 +151,12 @@ export class FakeWorkspace {
     this.usergroups.clear();
     for (const [id, members] of Object.entries(snapshot.usergroups)) {
       this.usergroups.set(id, members);
+    }
+    // Older saved states have no handles: the seed's stay.
+    for (
+      const [id, handle] of Object.entries(snapshot.usergroupHandles ?? {})
+    ) {
+      this.usergroupHandles.set(id, handle);
     }
     this.messages.splice(0, Infinity, ...snapshot.messages);
     this.ephemerals.splice(0, Infinity, ...snapshot.ephemerals);

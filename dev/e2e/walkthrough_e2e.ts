@@ -1,0 +1,333 @@
+// The README's walkthrough of the local workspace, done in headless Chromium
+// as a newcomer would do it: every step of "To try a ticket's whole life",
+// then a thread, the app's DM, and a restart that keeps everything. Any page
+// error, console error or failed request fails the test. Each step leaves a
+// screenshot in test-results/walkthrough/.
+//
+// `deno task e2e` runs it; `deno task screenshot` runs it and also refreshes
+// the README's picture (docs/local-workspace.png) from the page.
+//
+// Steps are a list: a later feature adds its own after the ones it needs.
+import assert from "node:assert/strict";
+import { launchChromium, watchForErrors } from "./browser.ts";
+import { LocalPage } from "./local_page.ts";
+import {
+  type LocalWorkspace,
+  startLocalWorkspace,
+} from "../local/workspace_server.ts";
+
+const SCREENSHOTS = new URL("../../test-results/walkthrough/", import.meta.url);
+const README_PICTURE = new URL(
+  "../../docs/local-workspace.png",
+  import.meta.url,
+);
+const UPDATE_README_PICTURE = Deno.args.includes("--readme-screenshot");
+
+interface Walk {
+  ui: LocalPage;
+  workspace: LocalWorkspace;
+  /** Restarts the local workspace on the same saved state. */
+  restart(): Promise<void>;
+  /** Ticket keys by what they are about, as steps learn them. */
+  keys: Record<string, string>;
+}
+
+interface Step {
+  name: string;
+  run(walk: Walk): Promise<void>;
+}
+
+const KEY = /HD-[0-9A-Z]{6}/;
+const ISO_DATE = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+export const README_STEPS: Step[] = [
+  {
+    name: "the first page says whom to be first",
+    async run({ ui }) {
+      const welcome = ui.page.getByTestId("welcome");
+      await welcome.waitFor();
+      assert.match(await welcome.innerText(), /Start as Alex, the admin/);
+      assert.match(await welcome.innerText(), /Configure Helpdesk/);
+      await welcome.getByTestId("be-admin").click();
+      await welcome.getByTestId("be-admin").waitFor({ state: "detached" });
+      assert.equal(
+        await ui.page.getByTestId("person-switcher").inputValue(),
+        "U0ALEX",
+      );
+    },
+  },
+  {
+    name: "1 Alex configures Helpdesk",
+    async run({ ui }) {
+      await ui.openChannel("general");
+      const form = await ui.runShortcut("Configure Helpdesk");
+      await form.choose("triage_channel", "#helpdesk-triage");
+      await form.pick("agent_users", "Avery");
+      // Slack lists user groups by handle.
+      await form.choose("agent_usergroup", "@it-team");
+      await form.submitAndClose();
+      await ui.page.getByTestId("welcome").waitFor({ state: "hidden" });
+    },
+  },
+  {
+    name: "2 Riley opens a ticket",
+    async run({ ui }) {
+      await ui.be(/Riley/);
+      await ui.openChannel("general");
+      const form = await ui.runShortcut("Open a ticket");
+      await form.fill("summary", "Badge doesn't open the 3rd floor <!here>");
+      await form.fill(
+        "description",
+        "Since the reader was replaced & re-flashed.",
+      );
+      await form.choose("priority", "High");
+      await form.submitAndClose();
+    },
+  },
+  {
+    name: "3 Avery claims with a reaction, assigns, and resolves with one",
+    async run({ ui, keys }) {
+      await ui.be(/Avery/);
+      await ui.openChannel("helpdesk-triage");
+      const card = ui.message("Badge doesn't open the 3rd floor");
+      await card.waitFor();
+      const text = await card.innerText();
+      // What Riley typed is shown as typed, not as a mention.
+      assert.match(text, /<!here>/);
+      keys.badge = KEY.exec(text)![0];
+      // Dates as Slack draws them, not the ISO fallback.
+      assert.doesNotMatch(text, ISO_DATE);
+
+      await ui.react(card, "eyes");
+      await card.getByText("In progress").waitFor();
+      assert.equal(
+        await card.getByTestId("reaction-eyes").innerText(),
+        "👀 1",
+      );
+      await ui.click(card, "Assign to…");
+      const assign = await ui.modal();
+      await assign.choose("assignee", /Sam/);
+      await assign.submitAndClose();
+      await card.getByText("Sam (agent)").first().waitFor();
+      await ui.screenshot("readme-card");
+      if (UPDATE_README_PICTURE) await ui.screenshot("", README_PICTURE);
+
+      await ui.react(card, "white_check_mark");
+      await card.getByText("Resolved").waitFor();
+      assert.equal(await card.getByTestId("action-Claim").count(), 0);
+    },
+  },
+  {
+    name: "4 Riley reads the DMs and closes the ticket",
+    async run({ ui, keys }) {
+      await ui.be(/Riley/);
+      await ui.openAppDm();
+      await ui.message("is resolved").waitFor();
+      const dm = await ui.page.locator("#messages").innerText();
+      assert.match(dm, new RegExp(`Your ticket ${keys.badge} is open`));
+      assert.match(dm, /is being worked on/);
+      assert.doesNotMatch(dm, ISO_DATE);
+      // The app's Messages tab is read-only, as the manifest has it.
+      await ui.page.getByTestId("read-only").waitFor();
+      assert.equal(await ui.page.getByTestId("composer").isVisible(), false);
+      // The ticket's link opens its card here, not on slack.com.
+      await ui.message(`Your ticket ${keys.badge} is open`)
+        .locator("a.permalink").first().click();
+      await ui.page.getByTestId("conversation-title").filter({
+        hasText: "#helpdesk-triage",
+      }).waitFor();
+      const card = ui.message(keys.badge);
+      await card.and(ui.page.locator(".highlight")).waitFor();
+      await ui.click(card, "Close");
+      await card.getByText("Closed").waitFor();
+    },
+  },
+  {
+    name: "5a Alex sets up a queue and a request type that needs approval",
+    async run({ ui }) {
+      await ui.be(/Alex/);
+      await ui.openChannel("general");
+      const queue = await ui.runShortcut("Configure a queue");
+      await queue.fill("name", "People team");
+      await queue.choose("triage_channel", "#helpdesk-triage");
+      await queue.pick("intake_channels", "general");
+      await queue.choose("owner", /Alex/);
+      await queue.pick("member_people", "Avery");
+      await queue.pick("superuser_people", "Pat");
+      await queue.submitAndClose();
+      await ui.openAppDm();
+      await ui.message("People team").waitFor();
+
+      const type = await ui.runShortcut("Configure a request type");
+      await type.fill("queue_name", "People team");
+      await type.fill("name", "New laptop");
+      await type.fill("fields", "Model*: select(Air, Pro)");
+      await type.check("needs_approval");
+      await type.submitAndClose();
+      await ui.message("New laptop").waitFor();
+    },
+  },
+  {
+    name: "5b Riley asks for a laptop: the type first, then its questions",
+    async run({ ui }) {
+      await ui.be(/Riley/);
+      await ui.openChannel("general");
+      const form = await ui.runShortcut("Open a ticket");
+      await form.choose("request_type", "New laptop");
+      await form.submitAndExpect("New laptop");
+      // The second step is drawn: the type's own question is there.
+      await form.field("field_model").waitFor();
+      await form.fill("summary", "Laptop for my first day");
+      await form.choose("field_model", "Pro");
+      await form.submitAndClose();
+    },
+  },
+  {
+    name: "5c Pat approves from the DM, and the card appears",
+    async run({ ui, keys }) {
+      await ui.be(/Pat/);
+      await ui.openAppDm();
+      const request = ui.message("Laptop for my first day");
+      await request.waitFor();
+      keys.laptop = KEY.exec(await request.innerText())![0];
+      await ui.click(request, "Approve");
+      await request.getByText(/Approved/).first().waitFor();
+      await ui.be(/Avery/);
+      await ui.openChannel("helpdesk-triage");
+      await ui.message(keys.laptop).getByText("Approved", { exact: false })
+        .first().waitFor();
+    },
+  },
+  {
+    name: "5d :ticket: on a message in the intake channel makes a ticket",
+    async run({ ui, keys }) {
+      await ui.be(/Riley/);
+      await ui.openChannel("general");
+      await ui.post("The printer on 2 jams on every page");
+      const message = ui.message("The printer on 2 jams on every page");
+      await ui.be(/Sam/);
+      await ui.openChannel("general");
+      await ui.react(message, "ticket");
+      // Helpdesk answers in the message's thread with the new ticket's key.
+      await message.getByTestId("replies").waitFor();
+      const thread = await ui.openThread(message);
+      await thread.getByText(/turned this message into/).waitFor();
+      keys.printer = KEY.exec(await thread.innerText())![0];
+      await ui.openChannel("helpdesk-triage");
+      await ui.message(keys.printer).waitFor();
+    },
+  },
+];
+
+export const MORE_STEPS: Step[] = [
+  {
+    name: "a thread on the card",
+    async run({ ui, keys }) {
+      await ui.be(/Avery/);
+      await ui.openChannel("helpdesk-triage");
+      const card = ui.message(keys.printer);
+      await ui.click(card, "Claim");
+      await card.getByText("In progress").waitFor();
+      const thread = await ui.openThread(card);
+      await thread.getByText(/claimed/).waitFor();
+      await ui.reply("Paper tray is bent; a new one is ordered.");
+      await card.getByTestId("replies").filter({ hasText: /2 replies/ })
+        .waitFor();
+    },
+  },
+  {
+    name: "the requester's DM tells the story, and links into the page",
+    async run({ ui, keys }) {
+      await ui.be(/Riley/);
+      await ui.openAppDm();
+      const approved = ui.message(keys.laptop);
+      await approved.waitFor();
+      assert.doesNotMatch(await approved.innerText(), ISO_DATE);
+      await ui.message(keys.printer).waitFor();
+    },
+  },
+  {
+    name: "a restart keeps everything, and the buttons still work",
+    async run(walk) {
+      await walk.restart();
+      const { ui, keys } = walk;
+      await ui.be(/Avery/);
+      await ui.openChannel("helpdesk-triage");
+      for (const key of [keys.badge, keys.laptop, keys.printer]) {
+        await ui.message(key).waitFor();
+      }
+      const card = ui.message(keys.printer);
+      await card.getByTestId("replies").filter({ hasText: /2 replies/ })
+        .waitFor();
+      await ui.click(card, "Resolve");
+      await card.getByText("Resolved").waitFor();
+      // Reactions drawn before the restart are drawn after it.
+      await ui.message(keys.badge).getByTestId("reaction-eyes").waitFor();
+    },
+  },
+];
+
+Deno.test("the README's walkthrough, in the browser", async (t) => {
+  await Deno.mkdir(SCREENSHOTS, { recursive: true });
+  const dir = new URL(
+    `../../.local/e2e-${crypto.randomUUID()}/`,
+    import.meta.url,
+  );
+  const stateFile = new URL("state.json", dir);
+  let workspace = await startLocalWorkspace({ stateFile });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 860 },
+    });
+    page.setDefaultTimeout(10_000);
+    const problems = watchForErrors(page);
+    await page.goto(workspace.url);
+    const walk: Walk = {
+      ui: new LocalPage(page, SCREENSHOTS),
+      workspace,
+      keys: {},
+      async restart() {
+        // Same port, and no reload: the open page reconnects by itself.
+        const port = Number(new URL(workspace.url).port);
+        const before = problems.length;
+        await workspace.close();
+        workspace = walk.workspace = await startLocalWorkspace({
+          stateFile,
+          port,
+        });
+        await page.locator("body:not(.offline)").waitFor();
+        // While it was down, the page's polls could not connect: expected.
+        const during = problems.splice(before);
+        problems.push(
+          ...during.filter((p) => !p.includes("ERR_CONNECTION_REFUSED")),
+        );
+      },
+    };
+    for (const [index, step] of [...README_STEPS, ...MORE_STEPS].entries()) {
+      const shot = `${String(index).padStart(2, "0")}-${
+        step.name.replace(/\W+/g, "-")
+      }`;
+      const ok = await t.step(step.name, async () => {
+        try {
+          await step.run(walk);
+        } catch (error) {
+          // A page error is the cause to report, not the wait it broke.
+          if (problems.length === 0) throw error;
+          throw new Error(
+            `the page reported problems:\n${problems.join("\n")}\n` +
+              `(and then: ${(error as Error).message.split("\n")[0]})`,
+          );
+        } finally {
+          await walk.ui.screenshot(shot);
+        }
+        assert.deepEqual(problems, [], "the page reported problems");
+      });
+      if (!ok) break; // later steps need the earlier ones
+    }
+  } finally {
+    await browser.close();
+    await workspace.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
