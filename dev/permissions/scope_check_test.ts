@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { findUsages } from "./usage_scan.ts";
 import { checkPermissions } from "./scope_check.ts";
-import { replaceStringArray } from "./manifest_edit.ts";
+import { fixManifest, replaceStringArray } from "./manifest_edit.ts";
 
 const SAMPLE = {
   path: "functions/sample/handler.ts",
@@ -142,4 +142,49 @@ Deno.test("replaceStringArray rewrites only that array, in deno fmt's layout", (
     () => replaceStringArray(source, "missing", []),
     /no missing: \[\.\.\.\]/,
   );
+});
+
+Deno.test("--fix works whether outgoing domains are listed or computed", async (t) => {
+  const computed = [
+    "export default Manifest({",
+    "  outgoingDomains: outgoingDomains(options),",
+    "  botScopes: [",
+    '    "chat:write",',
+    "  ],",
+    "});",
+  ].join("\n");
+  await t.step("computed: scopes rewritten, domains left to the code", () => {
+    const { source, notes } = fixManifest(
+      computed,
+      { scopes: ["chat:write", "usergroups:read"], domains: [] },
+      [],
+    );
+    assert.match(source, /"chat:write",\n {4}"usergroups:read",\n {2}\],/);
+    assert.match(source, /outgoingDomains: outgoingDomains\(options\),/);
+    assert.deepEqual(notes, []);
+  });
+  await t.step("computed and different: said, not rewritten", () => {
+    const { source, notes } = fixManifest(
+      computed,
+      { scopes: ["chat:write"], domains: [] },
+      ["acme.atlassian.net"],
+    );
+    assert.equal(source, computed);
+    assert.match(notes[0], /manifest names acme\.atlassian\.net/);
+  });
+  await t.step("listed: both rewritten", () => {
+    const listed = computed.replace(
+      "outgoingDomains(options)",
+      '["old.example.com"]',
+    );
+    const { source } = fixManifest(
+      listed,
+      { scopes: ["chat:write"], domains: ["api.example.com"] },
+      ["old.example.com"],
+    );
+    assert.match(
+      source,
+      /outgoingDomains: \[\n {4}"api\.example\.com",\n {2}\],/,
+    );
+  });
 });

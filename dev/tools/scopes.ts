@@ -9,7 +9,7 @@ import {
   type SourceFile,
 } from "../permissions/usage_scan.ts";
 import { checkPermissions } from "../permissions/scope_check.ts";
-import { replaceStringArray } from "../permissions/manifest_edit.ts";
+import { fixManifest } from "../permissions/manifest_edit.ts";
 
 const root = new URL("../../", import.meta.url);
 
@@ -56,19 +56,20 @@ if (import.meta.main) {
   }
   if (Deno.args.includes("--fix") && result.findings.length > 0) {
     const file = new URL("manifest.ts", root);
-    let source = await Deno.readTextFile(file);
-    source = replaceStringArray(source, "botScopes", result.neededScopes);
-    source = replaceStringArray(
-      source,
-      "outgoingDomains",
-      result.neededDomains,
+    const { source, notes } = fixManifest(
+      await Deno.readTextFile(file),
+      { scopes: result.neededScopes, domains: result.neededDomains },
+      declaredPermissions().outgoingDomains,
     );
     await Deno.writeTextFile(file, source);
+    for (const note of notes) console.log(`note: ${note}`);
     console.log(
       `manifest.ts now asks for: ${
         result.neededScopes.join(", ") || "no scopes"
       }; ` +
-        `outgoing domains: ${result.neededDomains.join(", ") || "none"}`,
+        `outgoing domains: ${
+          declaredPermissions().outgoingDomains.join(", ") || "none"
+        } (from the deployment settings)`,
     );
     Deno.exit(0);
   }
