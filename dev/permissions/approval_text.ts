@@ -1,50 +1,158 @@
-// What an admin is asked to approve, in Markdown: each bot scope with Slack's
-// description and Helpdesk's reason, each outgoing domain, each connector
-// function. `deno task approval` prints it; the README embeds the same text.
+// What an admin is asked to approve, in Markdown, from the catalogs: bot
+// scopes (scope_catalog.ts), outgoing domains, the Atlassian OAuth provider
+// and its scopes, connector functions, and what is deliberately not asked
+// for (approval_catalog.ts). Two views of the same tables:
+// - approvalRequestMarkdown: what one deployment asks for, as the admin's
+//   approval request lists it (`deno task approval`, pasted as the reason);
+// - approvalKitMarkdown: every deployment setting at once, for the README.
 import { SCOPE_CATALOG } from "./scope_catalog.ts";
+import {
+  CONNECTOR_CATALOG,
+  DOMAIN_CATALOG,
+  NOT_REQUESTED,
+  PROVIDER_CATALOG,
+} from "./approval_catalog.ts";
 
 export interface ApprovalRequest {
   botScopes: readonly string[];
+  /** The JSM mode picks the one outgoing domain, if any. */
+  jsmMode: "off" | "api_token" | "oauth";
   outgoingDomains: readonly string[];
+  /** OAuth providers by key, with the scopes the manifest asks for. */
+  providers: ReadonlyArray<{ key: string; scopes: readonly string[] }>;
   /** e.g. A04T6GE3LEB#/functions/create_issue */
   connectorFunctions: readonly string[];
 }
 
-/** Why each outgoing domain is needed; Helpdesk has none yet. */
-const DOMAIN_REASONS: Readonly<Record<string, string>> = {};
+const row = (...cells: string[]) => `| ${cells.join(" | ")} |`;
+const table = (head: string[], rows: string[][]) =>
+  [row(...head), row(...head.map(() => "---")), ...rows.map((r) => row(...r))]
+    .join("\n");
+const code = (text: string) => `\`${text}\``;
 
-export function approvalMarkdown(request: ApprovalRequest): string {
-  const rows = request.botScopes.map((scope) => {
-    const entry = SCOPE_CATALOG[scope];
-    if (!entry) {
-      throw new Error(
-        `dev/permissions/scope_catalog.ts has no entry for ${scope}`,
-      );
-    }
-    return `| \`${scope}\` | ${entry.slack} | ${entry.reason} |`;
+function missing(what: string, file: string): never {
+  throw new Error(`${file} has no entry for ${what}: add one with its reason`);
+}
+
+function scopeRows(botScopes: readonly string[]): string[][] {
+  return botScopes.map((scope) => {
+    const entry = SCOPE_CATALOG[scope] ??
+      missing(scope, "dev/permissions/scope_catalog.ts");
+    return [code(scope), entry.slack, entry.reason];
   });
-  const lines = [
-    "| Bot scope | What Slack says it allows | Why Helpdesk needs it |",
-    "| --- | --- | --- |",
-    ...rows,
+}
+
+const providerOf = (key: string) =>
+  PROVIDER_CATALOG.find((p) => p.key === key) ??
+    missing(`provider ${key}`, "dev/permissions/approval_catalog.ts");
+
+const connectorOf = (id: string) =>
+  CONNECTOR_CATALOG[id] ??
+    missing(id, "dev/permissions/approval_catalog.ts");
+
+function notRequested(): string {
+  return [
+    "Not requested:",
     "",
+    ...Object.entries(NOT_REQUESTED).map(([scope, why]) =>
+      `- ${code(scope)}: ${why}`
+    ),
+  ].join("\n");
+}
+
+const SCOPE_HEAD = [
+  "Bot scope",
+  "What Slack says it allows",
+  "Why Helpdesk needs it",
+];
+
+/** One deployment's approval request, in the order Slack's request lists it. */
+export function approvalRequestMarkdown(request: ApprovalRequest): string {
+  const parts = [
+    "What Helpdesk asks for, and why, in the order the approval request " +
+    "lists it: bot scopes, outgoing domains, external authentication, " +
+    "connector functions.",
+    table(SCOPE_HEAD, scopeRows(request.botScopes)),
   ];
-  lines.push(
-    request.outgoingDomains.length === 0
-      ? "Outgoing domains: none. Helpdesk calls no service outside Slack."
-      : `Outgoing domains:\n\n${
-        request.outgoingDomains.map((d) =>
-          `- \`${d}\`: ${DOMAIN_REASONS[d] ?? "(no reason recorded)"}`
-        ).join("\n")
-      }`,
-  );
-  lines.push("");
-  lines.push(
+  if (request.outgoingDomains.length === 0) {
+    parts.push(
+      "Outgoing domains: none. Helpdesk calls no service outside Slack.",
+    );
+  } else {
+    const entry = request.jsmMode === "off"
+      ? missing(request.outgoingDomains.join(", "), "approval_catalog.ts")
+      : DOMAIN_CATALOG[request.jsmMode];
+    parts.push(table(
+      ["Outgoing domain", "Why Helpdesk calls it"],
+      request.outgoingDomains.map((d) => [code(d), entry.reason]),
+    ));
+  }
+  for (const { key, scopes } of request.providers) {
+    const provider = providerOf(key);
+    parts.push(
+      `External authentication: ${provider.name}. ${provider.reason}`,
+      table(
+        ["OAuth scope", "Why Helpdesk needs it"],
+        scopes.map((s) => [
+          code(s),
+          provider.scopes[s] ??
+            missing(`${key} scope ${s}`, "approval_catalog.ts"),
+        ]),
+      ),
+    );
+  }
+  parts.push(
     request.connectorFunctions.length === 0
       ? "Connector functions: none."
-      : `Connector functions:\n\n${
-        request.connectorFunctions.map((f) => `- \`${f}\``).join("\n")
-      }`,
+      : table(
+        ["Connector function", "Why Helpdesk uses it"],
+        request.connectorFunctions.map((id) => {
+          const c = connectorOf(id);
+          return [`${c.name} (${code(id)})`, c.reason];
+        }),
+      ),
+    notRequested(),
   );
-  return lines.join("\n");
+  return parts.join("\n\n");
+}
+
+/** Every setting at once: the bot scopes, then what each integration adds. */
+export function approvalKitMarkdown(botScopes: readonly string[]): string {
+  const domains = Object.values(DOMAIN_CATALOG).map((d) => [
+    d.when,
+    d.shown,
+    d.reason,
+  ]);
+  const oauth = PROVIDER_CATALOG.flatMap((p) =>
+    Object.entries(p.scopes).map(([scope, why]) => [
+      p.when,
+      `${p.name}: ${code(scope)}`,
+      why,
+    ])
+  );
+  const connectors = Object.entries(CONNECTOR_CATALOG).map(([id, c]) => [
+    c.when,
+    `${c.name} (${code(id)})`,
+    c.reason,
+  ]);
+  return [
+    "Always:",
+    table(SCOPE_HEAD, scopeRows(botScopes)),
+    "Only with an optional integration, no extra bot scope, but each of these " +
+    "is approved like one:",
+    table(["Setting", "What is approved", "Why Helpdesk needs it"], [
+      ...domains.map(([when, shown, why]) => [
+        when,
+        `outgoing domain ${shown}`,
+        why,
+      ]),
+      ...oauth.map(([when, what, why]) => [when, `OAuth scope ${what}`, why]),
+      ...connectors.map(([when, what, why]) => [
+        when,
+        `connector function ${what}`,
+        why,
+      ]),
+    ]),
+    notRequested(),
+  ].join("\n\n");
 }

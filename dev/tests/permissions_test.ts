@@ -3,10 +3,20 @@ import { findUsages } from "../permissions/usage_scan.ts";
 import { checkPermissions } from "../permissions/scope_check.ts";
 import { appSources, declaredPermissions } from "../tools/scopes.ts";
 import {
-  currentApprovalMarkdown,
+  approvalRequestOf,
   README_END,
   README_START,
+  readmeApprovalMarkdown,
 } from "../tools/approval.ts";
+import { approvalRequestMarkdown } from "../permissions/approval_text.ts";
+import {
+  CONNECTOR_CATALOG,
+  DOMAIN_CATALOG,
+  NOT_REQUESTED,
+  PROVIDER_CATALOG,
+} from "../permissions/approval_catalog.ts";
+import { helpdeskManifest } from "../../manifest.ts";
+import { deploymentOptions } from "../../integrations/deployment/deployment_options.ts";
 import { METHOD_SCOPES } from "../permissions/method_scopes.ts";
 import { SCOPE_CATALOG } from "../permissions/scope_catalog.ts";
 
@@ -36,24 +46,106 @@ Deno.test("every scope the manifest asks for has Slack's description and a reaso
   }
 });
 
-// deno fmt pads Markdown tables, so cells are compared, not spaces.
-function tableCells(markdown: string): string[] {
+// deno fmt pads tables and wraps prose: cells and words are compared.
+function normalized(markdown: string): string {
   return markdown.split("\n").map((line) =>
     line.startsWith("|")
       ? line.split("|").map((c) => c.trim().replace(/^-+$/, "---")).join("|")
       : line.trim()
-  ).filter((line) => line !== "");
+  ).filter((line) => line !== "").join(" ").replace(/\s+/g, " ");
 }
 
-Deno.test("the README's permissions section is what `deno task approval` prints", async () => {
+Deno.test("the README's permissions section is what `deno task approval --readme` writes", async () => {
   const readme = await Deno.readTextFile(
     new URL("../../README.md", import.meta.url),
   );
   const start = readme.indexOf(README_START) + README_START.length;
   const section = readme.slice(start, readme.indexOf(README_END));
+  assert.equal(
+    normalized(section),
+    normalized(readmeApprovalMarkdown()),
+    "README.md is out of date: run `deno task approval --readme`",
+  );
+});
+
+/** The manifest in each deployment setting the README documents. */
+const SETTINGS: Record<string, Record<string, string>> = {
+  "no integrations": {},
+  "JSM with an API token": {
+    JSM_AUTH: "api_token",
+    JSM_SITE: "acme.atlassian.net",
+  },
+  "JSM with OAuth": { JSM_AUTH: "oauth", JSM_OAUTH_CLIENT_ID: "client-1" },
+  "Jira Cloud and Sheets connectors": {
+    JIRA_CLOUD_DOMAIN: "acme",
+    JIRA_PROJECT: "IT",
+    SHEETS_SPREADSHEET_ID: "sheet-1",
+  },
+};
+
+function requestsBySetting() {
+  return Object.entries(SETTINGS).map(([name, env]) => {
+    const options = deploymentOptions(env);
+    assert.ok(options.ok, name);
+    return {
+      name,
+      request: approvalRequestOf(
+        helpdeskManifest(options.value),
+        options.value.jsm.mode,
+      ),
+    };
+  });
+}
+
+Deno.test("in every setting, everything an admin approves has a reason", () => {
+  for (const { name, request } of requestsBySetting()) {
+    // Throws, naming the catalog to fill in, for anything without a reason.
+    const text = approvalRequestMarkdown(request);
+    for (const domain of request.outgoingDomains) {
+      assert.match(text, new RegExp(`\`${domain}\``), name);
+    }
+    for (const id of request.connectorFunctions) {
+      assert.ok(text.includes(id), `${name}: ${id}`);
+    }
+    for (const { scopes } of request.providers) {
+      for (const scope of scopes) assert.ok(text.includes(scope), scope);
+    }
+    assert.doesNotMatch(text, /no reason recorded/);
+  }
+});
+
+Deno.test("the catalogs match the manifests: nothing missing, nothing stale", () => {
+  const all = requestsBySetting().map((r) => r.request);
+  const requestedScopes = new Set(all.flatMap((r) => r.botScopes));
+  for (const scope of Object.keys(NOT_REQUESTED)) {
+    assert.ok(!requestedScopes.has(scope), `${scope} is requested after all`);
+  }
   assert.deepEqual(
-    tableCells(section),
-    tableCells(currentApprovalMarkdown()),
-    "README.md is out of date: run `deno task approval --readme && deno fmt README.md`",
+    Object.keys(DOMAIN_CATALOG).sort(),
+    [
+      ...new Set(
+        all.filter((r) => r.outgoingDomains.length).map((r) => r.jsmMode),
+      ),
+    ]
+      .sort(),
+  );
+  assert.deepEqual(
+    Object.keys(CONNECTOR_CATALOG).sort(),
+    [...new Set(all.flatMap((r) => r.connectorFunctions))].sort(),
+  );
+  const providers = all.flatMap((r) => r.providers);
+  assert.deepEqual(
+    PROVIDER_CATALOG.map((p) => p.key),
+    [...new Set(providers.map((p) => p.key))],
+  );
+  for (const provider of PROVIDER_CATALOG) {
+    const asked = providers.find((p) => p.key === provider.key)!.scopes;
+    assert.deepEqual(Object.keys(provider.scopes).sort(), [...asked].sort());
+  }
+  // Without integrations, the manifest names no host, provider or connector.
+  const plain = all[0];
+  assert.deepEqual(
+    [plain.outgoingDomains, plain.providers, plain.connectorFunctions],
+    [[], [], []],
   );
 });

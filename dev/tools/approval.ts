@@ -1,29 +1,61 @@
-// `deno task approval`: prints, in Markdown, what an admin approves when
-// Helpdesk is deployed, ready to paste when `slack deploy` asks for a reason.
-// `--readme` writes the same text into README.md's permissions section.
-import { approvalMarkdown } from "../permissions/approval_text.ts";
+// `deno task approval`: prints, in Markdown, what an admin approves when this
+// deployment of Helpdesk is deployed (its bot scopes, outgoing domains, OAuth
+// provider and connector functions, each with the reason), ready to paste
+// when `slack deploy` asks why. `--readme` writes the whole kit, every
+// deployment setting at once, into README.md's permissions section. Both go
+// through `deno fmt`, so what is written is already formatted.
+import {
+  approvalKitMarkdown,
+  type ApprovalRequest,
+  approvalRequestMarkdown,
+} from "../permissions/approval_text.ts";
 import { declaredPermissions } from "./scopes.ts";
 import manifest from "../../manifest.ts";
+import { DEPLOYMENT } from "../../integrations/deployment/current_deployment.ts";
+import type { JsmMode } from "../../integrations/deployment/deployment_options.ts";
 
 export const README_START =
   "<!-- approval:start (deno task approval --readme) -->";
 export const README_END = "<!-- approval:end -->";
 
-export function currentApprovalMarkdown(): string {
-  const declared = declaredPermissions();
-  const workflows = (manifest as {
-    workflows?: Record<string, { steps?: { function_id: string }[] }>;
-  })
-    .workflows ?? {};
-  const connectors = Object.values(workflows)
+interface ManifestJson {
+  oauth_config?: { scopes?: { bot?: string[] } };
+  outgoing_domains?: string[];
+  external_auth_providers?: {
+    oauth2?: Record<string, { options: { scope?: string[] } }>;
+  };
+  workflows?: Record<string, { steps?: { function_id: string }[] }>;
+}
+
+/** What a manifest built for `jsmMode` asks an admin to approve. */
+export function approvalRequestOf(
+  built: unknown,
+  jsmMode: JsmMode,
+): ApprovalRequest {
+  const m = JSON.parse(JSON.stringify(built)) as ManifestJson;
+  const connectors = Object.values(m.workflows ?? {})
     .flatMap((w) => w.steps ?? [])
     .map((s) => s.function_id)
     .filter((id) => /^A[A-Z0-9]+#\/functions\//.test(id));
-  return approvalMarkdown({
-    botScopes: declared.botScopes,
-    outgoingDomains: declared.outgoingDomains,
+  return {
+    botScopes: m.oauth_config?.scopes?.bot ?? [],
+    jsmMode,
+    outgoingDomains: m.outgoing_domains ?? [],
+    providers: Object.entries(m.external_auth_providers?.oauth2 ?? {}).map((
+      [key, p],
+    ) => ({ key, scopes: p.options.scope ?? [] })),
     connectorFunctions: [...new Set(connectors)].sort(),
-  });
+  };
+}
+
+export function currentApprovalMarkdown(): string {
+  return approvalRequestMarkdown(
+    approvalRequestOf(manifest, DEPLOYMENT.jsm.mode),
+  );
+}
+
+export function readmeApprovalMarkdown(): string {
+  return approvalKitMarkdown(declaredPermissions().botScopes);
 }
 
 export function withApprovalSection(readme: string, markdown: string): string {
@@ -37,15 +69,32 @@ export function withApprovalSection(readme: string, markdown: string): string {
     readme.slice(end);
 }
 
+/** Markdown as `deno fmt` lays it out (tables padded, prose wrapped). */
+async function formatted(markdown: string): Promise<string> {
+  const fmt = new Deno.Command("deno", {
+    args: ["fmt", "--ext=md", "-"],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const writer = fmt.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(markdown));
+  await writer.close();
+  const { success, stdout } = await fmt.output();
+  if (!success) throw new Error("deno fmt could not format the approval text");
+  return new TextDecoder().decode(stdout);
+}
+
 if (import.meta.main) {
-  const markdown = currentApprovalMarkdown();
   if (Deno.args.includes("--readme")) {
     const file = new URL("../../README.md", import.meta.url);
-    await Deno.writeTextFile(
-      file,
-      withApprovalSection(await Deno.readTextFile(file), markdown),
+    const readme = withApprovalSection(
+      await Deno.readTextFile(file),
+      readmeApprovalMarkdown(),
     );
+    await Deno.writeTextFile(file, await formatted(readme));
+    console.log("README.md's permissions section is up to date.");
   } else {
-    console.log(markdown);
+    console.log((await formatted(currentApprovalMarkdown())).trimEnd());
   }
 }

@@ -1,0 +1,96 @@
+// Everything else an admin approves besides bot scopes (scope_catalog.ts):
+// outgoing domains, the Atlassian OAuth provider and its scopes, Slack's
+// connector functions, each with Helpdesk's reason; and the scopes Helpdesk
+// deliberately does not ask for. `deno task approval` and the README's
+// permissions section are both made from these tables, and
+// dev/tests/permissions_test.ts checks them against the manifest built in
+// every deployment setting.
+import { ATLASSIAN_PROVIDER_KEY } from "../../integrations/jsm/atlassian_provider.ts";
+import { JIRA_CLOUD_CREATE_ISSUE } from "../../integrations/connectors/jira_cloud.ts";
+import { GOOGLE_SHEETS_ADD_ROW } from "../../integrations/connectors/google_sheets.ts";
+
+export interface DomainEntry {
+  /** The setting that adds it. */
+  when: string;
+  /** As the README shows it; the API-token host is the site's own name. */
+  shown: string;
+  reason: string;
+}
+
+/** By JSM mode: the one host each mode calls (outgoingDomains()). */
+export const DOMAIN_CATALOG: Readonly<
+  Record<"api_token" | "oauth", DomainEntry>
+> = {
+  api_token: {
+    when: "`JSM_AUTH=api_token`",
+    shown: "your `JSM_SITE`, e.g. `acme.atlassian.net`",
+    reason:
+      "Jira Service Management's REST API on your Atlassian site, with the agent account's email and API token: create a request for each ticket, move it through its statuses, and look a request up by its `[HD-…]` key when an answer was lost. Nothing else is called.",
+  },
+  oauth: {
+    when: "`JSM_AUTH=oauth`",
+    shown: "`api.atlassian.com`",
+    reason:
+      "The same calls through Atlassian's API gateway with the OAuth token Slack keeps, plus `accessible-resources` once to find the site's cloud id. Slack itself talks to `auth.atlassian.com` for the sign-in; functions do not.",
+  },
+};
+
+export interface ProviderEntry {
+  key: string;
+  name: string;
+  when: string;
+  reason: string;
+  scopes: Readonly<Record<string, string>>;
+}
+
+export const PROVIDER_CATALOG: readonly ProviderEntry[] = [{
+  key: ATLASSIAN_PROVIDER_KEY,
+  name: "Atlassian (OAuth 2.0, 3LO)",
+  when: "`JSM_AUTH=oauth`",
+  reason:
+    "One agent account is authorized once with `slack external-auth add`; every JSM step uses it, so requesters never sign in to Atlassian.",
+  scopes: {
+    "read:servicedesk-request":
+      "Read the request made for a ticket, and find it again by its key.",
+    "write:servicedesk-request":
+      "Create a request for each ticket and move it through its statuses.",
+    "offline_access":
+      "A refresh token, so Slack can keep the grant alive without asking again.",
+    "read:me": "Lets Slack name the authorized Atlassian account.",
+  },
+}];
+
+export interface ConnectorEntry {
+  name: string;
+  when: string;
+  reason: string;
+}
+
+export const CONNECTOR_CATALOG: Readonly<Record<string, ConnectorEntry>> = {
+  [JIRA_CLOUD_CREATE_ISSUE]: {
+    name: "Jira Cloud: Create an issue",
+    when: "`JIRA_CLOUD_DOMAIN` and `JIRA_PROJECT`",
+    reason:
+      "The **Open a Jira issue** workflow creates the issue as the person who runs it (Slack asks them to connect Jira the first time) and records it on the ticket.",
+  },
+  [GOOGLE_SHEETS_ADD_ROW]: {
+    name: "Google Sheets: Add a spreadsheet row",
+    when: "`SHEETS_SPREADSHEET_ID`",
+    reason:
+      "**Open a ticket** adds a row per ticket (key, summary, priority, category, requester's Slack id, card link) to the ticket log, as the Google account a collaborator connected.",
+  },
+};
+
+/** Scopes people expect an app like this to ask for, and why it does not. */
+export const NOT_REQUESTED: Readonly<Record<string, string>> = {
+  "chat:write.public":
+    "Helpdesk joins the public triage channel (`channels:join`) instead of posting where it is not a member.",
+  "im:write":
+    "DMs are posted to a user ID with `chat:write`; Slack opens the conversation.",
+  "im:history": "Helpdesk reads no direct messages.",
+  "users:read":
+    "Mentions (`<@U…>`) make Slack show names; Helpdesk never looks people up.",
+  "users:read.email": "Helpdesk never needs anyone's email address.",
+  "commands":
+    "No slash commands: shortcuts are link triggers, which need no scope.",
+};
