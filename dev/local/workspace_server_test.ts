@@ -41,6 +41,29 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
   let ws = await startLocalWorkspace({ stateFile });
   let ticketTs = "";
   try {
+    await t.step(
+      "the page, its scripts and Slack's emoji are served",
+      async () => {
+        for (
+          const file of ["app.js", "modal.js", "mrkdwn.js", "slack_date.js"]
+        ) {
+          const script = await fetch(new URL(file, ws.url));
+          assert.equal(script.status, 200, file);
+          await script.body?.cancel();
+        }
+        const emoji = await (await fetch(new URL("emoji.json", ws.url))).json();
+        assert.equal(emoji.names.ticket, "🎫");
+        assert.equal(emoji.tones.thumbsup.length, 5);
+        const first = await state(ws.url, ALEX);
+        assert.equal(first.configured, false, "the page says whom to be first");
+        assert.deepEqual(first.usergroups, [{
+          id: "S0ITTEAM",
+          handle: "it-team",
+        }]);
+        assert.equal(first.app_home.messages_tab_read_only_enabled, true);
+      },
+    );
+
     await t.step("the page and the shortcuts are served", async () => {
       const page = await fetch(ws.url);
       assert.equal(page.status, 200);
@@ -104,6 +127,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
         ) => m.text.startsWith("HD-"))
       );
       ticketTs = card.ts;
+      assert.equal((await state(ws.url, RILEY)).configured, true);
     });
 
     await t.step("a button click and a reaction reach the app", async () => {
@@ -140,6 +164,50 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
   } finally {
     await ws.close();
   }
+
+  await t.step(
+    "a form left open at a restart closes, and nothing else answers it",
+    async () => {
+      ws = await startLocalWorkspace({ stateFile });
+      await post(ws.url, "/api/shortcut", {
+        trigger_id: "open_ticket",
+        as: RILEY,
+        channel: "C0GENERAL",
+      });
+      const before = await eventually(async () =>
+        (await state(ws.url, RILEY)).views[0]
+      );
+      await ws.close();
+      ws = await startLocalWorkspace({ stateFile });
+      try {
+        assert.deepEqual((await state(ws.url, RILEY)).views, []);
+        // Its run is gone: submitting it is refused with the reason, even
+        // once new runs exist that a reused execution id could point to.
+        await post(ws.url, "/api/shortcut", {
+          trigger_id: "open_ticket",
+          as: RILEY,
+          channel: "C0GENERAL",
+        });
+        const fresh = await eventually(async () =>
+          (await state(ws.url, RILEY)).views[0]
+        );
+        assert.notEqual(fresh.id, before.id);
+        const response = await fetch(new URL("/api/view/submit", ws.url), {
+          method: "POST",
+          body: JSON.stringify({
+            view_id: before.id,
+            as: RILEY,
+            values: { summary: "Stale form", priority: "normal" },
+          }),
+        });
+        assert.equal(response.status, 400);
+        assert.match((await response.json()).error, /no open view/);
+        await post(ws.url, "/api/view/close", { view_id: fresh.id, as: RILEY });
+      } finally {
+        await ws.close();
+      }
+    },
+  );
 
   await t.step(
     "a restart keeps the workspace; --fresh starts over",

@@ -46,6 +46,7 @@ function dayOffset(ms, now, timeZone) {
 
 function ago(ms, now) {
   const seconds = Math.round((ms - now) / 1000);
+  if (seconds <= 0 && seconds > -60) return "just now";
   const units = [
     ["year", 31_536_000],
     ["month", 2_592_000],

@@ -56,6 +56,7 @@ Deno.test("today, yesterday and tomorrow, in the reader's time zone", () => {
     "Tuesday, November 24th",
   );
   assert.equal(show("{ago}", "2026-11-24T14:37:56Z"), "3 minutes ago");
+  assert.equal(show("{ago}", "2026-11-24T14:35:20Z"), "just now");
   assert.equal(show("{ago}", "2026-11-24T12:34:56Z"), "in 2 hours");
 });
 
