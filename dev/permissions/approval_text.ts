@@ -69,9 +69,9 @@ const SCOPE_HEAD = [
 /** One deployment's approval request, in the order Slack's request lists it. */
 export function approvalRequestMarkdown(request: ApprovalRequest): string {
   const parts = [
-    "What Helpdesk asks for, and why, in the order the approval request " +
-    "lists it: bot scopes, outgoing domains, external authentication, " +
-    "connector functions.",
+    "What Helpdesk asks for, and why: the bot scopes, outgoing domains and " +
+    "connector functions an admin sees in the approval request, and the " +
+    "OAuth scopes the Atlassian account consents to when it is connected.",
     table(SCOPE_HEAD, scopeRows(request.botScopes)),
   ];
   if (request.outgoingDomains.length === 0) {
@@ -90,7 +90,8 @@ export function approvalRequestMarkdown(request: ApprovalRequest): string {
   for (const { key, scopes } of request.providers) {
     const provider = providerOf(key);
     parts.push(
-      `External authentication: ${provider.name}. ${provider.reason}`,
+      `External authentication: ${provider.name}, consented to by the ` +
+        `account that runs \`slack external-auth add\`. ${provider.reason}`,
       table(
         ["OAuth scope", "Why Helpdesk needs it"],
         scopes.map((s) => [
@@ -138,8 +139,10 @@ export function approvalKitMarkdown(botScopes: readonly string[]): string {
   return [
     "Always:",
     table(SCOPE_HEAD, scopeRows(botScopes)),
-    "Only with an optional integration, no extra bot scope, but each of these " +
-    "is approved like one:",
+    "Only with an optional integration (no extra bot scope). Outgoing domains " +
+    "and connector functions are in the admin's approval request; the OAuth " +
+    "scopes are what the Atlassian account consents to at " +
+    "`slack external-auth add`:",
     table(["Setting", "What is approved", "Why Helpdesk needs it"], [
       ...domains.map(([when, shown, why]) => [
         when,
