@@ -57,9 +57,9 @@ Deno.test("a path that climbs out of the repository is found", () => {
   assert.deepEqual(
     pathsLeavingRepository(
       "tests/x_test.ts",
-      `new URL("../../shared/schema.json", import.meta.url)`,
+      `new URL("../../elsewhere/schema.json", import.meta.url)`,
     ),
-    ["tests/x_test.ts: ../../shared/schema.json"],
+    ["tests/x_test.ts: ../../elsewhere/schema.json"],
   );
   assert.deepEqual(
     pathsLeavingRepository("tests/x_test.ts", `"../README.md"`),
