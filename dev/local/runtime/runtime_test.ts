@@ -147,6 +147,36 @@ Deno.test("scheduled triggers run on the clock and on demand", async () => {
   }
 });
 
+Deno.test("after a restart, schedules wait for their next time; open views close", async () => {
+  const { slack, runtime } = await start();
+  try {
+    const start = Date.parse("2026-11-22T09:00:00Z");
+    slack.triggers.set("Ft3", {
+      id: "Ft3",
+      type: "scheduled",
+      name: "daily",
+      workflow: "#/workflows/echo",
+      schedule: {
+        start_time: new Date(start).toISOString(),
+        frequency: { type: "daily" },
+      },
+      inputs: { channel: { value: "C1" }, text: { value: "tick" } },
+    });
+    slack.workspace.views.push({ id: "V1", view: {}, user: "U1" });
+    // Restarted two days and an hour after the start: the missed runs are
+    // not replayed, the next one comes at its time.
+    const restartedAt = start + 2 * 86_400_000 + 3_600_000;
+    runtime.resumeAfterRestart(restartedAt);
+    assert.equal(runtime.tick(restartedAt + 1).length, 0);
+    assert.deepEqual(runtime.openViews("U1"), []);
+    const next = runtime.tick(start + 3 * 86_400_000);
+    assert.equal(next.length, 1);
+    await next[0].done;
+  } finally {
+    await slack.close();
+  }
+});
+
 Deno.test("nextRunAt follows the schedule's frequency", () => {
   const start = "2026-11-22T09:00:00Z";
   const t0 = Date.parse(start);

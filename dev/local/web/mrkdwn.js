@@ -140,7 +140,7 @@ function controlSequence(inner) {
   }
   if (target.startsWith("!date^")) {
     const [, timestamp, format = "", link] = target.split("^");
-    const shown = formatSlackDate(timestamp, format, label ?? "", {
+    const shown = formatSlackDate(timestamp, decode(format), label ?? "", {
       timeZone: names.timeZone(),
     });
     const title = formatSlackDate(timestamp, "{date_long} {time}", "", {

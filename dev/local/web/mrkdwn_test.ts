@@ -86,6 +86,13 @@ Deno.test("user groups by handle, dates by their tokens", () => {
     /<time title="Tuesday, November 14th, 2023 10:13 PM">2023-11-14 10:13 PM<\/time>/,
   );
   assert.match(html("<!date^soon^{date_num}|2 h ago>"), />2 h ago</);
+  // A format is text too: whatever it holds is escaped, never markup.
+  const odd = html('<!date^1700000000^{date_num} "onmouseover=x&amp;|fb>');
+  assert.match(odd, />2023-11-14 &quot;onmouseover=x&amp;<\/time>/);
+  assert.doesNotMatch(
+    html("<!date^1700000000^{date_num}^javascript:alert(1)|fb>"),
+    /<a /,
+  );
   assert.match(
     html("<!date^1700000000^{date_num}^https://example.com/x|fb>"),
     /<a href="https:\/\/example\.com\/x"[^>]*>2023-11-14<\/a>/,
