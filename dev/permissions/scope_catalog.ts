@@ -24,12 +24,12 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "datastore:read": {
     slack: "View and see data from Slack App Datastore",
     reason:
-      "Read tickets, the ticket lookup index, the settings, the queues and the request types.",
+      "Read tickets, the ticket lookup index, the settings, the queues, the request types and when each ticket's lock was taken.",
   },
   "datastore:write": {
     slack: "Write data to Slack App Datastore",
     reason:
-      "Save tickets, the lookup index, the settings, the queues and the request types.",
+      "Save tickets, the lookup index, the settings, the queues, the request types and when each ticket's lock was taken.",
   },
   "triggers:write": {
     slack: "Create new Platform triggers",
@@ -57,17 +57,18 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
     slack:
       "View messages and other content in public channels that your slack app has been added to",
     reason:
-      "Read the one message someone reacted to with :ticket: in a queue's intake channel, to turn it into a ticket.",
+      "Read the one message someone reacted to with :ticket: in a queue's intake channel, to turn it into a ticket; and, when opening a ticket is retried, find in the triage channel the card an interrupted attempt already posted, so it is not posted twice.",
   },
   "groups:history": {
     slack:
       "View messages and other content in private channels that your slack app has been added to",
-    reason: "The same in a private intake channel @Helpdesk was invited to.",
+    reason:
+      "The same in a private intake or triage channel @Helpdesk was invited to.",
   },
   "reactions:write": {
     slack: "Add and edit emoji reactions",
     reason:
-      "Mark a message that became a ticket, which is also what keeps two people's :ticket: reactions from making two tickets.",
+      "Mark a message that became a ticket, which is also what keeps two people's :ticket: reactions from making two tickets; and lock a ticket while one change is made to it (a reaction on its card), so that two people's clicks at the same moment can't undo each other.",
   },
   "usergroups:read": {
     slack: "View user groups in a workspace",
