@@ -3,7 +3,7 @@
 // moment would each save over the other: one change lost, while both were
 // announced. Slack does make one thing exclusive: a person can add a given
 // reaction to a message once, and a second reactions.add answers
-// `already_reacted`. So Helpdesk's own :hourglass_flowing_sand: on the
+// `already_reacted`. So Helpdesk's own :arrows_counterclockwise: on the
 // ticket's first message (its triage card, or the first approver's DM while
 // it waits for approval) is the ticket's lock: the run whose reaction Slack
 // accepts changes the ticket, then takes the reaction back.
@@ -34,7 +34,7 @@ import LocksDatastore from "../../datastores/locks.ts";
 import { slackCall, SlackCallError } from "../api/slack_call.ts";
 import { getItem, putItem } from "../storage/datastore.ts";
 
-export const LOCK_REACTION = "hourglass_flowing_sand";
+export const LOCK_REACTION = "arrows_counterclockwise";
 
 /** Longer than any run can live (60 s deployed), with a margin. */
 export const STALE_AFTER_SECONDS = 75;
