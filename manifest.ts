@@ -13,6 +13,7 @@ import WeeklyDigestWorkflow from "./workflows/weekly_digest.ts";
 import JsmUpdateWorkflow from "./workflows/jsm_update.ts";
 import { openJiraIssueWorkflow } from "./workflows/open_jira_issue.ts";
 import { messageToTicketWorkflow } from "./workflows/message_to_ticket.ts";
+import { requesterMessageWorkflow } from "./workflows/requester_message.ts";
 import ConfigureQueueWorkflow from "./workflows/configure_queue.ts";
 import ConfigureRequestTypeWorkflow from "./workflows/configure_request_type.ts";
 import TicketsDatastore from "./datastores/tickets.ts";
@@ -51,6 +52,7 @@ export function helpdeskManifest(options: DeploymentOptions) {
       updateTicketWorkflow(options),
       cardReactionWorkflow(options),
       messageToTicketWorkflow(options),
+      requesterMessageWorkflow(options),
       ConfigureHelpdeskWorkflow,
       ConfigureQueueWorkflow,
       ConfigureRequestTypeWorkflow,

@@ -73,5 +73,10 @@ export default DefineDatastore({
     updated_by: { type: Schema.slack.types.user_id },
     outbox: { type: Schema.types.array, items: { type: Schema.types.string } },
     outbox_due: { type: Schema.types.boolean },
+    requester_thread: { type: Schema.types.string },
+    jsm_comments: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
   },
 });

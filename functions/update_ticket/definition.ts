@@ -3,6 +3,7 @@ import {
   REQUEST_ACTIONS,
   TICKET_ACTIONS,
 } from "../../helpdesk/tickets/roles.ts";
+import { CONVERSATION_ACTIONS } from "../../helpdesk/tickets/conversation.ts";
 
 export const UPDATE_TICKET_CALLBACK_ID = "update_ticket";
 export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";
@@ -17,7 +18,7 @@ export default DefineFunction({
   callback_id: UPDATE_TICKET_CALLBACK_ID,
   title: "Update a Helpdesk ticket",
   description:
-    "Claim, assign, or change the status of a ticket; approve or deny a request; show a private request's details",
+    "Claim, assign, or change the status of a ticket; approve or deny a request; show a private request's details; reply to its requester, note, or add to it",
   source_file: "functions/update_ticket/handler.ts",
   input_parameters: {
     properties: {
@@ -25,7 +26,7 @@ export default DefineFunction({
       action: {
         type: Schema.types.string,
         title: "Action",
-        enum: [...TICKET_ACTIONS, ...REQUEST_ACTIONS],
+        enum: [...TICKET_ACTIONS, ...REQUEST_ACTIONS, ...CONVERSATION_ACTIONS],
       },
       actor: {
         type: Schema.slack.types.user_id,

@@ -15,6 +15,12 @@ import {
 import { alreadyDecided } from "../../slack/blocks/request_messages.ts";
 import { showPrivateDetails } from "../../slack/operations/private_details.ts";
 import {
+  CONVERSATION_VIEWS,
+  conversationSubmission,
+  isConversationAction,
+  openConversationModal,
+} from "./conversation.ts";
+import {
   denyModal,
   REASON_ACTION,
   REASON_BLOCK,
@@ -73,6 +79,15 @@ export default SlackFunction(
         }
         await reportNotShown(client, actor, result);
         return { outputs: { status: result.ticket.status } };
+      }
+      if (isConversationAction(action)) {
+        return await openConversationModal(
+          client,
+          ticket_id,
+          actor,
+          action,
+          inputs.interactivity.interactivity_pointer,
+        );
       }
       if (action === "details") {
         const shown = await showPrivateDetails(client, ticket_id, actor);
@@ -183,7 +198,22 @@ export default SlackFunction(
       await reportNotShown(client, body.user.id, result);
       await finishRun(client, body, { status: result.ticket.status });
     },
-  ).addViewClosedHandler(DENY_VIEW_CALLBACK_ID, finishRunOnClose);
+  ).addViewClosedHandler(DENY_VIEW_CALLBACK_ID, finishRunOnClose)
+  .addViewSubmissionHandler(
+    CONVERSATION_VIEWS.reply,
+    conversationSubmission("reply"),
+  )
+  .addViewClosedHandler(CONVERSATION_VIEWS.reply, finishRunOnClose)
+  .addViewSubmissionHandler(
+    CONVERSATION_VIEWS.note,
+    conversationSubmission("note"),
+  )
+  .addViewClosedHandler(CONVERSATION_VIEWS.note, finishRunOnClose)
+  .addViewSubmissionHandler(
+    CONVERSATION_VIEWS.comment,
+    conversationSubmission("comment"),
+  )
+  .addViewClosedHandler(CONVERSATION_VIEWS.comment, finishRunOnClose);
 
 type Client = Parameters<typeof slackCall>[0];
 

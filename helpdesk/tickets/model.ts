@@ -151,6 +151,17 @@ export interface Ticket {
    */
   outbox?: string[];
   outbox_due?: boolean;
+  /**
+   * The requester's side of the conversation, "channel:ts": the thread of
+   * the message a :ticket: reaction turned into this ticket, or of the DM
+   * in which an agent first replied.
+   */
+  requester_thread?: string;
+  /**
+   * Replies, notes and the requester's messages not yet sent to its JSM
+   * request, as JSON {body, public}; the JSM sync sends them in order.
+   */
+  jsm_comments?: string[];
 }
 
 export type JsmSync = "pending" | "synced";

@@ -25,6 +25,7 @@ import type {
   TicketActionType,
 } from "../../helpdesk/tickets/roles.ts";
 import type { Answer } from "../../helpdesk/request_types/form_fields.ts";
+import type { ConversationAction } from "../../helpdesk/tickets/conversation.ts";
 import {
   channelMention,
   escapeMrkdwn,
@@ -317,12 +318,17 @@ function cardActions(
   controls: CardControls,
 ): ActionsBlock | undefined {
   const available: Array<{
-    action: TicketActionType | RequestActionType;
+    action: TicketActionType | RequestActionType | ConversationAction;
     label: string;
     style?: "primary" | "danger";
   }> = [...cardControls(ticket.status)];
   if (ticket.private) {
     available.push({ action: "details", label: "Show details" });
+  }
+  // The conversation: to the requester, and among the agents.
+  if (ticket.status !== "closed" && ticket.approval !== "pending") {
+    available.push({ action: "reply", label: "Reply to requester" });
+    available.push({ action: "note", label: "Note" });
   }
   if (available.length === 0 || !controls.actionTriggerUrl) return undefined;
   const url = controls.actionTriggerUrl;

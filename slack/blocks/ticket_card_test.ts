@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import {
+  isConversationAction,
+  mayConverse,
+} from "../../helpdesk/tickets/conversation.ts";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
 import type {
   ActionsBlock,
@@ -53,22 +57,35 @@ function find<T extends KnownBlock>(blocks: KnownBlock[], type: T["type"]) {
   return blocks.filter((b) => b.type === type) as T[];
 }
 
+// The conversation's buttons, on every card that is not closed.
+const TALK: [string, string][] = [
+  ["Reply to requester", "reply"],
+  ["Note", "note"],
+];
+
 // Label and action of each control, per status, in reading order.
 const CONTROLS: Record<Status, Array<[string, string]>> = {
-  new: [["Claim", "claim"], ["Assign to…", "assign"], ["Start", "start"]],
+  new: [
+    ["Claim", "claim"],
+    ["Assign to…", "assign"],
+    ["Start", "start"],
+    ...TALK,
+  ],
   in_progress: [
     ["Claim", "claim"],
     ["Assign to…", "assign"],
     ["Waiting on requester", "wait"],
     ["Resolve", "resolve"],
+    ...TALK,
   ],
   waiting_on_requester: [
     ["Claim", "claim"],
     ["Assign to…", "assign"],
     ["Back in progress", "start"],
     ["Resolve", "resolve"],
+    ...TALK,
   ],
-  resolved: [["Close", "close"], ["Reopen", "reopen"]],
+  resolved: [["Close", "close"], ["Reopen", "reopen"], ...TALK],
   closed: [],
 };
 
@@ -105,6 +122,11 @@ Deno.test("every control the card shows is one an agent can use", async (t) => {
   for (const status of STATUSES) {
     for (const [label, type] of CONTROLS[status]) {
       await t.step(`${status}: ${label}`, () => {
+        if (isConversationAction(type)) {
+          // Not a change of state: who may talk is checked on its own.
+          assert.ok(mayConverse(type, { isAgent: true, isRequester: false }));
+          return;
+        }
         const action = (type === "assign"
           ? { type, assignee: "UOTHER", assigneeIsAgent: true }
           : { type }) as TicketAction;

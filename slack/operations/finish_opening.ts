@@ -36,6 +36,7 @@ import { sendPrivateDetails } from "./private_details.ts";
 import { QueueDirectory } from "./queue_directory.ts";
 import { dmEach, type Posted } from "./direct_messages.ts";
 import { type OutboxMessage, sendOrKeep } from "./outbox.ts";
+import { requesterDmBlocks } from "../blocks/requester_actions.ts";
 
 export class NotConfiguredError extends Error {
   constructor() {
@@ -103,12 +104,14 @@ export async function finishOpening(
   // After the record: told once, and only of a ticket that exists. A DM
   // refused for a passing reason is sent again by the scheduled check; the
   // ticket is open all the same.
+  const told = ticket.approval === "pending"
+    ? waitingForApprovalDm(ticket)
+    : ticketOpenedDm(ticket, cardLink);
   const failed = await sendOrKeep(client, ticket, [
     {
       channel: ticket.requester,
-      text: ticket.approval === "pending"
-        ? waitingForApprovalDm(ticket)
-        : ticketOpenedDm(ticket, cardLink),
+      text: told,
+      blocks: requesterDmBlocks(ticket, told, settings.action_trigger_url),
     },
     ...known.alsoTell?.({ ticket, cardLink }) ?? [],
   ]);

@@ -33,8 +33,10 @@ import {
   notAnIntakeChannel,
 } from "../blocks/intake_messages.ts";
 import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
+import { threadRef } from "../../helpdesk/tickets/conversation.ts";
 import { messageLink } from "../blocks/ticket_messages.ts";
 import { tellPerson } from "./tell_person.ts";
+import { readMessage } from "./read_message.ts";
 
 export interface ReactedMessage {
   channel: string;
@@ -107,8 +109,8 @@ async function intake(
   const threadTs = tsFromMessageLink(message.parent_message_link);
   // Reading changes nothing, so it goes along with taking the mark; its
   // answer is used only by the run that got the mark.
-  const read = readMessageText(client, channel, ts, threadTs).then(
-    (text) => ({ text }),
+  const read = readMessage(client, channel, ts, threadTs).then(
+    ({ text }) => ({ text }),
     (error) => ({ error }),
   );
   try {
@@ -157,6 +159,8 @@ async function intake(
         queue,
         reporter: message.user,
         sourceMessageTs: ts,
+        // The requester's side of the conversation: this message's thread.
+        requesterThread: threadRef(channel, threadTs ?? ts),
         // Said once, with the requester's DM, by the run that opens it.
         alsoTell: ({ ticket, cardLink }) => [{
           channel,
@@ -230,28 +234,6 @@ async function markHeld(
   }
   await tell(client, message, markStuck());
   return { kind: "duplicate" };
-}
-
-/** The message's text: from the channel, or from its thread if a reply. */
-async function readMessageText(
-  client: SlackAPIClient,
-  channel: string,
-  ts: string,
-  threadTs: string | undefined,
-): Promise<string> {
-  const window = { channel, oldest: ts, latest: ts, inclusive: true };
-  const page = threadTs
-    ? await slackCall(client, "conversations.replies", {
-      ...window,
-      ts: threadTs,
-      limit: 2,
-    })
-    : await slackCall(client, "conversations.history", { ...window, limit: 1 });
-  const found = (page.messages ?? []).find((m: { ts?: string }) => m.ts === ts);
-  if (!found) {
-    throw new SlackCallError("conversations.history", "message_not_found");
-  }
-  return String(found.text ?? "");
 }
 
 async function alreadyDone(

@@ -64,6 +64,8 @@ export interface TicketOrigin {
   reporter?: string;
   /** The message it was made from; its channel is the source channel. */
   sourceMessageTs?: string;
+  /** The thread the requester talks in, "channel:ts" (see conversation). */
+  requesterThread?: string;
   /** Already read by the caller, so not read again. */
   settings?: HelpdeskSettings;
   queue?: Queue;
@@ -132,6 +134,9 @@ export async function openTicket(
         : {}),
       ...(origin.sourceMessageTs
         ? { source_message_ts: origin.sourceMessageTs }
+        : {}),
+      ...(origin.requesterThread
+        ? { requester_thread: origin.requesterThread }
         : {}),
       ...(origin.syncToJsm ? jsmPendingFields(now) : {}),
     },

@@ -68,15 +68,23 @@ export async function sendOrKeep(
     }
     return true;
   });
-  if (kept.length) {
-    await updateTicketFields(client, ticket.id, {
-      outbox: [...ticket.outbox ?? [], ...kept.map((m) => JSON.stringify(m))],
-      outbox_due: true,
-    }).catch((error) =>
-      console.error(`${ticket.key}: messages lost after a failure`, error)
-    );
-  }
+  await keepForLater(client, ticket, kept);
   return failures;
+}
+
+/** Keeps messages on the ticket for the scheduled check to send. */
+export async function keepForLater(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  messages: OutboxMessage[],
+) {
+  if (messages.length === 0) return;
+  await updateTicketFields(client, ticket.id, {
+    outbox: [...ticket.outbox ?? [], ...messages.map((m) => JSON.stringify(m))],
+    outbox_due: true,
+  }).catch((error) =>
+    console.error(`${ticket.key}: messages lost after a failure`, error)
+  );
 }
 
 /** Sends what the ticket kept; keeps what fails again for a passing reason. */

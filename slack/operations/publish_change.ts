@@ -16,6 +16,7 @@ import {
 } from "../blocks/ticket_messages.ts";
 import { redrawTicketCard } from "./triage_card.ts";
 import { type OutboxMessage, sendOrKeep } from "./outbox.ts";
+import { requesterDmBlocks } from "../blocks/requester_actions.ts";
 import { ratingRequestBlocks } from "../blocks/rating_blocks.ts";
 import { markJsmPendingIfLinked } from "../../helpdesk/tickets/jsm_sync.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
@@ -87,15 +88,9 @@ export async function publishChange(
     messages.push({
       channel: ticket.requester,
       text,
-      ...(askRating
-        ? {
-          blocks: ratingRequestBlocks(
-            ticket,
-            text,
-            settings.rating_trigger_url!,
-          ),
-        }
-        : {}),
+      blocks: askRating
+        ? ratingRequestBlocks(ticket, text, settings.rating_trigger_url!)
+        : requesterDmBlocks(ticket, text, settings.action_trigger_url),
     });
   }
   // What fails for a passing reason is kept and sent by the scheduled check.

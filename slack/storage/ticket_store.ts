@@ -31,6 +31,9 @@ export const lookupByMessage = (channel: string, ts: string) =>
   `message:${channel}:${ts}`;
 export const lookupByCard = (channel: string, ts: string) =>
   `card:${channel}:${ts}`;
+/** The requester's thread (see requester_thread): their side of the talk. */
+export const lookupByThread = (channel: string, ts: string) =>
+  `thread:${channel}:${ts}`;
 
 export async function getTicket(
   client: SlackAPIClient,
@@ -110,6 +113,13 @@ export async function putLookups(client: SlackAPIClient, ticket: Ticket) {
   if (ticket.source_message_ts && ticket.source_channel) {
     items.push({
       lookup: lookupByMessage(ticket.source_channel, ticket.source_message_ts),
+      ticket_id: ticket.id,
+    });
+  }
+  const thread = ticket.requester_thread?.match(/^([^:]+):(.+)$/);
+  if (thread) {
+    items.push({
+      lookup: lookupByThread(thread[1], thread[2]),
       ticket_id: ticket.id,
     });
   }
@@ -243,6 +253,10 @@ export function toTicket(item: TicketItem): Ticket {
       ? item.outbox.map(String)
       : undefined,
     outbox_due: item.outbox_due === true ? true : undefined,
+    requester_thread: text("requester_thread"),
+    jsm_comments: Array.isArray(item.jsm_comments) && item.jsm_comments.length
+      ? item.jsm_comments.map(String)
+      : undefined,
   };
   // Absent stays absent, so a ticket read back equals the one written.
   for (const [name, value] of Object.entries(ticket)) {

@@ -1,0 +1,227 @@
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import ticketFromMessage from "../ticket_from_message/handler.ts";
+import updateTicket from "../update_ticket/handler.ts";
+import { UPDATE_TICKET_CALLBACK_ID } from "../update_ticket/definition.ts";
+import {
+  clientFor,
+  configure,
+  functionContext,
+  GENERAL,
+  PEOPLE,
+  startFakeSlack,
+  storedTicket,
+  TRIAGE,
+} from "../../dev/testing/harness.ts";
+import {
+  submitView,
+  viewSubmissionContext,
+} from "../../dev/testing/interactivity_payloads.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
+import { putQueue } from "../../slack/storage/queue_store.ts";
+import {
+  creationKeys,
+  ticketIdFor,
+} from "../../helpdesk/tickets/ticket_ids.ts";
+import { putTicket } from "../../slack/storage/ticket_store.ts";
+import { RELAYED_MARK } from "../../slack/operations/thread_relay.ts";
+
+async function intakeQueue(slack: FakeSlack) {
+  await configure(slack);
+  await putQueue(clientFor(slack), {
+    id: "default",
+    name: "Helpdesk",
+    triage_channel: TRIAGE,
+    intake_channels: [GENERAL],
+    members: [PEOPLE.agent],
+    admins: [],
+    superusers: [],
+  });
+  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
+}
+
+/** A message in #general turned into a ticket with :ticket:. */
+async function ticketFromGeneral(slack: FakeSlack, text: string) {
+  const ts = slack.workspace.postAs(PEOPLE.requester, GENERAL, text).ts;
+  await ticketFromMessage(functionContext("ticket_from_message", slack, {
+    channel: GENERAL,
+    message_ts: ts,
+    message_link: slack.workspace.permalink(GENERAL, ts),
+    author: PEOPLE.requester,
+    reaction: "ticket",
+    user: PEOPLE.agent,
+  }));
+  const id = await ticketIdFor(creationKeys.message(GENERAL, ts));
+  return { ts, ticket: await storedTicket(slack, id) };
+}
+
+/** What the message_posted trigger hands the workflow. */
+function delivered(slack: FakeSlack, ts: string, threadTs: string) {
+  return handler(functionContext("relay_requester_message", slack, {
+    channel: GENERAL,
+    message_ts: ts,
+    thread_ts: threadTs,
+  }));
+}
+
+const cardThread = (slack: FakeSlack, cardTs: string) =>
+  slack.workspace.repliesTo(TRIAGE, cardTs).map((m) => m.text);
+
+Deno.test("the requester's replies in their message's thread reach the agents", async (t) => {
+  await using slack = await startFakeSlack();
+  await intakeQueue(slack);
+  const { ts, ticket } = await ticketFromGeneral(slack, "Printer jammed");
+  assert.equal(ticket.requester_thread, `${GENERAL}:${ts}`);
+
+  await t.step(
+    "an agent's reply goes to that thread, for everyone there",
+    async () => {
+      const answer = await submitView(
+        updateTicket,
+        viewSubmissionContext(slack, {
+          callbackId: "ticket_reply",
+          functionCallbackId: UPDATE_TICKET_CALLBACK_ID,
+          executionId: "Fx0REPLY",
+          user: PEOPLE.agent,
+          privateMetadata: JSON.stringify({ ticket_id: ticket.id }),
+          values: {
+            message: {
+              message: { type: "plain_text_input", value: "Which floor?" },
+            },
+          },
+        }),
+      );
+      assert.equal(answer, undefined);
+      const reply = slack.workspace.repliesTo(GENERAL, ts).at(-1)!;
+      assert.match(reply.text, /Which floor\?/);
+      assert.equal(
+        reply.bot_id !== undefined || reply.user === BOT_USER_ID,
+        true,
+      );
+    },
+  );
+
+  await t.step(
+    "the requester answers in the thread: the card's thread has it",
+    async () => {
+      const answer = slack.workspace.postAs(
+        PEOPLE.requester,
+        GENERAL,
+        "Third floor <!channel>",
+        ts,
+      );
+      const result = await delivered(slack, answer.ts, ts);
+      assert.equal(result.outputs?.ticket_id, ticket.id);
+      const said = cardThread(slack, ticket.card_ts!).at(-1)!;
+      assert.match(said, new RegExp(`<@${PEOPLE.requester}> wrote:`));
+      assert.match(said, /&lt;!channel&gt;/);
+      const mark = slack.workspace.findMessage(GENERAL, answer.ts)!.reactions
+        ?.find((r) => r.name === RELAYED_MARK);
+      assert.deepEqual(mark?.users, [BOT_USER_ID]);
+    },
+  );
+
+  await t.step("the same event delivered again is passed on once", async () => {
+    const answer = slack.workspace.postAs(
+      PEOPLE.requester,
+      GENERAL,
+      "It's the HP one",
+      ts,
+    );
+    await Promise.all([
+      delivered(slack, answer.ts, ts),
+      delivered(slack, answer.ts, ts),
+    ]);
+    await delivered(slack, answer.ts, ts);
+    const relays = cardThread(slack, ticket.card_ts!).filter((m) =>
+      m.includes("the HP one")
+    );
+    assert.equal(relays.length, 1);
+  });
+
+  await t.step(
+    "Helpdesk's own messages in the thread are not echoed",
+    async () => {
+      const before = cardThread(slack, ticket.card_ts!).length;
+      for (const mine of slack.workspace.repliesTo(GENERAL, ts)) {
+        if (mine.user === BOT_USER_ID || mine.bot_id) {
+          await delivered(slack, mine.ts, ts);
+        }
+      }
+      assert.equal(cardThread(slack, ticket.card_ts!).length, before);
+    },
+  );
+
+  await t.step(
+    "a colleague adds; only the requester's answer resumes a waiting ticket",
+    async () => {
+      await putTicket(clientFor(slack), {
+        ...await storedTicket(slack, ticket.id),
+        status: "waiting_on_requester",
+        holds: [{ start: Math.floor(Date.now() / 1000) - 60 }],
+      });
+      const colleague = slack.workspace.postAs(
+        PEOPLE.bystander,
+        GENERAL,
+        "Same for me",
+        ts,
+      );
+      await delivered(slack, colleague.ts, ts);
+      assert.equal(
+        (await storedTicket(slack, ticket.id)).status,
+        "waiting_on_requester",
+      );
+      assert.match(cardThread(slack, ticket.card_ts!).at(-1)!, /Same for me/);
+      const requester = slack.workspace.postAs(
+        PEOPLE.requester,
+        GENERAL,
+        "Still broken",
+        ts,
+      );
+      await delivered(slack, requester.ts, ts);
+      const saved = await storedTicket(slack, ticket.id);
+      assert.equal(saved.status, "in_progress");
+      assert.ok(saved.holds?.every((h) => h.end !== undefined));
+    },
+  );
+
+  await t.step(
+    "a closed ticket's thread says so, privately, and passes nothing on",
+    async () => {
+      await putTicket(clientFor(slack), {
+        ...await storedTicket(slack, ticket.id),
+        status: "closed",
+        closed_at: Math.floor(Date.now() / 1000),
+      });
+      const before = cardThread(slack, ticket.card_ts!).length;
+      const late = slack.workspace.postAs(
+        PEOPLE.requester,
+        GENERAL,
+        "Hello?",
+        ts,
+      );
+      await delivered(slack, late.ts, ts);
+      assert.equal(cardThread(slack, ticket.card_ts!).length, before);
+      const told = slack.workspace.ephemerals.at(-1)!;
+      assert.equal(told.user, PEOPLE.requester);
+      assert.match(told.text, /is closed/);
+    },
+  );
+});
+
+Deno.test("a reply in a thread that is no ticket's costs one lookup", async () => {
+  await using slack = await startFakeSlack();
+  await intakeQueue(slack);
+  const root = slack.workspace.postAs(PEOPLE.agent, GENERAL, "Lunch?");
+  const reply = slack.workspace.postAs(
+    PEOPLE.bystander,
+    GENERAL,
+    "Yes",
+    root.ts,
+  );
+  slack.clearCalls();
+  const result = await delivered(slack, reply.ts, root.ts);
+  assert.deepEqual(result.outputs, {});
+  assert.deepEqual(slack.calls.map((c) => c.method), ["apps.datastore.get"]);
+});

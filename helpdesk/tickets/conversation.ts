@@ -1,0 +1,98 @@
+// The conversation a ticket carries. Agents talk in the card's thread; the
+// requester talks on their own side: the thread of the message a :ticket:
+// reaction turned into the ticket, or Helpdesk's DM to them for any other
+// ticket. What an agent sends with "Reply to requester" reaches that side;
+// what the requester writes there reaches the card's thread; everything else
+// agents write stays with the agents.
+import type { Ticket } from "./model.ts";
+import { withStatus } from "./ticket_actions.ts";
+
+export const CONVERSATION_ACTIONS = ["reply", "note", "comment"] as const;
+export type ConversationAction = typeof CONVERSATION_ACTIONS[number];
+
+export function isConversationAction(
+  action: string,
+): action is ConversationAction {
+  return (CONVERSATION_ACTIONS as readonly string[]).includes(action);
+}
+
+/** A modal's text input holds at most 3,000 characters. */
+export const MESSAGE_LIMIT = 3000;
+
+export type MessageCheck =
+  | { ok: true; text: string }
+  | { ok: false; reason: string };
+
+export function checkMessage(text: unknown): MessageCheck {
+  if (typeof text !== "string" || !text.trim()) {
+    return { ok: false, reason: "Write something to send." };
+  }
+  const trimmed = text.trim();
+  if (trimmed.length > MESSAGE_LIMIT) {
+    return {
+      ok: false,
+      reason:
+        `Keep it under ${MESSAGE_LIMIT} characters (this is ${trimmed.length}).`,
+    };
+  }
+  return { ok: true, text: trimmed };
+}
+
+export interface RequesterSide {
+  channel: string;
+  /** Absent for a DM conversation not started yet: its first message is. */
+  thread_ts?: string;
+}
+
+/**
+ * Where the requester reads and writes about the ticket. A private ticket
+ * is always talked about in the requester's DM.
+ */
+export function requesterSide(ticket: Ticket): RequesterSide {
+  const thread = ticket.requester_thread;
+  if (thread) {
+    const at = thread.indexOf(":");
+    const channel = thread.slice(0, at);
+    // A shared channel's thread can't carry a private ticket's text.
+    if (!ticket.private || /^D/.test(channel)) {
+      return { channel, thread_ts: thread.slice(at + 1) };
+    }
+  }
+  return { channel: ticket.requester };
+}
+
+/** The thread on the requester's side, as stored: "channel:ts". */
+export const threadRef = (channel: string, ts: string) => `${channel}:${ts}`;
+
+/**
+ * The requester answered while the ticket waited on them: it goes back to
+ * the agents and its service-level clocks run again. Undefined otherwise.
+ */
+export function resumedByRequester(
+  ticket: Ticket,
+  now: number,
+): Ticket | undefined {
+  if (ticket.status !== "waiting_on_requester") return undefined;
+  return withStatus(ticket, "in_progress", now);
+}
+
+export type Speaker = "agent" | "requester";
+
+/** Who may use each conversation action. */
+export function mayConverse(
+  action: ConversationAction,
+  speaker: { isAgent: boolean; isRequester: boolean },
+): boolean {
+  return action === "comment" ? speaker.isRequester : speaker.isAgent;
+}
+
+export function conversationRefusal(
+  action: ConversationAction,
+  key: string,
+): string {
+  return action === "comment"
+    ? `Only the person who asked for ${key} can add to it this way. Nothing was sent.`
+    : `Only the agents of ${key}'s queue can ${
+      action === "reply" ? "reply to its requester" : "add notes to it"
+    }. Nothing was sent.`;
+}

@@ -1,0 +1,135 @@
+// What a ticket's conversation looks like: the modals agents and requesters
+// write in, what the requester reads on their side, and what the card's
+// thread shows. Everything people wrote is escaped; a private ticket's words
+// never go into the card's thread, which is in a shared channel.
+import type { ModalView } from "@slack/types";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import {
+  type ConversationAction,
+  MESSAGE_LIMIT,
+} from "../../helpdesk/tickets/conversation.ts";
+import { escapeMrkdwnWithin, userMention } from "./mrkdwn.ts";
+import { ticketModal } from "./ticket_modal.ts";
+
+export const MESSAGE_BLOCK = "message";
+export const MESSAGE_ACTION = "message";
+
+const MODALS: Record<
+  ConversationAction,
+  { title: string; submit: string; label: string; hint: string }
+> = {
+  reply: {
+    title: "Reply to requester",
+    submit: "Send",
+    label: "Your reply",
+    hint:
+      "The requester reads it where they asked; it is also kept in the card's thread.",
+  },
+  note: {
+    title: "Internal note",
+    submit: "Add note",
+    label: "Note for the agents",
+    hint: "Stays with the agents: the requester never sees it.",
+  },
+  comment: {
+    title: "Add to your ticket",
+    submit: "Send",
+    label: "Your message",
+    hint: "The agents working on it read it in their channel.",
+  },
+};
+
+export function conversationModal(
+  ticket: Ticket,
+  action: ConversationAction,
+  callbackId: string,
+): ModalView {
+  const labels = MODALS[action];
+  return ticketModal(ticket, callbackId, labels, {
+    type: "input",
+    block_id: MESSAGE_BLOCK,
+    label: { type: "plain_text", text: labels.label },
+    hint: { type: "plain_text", text: labels.hint },
+    element: {
+      type: "plain_text_input",
+      action_id: MESSAGE_ACTION,
+      multiline: true,
+      max_length: MESSAGE_LIMIT,
+    },
+  });
+}
+
+const quote = (text: string) =>
+  escapeMrkdwnWithin(text, MESSAGE_LIMIT).split("\n").map((l) => `> ${l}`)
+    .join("\n");
+
+/** On the requester's side: an agent's reply, from Helpdesk, naming them. */
+export function replyForRequester(
+  ticket: Ticket,
+  agent: string,
+  text: string,
+): string {
+  return `:speech_balloon: ${
+    userMention(agent)
+  } replied about ${ticket.key}:\n${quote(text)}`;
+}
+
+/** In the card's thread: the reply as sent, or that one was sent. */
+export function replyEcho(ticket: Ticket, agent: string, text: string): string {
+  return ticket.private
+    ? `:outbox_tray: ${userMention(agent)} replied to the requester by DM.`
+    : `:outbox_tray: ${userMention(agent)} replied to the requester:\n${
+      quote(text)
+    }`;
+}
+
+/** In a private ticket's card thread: that a note was written, not what. */
+export function privateNoteLine(agent: string): string {
+  return `:lock: ${
+    userMention(agent)
+  } added an internal note; the agents have it by DM.`;
+}
+
+export function internalNote(agent: string, text: string): string {
+  return `:lock: Internal note from ${userMention(agent)}:\n${quote(text)}`;
+}
+
+/** In the card's thread: what the requester (or someone with them) wrote. */
+export function fromRequesterSide(
+  ticket: Ticket,
+  author: string,
+  text: string,
+): string {
+  return ticket.private
+    ? `:inbox_tray: ${
+      userMention(author)
+    } wrote about ${ticket.key}; the agents have it by DM.`
+    : `:inbox_tray: ${userMention(author)} wrote:\n${quote(text)}`;
+}
+
+/** To each agent of a private ticket: the requester's words, privately. */
+export function fromRequesterPrivately(
+  ticket: Ticket,
+  author: string,
+  text: string,
+  cardLink: string,
+): string {
+  return `:inbox_tray: ${
+    userMention(author)
+  } wrote about <${cardLink}|${ticket.key}> (private):\n${quote(text)}`;
+}
+
+/** On the requester's side: their own message, as the agents got it. */
+export function commentEcho(ticket: Ticket, text: string): string {
+  return `:outbox_tray: You added to ${ticket.key}; the agents have it:\n${
+    quote(text)
+  }`;
+}
+
+/** The status line added when the requester's answer resumes the work. */
+export const RESUMED = "The ticket is back with the agents.";
+
+/** To someone writing in a closed ticket's thread, privately. */
+export function closedTicketNoMore(ticket: Ticket): string {
+  return `${ticket.key} is closed, so this was not passed to the agents. Open a new ticket (react with :ticket: on your message, or use "Open a ticket") and mention ${ticket.key}.`;
+}
