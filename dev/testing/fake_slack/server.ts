@@ -166,6 +166,20 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** The triggers that start this workflow (by callback_id), by id. */
+  triggersFor(callbackId: string): FakeTrigger[] {
+    return [...this.triggers.values()]
+      .filter((t) => t.workflow === `#/workflows/${callbackId}`)
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** The channels the event triggers of this workflow watch, sorted. */
+  watchedChannels(callbackId: string): string[] {
+    return this.triggersFor(callbackId)
+      .flatMap((t) => (t.event as { channel_ids?: string[] }).channel_ids ?? [])
+      .sort();
+  }
+
   clearCalls() {
     this.calls.length = 0;
   }
