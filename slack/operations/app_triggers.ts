@@ -1,9 +1,14 @@
 // Triggers Helpdesk manages itself at run time (needs triggers:write): the
-// link trigger behind the card buttons and the reaction trigger on the
-// triage channel. Each is updated in place when it exists, so the card
-// buttons already posted keep their URL; created when it doesn't.
+// link triggers behind the card and rating buttons and the scheduled ones.
+// Each is updated in place when it exists, so the card buttons already
+// posted keep their URL; created when it doesn't. The event triggers that
+// name channels are in channel_triggers.ts.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import { slackCall, SlackCallError } from "../api/slack_call.ts";
+import { slackCall } from "../api/slack_call.ts";
+import {
+  isMissingTrigger,
+  logUnexpectedTriggerError,
+} from "../api/trigger_errors.ts";
 
 export interface ManagedTrigger {
   id: string;
@@ -24,9 +29,8 @@ export async function upsertTrigger(
       return trigger;
     } catch (error) {
       // Someone deleted it (slack trigger delete): make a new one.
-      if (
-        !(error instanceof SlackCallError) || error.code !== "trigger_not_found"
-      ) {
+      if (!isMissingTrigger(error)) {
+        logUnexpectedTriggerError(error, existingId);
         throw error;
       }
     }
@@ -35,4 +39,20 @@ export async function upsertTrigger(
     ...definition,
   });
   return trigger;
+}
+
+/** Deletes a trigger; one that is already gone counts as deleted. */
+export async function deleteTrigger(
+  client: SlackAPIClient,
+  triggerId: string,
+): Promise<void> {
+  try {
+    await slackCall(client, "workflows.triggers.delete", {
+      trigger_id: triggerId,
+    });
+  } catch (error) {
+    if (isMissingTrigger(error)) return;
+    logUnexpectedTriggerError(error, triggerId);
+    throw error;
+  }
 }
