@@ -87,6 +87,7 @@ export function helpdeskManifest(options: DeploymentOptions) {
       "groups:read",
       "reactions:read",
       "reactions:write",
+      "triggers:read",
       "triggers:write",
       "usergroups:read",
     ],

@@ -21,7 +21,10 @@ export default DefineDatastore({
     /** The link trigger behind the card's buttons (see triggers/). */
     action_trigger_id: { type: Schema.types.string },
     action_trigger_url: { type: Schema.types.string },
-    /** The event trigger for :eyes: and :white_check_mark: on cards. */
+    /**
+     * Written by earlier versions; the reaction triggers are now found
+     * through workflows.triggers.list (slack/operations/channel_triggers.ts).
+     */
     reaction_trigger_id: { type: Schema.types.string },
     // Service levels, kept as the text the admin typed (re-read by
     // helpdesk/tickets/service_levels.ts) so the form shows it back unchanged.
@@ -47,6 +50,7 @@ export default DefineDatastore({
     rating_trigger_url: { type: Schema.types.string },
     /** The reaction that makes a ticket of a message, e.g. "ticket". */
     intake_emoji: { type: Schema.types.string },
+    /** Written by earlier versions, like reaction_trigger_id. */
     intake_trigger_id: { type: Schema.types.string },
     updated_by: { type: Schema.slack.types.user_id },
     updated_at: { type: Schema.slack.types.timestamp },

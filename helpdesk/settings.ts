@@ -10,7 +10,6 @@ export interface HelpdeskSettings {
   workspace_url: string;
   action_trigger_id?: string;
   action_trigger_url?: string;
-  reaction_trigger_id?: string;
   sla_targets?: string;
   sla_request_types?: string;
   business_hours?: string;
@@ -25,8 +24,6 @@ export interface HelpdeskSettings {
   rating_trigger_url?: string;
   /** The reaction that turns a message into a ticket, without colons. */
   intake_emoji?: string;
-  /** The event trigger for it on the queues' intake channels. */
-  intake_trigger_id?: string;
   updated_by: string;
   updated_at: number;
 }

@@ -6,11 +6,16 @@ import {
 } from "deno-slack-api/mod.ts";
 import MessageToTicketWorkflow from "../workflows/message_to_ticket.ts";
 
+export const MESSAGE_INTAKE_WORKFLOW =
+  MessageToTicketWorkflow.definition.callback_id;
+
 /**
  * The intake emoji (":ticket:" unless configured otherwise) on a message in
- * any queue's intake channel. The channels live in Helpdesk's settings, so
- * "Configure a queue" and "Configure Helpdesk" create and move this trigger
- * (slack/operations/intake_trigger.ts); nobody creates it by hand.
+ * some of the queues' intake channels: at most 20, Slack's limit, so there
+ * is one such trigger per 20 channels. The channels live in the queues, so
+ * "Configure a queue" and "Configure Helpdesk" create, update and delete
+ * these triggers (slack/operations/reaction_triggers.ts); nobody creates
+ * them by hand.
  */
 export function messageIntakeTrigger(
   channels: [string, ...string[]],
@@ -21,7 +26,7 @@ export function messageIntakeTrigger(
     type: TriggerTypes.Event,
     name: "Helpdesk tickets by reaction",
     description: `React with :${emoji}: to turn a message into a ticket`,
-    workflow: `#/workflows/${MessageToTicketWorkflow.definition.callback_id}`,
+    workflow: `#/workflows/${MESSAGE_INTAKE_WORKFLOW}`,
     event: {
       event_type: TriggerEventTypes.ReactionAdded,
       channel_ids: channels,

@@ -34,13 +34,18 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "triggers:write": {
     slack: "Create new Platform triggers",
     reason:
-      "Configure Helpdesk creates the link triggers behind the card buttons and the rating buttons, the reaction trigger on the triage channel (moved when the channel changes), and the scheduled triggers for the SLA checks and the weekly digest. Configure a queue keeps the :ticket: reaction trigger on the intake channels in step.",
+      "Configure Helpdesk creates the link triggers behind the card buttons and the rating buttons, and the scheduled triggers for the SLA checks and the weekly digest. Configure Helpdesk and Configure a queue keep the reaction triggers on the triage channels (:eyes:, :white_check_mark:) and on the intake channels (:ticket:) in step with the queues: one trigger per 20 channels, Slack's limit, created, updated and deleted as channels come and go.",
+  },
+  "triggers:read": {
+    slack: "Read new Platform triggers",
+    reason:
+      "List the reaction triggers Helpdesk made (workflows.triggers.list, its own only), so that no trigger is left watching channels after a failed or simultaneous save: each save finds every one of them and updates or deletes it.",
   },
   "reactions:read": {
     slack:
       "View emoji reactions and their associated content in channels and conversations that your slack app has been added to",
     reason:
-      "Receive :eyes: and :white_check_mark: reactions on cards in the triage channel, and the :ticket: reaction on messages in intake channels.",
+      "Receive :eyes: and :white_check_mark: reactions on cards in the triage channels, and the :ticket: reaction on messages in intake channels.",
   },
   "channels:read": {
     slack: "View basic information about public channels in a workspace",

@@ -99,7 +99,6 @@ export function defaultSettings(
     workspace_url: "https://helpdesk-test.slack.com/",
     action_trigger_id: "Ft0TICKETACTION",
     action_trigger_url: ACTION_TRIGGER_URL,
-    reaction_trigger_id: "Ft0REACTIONS",
     updated_by: PEOPLE.admin,
     updated_at: 1_700_000_000,
     ...overrides,

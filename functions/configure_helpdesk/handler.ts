@@ -1,7 +1,6 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ConfigureHelpdeskFunction from "./definition.ts";
 import ticketActionTrigger from "../../triggers/ticket_action.ts";
-import { cardReactionsTrigger } from "../../triggers/card_reactions.ts";
 import {
   getSettings,
   putSettings,
@@ -20,7 +19,10 @@ import { explainFailure } from "../../slack/api/error_messages.ts";
 import { setupNotice } from "../../slack/blocks/setup_notice.ts";
 import { listStoredQueues, putQueue } from "../../slack/storage/queue_store.ts";
 import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
-import { syncIntakeTrigger } from "../../slack/operations/intake_trigger.ts";
+import {
+  reactionTargets,
+  syncReactionTriggers,
+} from "../../slack/operations/reaction_triggers.ts";
 import {
   DEFAULT_INTAKE_EMOJI,
   TICKET_MARK,
@@ -63,7 +65,6 @@ export default SlackFunction(
         const nowMs = Date.now();
         // The default queue, if an admin ever edited it as a queue, gets
         // the same triage channel and agents; its other roles stay.
-        // One read gives both that queue and every queue's intake channels.
         const stored = await listStoredQueues(client);
         const queues = stored.map((queue) =>
           queue.id === DEFAULT_QUEUE_ID
@@ -78,38 +79,34 @@ export default SlackFunction(
         );
         const defaultQueue = queues.find((q) => q.id === DEFAULT_QUEUE_ID);
         if (defaultQueue) await putQueue(client, defaultQueue);
-        const [action, reactions, rating, sweeps, digest, intake] =
-          await Promise
-            .all([
-              upsertTrigger(
-                client,
-                previous?.action_trigger_id,
-                ticketActionTrigger,
-              ),
-              upsertTrigger(
-                client,
-                previous?.reaction_trigger_id,
-                cardReactionsTrigger(channel),
-              ),
-              upsertTrigger(
-                client,
-                previous?.rating_trigger_id,
-                rateTicketTrigger,
-              ),
-              scheduleSweeps(client, previous?.sweep_trigger_ids, nowMs),
-              scheduleDigest(
-                client,
-                previous?.digest_trigger_id,
-                previous?.time_zone ?? DEFAULT_TIME_ZONE,
-                nowMs,
-              ),
-              syncIntakeTrigger(
-                client,
-                queues,
-                previous?.intake_trigger_id,
+        const [action, rating, sweeps, digest] = await Promise
+          .all([
+            upsertTrigger(
+              client,
+              previous?.action_trigger_id,
+              ticketActionTrigger,
+            ),
+            upsertTrigger(
+              client,
+              previous?.rating_trigger_id,
+              rateTicketTrigger,
+            ),
+            scheduleSweeps(client, previous?.sweep_trigger_ids, nowMs),
+            scheduleDigest(
+              client,
+              previous?.digest_trigger_id,
+              previous?.time_zone ?? DEFAULT_TIME_ZONE,
+              nowMs,
+            ),
+            // The queues are read again in each round (see there); the
+            // triage channel and the emoji are the ones being saved.
+            syncReactionTriggers(client, async () =>
+              reactionTargets(
+                await listStoredQueues(client),
+                channel,
                 emoji.value,
-              ),
-            ]);
+              )),
+          ]);
         await putSettings(client, {
           // Service levels are set with their own shortcut and kept here.
           ...previous,
@@ -123,9 +120,7 @@ export default SlackFunction(
           workspace_url: auth.url,
           action_trigger_id: action.id,
           action_trigger_url: action.shortcut_url,
-          reaction_trigger_id: reactions.id,
           intake_emoji: emoji.value,
-          intake_trigger_id: intake,
           updated_by: admin,
           updated_at: Math.floor(Date.now() / 1000),
         });

@@ -62,7 +62,7 @@ Deno.test("configure_helpdesk", async (t) => {
       assert.equal(inputs.ticket_id.customizable, true);
       assert.equal(inputs.action.customizable, true);
 
-      const reactions = slack.triggers.get(settings.reaction_trigger_id!)!;
+      const [reactions] = slack.triggersFor("card_reaction");
       assert.deepEqual(
         (reactions.event as { channel_ids: string[] }).channel_ids,
         [TRIAGE],
@@ -114,6 +114,7 @@ Deno.test("configure_helpdesk", async (t) => {
     "moving to another channel updates the same triggers",
     async () => {
       const before = (await getSettings(clientFor(slack)))!;
+      const [reactionsBefore] = slack.triggersFor("card_reaction");
       await run(slack, {
         triage_channel: GENERAL,
         agent_users: [PEOPLE.agent],
@@ -126,8 +127,13 @@ Deno.test("configure_helpdesk", async (t) => {
         before.action_trigger_url,
         "old cards keep working",
       );
-      assert.equal(after.reaction_trigger_id, before.reaction_trigger_id);
-      const reactions = slack.triggers.get(after.reaction_trigger_id!)!;
+      const reactionTriggers = slack.triggersFor("card_reaction");
+      assert.deepEqual(
+        reactionTriggers.map((t) => t.id),
+        [reactionsBefore.id],
+        "moved, not made again",
+      );
+      const [reactions] = reactionTriggers;
       assert.deepEqual(
         (reactions.event as { channel_ids: string[] }).channel_ids,
         [GENERAL],
@@ -233,7 +239,7 @@ Deno.test("configure_helpdesk keeps the default queue's channel and agents, and 
   assert.deepEqual(queue.admins, ["${owner}"], "its other roles stay");
   const settings = (await getSettings(client))!;
   assert.equal(settings.intake_emoji, "sos");
-  const trigger = slack.triggers.get(settings.intake_trigger_id!)!;
+  const [trigger] = slack.triggersFor("message_to_ticket");
   assert.deepEqual((trigger.event as { filter: unknown }).filter, {
     version: 1,
     root: { statement: "{{data.reaction}} == sos" },

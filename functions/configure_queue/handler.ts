@@ -1,9 +1,6 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ConfigureQueueFunction from "./definition.ts";
-import {
-  NOT_CONFIGURED,
-  putSettings,
-} from "../../slack/storage/settings_store.ts";
+import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import {
   putQueue,
   settingsAndQueues,
@@ -21,7 +18,10 @@ import {
   queueNamed,
   refuseAdmin,
 } from "../../slack/operations/queue_admin.ts";
-import { syncIntakeTrigger } from "../../slack/operations/intake_trigger.ts";
+import {
+  reactionTargets,
+  syncReactionTriggers,
+} from "../../slack/operations/reaction_triggers.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { joinIfPublic } from "../../slack/operations/join_channel.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
@@ -56,19 +56,16 @@ export default SlackFunction(
       );
       const uninvited = channels.filter((_, i) => !joined[i]);
       await putQueue(client, queue);
-      const all = [...queues.filter((q) => q.id !== id), queue];
-      const intakeTriggerId = await syncIntakeTrigger(
-        client,
-        all,
-        settings.intake_trigger_id,
-        settings.intake_emoji,
-      );
-      if (intakeTriggerId !== settings.intake_trigger_id) {
-        await putSettings(client, {
-          ...settings,
-          intake_trigger_id: intakeTriggerId,
-        });
-      }
+      // Read again when syncing: another queue may have been saved since.
+      await syncReactionTriggers(client, async () => {
+        const now = await settingsAndQueues(client);
+        const current = now.settings ?? settings;
+        return reactionTargets(
+          now.queues,
+          current.triage_channel,
+          current.intake_emoji,
+        );
+      });
       const invite = uninvited.length
         ? `\n:warning: Invite @Helpdesk to ${
           uninvited.map((c) => `<#${c}>`).join(", ")

@@ -7,15 +7,16 @@ import {
   GENERAL,
   PEOPLE,
   startFakeSlack,
+  TRIAGE,
 } from "../../dev/testing/harness.ts";
 import {
   configureQueues,
   PEOPLE_INTAKE,
+  PEOPLE_TRIAGE,
   ROLE_PEOPLE,
 } from "../../dev/testing/queue_fixtures.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { findStoredQueue } from "../../slack/storage/queue_store.ts";
-import { getSettings } from "../../slack/storage/settings_store.ts";
 
 function save(slack: FakeSlack, inputs: Record<string, unknown>) {
   return handler(functionContext("configure_queue", slack, {
@@ -54,13 +55,16 @@ Deno.test("Configure a queue", async (t) => {
           "UHELPDESKBOT",
         ),
       );
-      // The intake trigger now watches both queues' intake channels.
-      const settings = await getSettings(clientFor(slack));
-      const trigger = slack.triggers.get(settings!.intake_trigger_id!)!;
-      const event = trigger.event as { channel_ids: string[] };
+      // The intake trigger now watches both queues' intake channels, and
+      // the card reactions both triage channels, each in one trigger.
+      assert.equal(slack.triggersFor("message_to_ticket").length, 1);
       assert.deepEqual(
-        event.channel_ids.sort(),
+        slack.watchedChannels("message_to_ticket"),
         [GENERAL, PEOPLE_INTAKE].sort(),
+      );
+      assert.deepEqual(
+        slack.watchedChannels("card_reaction"),
+        ["CFACILITIES", PEOPLE_TRIAGE, TRIAGE].sort(),
       );
       assert.match(slack.workspace.dmsTo(PEOPLE.admin).at(-1)!.text, /Saved/);
     },
@@ -121,7 +125,7 @@ Deno.test("Configure a queue", async (t) => {
   await t.step(
     "the last intake channel gone, the trigger goes too",
     async () => {
-      const before = (await getSettings(clientFor(slack)))!.intake_trigger_id!;
+      const [{ id: before }] = slack.triggersFor("message_to_ticket");
       const facilities = await save(slack, {
         admin: PEOPLE.otherAgent,
         owner: PEOPLE.otherAgent,
@@ -143,10 +147,7 @@ Deno.test("Configure a queue", async (t) => {
       });
       assert.equal(people.error, undefined);
       assert.equal(slack.triggers.has(before), false);
-      assert.equal(
-        (await getSettings(clientFor(slack)))!.intake_trigger_id,
-        undefined,
-      );
+      assert.deepEqual(slack.triggersFor("message_to_ticket"), []);
     },
   );
 });

@@ -75,7 +75,7 @@ Deno.test("react_to_card", async (t) => {
 });
 
 Deno.test("the reaction trigger's filter lets through exactly the card reactions", () => {
-  const trigger = cardReactionsTrigger(TRIAGE);
+  const trigger = cardReactionsTrigger([TRIAGE]);
   const root = trigger.event.filter!.root as {
     inputs: { statement: string }[];
   };

@@ -25,7 +25,6 @@ export async function getSettings(
     workspace_url: item.workspace_url ?? "",
     action_trigger_id: item.action_trigger_id || undefined,
     action_trigger_url: item.action_trigger_url || undefined,
-    reaction_trigger_id: item.reaction_trigger_id || undefined,
     sla_targets: item.sla_targets || undefined,
     sla_request_types: item.sla_request_types || undefined,
     business_hours: item.business_hours || undefined,
@@ -41,7 +40,6 @@ export async function getSettings(
     rating_trigger_id: item.rating_trigger_id || undefined,
     rating_trigger_url: item.rating_trigger_url || undefined,
     intake_emoji: item.intake_emoji || undefined,
-    intake_trigger_id: item.intake_trigger_id || undefined,
     updated_by: item.updated_by ?? "",
     updated_at: item.updated_at ?? 0,
   };

@@ -3,7 +3,7 @@ import { matchesFilter } from "./trigger_filter.ts";
 import { cardReactionsTrigger } from "../../../triggers/card_reactions.ts";
 
 Deno.test("the card reaction trigger's filter passes only its reactions", () => {
-  const { filter } = cardReactionsTrigger("C1").event;
+  const { filter } = cardReactionsTrigger(["C1"]).event;
   const passes = (reaction: string) =>
     matchesFilter(filter as Parameters<typeof matchesFilter>[0], { reaction });
   assert.equal(passes("eyes"), true);
