@@ -47,6 +47,7 @@ export default DefineDatastore({
     jsm_attempts: { type: Schema.types.integer },
     jsm_retry_at: { type: Schema.slack.types.timestamp },
     jsm_create_sent: { type: Schema.types.boolean },
+    jsm_create_sent_at: { type: Schema.slack.types.timestamp },
     jsm_error: { type: Schema.types.string },
     jira_issue_key: { type: Schema.types.string },
     jira_issue_url: { type: Schema.types.string },

@@ -26,7 +26,7 @@ export function cardReactionWorkflow(options: DeploymentOptions) {
     reaction: workflow.inputs.reaction,
     user: workflow.inputs.user,
   });
-  addJsmSyncStep(workflow, options, reacted.outputs.ticket_id);
+  addJsmSyncStep(workflow, options, reacted.outputs.ticket_id, "changed");
   return workflow;
 }
 

@@ -22,15 +22,19 @@ export const jsmOn = (options: DeploymentOptions) => options.jsm.mode !== "off";
 /**
  * The JSM sync after a step that made or changed a ticket, when JSM is on.
  * An absent ticket_id (nothing was made or changed) makes the step skip.
+ * After a change to an existing ticket, `changed` keeps the step from
+ * creating a request (see create_if_missing).
  */
 export function addJsmSyncStep(
   workflow: { addStep: AddStep },
   options: DeploymentOptions,
   ticketId: unknown,
+  after: "made" | "changed" = "made",
 ) {
   if (!jsmOn(options)) return;
   workflow.addStep(SyncTicketToJsmFunction, {
     ticket_id: ticketId,
+    ...(after === "changed" ? { create_if_missing: false } : {}),
     ...jsmTokenInput(options),
   });
 }

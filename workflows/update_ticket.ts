@@ -30,7 +30,7 @@ export function updateTicketWorkflow(options: DeploymentOptions) {
     actor: workflow.inputs.actor,
     interactivity: workflow.inputs.interactivity,
   });
-  addJsmSyncStep(workflow, options, workflow.inputs.ticket_id);
+  addJsmSyncStep(workflow, options, workflow.inputs.ticket_id, "changed");
   return workflow;
 }
 

@@ -98,6 +98,15 @@ Deno.test("manifest per integration setup", async (t) => {
       // No token input: API tokens come from the env.
       const step = m.workflows.open_ticket.steps.at(-1)!;
       assert.deepEqual(Object.keys(step.inputs), ["ticket_id"]);
+      // Only the steps that make tickets create requests.
+      for (const workflow of ["update_ticket", "card_reaction"]) {
+        const sync = m.workflows[workflow].steps.at(-1)!;
+        assert.equal(sync.inputs.create_if_missing, false, workflow);
+      }
+      assert.equal(
+        m.workflows.message_to_ticket.steps.at(-1)!.inputs.create_if_missing,
+        undefined,
+      );
     },
   );
 
@@ -120,6 +129,8 @@ Deno.test("manifest per integration setup", async (t) => {
       assert.deepEqual(provider.scope, [
         "read:servicedesk-request",
         "write:servicedesk-request",
+        "read:jira-work",
+        "write:jira-work",
         "offline_access",
         "read:me",
       ]);

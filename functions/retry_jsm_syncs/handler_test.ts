@@ -89,8 +89,10 @@ Deno.test("retry_jsm_syncs: JSM down across many scheduled runs, then every tick
   }
 
   // JSM is back: the next scheduled run (the real function) syncs them all.
+  // Thirteen hours on, Jira's search shows the lost answer's request.
   jsm.clearFailures();
   const later = start + 13 * 3600;
+  jsm.now = () => Date.now() + 13 * 3600_000;
   const report = await retryPendingJsmSyncs({
     client,
     ...await connect(),
@@ -129,4 +131,59 @@ Deno.test("retry_jsm_syncs: JSM down across many scheduled runs, then every tick
     finished: true,
   });
   assert.equal(jsm.requests.size, 8);
+});
+
+Deno.test("retry_jsm_syncs: a ticket waiting for Jira's search neither stops the run nor is created again", async () => {
+  await using slack = await startFakeSlack();
+  await using jsm = await startFakeJsm({ searchLagMs: 10 * 60_000 });
+  await configure(slack);
+  const client = clientFor(slack);
+  const c = await connectToJsm(client, jsm.apiTokenEnv(), undefined, {
+    deadlineMs: 2_000,
+    perAttemptTimeoutMs: 400,
+  });
+  assert.ok(c.ok);
+  const open = async (summary: string) =>
+    (await openTicket(
+      client,
+      {
+        summary,
+        description: "",
+        priority: "normal",
+        category: "General",
+        requester: PEOPLE.requester,
+      },
+      "form",
+      Date.now(),
+      { syncToJsm: true },
+    )).ticket;
+  const start = Math.floor(Date.now() / 1000);
+  // The first ticket's create lands but its answer is lost.
+  const lost = await open("Answer lost");
+  jsm.slowOnce("/rest/servicedeskapi/request", 2_000, "POST");
+  const outcome = await syncTicketToJsm(
+    { client, jsm: c.jsm, config: c.config, now: start },
+    lost.id,
+  );
+  assert.equal(outcome.state, "pending");
+  // Its retry is due, and so is a second ticket's, never tried.
+  const never = await open("Never tried");
+  const report = await retryPendingJsmSyncs({
+    client,
+    jsm: c.jsm,
+    config: c.config,
+    now: start + 5 * 60,
+    stopStartingAt: Date.now() + 10_000,
+  });
+  assert.deepEqual(report, {
+    due: 2,
+    synced: 1,
+    stillPending: 1,
+    finished: true,
+  });
+  assert.equal(jsm.requests.size, 2, "one each, none twice");
+  const waiting = await storedTicket(slack, lost.id);
+  assert.equal(waiting.jsm_sync, "pending");
+  assert.match(waiting.jsm_error!, /looks again after/);
+  assert.equal((await storedTicket(slack, never.id)).jsm_sync, "synced");
 });

@@ -22,6 +22,12 @@ export default DefineFunction({
           "The ticket id a Helpdesk step put out; without one the step does nothing",
       },
       jsm_access_token: JSM_ACCESS_TOKEN_INPUT,
+      create_if_missing: {
+        type: Schema.types.boolean,
+        title: "Create the JSM request if the ticket has none",
+        description:
+          "On unless set to false. Helpdesk's card buttons and reactions set it to false: only the step that opened the ticket, or the scheduled retry, creates its request, so two runs never both create it.",
+      },
     },
     // Optional so that a preceding step that changed no ticket (a reaction
     // on a message that is not a card) ends the run quietly.

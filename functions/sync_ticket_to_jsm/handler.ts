@@ -24,6 +24,7 @@ export default SlackFunction(
         jsm: connection.jsm,
         config: connection.config,
         now: Math.floor(Date.now() / 1000),
+        createIfMissing: inputs.create_if_missing !== false,
       },
       ticketId,
     );

@@ -13,6 +13,8 @@ import {
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
 import { openTicket } from "../../slack/operations/open_ticket.ts";
 import { changeTicket } from "../../slack/operations/change_ticket.ts";
+import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
+import { JSM_SEARCH_SETTLE_SECONDS } from "../../helpdesk/tickets/jsm_sync.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 
@@ -45,12 +47,18 @@ Deno.test("sync_ticket_to_jsm", async (t) => {
   await using jsm = await startFakeJsm();
   await configure(slack);
   const env = jsm.apiTokenEnv();
-  const sync = (ticket_id: string, extra: Record<string, string> = {}) =>
+  const sync = (
+    ticket_id: string,
+    extra: Record<string, string> = {},
+    inputs: Record<string, unknown> = {},
+  ) =>
     handler(
-      functionContext(SYNC_TO_JSM_CALLBACK_ID, slack, { ticket_id }, {
-        ...env,
-        ...extra,
-      }),
+      functionContext(
+        SYNC_TO_JSM_CALLBACK_ID,
+        slack,
+        { ticket_id, ...inputs },
+        { ...env, ...extra },
+      ),
     );
 
   await t.step(
@@ -141,29 +149,62 @@ Deno.test("sync_ticket_to_jsm", async (t) => {
     },
   );
 
+  /** As if the create had been sent `minutes` ago, and JSM's clock too. */
+  const age = async (ticket: Ticket, minutes: number) => {
+    const stored = await storedTicket(slack, ticket.id);
+    await updateTicketFields(clientFor(slack), ticket.id, {
+      jsm_create_sent_at: stored.jsm_create_sent_at! - minutes * 60,
+    });
+    jsm.now = () => Date.now() + minutes * 60_000;
+  };
+  const requestsFor = (ticket: Ticket) =>
+    [...jsm.requests.values()].filter((r) =>
+      r.summary.startsWith(`[${ticket.key}]`)
+    );
+  const posts = () =>
+    jsm.callsTo("POST", "/rest/servicedeskapi/request").length;
+
   await t.step(
-    "a create that timed out but landed is found, not made twice",
+    "a lost create is never made twice while Jira's search lags",
     async () => {
+      jsm.searchLagMs = 10 * 60_000;
       const ticket = await newTicket(slack, "Create lands, answer lost");
-      const before = jsm.requests.size;
       // JSM makes the request, then answers after the attempt gave up.
       jsm.slowOnce("/rest/servicedeskapi/request", 9_000, "POST");
       const first = await sync(ticket.id);
       assert.equal(first.outputs?.sync_state, "pending");
       assert.match(String(first.outputs?.problem), /did not answer in time/);
-      assert.equal(jsm.requests.size, before + 1);
+      assert.equal(requestsFor(ticket).length, 1);
       const pending = await storedTicket(slack, ticket.id);
       assert.equal(pending.jsm_create_sent, true);
-      assert.equal(pending.jsm_attempts, 1);
-      const second = await sync(ticket.id);
-      assert.equal(second.outputs?.sync_state, "synced");
-      assert.equal(jsm.requests.size, before + 1);
-      assert.equal(
-        [...jsm.requests.values()].filter((r) =>
-          r.summary.startsWith(`[${ticket.key}]`)
-        ).length,
-        1,
+      assert.ok(
+        Math.abs(pending.jsm_create_sent_at! - Date.now() / 1000) < 30,
       );
+      assert.equal(pending.jsm_attempts, 1);
+      // A moment later the search finds nothing: that proves nothing.
+      const sent = posts();
+      for (let i = 0; i < 3; i++) {
+        const again = await sync(ticket.id);
+        assert.equal(again.outputs?.sync_state, "pending");
+        assert.match(String(again.outputs?.problem), /looks again after/);
+      }
+      assert.equal(posts(), sent, "no second create");
+      const waiting = await storedTicket(slack, ticket.id);
+      assert.equal(waiting.jsm_attempts, 1, "waiting is not failing");
+      assert.equal(
+        waiting.jsm_retry_at,
+        pending.jsm_create_sent_at! + JSM_SEARCH_SETTLE_SECONDS,
+      );
+      // Sixteen minutes on, the search shows it: linked, not made again.
+      await age(ticket, 16);
+      const later = await sync(ticket.id);
+      assert.equal(later.outputs?.sync_state, "synced");
+      assert.equal(requestsFor(ticket).length, 1);
+      assert.equal(posts(), sent);
+      const linked = await storedTicket(slack, ticket.id);
+      assert.equal(linked.jsm_key, requestsFor(ticket)[0].issueKey);
+      assert.equal(linked.jsm_create_sent, undefined);
+      assert.equal(linked.jsm_create_sent_at, undefined);
       // Agents heard about the failure once, and about the link once.
       const replies = slack.workspace.repliesTo(TRIAGE, ticket.card_ts!);
       assert.equal(
@@ -173,6 +214,207 @@ Deno.test("sync_ticket_to_jsm", async (t) => {
         1,
       );
       assert.match(replies.at(-1)!.text, /after 1 failed attempt\./);
+      jsm.now = Date.now;
+    },
+  );
+
+  await t.step(
+    "a create that never landed is made once the search has settled",
+    async () => {
+      const ticket = await newTicket(slack, "503 on create");
+      jsm.fail("/rest/servicedeskapi/request", { status: 503, method: "POST" });
+      assert.equal((await sync(ticket.id)).outputs?.sync_state, "pending");
+      assert.equal(requestsFor(ticket).length, 0);
+      assert.equal(
+        (await storedTicket(slack, ticket.id)).jsm_create_sent,
+        true,
+      );
+      const sent = posts();
+      assert.match(
+        String((await sync(ticket.id)).outputs?.problem),
+        /looks again after/,
+      );
+      assert.equal(posts(), sent);
+      await age(ticket, 16);
+      assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
+      assert.equal(requestsFor(ticket).length, 1);
+      jsm.now = Date.now;
+    },
+  );
+
+  await t.step(
+    "a run that dies just after JSM made the request does not make another",
+    async () => {
+      const ticket = await newTicket(slack, "Link not saved");
+      // Every save of the link fails, as if the run died after the create.
+      slack.fail({
+        method: "apps.datastore.update",
+        error: "internal_error",
+        times: 2,
+        when: (args) =>
+          (args.item as Record<string, unknown> | undefined)?.jsm_key !==
+            undefined,
+      });
+      await assert.rejects(async () => await sync(ticket.id));
+      assert.equal(requestsFor(ticket).length, 1);
+      const marked = await storedTicket(slack, ticket.id);
+      assert.equal(marked.jsm_key, undefined);
+      assert.equal(marked.jsm_create_sent, true, "recorded before sending");
+      const sent = posts();
+      assert.equal((await sync(ticket.id)).outputs?.sync_state, "pending");
+      await age(ticket, 16);
+      assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
+      assert.equal(requestsFor(ticket).length, 1);
+      assert.equal(posts(), sent);
+      jsm.now = Date.now;
+    },
+  );
+
+  await t.step(
+    "a request made, then a failure moving it: the link is kept and shown",
+    async () => {
+      jsm.searchLagMs = 2_000;
+      const ticket = await newTicket(slack, "Created, not moved");
+      await changeTicket(
+        clientFor(slack),
+        ticket.id,
+        { type: "claim" },
+        PEOPLE.agent,
+      );
+      jsm.fail(/\/transitions$/, {
+        status: 500,
+        method: "GET",
+        times: Infinity,
+      });
+      const result = await sync(ticket.id);
+      jsm.clearFailures();
+      assert.equal(result.outputs?.sync_state, "pending");
+      const stored = await storedTicket(slack, ticket.id);
+      assert.equal(stored.jsm_key, requestsFor(ticket)[0].issueKey);
+      assert.equal(stored.jsm_create_sent, undefined);
+      assert.match(cardText(slack, ticket), new RegExp(stored.jsm_key!));
+      const sent = posts();
+      assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
+      assert.equal(posts(), sent, "moved, not created again");
+      assert.equal(jsm.requests.get(stored.jsm_key!)!.status, "In progress");
+    },
+  );
+
+  await t.step(
+    "a card button's sync moves a linked request but never creates one",
+    async () => {
+      const ticket = await newTicket(slack, "Claimed before linked");
+      jsm.calls.length = 0;
+      const early = await sync(ticket.id, {}, { create_if_missing: false });
+      assert.equal(early.outputs?.sync_state, "pending");
+      assert.equal(jsm.calls.length, 0);
+      assert.equal((await storedTicket(slack, ticket.id)).jsm_sync, "pending");
+      // The opening sync and a card button's, at the same instant (jittered
+      // by up to 5 ms), 30 times: one request each time.
+      for (let round = 0; round < 30; round++) {
+        const racing = await newTicket(slack, `Race ${round}`);
+        const jitter = () =>
+          new Promise((r) => setTimeout(r, Math.random() * 5));
+        await Promise.all([
+          jitter().then(() => sync(racing.id)),
+          jitter().then(() =>
+            sync(racing.id, {}, { create_if_missing: false })
+          ),
+        ]);
+        assert.equal(requestsFor(racing).length, 1, `round ${round}`);
+        assert.equal((await storedTicket(slack, racing.id)).jsm_sync, "synced");
+      }
+    },
+  );
+
+  await t.step(
+    "a change made while JSM is being moved is not marked synced",
+    async () => {
+      const ticket = await newTicket(slack, "Changed mid-sync");
+      await sync(ticket.id);
+      const key = (await storedTicket(slack, ticket.id)).jsm_key!;
+      await changeTicket(
+        clientFor(slack),
+        ticket.id,
+        { type: "claim" },
+        PEOPLE.agent,
+      );
+      jsm.slowOnce(`/rest/api/3/issue/${key}/transitions`, 300, "POST");
+      const moving = sync(ticket.id);
+      await new Promise((r) => setTimeout(r, 150));
+      await changeTicket(
+        clientFor(slack),
+        ticket.id,
+        { type: "wait" },
+        PEOPLE.agent,
+      );
+      await moving;
+      assert.equal(jsm.requests.get(key)!.status, "In progress");
+      const stored = await storedTicket(slack, ticket.id);
+      assert.equal(stored.status, "waiting_on_requester");
+      assert.equal(stored.jsm_sync, "pending", "JSM still owes the wait");
+      await sync(ticket.id);
+      assert.equal(jsm.requests.get(key)!.status, "Waiting for customer");
+      assert.equal((await storedTicket(slack, ticket.id)).jsm_sync, "synced");
+    },
+  );
+
+  await t.step(
+    "status changes go through agent transitions, which customers lack",
+    async () => {
+      const ticket = await newTicket(slack, "Agent steps");
+      await sync(ticket.id);
+      const key = (await storedTicket(slack, ticket.id)).jsm_key!;
+      for (
+        const [action, status] of [
+          ["claim", "In progress"],
+          ["wait", "Waiting for customer"],
+        ] as const
+      ) {
+        await changeTicket(
+          clientFor(slack),
+          ticket.id,
+          { type: action },
+          PEOPLE.agent,
+        );
+        await sync(ticket.id);
+        assert.equal(jsm.requests.get(key)!.status, status);
+      }
+      assert.ok(
+        jsm.callsTo("POST", `/rest/api/3/issue/${key}/transitions`).length >= 2,
+      );
+      assert.equal(
+        jsm.callsTo("POST", `/rest/servicedeskapi/request/${key}/transition`)
+          .length,
+        0,
+      );
+    },
+  );
+
+  await t.step(
+    "without the Transition issues permission, the thread says so",
+    async () => {
+      await using locked = await startFakeJsm({ transitionPermission: false });
+      const ticket = await newTicket(slack, "No permission");
+      const run = () =>
+        handler(
+          functionContext(
+            SYNC_TO_JSM_CALLBACK_ID,
+            slack,
+            { ticket_id: ticket.id },
+            locked.apiTokenEnv(),
+          ),
+        );
+      await run();
+      await changeTicket(
+        clientFor(slack),
+        ticket.id,
+        { type: "claim" },
+        PEOPLE.agent,
+      );
+      await run();
+      const reply = slack.workspace.repliesTo(TRIAGE, ticket.card_ts!).at(-1)!;
+      assert.match(reply.text, /Transition issues permission/);
     },
   );
 

@@ -104,6 +104,53 @@ export function jsmRetryDelaySeconds(attempts: number): number {
 }
 
 /**
+ * How long after a create Helpdesk trusts Jira's search to show it. Jira's
+ * index lags writes, "from a few seconds to minutes" (Atlassian, search and
+ * reconcile); until then a search that finds nothing is no proof that an
+ * earlier create did not land, and creating again could make a second
+ * request. Longer waits delay a ticket whose create really failed; shorter
+ * ones risk the duplicate.
+ */
+export const JSM_SEARCH_SETTLE_SECONDS = 15 * 60;
+
+/**
+ * When a create that may have reached JSM was sent, or undefined when none
+ * was. Tickets from before jsm_create_sent_at existed only say that one was
+ * sent; the failure was recorded at jsm_retry_at minus its delay, which is
+ * after the send, so that moment is a safe stand-in.
+ */
+export function jsmCreateSentAt(
+  ticket: Pick<
+    Ticket,
+    | "jsm_create_sent"
+    | "jsm_create_sent_at"
+    | "jsm_retry_at"
+    | "jsm_attempts"
+  >,
+): number | undefined {
+  if (ticket.jsm_create_sent_at) return ticket.jsm_create_sent_at;
+  if (!ticket.jsm_create_sent) return undefined;
+  return (ticket.jsm_retry_at ?? 0) -
+    jsmRetryDelaySeconds(ticket.jsm_attempts ?? 1);
+}
+
+/**
+ * What a search that found no request for the ticket means at `now`: create
+ * it, or look again at `lookAgainAt`, once the search must show a request
+ * an earlier create made.
+ */
+export function afterEmptySearch(
+  sentAt: number | undefined,
+  now: number,
+): { create: true } | { create: false; lookAgainAt: number } {
+  if (sentAt === undefined) return { create: true };
+  const settled = sentAt + JSM_SEARCH_SETTLE_SECONDS;
+  return now >= settled
+    ? { create: true }
+    : { create: false, lookAgainAt: settled };
+}
+
+/**
  * How long an immediate sync has before the scheduled retry may take the
  * ticket: longer than any function runs (60 s), so the two never race.
  */

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import {
+  afterEmptySearch,
+  JSM_SEARCH_SETTLE_SECONDS,
   jsmAgrees,
+  jsmCreateSentAt,
   jsmRetryDelaySeconds,
   markJsmPendingIfLinked,
   needsJsmSync,
@@ -79,4 +82,44 @@ Deno.test("JSM statuses and the ticket's", async (t) => {
       [300, 600, 1200, 2400, 4800, 9600, 14400, 14400],
     );
   });
+});
+
+Deno.test("a search that finds nothing, after a create that may have landed", async (t) => {
+  const sentAt = 1_800_000_000;
+  await t.step("with no create sent, it means create", () => {
+    assert.deepEqual(afterEmptySearch(undefined, sentAt), { create: true });
+  });
+  await t.step("within the settle time, it means look again later", () => {
+    for (const after of [0, 1, 60, JSM_SEARCH_SETTLE_SECONDS - 1]) {
+      assert.deepEqual(afterEmptySearch(sentAt, sentAt + after), {
+        create: false,
+        lookAgainAt: sentAt + JSM_SEARCH_SETTLE_SECONDS,
+      });
+    }
+  });
+  await t.step("once settled, it means the create never landed", () => {
+    assert.deepEqual(
+      afterEmptySearch(sentAt, sentAt + JSM_SEARCH_SETTLE_SECONDS),
+      { create: true },
+    );
+  });
+  await t.step(
+    "when it was sent: recorded, or inferred for old tickets",
+    () => {
+      assert.equal(jsmCreateSentAt({}), undefined);
+      assert.equal(
+        jsmCreateSentAt({ jsm_create_sent: true, jsm_create_sent_at: sentAt }),
+        sentAt,
+      );
+      // Older tickets: the failure was recorded 5 min before jsm_retry_at.
+      assert.equal(
+        jsmCreateSentAt({
+          jsm_create_sent: true,
+          jsm_attempts: 1,
+          jsm_retry_at: sentAt + 300,
+        }),
+        sentAt,
+      );
+    },
+  );
 });

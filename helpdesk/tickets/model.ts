@@ -105,6 +105,12 @@ export interface Ticket {
    * next attempt searches JSM before creating.
    */
   jsm_create_sent?: boolean;
+  /**
+   * When that create was sent (written just before sending it). Jira's
+   * search lags, so until JSM_SEARCH_SETTLE_SECONDS later a search that
+   * finds nothing does not prove there is nothing.
+   */
+  jsm_create_sent_at?: number;
   /** Why the last attempt failed, in words an admin can act on. */
   jsm_error?: string;
   /** A Jira Cloud issue opened for this ticket by the connector workflow. */

@@ -7,19 +7,9 @@
 // is what yields a refresh token.
 import { DefineOAuth2Provider, Schema } from "deno-slack-sdk/mod.ts";
 
-export const ATLASSIAN_PROVIDER_KEY = "atlassian";
+import { ATLASSIAN_SCOPES } from "./atlassian_scopes.ts";
 
-/**
- * The two servicedesk scopes cover every call Helpdesk makes; offline_access
- * yields the refresh token Slack needs to keep the grant alive; read:me lets
- * Slack name the Atlassian account (identity_config below).
- */
-export const ATLASSIAN_SCOPES = [
-  "read:servicedesk-request",
-  "write:servicedesk-request",
-  "offline_access",
-  "read:me",
-];
+export const ATLASSIAN_PROVIDER_KEY = "atlassian";
 
 export function atlassianProvider(clientId: string) {
   return DefineOAuth2Provider({
@@ -30,7 +20,9 @@ export function atlassianProvider(clientId: string) {
       authorization_url: "https://auth.atlassian.com/authorize",
       token_url: "https://auth.atlassian.com/oauth/token",
       client_id: clientId,
-      scope: ATLASSIAN_SCOPES,
+      // Each with its reason in atlassian_scopes.ts; read:me lets Slack
+      // name the account (identity_config below).
+      scope: [...ATLASSIAN_SCOPES],
       authorization_url_extras: {
         audience: "api.atlassian.com",
         prompt: "consent",

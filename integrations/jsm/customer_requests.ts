@@ -1,22 +1,19 @@
-// What Helpdesk keeps of a JSM customer request, and how it finds the one it
-// made for a Helpdesk key. The key leads the summary ("[HD-7K3QX2] ..."),
-// which the servicedeskapi's searchTerm matches ("Filters customer requests
-// where the request summary matches the searchTerm", jira.js docs of GET
-// /rest/servicedeskapi/request). Jira's index can lag a fresh create by a
-// moment, so a search right after one may still miss it.
+// What Helpdesk keeps of a JSM customer request. The Helpdesk key leads the
+// summary ("[HD-7K3QX2] ..."), which is how request_search.ts finds the
+// request an earlier attempt created.
 
 export interface NewJsmRequest {
   /** e.g. HD-7K3QX2; prefixed to the summary so a retry can find it. */
   helpdeskKey: string;
   summary: string;
   description: string;
-  /** The Atlassian accountId of the customer (see findCustomerAccountId). */
-  raiseOnBehalfOf?: string;
 }
 
 export interface JsmRequest {
   issueKey: string;
   issueId: string;
+  /** The service desk it belongs to, e.g. "1". */
+  serviceDeskId: string;
   webUrl: string;
   /** e.g. "Waiting for support". */
   status: string;
@@ -31,6 +28,7 @@ export type Page<T> = { isLastPage?: boolean; size?: number; values?: T[] };
 export type RawRequest = {
   issueId: string;
   issueKey: string;
+  serviceDeskId?: string;
   requestFieldValues?: { fieldId?: string; value?: unknown }[];
   currentStatus?: { status?: string; statusCategory?: string };
   _links?: { web?: string };
@@ -39,12 +37,6 @@ export type RawRequest = {
 export const REQUESTS_PATH = "/rest/servicedeskapi/request";
 // Jira's summary holds at most 255 characters.
 const SUMMARY_MAX = 255;
-const SEARCH_PAGE_LIMIT = 50;
-const SEARCH_MAX_PAGES = 4;
-
-type GetPage = (
-  query: Record<string, string | number>,
-) => Promise<Page<RawRequest>>;
 
 /** "[HD-7K3QX2] Printer is down", cut to Jira's summary limit. */
 export function jsmSummary(helpdeskKey: string, summary: string): string {
@@ -60,43 +52,10 @@ export function toJsmRequest(raw: RawRequest): JsmRequest {
   return {
     issueKey: raw.issueKey,
     issueId: String(raw.issueId),
+    serviceDeskId: String(raw.serviceDeskId ?? ""),
     webUrl: raw._links?.web ?? "",
     status: raw.currentStatus?.status ?? "",
     statusCategory: raw.currentStatus?.statusCategory,
     summary: typeof summary === "string" ? summary : "",
   };
-}
-
-export async function findByHelpdeskKey(
-  getPage: GetPage,
-  serviceDeskId: string,
-  helpdeskKey: string,
-): Promise<JsmRequest | undefined> {
-  const prefix = `[${helpdeskKey}]`;
-  const matches: JsmRequest[] = [];
-  for (let page = 0, start = 0; page < SEARCH_MAX_PAGES; page++) {
-    const result = await getPage({
-      // Quoted as a phrase: Jira's text search reads "-" as NOT.
-      searchTerm: `"${helpdeskKey}"`,
-      // The agent is seldom the owner or a participant of a request raised
-      // on someone's behalf. ALL_REQUESTS is marked deprecated, but it is
-      // the one value that covers those.
-      requestOwnership: "ALL_REQUESTS",
-      requestStatus: "ALL_REQUESTS",
-      serviceDeskId,
-      start,
-      limit: SEARCH_PAGE_LIMIT,
-    });
-    const values = result.values ?? [];
-    for (const raw of values) {
-      const request = toJsmRequest(raw);
-      // Search matches words anywhere; only our own prefix counts.
-      if (request.summary.startsWith(prefix)) matches.push(request);
-    }
-    if (result.isLastPage !== false || values.length === 0) break;
-    start += result.size ?? values.length;
-  }
-  // Should a duplicate exist, the oldest is the one people saw first.
-  matches.sort((a, b) => Number(a.issueId) - Number(b.issueId));
-  return matches[0];
 }

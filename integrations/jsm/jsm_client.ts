@@ -1,11 +1,12 @@
 // Helpdesk's few JSM operations, each under one deadline (withRetries) with a
-// per-attempt timeout. Shapes, from Atlassian's servicedeskapi reference as
-// mirrored by jira.js and Pipedream's JSM component:
+// per-attempt timeout. Shapes, from Atlassian's REST references:
 // - POST /rest/servicedeskapi/request {serviceDeskId, requestTypeId,
-//   requestFieldValues: {summary, description}, raiseOnBehalfOf (an
-//   accountId; emails are refused, JSDCLOUD-6061)} → 201 CustomerRequest.
-// - POST .../request/{key}/comment {body, public}; GET .../transition →
-//   page of {id, name}; POST .../transition {id, additionalComment?} → 204.
+//   requestFieldValues: {summary, description}} → 201 CustomerRequest, as
+//   the agent account (requests are not raised on the requester's behalf:
+//   see the README on why there is no customer lookup).
+// - GET /rest/servicedeskapi/request/{key}; POST .../comment {body, public}.
+// - Transitions through Jira's issue transitions (transitions.ts), search
+//   through /rest/api/3/search/jql (request_search.ts).
 import { ATLASSIAN_GATEWAY, jsmApiBase, type JsmConfig } from "./jsm_config.ts";
 import { type JsmCall, sendJsm } from "./jsm_http.ts";
 import {
@@ -16,16 +17,14 @@ import {
 } from "./retry_policy.ts";
 import { pickServiceDeskSite } from "./accessible_resources.ts";
 import {
-  findByHelpdeskKey,
   type JsmRequest,
   jsmSummary,
   type NewJsmRequest,
-  type Page,
   type RawRequest,
   REQUESTS_PATH as REQUESTS,
   toJsmRequest,
 } from "./customer_requests.ts";
-
+import { findByHelpdeskKey } from "./request_search.ts";
 import { transitionByName, type TransitionOutcome } from "./transitions.ts";
 
 export type { JsmRequest, NewJsmRequest } from "./customer_requests.ts";
@@ -77,8 +76,9 @@ export class JsmClient {
   }
 
   /**
-   * Creates the request, resending only after a 429: any other failure may
-   * have created it already, and only createRequestOnce can tell.
+   * Creates the request, resending only after a 429 (which JSM did not act
+   * on): any other failure may have created it already, so whether to try
+   * again is the caller's decision (see findRequestByHelpdeskKey).
    */
   createRequest(input: NewJsmRequest): Promise<JsmRequest> {
     return this.#operation(
@@ -88,24 +88,19 @@ export class JsmClient {
   }
 
   /**
-   * Finds the request made for this Helpdesk key, else creates it. Every
-   * retry searches first, so a create that timed out here but went through
-   * at JSM is found rather than made twice.
+   * The request made for this Helpdesk key, if Jira's search shows it.
+   * The search lags a fresh create, so undefined is "not found yet".
    */
-  createRequestOnce(
-    input: NewJsmRequest,
-  ): Promise<JsmRequest & { created: boolean }> {
-    return this.#operation(async (session) => {
-      const found = await this.#find(session, input.helpdeskKey);
-      if (found) return { ...found, created: false };
-      return { ...await this.#create(session, input), created: true };
-    });
-  }
-
   findRequestByHelpdeskKey(
     helpdeskKey: string,
   ): Promise<JsmRequest | undefined> {
-    return this.#operation((session) => this.#find(session, helpdeskKey));
+    return this.#operation((session) =>
+      findByHelpdeskKey(
+        (call) => session.send(call),
+        this.#config.serviceDeskId,
+        helpdeskKey,
+      )
+    );
   }
 
   getRequest(issueIdOrKey: string): Promise<JsmRequest> {
@@ -139,8 +134,8 @@ export class JsmClient {
   }
 
   /**
-   * Moves the request to the status named `targetStatus`; see
-   * transitions.ts for why `alsoTransitionNames` exists.
+   * Moves the request to the status named `targetStatus` with an agent's
+   * transition; see transitions.ts for `alsoTransitionNames`.
    */
   transitionTo(
     issueIdOrKey: string,
@@ -150,34 +145,11 @@ export class JsmClient {
     return this.#operation((session) =>
       transitionByName(
         (call) => session.send(call),
-        `${REQUESTS}/${encodeURIComponent(issueIdOrKey)}`,
+        issueIdOrKey,
         targetStatus,
         alsoTransitionNames,
       )
     );
-  }
-
-  /**
-   * The accountId of the desk's customer with this email, if any. The
-   * customer list is an experimental resource, hence the opt-in header.
-   */
-  findCustomerAccountId(email: string): Promise<string | undefined> {
-    return this.#operation(async (session) => {
-      const page = await session.send<
-        Page<{ accountId: string; emailAddress?: string }>
-      >({
-        method: "GET",
-        path: `/rest/servicedeskapi/servicedesk/${
-          encodeURIComponent(this.#config.serviceDeskId)
-        }/customer`,
-        query: { query: email.trim(), limit: 50 },
-        experimental: true,
-      });
-      // The query also matches names and parts of addresses.
-      return page.values?.find((c) =>
-        c.emailAddress?.toLowerCase() === email.trim().toLowerCase()
-      )?.accountId;
-    });
   }
 
   /** The OAuth cloud id: configured, or found through accessible-resources. */
@@ -235,19 +207,6 @@ export class JsmClient {
     return this.#cloudId;
   }
 
-  #find(session: Session, helpdeskKey: string) {
-    return findByHelpdeskKey(
-      (query) =>
-        session.send<Page<RawRequest>>({
-          method: "GET",
-          path: REQUESTS,
-          query,
-        }),
-      this.#config.serviceDeskId,
-      helpdeskKey,
-    );
-  }
-
   async #create(session: Session, input: NewJsmRequest): Promise<JsmRequest> {
     const summary = jsmSummary(input.helpdeskKey, input.summary);
     const created = await session.send<RawRequest>({
@@ -257,9 +216,6 @@ export class JsmClient {
         serviceDeskId: this.#config.serviceDeskId,
         requestTypeId: this.#config.requestTypeId,
         requestFieldValues: { summary, description: input.description },
-        ...(input.raiseOnBehalfOf
-          ? { raiseOnBehalfOf: input.raiseOnBehalfOf }
-          : {}),
       },
     });
     const request = toJsmRequest(created);

@@ -8,6 +8,9 @@
 // - the api.atlassian.com gateway: {code: 401, message: "Unauthorized; scope
 //   does not match"} when the OAuth grant lacks a scope (Atlassian community).
 import type { JsmAuth, JsmConfig } from "./jsm_config.ts";
+import { ATLASSIAN_API_SCOPES } from "./atlassian_scopes.ts";
+
+const SCOPES = ATLASSIAN_API_SCOPES.join(", ");
 
 export type JsmErrorCode =
   | "unauthorized"
@@ -151,11 +154,15 @@ export function explainJsmError(
     case "unauthorized":
       return explainUnauthorized(error, mode, config);
     case "forbidden":
-      return mode === "oauth"
-        ? `The Atlassian authorization may not do this (HTTP 403): it needs the OAuth scopes write:servicedesk-request and read:servicedesk-request, and the person who authorized must be an agent on service desk ${desk}. Add the scopes to the provider, then re-authorize with \`slack external-auth add\`.${said}`
+      return (mode === "oauth"
+        ? `The Atlassian authorization may not do this (HTTP 403): it needs the OAuth scopes ${SCOPES}, and the person who authorized must be an agent on service desk ${desk}. Add the scopes to the provider, then re-authorize with \`slack external-auth add\`.`
         : `The account ${
           accountOf(config)
-        } may not do this (HTTP 403): the account must be an agent on service desk ${desk} (Project settings → People in Jira Service Management).${said}`;
+        } may not do this (HTTP 403): the account must be an agent on service desk ${desk} (Project settings → People in Jira Service Management).`) +
+        (/\/transitions$/.test(error.path ?? "")
+          ? " Moving a request also needs Jira's Transition issues permission in that project."
+          : "") +
+        said;
     case "bad_request":
       return error.field
         ? `JSM rejected the field "${error.field}": ${
@@ -196,8 +203,10 @@ function explainUnauthorized(
 ): string {
   if (mode === "oauth") {
     // The gateway answers 401, not 403, when a scope is missing.
-    if (/scope does not match/i.test(error.serverMessage ?? "")) {
-      return 'The Atlassian authorization lacks a scope this call needs (HTTP 401, "scope does not match"): add write:servicedesk-request and read:servicedesk-request to the provider, then re-authorize with `slack external-auth add`.';
+    // Atlassian's gateway says "Unauthorized; scope does not match" (as
+    // reported publicly, not documented): any 401 that speaks of a scope.
+    if (/\bscope/i.test(error.serverMessage ?? "")) {
+      return `The Atlassian authorization lacks a scope this call needs (HTTP 401, "scope does not match"): the provider must ask for ${SCOPES}; then re-authorize with \`slack external-auth add\`.`;
     }
     return "The Atlassian authorization is invalid or has expired (HTTP 401). Re-authorize with `slack external-auth add` and pick the Atlassian provider.";
   }

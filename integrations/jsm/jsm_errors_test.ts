@@ -84,6 +84,7 @@ Deno.test("explainJsmError says what to do, per auth mode", async (t) => {
       message: "Unauthorized; scope does not match",
     });
     assert.match(explainJsmError(scope, "oauth"), /write:servicedesk-request/);
+    assert.match(explainJsmError(scope, "oauth"), /read:jira-work/);
   });
 
   await t.step("403 names the permission for each mode", () => {
@@ -93,7 +94,18 @@ Deno.test("explainJsmError says what to do, per auth mode", async (t) => {
       /agent@acme\.com .*must be an agent on service desk 3/,
     );
     assert.match(explainJsmError(error, OAUTH), /write:servicedesk-request/);
+    assert.match(explainJsmError(error, OAUTH), /write:jira-work/);
     assert.match(explainJsmError(error, OAUTH), /slack external-auth add/);
+    assert.doesNotMatch(explainJsmError(error, CONFIG), /Transition issues/);
+    const move = answer(
+      403,
+      { errorMessages: ["You do not have permission"], errors: {} },
+      "/rest/api/3/issue/IT-1/transitions",
+    );
+    assert.match(
+      explainJsmError(move, CONFIG),
+      /must be an agent .* Transition issues permission/,
+    );
   });
 
   await t.step("400 names the field JSM rejected", () => {

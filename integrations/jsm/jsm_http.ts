@@ -13,11 +13,6 @@ export interface JsmCall {
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
-  /**
-   * Some servicedeskapi resources (the customer list among them) are marked
-   * experimental and want the X-ExperimentalApi: opt-in header.
-   */
-  experimental?: boolean;
 }
 
 export interface JsmHttp {
@@ -48,7 +43,6 @@ export async function sendJsm<T>(
     accept: "application/json",
   };
   if (call.body !== undefined) headers["content-type"] = "application/json";
-  if (call.experimental) headers["x-experimentalapi"] = "opt-in";
   const timeoutMs = Math.max(1, Math.floor(http.timeoutMs));
   let response: Response;
   let text: string;

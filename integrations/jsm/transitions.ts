@@ -1,41 +1,55 @@
-// Moving a request to a status through the customer transition API: GET
-// /rest/servicedeskapi/request/{key}/transition lists {id, name} and POST
-// {id} performs one (204). It names transitions, not the status they lead
-// to ("Resolve this issue" → Resolved), hence the extra names callers pass.
-// It also lists only what a customer may do; workflow steps reserved to
-// agents are on the platform's /rest/api/3/issue/{key}/transitions instead.
-import type { Page, RawRequest } from "./customer_requests.ts";
+// Moving a request to a status with the transitions an agent may take: Jira's
+// GET /rest/api/3/issue/{key}/transitions (read:jira-work) lists them with
+// the status each leads to, and POST {"transition": {"id"}} takes one (204,
+// write:jira-work). servicedeskapi's /request/{key}/transition is not used:
+// it lists only what a customer may do, which leaves out agent steps such as
+// "In progress" and "Waiting for customer". The list is empty when the
+// account lacks the Transition issues permission, which the caller reports.
+import type { RawRequest } from "./customer_requests.ts";
 import type { JsmCall } from "./jsm_http.ts";
 
 export type TransitionOutcome = "transitioned" | "already" | "no_transition";
 
 type Send = <T>(call: Omit<JsmCall, "base">) => Promise<T>;
 
-/** `requestPath` is /rest/servicedeskapi/request/{issueIdOrKey}. */
+type IssueTransitions = {
+  transitions?: { id: string; name?: string; to?: { name?: string } }[];
+};
+
+/**
+ * Moves the request to `targetStatus`, by the transition that leads there
+ * or, failing that, one named in `alsoTransitionNames`.
+ */
 export async function transitionByName(
   send: Send,
-  requestPath: string,
+  issueIdOrKey: string,
   targetStatus: string,
   alsoTransitionNames: string[],
 ): Promise<TransitionOutcome> {
-  const wanted = [targetStatus, ...alsoTransitionNames].map(normalized);
+  const key = encodeURIComponent(issueIdOrKey);
+  const target = normalized(targetStatus);
   // Read first, so a retry after a transition that did happen says "already".
-  const current = await send<RawRequest>({ method: "GET", path: requestPath });
-  if (normalized(current.currentStatus?.status ?? "") === wanted[0]) {
+  const current = await send<RawRequest>({
+    method: "GET",
+    path: `/rest/servicedeskapi/request/${key}`,
+  });
+  if (normalized(current.currentStatus?.status ?? "") === target) {
     return "already";
   }
-  const transitions = await send<Page<{ id: string; name: string }>>({
+  const path = `/rest/api/3/issue/${key}/transitions`;
+  const { transitions = [] } = await send<IssueTransitions>({
     method: "GET",
-    path: `${requestPath}/transition`,
+    path,
   });
-  const transition = (transitions.values ?? []).find((t) =>
-    wanted.includes(normalized(t.name))
-  );
+  const names = [targetStatus, ...alsoTransitionNames].map(normalized);
+  const transition =
+    transitions.find((t) => normalized(t.to?.name ?? "") === target) ??
+      transitions.find((t) => names.includes(normalized(t.name ?? "")));
   if (!transition) return "no_transition";
   await send({
     method: "POST",
-    path: `${requestPath}/transition`,
-    body: { id: transition.id },
+    path,
+    body: { transition: { id: String(transition.id) } },
   });
   return "transitioned";
 }

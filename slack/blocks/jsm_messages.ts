@@ -39,7 +39,23 @@ export function jsmNoTransitionReply(
     escapeMrkdwn(from)
   }” to “${escapeMrkdwn(to)}” for ${jsmLink(ticket)}, so it stays “${
     escapeMrkdwn(from)
-  }” there. Move it in JSM, or add that transition to the request type's workflow.`;
+  }” there: the workflow has no such step from there, or Helpdesk's Atlassian account lacks Jira's Transition issues permission. Move it in JSM, or fix either.`;
+}
+
+/**
+ * Why a ticket waits for JSM's search (plain text: the sync step's output
+ * and the ticket's jsm_error).
+ */
+export function jsmSearchWait(sentAt: number, lookAgainAt: number): string {
+  const utc = (seconds: number) =>
+    `${
+      new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ")
+    } UTC`;
+  return `A request was sent to Jira Service Management at ${
+    utc(sentAt)
+  } without an answer, and Jira's search does not show it yet (it can lag by minutes). Helpdesk looks again after ${
+    utc(lookAgainAt)
+  } and creates it only if it is still not there, so it is never made twice.`;
 }
 
 /** A status JSM reported that changed the ticket. */

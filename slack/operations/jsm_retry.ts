@@ -82,6 +82,8 @@ function stop(
 
 /** Failures that are about JSM or our access to it, not this one ticket. */
 function jsmIsFailing(error: unknown): boolean {
+  // No error: the ticket waits for JSM's search to catch up (jsm_sync.ts).
+  if (error === undefined) return false;
   if (!(error instanceof JsmError)) return true;
   const code = error.code === "gave_up" ? error.lastCode : error.code;
   return code !== "bad_request" && code !== "not_found";

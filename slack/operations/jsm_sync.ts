@@ -2,18 +2,25 @@
 // if the ticket has none, then moves it to the ticket's status. Called right
 // after a change (the sync step) and by the scheduled retry.
 //
-// Never twice: a create goes straight to JSM only when no earlier attempt
-// could have made one. When a create's outcome is unknown (a timeout, a 5xx,
-// or a run that died), the ticket says so (jsm_create_sent) and every later
-// attempt first searches JSM for the "[HD-…]" summary prefix it wrote.
+// Never twice: just before a create is sent, the ticket records it
+// (jsm_create_sent, jsm_create_sent_at). A create that fails in a way that
+// may have landed (a timeout, a 5xx, a run that died) keeps that record, and
+// every later attempt searches JSM for the "[HD-…]" summary prefix first.
+// Jira's search lags a create by seconds to minutes, so finding nothing
+// within JSM_SEARCH_SETTLE_SECONDS of the create proves nothing: the ticket
+// then waits and the search is repeated, and only a search after that time
+// that still finds nothing leads to a new create.
 //
 // Never lost: a ticket that owes JSM something stays jsm_sync "pending" with
 // a jsm_retry_at, which is what the scheduled retry looks for.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
+  afterEmptySearch,
   JSM_TARGETS,
   jsmAgrees,
+  jsmCreateSentAt,
+  jsmPendingFields,
   jsmRetryDelaySeconds,
   needsJsmSync,
 } from "../../helpdesk/tickets/jsm_sync.ts";
@@ -41,6 +48,7 @@ import {
   jsmLinkedDm,
   jsmLinkedReply,
   jsmNoTransitionReply,
+  jsmSearchWait,
 } from "../blocks/jsm_messages.ts";
 import { jsmRequestFor } from "../../integrations/jsm/jsm_request.ts";
 
@@ -52,15 +60,25 @@ export interface JsmSyncDeps {
   now: number;
   /**
    * Search JSM before any create. The scheduled retry always does: it only
-   * sees tickets an earlier attempt did not finish.
+   * sees tickets an earlier attempt did not finish (some from versions that
+   * did not record a create before sending it).
    */
   searchFirst?: boolean;
+  /**
+   * False after a change to an existing ticket (a card button or reaction):
+   * such a sync moves a linked request but never creates one, which is left
+   * to the step that opened the ticket and to the scheduled retry. Two runs
+   * that could both create would race: datastores have no conditional
+   * write to let only one of them record the create.
+   */
+  createIfMissing?: boolean;
 }
 
 export type JsmSyncOutcome =
   | { state: "missing" }
   | { state: "up_to_date"; ticket: Ticket }
   | { state: "synced"; ticket: Ticket; created: boolean; linked: boolean }
+  /** `error` is undefined while waiting for JSM's search to catch up. */
   | { state: "pending"; ticket: Ticket; reason: string; error: unknown };
 
 export async function syncTicketToJsm(
@@ -80,35 +98,55 @@ export async function syncTicketToJsm(
     return { state: "up_to_date", ticket };
   }
   const linking = !ticket.jsm_key;
+  if (linking && deps.createIfMissing === false) {
+    return {
+      state: "pending",
+      ticket,
+      reason:
+        "The ticket has no JSM request yet; the step that opened it, or the scheduled retry, creates it.",
+      error: undefined,
+    };
+  }
   let created = false;
-  let request: Pick<JsmRequest, "issueKey" | "webUrl" | "status"> | undefined;
+  let sentNow = false;
+  let request: JsmRequest | undefined;
   try {
     if (linking) {
-      const input = jsmRequestFor(ticket);
-      if (deps.searchFirst || ticket.jsm_create_sent) {
-        const result = await deps.jsm.createRequestOnce(input);
-        created = result.created;
-        request = result;
-      } else {
-        request = await deps.jsm.createRequest(input);
+      const sentAt = jsmCreateSentAt(ticket);
+      if (sentAt !== undefined || deps.searchFirst) {
+        request = await deps.jsm.findRequestByHelpdeskKey(ticket.key);
+        const next = request ? undefined : afterEmptySearch(sentAt, deps.now);
+        if (next && !next.create) {
+          return await waitForSearch(deps, ticket, sentAt!, next.lookAgainAt);
+        }
+      }
+      if (!request) {
+        // Recorded before sending, so a run that dies mid-create leaves it.
+        await updateTicketFields(client, ticket.id, {
+          jsm_create_sent: true,
+          jsm_create_sent_at: deps.now,
+        });
+        sentNow = true;
+        request = await deps.jsm.createRequest(jsmRequestFor(ticket));
         created = true;
       }
     }
-    const key = request?.issueKey ?? ticket.jsm_key!;
     const jsmStatus = await moveToTicketStatus(
       deps,
       ticket,
-      key,
+      request?.issueKey ?? ticket.jsm_key!,
       request?.status ?? ticket.jsm_status,
     );
+    // Someone may have changed the ticket while JSM was being moved; if
+    // so, "synced" would hide that JSM owes the newer change.
+    const latest = await getTicket(client, ticket.id) ?? ticket;
+    const behind = latest.status !== ticket.status &&
+      !jsmAgrees(latest, jsmStatus.status);
     const saved = await updateTicketFields(client, ticket.id, {
-      ...(request
-        ? { jsm_key: request.issueKey, jsm_url: safeUrl(request.webUrl) }
-        : {}),
+      ...linkFields(request),
       jsm_status: jsmStatus.status,
-      jsm_sync: "synced",
+      ...(behind ? jsmPendingFields(deps.now) : { jsm_sync: "synced" }),
       jsm_attempts: 0,
-      jsm_create_sent: false,
       jsm_error: jsmStatus.problem ?? "",
     });
     await announce(deps, saved, {
@@ -118,8 +156,51 @@ export async function syncTicketToJsm(
     });
     return { state: "synced", ticket: saved, created, linked: linking };
   } catch (error) {
-    return await recordFailure(deps, ticket, linking, error);
+    // A request found or made is saved even though moving it failed.
+    const outcome = await recordFailure(deps, ticket, {
+      createUnsure: !request && sentNow,
+      link: linkFields(request),
+    }, error);
+    if (request && outcome.state === "pending") {
+      await announce(deps, outcome.ticket, {
+        linked: true,
+        failuresBefore: ticket.jsm_attempts ?? 0,
+      });
+    }
+    return outcome;
   }
+}
+
+/** What the ticket keeps of its request, and the create record cleared. */
+function linkFields(request: JsmRequest | undefined): Partial<Ticket> {
+  if (!request) return {};
+  return {
+    jsm_key: request.issueKey,
+    jsm_url: safeUrl(request.webUrl),
+    jsm_status: request.status,
+    jsm_create_sent: false,
+    jsm_create_sent_at: 0,
+  };
+}
+
+/**
+ * Nothing found yet, but a create was sent too recently for the search to
+ * be sure: the ticket waits for the scheduled retry to look again. Not a
+ * failure, so no attempt is counted and agents are not told.
+ */
+async function waitForSearch(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  sentAt: number,
+  lookAgainAt: number,
+): Promise<JsmSyncOutcome> {
+  const reason = jsmSearchWait(sentAt, lookAgainAt);
+  const saved = await updateTicketFields(deps.client, ticket.id, {
+    jsm_sync: "pending",
+    jsm_retry_at: lookAgainAt,
+    jsm_error: reason,
+  });
+  return { state: "pending", ticket: saved, reason, error: undefined };
 }
 
 /**
@@ -168,20 +249,30 @@ function createMayHaveLanded(error: unknown): boolean {
 async function recordFailure(
   deps: JsmSyncDeps,
   ticket: Ticket,
-  linking: boolean,
+  what: {
+    /** This run sent a create and has no request to show for it. */
+    createUnsure: boolean;
+    /** The request this run found or made, saved with the failure. */
+    link: Partial<Ticket>;
+  },
   error: unknown,
 ): Promise<JsmSyncOutcome> {
   const { client, now } = deps;
   const attempts = (ticket.jsm_attempts ?? 0) + 1;
   const retryAt = now + jsmRetryDelaySeconds(attempts);
   const reason = explainJsmError(error, deps.config);
+  // A create refused outright made nothing: the next attempt may create at
+  // once. One that may have landed keeps the record written before it.
+  const landed = createMayHaveLanded(error);
   const saved = await updateTicketFields(client, ticket.id, {
+    ...what.link,
     jsm_sync: "pending",
     jsm_attempts: attempts,
     jsm_retry_at: retryAt,
     jsm_error: reason,
-    jsm_create_sent: ticket.jsm_create_sent === true ||
-      (linking && createMayHaveLanded(error)),
+    ...(what.createUnsure && !landed
+      ? { jsm_create_sent: false, jsm_create_sent_at: 0 }
+      : {}),
   });
   // Agents hear about the first failure in a row, not every retry.
   if (attempts === 1 && saved.card_channel && saved.card_ts) {

@@ -223,6 +223,8 @@ export function toTicket(item: TicketItem): Ticket {
     jsm_attempts: Number(item.jsm_attempts) || undefined,
     jsm_retry_at: optional("jsm_retry_at") as number | undefined,
     jsm_create_sent: item.jsm_create_sent === true ? true : undefined,
+    // 0 clears it, as with jsm_attempts.
+    jsm_create_sent_at: Number(item.jsm_create_sent_at) || undefined,
     jsm_error: text("jsm_error"),
     jira_issue_key: text("jira_issue_key"),
     jira_issue_url: text("jira_issue_url"),

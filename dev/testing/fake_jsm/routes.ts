@@ -2,7 +2,7 @@
 // site's; Bearer tokens only work through the gateway's /ex/jira/{cloudId}
 // prefix, as with Atlassian's OAuth 2.0 (3LO).
 import type { FakeJsm } from "./server.ts";
-import { WORKFLOW } from "./service_desk.ts";
+import { routePlatform } from "./platform_routes.ts";
 import {
   commentJson,
   FakeJsmError,
@@ -27,7 +27,7 @@ export function routeJsm(
 ): RouteResult {
   const { options, desk } = fake;
   const authorization = headers.get("authorization") ?? "";
-  const now = Date.now();
+  const now = fake.now();
   const gateway = url.pathname.match(/^\/ex\/jira\/([^/]+)(\/.*)$/);
   const path = gateway ? gateway[2] : url.pathname;
   checkAuth(fake, method, url.pathname, gateway?.[1], authorization);
@@ -74,16 +74,20 @@ export function routeJsm(
       const all = request.comments.map((c) => commentJson(desk, c));
       return { status: 200, body: pageJson(all, q, `${base}${path}`) };
     }
+    // Customer transitions: what the portal offers customers, which leaves
+    // out agent steps such as In progress ("Returns a list of transitions
+    // that customers can perform on the request").
     if (sub === "/transition" && method === "GET") {
-      const edges = WORKFLOW[request.status].map(({ id, name }) => ({
-        id,
-        name,
-      }));
+      const edges = desk.transitionsFor(request, "customer").map((
+        { id, name },
+      ) => ({ id, name }));
       return { status: 200, body: pageJson(edges, q, `${base}${path}`) };
     }
     if (sub === "/transition" && method === "POST") {
       const { id, additionalComment } = asObject(body);
-      desk.transition(request, id, now);
+      if (!desk.transition(request, id, "customer", now)) {
+        throw jsmError(400, `Transition ${id} is not valid for this request.`);
+      }
       const extra = (additionalComment as { body?: unknown })?.body;
       if (extra !== undefined) {
         desk.addComment(request, extra, true, caller, now);
@@ -91,23 +95,8 @@ export function routeJsm(
       return { status: 204 };
     }
   }
-  const customers = path.match(
-    new RegExp(`^${SD}/servicedesk/([^/]+)/customer$`),
-  );
-  if (customers && method === "GET") {
-    // Experimental resources want the opt-in header (servicedeskapi docs).
-    if (headers.get("x-experimentalapi") !== "opt-in") {
-      throw jsmError(
-        400,
-        "This experimental API needs X-ExperimentalApi: opt-in.",
-      );
-    }
-    if (customers[1] !== options.serviceDeskId) {
-      throw jsmError(404, `Service desk ${customers[1]} does not exist.`);
-    }
-    const found = desk.customersMatching(q.get("query") ?? "");
-    return { status: 200, body: pageJson(found, q, `${base}${path}`) };
-  }
+  const platform = routePlatform(fake, method, path, q, body, base);
+  if (platform) return platform;
   throw jsmError(404, `No ${method} ${path} in the fake JSM.`);
 }
 
@@ -147,9 +136,7 @@ function checkAuth(
   if (cloudId !== options.cloudId) {
     throw new FakeJsmError(404, { code: 404, message: "Site not found" });
   }
-  const needed = method === "GET"
-    ? "read:servicedesk-request"
-    : "write:servicedesk-request";
+  const needed = scopeFor(method, pathname.replace(/^\/ex\/jira\/[^/]+/, ""));
   if (!options.scopes.includes(needed)) {
     throw new FakeJsmError(401, {
       code: 401,
@@ -172,4 +159,20 @@ function asObject(body: unknown): Record<string, unknown> {
     return body as Record<string, unknown>;
   }
   throw jsmError(400, "The request body must be a JSON object.");
+}
+
+/**
+ * The OAuth scope a call needs (Atlassian's scope pages): servicedeskapi
+ * reads and writes need the servicedesk-request scopes, the platform's
+ * issue transitions and search need jira-work (a search sent by POST is
+ * still a read).
+ */
+function scopeFor(method: string, path: string): string {
+  if (path.startsWith("/rest/api/")) {
+    const read = method === "GET" || path === "/rest/api/3/search/jql";
+    return read ? "read:jira-work" : "write:jira-work";
+  }
+  return method === "GET"
+    ? "read:servicedesk-request"
+    : "write:servicedesk-request";
 }

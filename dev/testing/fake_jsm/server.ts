@@ -1,8 +1,10 @@
 // A local stand-in for Jira Service Management's REST API, for tests of the
 // JSM client and of whatever syncs tickets to JSM. Point JSM_BASE_URL (or
 // JsmConfig.baseUrl) at `baseUrl`: it serves the site's /rest/servicedeskapi
-// for API-token (Basic) auth, and the gateway's /ex/jira/{cloudId}/... and
-// /oauth/token/accessible-resources for OAuth (Bearer) auth.
+// and the Jira endpoints Helpdesk uses (issue transitions, JQL search, with
+// its index lag) for API-token (Basic) auth, and the gateway's
+// /ex/jira/{cloudId}/... and /oauth/token/accessible-resources for OAuth
+// (Bearer) auth.
 //
 // It records every call, checks credentials (401) and OAuth scopes (401
 // "scope does not match", as the gateway does), can inject failures with
@@ -30,8 +32,15 @@ export interface FakeJsmOptions {
   apiToken?: string;
   accessToken?: string;
   cloudId?: string;
-  /** Scopes of the OAuth grant; both servicedesk scopes by default. */
+  /** Scopes of the OAuth grant; the four Helpdesk asks for by default. */
   scopes?: string[];
+  /**
+   * How long a new request stays invisible to JQL search (ms). Atlassian
+   * says from a few seconds to minutes; 2 s by default.
+   */
+  searchLagMs?: number;
+  /** The account's Transition issues permission (true by default). */
+  transitionPermission?: boolean;
   serviceDeskId?: string;
   requestTypeIds?: string[];
   projectKey?: string;
@@ -46,7 +55,6 @@ export interface FakeJsmCall {
   query: URLSearchParams;
   body?: unknown;
   auth: "basic" | "bearer" | "none";
-  experimental: boolean;
   status: number;
   startedAt: number;
   endedAt: number;
@@ -63,6 +71,13 @@ export class FakeJsm {
   readonly desk: FakeServiceDesk;
   readonly options: Required<Omit<FakeJsmOptions, "customers">>;
   latencyMs: number;
+  /** See FakeJsmOptions.searchLagMs; tests may change it at any time. */
+  searchLagMs: number;
+  /**
+   * The desk's clock (epoch ms): when requests are created and how old the
+   * search finds them. Tests that move Helpdesk's clock forward move this.
+   */
+  now: () => number = Date.now;
   readonly #injections = new Injections();
   /** Ends the waits of answers still held back, so close() is prompt. */
   readonly #pendingWaits = new Set<() => void>();
@@ -74,14 +89,21 @@ export class FakeJsm {
       apiToken: options.apiToken ?? "api-token-1",
       accessToken: options.accessToken ?? "oauth-access-token-1",
       cloudId: options.cloudId ?? "0f7c5d1e-6a1b-4c2d-9e3f-1a2b3c4d5e6f",
-      scopes: options.scopes ??
-        ["read:servicedesk-request", "write:servicedesk-request"],
+      scopes: options.scopes ?? [
+        "read:servicedesk-request",
+        "write:servicedesk-request",
+        "read:jira-work",
+        "write:jira-work",
+      ],
+      searchLagMs: options.searchLagMs ?? 2_000,
+      transitionPermission: options.transitionPermission ?? true,
       serviceDeskId: options.serviceDeskId ?? "1",
       requestTypeIds: options.requestTypeIds ?? ["10"],
       projectKey: options.projectKey ?? "IT",
       latencyMs: options.latencyMs ?? 0,
     };
     this.latencyMs = this.options.latencyMs;
+    this.searchLagMs = this.options.searchLagMs;
     this.desk = new FakeServiceDesk({
       serviceDeskId: this.options.serviceDeskId,
       requestTypeIds: this.options.requestTypeIds,
@@ -221,7 +243,6 @@ export class FakeJsm {
       query: url.searchParams,
       body,
       auth,
-      experimental: request.headers.get("x-experimentalapi") === "opt-in",
       status: 0,
       startedAt,
       endedAt: 0,

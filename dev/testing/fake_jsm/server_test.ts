@@ -120,28 +120,129 @@ Deno.test("the fake JSM answers like JSM", async (t) => {
     },
   );
 
-  await t.step("walks the workflow through customer transitions", async () => {
-    const path = `${REQUESTS}/IT-1/transition`;
-    const listed = (await call("GET", path)).json.values;
-    assert.deepEqual(listed.map((v: { name: string }) => v.name), [
-      "In progress",
-      "Waiting for customer",
-      "Resolve this issue",
-    ]);
-    for (const id of ["11", "31", "61", "31", "51"]) {
-      assert.equal((await call("POST", path, { id })).response.status, 204, id);
-    }
-    assert.equal(jsm.requests.get("IT-1")!.status, "Closed");
-    assert.deepEqual((await call("GET", path)).json.values, []);
-    assert.equal((await call("POST", path, { id: "61" })).response.status, 400);
-    await call("POST", `${REQUESTS}/IT-2/transition`, {
-      id: "31",
-      additionalComment: { body: "Fixed." },
+  await t.step(
+    "customers get only customer transitions; agents get every step",
+    async () => {
+      const customer = `${REQUESTS}/IT-1/transition`;
+      const listed = (await call("GET", customer)).json.values;
+      assert.deepEqual(listed.map((v: { name: string }) => v.name), [
+        "Resolve this issue",
+      ]);
+      // An agent step through the customer resource is refused.
+      assert.equal(
+        (await call("POST", customer, { id: "11" })).response.status,
+        400,
+      );
+      assert.equal(jsm.requests.get("IT-1")!.status, "Waiting for support");
+      const agent = "/rest/api/3/issue/IT-1/transitions";
+      const { json } = await call("GET", agent);
+      assert.deepEqual(
+        json.transitions.map((t: { name: string; to: { name: string } }) =>
+          `${t.name} → ${t.to.name}`
+        ),
+        [
+          "In progress → In progress",
+          "Waiting for customer → Waiting for customer",
+          "Resolve this issue → Resolved",
+        ],
+      );
+      assert.equal(json.transitions[2].to.statusCategory.key, "done");
+      for (const id of ["11", "31", "61", "31", "51"]) {
+        const moved = await call("POST", agent, { transition: { id } });
+        assert.equal(moved.response.status, 204, id);
+      }
+      assert.equal(jsm.requests.get("IT-1")!.status, "Closed");
+      assert.deepEqual((await call("GET", agent)).json.transitions, []);
+      const refused = await call("POST", agent, { transition: { id: "61" } });
+      assert.equal(refused.response.status, 400);
+      assert.equal(refused.json.errorMessages.length, 1);
+      const missing = await call("GET", "/rest/api/3/issue/IT-404/transitions");
+      assert.deepEqual(missing.json, {
+        errorMessages: [
+          "Issue does not exist or you do not have permission to see it.",
+        ],
+        errors: {},
+      });
+      await call("POST", `${REQUESTS}/IT-2/transition`, {
+        id: "31",
+        additionalComment: { body: "Fixed." },
+      });
+      assert.deepEqual(jsm.requests.get("IT-2")!.comments.map((c) => c.body), [
+        "Fixed.",
+      ]);
+    },
+  );
+
+  await t.step("JQL search lags new requests, as Jira's does", async () => {
+    const search = (query: string) =>
+      call("GET", `/rest/api/3/search/jql?${query}`);
+    const jql = encodeURIComponent(
+      'summary ~ "\\"HD-9\\"" ORDER BY created ASC',
+    );
+    jsm.searchLagMs = 60_000;
+    await create("[HD-9] Fresh");
+    const fresh = await search(`jql=${jql}&fields=summary`);
+    assert.equal(fresh.response.status, 200);
+    assert.deepEqual(fresh.json, { issues: [], isLast: true });
+    // reconcileIssues makes named issues visible at once (Atlassian docs).
+    const id = [...jsm.requests.values()].at(-1)!.issueId;
+    const reconciled = await search(
+      `jql=${jql}&fields=summary&reconcileIssues=${id}`,
+    );
+    assert.equal(reconciled.json.issues[0].fields.summary, "[HD-9] Fresh");
+    jsm.searchLagMs = 0;
+    const page = await search(`jql=${jql}&fields=summary,status&maxResults=1`);
+    assert.deepEqual(page.json.issues[0].fields, {
+      summary: "[HD-9] Fresh",
+      status: { name: "Waiting for support" },
     });
-    assert.deepEqual(jsm.requests.get("IT-2")!.comments.map((c) => c.body), [
-      "Fixed.",
+    const all = await search(
+      `jql=${
+        encodeURIComponent("project = IT ORDER BY created DESC")
+      }&maxResults=2`,
+    );
+    assert.equal(all.json.isLast, false);
+    assert.deepEqual(all.json.issues.map((i: { key: string }) => i.key), [
+      "IT-4",
+      "IT-3",
     ]);
+    assert.equal(all.json.issues[0].fields, undefined, "only ids by default");
+    const next = await search(
+      `jql=${
+        encodeURIComponent("project = IT ORDER BY created DESC")
+      }&maxResults=2&nextPageToken=${all.json.nextPageToken}`,
+    );
+    assert.deepEqual(next.json.issues.map((i: { key: string }) => i.key), [
+      "IT-2",
+      "IT-1",
+    ]);
+    const posted = await call("POST", "/rest/api/3/search/jql", {
+      jql: 'summary ~ "\\"HD-9\\""',
+      fields: ["summary"],
+    });
+    assert.equal(posted.json.issues.length, 1);
+    for (const bad of ["", "assignee = currentUser()"]) {
+      const refused = await search(`jql=${encodeURIComponent(bad)}`);
+      assert.equal(refused.response.status, 400, bad);
+    }
   });
+
+  await t.step(
+    "the removed search endpoints answer 410, as Jira Cloud does",
+    async () => {
+      for (const version of ["2", "3"]) {
+        const gone = await call(
+          "GET",
+          `/rest/api/${version}/search?jql=project%20%3D%20IT`,
+        );
+        assert.equal(gone.response.status, 410);
+        assert.match(
+          gone.json.errorMessages[0],
+          /migrate to the \/rest\/api\/3\/search\/jql API/,
+        );
+      }
+    },
+  );
 
   await t.step("keeps public and internal comments apart", async () => {
     const posted = await call("POST", `${REQUESTS}/IT-3/comment`, {
@@ -156,16 +257,6 @@ Deno.test("the fake JSM answers like JSM", async (t) => {
       (await call("GET", `${REQUESTS}/IT-404`)).response.status,
       404,
     );
-  });
-
-  await t.step("the customer list wants the experimental opt-in", async () => {
-    const path = "/rest/servicedeskapi/servicedesk/1/customer?query=ada";
-    assert.equal((await call("GET", path)).response.status, 400);
-    const { json } = await call("GET", path, undefined, {
-      authorization: AUTH,
-      "x-experimentalapi": "opt-in",
-    });
-    assert.equal(json.values[0].accountId, FAKE_CUSTOMER.accountId);
   });
 
   await t.step(
@@ -245,6 +336,20 @@ Deno.test("the fake JSM's OAuth side acts like Atlassian's gateway", async (t) =
     assert.equal(ok.status, 200);
     assert.equal((await ok.json()).size, 0);
   });
+
+  await t.step(
+    "Jira's own endpoints want the jira-work scopes",
+    async () => {
+      const response = await get(
+        `/ex/jira/${jsm.options.cloudId}/rest/api/3/search/jql?jql=project%20%3D%20IT`,
+      );
+      assert.equal(response.status, 401);
+      assert.deepEqual(await response.json(), {
+        code: 401,
+        message: "Unauthorized; scope does not match",
+      });
+    },
+  );
 
   await t.step(
     "a write without the write scope: scope does not match",

@@ -41,8 +41,19 @@ export const STATUS_CATEGORY: Record<string, string> = {
   "Closed": "DONE",
 };
 
-type Edge = { id: string; name: string; to: string };
-const resolve: Edge = { id: "31", name: "Resolve this issue", to: "Resolved" };
+/**
+ * `customer`: a customer may take it too, so servicedeskapi's customer
+ * transition resource lists it. Agent steps ("In progress", "Waiting for
+ * customer") are only on the platform's issue transitions, as on a real
+ * desk, where customers cannot set In progress or Waiting for customer.
+ */
+export type Edge = { id: string; name: string; to: string; customer?: true };
+const resolve: Edge = {
+  id: "31",
+  name: "Resolve this issue",
+  to: "Resolved",
+  customer: true,
+};
 const waitForCustomer: Edge = {
   id: "21",
   name: "Waiting for customer",
@@ -136,7 +147,11 @@ export class FakeServiceDesk {
     return found;
   }
 
-  /** GET /request: summary search, ownership and status filters. */
+  /**
+   * GET /request: summary search, ownership and status filters. Atlassian
+   * marks requestOwnership=ALL_REQUESTS deprecated, not removed, so it is
+   * still answered; Helpdesk searches with JQL instead (jql_search.ts).
+   */
   search(query: URLSearchParams, callerAccountId: string): FakeRequest[] {
     const term = (query.get("searchTerm") ?? "").replace(/^"|"$/g, "")
       .toLowerCase();
@@ -176,13 +191,27 @@ export class FakeServiceDesk {
     return comment;
   }
 
-  transition(request: FakeRequest, id: unknown, now: number): void {
-    const edge = WORKFLOW[request.status].find((e) => e.id === String(id));
-    if (!edge) {
-      throw jsmError(400, `Transition ${id} is not valid for this request.`);
-    }
+  /** The transitions `who` may take from the request's current status. */
+  transitionsFor(request: FakeRequest, who: "customer" | "agent"): Edge[] {
+    return WORKFLOW[request.status].filter((e) =>
+      who === "agent" || e.customer
+    );
+  }
+
+  /** undefined when `id` is no transition `who` may take from here. */
+  transition(
+    request: FakeRequest,
+    id: unknown,
+    who: "customer" | "agent",
+    now: number,
+  ): Edge | undefined {
+    const edge = this.transitionsFor(request, who).find((e) =>
+      e.id === String(id)
+    );
+    if (!edge) return undefined;
     request.status = edge.to;
     request.statusChangedAt = now;
+    return edge;
   }
 
   /** NEW, INDETERMINATE or DONE. */
@@ -193,14 +222,6 @@ export class FakeServiceDesk {
   customer(accountId: string): FakeCustomer | undefined {
     return [this.seed.agent, ...this.seed.customers].find((c) =>
       c.accountId === accountId
-    );
-  }
-
-  customersMatching(query: string): FakeCustomer[] {
-    const q = query.toLowerCase();
-    return this.seed.customers.filter((c) =>
-      c.emailAddress.toLowerCase().includes(q) ||
-      c.displayName.toLowerCase().includes(q)
     );
   }
 }
