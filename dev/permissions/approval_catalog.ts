@@ -51,9 +51,12 @@ export const PROVIDER_CATALOG: readonly ProviderEntry[] = [{
     "One agent account is authorized once with `slack external-auth add`; every JSM step uses it, so requesters never sign in to Atlassian.",
   scopes: {
     "read:servicedesk-request":
-      "Read the request made for a ticket, and find it again by its key.",
-    "write:servicedesk-request":
-      "Create a request for each ticket and move it through its statuses.",
+      "Read the request made for a ticket (its status and portal link) before moving it.",
+    "write:servicedesk-request": "Create a request for each ticket.",
+    "read:jira-work":
+      "List the transitions an agent may take on a request (`/rest/api/3/issue/{key}/transitions`), and search (`/rest/api/3/search/jql`) for a request an earlier attempt may have created, so it is never created twice.",
+    "write:jira-work":
+      "Move a request with an agent's transition: the customer transitions of servicedeskapi leave out steps such as In progress and Waiting for customer.",
     "offline_access":
       "A refresh token, so Slack can keep the grant alive without asking again.",
     "read:me": "Lets Slack name the authorized Atlassian account.",

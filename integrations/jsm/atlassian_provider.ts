@@ -6,7 +6,6 @@
 // prompt=consent, exchange at auth.atlassian.com/oauth/token, and offline_access
 // is what yields a refresh token.
 import { DefineOAuth2Provider, Schema } from "deno-slack-sdk/mod.ts";
-
 import { ATLASSIAN_SCOPES } from "./atlassian_scopes.ts";
 
 export const ATLASSIAN_PROVIDER_KEY = "atlassian";
@@ -20,8 +19,8 @@ export function atlassianProvider(clientId: string) {
       authorization_url: "https://auth.atlassian.com/authorize",
       token_url: "https://auth.atlassian.com/oauth/token",
       client_id: clientId,
-      // Each with its reason in atlassian_scopes.ts; read:me lets Slack
-      // name the account (identity_config below).
+      // Each with its reason in the approval kit; read:me lets Slack name
+      // the account (identity_config below).
       scope: [...ATLASSIAN_SCOPES],
       authorization_url_extras: {
         audience: "api.atlassian.com",
