@@ -6,6 +6,9 @@ import {
 } from "deno-slack-api/mod.ts";
 import RequesterMessageWorkflow from "../workflows/requester_message.ts";
 
+export const REQUESTER_MESSAGE_WORKFLOW =
+  RequesterMessageWorkflow.definition.callback_id;
+
 /**
  * Replies in threads of the queues' intake channels: the requester's side of
  * a ticket made with :ticket:. message_posted needs a filter and listens to
@@ -23,7 +26,7 @@ export function requesterMessagesTrigger(
     type: TriggerTypes.Event,
     name: "Helpdesk requesters' replies",
     description: "Pass replies in a ticket's thread to its agents",
-    workflow: `#/workflows/${RequesterMessageWorkflow.definition.callback_id}`,
+    workflow: `#/workflows/${REQUESTER_MESSAGE_WORKFLOW}`,
     event: {
       event_type: TriggerEventTypes.MessagePosted,
       channel_ids: channels,

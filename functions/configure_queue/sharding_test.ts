@@ -47,8 +47,16 @@ async function assertTriggersMatchQueues(slack: FakeSlack) {
   const triage = [...new Set([TRIAGE, ...queues.map((q) => q.triage_channel)])]
     .sort();
   assert.deepEqual(slack.watchedChannels("message_to_ticket"), intake);
+  // Replies in the same channels' threads: the requester's side.
+  assert.deepEqual(slack.watchedChannels("requester_message"), intake);
   assert.deepEqual(slack.watchedChannels("card_reaction"), triage);
-  for (const workflow of ["message_to_ticket", "card_reaction"]) {
+  for (
+    const workflow of [
+      "message_to_ticket",
+      "requester_message",
+      "card_reaction",
+    ]
+  ) {
     for (const trigger of slack.triggersFor(workflow)) {
       const { channel_ids } = trigger.event as { channel_ids: string[] };
       assert.ok(channel_ids.length >= 1 && channel_ids.length <= 20);
@@ -136,6 +144,7 @@ Deno.test("reaction triggers follow 50 intake channels across 5 queues", async (
     assert.ok(slack.triggersFor("message_to_ticket").length <= 2);
     assert.equal((await save(slack, 0, [])).error, undefined);
     assert.deepEqual(slack.triggersFor("message_to_ticket"), []);
+    assert.deepEqual(slack.triggersFor("requester_message"), []);
     // Back to 50 for what follows.
     for (let q = 0; q < QUEUES; q++) await save(slack, q, intakeOf(q));
     await assertTriggersMatchQueues(slack);

@@ -1,7 +1,9 @@
-// The two reaction triggers that follow the queues: the intake emoji on
-// every queue's intake channels, and :eyes: / :white_check_mark: on every
-// triage channel's cards. Both watch channels, so both are sharded by
-// Slack's 20-channel limit (channel_triggers.ts). Why not all_resources,
+// The triggers that follow the queues: the intake emoji on every queue's
+// intake channels, replies in those channels' threads (the requester's side
+// of :ticket: tickets, see triggers/requester_messages.ts), and :eyes: /
+// :white_check_mark: on every triage channel's cards. All watch channels, so
+// all are sharded by Slack's 20-channel limit (channel_triggers.ts);
+// message_posted can't use all_resources at all. Why not all_resources,
 // which reaction_added accepts: a card reaction trigger on every channel
 // would start a workflow run for every :eyes: anywhere in the workspace (a
 // common reaction; Slack warns all_resources can cost more), and each run
@@ -17,6 +19,10 @@ import {
   CARD_REACTIONS_WORKFLOW,
   cardReactionsTrigger,
 } from "../../triggers/card_reactions.ts";
+import {
+  REQUESTER_MESSAGE_WORKFLOW,
+  requesterMessagesTrigger,
+} from "../../triggers/requester_messages.ts";
 import { DEFAULT_INTAKE_EMOJI } from "../../helpdesk/tickets/message_ticket.ts";
 import {
   type ChannelTriggerKind,
@@ -34,6 +40,11 @@ export function intakeTriggerKind(
     definition: (channels) => messageIntakeTrigger(channels, emoji),
   };
 }
+
+export const REQUESTER_MESSAGES_KIND: ChannelTriggerKind = {
+  workflowCallbackId: REQUESTER_MESSAGE_WORKFLOW,
+  definition: requesterMessagesTrigger,
+};
 
 export const CARD_REACTIONS_KIND: ChannelTriggerKind = {
   workflowCallbackId: CARD_REACTIONS_WORKFLOW,
@@ -67,6 +78,7 @@ export function reactionTargets(
 
 export interface ReactionTriggerSync {
   intake: Shard[];
+  replies: Shard[];
   cards: Shard[];
   /** 1 unless another save changed the queues meanwhile. */
   rounds: number;
@@ -105,12 +117,18 @@ export async function syncReactionTriggers(
       ]);
     }
     const intakeKind = intakeTriggerKind(targets.emoji);
-    const [intake, cards] = await Promise.allSettled([
+    const [intake, replies, cards] = await Promise.allSettled([
       syncChannelTriggers(
         client,
         intakeKind,
         targets.intakeChannels,
         shardsOf(listed, intakeKind),
+      ),
+      syncChannelTriggers(
+        client,
+        REQUESTER_MESSAGES_KIND,
+        targets.intakeChannels,
+        shardsOf(listed, REQUESTER_MESSAGES_KIND),
       ),
       syncChannelTriggers(
         client,
@@ -120,11 +138,16 @@ export async function syncReactionTriggers(
       ),
     ]);
     if (intake.status === "rejected") throw intake.reason;
+    if (replies.status === "rejected") throw replies.reason;
     if (cards.status === "rejected") throw cards.reason;
     const syncedEmoji = targets.emoji;
     [targets, listed] = await Promise.all([current(), listOwnTriggers(client)]);
     const settled =
       watchesExactly(shardsOf(listed, intakeKind), targets.intakeChannels) &&
+      watchesExactly(
+        shardsOf(listed, REQUESTER_MESSAGES_KIND),
+        targets.intakeChannels,
+      ) &&
       watchesExactly(
         shardsOf(listed, CARD_REACTIONS_KIND),
         targets.triageChannels,
@@ -138,6 +161,7 @@ export async function syncReactionTriggers(
       }
       return {
         intake: shardsOf(listed, intakeTriggerKind(targets.emoji)),
+        replies: shardsOf(listed, REQUESTER_MESSAGES_KIND),
         cards: shardsOf(listed, CARD_REACTIONS_KIND),
         rounds: round,
       };
