@@ -10,6 +10,8 @@ export interface PendingJsmComment {
   /** Slack user id of who wrote it. */
   author: string;
   role: "agent" | "requester" | "participant";
+  /** When it was said (Unix seconds), which also tells twins apart. */
+  at?: number;
 }
 
 /** A ticket item must stay small (Slack allows 400 KB): the oldest go. */
@@ -23,7 +25,10 @@ export function queueJsmComment(
   comment: PendingJsmComment,
 ): Ticket {
   if (ticket.jsm_sync === undefined) return ticket;
-  const queued = [...ticket.jsm_comments ?? [], JSON.stringify(comment)];
+  const queued = [
+    ...ticket.jsm_comments ?? [],
+    JSON.stringify({ ...comment, at: comment.at ?? ticket.updated_at }),
+  ];
   return { ...ticket, jsm_comments: queued.slice(-MAX_PENDING_COMMENTS) };
 }
 

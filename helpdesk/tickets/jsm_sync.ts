@@ -92,9 +92,13 @@ export function jsmAgrees(
     meaning === ticket.status;
 }
 
-/** Whether JSM owes anything: a request to create, or a status to match. */
+/**
+ * Whether JSM owes anything: a request to create, a status to match, or
+ * comments from the ticket's conversation to send.
+ */
 export function needsJsmSync(ticket: Ticket): boolean {
   if (!ticket.jsm_key) return true;
+  if (ticket.jsm_comments?.length) return true;
   return !jsmAgrees(ticket, ticket.jsm_status);
 }
 

@@ -51,6 +51,11 @@ import {
   jsmSearchWait,
 } from "../blocks/jsm_messages.ts";
 import { jsmRequestFor } from "../../integrations/jsm/jsm_request.ts";
+import {
+  jsmCommentBody,
+  pendingJsmComments,
+} from "../../helpdesk/tickets/jsm_comments.ts";
+import { withTicketLock } from "./ticket_lock.ts";
 
 export interface JsmSyncDeps {
   client: SlackAPIClient;
@@ -137,11 +142,14 @@ export async function syncTicketToJsm(
       request?.issueKey ?? ticket.jsm_key!,
       request?.status ?? ticket.jsm_status,
     );
+    const key = request?.issueKey ?? ticket.jsm_key!;
+    const commented = await sendComments(deps, ticket, key);
     // Someone may have changed the ticket while JSM was being moved; if
     // so, "synced" would hide that JSM owes the newer change.
     const latest = await getTicket(client, ticket.id) ?? ticket;
-    const behind = latest.status !== ticket.status &&
-      !jsmAgrees(latest, jsmStatus.status);
+    const behind = (latest.status !== ticket.status &&
+      !jsmAgrees(latest, jsmStatus.status)) ||
+      (latest.jsm_comments?.length ?? 0) > commented.sent;
     const saved = await updateTicketFields(client, ticket.id, {
       ...linkFields(request),
       jsm_status: jsmStatus.status,
@@ -169,6 +177,43 @@ export async function syncTicketToJsm(
     }
     return outcome;
   }
+}
+
+/**
+ * The conversation's comments the ticket queued, in order, until one fails;
+ * the ones sent are taken off the ticket under its lock, so a comment queued
+ * meanwhile is kept. A comment whose answer was lost may so be sent twice.
+ */
+async function sendComments(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  key: string,
+): Promise<{ sent: number }> {
+  const pending = pendingJsmComments(ticket);
+  let sent = 0;
+  let failure: unknown;
+  for (const comment of pending) {
+    try {
+      await deps.jsm.addComment(key, jsmCommentBody(comment), comment.public);
+      sent++;
+    } catch (error) {
+      failure = error;
+      break;
+    }
+  }
+  if (sent > 0) {
+    const done = new Set((ticket.jsm_comments ?? []).slice(0, sent));
+    const taken = await withTicketLock(deps.client, ticket, async () => {
+      const latest = await getTicket(deps.client, ticket.id);
+      if (!latest) return;
+      await updateTicketFields(deps.client, ticket.id, {
+        jsm_comments: (latest.jsm_comments ?? []).filter((c) => !done.has(c)),
+      });
+    });
+    if (!taken.ok) console.warn(`${ticket.key}: ${taken.reason}`);
+  }
+  if (failure) throw failure;
+  return { sent };
 }
 
 /** What the ticket keeps of its request, and the create record cleared. */

@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import {
+  FROM_SLACK_MARK,
+  isFromSlack,
+  jsmCommentBody,
+  MAX_PENDING_COMMENTS,
+  pendingJsmComments,
+  queueJsmComment,
+} from "./jsm_comments.ts";
+import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
+import type { Ticket } from "./model.ts";
+
+const said = (body: string, isPublic = true) => ({
+  body,
+  public: isPublic,
+  author: "UAGENT",
+  role: "agent" as const,
+});
+
+Deno.test("a ticket not in JSM queues no comments", () => {
+  const ticket = sampleTicket();
+  assert.equal(ticket.jsm_sync, undefined);
+  assert.deepEqual(queueJsmComment(ticket, said("hi")), ticket);
+});
+
+Deno.test("comments queue in order, the oldest dropped past the limit", () => {
+  let ticket: Ticket = sampleTicket({ jsm_sync: "pending" });
+  for (let i = 0; i < MAX_PENDING_COMMENTS + 3; i++) {
+    ticket = queueJsmComment(ticket, said(`c${i}`, i % 2 === 0));
+  }
+  const pending = pendingJsmComments(ticket);
+  assert.equal(pending.length, MAX_PENDING_COMMENTS);
+  assert.equal(pending[0].body, "c3");
+  assert.equal(pending[0].public, false);
+  assert.equal(pending.at(-1)!.body, `c${MAX_PENDING_COMMENTS + 2}`);
+});
+
+Deno.test("unreadable queued comments are skipped, not sent", () => {
+  const ticket = {
+    ...sampleTicket(),
+    jsm_comments: [
+      "{",
+      JSON.stringify({ body: 3 }),
+      JSON.stringify(said("ok")),
+    ],
+  };
+  assert.deepEqual(pendingJsmComments(ticket).map((c) => c.body), ["ok"]);
+});
+
+Deno.test("a comment says who in Slack wrote it, and comes back as Helpdesk's", () => {
+  const body = jsmCommentBody({ ...said("Restart it"), role: "requester" });
+  assert.match(body, /^Restart it\n\n— the requester \(Slack user UAGENT\)/);
+  assert.ok(body.endsWith(FROM_SLACK_MARK));
+  assert.ok(isFromSlack(body));
+  assert.ok(isFromSlack(`${body}  \n`));
+  assert.ok(!isFromSlack("Restart it, says the agent in JSM"));
+});
