@@ -38,11 +38,11 @@ export function messageIntakeTrigger(
     inputs: {
       channel: { value: data.channel_id },
       message_ts: { value: data.message_ts },
-      // Newer deno-slack-api releases name these three in
+      // Newer deno-slack-api releases name these two in
       // TriggerContextData.Event.ReactionAdded; the pinned one does not yet.
+      // The message's author is read from Slack by the function itself.
       message_link: { value: "{{data.message_link}}" },
       parent_message_link: { value: "{{data.parent_message_link}}" },
-      author: { value: "{{data.item_user}}" },
       reaction: { value: data.reaction },
       user: { value: data.user_id },
     },

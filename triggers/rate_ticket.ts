@@ -16,7 +16,6 @@ const trigger: Trigger<typeof RateTicketWorkflow.definition> = {
   inputs: {
     ticket_id: { customizable: true },
     rating: { customizable: true },
-    user: { value: TriggerContextData.Shortcut.user_id },
     interactivity: { value: TriggerContextData.Shortcut.interactivity },
   },
 };

@@ -7,6 +7,8 @@ import UpdateTicketWorkflow from "../workflows/update_ticket.ts";
  * action inputs are customizable: each workflow button fills them in, so one
  * trigger serves every card. "Configure Helpdesk" creates it (or updates the
  * one it made before) and stores its URL, so nobody has to create it by hand.
+ * Who clicked travels in the interactivity, which Slack fills in from the
+ * click itself; no input names a person.
  */
 const trigger: Trigger<typeof UpdateTicketWorkflow.definition> = {
   type: TriggerTypes.Shortcut,
@@ -16,7 +18,6 @@ const trigger: Trigger<typeof UpdateTicketWorkflow.definition> = {
   inputs: {
     ticket_id: { customizable: true },
     action: { customizable: true },
-    actor: { value: TriggerContextData.Shortcut.user_id },
     interactivity: { value: TriggerContextData.Shortcut.interactivity },
   },
 };

@@ -15,6 +15,8 @@ export function messageToTicketWorkflow(options: DeploymentOptions) {
         message_ts: { type: Schema.types.string },
         message_link: { type: Schema.types.string },
         parent_message_link: { type: Schema.types.string },
+        // Passed by triggers made before the author was read from Slack;
+        // ignored.
         author: { type: Schema.slack.types.user_id },
         reaction: { type: Schema.types.string },
         user: { type: Schema.slack.types.user_id },
@@ -27,7 +29,6 @@ export function messageToTicketWorkflow(options: DeploymentOptions) {
     message_ts: workflow.inputs.message_ts,
     message_link: workflow.inputs.message_link,
     parent_message_link: workflow.inputs.parent_message_link,
-    author: workflow.inputs.author,
     reaction: workflow.inputs.reaction,
     user: workflow.inputs.user,
   });

@@ -69,7 +69,7 @@ export function openJiraIssueWorkflow(
     ticket_id: created.outputs.ticket_id,
     issue_url: issue.outputs.issue_url,
     issue_id: issue.outputs.issue_id,
-    actor: workflow.inputs.requester,
+    interactivity: form.outputs.interactivity,
   });
   return workflow;
 }

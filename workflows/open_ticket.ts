@@ -27,7 +27,6 @@ export function openTicketWorkflow(options: DeploymentOptions) {
   // is, then that request type's questions (OpenForm's fields are fixed).
   const created = OpenTicketWorkflow.addStep(OpenRequestFunction, {
     interactivity: OpenTicketWorkflow.inputs.interactivity,
-    requester: OpenTicketWorkflow.inputs.requester,
     channel: OpenTicketWorkflow.inputs.channel,
   });
 

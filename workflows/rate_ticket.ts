@@ -10,17 +10,18 @@ const RateTicketWorkflow = DefineWorkflow({
     properties: {
       ticket_id: { type: Schema.types.string },
       rating: { type: Schema.types.string },
+      // Set by triggers made before the function took the person from the
+      // interactivity; accepted so they still start, and ignored.
       user: { type: Schema.slack.types.user_id },
       interactivity: { type: Schema.slack.types.interactivity },
     },
-    required: ["ticket_id", "rating", "user", "interactivity"],
+    required: ["ticket_id", "rating", "interactivity"],
   },
 });
 
 RateTicketWorkflow.addStep(RateTicketFunction, {
   ticket_id: RateTicketWorkflow.inputs.ticket_id,
   rating: RateTicketWorkflow.inputs.rating,
-  user: RateTicketWorkflow.inputs.user,
   interactivity: RateTicketWorkflow.inputs.interactivity,
 });
 

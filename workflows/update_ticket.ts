@@ -17,17 +17,18 @@ export function updateTicketWorkflow(options: DeploymentOptions) {
       properties: {
         ticket_id: { type: Schema.types.string },
         action: { type: Schema.types.string },
+        // Set by triggers made before the function took the person from
+        // the interactivity; accepted so they still start, and ignored.
         actor: { type: Schema.slack.types.user_id },
         interactivity: { type: Schema.slack.types.interactivity },
       },
-      required: ["ticket_id", "action", "actor", "interactivity"],
+      required: ["ticket_id", "action", "interactivity"],
     },
   });
 
   workflow.addStep(UpdateTicketFunction, {
     ticket_id: workflow.inputs.ticket_id,
     action: workflow.inputs.action,
-    actor: workflow.inputs.actor,
     interactivity: workflow.inputs.interactivity,
   });
   addJsmSyncStep(workflow, options, workflow.inputs.ticket_id, "changed");

@@ -60,6 +60,7 @@ export const METHOD_SCOPES: ReadonlyMap<string, MethodScopes> = new Map([
   needs("users.info", "users:read"),
   needs("usergroups.users.list", "usergroups:read"),
   needs("reactions.add", "reactions:write"),
+  needs("reactions.get", "reactions:read"),
   needs("views.open"),
   needs("views.update"),
   needs("views.push"),

@@ -118,6 +118,17 @@ export function clientFor(slack: FakeSlack) {
   return SlackAPI("xwfp-test-token", { slackApiUrl: slack.apiUrl });
 }
 
+/**
+ * An interactivity as Slack hands it to a function started by `user`'s
+ * click, shortcut or form: the person a function acts for.
+ */
+export function interactivityOf(user: string) {
+  return {
+    interactivity_pointer: `1234.5678.pointer-${user}`,
+    interactor: { id: user, secret: "s3cr3t" },
+  };
+}
+
 /** The context Slack's runtime gives a function, pointed at the fake. */
 export function functionContext<I extends Record<string, unknown>>(
   callbackId: string,

@@ -12,11 +12,12 @@ export default DefineFunction({
   source_file: "functions/open_request/handler.ts",
   input_parameters: {
     properties: {
+      // The requester is whoever started it: the interactivity's
+      // interactor, which Slack sets (slack/operations/acting_person.ts).
       interactivity: { type: Schema.slack.types.interactivity },
-      requester: { type: Schema.slack.types.user_id, title: "Requester" },
       channel: { type: Schema.slack.types.channel_id, title: "Channel" },
     },
-    required: ["interactivity", "requester"],
+    required: ["interactivity"],
   },
   output_parameters: {
     properties: {

@@ -38,6 +38,10 @@ import { readAnswers } from "../../helpdesk/request_types/form_fields.ts";
 import { openingFailure } from "../../slack/operations/finish_opening.ts";
 import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
+import {
+  actingPerson,
+  NO_ACTING_PERSON,
+} from "../../slack/operations/acting_person.ts";
 
 type Values = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -50,13 +54,15 @@ const cancelled = failRunOnClose(
 export default SlackFunction(
   OpenRequestFunction,
   async ({ inputs, client }) => {
+    const requester = actingPerson(inputs.interactivity);
+    if (!requester) return { error: NO_ACTING_PERSON };
     try {
       const [{ settings, queues }, types] = await Promise.all([
         settingsAndQueues(client),
         listRequestTypes(client),
       ]);
       if (!settings) {
-        await tellPerson(client, { user: inputs.requester }, NOT_CONFIGURED);
+        await tellPerson(client, { user: requester }, NOT_CONFIGURED);
         return { error: NOT_CONFIGURED };
       }
       const known = types.filter((t) =>
@@ -75,9 +81,7 @@ export default SlackFunction(
       const message = `Helpdesk couldn't show the form. ${
         explainFailure(error)
       }`;
-      await tellPerson(client, { user: inputs.requester }, message).catch(
-        () => {},
-      );
+      await tellPerson(client, { user: requester }, message).catch(() => {});
       return { error: message };
     }
   },
@@ -132,7 +136,8 @@ export default SlackFunction(
       description: text(DESCRIPTION_BLOCK),
       priority,
       category: type?.name ?? DEFAULT_CATEGORY,
-      requester: inputs.requester,
+      // Whoever submits the form, as Slack reports it.
+      requester: body.user.id,
       source_channel: inputs.channel,
     });
     const answers = readAnswers(type?.fields ?? [], values);

@@ -17,10 +17,11 @@ export default DefineFunction({
     properties: {
       ticket_id: { type: Schema.types.string, title: "Ticket id" },
       rating: { type: Schema.types.string, title: "Rating, 1 to 5" },
-      user: { type: Schema.slack.types.user_id, title: "Who rated" },
+      // Who rated is the interactivity's interactor, set by Slack from the
+      // click (slack/operations/acting_person.ts).
       interactivity: { type: Schema.slack.types.interactivity },
     },
-    required: ["ticket_id", "rating", "user", "interactivity"],
+    required: ["ticket_id", "rating", "interactivity"],
   },
   output_parameters: {
     properties: {

@@ -23,11 +23,17 @@ import {
 } from "../../slack/blocks/rating_blocks.ts";
 import { escapeMrkdwnWithin } from "../../slack/blocks/mrkdwn.ts";
 import { ticketIdFromMetadata } from "../../slack/blocks/modal_metadata.ts";
+import {
+  actingPerson,
+  NO_ACTING_PERSON,
+} from "../../slack/operations/acting_person.ts";
 
 export default SlackFunction(
   RateTicketFunction,
   async ({ inputs, client }) => {
-    const { ticket_id, rating, user } = inputs;
+    const { ticket_id, rating } = inputs;
+    const user = actingPerson(inputs.interactivity);
+    if (!user) return { error: NO_ACTING_PERSON };
     const now = Math.floor(Date.now() / 1000);
     try {
       const { ticket, settings } = await loadTicket(client, ticket_id);

@@ -7,6 +7,7 @@ import {
   lookupByCard,
 } from "../../slack/storage/ticket_store.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
+import { reactionFacts } from "../../slack/operations/reaction_check.ts";
 
 export default SlackFunction(
   ReactToCardFunction,
@@ -18,13 +19,27 @@ export default SlackFunction(
     if (!action) return { outputs: {} };
     const where = { user: inputs.user, channel: inputs.channel };
     try {
-      const ticketId = await findTicketId(
-        client,
-        lookupByCard(inputs.channel, inputs.message_ts),
-      );
+      const [ticketId, facts] = await Promise.all([
+        findTicketId(client, lookupByCard(inputs.channel, inputs.message_ts)),
+        reactionFacts(
+          client,
+          { channel: inputs.channel, ts: inputs.message_ts },
+          inputs.reaction,
+          inputs.user,
+        ),
+      ]);
       // A reaction on a message that is not a card (a thread reply, a chat
       // message in the triage channel) is none of Helpdesk's business.
       if (!ticketId) return { outputs: {} };
+      // The event says who reacted, but so could a workflow that uses this
+      // step: only a reaction Slack has on the card acts for its author.
+      // (Taken back before this run read it, it does nothing either.)
+      if (!facts.reacted) {
+        console.warn(
+          `react_to_card ignored: Slack has no :${inputs.reaction}: by ${inputs.user} on that card`,
+        );
+        return { outputs: {} };
+      }
       const result = await changeTicket(
         client,
         ticketId,

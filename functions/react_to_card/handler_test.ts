@@ -14,7 +14,21 @@ import {
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 
+/** A person's reaction, as Slack stores it and then starts the workflow. */
 function react(slack: FakeSlack, ts: string, reaction: string, user: string) {
+  if (slack.workspace.findMessage(TRIAGE, ts)) {
+    slack.workspace.react(TRIAGE, ts, reaction, user);
+  }
+  return runStep(slack, ts, reaction, user);
+}
+
+/** The step run with these inputs, whether or not anyone reacted. */
+function runStep(
+  slack: FakeSlack,
+  ts: string,
+  reaction: string,
+  user: string,
+) {
   return handler(functionContext("react_to_card", slack, {
     channel: TRIAGE,
     message_ts: ts,
@@ -61,9 +75,39 @@ Deno.test("react_to_card", async (t) => {
     async () => {
       slack.clearCalls();
       await react(slack, "1700000000.999999", "eyes", PEOPLE.agent);
-      assert.deepEqual(slack.calls.map((c) => c.method), [
+      assert.deepEqual(slack.calls.map((c) => c.method).sort(), [
         "apps.datastore.get",
+        "reactions.get",
       ]);
+    },
+  );
+
+  await t.step(
+    "inputs that name someone who did not react act for nobody",
+    async () => {
+      // What a workflow built with this step could pass: an agent's id on
+      // a card they never reacted to.
+      const fresh = await openTestTicket(slack);
+      const before = slack.workspace.messages.length;
+      for (
+        const [reaction, user] of [
+          ["eyes", PEOPLE.agent],
+          ["white_check_mark", PEOPLE.otherAgent],
+          ["eyes", PEOPLE.requester],
+        ]
+      ) {
+        const result = await runStep(slack, fresh.card_ts!, reaction, user);
+        assert.deepEqual(result.outputs, {});
+      }
+      assert.deepEqual(await storedTicket(slack, fresh.id), fresh);
+      assert.equal(slack.workspace.messages.length, before, "nobody told");
+      assert.equal(slack.callsTo("chat.postEphemeral").length, 0);
+      // The same person's real reaction then works.
+      await react(slack, fresh.card_ts!, "eyes", PEOPLE.agent);
+      assert.equal(
+        (await storedTicket(slack, fresh.id)).assignee,
+        PEOPLE.agent,
+      );
     },
   );
 

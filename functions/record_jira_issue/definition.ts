@@ -13,9 +13,12 @@ export default DefineFunction({
       ticket_id: { type: Schema.types.string, title: "Ticket id" },
       issue_url: { type: Schema.types.string, title: "Issue link" },
       issue_id: { type: Schema.types.string, title: "Issue id or key" },
-      actor: { type: Schema.slack.types.user_id, title: "Who opened it" },
+      // Who opened the issue: the form's submitter, set by Slack
+      // (slack/operations/acting_person.ts). They must be the ticket's
+      // requester or one of its queue's agents.
+      interactivity: { type: Schema.slack.types.interactivity },
     },
-    required: ["ticket_id", "actor"],
+    required: ["ticket_id", "interactivity"],
   },
   output_parameters: {
     properties: {

@@ -16,8 +16,9 @@ export default DefineFunction({
         title: "Thread link",
         description: "Set when the message is a reply in a thread",
       },
-      author: { type: Schema.slack.types.user_id, title: "Message author" },
       reaction: { type: Schema.types.string, title: "Reaction" },
+      // Checked with Slack before anything is done: the reaction must be
+      // theirs, and the requester is the author Slack reports.
       user: { type: Schema.slack.types.user_id, title: "Who reacted" },
     },
     required: ["channel", "message_ts", "reaction", "user"],

@@ -28,13 +28,12 @@ export default DefineFunction({
         title: "Action",
         enum: [...TICKET_ACTIONS, ...REQUEST_ACTIONS, ...CONVERSATION_ACTIONS],
       },
-      actor: {
-        type: Schema.slack.types.user_id,
-        title: "Who clicked",
-      },
+      // Who clicked is the interactivity's interactor, which Slack sets: a
+      // user_id input could be filled in by anyone who builds a workflow
+      // with this step (slack/operations/acting_person.ts).
       interactivity: { type: Schema.slack.types.interactivity },
     },
-    required: ["ticket_id", "action", "actor", "interactivity"],
+    required: ["ticket_id", "action", "interactivity"],
   },
   output_parameters: {
     properties: {

@@ -40,6 +40,10 @@ import {
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
+  actingPerson,
+  NO_ACTING_PERSON,
+} from "../../slack/operations/acting_person.ts";
+import {
   ASSIGNEE_ACTION,
   ASSIGNEE_BLOCK,
   assignModal,
@@ -51,7 +55,12 @@ const ACTIONS = new Set<string>(TICKET_ACTIONS.filter((a) => a !== "assign"));
 export default SlackFunction(
   UpdateTicketFunction,
   async ({ inputs, client }) => {
-    const { ticket_id, action, actor } = inputs;
+    const { ticket_id, action } = inputs;
+    const actor = actingPerson(inputs.interactivity);
+    if (!actor) {
+      console.warn("update_ticket refused: no interactor");
+      return { error: NO_ACTING_PERSON };
+    }
     try {
       if (action === "assign") {
         return await openAssignModal(

@@ -37,13 +37,13 @@ import { threadRef } from "../../helpdesk/tickets/conversation.ts";
 import { messageLink } from "../blocks/ticket_messages.ts";
 import { tellPerson } from "./tell_person.ts";
 import { readMessage } from "./read_message.ts";
+import { reactionFacts } from "./reaction_check.ts";
 
 export interface ReactedMessage {
   channel: string;
   message_ts: string;
   message_link?: string;
   parent_message_link?: string;
-  author?: string;
   reaction: string;
   user: string;
 }
@@ -88,13 +88,22 @@ async function intake(
   if (/^D/.test(channel)) {
     return refuse(client, message, cannotReadMessage(channel, true));
   }
-  const [settings, existing, stored] = await Promise.all([
+  const [settings, existing, stored, facts] = await Promise.all([
     getSettings(client),
     madeFrom(client, message),
     listStoredQueues(client),
+    // Who reacted and who wrote it, from Slack rather than from inputs
+    // that a workflow using this step could fill in.
+    reactionFacts(client, { channel, ts }, message.reaction, message.user),
   ]);
   if (!settings) return refuse(client, message, NOT_CONFIGURED);
   if (message.reaction !== (settings.intake_emoji ?? DEFAULT_INTAKE_EMOJI)) {
+    return { kind: "ignored" };
+  }
+  if (facts.readable && !facts.reacted) {
+    console.warn(
+      `ticket_from_message ignored: Slack has no :${message.reaction}: by ${message.user} on ${channel}/${ts}`,
+    );
     return { kind: "ignored" };
   }
   // One that is saved but not yet shown is finished below, under the mark.
@@ -105,6 +114,9 @@ async function intake(
   // stored queues are all there is to look through.
   const queue = stored.find((q) => q.intake_channels.includes(channel));
   if (!queue) return refuse(client, message, notAnIntakeChannel(channel));
+  if (!facts.readable) {
+    return refuse(client, message, cannotReadMessage(channel, false));
+  }
 
   const threadTs = tsFromMessageLink(message.parent_message_link);
   // Reading changes nothing, so it goes along with taking the mark; its
@@ -138,7 +150,7 @@ async function intake(
     const text = answer.text ?? "";
     const permalink = message.message_link ||
       messageLink(settings.workspace_url, channel, ts);
-    const requester = message.author || message.user;
+    const requester = facts.author ?? message.user;
     const opened = await openTicket(
       client,
       {

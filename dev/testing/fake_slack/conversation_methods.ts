@@ -75,6 +75,30 @@ export function conversationMethods(
       return {};
     }],
 
+    // Who reacted how to one message. Slack lists only some of the people
+    // of a reaction unless `full` is set (`count` says how many there are);
+    // the fake keeps the first few, so code that needs them all must ask.
+    ["reactions.get", (args) => {
+      const channel = readableChannel(ws, requireString(args, "channel"));
+      const message = ws.findMessage(
+        channel.id,
+        requireString(args, "timestamp"),
+      );
+      if (!message) throw new SlackError("message_not_found");
+      const full = args.full === true || args.full === "true";
+      const shown = toApi(message);
+      return {
+        type: "message",
+        channel: channel.id,
+        message: {
+          ...shown,
+          reactions: shown.reactions?.map((r) =>
+            full ? r : { ...r, users: r.users.slice(0, PARTIAL_REACTORS) }
+          ),
+        },
+      };
+    }],
+
     ["reactions.remove", (args) => {
       const { message, name } = reactionTarget(ws, args);
       const reaction = message.reactions?.find((r) => r.name === name);
@@ -86,6 +110,10 @@ export function conversationMethods(
     }],
   ];
 }
+
+/** How many people a reaction lists without `full` (an assumption: Slack
+ * documents that the list may be partial, not its length). */
+const PARTIAL_REACTORS = 3;
 
 function readableChannel(ws: FakeWorkspace, id: string): FakeChannel {
   const channel = existingChannel(ws, id);

@@ -274,6 +274,10 @@ export function toApi(message: FakeMessage) {
     thread_ts: message.thread_ts,
     metadata: message.metadata,
     reply_count: message.reply_count,
-    reactions: message.reactions,
+    reactions: message.reactions?.filter((r) => r.users.length).map((r) => ({
+      name: r.name,
+      users: [...r.users],
+      count: r.users.length,
+    })),
   };
 }
