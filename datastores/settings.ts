@@ -52,6 +52,15 @@ export default DefineDatastore({
     intake_emoji: { type: Schema.types.string },
     /** Written by earlier versions, like reaction_trigger_id. */
     intake_trigger_id: { type: Schema.types.string },
+    /**
+     * Helpdesk's admins: the people who may change Helpdesk-wide settings.
+     * Absent in settings saved before there were admins (see
+     * helpdesk/helpdesk_admins.ts for who they are then).
+     */
+    admins: {
+      type: Schema.types.array,
+      items: { type: Schema.slack.types.user_id },
+    },
     updated_by: { type: Schema.slack.types.user_id },
     updated_at: { type: Schema.slack.types.timestamp },
   },

@@ -24,6 +24,8 @@ export interface HelpdeskSettings {
   rating_trigger_url?: string;
   /** The reaction that turns a message into a ticket, without colons. */
   intake_emoji?: string;
+  /** As stored; read them with helpdeskAdmins() (helpdesk_admins.ts). */
+  admins?: string[];
   updated_by: string;
   updated_at: number;
 }

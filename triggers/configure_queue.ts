@@ -14,7 +14,6 @@ const trigger: Trigger<typeof ConfigureQueueWorkflow.definition> = {
   workflow: `#/workflows/${ConfigureQueueWorkflow.definition.callback_id}`,
   inputs: {
     interactivity: { value: TriggerContextData.Shortcut.interactivity },
-    admin: { value: TriggerContextData.Shortcut.user_id },
   },
 };
 

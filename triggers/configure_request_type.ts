@@ -15,7 +15,6 @@ const trigger: Trigger<typeof ConfigureRequestTypeWorkflow.definition> = {
     `#/workflows/${ConfigureRequestTypeWorkflow.definition.callback_id}`,
   inputs: {
     interactivity: { value: TriggerContextData.Shortcut.interactivity },
-    admin: { value: TriggerContextData.Shortcut.user_id },
   },
 };
 

@@ -14,7 +14,6 @@ const trigger: Trigger<typeof ConfigureServiceLevelsWorkflow.definition> = {
   workflow:
     `#/workflows/${ConfigureServiceLevelsWorkflow.definition.callback_id}`,
   inputs: {
-    admin: { value: TriggerContextData.Shortcut.user_id },
     interactivity: { value: TriggerContextData.Shortcut.interactivity },
   },
 };

@@ -13,7 +13,7 @@ const trigger: Trigger<typeof HelpdeskReportWorkflow.definition> = {
   description: "Tickets, response times, SLA attainment and ratings this week",
   workflow: `#/workflows/${HelpdeskReportWorkflow.definition.callback_id}`,
   inputs: {
-    user: { value: TriggerContextData.Shortcut.user_id },
+    interactivity: { value: TriggerContextData.Shortcut.interactivity },
     channel: { value: TriggerContextData.Shortcut.channel_id },
   },
 };

@@ -1,7 +1,10 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import ConfigureHelpdeskFunction from "../functions/configure_helpdesk/definition.ts";
 
-/** "Configure Helpdesk": a form for the triage channel and the agents. */
+/**
+ * "Configure Helpdesk": a form for the triage channel, the agents and
+ * Helpdesk's admins. Only admins may save it, once there are any.
+ */
 const ConfigureHelpdeskWorkflow = DefineWorkflow({
   callback_id: "configure_helpdesk",
   title: "Configure Helpdesk",
@@ -9,9 +12,11 @@ const ConfigureHelpdeskWorkflow = DefineWorkflow({
   input_parameters: {
     properties: {
       interactivity: { type: Schema.slack.types.interactivity },
+      // Set by triggers made before the function took the person from
+      // the interactivity; accepted so they still start, and ignored.
       admin: { type: Schema.slack.types.user_id },
     },
-    required: ["interactivity", "admin"],
+    required: ["interactivity"],
   },
 });
 
@@ -52,6 +57,14 @@ const form = ConfigureHelpdeskWorkflow.addStep(
           type: Schema.types.string,
           default: "ticket",
         },
+        {
+          name: "admins",
+          title: "Helpdesk admins",
+          description:
+            "Who may change these settings, service levels and queues. Leave empty to keep the admins as they are; keep yourself in it.",
+          type: Schema.types.array,
+          items: { type: Schema.slack.types.user_id },
+        },
       ],
       required: ["triage_channel"],
     },
@@ -63,7 +76,9 @@ ConfigureHelpdeskWorkflow.addStep(ConfigureHelpdeskFunction, {
   agent_users: form.outputs.fields.agent_users,
   agent_usergroup: form.outputs.fields.agent_usergroup,
   intake_emoji: form.outputs.fields.intake_emoji,
-  admin: ConfigureHelpdeskWorkflow.inputs.admin,
+  admins: form.outputs.fields.admins,
+  // The person who submitted the form, as Slack reports it.
+  interactivity: form.outputs.interactivity,
 });
 
 export default ConfigureHelpdeskWorkflow;

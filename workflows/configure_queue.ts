@@ -3,7 +3,8 @@ import ConfigureQueueFunction from "../functions/configure_queue/definition.ts";
 
 /**
  * "Configure a queue": a queue's channels and roles. Saving a queue under an
- * existing name replaces its settings; the confirmation DM lists them.
+ * existing name replaces its settings (and "Rename it to" renames it); the
+ * confirmation DM lists them.
  */
 const ConfigureQueueWorkflow = DefineWorkflow({
   callback_id: "configure_queue",
@@ -12,21 +13,29 @@ const ConfigureQueueWorkflow = DefineWorkflow({
   input_parameters: {
     properties: {
       interactivity: { type: Schema.slack.types.interactivity },
+      // Set by triggers made before the function took the person from
+      // the interactivity; accepted so they still start, and ignored.
       admin: { type: Schema.slack.types.user_id },
     },
-    required: ["interactivity", "admin"],
+    required: ["interactivity"],
   },
 });
 
 const form = ConfigureQueueWorkflow.addStep(Schema.slack.functions.OpenForm, {
   title: "Configure a queue",
   description:
-    "An existing name changes that queue (the default one is “Helpdesk”); a new name makes a queue. Roles may use ${owner}, ${members}, ${admins}, ${superusers} and ${initiator}.",
+    "An existing name changes that queue (the default one is “Helpdesk”); a new name makes a queue (Helpdesk's admins only). Roles may use ${owner}, ${members}, ${admins}, ${superusers} and ${initiator}.",
   submit_label: "Save",
   interactivity: ConfigureQueueWorkflow.inputs.interactivity,
   fields: {
     elements: [
       { name: "name", title: "Queue name", type: Schema.types.string },
+      {
+        name: "new_name",
+        title: "Rename it to",
+        description: "Optional: a new name for the queue named above",
+        type: Schema.types.string,
+      },
       {
         name: "triage_channel",
         title: "Triage channel",
@@ -89,6 +98,7 @@ const form = ConfigureQueueWorkflow.addStep(Schema.slack.functions.OpenForm, {
 
 ConfigureQueueWorkflow.addStep(ConfigureQueueFunction, {
   name: form.outputs.fields.name,
+  new_name: form.outputs.fields.new_name,
   triage_channel: form.outputs.fields.triage_channel,
   intake_channels: form.outputs.fields.intake_channels,
   owner: form.outputs.fields.owner,
@@ -98,7 +108,8 @@ ConfigureQueueWorkflow.addStep(ConfigureQueueFunction, {
   admin_people: form.outputs.fields.admin_people,
   superuser_people: form.outputs.fields.superuser_people,
   role_rules: form.outputs.fields.role_rules,
-  admin: ConfigureQueueWorkflow.inputs.admin,
+  // The person who submitted the form, as Slack reports it.
+  interactivity: form.outputs.interactivity,
 });
 
 export default ConfigureQueueWorkflow;

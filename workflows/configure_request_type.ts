@@ -9,9 +9,11 @@ const ConfigureRequestTypeWorkflow = DefineWorkflow({
   input_parameters: {
     properties: {
       interactivity: { type: Schema.slack.types.interactivity },
+      // Set by triggers made before the function took the person from
+      // the interactivity; accepted so they still start, and ignored.
       admin: { type: Schema.slack.types.user_id },
     },
-    required: ["interactivity", "admin"],
+    required: ["interactivity"],
   },
 });
 
@@ -74,7 +76,8 @@ ConfigureRequestTypeWorkflow.addStep(ConfigureRequestTypeFunction, {
   approvers: form.outputs.fields.approvers,
   private: form.outputs.fields.private,
   remove: form.outputs.fields.remove,
-  admin: ConfigureRequestTypeWorkflow.inputs.admin,
+  // The person who submitted the form, as Slack reports it.
+  interactivity: form.outputs.interactivity,
 });
 
 export default ConfigureRequestTypeWorkflow;

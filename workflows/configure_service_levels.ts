@@ -8,15 +8,16 @@ const ConfigureServiceLevelsWorkflow = DefineWorkflow({
   description: "Set response and resolution targets and who breaches go to",
   input_parameters: {
     properties: {
+      // Set by triggers made before the function took the person from
+      // the interactivity; accepted so they still start, and ignored.
       admin: { type: Schema.slack.types.user_id },
       interactivity: { type: Schema.slack.types.interactivity },
     },
-    required: ["admin", "interactivity"],
+    required: ["interactivity"],
   },
 });
 
 ConfigureServiceLevelsWorkflow.addStep(ConfigureServiceLevelsFunction, {
-  admin: ConfigureServiceLevelsWorkflow.inputs.admin,
   interactivity: ConfigureServiceLevelsWorkflow.inputs.interactivity,
 });
 

@@ -2,8 +2,9 @@ import { DefineWorkflow } from "deno-slack-sdk/mod.ts";
 import PostReportFunction from "../functions/post_report/definition.ts";
 
 /**
- * The weekly digest in the triage channel, run by a scheduled trigger that
- * "Configure Helpdesk" creates (Mondays at 09:00 in Helpdesk's time zone).
+ * The weekly digest in the triage channels (each with its own queues'
+ * figures), run by a scheduled trigger that "Configure Helpdesk" creates
+ * (Mondays at 09:00 in Helpdesk's time zone).
  */
 const WeeklyDigestWorkflow = DefineWorkflow({
   callback_id: "weekly_digest",
@@ -12,6 +13,9 @@ const WeeklyDigestWorkflow = DefineWorkflow({
   input_parameters: { properties: {}, required: [] },
 });
 
-WeeklyDigestWorkflow.addStep(PostReportFunction, { days: 7 });
+WeeklyDigestWorkflow.addStep(PostReportFunction, {
+  in_triage_channels: true,
+  days: 7,
+});
 
 export default WeeklyDigestWorkflow;

@@ -7,7 +7,12 @@ import {
   UPDATE_TICKET_CALLBACK_ID,
 } from "../../functions/update_ticket/definition.ts";
 import configureRequestType from "../../functions/configure_request_type/handler.ts";
-import { clientFor, functionContext, PEOPLE } from "./harness.ts";
+import {
+  clientFor,
+  functionContext,
+  interactivityOf,
+  PEOPLE,
+} from "./harness.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
 import { openTicket } from "../../slack/operations/open_ticket.ts";
@@ -64,7 +69,7 @@ export function editRequestType(
     description,
     fields: LAPTOP.fields_spec,
     needs_approval: true,
-    admin,
+    interactivity: interactivityOf(admin),
   }));
 }
 

@@ -27,12 +27,18 @@ export default DefineFunction({
         description:
           "Reacting with it on a message in an intake channel opens a ticket",
       },
-      admin: {
-        type: Schema.slack.types.user_id,
-        title: "Configured by",
+      admins: {
+        type: Schema.types.array,
+        items: { type: Schema.slack.types.user_id },
+        title: "Helpdesk admins",
+        description:
+          "Who may change Helpdesk's settings; empty keeps the current ones",
       },
+      // Who saves it is the form's submitter, set by Slack
+      // (slack/operations/acting_person.ts).
+      interactivity: { type: Schema.slack.types.interactivity },
     },
-    required: ["triage_channel", "admin"],
+    required: ["triage_channel", "interactivity"],
   },
   output_parameters: { properties: {}, required: [] },
 });

@@ -27,6 +27,17 @@ import {
   DEFAULT_INTAKE_EMOJI,
   TICKET_MARK,
 } from "../../helpdesk/tickets/message_ticket.ts";
+import {
+  helpdeskAdmins,
+  mayChangeHelpdesk,
+  nextHelpdeskAdmins,
+} from "../../helpdesk/helpdesk_admins.ts";
+import { onlyHelpdeskAdmins } from "../../slack/blocks/refusals.ts";
+import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
+import {
+  actingPerson,
+  NO_ACTING_PERSON,
+} from "../../slack/operations/acting_person.ts";
 
 export default SlackFunction(
   ConfigureHelpdeskFunction,
@@ -34,22 +45,36 @@ export default SlackFunction(
     const channel = inputs.triage_channel;
     const agentUsers = [...new Set<string>(inputs.agent_users ?? [])];
     const agentGroup = inputs.agent_usergroup || undefined;
-    const admin = inputs.admin;
-    if (agentUsers.length === 0 && !agentGroup) {
-      const problem =
-        "Helpdesk needs at least one agent: choose people, a user group, or both.";
-      await tellPerson(client, { user: admin }, problem).catch(() => {});
-      return { error: problem };
-    }
-    const emoji = intakeEmoji(inputs.intake_emoji);
-    if (!emoji.ok) {
-      await tellPerson(client, { user: admin }, emoji.problem).catch(() => {});
-      return { error: emoji.problem };
-    }
+    const admin = actingPerson(inputs.interactivity);
+    if (!admin) return { error: NO_ACTING_PERSON };
+    const refuse = async (problem: string) => {
+      const message = `Helpdesk's settings were not changed. ${problem}`;
+      await tellPerson(client, { user: admin }, message).catch(() => {});
+      return { error: message };
+    };
     try {
-      const [auth, previous] = await Promise.all([
+      // Nothing is checked, joined, posted or created before the person is
+      // known to be allowed.
+      const previous = await getSettings(client);
+      if (!mayChangeHelpdesk(previous, admin)) {
+        return await refuse(
+          onlyHelpdeskAdmins(
+            "change Helpdesk's settings",
+            helpdeskAdmins(previous!),
+          ),
+        );
+      }
+      const admins = nextHelpdeskAdmins(inputs.admins, previous, admin);
+      if (!admins.ok) return await refuse(admins.problem);
+      if (agentUsers.length === 0 && !agentGroup) {
+        return await refuse(
+          "Helpdesk needs at least one agent: choose people, a user group, or both.",
+        );
+      }
+      const emoji = intakeEmoji(inputs.intake_emoji);
+      if (!emoji.ok) return await refuse(emoji.problem);
+      const [auth] = await Promise.all([
         slackCall(client, "auth.test", {}),
-        getSettings(client),
         // A user group that doesn't exist (or a missing scope) fails here,
         // before anything is saved.
         agentGroup &&
@@ -121,6 +146,7 @@ export default SlackFunction(
           action_trigger_id: action.id,
           action_trigger_url: action.shortcut_url,
           intake_emoji: emoji.value,
+          admins: admins.admins,
           updated_by: admin,
           updated_at: Math.floor(Date.now() / 1000),
         });
@@ -151,8 +177,9 @@ function intakeEmoji(
   if (!/^[a-z0-9_+'-]{1,100}$/.test(value)) {
     return {
       ok: false,
-      problem:
-        `“${typed}” is not an emoji name. Write it as Slack does, e.g. ticket or :sos:.`,
+      problem: `“${
+        escapeMrkdwn(typed ?? "")
+      }” is not an emoji name. Write it as Slack does, e.g. ticket or :sos:.`,
     };
   }
   if (value === TICKET_MARK) {

@@ -5,6 +5,7 @@ import {
   clientFor,
   functionContext,
   GENERAL,
+  interactivityOf,
   PEOPLE,
   PRIVATE_TRIAGE,
   startFakeSlack,
@@ -23,7 +24,7 @@ interface Inputs {
 
 function run(slack: FakeSlack, inputs: Inputs) {
   return handler(functionContext("configure_helpdesk", slack, {
-    admin: PEOPLE.admin,
+    interactivity: interactivityOf(PEOPLE.admin),
     ...inputs,
   }));
 }
@@ -226,7 +227,7 @@ Deno.test("configure_helpdesk keeps the default queue's channel and agents, and 
     superusers: [PEOPLE.admin],
   });
   const result = await handler(functionContext("configure_helpdesk", slack, {
-    admin: PEOPLE.admin,
+    interactivity: interactivityOf(PEOPLE.admin),
     triage_channel: GENERAL,
     agent_users: [PEOPLE.otherAgent],
     agent_usergroup: AGENT_GROUP,
@@ -245,7 +246,7 @@ Deno.test("configure_helpdesk keeps the default queue's channel and agents, and 
     root: { statement: "{{data.reaction}} == sos" },
   });
   const refused = await handler(functionContext("configure_helpdesk", slack, {
-    admin: PEOPLE.admin,
+    interactivity: interactivityOf(PEOPLE.admin),
     triage_channel: GENERAL,
     agent_users: [PEOPLE.otherAgent],
     intake_emoji: "admission_tickets",

@@ -8,7 +8,16 @@ export default DefineFunction({
   source_file: "functions/configure_queue/handler.ts",
   input_parameters: {
     properties: {
-      name: { type: Schema.types.string, title: "Queue name" },
+      name: {
+        type: Schema.types.string,
+        title: "Queue name",
+        description: "An existing queue's name changes it; a new one makes one",
+      },
+      new_name: {
+        type: Schema.types.string,
+        title: "Rename it to",
+        description: "Optional: the queue's new name, kept by its id",
+      },
       triage_channel: {
         type: Schema.slack.types.channel_id,
         title: "Triage channel",
@@ -44,9 +53,11 @@ export default DefineFunction({
         title: "Superusers",
       },
       role_rules: { type: Schema.types.string, title: "Role rules" },
-      admin: { type: Schema.slack.types.user_id, title: "Changed by" },
+      // Who saves it is the form's submitter, set by Slack
+      // (slack/operations/acting_person.ts).
+      interactivity: { type: Schema.slack.types.interactivity },
     },
-    required: ["name", "triage_channel", "admin"],
+    required: ["name", "triage_channel", "interactivity"],
   },
   output_parameters: {
     properties: {

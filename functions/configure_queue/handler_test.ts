@@ -5,6 +5,7 @@ import {
   clientFor,
   functionContext,
   GENERAL,
+  interactivityOf,
   PEOPLE,
   startFakeSlack,
   TRIAGE,
@@ -19,11 +20,12 @@ import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { findStoredQueue } from "../../slack/storage/queue_store.ts";
 
 function save(slack: FakeSlack, inputs: Record<string, unknown>) {
+  const { admin = PEOPLE.admin, ...fields } = inputs;
   return handler(functionContext("configure_queue", slack, {
     name: "Facilities",
     triage_channel: "CFACILITIES",
-    admin: PEOPLE.admin,
-    ...inputs,
+    ...fields,
+    interactivity: interactivityOf(admin as string),
   }));
 }
 
@@ -98,7 +100,7 @@ Deno.test("Configure a queue", async (t) => {
       const refused = await save(slack, { admin: PEOPLE.agent });
       assert.match(
         refused.error!,
-        /only the queue's owner, admins and superusers/,
+        /only its owner, admins and superusers, and Helpdesk's admins \(<@UADMIN>\), can change its settings/,
       );
       const byOwner = await save(slack, {
         admin: PEOPLE.otherAgent,
@@ -159,7 +161,7 @@ Deno.test("Configure a request type: questions and approvers are checked", async
     configureRequestType(functionContext("configure_request_type", slack, {
       queue_name: "People team",
       name: "Access badge",
-      admin: ROLE_PEOPLE.admin,
+      interactivity: interactivityOf(ROLE_PEOPLE.admin),
       ...inputs,
     }));
   const bad = await run({
@@ -172,7 +174,7 @@ Deno.test("Configure a request type: questions and approvers are checked", async
   const unknownQueue = await run({ queue_name: "Kitchen" });
   assert.match(
     unknownQueue.error!,
-    /no queue called “Kitchen”. The queues are: Helpdesk, People team/,
+    /no queue called “Kitchen”. The queues are: “Helpdesk”, “People team”/,
   );
   const ok = await run({
     fields: "Floor*: select(1, 2, 3)",

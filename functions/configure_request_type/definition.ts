@@ -16,9 +16,11 @@ export default DefineFunction({
       approvers: { type: Schema.types.string, title: "Approvers" },
       private: { type: Schema.types.boolean, title: "Private" },
       remove: { type: Schema.types.boolean, title: "Remove it" },
-      admin: { type: Schema.slack.types.user_id, title: "Changed by" },
+      // Who saves it is the form's submitter, set by Slack
+      // (slack/operations/acting_person.ts).
+      interactivity: { type: Schema.slack.types.interactivity },
     },
-    required: ["queue_name", "name", "admin"],
+    required: ["queue_name", "name", "interactivity"],
   },
   output_parameters: {
     properties: {

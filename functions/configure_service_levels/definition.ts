@@ -16,10 +16,11 @@ export default DefineFunction({
   source_file: "functions/configure_service_levels/handler.ts",
   input_parameters: {
     properties: {
-      admin: { type: Schema.slack.types.user_id, title: "Configured by" },
+      // Who opens it is the interactivity's interactor, set by Slack
+      // (slack/operations/acting_person.ts).
       interactivity: { type: Schema.slack.types.interactivity },
     },
-    required: ["admin", "interactivity"],
+    required: ["interactivity"],
   },
   output_parameters: { properties: {}, required: [] },
 });

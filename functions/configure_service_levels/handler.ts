@@ -20,14 +20,40 @@ import {
 } from "../../slack/blocks/service_level_modal.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
+import {
+  helpdeskAdmins,
+  isHelpdeskAdmin,
+} from "../../helpdesk/helpdesk_admins.ts";
+import { onlyHelpdeskAdmins } from "../../slack/blocks/refusals.ts";
+import {
+  actingPerson,
+  NO_ACTING_PERSON,
+} from "../../slack/operations/acting_person.ts";
+
+const NOT_AN_ADMIN_ANY_MORE =
+  "Only Helpdesk's admins can change the service levels, and you are not one of them now. Nothing was saved.";
 
 export default SlackFunction(
   ConfigureServiceLevelsFunction,
   async ({ inputs, client }) => {
+    const admin = actingPerson(inputs.interactivity);
+    if (!admin) return { error: NO_ACTING_PERSON };
     try {
       const settings = await getSettings(client);
       if (!settings) {
-        await tellPerson(client, { user: inputs.admin }, NOT_CONFIGURED);
+        await tellPerson(client, { user: admin }, NOT_CONFIGURED);
+        return { outputs: {} };
+      }
+      // Refused before the form opens, so nobody fills it in vain.
+      if (!isHelpdeskAdmin(settings, admin)) {
+        await tellPerson(
+          client,
+          { user: admin },
+          onlyHelpdeskAdmins(
+            "change the service levels",
+            helpdeskAdmins(settings),
+          ),
+        );
         return { outputs: {} };
       }
       await slackCall(client, "views.open", {
@@ -39,7 +65,7 @@ export default SlackFunction(
     } catch (error) {
       console.error("configure_service_levels failed", error);
       const message = explainFailure(error);
-      await tellPerson(client, { user: inputs.admin }, message).catch(() => {});
+      await tellPerson(client, { user: admin }, message).catch(() => {});
       return { error: message };
     }
   },
@@ -60,6 +86,13 @@ export default SlackFunction(
         return {
           response_action: "errors",
           errors: { targets: NOT_CONFIGURED },
+        };
+      }
+      // Checked again: the list may have changed while the form was open.
+      if (!isHelpdeskAdmin(settings, admin)) {
+        return {
+          response_action: "errors",
+          errors: { targets: NOT_AN_ADMIN_ANY_MORE },
         };
       }
       const now = Math.floor(Date.now() / 1000);

@@ -3,8 +3,10 @@ import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
 export const POST_REPORT_CALLBACK_ID = "post_report";
 
 /**
- * The Helpdesk report: posted to the triage channel by the weekly digest, or
- * shown only to the person who asked for it from the report link trigger.
+ * The Helpdesk report: shown only to the person who asked for it (from the
+ * report shortcut, whose interactivity says who that is), about the queues
+ * they work, or the whole desk for Helpdesk's admins; or, for the weekly
+ * digest, posted in each triage channel about the queues posting there.
  */
 export default DefineFunction({
   callback_id: POST_REPORT_CALLBACK_ID,
@@ -14,10 +16,16 @@ export default DefineFunction({
   source_file: "functions/post_report/handler.ts",
   input_parameters: {
     properties: {
-      user: {
-        type: Schema.slack.types.user_id,
-        title: "Show it only to",
-        description: "Leave empty to post it in the triage channel",
+      interactivity: {
+        type: Schema.slack.types.interactivity,
+        description:
+          "Who asked: the report is shown only to them, about what they may see",
+      },
+      in_triage_channels: {
+        type: Schema.types.boolean,
+        title: "Post in the triage channels",
+        description:
+          "Without someone asking: each triage channel gets its queues' report",
       },
       channel: {
         type: Schema.slack.types.channel_id,

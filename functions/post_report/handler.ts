@@ -1,48 +1,93 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import PostReportFunction from "./definition.ts";
+import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
+import { settingsAndQueues } from "../../slack/storage/queue_store.ts";
 import {
-  getSettings,
-  NOT_CONFIGURED,
-} from "../../slack/storage/settings_store.ts";
-import { reportFor } from "../../slack/operations/ticket_report.ts";
+  reportOf,
+  ticketsForReport,
+} from "../../slack/operations/ticket_report.ts";
+import {
+  digestChannels,
+  reportScopeFor,
+} from "../../slack/operations/report_access.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { lastDays } from "../../helpdesk/reports/ticket_report.ts";
+import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { reportBlocks, reportText } from "../../slack/blocks/report_blocks.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
+import {
+  actingPerson,
+  NO_ACTING_PERSON,
+} from "../../slack/operations/acting_person.ts";
 
 export default SlackFunction(
   PostReportFunction,
   async ({ inputs, client }) => {
     const days = Math.min(90, Math.max(1, Math.floor(inputs.days ?? 7)));
     const now = Math.floor(Date.now() / 1000);
-    const user = inputs.user || undefined;
+    const period = lastDays(now, days);
+    const span = `the last ${days} ${days === 1 ? "day" : "days"}`;
+    // Someone asking is known only from Slack's interactivity; without it
+    // the report goes nowhere but the triage channels, and only when the
+    // workflow says so (the weekly digest).
+    const asker = inputs.interactivity
+      ? actingPerson(inputs.interactivity)
+      : undefined;
+    if (!asker && !inputs.in_triage_channels) {
+      return { error: NO_ACTING_PERSON };
+    }
     try {
-      const settings = await getSettings(client);
+      const { settings, queues } = await settingsAndQueues(client);
       if (!settings) {
-        if (user) await tellPerson(client, { user }, NOT_CONFIGURED);
+        if (asker) await tellPerson(client, { user: asker }, NOT_CONFIGURED);
         return { outputs: {} };
       }
-      const report = await reportFor(client, lastDays(now, days), now);
-      const title = `Helpdesk report: the last ${days} ${
-        days === 1 ? "day" : "days"
-      }`;
-      const text = reportText(report, title);
-      const blocks = reportBlocks(report, title);
-      if (user) {
+      if (!asker) {
+        const tickets = await ticketsForReport(client, period);
+        for (const { channel, queues: covered } of digestChannels(queues)) {
+          const report = reportOf(tickets, period, now, ids(covered));
+          const title = `${titleFor(covered, queues)}: ${span}`;
+          await slackCall(client, "chat.postMessage", {
+            channel,
+            text: reportText(report, title),
+            blocks: reportBlocks(report, title),
+          });
+        }
+        // The step's outputs are the whole desk's numbers.
+        const total = reportOf(tickets, period, now);
+        return {
+          outputs: {
+            created: total.created,
+            resolved: total.resolved,
+            backlog: total.backlog.total,
+          },
+        };
+      }
+      const scope = await reportScopeFor(client, settings, queues, asker);
+      if (scope.kind === "refused") {
         await tellPerson(
           client,
-          { user, channel: inputs.channel },
-          text,
-          blocks,
+          { user: asker, channel: inputs.channel },
+          scope.reason,
         );
-      } else {
-        await slackCall(client, "chat.postMessage", {
-          channel: settings.triage_channel,
-          text,
-          blocks,
-        });
+        return { outputs: {} };
       }
+      const covered = scope.kind === "all" ? queues : scope.queues;
+      const tickets = await ticketsForReport(client, period);
+      const report = reportOf(
+        tickets,
+        period,
+        now,
+        scope.kind === "all" ? undefined : ids(covered),
+      );
+      const title = `${titleFor(covered, queues)}: ${span}`;
+      await tellPerson(
+        client,
+        { user: asker, channel: inputs.channel },
+        reportText(report, title),
+        reportBlocks(report, title),
+      );
       return {
         outputs: {
           created: report.created,
@@ -55,8 +100,18 @@ export default SlackFunction(
       const message = `The Helpdesk report could not be made. ${
         explainFailure(error)
       }`;
-      if (user) await tellPerson(client, { user }, message).catch(() => {});
+      if (asker) {
+        await tellPerson(client, { user: asker }, message).catch(() => {});
+      }
       return { error: message };
     }
   },
 );
+
+const ids = (queues: readonly Queue[]) => new Set(queues.map((q) => q.id));
+
+/** "Helpdesk report" for every queue; else which queues it covers. */
+function titleFor(covered: readonly Queue[], all: readonly Queue[]): string {
+  if (covered.length === all.length) return "Helpdesk report";
+  return `Helpdesk report for ${covered.map((q) => q.name).join(", ")}`;
+}

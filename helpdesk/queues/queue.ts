@@ -44,6 +44,3 @@ export function nameSlug(name: string): string {
     "",
   );
 }
-
-/** Queue ids are their names in lower case, so names are unique. */
-export const queueIdFromName = nameSlug;

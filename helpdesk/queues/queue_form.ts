@@ -1,5 +1,7 @@
 // What the "Configure a queue" form hands over, turned into a queue, with
-// every problem found at once so the admin fixes them in one go.
+// every problem found at once so the admin fixes them in one go. Problems
+// are plain text, quoting what was typed as typed; the Slack layer escapes
+// them for wherever it shows them (slack/blocks/queue_summary.ts).
 import type { Queue } from "./queue.ts";
 import { entriesFromText, roleProblems } from "./role_entries.ts";
 
@@ -19,6 +21,12 @@ export interface QueueFormInput {
 
 const RULE_ROLES = ["members", "admins", "superusers"] as const;
 
+/** An intake channel that already feeds another queue. */
+export interface ChannelConflict {
+  channel: string;
+  queueName: string;
+}
+
 export function queueFromForm(
   input: QueueFormInput,
   id: string,
@@ -26,8 +34,10 @@ export function queueFromForm(
 ): { ok: true; queue: Omit<Queue, "updated_by" | "updated_at"> } | {
   ok: false;
   problems: string[];
+  conflicts: ChannelConflict[];
 } {
   const problems: string[] = [];
+  const conflicts: ChannelConflict[] = [];
   const name = input.name.replace(/\s+/g, " ").trim();
   if (!name) problems.push("Give the queue a name.");
   if (name.length > 40) {
@@ -64,11 +74,7 @@ export function queueFromForm(
     const owner = otherQueues.find((q) =>
       q.id !== id && q.intake_channels.includes(channel)
     );
-    if (owner) {
-      problems.push(
-        `<#${channel}> already takes tickets for the ${owner.name} queue; a channel can feed one queue.`,
-      );
-    }
+    if (owner) conflicts.push({ channel, queueName: owner.name });
   }
   const queue = {
     id,
@@ -87,7 +93,9 @@ export function queueFromForm(
       "A queue needs someone to work it: choose members or an owner.",
     );
   }
-  return problems.length ? { ok: false, problems } : { ok: true, queue };
+  return problems.length || conflicts.length
+    ? { ok: false, problems, conflicts }
+    : { ok: true, queue };
 }
 
 function dedupe(roles: Record<"members" | "admins" | "superusers", string[]>) {
@@ -96,29 +104,4 @@ function dedupe(roles: Record<"members" | "admins" | "superusers", string[]>) {
     admins: [...new Set(roles.admins)],
     superusers: [...new Set(roles.superusers)],
   };
-}
-
-/** The queue in words, for the DM that confirms a change. */
-export function describeQueue(queue: Queue): string {
-  const list = (entries: string[]) =>
-    entries.length ? entries.map(mention).join(", ") : "nobody";
-  return [
-    `*${queue.name}* queue: cards in <#${queue.triage_channel}>`,
-    `• Owner: ${queue.owner ? `<@${queue.owner}>` : "nobody"}`,
-    `• Members: ${list(queue.members)}`,
-    `• Admins: ${list(queue.admins)}`,
-    `• Superusers: ${list(queue.superusers)}`,
-    `• Tickets by reaction in: ${
-      queue.intake_channels.length
-        ? queue.intake_channels.map((c) => `<#${c}>`).join(", ")
-        : "no channel"
-    }`,
-  ].join("\n");
-}
-
-function mention(entry: string): string {
-  if (entry.startsWith("${")) return `\`${entry}\``;
-  if (/^S/.test(entry)) return `<!subteam^${entry}>`;
-  if (/^[CG]/.test(entry)) return `everyone in <#${entry}>`;
-  return `<@${entry}>`;
 }

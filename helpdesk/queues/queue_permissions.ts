@@ -1,6 +1,6 @@
 // What each role of a queue may do. One table, so "who may approve?" has one
 // answer everywhere: the card buttons, the approval DM, the settings
-// workflows and the private details.
+// workflows and the private details. slack/blocks/refusals.ts words it.
 
 /** The roles a person can hold towards one ticket of one queue. */
 export const HOLDER_ROLES = [
@@ -49,29 +49,4 @@ export function mayDo(
 
 export function isAgentRole(roles: ReadonlySet<HolderRole>): boolean {
   return AGENTS.some((role) => roles.has(role));
-}
-
-const WHO: Record<QueueAction, string> = {
-  claim: "the queue's agents",
-  assign: "the queue's agents",
-  change_status: "the queue's agents",
-  approve: "the request type's approvers",
-  deny: "the request type's approvers",
-  edit_settings: "the queue's owner, admins and superusers",
-  view_private:
-    "the queue's agents, its approvers and the person who opened it",
-};
-
-const VERB: Record<QueueAction, string> = {
-  claim: "claim tickets",
-  assign: "assign tickets",
-  change_status: "change a ticket's status",
-  approve: "approve requests",
-  deny: "deny requests",
-  edit_settings: "change its settings",
-  view_private: "see a private request's details",
-};
-
-export function refusal(action: QueueAction, queueName: string): string {
-  return `In the ${queueName} queue, only ${WHO[action]} can ${VERB[action]}.`;
 }

@@ -37,7 +37,9 @@ export interface Principals {
 
 export class RoleMacroError extends Error {}
 
-const MACRO = /^\$\{([^}]*)\}$/;
+// A macro names a role in letters: anything else between the braces is
+// reported as a mistake rather than stored.
+const MACRO = /^\$\{\s*(\w+)\s*\}$/;
 
 /** One stored entry: U…/W… a person, S… a user group, C…/G… a channel. */
 export function parseEntry(text: string): RoleEntry | undefined {

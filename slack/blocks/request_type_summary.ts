@@ -21,7 +21,9 @@ export function describeRequestType(type: RequestType, queue: Queue): string {
     `• Questions:\n${questions}`,
     `• Approval: ${
       type.needs_approval
-        ? `needed, by ${approversOf(type).map((e) => `\`${e}\``).join(", ")}`
+        ? `needed, by ${
+          approversOf(type).map((e) => `\`${escapeMrkdwn(e)}\``).join(", ")
+        }`
         : "not needed"
     }`,
     `• Private: ${

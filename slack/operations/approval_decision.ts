@@ -20,7 +20,8 @@ import {
   putLookups,
   putTicketSurely,
 } from "../storage/ticket_store.ts";
-import { mayDo, refusal } from "../../helpdesk/queues/queue_permissions.ts";
+import { mayDo } from "../../helpdesk/queues/queue_permissions.ts";
+import { refusal } from "../blocks/refusals.ts";
 import {
   approversOf,
   DEFAULT_APPROVERS,

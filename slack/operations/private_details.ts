@@ -7,7 +7,8 @@ import { dmEach, type Posted } from "./direct_messages.ts";
 import { loadQueuedTicket } from "./change_ticket.ts";
 import { QueueDirectory } from "./queue_directory.ts";
 import { getRequestType } from "../storage/queue_store.ts";
-import { mayDo, refusal } from "../../helpdesk/queues/queue_permissions.ts";
+import { mayDo } from "../../helpdesk/queues/queue_permissions.ts";
+import { refusal } from "../blocks/refusals.ts";
 import { approversOf } from "../../helpdesk/request_types/request_type.ts";
 import { cardLinkOf } from "../blocks/ticket_messages.ts";
 import {

@@ -1,20 +1,23 @@
 // Gathering the tickets a report is about: one filtered query for everything
 // that happened in the period or is still open, paged, never one read per
 // ticket. The numbers themselves are computed by helpdesk/reports/ticket_report.ts.
+// A report covers some queues: who may see which is in report_access.ts.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { allTickets } from "../storage/ticket_queries.ts";
+import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   computeReport,
   type ReportPeriod,
   type TicketReport,
 } from "../../helpdesk/reports/ticket_report.ts";
 
-export async function reportFor(
+/** Every ticket a report of the period can count, all queues together. */
+export function ticketsForReport(
   client: SlackAPIClient,
   period: ReportPeriod,
-  now: number,
-): Promise<TicketReport> {
-  const tickets = await allTickets(client, {
+): Promise<Ticket[]> {
+  return allTickets(client, {
     expression: [
       "#status IN (:new, :in_progress, :waiting)",
       "#created_at >= :from",
@@ -36,5 +39,17 @@ export async function reportFor(
       ":from": period.from,
     },
   });
-  return computeReport(tickets, period, now);
+}
+
+/** The report of the tickets of `queueIds`, or of all of them. */
+export function reportOf(
+  tickets: readonly Ticket[],
+  period: ReportPeriod,
+  now: number,
+  queueIds?: ReadonlySet<string>,
+): TicketReport {
+  const covered = queueIds
+    ? tickets.filter((t) => queueIds.has(t.queue_id ?? DEFAULT_QUEUE_ID))
+    : tickets;
+  return computeReport(covered, period, now);
 }
