@@ -22,6 +22,7 @@ import SettingsDatastore from "./datastores/settings.ts";
 import QueuesDatastore from "./datastores/queues.ts";
 import RequestTypesDatastore from "./datastores/request_types.ts";
 import LocksDatastore from "./datastores/locks.ts";
+import JsmEventsDatastore from "./datastores/jsm_events.ts";
 import { atlassianProvider } from "./integrations/jsm/atlassian_provider.ts";
 import {
   type DeploymentOptions,
@@ -71,6 +72,8 @@ export function helpdeskManifest(options: DeploymentOptions) {
       QueuesDatastore,
       RequestTypesDatastore,
       LocksDatastore,
+      // The JSM updates already applied (empty while JSM is off).
+      JsmEventsDatastore,
     ],
     outgoingDomains: outgoingDomains(options),
     externalAuthProviders: options.jsm.mode === "oauth"

@@ -20,6 +20,8 @@ const trigger: Trigger<typeof JsmUpdateWorkflow.definition> = {
     comment: { value: "{{data.comment}}" },
     comment_author: { value: "{{data.comment_author}}" },
     comment_public: { value: "{{data.comment_public}}" },
+    comment_id: { value: "{{data.comment_id}}" },
+    event_at: { value: "{{data.event_at}}" },
   },
 };
 

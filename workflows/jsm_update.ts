@@ -14,6 +14,8 @@ const JsmUpdateWorkflow = DefineWorkflow({
       comment: { type: Schema.types.string },
       comment_author: { type: Schema.types.string },
       comment_public: { type: Schema.types.string },
+      comment_id: { type: Schema.types.string },
+      event_at: { type: Schema.types.string },
     },
     required: ["secret", "issue_key"],
   },
@@ -26,6 +28,8 @@ JsmUpdateWorkflow.addStep(ReceiveJsmUpdateFunction, {
   comment: JsmUpdateWorkflow.inputs.comment,
   comment_author: JsmUpdateWorkflow.inputs.comment_author,
   comment_public: JsmUpdateWorkflow.inputs.comment_public,
+  comment_id: JsmUpdateWorkflow.inputs.comment_id,
+  event_at: JsmUpdateWorkflow.inputs.event_at,
 });
 
 export default JsmUpdateWorkflow;

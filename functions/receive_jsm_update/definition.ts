@@ -3,8 +3,10 @@ import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
 export const RECEIVE_JSM_CALLBACK_ID = "receive_jsm_update";
 
 /**
- * Run by the JSM webhook trigger (triggers/jsm_webhook.ts). Every input is a
- * string from the JSON body a JSM automation rule sends; see the README.
+ * Run by the JSM webhook trigger (triggers/jsm_webhook.ts). Every input is
+ * meant to be a string from the JSON body a JSM automation rule sends (see
+ * the README), and is checked as anything at all before use
+ * (integrations/jsm/webhook_payload.ts).
  */
 export default DefineFunction({
   callback_id: RECEIVE_JSM_CALLBACK_ID,
@@ -22,6 +24,17 @@ export default DefineFunction({
       comment_public: {
         type: Schema.types.string,
         title: "Comment is public (true/false)",
+      },
+      comment_id: {
+        type: Schema.types.string,
+        title: "JSM comment id",
+        description: "{{comment.id}}: a comment sent twice is relayed once",
+      },
+      event_at: {
+        type: Schema.types.string,
+        title: "When it changed in JSM",
+        description:
+          "{{issue.updated}}: a status change sent twice is applied once",
       },
     },
     required: ["secret", "issue_key"],

@@ -2,38 +2,78 @@ import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ReceiveJsmUpdateFunction from "./definition.ts";
 import { receiveJsmUpdate } from "../../slack/operations/jsm_inbound.ts";
 import { checkWebhookSecret } from "../../integrations/jsm/webhook_secret.ts";
+import {
+  eventIdentity,
+  issueKeyProblem,
+  readJsmWebhook,
+} from "../../integrations/jsm/webhook_payload.ts";
+import {
+  claimJsmEvent,
+  markJsmEventApplied,
+  purgeExpiredJsmEvents,
+  releaseJsmEvent,
+} from "../../slack/storage/jsm_event_store.ts";
 
 export default SlackFunction(
   ReceiveJsmUpdateFunction,
   async ({ inputs, env, client }) => {
+    // Whatever the body holds, it is checked for shape before anything
+    // else, and nothing below throws out of this function: a webhook run
+    // ends with a result or a logged refusal.
+    const reading = readJsmWebhook(inputs as Record<string, unknown>);
+    if (!reading.ok) return refuse(reading.reason);
+    const update = reading.update;
     // Slack's webhook URL is the only other guard, and URLs leak (logs,
     // screenshots): nothing is read or changed before the secret matches.
-    const check = checkWebhookSecret(env.JSM_WEBHOOK_SECRET, inputs.secret);
-    if (!check.ok) {
-      console.warn(`JSM webhook refused: ${check.reason}`);
-      return { error: check.reason };
-    }
-    const issueKey = inputs.issue_key.trim();
-    if (!/^[A-Z][A-Z0-9_]*-\d+$/.test(issueKey)) {
+    const check = checkWebhookSecret(env.JSM_WEBHOOK_SECRET, update.secret);
+    if (!check.ok) return refuse(check.reason);
+    const badKey = issueKeyProblem(update.issueKey);
+    if (badKey) return refuse(badKey);
+    const now = Math.floor(Date.now() / 1000);
+    let identity: string | undefined;
+    let token: string | undefined;
+    try {
+      identity = await eventIdentity(update);
+      if (identity) {
+        const claim = await claimJsmEvent(client, identity, now);
+        if (!claim.ok) {
+          const result = claim.why === "applied"
+            ? `ignored: ${update.issueKey}'s update was applied already (a redelivery)`
+            : `ignored: ${update.issueKey}'s update is being applied by another delivery`;
+          console.info(`JSM webhook ${result}`);
+          return { outputs: { result } };
+        }
+        token = claim.token;
+      }
+      const outcome = await receiveJsmUpdate(client, update, now);
+      if (!outcome.ok) {
+        if (identity && token) await releaseJsmEvent(client, identity, token);
+        return refuse(outcome.reason);
+      }
+      if (identity && token) {
+        await markJsmEventApplied(client, identity, token, now);
+      }
+      // Housekeeping, which must not turn an applied update into an error.
+      await purgeExpiredJsmEvents(client, now).catch((error) =>
+        console.warn("expired JSM events not purged", error)
+      );
+      return { outputs: { result: outcome.result } };
+    } catch (error) {
+      console.error(`JSM update for ${update.issueKey} failed`, error);
+      // Not applied: a redelivery may try again.
+      if (identity && token) {
+        await releaseJsmEvent(client, identity, token).catch(() => {});
+      }
       return {
-        error:
-          `"${issueKey}" is not a JSM request key like IT-12: check the rule's issue_key, which should be {{issue.key}}.`,
+        error: `The JSM update for ${update.issueKey} was not applied (${
+          error instanceof Error ? error.message : String(error)
+        }); when JSM sends it again, it is tried again.`,
       };
     }
-    const outcome = await receiveJsmUpdate(client, {
-      issueKey,
-      status: inputs.status?.trim() || undefined,
-      comment: inputs.comment?.trim()
-        ? {
-          body: inputs.comment,
-          author: inputs.comment_author?.trim() ?? "",
-          // Only an explicit "false" keeps a comment from the requester, so
-          // the rule must say so for internal comments (see the README).
-          isPublic: inputs.comment_public?.trim().toLowerCase() !== "false",
-        }
-        : undefined,
-    }, Math.floor(Date.now() / 1000));
-    if (!outcome.ok) return { error: outcome.reason };
-    return { outputs: { result: outcome.result } };
   },
 );
+
+function refuse(reason: string) {
+  console.warn(reason);
+  return { error: reason };
+}

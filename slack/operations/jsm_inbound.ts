@@ -117,20 +117,34 @@ export async function receiveJsmUpdate(
     } else {
       const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
         settings.workspace_url;
-      await Promise.all([
-        // A private request's comments go only to its requester: the card's
-        // thread is in a shared channel.
-        !ticket.private && inThread(
-          client,
-          ticket,
-          jsmCommentReply(ticket, comment.author, comment.body),
-        ),
+      const sends: Promise<unknown>[] = [
         slackCall(client, "chat.postMessage", {
           channel: ticket.requester,
           text: jsmCommentDm(ticket, comment.author, comment.body, cardLink),
           unfurl_links: false,
         }),
-      ]);
+      ];
+      // A private request's comments go only to its requester: the card's
+      // thread is in a shared channel.
+      if (!ticket.private) {
+        sends.push(inThread(
+          client,
+          ticket,
+          jsmCommentReply(ticket, comment.author, comment.body),
+        ));
+      }
+      const sent = await Promise.allSettled(sends);
+      const failed = sent.filter((s) => s.status === "rejected");
+      // Nothing shown anywhere: not relayed, so a redelivery tries again.
+      // Shown somewhere: relayed, and what is missing is only logged, since
+      // trying again would post the comment twice where it did arrive.
+      if (failed.length === sent.length) throw failed[0].reason;
+      for (const failure of failed) {
+        console.warn(
+          `JSM comment on ${ticket.key} not shown everywhere`,
+          failure,
+        );
+      }
       results.push("comment relayed");
     }
   }
