@@ -24,12 +24,12 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "datastore:read": {
     slack: "View and see data from Slack App Datastore",
     reason:
-      "Read tickets, the ticket lookup index, the settings, the queues, the request types and when each ticket's lock was taken.",
+      "Read tickets, the ticket lookup index, the settings, the queues, the request types, when each ticket's lock was taken, and the Jira Service Management updates already applied.",
   },
   "datastore:write": {
     slack: "Write data to Slack App Datastore",
     reason:
-      "Save tickets, the lookup index, the settings, the queues, the request types and when each ticket's lock was taken.",
+      "Save tickets, the lookup index, the settings, the queues, the request types, when each ticket's lock was taken, and which Jira Service Management updates were applied (so a redelivered one is not applied twice).",
   },
   "triggers:write": {
     slack: "Create new Platform triggers",
@@ -45,18 +45,18 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
     slack:
       "View emoji reactions and their associated content in channels and conversations that your slack app has been added to",
     reason:
-      "Receive :eyes: and :white_check_mark: reactions on cards in the triage channels, and the :ticket: reaction on messages in intake channels.",
+      "Receive :eyes: and :white_check_mark: reactions on cards in the triage channels, and the :ticket: reaction on messages in intake channels; then ask Slack whether that person's reaction is really on that message before acting for them.",
   },
   "channels:read": {
     slack: "View basic information about public channels in a workspace",
     reason:
-      "A queue's members can be everyone in a public channel: Helpdesk lists its members when someone acts on a ticket.",
+      "A queue's members can be everyone in a public channel: Helpdesk lists its members when someone acts on a ticket. It also names a channel in a form's error message, which Slack shows as plain text.",
   },
   "groups:read": {
     slack:
       "View basic information about private channels that your slack app has been added to",
     reason:
-      "The same for a private channel named as a queue's members, once @Helpdesk is invited there.",
+      "The same for a private channel named as a queue's members or in a form's error, once @Helpdesk is invited there.",
   },
   "channels:history": {
     slack:

@@ -49,10 +49,6 @@ export default SlackFunction(
       if (!typed) return await fail("Give the queue a name.");
       // A name finds a queue only when it is exactly that queue's name.
       const existing = queueNamed(queues, typed);
-      const allowed = existing
-        ? await checkQueueEditor(client, settings, existing, admin)
-        : checkQueueCreator(settings, admin);
-      if (!allowed.ok) return await fail(allowed.reason);
       if (!existing && rename) {
         return await fail(
           `There is no queue called “${escapeMrkdwn(typed)}” to rename. ${
@@ -60,6 +56,10 @@ export default SlackFunction(
           }`,
         );
       }
+      const allowed = existing
+        ? await checkQueueEditor(client, settings, existing, admin)
+        : checkQueueCreator(settings, admin);
+      if (!allowed.ok) return await fail(allowed.reason);
       const name = existing ? rename || existing.name : typed;
       const clash = nameClash(queues, name, existing?.id);
       if (clash) {

@@ -20,6 +20,7 @@ import {
 } from "../../slack/blocks/service_level_modal.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
+import { formError } from "../../slack/operations/form_errors.ts";
 import {
   helpdeskAdmins,
   isHelpdeskAdmin,
@@ -113,7 +114,10 @@ export default SlackFunction(
       return {
         response_action: "errors",
         errors: {
-          targets: `Nothing was saved. ${explainFailure(error)}`,
+          targets: await formError(
+            client,
+            `Nothing was saved. ${explainFailure(error)}`,
+          ),
         },
       };
     }

@@ -6,6 +6,7 @@ import {
   NotConfiguredError,
   NotShownYet,
   openTicket,
+  SettingsProblem,
 } from "../../slack/operations/open_ticket.ts";
 import { openingFailure } from "../../slack/operations/finish_opening.ts";
 import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
@@ -14,6 +15,7 @@ import { explainFailure } from "../../slack/api/error_messages.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
+import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 
 export default SlackFunction(
   CreateTicketFunction,
@@ -60,7 +62,12 @@ export default SlackFunction(
         ? openingFailure(error, "")
         : `Helpdesk couldn't open your ticket “${
           escapeMrkdwn(validated.value.summary)
-        }”. ${explainFailure(error)}`;
+        }”. ${
+          // Settings problems are worded in plain text, with names typed.
+          error instanceof SettingsProblem
+            ? escapeMrkdwn(error.message)
+            : explainFailure(error)
+        }`;
       // The workflow reports the error too, but not always to the requester.
       await tellPerson(client, { user: validated.value.requester }, message)
         .catch(() => {});

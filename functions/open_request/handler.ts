@@ -42,6 +42,7 @@ import {
   actingPerson,
   NO_ACTING_PERSON,
 } from "../../slack/operations/acting_person.ts";
+import { formError } from "../../slack/operations/form_errors.ts";
 
 type Values = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -196,9 +197,13 @@ export default SlackFunction(
         errors: {
           [SUMMARY_BLOCK]: error instanceof SettingsProblem
             ? error.message
-            : openingFailure(
-              error,
-              "Submit again to finish: nothing is opened twice.",
+            : await formError(
+              client,
+              openingFailure(
+                error,
+                "Submit again to finish: nothing is opened twice.",
+              ),
+              { people: { [body.user.id]: "you" } },
             ),
         },
       };

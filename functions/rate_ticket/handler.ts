@@ -23,6 +23,7 @@ import {
 } from "../../slack/blocks/rating_blocks.ts";
 import { escapeMrkdwnWithin } from "../../slack/blocks/mrkdwn.ts";
 import { ticketIdFromMetadata } from "../../slack/blocks/modal_metadata.ts";
+import { formError } from "../../slack/operations/form_errors.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
@@ -107,7 +108,10 @@ export default SlackFunction(
         return errors(TICKET_GONE);
       }
       const first = commentOnRating(ticket, body.user.id, comment, now);
-      if (!first.ok) return errors(first.reason);
+      // Field errors are plain text: people and dates in words.
+      const plain = (reason: string) =>
+        formError(client, reason, { people: { [body.user.id]: "you" } });
+      if (!first.ok) return errors(await plain(first.reason));
       if (first.ticket.rating_comment !== ticket.rating_comment) {
         const commented = await changeUnderLock(
           client,
@@ -130,12 +134,12 @@ export default SlackFunction(
           },
           { now, actorId: body.user.id },
         );
-        if (!commented.ok) return errors(commented.reason);
+        if (!commented.ok) return errors(await plain(commented.reason));
       }
     } catch (error) {
       // Kept open with the reason, so the comment typed is not lost.
       console.error("saving the rating comment failed", error);
-      return errors(explainFailure(error));
+      return errors(await formError(client, explainFailure(error)));
     }
     await finishRun(client, body);
   },

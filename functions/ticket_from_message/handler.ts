@@ -9,6 +9,7 @@ import { openingFailure } from "../../slack/operations/finish_opening.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
+import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 
 export default SlackFunction(
   TicketFromMessageFunction,
@@ -29,8 +30,9 @@ export default SlackFunction(
       const message = error instanceof NotShownYet
         ? openingFailure(error, "React again to finish it.")
         : `No ticket was made from that message. ${
+          // Settings problems are plain text, with names people typed.
           error instanceof SettingsProblem
-            ? error.message
+            ? escapeMrkdwn(error.message)
             : explainFailure(error)
         }`;
       await tellPerson(

@@ -43,6 +43,7 @@ import {
   actingPerson,
   NO_ACTING_PERSON,
 } from "../../slack/operations/acting_person.ts";
+import { formError } from "../../slack/operations/form_errors.ts";
 import {
   ASSIGNEE_ACTION,
   ASSIGNEE_BLOCK,
@@ -161,14 +162,24 @@ export default SlackFunction(
       console.error("assigning failed", error);
       return {
         response_action: "errors",
-        errors: { [ASSIGNEE_BLOCK]: explainFailure(error) },
+        errors: {
+          [ASSIGNEE_BLOCK]: await formError(client, explainFailure(error)),
+        },
       };
     }
     if (!result.ok) {
-      // The modal stays open with the reason under the picker; nothing changed.
+      // The modal stays open with the reason under the picker; nothing
+      // changed. Field errors are plain text: people and channels in words.
       return {
         response_action: "errors",
-        errors: { [ASSIGNEE_BLOCK]: result.reason },
+        errors: {
+          [ASSIGNEE_BLOCK]: await formError(client, result.reason, {
+            people: {
+              [assignee]: "the person you chose",
+              [body.user.id]: "you",
+            },
+          }),
+        },
       };
     }
     await reportNotShown(client, body.user.id, result);
@@ -195,13 +206,19 @@ export default SlackFunction(
         console.error("denying failed", error);
         return {
           response_action: "errors",
-          errors: { [REASON_BLOCK]: explainFailure(error) },
+          errors: {
+            [REASON_BLOCK]: await formError(client, explainFailure(error)),
+          },
         };
       }
       if (!result.ok) {
         return {
           response_action: "errors",
-          errors: { [REASON_BLOCK]: result.reason },
+          errors: {
+            [REASON_BLOCK]: await formError(client, result.reason, {
+              people: { [body.user.id]: "you" },
+            }),
+          },
         };
       }
       await reportNotShown(client, body.user.id, result);

@@ -30,7 +30,8 @@ export function rateTicket(
   if (!RATINGS.includes(value as typeof RATINGS[number])) {
     return {
       ok: false,
-      reason: `A rating is a whole number from 1 to 5, not "${rating}".`,
+      // Not echoed: a button's value can be anything someone crafted.
+      reason: "A rating is a whole number from 1 to 5.",
     };
   }
   return { ok: true, ticket: { ...ticket, rating: value, rated_at: now } };

@@ -43,7 +43,7 @@ export function people(ids: readonly string[]): string {
 export function onlyHelpdeskAdmins(what: string, admins: readonly string[]) {
   return `Only Helpdesk's admins can ${what}: ${
     people(admins)
-  }. Ask one of them, or to be made an admin in “Configure Helpdesk”.`;
+  }. Ask one of them; they can add admins in “Configure Helpdesk”.`;
 }
 
 /** A queue's settings refused: its editors, then Helpdesk's admins. */

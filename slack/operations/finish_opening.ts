@@ -21,6 +21,7 @@ import {
 } from "../storage/ticket_store.ts";
 import { slackCall } from "../api/slack_call.ts";
 import { explainFailure } from "../api/error_messages.ts";
+import { escapeMrkdwn } from "../blocks/mrkdwn.ts";
 import {
   cardLinkOf,
   messageLink,
@@ -272,9 +273,11 @@ async function deleteMessages(client: SlackAPIClient, messages: Posted[]) {
  */
 export function openingFailure(error: unknown, retry: string): string {
   const cause = error instanceof NotShownYet ? error.cause : error;
+  // Settings problems are plain text with names people typed: escaped, as
+  // what this returns is mrkdwn (a form shows it through formError).
   const why =
     cause instanceof SettingsProblem || cause instanceof NotConfiguredError
-      ? cause.message
+      ? escapeMrkdwn(cause.message)
       : explainFailure(cause);
   return error instanceof NotShownYet
     ? `${error.ticket.key} is saved, but Helpdesk couldn't post it yet. ${why} ${retry} Helpdesk also finishes it at its next scheduled check.`

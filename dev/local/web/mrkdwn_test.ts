@@ -34,7 +34,11 @@ Deno.test("escaped text people typed is shown literally, never as markup", async
           '"',
         )
         .replaceAll("&amp;", "&");
-      assert.equal(seen.replace(/\*|_|~/g, ""), typed.replace(/\*|_|~/g, ""));
+      // Formatting marks (bold, italics, strike, code) format, as in Slack.
+      assert.equal(
+        seen.replace(/\*|_|~|`/g, ""),
+        typed.replace(/\*|_|~|`/g, ""),
+      );
     });
   }
 });
