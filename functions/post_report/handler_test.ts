@@ -12,6 +12,11 @@ import {
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
+import {
+  configureQueues,
+  PEOPLE_TRIAGE,
+} from "../../dev/testing/queue_fixtures.ts";
+import { openGeneral } from "../../dev/testing/queue_actions.ts";
 
 Deno.test("post_report", async (t) => {
   await using slack = await startFakeSlack();
@@ -91,4 +96,30 @@ Deno.test("post_report before setup tells the person what to do", async () => {
     slack.workspace.dmsTo(PEOPLE.agent).at(-1)!.text,
     NOT_CONFIGURED,
   );
+});
+
+Deno.test("the digest gives each triage channel its own queues' report", async () => {
+  await using slack = await startFakeSlack();
+  await configureQueues(slack);
+  // A minute old: a report's period ends at the moment it is made.
+  const earlier = { created_at: Math.floor(Date.now() / 1000) - 60 };
+  await openTestTicket(slack, earlier);
+  await openGeneral(slack, earlier);
+  await openGeneral(slack, earlier);
+  const result = await handler(
+    functionContext(POST_REPORT_CALLBACK_ID, slack, {
+      in_triage_channels: true,
+    }),
+  );
+  assert.deepEqual(result.outputs, { created: 3, resolved: 0, backlog: 3 });
+  const posted = (channel: string) =>
+    slack.workspace.messagesIn(channel).filter((m) =>
+      /^Helpdesk report/.test(m.text)
+    ).map((m) => m.text);
+  assert.deepEqual(posted(TRIAGE), [
+    "Helpdesk report for Helpdesk: the last 7 days: 1 created, 0 resolved, 1 open. First-response SLA —, resolution SLA —.",
+  ]);
+  assert.deepEqual(posted(PEOPLE_TRIAGE), [
+    "Helpdesk report for People team: the last 7 days: 2 created, 0 resolved, 2 open. First-response SLA —, resolution SLA —.",
+  ]);
 });

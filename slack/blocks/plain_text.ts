@@ -17,7 +17,19 @@ export interface PlainWords {
 const SEQUENCE = /<([^<>]*)>/g;
 
 export function plainFromMrkdwn(text: string, words: PlainWords = {}): string {
-  const plain = text.replace(SEQUENCE, (_, inner: string) => {
+  const plain = text.replace(SEQUENCE, (_, inner: string, at: number) => {
+    const said = wordsFor(inner);
+    // "the person you chose" opening a sentence reads "The person…".
+    return at === 0 || /[.!?]\s$/.test(text.slice(0, at))
+      ? said.charAt(0).toUpperCase() + said.slice(1)
+      : said;
+  });
+  return plain.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll(
+    "&amp;",
+    "&",
+  );
+
+  function wordsFor(inner: string): string {
     const [target, label] = splitLabel(inner);
     if (target.startsWith("@")) {
       const id = target.slice(1);
@@ -38,11 +50,7 @@ export function plainFromMrkdwn(text: string, words: PlainWords = {}): string {
     }
     if (target.startsWith("!")) return `@${target.slice(1)}`;
     return label ?? target;
-  });
-  return plain.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll(
-    "&amp;",
-    "&",
-  );
+  }
 }
 
 /** The ids of the channels a message names, to look their names up. */

@@ -17,7 +17,7 @@ Deno.test("Slack's sequences become words", () => {
   );
   assert.equal(
     plainFromMrkdwn("<@U3> did it, in <#C7>"),
-    "someone did it, in that channel",
+    "Someone did it, in that channel",
   );
 });
 
