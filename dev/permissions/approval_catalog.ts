@@ -92,7 +92,7 @@ export const NOT_REQUESTED: Readonly<Record<string, string>> = {
     "DMs are posted to a user ID with `chat:write`; Slack opens the conversation.",
   "im:history": "Helpdesk reads no direct messages.",
   "users:read":
-    "Mentions (`<@U…>`) make Slack show names; Helpdesk never looks people up. A form's error, which Slack shows as plain text, says \"you\" or \"the person you chose\" instead of a name.",
+    'Mentions (`<@U…>`) make Slack show names; Helpdesk never looks people up. A form\'s error, which Slack shows as plain text, says "you" or "the person you chose" instead of a name.',
   "users:read.email": "Helpdesk never needs anyone's email address.",
   "commands":
     "No slash commands: shortcuts are link triggers, which need no scope.",

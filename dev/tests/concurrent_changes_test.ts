@@ -107,6 +107,9 @@ const RACES: Race[] = [
 function perform(slack: FakeSlack, ticket: Ticket, move: Move) {
   const { actor, action } = move;
   if (move.via === "reaction") {
+    // Slack stores the reaction, then starts the workflow: the step checks
+    // with Slack that the reaction is there.
+    slack.workspace.react(TRIAGE, ticket.card_ts!, "eyes", actor);
     return reactToCard(functionContext("react_to_card", slack, {
       channel: TRIAGE,
       message_ts: ticket.card_ts!,

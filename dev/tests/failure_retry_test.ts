@@ -200,8 +200,11 @@ Deno.test("a :ticket: reaction: a failure at each call, then another reaction", 
   slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
   const post = (text: string) =>
     slack.workspace.postAs(PEOPLE.requester, GENERAL, text).ts;
-  const react = (ts: string, user: string) =>
-    ticketFromMessage(functionContext("ticket_from_message", slack, {
+  // Slack stores the reaction, then starts the workflow (the step checks
+  // with Slack that the reaction is there).
+  const react = (ts: string, user: string) => {
+    slack.workspace.react(GENERAL, ts, "ticket", user);
+    return ticketFromMessage(functionContext("ticket_from_message", slack, {
       channel: GENERAL,
       message_ts: ts,
       message_link: slack.workspace.permalink(GENERAL, ts),
@@ -209,6 +212,7 @@ Deno.test("a :ticket: reaction: a failure at each call, then another reaction", 
       reaction: "ticket",
       user,
     }));
+  };
   const calls = await callsOf(
     slack,
     () => react(post("Printer jammed"), PEOPLE.agent),

@@ -15,7 +15,6 @@ import { explainFailure } from "../../slack/api/error_messages.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
-import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 
 export default SlackFunction(
   CreateTicketFunction,
@@ -66,8 +65,7 @@ export default SlackFunction(
           // Settings problems are worded in plain text, with names typed.
           error instanceof SettingsProblem
             ? escapeMrkdwn(error.message)
-            : explainFailure(error)
-        }`;
+            : explainFailure(error)}`;
       // The workflow reports the error too, but not always to the requester.
       await tellPerson(client, { user: validated.value.requester }, message)
         .catch(() => {});

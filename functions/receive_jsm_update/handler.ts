@@ -51,7 +51,10 @@ export default SlackFunction(
         return refuse(outcome.reason);
       }
       if (identity && token) {
-        await markJsmEventApplied(client, identity, token, now);
+        // Not all applied (the ticket was busy): a redelivery may finish it.
+        if (outcome.incomplete) {
+          await releaseJsmEvent(client, identity, token);
+        } else await markJsmEventApplied(client, identity, token, now);
       }
       // Housekeeping, which must not turn an applied update into an error.
       await purgeExpiredJsmEvents(client, now).catch((error) =>

@@ -24,6 +24,9 @@ import { HOSTILE_TEXT } from "../../dev/testing/hostile_text.ts";
 import { putItem } from "../../slack/storage/datastore.ts";
 import JsmEventsDatastore from "../../datastores/jsm_events.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
+import { LOCK_REACTION } from "../../slack/operations/ticket_lock.ts";
+import LocksDatastore from "../../datastores/locks.ts";
+import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
 
 const SECRET = "s3cret-s3cret-s3cret-s3cret";
 
@@ -269,6 +272,37 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
       });
       assert.match(String(stale.outputs?.result), /applied already/);
       assert.equal((await storedTicket(slack, ticket.id)).status, "resolved");
+    },
+  );
+
+  await t.step(
+    "a status change the busy ticket could not take is not remembered as applied",
+    async () => {
+      // Another run holds the ticket's lock for the whole wait.
+      const card = ticket.card_ts!;
+      slack.workspace.react(TRIAGE, card, LOCK_REACTION, BOT_USER_ID);
+      await putItem(client, LocksDatastore, {
+        id: `ticket:${ticket.id}`,
+        taken_at: Math.floor(Date.now() / 1000),
+        holder: "another run",
+      });
+      const event = {
+        status: "Closed",
+        event_at: "2026-11-26T11:00:00.000+0000",
+      };
+      const busy = await receive(event);
+      assert.match(
+        String(busy.outputs?.result),
+        /a moment ago|busy|try again/i,
+      );
+      assert.equal((await storedTicket(slack, ticket.id)).status, "resolved");
+      // Let go; JSM sends it again, and this time it is applied.
+      const mark = slack.workspace.findMessage(TRIAGE, card)!.reactions!
+        .find((r) => r.name === LOCK_REACTION)!;
+      mark.users = mark.users.filter((u) => u !== BOT_USER_ID);
+      const again = await receive(event);
+      assert.equal(again.outputs?.result, "status set to closed");
+      assert.equal((await storedTicket(slack, ticket.id)).status, "closed");
     },
   );
 

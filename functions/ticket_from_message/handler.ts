@@ -33,8 +33,7 @@ export default SlackFunction(
           // Settings problems are plain text, with names people typed.
           error instanceof SettingsProblem
             ? escapeMrkdwn(error.message)
-            : explainFailure(error)
-        }`;
+            : explainFailure(error)}`;
       await tellPerson(
         client,
         { user: inputs.user, channel: inputs.channel },

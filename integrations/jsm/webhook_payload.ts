@@ -113,7 +113,10 @@ export function readJsmWebhook(
 export function issueKeyProblem(issueKey: string): string | undefined {
   return /^[A-Z][A-Z0-9_]*-\d+$/.test(issueKey)
     ? undefined
-    : `"${issueKey}" is not a JSM request key like IT-12: check the rule's issue_key, which should be {{issue.key}}.`;
+    // Quoted as JSON, so that a line break in it can't fake a log line.
+    : `${
+      JSON.stringify(issueKey)
+    } is not a JSM request key like IT-12: check the rule's issue_key, which should be {{issue.key}}.`;
 }
 
 /**

@@ -31,7 +31,13 @@ export interface JsmUpdate {
 }
 
 export type JsmUpdateOutcome =
-  | { ok: true; result: string; ticket?: Ticket }
+  | {
+    ok: true;
+    result: string;
+    ticket?: Ticket;
+    /** Part of it was not applied (the ticket was busy): may come again. */
+    incomplete?: boolean;
+  }
   | { ok: false; reason: string };
 
 export async function receiveJsmUpdate(
@@ -52,6 +58,7 @@ export async function receiveJsmUpdate(
   }
   let ticket = found;
   const results: string[] = [];
+  let incomplete = false;
   if (update.status && update.status !== ticket.jsm_status) {
     const to = statusFromJsm(update.status, ticket);
     if (!to) {
@@ -98,8 +105,9 @@ export async function receiveJsmUpdate(
         { now, lock: { waitMs: 6000 } },
       );
       if (!published.ok) {
-        // JSM sends it again when it retries; nothing was changed here.
+        // Nothing was changed here; if JSM sends it again, it is applied.
         results.push(published.reason);
+        if (published.reason !== "status already matched") incomplete = true;
       } else {
         for (const failure of published.notShown) {
           console.warn(`JSM status of ${ticket.key} not shown: ${failure}`);
@@ -152,6 +160,7 @@ export async function receiveJsmUpdate(
     ok: true,
     result: results.length ? results.join("; ") : "nothing to do",
     ticket,
+    ...(incomplete ? { incomplete } : {}),
   };
 }
 
