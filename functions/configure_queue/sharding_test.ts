@@ -8,6 +8,7 @@ import {
   clientFor,
   configure,
   functionContext,
+  interactivityOf,
   PEOPLE,
   startFakeSlack,
   TRIAGE,
@@ -36,7 +37,7 @@ async function save(
     triage_channel: triageOf(q),
     intake_channels: intake,
     owner: PEOPLE.admin,
-    admin: PEOPLE.admin,
+    interactivity: interactivityOf(PEOPLE.admin),
   }));
 }
 

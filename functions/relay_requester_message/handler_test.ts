@@ -44,6 +44,8 @@ async function intakeQueue(slack: FakeSlack) {
 /** A message in #general turned into a ticket with :ticket:. */
 async function ticketFromGeneral(slack: FakeSlack, text: string) {
   const ts = slack.workspace.postAs(PEOPLE.requester, GENERAL, text).ts;
+  // Slack stores the reaction, then starts the workflow.
+  slack.workspace.react(GENERAL, ts, "ticket", PEOPLE.agent);
   await ticketFromMessage(functionContext("ticket_from_message", slack, {
     channel: GENERAL,
     message_ts: ts,

@@ -18,6 +18,7 @@ import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { finishRun } from "../../slack/operations/finish_run.ts";
+import { formError } from "../../slack/operations/form_errors.ts";
 
 /** One modal per action, so its submission knows what it was for. */
 export const CONVERSATION_VIEWS: Record<ConversationAction, string> = {
@@ -80,9 +81,16 @@ export function conversationSubmission(action: ConversationAction) {
       result = await converse(client, ticketId, body.user.id, action, written);
     } catch (error) {
       console.error(`${action} failed`, error);
-      return refuse(explainFailure(error));
+      return refuse(await formError(client, explainFailure(error)));
     }
-    if (!result.ok) return refuse(result.reason);
+    // Field errors are plain text: people, channels and dates in words.
+    if (!result.ok) {
+      return refuse(
+        await formError(client, result.reason, {
+          people: { [body.user.id]: "you" },
+        }),
+      );
+    }
     for (const failure of result.notShown) {
       console.warn(
         `${result.ticket.key}: ${action} not shown everywhere`,
