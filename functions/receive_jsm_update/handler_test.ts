@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { jsmCommentBody } from "../../helpdesk/tickets/jsm_comments.ts";
 import handler from "./handler.ts";
 import { RECEIVE_JSM_CALLBACK_ID } from "./definition.ts";
 import {
@@ -131,6 +132,26 @@ Deno.test("receive_jsm_update", async (t) => {
       const everything = [...thread(), ...dms()].map((m) => m.text).join("\n");
       assert.match(everything, /Please bring it to desk 4/);
       assert.doesNotMatch(everything, /Warranty expired/);
+    },
+  );
+
+  await t.step(
+    "a comment Helpdesk sent from the conversation is not echoed back",
+    async () => {
+      slack.clearCalls();
+      const result = await receive({
+        comment: jsmCommentBody({
+          body: "Which client version?",
+          public: true,
+          author: PEOPLE.agent,
+          role: "agent",
+        }),
+        comment_author: "Helpdesk",
+        comment_public: "true",
+        comment_id: "10077",
+      });
+      assert.equal(result.outputs?.result, "Helpdesk's own comment not echoed");
+      assert.equal(slack.callsTo("chat.postMessage").length, 0);
     },
   );
 

@@ -16,6 +16,7 @@ import {
 import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
 import { slackCall } from "../api/slack_call.ts";
 import { changeUnderLock } from "./change_ticket.ts";
+import { isFromSlack } from "../../helpdesk/tickets/jsm_comments.ts";
 import { cardLinkOf } from "../blocks/ticket_messages.ts";
 import {
   jsmCommentDm,
@@ -122,6 +123,9 @@ export async function receiveJsmUpdate(
     // Internal comments are for agents in JSM; they never reach Slack.
     if (!comment.isPublic) {
       results.push("internal comment not relayed");
+    } else if (isFromSlack(comment.body)) {
+      // One Helpdesk sent from the ticket's conversation: already there.
+      results.push("Helpdesk's own comment not echoed");
     } else {
       const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
         settings.workspace_url;
