@@ -236,6 +236,56 @@ export const MORE_STEPS: Step[] = [
     },
   },
   {
+    name:
+      "6a Avery asks Riley, in the thread Riley started; Riley answers there",
+    async run({ ui, keys }) {
+      await ui.be(/Avery/);
+      await ui.openChannel("helpdesk-triage");
+      await ui.click(ui.message(keys.printer), "Reply to requester");
+      const reply = await ui.modal("Reply to requester");
+      await reply.fill("message", "Which tray jams, the upper or the lower?");
+      await reply.submitAndClose();
+      await ui.be(/Riley/);
+      await ui.openChannel("general");
+      const message = ui.message("The printer on 2 jams on every page");
+      const thread = await ui.openThread(message);
+      await thread.getByText(/Which tray jams/).waitFor();
+      await ui.reply("The lower one <!here>");
+      // Passed to the agents: Helpdesk marks the reply.
+      await thread.locator(".message", { hasText: "The lower one" })
+        .getByTestId("reaction-envelope_with_arrow").waitFor();
+      await ui.be(/Avery/);
+      await ui.openChannel("helpdesk-triage");
+      const cardThread = await ui.openThread(ui.message(keys.printer));
+      await cardThread.getByText(/Riley.*wrote/).waitFor();
+      assert.match(await cardThread.innerText(), /The lower one <!here>/);
+    },
+  },
+  {
+    name: "6b Avery replies about the laptop; Riley answers from the DM",
+    async run({ ui, keys }) {
+      await ui.click(ui.message(keys.laptop), "Reply to requester");
+      const reply = await ui.modal("Reply to requester");
+      await reply.fill("message", "The 14-inch or the 16-inch Pro?");
+      await reply.submitAndClose();
+      await ui.be(/Riley/);
+      await ui.openAppDm();
+      const asked = ui.message("The 14-inch or the 16-inch Pro?");
+      await asked.waitFor();
+      await ui.click(asked, "Reply");
+      const answer = await ui.modal("Add to your ticket");
+      await answer.fill("message", "The 14-inch, please");
+      await answer.submitAndClose();
+      // The DM conversation keeps to one thread, Riley's words in it too.
+      const conversation = await ui.openThread(asked);
+      await conversation.getByText(/You added to/).waitFor();
+      await ui.be(/Avery/);
+      await ui.openChannel("helpdesk-triage");
+      const cardThread = await ui.openThread(ui.message(keys.laptop));
+      await cardThread.getByText(/The 14-inch, please/).waitFor();
+    },
+  },
+  {
     name: "the requester's DM tells the story, and links into the page",
     async run({ ui, keys }) {
       await ui.be(/Riley/);
@@ -256,8 +306,9 @@ export const MORE_STEPS: Step[] = [
       for (const key of [keys.badge, keys.laptop, keys.printer]) {
         await ui.message(key).waitFor();
       }
+      // Claimed, Avery's note, the reply to Riley and Riley's answer.
       const card = ui.message(keys.printer);
-      await card.getByTestId("replies").filter({ hasText: /2 replies/ })
+      await card.getByTestId("replies").filter({ hasText: /4 replies/ })
         .waitFor();
       await ui.click(card, "Resolve");
       await card.getByText("Resolved").waitFor();

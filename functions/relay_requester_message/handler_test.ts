@@ -117,7 +117,9 @@ Deno.test("the requester's replies in their message's thread reach the agents", 
       assert.equal(result.outputs?.ticket_id, ticket.id);
       const said = cardThread(slack, ticket.card_ts!).at(-1)!;
       assert.match(said, new RegExp(`<@${PEOPLE.requester}> wrote:`));
-      assert.match(said, /&lt;!channel&gt;/);
+      // Their @channel is quoted as words: it pings nobody in triage.
+      assert.match(said, /Third floor @channel/);
+      assert.doesNotMatch(said, /<!channel>/);
       const mark = slack.workspace.findMessage(GENERAL, answer.ts)!.reactions
         ?.find((r) => r.name === RELAYED_MARK);
       assert.deepEqual(mark?.users, [BOT_USER_ID]);

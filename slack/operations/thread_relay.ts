@@ -12,6 +12,7 @@ import { relayFromRequester } from "./conversation.ts";
 import { readMessage } from "./read_message.ts";
 import { tellPerson } from "./tell_person.ts";
 import { checkMessage } from "../../helpdesk/tickets/conversation.ts";
+import { plainMessageText } from "../../helpdesk/tickets/message_ticket.ts";
 import { closedTicketNoMore } from "../blocks/conversation_messages.ts";
 
 export const RELAYED_MARK = "envelope_with_arrow";
@@ -42,7 +43,9 @@ export async function relayThreadMessage(
   ]);
   // Apps' messages, Helpdesk's own replies among them, are not passed on.
   if (!loaded.ok || !message.user || message.bot_id) return undefined;
-  const written = checkMessage(message.text);
+  // Slack's markup as a person reads it: no mention in it pings anyone
+  // again when it is quoted in the card's thread.
+  const written = checkMessage(plainMessageText(message.text));
   if (!written.ok) return undefined;
   if (loaded.ticket.status === "closed") {
     await tellPerson(client, {

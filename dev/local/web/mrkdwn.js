@@ -175,6 +175,9 @@ export function mrkdwn(source) {
     .replace(/(^|[^\w*])\*([^*\n]+)\*(?!\w)/g, "$1<b>$2</b>")
     .replace(/(^|[^\w_])_([^_\n]+)_(?!\w)/g, "$1<i>$2</i>")
     .replace(/(^|[^\w~])~([^~\n]+)~(?!\w)/g, "$1<s>$2</s>")
+    // "> " opening a line quotes it, as Slack draws it.
+    .replace(/^&gt; ?(.*)$/gm, "<blockquote>$1</blockquote>")
+    .replace(/<\/blockquote>\n/g, "</blockquote>")
     .replaceAll("\n", "<br>");
   // Parked code may hold a parked link, hence twice.
   const unpark = (s) => s.replace(/\uE000(\d+)\uE001/g, (_, i) => parked[i]);

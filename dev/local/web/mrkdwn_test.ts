@@ -26,7 +26,11 @@ Deno.test("escaped text people typed is shown literally, never as markup", async
   ) {
     await t.step(typed, () => {
       const out = html(escapeMrkdwn(typed));
-      assert.doesNotMatch(out, /<(?!\/?(b|i|s|br|code|pre)>)/, out);
+      assert.doesNotMatch(
+        out,
+        /<(?!\/?(b|i|s|br|code|pre|blockquote)>)/,
+        out,
+      );
       // What the person sees is exactly what they typed.
       const seen = out.replace(/<\/?(b|i|s|code|pre)>|<br>/g, "")
         .replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll(
@@ -117,4 +121,12 @@ Deno.test("a permalink into the workspace opens in the page", () => {
   );
   assert.match(elsewhere, /target="_blank"/);
   assert.doesNotMatch(elsewhere, /permalink/);
+});
+
+Deno.test("a line opening with > is a quote, as Slack draws it", () => {
+  assert.equal(
+    html("Avery replied:\n> Which tray?\n> The lower one &lt;!here&gt;"),
+    "Avery replied:<br><blockquote>Which tray?</blockquote>" +
+      "<blockquote>The lower one &lt;!here&gt;</blockquote>",
+  );
 });

@@ -106,6 +106,10 @@ export function conversationMethods(
         throw new SlackError("no_reaction");
       }
       reaction.users = reaction.users.filter((u) => u !== BOT_USER_ID);
+      // Slack shows no reaction nobody has any more.
+      if (reaction.users.length === 0) {
+        message.reactions = message.reactions!.filter((r) => r !== reaction);
+      }
       return {};
     }],
   ];
