@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
+import createTicket from "../create_ticket/handler.ts";
 import { UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
 import { CONVERSATION_VIEWS } from "./conversation.ts";
 import {
@@ -168,8 +169,18 @@ Deno.test("the requester adds to their ticket from their DM", async (t) => {
       assert.match(said, /back with the agents/);
       const saved = await storedTicket(slack, ticket.id);
       assert.equal(saved.status, "in_progress");
-      // The waiting hold ended: the service-level clocks run again.
-      assert.ok(saved.holds?.every((h) => h.end !== undefined));
+      // The waiting hold ended: the service-level clocks run again, and
+      // the resolution is due that much later (normal: 3 days, around the
+      // clock by default).
+      const [hold] = saved.holds!;
+      assert.ok(hold.end !== undefined && hold.end >= hold.start + 3600);
+      assert.equal(
+        saved.resolution_due_at,
+        // (only the part of the hold after the ticket was opened counts)
+        ticket.created_at + 3 * 86_400 +
+          (hold.end - Math.max(hold.start, ticket.created_at)),
+      );
+      assert.ok(saved.sla_next_check_at! > hold.end);
       // The requester keeps a copy on their side.
       assert.match(
         slack.workspace.dmsTo(PEOPLE.requester).at(-1)!.text,
@@ -260,4 +271,22 @@ Deno.test("a private ticket's conversation never reaches the shared channel", as
     const got = slack.workspace.dmsTo(agent).map((m) => m.text).join("\n");
     assert.ok(got.includes(secrets[1]) && got.includes(secrets[2]), agent);
   }
+});
+
+Deno.test("a Workflow Builder step's ticket is talked about in the requester's DM", async () => {
+  await using slack = await startFakeSlack();
+  await configure(slack);
+  const made = await createTicket(
+    functionContext("create_ticket", slack, {
+      summary: "New starter needs an account",
+      requester: PEOPLE.requester,
+    }),
+  );
+  const ticket = await storedTicket(slack, made.outputs!.ticket_id);
+  assert.equal(ticket.source, "workflow_step");
+  await write(slack, ticket, "reply", PEOPLE.agent, "Which team?");
+  const dm = slack.workspace.dmsTo(PEOPLE.requester).at(-1)!;
+  assert.match(dm.text, /Which team\?/);
+  await write(slack, ticket, "comment", PEOPLE.requester, "Design");
+  assert.match(thread(slack, ticket).at(-1)!, /Design/);
 });
