@@ -39,6 +39,8 @@ export default DefineDatastore({
     sla_updated_at: { type: Schema.slack.types.timestamp },
     /** Resolved tickets close after this many days; 0 never. */
     auto_close_days: { type: Schema.types.integer },
+    /** A closed ticket can be reopened for this many days; 0 never. */
+    reopen_days: { type: Schema.types.integer },
     /** Scheduled triggers: the SLA sweeps and the weekly digest. */
     sweep_trigger_ids: {
       type: Schema.types.array,

@@ -21,11 +21,19 @@ export default DefineDatastore({
     source_channel: { type: Schema.slack.types.channel_id },
     card_channel: { type: Schema.slack.types.channel_id },
     card_ts: { type: Schema.slack.types.message_ts },
+    // "channel:ts" of the cards it had before it moved queues, oldest first.
+    previous_cards: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
+    requester_dm_channel: { type: Schema.slack.types.channel_id },
+    requester_dm_ts: { type: Schema.slack.types.message_ts },
     created_at: { type: Schema.slack.types.timestamp },
     updated_at: { type: Schema.slack.types.timestamp },
     first_response_at: { type: Schema.slack.types.timestamp },
     resolved_at: { type: Schema.slack.types.timestamp },
     closed_at: { type: Schema.slack.types.timestamp },
+    close_reason: { type: Schema.types.string },
     // "start-end" in Unix seconds, "start-" while still on hold: a flat
     // string keeps the item simple to query and to read in `slack datastore`.
     holds: { type: Schema.types.array, items: { type: Schema.types.string } },

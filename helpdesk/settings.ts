@@ -18,6 +18,8 @@ export interface HelpdeskSettings {
   owner?: string;
   sla_updated_at?: number;
   auto_close_days?: number;
+  /** A closed ticket can be reopened for this many days; 0 never. */
+  reopen_days?: number;
   sweep_trigger_ids?: string[];
   digest_trigger_id?: string;
   rating_trigger_id?: string;

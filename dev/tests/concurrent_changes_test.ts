@@ -155,6 +155,7 @@ function announcedMove(text: string, moves: Move[]): Move | undefined {
     resolve: /resolved/,
     close: /closed/,
     reopen: /reopened/,
+    withdraw: /withdrew/,
   };
   return moves.find((m) =>
     text.startsWith(`<@${m.actor}>`) && verbs[m.action.type].test(text)

@@ -33,6 +33,14 @@ export function decideApproval(
       reason: `${ticket.key} is not waiting for approval. Nothing changed.`,
     };
   }
+  // Withdrawn by its requester while it waited: nothing left to decide.
+  if (ticket.status === "closed") {
+    return {
+      ok: false,
+      reason:
+        `${ticket.key} was withdrawn by the person who asked for it. Nothing changed.`,
+    };
+  }
   const why = reason.replace(/\s+/g, " ").trim();
   if (decision === "deny" && !why) {
     return { ok: false, reason: "Say why the request is denied." };

@@ -37,6 +37,13 @@ export const PRIORITY_CHOICES = {
   })),
 };
 
+/**
+ * Why a ticket closed, when it is not the usual end (resolved, then closed
+ * by someone or by the auto-close): withdrawn by its requester.
+ */
+export const CLOSE_REASONS = ["withdrawn"] as const;
+export type CloseReason = typeof CLOSE_REASONS[number];
+
 export const STATUS_LABELS: Record<Status, string> = {
   new: "New",
   in_progress: "In progress",
@@ -64,12 +71,25 @@ export interface Ticket {
   /** Where the triage card lives. */
   card_channel?: string;
   card_ts?: string;
+  /**
+   * The cards it had in other queues' triage channels before it was moved,
+   * as "channel:ts", oldest first. The first one carries its lock.
+   */
+  previous_cards?: string[];
+  /**
+   * Helpdesk's first DM to the requester about it: the requester's side of
+   * the conversation for a ticket not made from a message.
+   */
+  requester_dm_channel?: string;
+  requester_dm_ts?: string;
   /** Unix seconds, as Slack's timestamp type. */
   created_at: number;
   updated_at: number;
   first_response_at?: number;
   resolved_at?: number;
   closed_at?: number;
+  /** Absent for an ordinary close; see CLOSE_REASONS. */
+  close_reason?: CloseReason;
   /**
    * When the ticket waited on the requester: the service-level clocks stop
    * for these periods. The last one has no end while it still waits.
@@ -194,6 +214,10 @@ export const OPEN_STATUSES: readonly Status[] = [
 
 export function isPriority(value: unknown): value is Priority {
   return (PRIORITIES as readonly unknown[]).includes(value);
+}
+
+export function isCloseReason(value: unknown): value is CloseReason {
+  return (CLOSE_REASONS as readonly unknown[]).includes(value);
 }
 
 export function isStatus(value: unknown): value is Status {

@@ -1,6 +1,7 @@
 // Who may do what to a ticket. Agents run the queue; the requester may close
-// or reopen their own ticket (to confirm a fix, or to say it is not fixed);
-// everyone else can read the card and the thread but change nothing.
+// or reopen their own ticket (to confirm a fix, or to say it is not fixed)
+// and withdraw it while it is open, which only they may do; everyone else
+// can read the card and the thread but change nothing.
 import type { Ticket } from "./model.ts";
 
 /** Everything a triage card (or a reaction on it) can ask for. */
@@ -12,6 +13,9 @@ export const TICKET_ACTIONS = [
   "resolve",
   "close",
   "reopen",
+  "withdraw",
+  "edit",
+  "move",
 ] as const;
 export type TicketActionType = typeof TICKET_ACTIONS[number];
 
@@ -31,7 +35,11 @@ export interface Actor {
 const REQUESTER_MAY: ReadonlySet<TicketActionType> = new Set([
   "close",
   "reopen",
+  "withdraw",
 ]);
+
+/** Their own request: agents resolve or close instead. */
+const REQUESTER_ONLY: ReadonlySet<TicketActionType> = new Set(["withdraw"]);
 
 const VERBS: Record<TicketActionType, string> = {
   claim: "claim",
@@ -41,6 +49,9 @@ const VERBS: Record<TicketActionType, string> = {
   resolve: "resolve",
   close: "close",
   reopen: "reopen",
+  withdraw: "withdraw",
+  edit: "edit",
+  move: "move",
 };
 
 export type PermissionCheck = { ok: true } | { ok: false; reason: string };
@@ -50,8 +61,16 @@ export function checkPermission(
   action: TicketActionType,
   ticket: Pick<Ticket, "key" | "requester">,
 ): PermissionCheck {
-  if (actor.isAgent) return { ok: true };
   const isRequester = actor.userId === ticket.requester;
+  if (REQUESTER_ONLY.has(action)) {
+    return isRequester ? { ok: true } : {
+      ok: false,
+      reason: actor.isAgent
+        ? `Only the person who opened ${ticket.key} can withdraw it. Agents resolve or close it instead.`
+        : `Only the person who opened ${ticket.key} can withdraw it.`,
+    };
+  }
+  if (actor.isAgent) return { ok: true };
   if (isRequester && REQUESTER_MAY.has(action)) return { ok: true };
   const verb = VERBS[action];
   if (REQUESTER_MAY.has(action)) {
@@ -64,7 +83,7 @@ export function checkPermission(
   return {
     ok: false,
     reason: isRequester
-      ? `Only Helpdesk agents can ${verb} ${ticket.key}. You can close it once it is resolved, or reopen it if the fix didn't work.`
+      ? `Only Helpdesk agents can ${verb} ${ticket.key}. You can withdraw it while it is open, close it once it is resolved, or reopen it if the fix didn't work.`
       : `Only Helpdesk agents can ${verb} ${ticket.key}. You can follow it in the card's thread.`,
   };
 }

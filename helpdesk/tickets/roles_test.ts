@@ -9,14 +9,16 @@ import {
 const TICKET = { key: "HD-ABC123", requester: "UREQ" };
 
 const ACTIONS = TICKET_ACTIONS;
+// Withdrawing is the requester's own act: agents resolve or close instead.
+const AGENTS_MAY = ACTIONS.filter((a) => a !== "withdraw");
 const ROLES: Record<
   string,
   { actor: Actor; may: readonly TicketActionType[] }
 > = {
-  agent: { actor: { userId: "UAGENT", isAgent: true }, may: ACTIONS },
+  agent: { actor: { userId: "UAGENT", isAgent: true }, may: AGENTS_MAY },
   requester: {
     actor: { userId: "UREQ", isAgent: false },
-    may: ["close", "reopen"],
+    may: ["close", "reopen", "withdraw"],
   },
   "agent who is the requester": {
     actor: { userId: "UREQ", isAgent: true },
@@ -38,7 +40,12 @@ Deno.test("roles × actions", async (t) => {
           } else {
             assert.equal(check.ok, false);
             if (!check.ok) {
-              assert.match(check.reason, /^Only Helpdesk agents /);
+              assert.match(
+                check.reason,
+                action === "withdraw"
+                  ? /^Only the person who opened HD-ABC123 can withdraw it\./
+                  : /^Only Helpdesk agents /,
+              );
               assert.ok(check.reason.includes("HD-ABC123"), check.reason);
             }
           }
@@ -58,7 +65,7 @@ Deno.test("refusals name the action in words and say what is possible", () => {
   const bystander = ROLES.bystander.actor;
   assert.equal(
     reason(requester, "wait"),
-    "Only Helpdesk agents can put on hold HD-ABC123. You can close it once it is resolved, or reopen it if the fix didn't work.",
+    "Only Helpdesk agents can put on hold HD-ABC123. You can withdraw it while it is open, close it once it is resolved, or reopen it if the fix didn't work.",
   );
   assert.equal(
     reason(bystander, "start"),
@@ -71,6 +78,14 @@ Deno.test("refusals name the action in words and say what is possible", () => {
   assert.equal(
     reason(bystander, "reopen"),
     "Only Helpdesk agents and the person who opened HD-ABC123 can reopen it.",
+  );
+  assert.equal(
+    reason(requester, "edit"),
+    "Only Helpdesk agents can edit HD-ABC123. You can withdraw it while it is open, close it once it is resolved, or reopen it if the fix didn't work.",
+  );
+  assert.equal(
+    reason(ROLES.agent.actor, "withdraw"),
+    "Only the person who opened HD-ABC123 can withdraw it. Agents resolve or close it instead.",
   );
   // Someone who is not the requester is never offered the requester's rights.
   assert.doesNotMatch(reason(bystander, "claim"), /You can close it/);

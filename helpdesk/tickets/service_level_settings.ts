@@ -17,6 +17,7 @@ import {
 
 export const DEFAULT_WARN_PERCENT = 80;
 export const DEFAULT_AUTO_CLOSE_DAYS = 7;
+export const DEFAULT_REOPEN_DAYS = 14;
 export const DEFAULT_TIME_ZONE = "UTC";
 
 /** What the form sends, every field as typed. */
@@ -27,6 +28,7 @@ export interface ServiceLevelForm {
   time_zone?: string;
   warn_percent?: string;
   auto_close_days?: string;
+  reopen_days?: string;
   owner?: string;
 }
 
@@ -38,6 +40,7 @@ export interface ServiceLevelSettings {
   time_zone: string;
   sla_warn_percent: number;
   auto_close_days: number;
+  reopen_days: number;
   owner?: string;
 }
 
@@ -82,6 +85,11 @@ export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
     problems.auto_close_days =
       "Say after how many days (0 to 365) a resolved ticket closes by itself; 0 never closes it.";
   }
+  const reopenDays = wholeNumber(form.reopen_days, DEFAULT_REOPEN_DAYS);
+  if (reopenDays === undefined || reopenDays > 365) {
+    problems.reopen_days =
+      "Say for how many days (0 to 365) a closed ticket can be reopened; 0 never.";
+  }
   if (!targets.ok || Object.keys(problems).length) {
     return { ok: false, problems };
   }
@@ -101,6 +109,7 @@ export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
       time_zone: timeZone,
       sla_warn_percent: warn!,
       auto_close_days: days!,
+      reopen_days: reopenDays!,
       owner: form.owner || undefined,
     },
   };
@@ -121,6 +130,7 @@ export function policyFromSettings(
     time_zone: settings.time_zone,
     warn_percent: settings.sla_warn_percent?.toString(),
     auto_close_days: settings.auto_close_days?.toString(),
+    reopen_days: settings.reopen_days?.toString(),
   });
   if (!checked.ok) {
     console.error("service levels unreadable, using defaults", checked);
@@ -162,6 +172,11 @@ export function parseRequestTypeTargets(
     );
   }
   return { ok: true, value };
+}
+
+/** How long a closed ticket can be reopened, from the settings. */
+export function reopenDaysOf(settings: { reopen_days?: number }): number {
+  return settings.reopen_days ?? DEFAULT_REOPEN_DAYS;
 }
 
 function wholeNumber(text: string | undefined, fallback: number) {

@@ -21,6 +21,7 @@ Deno.test("empty settings mean the default service levels", () => {
     time_zone: "UTC",
     sla_warn_percent: 80,
     auto_close_days: 7,
+    reopen_days: 14,
     owner: undefined,
   });
 });
@@ -51,6 +52,7 @@ Deno.test("every bad field is reported at once, under its own name", () => {
     business_hours: "Mon-Fri 17:00-09:00",
     warn_percent: "0",
     auto_close_days: "-1",
+    reopen_days: "a fortnight",
   });
   assert.equal(checked.ok, false);
   assert.deepEqual(Object.keys((checked as { problems: object }).problems), [
@@ -58,6 +60,7 @@ Deno.test("every bad field is reported at once, under its own name", () => {
     "request_types",
     "warn_percent",
     "auto_close_days",
+    "reopen_days",
   ]);
 });
 

@@ -14,16 +14,24 @@ import {
 
 export type TicketClocks = Record<SlaTarget, SlaClock>;
 
+/**
+ * Both clocks of the ticket at `now`. A ticket closed without a resolution
+ * (withdrawn, denied) stops its clocks where it closed: nobody is to be
+ * warned about a ticket that is no longer anyone's work.
+ */
 export function ticketClocks(
   ticket: Ticket,
   policy: SlaPolicy,
   now: number,
 ): TicketClocks {
+  const stoppedAt = ticket.status === "closed"
+    ? ticket.closed_at ?? ticket.updated_at
+    : undefined;
   return evaluateSla(
     {
       created_at: ticket.created_at,
       first_response_at: ticket.first_response_at,
-      resolved_at: ticket.resolved_at,
+      resolved_at: ticket.resolved_at ?? stoppedAt,
       holds: ticket.holds ?? [],
     },
     targetsFor(policy, ticket.priority, ticket.category),

@@ -1,8 +1,9 @@
 // The ticket lifecycle:
 //   new → in progress ⇄ waiting on requester → resolved → closed
-// with "reopen" taking a resolved ticket back to in progress. Closed is final:
-// a closed ticket's history stays as it was, and a new request gets a new
-// ticket.
+// with "reopen" taking a resolved ticket back to in progress. Two ways around
+// it belong to the requester (requester_actions.ts): withdrawing closes an
+// open ticket, and a ticket closed lately can be reopened for a configurable
+// number of days. Otherwise closed is final: a new request gets a new ticket.
 import { type Status, STATUS_LABELS } from "./model.ts";
 
 const ALLOWED: Record<Status, readonly Status[]> = {

@@ -4,7 +4,10 @@
 import { type Status, STATUS_LABELS, type Ticket } from "./model.ts";
 import { checkTransition } from "./status_rules.ts";
 import { type Actor, checkPermission, type TicketActionType } from "./roles.ts";
+import { reopen, type ReopenRules, withdraw } from "./requester_actions.ts";
+import { DEFAULT_REOPEN_DAYS } from "./service_level_settings.ts";
 
+/** Card and DM actions; editing and moving have rules of their own. */
 export type TicketAction =
   | { type: "claim" }
   | { type: "assign"; assignee: string; assigneeIsAgent: boolean }
@@ -12,14 +15,16 @@ export type TicketAction =
   | { type: "wait" }
   | { type: "resolve" }
   | { type: "close" }
-  | { type: "reopen" };
+  | { type: "reopen" }
+  | { type: "withdraw" };
+
+const DEFAULT_RULES: ReopenRules = { reopenDays: DEFAULT_REOPEN_DAYS };
 
 const TARGET_STATUS: Partial<Record<TicketActionType, Status>> = {
   start: "in_progress",
   wait: "waiting_on_requester",
   resolve: "resolved",
   close: "closed",
-  reopen: "in_progress",
 };
 
 export type ActionOutcome =
@@ -38,10 +43,24 @@ export function applyAction(
   action: TicketAction,
   actor: Actor,
   now: number,
+  rules: ReopenRules = DEFAULT_RULES,
 ): ActionOutcome {
   const permission = checkPermission(actor, action.type, ticket);
   if (!permission.ok) return permission;
-  if (ticket.approval === "pending") {
+  // A request can be withdrawn while it waits for approval, too.
+  if (action.type === "withdraw") {
+    const withdrawn = withdraw(ticket, now);
+    if (!withdrawn.ok) return withdrawn;
+    return settle(
+      ticket,
+      withdrawn.ticket,
+      actor,
+      now,
+      `<@${actor.userId}> withdrew ${ticket.key}`,
+    );
+  }
+  // Withdrawn while waiting: closed, which the rules below refuse in words.
+  if (ticket.approval === "pending" && ticket.status !== "closed") {
     return {
       ok: false,
       reason:
@@ -88,15 +107,23 @@ export function applyAction(
         `<@${actor.userId}> assigned ${ticket.key} to <@${action.assignee}>`;
       break;
     }
+    case "reopen": {
+      const reopened = reopen(ticket, rules, now);
+      if (!reopened.ok) return reopened;
+      return settle(
+        ticket,
+        reopened.ticket,
+        actor,
+        now,
+        `<@${actor.userId}> reopened ${ticket.key}`,
+      );
+    }
     default: {
       const to = TARGET_STATUS[action.type]!;
       const check = checkTransition(ticket.key, ticket.status, to);
       if (!check.ok) return check;
       // Only "reopen" takes a resolved ticket back to work, so the thread
       // and the requester's DM say what really happened.
-      if (action.type === "reopen" && ticket.status !== "resolved") {
-        return { ok: false, reason: `${ticket.key} is not resolved.` };
-      }
       if (action.type === "start" && ticket.status === "resolved") {
         return refuse(ticket, "started", "reopen it instead");
       }
@@ -107,6 +134,17 @@ export function applyAction(
     }
   }
 
+  return settle(ticket, next, actor, now, summary);
+}
+
+/** The status's timestamps and holds, and the first response, brought along. */
+function settle(
+  ticket: Ticket,
+  next: Ticket,
+  actor: Actor,
+  now: number,
+  summary: string,
+): ActionOutcome {
   if (next.status !== ticket.status) {
     stampStatusTimes(next, now);
     const holds = updateHolds(ticket, next.status, now);
@@ -129,6 +167,8 @@ export function applyAction(
 export function withStatus(ticket: Ticket, to: Status, now: number): Ticket {
   const next: Ticket = { ...ticket, status: to, updated_at: now };
   if (to === ticket.status) return next;
+  // Reopened elsewhere: no longer withdrawn.
+  if (to !== "closed") delete next.close_reason;
   stampStatusTimes(next, now);
   const holds = updateHolds(ticket, to, now);
   if (holds) next.holds = holds;
@@ -169,10 +209,8 @@ function describeStatusChange(type: TicketActionType): string {
       return "is waiting on the requester for";
     case "resolve":
       return "resolved";
-    case "close":
-      return "closed";
     default:
-      return "reopened";
+      return "closed";
   }
 }
 

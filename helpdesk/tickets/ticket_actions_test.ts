@@ -111,12 +111,13 @@ Deno.test("roles × actions", async (t) => {
   }
 });
 
-Deno.test("a closed ticket refuses everything, from everyone", async (t) => {
+Deno.test("a closed ticket refuses everything, from everyone, but a reopen in time", async (t) => {
   const closed = ticket("closed", {
     assignee: AGENT,
     first_response_at: NOW - 90,
     resolved_at: NOW - 50,
-    closed_at: NOW - 10,
+    // Longer ago than the reopen window (requester_actions_test.ts has it).
+    closed_at: NOW - 15 * 86_400,
   });
   for (const [role, actor] of Object.entries(ACTORS)) {
     for (const [action] of CASES) {
@@ -127,8 +128,12 @@ Deno.test("a closed ticket refuses everything, from everyone", async (t) => {
   }
   assert.match(refused(closed, { type: "claim" }), /closed and can't be/);
   assert.match(refused(closed, ASSIGN), /can't be reassigned/);
-  assert.match(refused(closed, { type: "reopen" }), /stay closed/);
+  assert.match(refused(closed, { type: "reopen" }), /can't be reopened/);
   assert.match(refused(closed, { type: "close" }), /already closed/);
+  assert.match(
+    refused(closed, { type: "withdraw" }, ACTORS.requester),
+    /already closed/,
+  );
 });
 
 Deno.test("claim", () => {
@@ -195,7 +200,7 @@ Deno.test("lifecycle refusals", () => {
   );
   for (const status of ["new", "waiting_on_requester"] as const) {
     const reason = refused(ticket(status), { type: "reopen" });
-    assert.equal(reason, "HD-ABC123 is not resolved.");
+    assert.equal(reason, "HD-ABC123 is not resolved or closed.");
   }
   assert.match(refused(ticket("in_progress"), { type: "reopen" }), /already/);
   assert.match(refused(ticket("new"), { type: "wait" }), /start or claim/);

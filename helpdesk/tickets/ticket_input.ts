@@ -39,11 +39,9 @@ const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
 
 export function validateNewTicket(input: NewTicketInput): Validated {
   const problems: string[] = [];
-  // A summary is one line: pasted newlines and runs of spaces are folded.
-  const summary = (input.summary ?? "").replace(/\s+/g, " ").trim();
+  const summary = oneLine(input.summary);
   const description = (input.description ?? "").trim();
-  const category = (input.category ?? "").replace(/\s+/g, " ").trim() ||
-    DEFAULT_CATEGORY;
+  const category = oneLine(input.category) || DEFAULT_CATEGORY;
   // An empty choice (a Workflow Builder step left blank) means the default.
   const priority = (input.priority?.trim() || "normal").toLowerCase();
   const requester = (input.requester ?? "").trim();
@@ -83,13 +81,23 @@ export function validateNewTicket(input: NewTicketInput): Validated {
 }
 
 function tooLong(problems: string[], field: keyof typeof LIMITS, text: string) {
+  const problem = lengthProblem(field, text);
+  if (problem) problems.push(problem);
+}
+
+/** "The summary is 151 characters; the limit is 150.", or none. */
+export function lengthProblem(
+  field: keyof typeof LIMITS,
+  text: string,
+): string | undefined {
   const length = [...text].length;
   const limit = LIMITS[field];
-  if (length > limit) {
-    problems.push(
-      `The ${field} is ${
-        length.toLocaleString("en-US")
-      } characters; the limit is ${limit.toLocaleString("en-US")}.`,
-    );
-  }
+  if (length <= limit) return undefined;
+  return `The ${field} is ${
+    length.toLocaleString("en-US")
+  } characters; the limit is ${limit.toLocaleString("en-US")}.`;
 }
+
+/** A summary is one line: pasted newlines and runs of spaces are folded. */
+export const oneLine = (text: string | undefined) =>
+  (text ?? "").replace(/\s+/g, " ").trim();

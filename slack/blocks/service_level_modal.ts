@@ -6,6 +6,7 @@ import type { InputBlock, ModalView, PlainTextInput } from "@slack/types";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import {
   DEFAULT_AUTO_CLOSE_DAYS,
+  DEFAULT_REOPEN_DAYS,
   DEFAULT_TIME_ZONE,
   DEFAULT_WARN_PERCENT,
   type FormField,
@@ -61,6 +62,12 @@ const TEXT_FIELDS: {
     label: "Close resolved tickets after (days)",
     hint: "Unless the requester reopens them. 0 never closes them.",
   },
+  {
+    field: "reopen_days",
+    label: "Reopen closed tickets within (days)",
+    hint:
+      "The requester can reopen a closed ticket for this many days; after that they open a new one. 0 never.",
+  },
 ];
 
 export const OWNER_BLOCK = "owner";
@@ -79,6 +86,7 @@ export function serviceLevelModal(
     auto_close_days: String(
       settings.auto_close_days ?? DEFAULT_AUTO_CLOSE_DAYS,
     ),
+    reopen_days: String(settings.reopen_days ?? DEFAULT_REOPEN_DAYS),
   };
   const owner = settings.owner ?? settings.updated_by;
   return {
@@ -140,6 +148,7 @@ export function serviceLevelFormFrom(
     time_zone: text("time_zone"),
     warn_percent: text("warn_percent"),
     auto_close_days: text("auto_close_days"),
+    reopen_days: text("reopen_days"),
     owner: values[OWNER_BLOCK]?.[OWNER_BLOCK]?.selected_user ?? undefined,
   };
 }

@@ -18,9 +18,11 @@ import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { getQueue } from "../storage/queue_store.ts";
 import { isAgentRole } from "../../helpdesk/queues/queue_permissions.ts";
 import { publishChange, type TicketChange } from "./publish_change.ts";
+import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
 
+/** Editing and moving open a form first: see edit_ticket.ts, move_ticket.ts. */
 export type ChangeRequest =
-  | { type: Exclude<TicketActionType, "assign"> }
+  | { type: Exclude<TicketActionType, "assign" | "edit" | "move"> }
   | { type: "assign"; assignee: string };
 
 export type ChangeResult =
@@ -102,6 +104,7 @@ export async function changeTicket(
       action,
       { userId: actorId, isAgent: actorIsAgent },
       now,
+      { reopenDays: reopenDaysOf(settings) },
     );
     if (!outcome.ok) return outcome;
     return {

@@ -33,6 +33,7 @@ export async function getSettings(
     owner: item.owner || undefined,
     sla_updated_at: item.sla_updated_at ?? undefined,
     auto_close_days: item.auto_close_days ?? undefined,
+    reopen_days: item.reopen_days ?? undefined,
     sweep_trigger_ids: item.sweep_trigger_ids?.length
       ? item.sweep_trigger_ids
       : undefined,

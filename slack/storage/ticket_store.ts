@@ -6,6 +6,7 @@ import TicketsDatastore from "../../datastores/tickets.ts";
 import TicketLookupDatastore from "../../datastores/ticket_lookup.ts";
 import {
   type Hold,
+  isCloseReason,
   isPriority,
   isStatus,
   SLA_NOTICES,
@@ -192,11 +193,21 @@ export function toTicket(item: TicketItem): Ticket {
     source_channel: optional("source_channel") as string | undefined,
     card_channel: optional("card_channel") as string | undefined,
     card_ts: optional("card_ts") as string | undefined,
+    previous_cards: Array.isArray(item.previous_cards) &&
+        item.previous_cards.length
+      ? item.previous_cards.map(String)
+      : undefined,
+    requester_dm_channel: text("requester_dm_channel"),
+    requester_dm_ts: text("requester_dm_ts"),
     created_at: Number(item.created_at),
     updated_at: Number(item.updated_at),
     first_response_at: optional("first_response_at") as number | undefined,
     resolved_at: optional("resolved_at") as number | undefined,
     closed_at: optional("closed_at") as number | undefined,
+    // A reason this version doesn't know reads as an ordinary close.
+    close_reason: isCloseReason(item.close_reason)
+      ? item.close_reason
+      : undefined,
     holds: Array.isArray(item.holds) && item.holds.length
       ? item.holds.map(decodeHold)
       : undefined,

@@ -1,0 +1,107 @@
+// What a requester can do for themselves besides closing: withdraw a ticket
+// they no longer need, and reopen one that was resolved or closed lately
+// when the problem came back. Both are plain data in, data out; who may do
+// them is checked by applyAction (roles.ts) before these run.
+import { OPEN_STATUSES, type Status, type Ticket } from "./model.ts";
+
+export type RuleOutcome =
+  | { ok: true; ticket: Ticket; verb: string }
+  | { ok: false; reason: string };
+
+/**
+ * Withdrawn: closed at the requester's word, while it was still open (or
+ * waiting for approval). Its clocks stop with it, like any close.
+ */
+export function withdraw(ticket: Ticket, now: number): RuleOutcome {
+  if (!OPEN_STATUSES.includes(ticket.status)) {
+    return {
+      ok: false,
+      reason: ticket.status === "resolved"
+        ? `${ticket.key} is already resolved: close it if that fixed it, or reopen it if not.`
+        : `${ticket.key} is already closed.`,
+    };
+  }
+  // Every hold ends: waiting on the requester, or on an approval.
+  const holds = (ticket.holds ?? []).map((hold) =>
+    hold.end === undefined ? { ...hold, end: now } : hold
+  );
+  const next: Ticket = {
+    ...ticket,
+    status: "closed",
+    close_reason: "withdrawn",
+    closed_at: now,
+    updated_at: now,
+  };
+  if (holds.length) next.holds = holds;
+  return { ok: true, ticket: next, verb: "withdrew" };
+}
+
+export interface ReopenRules {
+  /** A closed ticket can be reopened for this many days; 0 never. */
+  reopenDays: number;
+}
+
+/**
+ * Back to work: a resolved ticket goes back in progress; a closed one too,
+ * if it was closed less than `reopenDays` ago and was not decided against
+ * (a denied request, or one withdrawn before anyone approved it, would skip
+ * its approval). A closed ticket nobody had goes back to new.
+ */
+export function reopen(
+  ticket: Ticket,
+  rules: ReopenRules,
+  now: number,
+): RuleOutcome {
+  if (ticket.status === "resolved") {
+    return {
+      ok: true,
+      ticket: { ...ticket, status: "in_progress", updated_at: now },
+      verb: "reopened",
+    };
+  }
+  if (ticket.status === "in_progress") {
+    return { ok: false, reason: `${ticket.key} is already in progress.` };
+  }
+  if (ticket.status !== "closed") {
+    return { ok: false, reason: `${ticket.key} is not resolved or closed.` };
+  }
+  if (ticket.approval === "denied" || ticket.approval === "pending") {
+    return {
+      ok: false,
+      reason: `${ticket.key} was ${
+        ticket.approval === "denied" ? "denied" : "withdrawn before approval"
+      }, so it stays closed. Open a new request if it is still needed.`,
+    };
+  }
+  const closedAt = ticket.closed_at ?? ticket.updated_at;
+  if (rules.reopenDays <= 0) {
+    return {
+      ok: false,
+      reason:
+        `Closed tickets stay closed here. Open a new ticket and mention ${ticket.key}.`,
+    };
+  }
+  if (now - closedAt > rules.reopenDays * 86_400) {
+    return {
+      ok: false,
+      reason: `${ticket.key} was closed more than ${rules.reopenDays} ${
+        rules.reopenDays === 1 ? "day" : "days"
+      } ago, so it can't be reopened. Open a new ticket and mention ${ticket.key}.`,
+    };
+  }
+  const status: Status = ticket.assignee ? "in_progress" : "new";
+  const next: Ticket = { ...ticket, status, updated_at: now };
+  delete next.closed_at;
+  delete next.close_reason;
+  delete next.resolved_at;
+  return { ok: true, ticket: next, verb: "reopened" };
+}
+
+/** Whether a closed ticket can still be reopened at `now`. */
+export function canReopen(
+  ticket: Ticket,
+  rules: ReopenRules,
+  now: number,
+): boolean {
+  return reopen(ticket, rules, now).ok;
+}

@@ -1,0 +1,115 @@
+// The orders and pages of the two lists people ask for: a requester's own
+// tickets (My tickets) and the open tickets of the queues an agent works
+// (Open tickets). Plain data: the Slack side reads the tickets and draws
+// the page.
+import { OPEN_STATUSES, type Status, type Ticket } from "./model.ts";
+
+/** How far back My tickets shows closed ones. */
+export const RECENT_DAYS = 30;
+
+const STATUS_ORDER: Record<Status, number> = {
+  new: 0,
+  in_progress: 1,
+  waiting_on_requester: 2,
+  resolved: 3,
+  closed: 4,
+};
+
+/**
+ * A requester's tickets: still open first (the one touched last on top),
+ * then resolved ones waiting for their word, then those closed lately.
+ */
+export function orderMyTickets(tickets: readonly Ticket[]): Ticket[] {
+  const group = (t: Ticket) =>
+    OPEN_STATUSES.includes(t.status) ? 0 : t.status === "resolved" ? 1 : 2;
+  return [...tickets].sort((a, b) =>
+    group(a) - group(b) || b.updated_at - a.updated_at ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** Whether My tickets shows it: open or resolved, or closed lately. */
+export function isMine(ticket: Ticket, requester: string, now: number) {
+  if (ticket.requester !== requester) return false;
+  if (ticket.status !== "closed") return true;
+  return (ticket.closed_at ?? ticket.updated_at) >= now - RECENT_DAYS * 86_400;
+}
+
+export const QUEUE_ORDERS = ["status", "deadline", "unassigned"] as const;
+export type QueueOrder = typeof QUEUE_ORDERS[number];
+
+export const QUEUE_ORDER_LABELS: Record<QueueOrder, string> = {
+  status: "By status",
+  deadline: "By next SLA deadline",
+  unassigned: "Unassigned first",
+};
+
+export function isQueueOrder(value: unknown): value is QueueOrder {
+  return (QUEUE_ORDERS as readonly unknown[]).includes(value);
+}
+
+/**
+ * The next service-level deadline still ahead of the ticket (or missed): its
+ * first response while nobody answered, else its resolution. None while the
+ * clocks are paused (waiting on the requester) or without targets.
+ */
+export function nextDeadline(ticket: Ticket): number | undefined {
+  if (ticket.status === "waiting_on_requester") return undefined;
+  const due = [
+    ticket.first_response_at === undefined ? ticket.response_due_at : undefined,
+    ticket.resolution_due_at,
+  ].filter((d): d is number => d !== undefined);
+  return due.length ? Math.min(...due) : undefined;
+}
+
+/**
+ * An agent's open tickets in the order asked for; ties fall back on the
+ * other two orders, then on age, so a page never shuffles between clicks.
+ */
+export function orderOpenTickets(
+  tickets: readonly Ticket[],
+  order: QueueOrder,
+): Ticket[] {
+  const byStatus = (a: Ticket, b: Ticket) =>
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+  const byDeadline = (a: Ticket, b: Ticket) =>
+    (nextDeadline(a) ?? Infinity) - (nextDeadline(b) ?? Infinity);
+  const unassignedFirst = (a: Ticket, b: Ticket) =>
+    Number(Boolean(a.assignee)) - Number(Boolean(b.assignee));
+  const keys = {
+    status: [byStatus, unassignedFirst, byDeadline],
+    deadline: [byDeadline, unassignedFirst, byStatus],
+    unassigned: [unassignedFirst, byDeadline, byStatus],
+  }[order];
+  return [...tickets].sort((a, b) => {
+    for (const key of keys) {
+      const c = key(a, b);
+      if (c) return c;
+    }
+    return a.created_at - b.created_at || a.id.localeCompare(b.id);
+  });
+}
+
+export interface Page<T> {
+  items: T[];
+  /** 0-based, within [0, pages). */
+  page: number;
+  pages: number;
+  total: number;
+}
+
+/** One page of `size`; a page past the end shows the last one. */
+export function pageOf<T>(
+  items: readonly T[],
+  page: number,
+  size: number,
+): Page<T> {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const at = Math.min(Math.max(0, Math.floor(page) || 0), pages - 1);
+  return {
+    items: items.slice(at * size, (at + 1) * size),
+    page: at,
+    pages,
+    total: items.length,
+  };
+}
