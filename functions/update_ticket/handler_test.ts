@@ -20,6 +20,7 @@ import {
   viewSubmissionContext,
 } from "../../dev/testing/interactivity_payloads.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { buttonsOf } from "../../dev/testing/blocks_read.ts";
 import type { Status, Ticket } from "../../helpdesk/tickets/model.ts";
 
 function click(
@@ -94,8 +95,12 @@ Deno.test("update_ticket: an agent's click changes the ticket everywhere", async
       assert.equal(closed.outputs?.status, "closed");
       const saved = await storedTicket(slack, ticket.id);
       assert.ok(saved.closed_at);
-      // Nobody DMs the requester about what they just did themselves.
-      assert.equal(slack.workspace.dmsTo(PEOPLE.requester).length, dmsBefore);
+      // The requester's own change is confirmed in their DM, with the one
+      // thing left to do: reopen it for a while.
+      const dms = slack.workspace.dmsTo(PEOPLE.requester);
+      assert.equal(dms.length, dmsBefore + 1);
+      assert.match(dms.at(-1)!.text, /^:ticket: You closed <[^|]+\|HD-/);
+      assert.deepEqual(buttonsOf(dms.at(-1)!), ["requester_reopen"]);
       const card = cardOf(slack, ticket);
       assert.equal(
         card.blocks!.some((b) => (b as { type: string }).type === "actions"),
@@ -108,7 +113,7 @@ Deno.test("update_ticket: an agent's click changes the ticket everywhere", async
     "an invalid transition is explained and changes nothing",
     async () => {
       slack.clearCalls();
-      await click(slack, ticket, "reopen", PEOPLE.agent);
+      await click(slack, ticket, "start", PEOPLE.agent);
       assert.match(
         ephemeralsFor(slack, PEOPLE.agent).at(-1)!.text,
         /closed tickets stay closed/,

@@ -18,8 +18,7 @@ const REQUESTER_NEWS: Record<Status, string> = {
   in_progress: "is being worked on",
   waiting_on_requester:
     "is waiting on you: please reply in the ticket's thread",
-  resolved:
-    "is resolved. If that fixed it, close it from the card; if not, reopen it",
+  resolved: "is resolved. If that fixed it, close it; if not, reopen it",
   closed: "is closed",
 };
 

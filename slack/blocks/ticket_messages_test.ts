@@ -81,8 +81,7 @@ Deno.test("status DMs say what the new status means and who set it", async (t) =
     in_progress: /is being worked on\./,
     waiting_on_requester:
       /is waiting on you: please reply in the ticket's thread\./,
-    resolved:
-      /is resolved\. If that fixed it, close it from the card; if not, reopen it\./,
+    resolved: /is resolved\. If that fixed it, close it; if not, reopen it\./,
     closed: /is closed\./,
   };
   for (const status of STATUSES) {

@@ -1,7 +1,7 @@
 // After a ticket changed: save it first (the datastore is the truth), then
 // show the change everywhere at once: the card redrawn in place, a thread
 // reply saying who did what and when, and the requester's DM when the status
-// moved and someone else moved it.
+// moved (their own change confirmed, with what they can do next).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Status, Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -16,8 +16,10 @@ import {
 } from "../blocks/ticket_messages.ts";
 import { redrawTicketCard } from "./triage_card.ts";
 import { type OutboxMessage, sendOrKeep } from "./outbox.ts";
-import { requesterDmBlocks } from "../blocks/requester_actions.ts";
 import { ratingRequestBlocks } from "../blocks/rating_blocks.ts";
+import { ownChangeDm } from "../blocks/requester_dm.ts";
+import { requesterDmBlocks } from "../blocks/requester_actions.ts";
+import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
 import { markJsmPendingIfLinked } from "../../helpdesk/tickets/jsm_sync.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
@@ -30,6 +32,10 @@ export interface TicketChange {
   via?: string;
   summary: string;
   statusChange?: { from: Status; to: Status };
+  /** News for the requester that says more than the status (a move). */
+  toRequester?: string;
+  /** More messages about it (the old card's thread, after a move). */
+  alsoSend?: OutboxMessage[];
 }
 
 export async function publishChange(
@@ -72,27 +78,9 @@ export async function publishChange(
       text: activityReply(change.summary, now),
     });
   }
-  if (change.statusChange && change.actorId !== ticket.requester) {
-    const link = cardLinkOf(ticket, settings.workspace_url) ??
-      settings.workspace_url;
-    const text = statusChangedDm(
-      ticket,
-      change.statusChange.to,
-      change.actorId,
-      link,
-      change.via,
-    );
-    // A resolved ticket asks its requester how it went (helpdesk/tickets/rating.ts).
-    const askRating = change.statusChange.to === "resolved" &&
-      settings.rating_trigger_url;
-    messages.push({
-      channel: ticket.requester,
-      text,
-      blocks: askRating
-        ? ratingRequestBlocks(ticket, text, settings.rating_trigger_url!)
-        : requesterDmBlocks(ticket, text, settings.action_trigger_url),
-    });
-  }
+  const dm = requesterNews(settings, change, ticket, now);
+  if (dm) messages.push(dm);
+  messages.push(...change.alsoSend ?? []);
   // What fails for a passing reason is kept and sent by the scheduled check.
   shown.push(
     sendOrKeep(client, ticket, messages).then((failures) => {
@@ -106,4 +94,47 @@ export async function publishChange(
     ticket,
     notShown: results.flatMap((r) => r.status === "rejected" ? [r.reason] : []),
   };
+}
+
+/**
+ * The requester's DM about a change, with the buttons that fit the ticket
+ * now: the news when someone else changed its status (or moved it), their
+ * own change confirmed when they made it; nothing for the rest.
+ */
+function requesterNews(
+  settings: HelpdeskSettings,
+  change: TicketChange,
+  ticket: Ticket,
+  now: number,
+): OutboxMessage | undefined {
+  const link = cardLinkOf(ticket, settings.workspace_url) ??
+    settings.workspace_url;
+  const rules = { reopenDays: reopenDaysOf(settings) };
+  const byRequester = change.actorId === ticket.requester;
+  let text: string;
+  if (change.toRequester) text = change.toRequester;
+  else if (!change.statusChange) return undefined;
+  else if (byRequester) text = ownChangeDm(ticket, link, rules, now);
+  else {
+    text = statusChangedDm(
+      ticket,
+      change.statusChange.to,
+      change.actorId,
+      link,
+      change.via,
+    );
+  }
+  // A resolved ticket asks its requester how it went (helpdesk/tickets/rating.ts).
+  const askRating = change.statusChange?.to === "resolved" && !byRequester &&
+    settings.rating_trigger_url;
+  const lead = askRating
+    ? ratingRequestBlocks(ticket, text, settings.rating_trigger_url!)
+    : text;
+  const blocks = requesterDmBlocks(
+    ticket,
+    lead,
+    settings.action_trigger_url,
+    { rules, now },
+  );
+  return { channel: ticket.requester, text, ...(blocks ? { blocks } : {}) };
 }

@@ -68,17 +68,16 @@ export interface LockAnchor {
 
 /**
  * The message that carries a ticket's lock: the first message Helpdesk
- * posted for it, which never changes. None before anything was posted,
+ * posted for it (the first approver's DM, or its first card, in the queue
+ * it was opened in), which never changes. None before anything was posted,
  * when nobody can click anything of it yet.
  */
 export function lockAnchor(ticket: Ticket): LockAnchor | undefined {
-  const firstApproval = ticket.approval_messages?.[0];
-  if (firstApproval) {
-    const at = firstApproval.indexOf(":");
-    return {
-      channel: firstApproval.slice(0, at),
-      ts: firstApproval.slice(at + 1),
-    };
+  // A ticket moved to another queue keeps its lock on its first card.
+  const first = ticket.approval_messages?.[0] ?? ticket.previous_cards?.[0];
+  if (first) {
+    const at = first.indexOf(":");
+    return { channel: first.slice(0, at), ts: first.slice(at + 1) };
   }
   if (ticket.card_channel && ticket.card_ts) {
     return { channel: ticket.card_channel, ts: ticket.card_ts };
