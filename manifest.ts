@@ -16,6 +16,8 @@ import { messageToTicketWorkflow } from "./workflows/message_to_ticket.ts";
 import { requesterMessageWorkflow } from "./workflows/requester_message.ts";
 import ConfigureQueueWorkflow from "./workflows/configure_queue.ts";
 import ConfigureRequestTypeWorkflow from "./workflows/configure_request_type.ts";
+import MyTicketsWorkflow from "./workflows/my_tickets.ts";
+import OpenTicketsWorkflow from "./workflows/open_tickets.ts";
 import TicketsDatastore from "./datastores/tickets.ts";
 import TicketLookupDatastore from "./datastores/ticket_lookup.ts";
 import SettingsDatastore from "./datastores/settings.ts";
@@ -62,6 +64,8 @@ export function helpdeskManifest(options: DeploymentOptions) {
       RateTicketWorkflow,
       HelpdeskReportWorkflow,
       WeeklyDigestWorkflow,
+      MyTicketsWorkflow,
+      OpenTicketsWorkflow,
       ...(jsm ? [JsmUpdateWorkflow] : []),
       ...(options.jiraCloud ? [openJiraIssueWorkflow(options.jiraCloud)] : []),
     ],

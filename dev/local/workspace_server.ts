@@ -101,6 +101,11 @@ export async function startLocalWorkspace(
       ),
     })],
     ["/api/view/close", (b) => runtime.closeView(b.view_id, b.as)],
+    [
+      "/api/view/action",
+      (b) =>
+        runtime.clickInView(b.view_id, b.action_id, b.as, b.value || undefined),
+    ],
     ["/api/message", (b) => {
       runtime.messagePosted(b.channel, b.as, b.text, b.thread_ts || undefined)
         .forEach(track);

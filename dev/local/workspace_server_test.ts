@@ -78,7 +78,9 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
         "Configure Helpdesk",
         "Helpdesk report",
         "Helpdesk service levels",
+        "My tickets",
         "Open a ticket",
+        "Open tickets",
       ]);
     });
 
@@ -161,6 +163,38 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
           : undefined;
       });
     });
+
+    await t.step(
+      "a menu in a modal reaches the run that opened it",
+      async () => {
+        await post(ws.url, "/api/shortcut", {
+          trigger_id: "open_tickets",
+          as: AVERY,
+          channel: "C0TRIAGE",
+        });
+        const list = await eventually(async () => {
+          const view = (await state(ws.url, AVERY)).views[0];
+          return view?.view.blocks.some((b: { block_id?: string }) =>
+              b.block_id === "order"
+            )
+            ? view
+            : undefined;
+        });
+        await post(ws.url, "/api/view/action", {
+          view_id: list.id,
+          action_id: "open_tickets_order",
+          value: "unassigned",
+          as: AVERY,
+        });
+        await eventually(async () => {
+          const view = (await state(ws.url, AVERY)).views[0];
+          return view?.view.private_metadata.includes("unassigned")
+            ? view
+            : undefined;
+        });
+        await post(ws.url, "/api/view/close", { view_id: list.id, as: AVERY });
+      },
+    );
   } finally {
     await ws.close();
   }

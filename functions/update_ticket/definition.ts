@@ -8,17 +8,20 @@ import { CONVERSATION_ACTIONS } from "../../helpdesk/tickets/conversation.ts";
 export const UPDATE_TICKET_CALLBACK_ID = "update_ticket";
 export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";
 export const DENY_VIEW_CALLBACK_ID = "deny_request";
+export const EDIT_VIEW_CALLBACK_ID = "edit_ticket";
+export const MOVE_VIEW_CALLBACK_ID = "move_ticket";
 
 /**
- * Runs once per click on a card's workflow button: applies the action if the
- * person may do it, or explains why not. "Assign to…" opens a modal to pick
- * the agent and finishes when it is submitted or closed.
+ * Runs once per click on a card's workflow button (or a requester's, in
+ * their DM): applies the action if the person may do it, or explains why
+ * not. "Assign to…", "Edit…" and "Move…" open a modal and finish when it is
+ * submitted or closed.
  */
 export default DefineFunction({
   callback_id: UPDATE_TICKET_CALLBACK_ID,
   title: "Update a Helpdesk ticket",
   description:
-    "Claim, assign, or change the status of a ticket; approve or deny a request; show a private request's details; reply to its requester, note, or add to it",
+    "Claim, assign, edit, move, withdraw or change the status of a ticket; approve or deny a request; show a private request's details; reply to its requester, note, or add to it",
   source_file: "functions/update_ticket/handler.ts",
   input_parameters: {
     properties: {

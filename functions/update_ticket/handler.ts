@@ -7,7 +7,17 @@ import {
 import UpdateTicketFunction, {
   ASSIGN_VIEW_CALLBACK_ID,
   DENY_VIEW_CALLBACK_ID,
+  EDIT_VIEW_CALLBACK_ID,
+  MOVE_VIEW_CALLBACK_ID,
 } from "./definition.ts";
+import {
+  editSubmission,
+  openEditForm,
+} from "../../slack/operations/edit_ticket.ts";
+import {
+  moveSubmission,
+  openMoveForm,
+} from "../../slack/operations/move_ticket.ts";
 import {
   checkApprover,
   decide,
@@ -32,7 +42,11 @@ import {
   loadQueuedTicket,
 } from "../../slack/operations/change_ticket.ts";
 import { QueueDirectory } from "../../slack/operations/queue_directory.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+import {
+  reportNotShown,
+  tellPerson,
+  whereToTell,
+} from "../../slack/operations/tell_person.ts";
 import {
   checkPermission,
   TICKET_ACTIONS,
@@ -50,8 +64,15 @@ import {
   assignModal,
 } from "../../slack/blocks/assign_modal.ts";
 
-// Every action but "assign", which first asks whom in a modal.
-const ACTIONS = new Set<string>(TICKET_ACTIONS.filter((a) => a !== "assign"));
+// Every action but those that first ask something in a modal.
+const WITH_FORM = new Set(["assign", "edit", "move"]);
+const ACTIONS = new Set<string>(
+  TICKET_ACTIONS.filter((a) => !WITH_FORM.has(a)),
+);
+const FORMS = {
+  edit: { open: openEditForm, callbackId: EDIT_VIEW_CALLBACK_ID },
+  move: { open: openMoveForm, callbackId: MOVE_VIEW_CALLBACK_ID },
+};
 
 export default SlackFunction(
   UpdateTicketFunction,
@@ -70,6 +91,25 @@ export default SlackFunction(
           actor,
           inputs.interactivity.interactivity_pointer,
         );
+      }
+      if (action === "edit" || action === "move") {
+        const form = FORMS[action];
+        const opened = await form.open(
+          client,
+          ticket_id,
+          actor,
+          inputs.interactivity.interactivity_pointer,
+          form.callbackId,
+        );
+        if (opened.ok) return { completed: false as const };
+        await tellPerson(
+          client,
+          whereToTell(actor, opened.ticket),
+          opened.reason,
+        );
+        return {
+          outputs: opened.ticket ? { status: opened.ticket.status } : {},
+        };
       }
       if (action === "deny") {
         return await openDenyModal(
@@ -239,7 +279,11 @@ export default SlackFunction(
     CONVERSATION_VIEWS.comment,
     conversationSubmission("comment"),
   )
-  .addViewClosedHandler(CONVERSATION_VIEWS.comment, finishRunOnClose);
+  .addViewClosedHandler(CONVERSATION_VIEWS.comment, finishRunOnClose)
+  .addViewSubmissionHandler(EDIT_VIEW_CALLBACK_ID, editSubmission)
+  .addViewClosedHandler(EDIT_VIEW_CALLBACK_ID, finishRunOnClose)
+  .addViewSubmissionHandler(MOVE_VIEW_CALLBACK_ID, moveSubmission)
+  .addViewClosedHandler(MOVE_VIEW_CALLBACK_ID, finishRunOnClose);
 
 type Client = Parameters<typeof slackCall>[0];
 
@@ -297,33 +341,4 @@ async function openDenyModal(
     view: denyModal(checked.ticket, DENY_VIEW_CALLBACK_ID),
   });
   return { completed: false as const };
-}
-
-function whereToTell(
-  user: string,
-  ticket?: { card_channel?: string },
-) {
-  return { user, channel: ticket?.card_channel };
-}
-
-async function reportNotShown(
-  client: Client,
-  actor: string,
-  result: {
-    ticket: { key: string; card_channel?: string };
-    notShown: unknown[];
-  },
-) {
-  if (result.notShown.length === 0) return;
-  console.warn(
-    `${result.ticket.key}: saved, but not all of it was shown`,
-    result.notShown,
-  );
-  await tellPerson(
-    client,
-    whereToTell(actor, result.ticket),
-    `${result.ticket.key} was updated, but Slack didn't show all of it. ${
-      explainFailure(result.notShown[0])
-    }`,
-  ).catch(() => {});
 }

@@ -145,6 +145,12 @@ for (const [action, from] of ACTIONS) {
   ]);
   MATRIX.push(["bystander", action, from, false]);
 }
+// Withdrawing is the requester's alone.
+for (const from of ["new", "in_progress", "waiting_on_requester"] as const) {
+  MATRIX.push(["requester", "withdraw", from, true]);
+  MATRIX.push(["agent", "withdraw", from, false]);
+  MATRIX.push(["bystander", "withdraw", from, false]);
+}
 
 Deno.test("update_ticket: roles × actions", async (t) => {
   await using slack = await startFakeSlack();
@@ -166,9 +172,18 @@ Deno.test("update_ticket: roles × actions", async (t) => {
         } else {
           assert.deepEqual(after, ticket);
           assert.equal(slack.callsTo("chat.update").length, 0);
-          const [told] = ephemeralsFor(slack, actor);
-          assert.equal(told.channel, TRIAGE);
-          assert.match(told.text, /Only Helpdesk agents/);
+          // Agents and bystanders where they clicked; the requester in
+          // their DM, where their buttons are.
+          const told = role === "requester"
+            ? slack.workspace.dmsTo(actor).at(-1)!
+            : ephemeralsFor(slack, actor)[0];
+          if (role !== "requester") assert.equal(told.channel, TRIAGE);
+          assert.match(
+            told.text,
+            action === "withdraw"
+              ? /^Only the person who opened HD-\w+ can withdraw it\./
+              : /Only Helpdesk agents/,
+          );
         }
         slack.workspace.ephemerals.length = 0;
       },

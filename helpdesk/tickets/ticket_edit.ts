@@ -87,13 +87,11 @@ export type EditOutcome =
   | { ok: true; ticket: Ticket; changes: FieldChange[] }
   | { ok: false; reason: string };
 
-export function applyEdit(
+/** Whether the person may edit the ticket now; before the form opens, too. */
+export function checkEditable(
   ticket: Ticket,
-  edit: TicketEdit,
-  seen: SeenFields,
   actor: Actor,
-  now: number,
-): EditOutcome {
+): { ok: true } | { ok: false; reason: string } {
   const permission = checkPermission(actor, "edit", ticket);
   if (!permission.ok) return permission;
   if (ticket.status === "closed") {
@@ -110,6 +108,18 @@ export function applyEdit(
         `${ticket.key} is waiting for approval: it can be edited once approved, so approvers decide on what they read. Nothing changed.`,
     };
   }
+  return { ok: true };
+}
+
+export function applyEdit(
+  ticket: Ticket,
+  edit: TicketEdit,
+  seen: SeenFields,
+  actor: Actor,
+  now: number,
+): EditOutcome {
+  const editable = checkEditable(ticket, actor);
+  if (!editable.ok) return editable;
   const changes: FieldChange[] = [];
   const clashes: EditField[] = [];
   for (const field of EDIT_FIELDS) {

@@ -100,6 +100,16 @@ export function approvalDecidedBlocks(ticket: Ticket, queueName: string) {
   );
 }
 
+/** The approvers' DM once its requester withdrew it: no buttons left. */
+export function approvalWithdrawnBlocks(ticket: Ticket) {
+  return requestDetailBlocks(
+    ticket,
+    `:leftwards_arrow_with_hook: ${
+      userMention(ticket.requester)
+    } withdrew this request before anyone decided: there is nothing to approve.`,
+  );
+}
+
 function button(
   ticket: Ticket,
   action: RequestActionType,

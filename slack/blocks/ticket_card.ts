@@ -233,11 +233,19 @@ function linkedIssueFields(ticket: Ticket) {
 function keyAndStatus(ticket: Ticket) {
   return [
     field("Ticket", `*${ticket.key}*`),
-    field(
-      "Status",
-      `${STATUS_EMOJI[ticket.status]} ${STATUS_LABELS[ticket.status]}`,
-    ),
+    field("Status", statusLine(ticket)),
   ];
+}
+
+/** ":hammer_and_wrench: In progress", and why it closed when it says more. */
+export function statusLine(ticket: Pick<Ticket, "status" | "close_reason">) {
+  const withdrawn = ticket.status === "closed" &&
+      ticket.close_reason === "withdrawn"
+    ? " · withdrawn by the requester"
+    : "";
+  return `${STATUS_EMOJI[ticket.status]} ${
+    STATUS_LABELS[ticket.status]
+  }${withdrawn}`;
 }
 
 function assigneeField(ticket: Ticket) {
@@ -309,6 +317,12 @@ export function cardControls(status: Status): Control[] {
   if (status === "resolved") {
     controls.push({ action: "close", label: "Close", style: "primary" });
     controls.push({ action: "reopen", label: "Reopen" });
+  }
+  // Edit… and Move… open a form (see slack/operations/edit_ticket.ts and
+  // move_ticket.ts); a closed ticket stays as it was, where it was.
+  if (status !== "closed") controls.push({ action: "edit", label: "Edit…" });
+  if (status !== "resolved" && status !== "closed") {
+    controls.push({ action: "move", label: "Move…" });
   }
   return controls;
 }

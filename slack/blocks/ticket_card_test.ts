@@ -24,6 +24,8 @@ import {
   STATUSES,
   type Ticket,
 } from "../../helpdesk/tickets/model.ts";
+import { applyEdit, seenFields } from "../../helpdesk/tickets/ticket_edit.ts";
+import { checkMovable } from "../../helpdesk/tickets/ticket_move.ts";
 import {
   applyAction,
   type TicketAction,
@@ -69,6 +71,8 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Claim", "claim"],
     ["Assign to…", "assign"],
     ["Start", "start"],
+    ["Edit…", "edit"],
+    ["Move…", "move"],
     ...TALK,
   ],
   in_progress: [
@@ -76,6 +80,8 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Assign to…", "assign"],
     ["Waiting on requester", "wait"],
     ["Resolve", "resolve"],
+    ["Edit…", "edit"],
+    ["Move…", "move"],
     ...TALK,
   ],
   waiting_on_requester: [
@@ -83,9 +89,16 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Assign to…", "assign"],
     ["Back in progress", "start"],
     ["Resolve", "resolve"],
+    ["Edit…", "edit"],
+    ["Move…", "move"],
     ...TALK,
   ],
-  resolved: [["Close", "close"], ["Reopen", "reopen"], ...TALK],
+  resolved: [
+    ["Close", "close"],
+    ["Reopen", "reopen"],
+    ["Edit…", "edit"],
+    ...TALK,
+  ],
   closed: [],
 };
 
@@ -127,10 +140,22 @@ Deno.test("every control the card shows is one an agent can use", async (t) => {
           assert.ok(mayConverse(type, { isAgent: true, isRequester: false }));
           return;
         }
+        const shown = ticket({ status });
+        // Edit… and Move… open a form; their rules say whether it may.
+        if (type === "edit") {
+          const edit = { ...shown, summary: "Reworded" };
+          const edited = applyEdit(shown, edit, seenFields(shown), agent, NOW);
+          assert.ok(edited.ok, edited.ok ? "" : edited.reason);
+          return;
+        }
+        if (type === "move") {
+          assert.deepEqual(checkMovable(shown, agent), { ok: true });
+          return;
+        }
         const action = (type === "assign"
           ? { type, assignee: "UOTHER", assigneeIsAgent: true }
           : { type }) as TicketAction;
-        const outcome = applyAction(ticket({ status }), action, agent, NOW);
+        const outcome = applyAction(shown, action, agent, NOW);
         assert.ok(outcome.ok, outcome.ok ? "" : outcome.reason);
       });
     }

@@ -54,6 +54,39 @@ export function cardLinkOf(
     : undefined;
 }
 
+/**
+ * The requester's side of the conversation about a ticket: the message it
+ * was made from, or Helpdesk's first DM to them about it; undefined when
+ * neither is known (a DM that could not be recorded).
+ */
+export function conversationLink(
+  ticket: Pick<
+    Ticket,
+    | "source"
+    | "source_channel"
+    | "source_message_ts"
+    | "requester_dm_channel"
+    | "requester_dm_ts"
+  >,
+  workspaceUrl: string,
+): string | undefined {
+  if (ticket.source_channel && ticket.source_message_ts) {
+    return messageLink(
+      workspaceUrl,
+      ticket.source_channel,
+      ticket.source_message_ts,
+    );
+  }
+  if (ticket.requester_dm_channel && ticket.requester_dm_ts) {
+    return messageLink(
+      workspaceUrl,
+      ticket.requester_dm_channel,
+      ticket.requester_dm_ts,
+    );
+  }
+  return undefined;
+}
+
 export function messageLink(workspaceUrl: string, channel: string, ts: string) {
   const base = workspaceUrl.endsWith("/") ? workspaceUrl : `${workspaceUrl}/`;
   return `${base}archives/${channel}/p${ts.replace(".", "")}`;

@@ -38,6 +38,8 @@ import {
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
 import { markJsmPendingIfLinked } from "../../helpdesk/tickets/jsm_sync.ts";
+import { requesterDmBlocks } from "../blocks/requester_actions.ts";
+import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
 
 export type DecisionResult =
   | { ok: true; ticket: Ticket; notShown: unknown[] }
@@ -156,10 +158,16 @@ async function announce(
   settings: HelpdeskSettings,
 ): Promise<unknown[]> {
   const cardLink = cardLinkOf(ticket, settings.workspace_url);
+  const text = decisionDm(ticket, cardLink);
   const shown = await Promise.allSettled([
     slackCall(client, "chat.postMessage", {
       channel: ticket.requester,
-      text: decisionDm(ticket, cardLink),
+      text,
+      // Approved, it can still be withdrawn.
+      blocks: requesterDmBlocks(ticket, text, settings.action_trigger_url, {
+        rules: { reopenDays: reopenDaysOf(settings) },
+        now: ticket.updated_at,
+      }),
       unfurl_links: false,
     }),
     ...(ticket.approval_messages ?? []).map((where) => {

@@ -19,6 +19,7 @@ import { getQueue } from "../storage/queue_store.ts";
 import { isAgentRole } from "../../helpdesk/queues/queue_permissions.ts";
 import { publishChange, type TicketChange } from "./publish_change.ts";
 import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
+import { queueIdOf } from "../../helpdesk/tickets/ticket_move.ts";
 
 /** Editing and moving open a form first: see edit_ticket.ts, move_ticket.ts. */
 export type ChangeRequest =
@@ -86,16 +87,14 @@ export async function changeTicket(
 ): Promise<ChangeResult> {
   const loaded = await loadQueuedTicket(client, ticketId);
   if (!loaded.ok) return loaded;
-  const { ticket, settings, queue } = loaded;
+  const { ticket, settings } = loaded;
+  const people = request.type === "assign"
+    ? [actorId, request.assignee]
+    : [actorId];
   // Roles don't depend on the ticket's state: asked while the lock is taken.
-  const agents = new QueueDirectory(client, queue, ticket.requester);
-  const roles = Promise.all([
-    isQueueAgent(agents, actorId),
-    request.type === "assign" ? isQueueAgent(agents, request.assignee) : false,
-  ]);
-  roles.catch(() => {}); // awaited below, unless the lock is refused
+  const roles = rolesInQueue(client, loaded, people);
   return await changeUnderLock(client, settings, ticket, async (latest) => {
-    const [actorIsAgent, assigneeIsAgent] = await roles;
+    const [actorIsAgent, assigneeIsAgent = false] = await roles.of(latest);
     const action: TicketAction = request.type === "assign"
       ? { type: "assign", assignee: request.assignee, assigneeIsAgent }
       : request;
@@ -117,6 +116,33 @@ export async function changeTicket(
       },
     };
   }, { now, actorId });
+}
+
+/**
+ * Whether each person works the ticket's queue, asked of the queue it was in
+ * when loaded, before the lock is taken; asked again of the queue it is in
+ * under the lock, should it have moved meanwhile.
+ */
+export function rolesInQueue(
+  client: SlackAPIClient,
+  loaded: { ticket: Ticket; settings: HelpdeskSettings; queue: Queue },
+  people: readonly string[],
+) {
+  const ask = (queue: Queue, requester: string) => {
+    const directory = new QueueDirectory(client, queue, requester);
+    return Promise.all(people.map((p) => isQueueAgent(directory, p)));
+  };
+  const early = ask(loaded.queue, loaded.ticket.requester);
+  early.catch(() => {}); // awaited by `of`, unless the lock is refused
+  return {
+    async of(latest: Ticket): Promise<boolean[]> {
+      if (queueIdOf(latest) === loaded.queue.id) return await early;
+      const queue = await getQueue(client, latest.queue_id, loaded.settings) ??
+        await getQueue(client, undefined, loaded.settings);
+      if (!queue) return people.map(() => false);
+      return await ask(queue, latest.requester);
+    },
+  };
 }
 
 export type ChangeOutcome =

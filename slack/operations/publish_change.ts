@@ -19,6 +19,11 @@ import { type OutboxMessage, sendOrKeep } from "./outbox.ts";
 import { ratingRequestBlocks } from "../blocks/rating_blocks.ts";
 import { ownChangeDm } from "../blocks/requester_dm.ts";
 import { requesterDmBlocks } from "../blocks/requester_actions.ts";
+import {
+  approvalRequestText,
+  approvalWithdrawnBlocks,
+} from "../blocks/request_messages.ts";
+import { slackCall } from "../api/slack_call.ts";
 import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
 import { markJsmPendingIfLinked } from "../../helpdesk/tickets/jsm_sync.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
@@ -70,6 +75,18 @@ export async function publishChange(
       throw error;
     }),
   ];
+  // Withdrawn while it waited for approval: the approvers' buttons go.
+  if (ticket.approval === "pending" && ticket.status === "closed") {
+    for (const where of ticket.approval_messages ?? []) {
+      const at = where.indexOf(":");
+      shown.push(slackCall(client, "chat.update", {
+        channel: where.slice(0, at),
+        ts: where.slice(at + 1),
+        text: approvalRequestText(ticket),
+        blocks: approvalWithdrawnBlocks(ticket),
+      }));
+    }
+  }
   const messages: OutboxMessage[] = [];
   if (ticket.card_channel && ticket.card_ts) {
     messages.push({

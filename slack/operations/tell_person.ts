@@ -3,6 +3,7 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { KnownBlock } from "@slack/types";
 import { slackCall } from "../api/slack_call.ts";
+import { explainFailure } from "../api/error_messages.ts";
 
 export async function tellPerson(
   client: SlackAPIClient,
@@ -33,4 +34,41 @@ export async function tellPerson(
     channel: to.user,
     ...message,
   });
+}
+
+/**
+ * Where to tell someone about a ticket: in the card's channel for agents;
+ * by DM for the requester, who acts from their DM and may not be in it.
+ */
+export function whereToTell(
+  user: string,
+  ticket?: { card_channel?: string; requester?: string },
+) {
+  return {
+    user,
+    channel: ticket?.requester === user ? undefined : ticket?.card_channel,
+  };
+}
+
+/** A change was saved but Slack refused to show some of it: say so. */
+export async function reportNotShown(
+  client: SlackAPIClient,
+  actor: string,
+  result: {
+    ticket: { key: string; card_channel?: string; requester?: string };
+    notShown: unknown[];
+  },
+) {
+  if (result.notShown.length === 0) return;
+  console.warn(
+    `${result.ticket.key}: saved, but not all of it was shown`,
+    result.notShown,
+  );
+  await tellPerson(
+    client,
+    whereToTell(actor, result.ticket),
+    `${result.ticket.key} was updated, but Slack didn't show all of it. ${
+      explainFailure(result.notShown[0])
+    }`,
+  ).catch(() => {});
 }

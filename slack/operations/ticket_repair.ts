@@ -1,6 +1,6 @@
 // What the scheduled check finishes when nobody retried: tickets saved but
 // never shown (opening failed half-way, see open_ticket.ts), cards whose
-// last redraw failed (see publish_change.ts) and messages Slack refused for
+// last redraw failed (see publish_change.ts; a moved ticket's old cards too) and messages Slack refused for
 // a passing reason (see outbox.ts). Each is picked up only once
 // any run that could still be working on it has timed out.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
@@ -8,7 +8,8 @@ import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { ticketPages } from "../storage/ticket_queries.ts";
 import { getTicket, updateTicketFields } from "../storage/ticket_store.ts";
 import { finishOpening } from "./finish_opening.ts";
-import { redrawTicketCard } from "./triage_card.ts";
+import { redrawPreviousCards, redrawTicketCard } from "./triage_card.ts";
+import { getQueue } from "../storage/queue_store.ts";
 import { flushOutbox } from "./outbox.ts";
 import { STALE_AFTER_SECONDS, withTicketLock } from "./ticket_lock.ts";
 
@@ -61,6 +62,15 @@ export async function repairStalledTickets(
           if (!latest) return;
           if (latest.card_redraw_due) {
             await redrawTicketCard(client, settings, latest, now);
+            if (latest.previous_cards) {
+              const queue = await getQueue(client, latest.queue_id, settings);
+              await redrawPreviousCards(
+                client,
+                settings,
+                latest,
+                queue?.name ?? "another",
+              );
+            }
             await updateTicketFields(client, latest.id, {
               card_redraw_due: false,
             });

@@ -6,6 +6,8 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { slackCall, SlackCallError } from "../api/slack_call.ts";
 import { ticketCardBlocks, ticketCardText } from "../blocks/ticket_card.ts";
+import { movedCardBlocks, movedCardText } from "../blocks/moved_card.ts";
+import { cardLinkOf } from "../blocks/ticket_messages.ts";
 
 export async function postTicketCard(
   client: SlackAPIClient,
@@ -58,12 +60,14 @@ export async function findPostedCard(
   client: SlackAPIClient,
   ticket: Ticket,
   channel: string,
+  /** Unix seconds; by default since the ticket was made. */
+  since = ticket.created_at - 1,
 ): Promise<{ channel: string; ts: string } | undefined> {
   let cursor: string | undefined;
   for (let page = 0; page < SEARCH_PAGES; page++) {
     const answer = await slackCall(client, "conversations.history", {
       channel,
-      oldest: String(ticket.created_at - 1),
+      oldest: String(since),
       include_all_metadata: true,
       limit: 200,
       cursor,
@@ -101,4 +105,31 @@ export async function redrawTicketCard(
 
 function controlsFrom(settings: HelpdeskSettings) {
   return { actionTriggerUrl: settings.action_trigger_url };
+}
+
+/**
+ * The cards a moved ticket left in other queues' triage channels, redrawn to
+ * say where it is now (after a move, and by the scheduled check when that
+ * failed).
+ */
+export async function redrawPreviousCards(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  ticket: Ticket,
+  queueName: string,
+): Promise<void> {
+  const link = cardLinkOf(ticket, settings.workspace_url);
+  const results = await Promise.allSettled(
+    (ticket.previous_cards ?? []).map((where) => {
+      const at = where.indexOf(":");
+      return slackCall(client, "chat.update", {
+        channel: where.slice(0, at),
+        ts: where.slice(at + 1),
+        text: movedCardText(ticket, queueName),
+        blocks: movedCardBlocks(ticket, queueName, link),
+      });
+    }),
+  );
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
 }

@@ -57,3 +57,74 @@ function readable(item: TicketItem): Ticket[] {
     return [];
   }
 }
+
+// The lists people ask for. Each is one filtered scan of the tickets
+// datastore (Slack evaluates up to PAGE_SIZE items a call, whatever
+// matches): kept here, one function per list, so that each can move onto an
+// index of open work without its callers changing.
+
+const OPEN = { ":new": "new", ":in_progress": "in_progress" } as const;
+
+/**
+ * A requester's tickets that are not closed, and those changed since
+ * `since` (closed lately): what My tickets shows.
+ */
+export async function ticketsOfRequester(
+  client: SlackAPIClient,
+  requester: string,
+  since: number,
+): Promise<Ticket[]> {
+  return await allTickets(client, {
+    expression: "#requester = :requester AND " +
+      "(#status IN (:new, :in_progress, :waiting, :resolved) OR " +
+      "#updated_at >= :since)",
+    attributes: {
+      "#requester": "requester",
+      "#status": "status",
+      "#updated_at": "updated_at",
+    },
+    values: {
+      ":requester": requester,
+      ...OPEN,
+      ":waiting": "waiting_on_requester",
+      ":resolved": "resolved",
+      ":since": since,
+    },
+  });
+}
+
+/** DynamoDB takes at most 100 values in an IN list. */
+const QUEUES_IN_FILTER = 90;
+
+/**
+ * The open tickets of the given queues ("default" includes tickets older
+ * than queues, which have none): what Open tickets shows.
+ */
+export async function openTicketsOfQueues(
+  client: SlackAPIClient,
+  queueIds: readonly string[],
+): Promise<Ticket[]> {
+  if (queueIds.length === 0) return [];
+  const wanted = new Set(queueIds);
+  const inQueues = (t: Ticket) => wanted.has(t.queue_id ?? "default");
+  const values: Record<string, unknown> = {
+    ...OPEN,
+    ":waiting": "waiting_on_requester",
+  };
+  let expression = "#status IN (:new, :in_progress, :waiting)";
+  const attributes: Record<string, string> = { "#status": "status" };
+  if (queueIds.length <= QUEUES_IN_FILTER) {
+    const names = queueIds.map((id, i) => {
+      values[`:q${i}`] = id;
+      return `:q${i}`;
+    });
+    attributes["#queue"] = "queue_id";
+    const legacy = wanted.has("default")
+      ? " OR attribute_not_exists(#queue)"
+      : "";
+    expression += ` AND (#queue IN (${names.join(", ")})${legacy})`;
+  }
+  // Also checked here: a longer list of queues is filtered after reading.
+  return (await allTickets(client, { expression, attributes, values }))
+    .filter(inQueues);
+}

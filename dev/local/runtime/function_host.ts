@@ -162,6 +162,22 @@ export class FunctionHost {
     await handler.blockActions(this.#context(execution, { body, action }));
   }
 
+  /** block_actions on a view the execution opened (a button in a modal). */
+  async viewAction(
+    execution: Execution,
+    action: Record<string, unknown>,
+    view: Record<string, unknown>,
+    user: string,
+  ): Promise<void> {
+    const handler = await this.#module(execution.callbackId);
+    const body = this.#interaction(execution, "block_actions", user, {
+      actions: [action],
+      container: { type: "view", view_id: view.id },
+      view,
+    });
+    await handler.blockActions(this.#context(execution, { body, action }));
+  }
+
   /** The body Slack sends for any interaction with an execution's UI. */
   #interaction(
     execution: Execution,

@@ -399,6 +399,11 @@ export class LocalRuntime {
     return this.modals.submit(viewId, user, answers);
   }
 
+  /** A click on a button or menu in an open modal (`value`: a menu's choice). */
+  clickInView(viewId: string, actionId: string, user: string, value?: string) {
+    return this.modals.click(viewId, actionId, user, value);
+  }
+
   closeView(viewId: string, user: string) {
     return this.modals.close(viewId, user);
   }

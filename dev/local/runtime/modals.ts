@@ -112,6 +112,48 @@ export class Modals {
     return undefined;
   }
 
+  /**
+   * A click on a button or menu in a modal: block_actions for the execution
+   * that opened it, as Slack routes it, with the view as it is now.
+   */
+  async click(
+    viewId: string,
+    actionId: string,
+    user: string,
+    value?: string,
+  ) {
+    const open = this.#view(viewId);
+    const execution = this.#execution(open);
+    const found = ((open.view.blocks ?? []) as Array<Record<string, unknown>>)
+      .flatMap((block) => {
+        const elements = (block.elements ??
+          (block.accessory ? [block.accessory] : [])) as Array<
+            Record<string, unknown>
+          >;
+        return elements.map((element) => ({ block, element }));
+      })
+      .find(({ element }) => element.action_id === actionId);
+    if (!found) throw new Error(`no element ${actionId} in that modal`);
+    const { block, element } = found;
+    const choice = value === undefined
+      ? { value: element.value }
+      : element.type === "button"
+      ? { value }
+      : { selected_option: { value } };
+    await this.host.viewAction(
+      execution,
+      {
+        type: element.type,
+        action_id: actionId,
+        block_id: block.block_id,
+        action_ts: String(Date.now() / 1000),
+        ...choice,
+      },
+      { id: viewId, ...open.view },
+      user,
+    );
+  }
+
   async close(viewId: string, user: string) {
     const open = this.#view(viewId);
     open.closed = true;

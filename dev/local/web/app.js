@@ -331,7 +331,7 @@ function renderModal() {
   const typed = form && open && open.id === now?.id
     ? typedValues(form)
     : new Map();
-  $("modal-root").innerHTML = open ? modalHtml(open.view).text : "";
+  $("modal-root").innerHTML = open ? modalHtml(open.view, open.id).text : "";
   ui.modal = open && { id: open.id, json };
   if (!open) return;
   const drawn = $("modal-root").querySelector("form");
@@ -426,6 +426,8 @@ const CLICKS = {
     post("/api/reaction", { channel, ts, name }),
   button: ({ channel, ts, actionId }) =>
     post("/api/button", { channel, ts, action_id: actionId }),
+  "view-button": ({ view, actionId }) =>
+    post("/api/view/action", { view_id: view, action_id: actionId }),
   thread: (d) => openThread(d.channel, d.ts),
   permalink: (d) => showMessage(d.channel, d.ts, d.thread),
   be: (d) => signInAs(d.id),
@@ -437,7 +439,21 @@ document.addEventListener("click", (event) => {
   const target = event.target.closest("button[data-do], a[data-do]");
   if (!target || target.disabled) return;
   event.preventDefault(); // a permalink opens here, not on slack.com
+  const ask = target.dataset.confirm;
+  if (ask && !globalThis.confirm(ask)) return;
   CLICKS[target.dataset.do]?.(target.dataset);
+});
+
+// A menu in a modal sends its choice to the run that opened the modal.
+document.addEventListener("change", (event) => {
+  const menu = event.target.closest("select[data-do=view-choose]");
+  if (!menu?.value) return;
+  const { view, actionId } = menu.dataset;
+  post("/api/view/action", {
+    view_id: view,
+    action_id: actionId,
+    value: menu.value,
+  });
 });
 
 // A menu in a message sends its choice as `value`.

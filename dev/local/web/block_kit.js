@@ -9,7 +9,10 @@ export function useDirectory(lookup) {
   Object.assign(directory, lookup);
 }
 
-/** ctx is {channel, ts} of a message; absent in modals, where it is inert. */
+/**
+ * ctx is {channel, ts} of a message, or {view} of a modal; without it
+ * (a modal's input) elements are inert.
+ */
 export function blockHtml(block, ctx) {
   const each = (list, draw) => (list ?? []).map(draw);
   switch (block.type) {
@@ -41,20 +44,30 @@ export function blockHtml(block, ctx) {
 
 /** A button or menu; the listeners at the bottom send it to /api/button. */
 export function elementHtml(element, ctx) {
-  const where = ctx
+  const where = ctx?.view
+    ? markup`data-view="${ctx.view}"`
+    : ctx
     ? markup`data-channel="${ctx.channel}" data-ts="${ctx.ts}"`
     : trusted("disabled");
+  // In a modal, clicks go to /api/view/action instead of /api/button.
+  const inView = Boolean(ctx?.view);
   const id = element.action_id;
   if (element.type === "button" || element.type === "workflow_button") {
     const label = element.text?.text ?? "";
+    // Slack asks first when a button has a confirm dialog.
+    const confirm = element.confirm
+      ? markup`data-confirm="${element.confirm.text?.text ?? ""}"`
+      : "";
     return markup`<button type="button" class="btn ${element.style ?? ""}"
-      data-do="button" data-action-id="${id}" data-testid="action-${label}"
+      data-do="${inView ? "view-button" : "button"}" data-action-id="${id}"
+      data-testid="action-${label}" ${confirm}
       ${where}>${emojify(label)}</button>`;
   }
   if (element.type === "image") return "";
   const overflow = element.type === "overflow";
   return markup`<select class="${overflow ? "overflow" : "menu"}"
-    data-do="choose" data-action-id="${id}" data-testid="action-${id}" ${where}
+    data-do="${inView ? "view-choose" : "choose"}" data-action-id="${id}"
+    data-testid="action-${id}" ${where}
     ><option value="">${overflow ? "⋯" : placeholder(element)}</option>${
     optionsHtml(element, [initialValue(element)])
   }</select>`;

@@ -16,18 +16,27 @@ import { markup, text } from "./mrkdwn.js";
 // Named so `deno lint` (no-undef) can check every other name in this file.
 const { document } = globalThis;
 
-export function modalHtml(view) {
+/**
+ * `id` is the view's: buttons and menus outside inputs send their clicks to
+ * the run that opened it (a list's "Next →", a ticket's Withdraw). A view
+ * without a submit button (a list) shows only its close button, as Slack.
+ */
+export function modalHtml(view, id) {
   const blocks = (view.blocks ?? []).map((b) =>
-    b.type === "input" ? inputHtml(b) : blockHtml(b)
+    b.type === "input" ? inputHtml(b) : blockHtml(b, id && { view: id })
   );
+  const hasInputs = (view.blocks ?? []).some((b) => b.type === "input");
+  const submit = view.submit ?? (hasInputs ? { text: "Submit" } : undefined);
   return markup`<div class="overlay"><form class="modal" data-testid="modal"
     data-callback-id="${view.callback_id ?? ""}"
     novalidate><header><h3>${text(view.title)}</h3></header>
     <div class="modal-body">${blocks}</div>
     <footer><button type="button" class="btn" data-do="cancel"
       data-testid="modal-cancel">${view.close?.text ?? "Cancel"}</button>
-    <button type="submit" class="btn primary" data-testid="modal-submit"
-      >${view.submit?.text ?? "Submit"}</button></footer></form></div>`;
+    ${
+    submit && markup`<button type="submit" class="btn primary"
+      data-testid="modal-submit">${submit.text}</button>`
+  }</footer></form></div>`;
 }
 
 function inputHtml({ block_id: id, label, optional, hint, element }) {

@@ -151,7 +151,7 @@ export function messagingMethods(
     ["views.update", (args) => {
       const id = requireString(args, "view_id");
       const open = ws.views.find((v) => v.id === id);
-      if (!open) throw new SlackError("not_found");
+      if (!open || open.closed) throw new SlackError("not_found");
       const problems = viewProblems(args.view);
       if (problems.length) throw invalid(problems);
       open.view = args.view as Record<string, unknown>;
@@ -238,6 +238,20 @@ function viewProblems(view: unknown): string[] {
   const problems = blockKitProblems(v.blocks ?? [], "view");
   if (!title || title.length > 24) {
     problems.push("title must be 1-24 characters");
+  }
+  // Slack's view object: submit and close up to 24 characters, metadata up
+  // to 3,000, callback_id up to 255.
+  for (const button of ["submit", "close"] as const) {
+    const text = (v[button] as { text?: string } | undefined)?.text;
+    if (text !== undefined && (!text || text.length > 24)) {
+      problems.push(`${button} must be 1-24 characters`);
+    }
+  }
+  if (String(v.private_metadata ?? "").length > 3000) {
+    problems.push("private_metadata must be at most 3000 characters");
+  }
+  if (String(v.callback_id ?? "").length > 255) {
+    problems.push("callback_id must be at most 255 characters");
   }
   return problems;
 }

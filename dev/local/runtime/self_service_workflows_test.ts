@@ -1,0 +1,251 @@
+// My tickets, Open tickets, and the card's Edit… and Move…, run end to end on
+// the local runtime from the app's real manifest: the shortcuts a person
+// starts, the buttons in their modals, the requester's DM buttons, and the
+// forms an agent fills in.
+import assert from "node:assert/strict";
+import { LocalRuntime } from "./local_runtime.ts";
+import configureTrigger from "../../../triggers/configure_helpdesk.ts";
+import configureQueueTrigger from "../../../triggers/configure_queue.ts";
+import openTicketTrigger from "../../../triggers/open_ticket.ts";
+import myTicketsTrigger from "../../../triggers/my_tickets.ts";
+import openTicketsTrigger from "../../../triggers/open_tickets.ts";
+import {
+  GENERAL,
+  PEOPLE,
+  startFakeSlack,
+  TRIAGE,
+} from "../../testing/harness.ts";
+import { buttonsOf, shownText } from "../../testing/blocks_read.ts";
+import type { FakeSlack } from "../../testing/fake_slack/server.ts";
+
+const PEOPLE_CHANNEL = "CPEOPLETEAM";
+
+async function openView(runtime: LocalRuntime, user: string, title: string) {
+  for (let i = 0; i < 400; i++) {
+    const view = runtime.openViews(user).findLast((v) =>
+      (v.view.title as { text: string }).text === title &&
+      !shownText(v.view).includes("Reading the tickets")
+    );
+    if (view) return view;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`no "${title}" modal for ${user}`);
+}
+
+function card(slack: FakeSlack, channel: string) {
+  return slack.workspace.messagesIn(channel).find((m) =>
+    m.text.startsWith("HD-")
+  )!;
+}
+
+function buttonOn(
+  message: { blocks?: unknown[] },
+  label: string,
+): string {
+  const found = ((message.blocks ?? []) as Array<{ elements?: unknown[] }>)
+    .flatMap((b) => (b.elements ?? []) as Array<Record<string, unknown>>)
+    .find((e) => (e.text as { text?: string } | undefined)?.text === label);
+  assert.ok(found, `offers ${label}`);
+  return String(found.action_id);
+}
+
+Deno.test("self-service and queue work on the local runtime", async (t) => {
+  await using slack = await startFakeSlack();
+  const ws = slack.workspace;
+  ws.channels.set(PEOPLE_CHANNEL, {
+    id: PEOPLE_CHANNEL,
+    name: "people-team",
+    is_private: false,
+    members: new Set([PEOPLE.admin, PEOPLE.agent]),
+  });
+  const runtime = new LocalRuntime(slack);
+  const fill = async (
+    trigger: Parameters<LocalRuntime["fire"]>[0],
+    user: string,
+    title: string,
+    answers: Record<string, unknown>,
+  ) => {
+    const run = runtime.fire(trigger, { user_id: user, channel_id: GENERAL });
+    const form = await openView(runtime, user, title);
+    assert.equal(await runtime.submitView(form.id, user, answers), undefined);
+    return await run.done;
+  };
+
+  await t.step("set up: Helpdesk, a second queue, a ticket", async () => {
+    await fill(configureTrigger, PEOPLE.admin, "Configure Helpdesk", {
+      triage_channel: TRIAGE,
+      agent_users: [PEOPLE.agent],
+    });
+    const queue = await fill(
+      configureQueueTrigger,
+      PEOPLE.admin,
+      "Configure a queue",
+      {
+        name: "People team",
+        triage_channel: PEOPLE_CHANNEL,
+        owner: PEOPLE.admin,
+        member_people: [PEOPLE.otherAgent],
+      },
+    );
+    assert.equal(queue.ok, true, JSON.stringify(queue));
+    const opened = await fill(
+      openTicketTrigger,
+      PEOPLE.requester,
+      "Open a ticket",
+      {
+        summary: "Payslip is wrong",
+        priority: "normal",
+      },
+    );
+    assert.equal(opened.ok, true, JSON.stringify(opened));
+    assert.ok(card(slack, TRIAGE));
+  });
+
+  await t.step(
+    "My tickets lists it; Withdraw in the modal closes it",
+    async () => {
+      const run = runtime.fire(myTicketsTrigger, {
+        user_id: PEOPLE.requester,
+        channel_id: GENERAL,
+      });
+      const list = await openView(runtime, PEOPLE.requester, "My tickets");
+      assert.match(shownText(list.view), /Payslip is wrong/);
+      assert.match(shownText(list.view), /your conversation/);
+      await runtime.clickInView(
+        list.id,
+        "my_tickets_withdraw",
+        PEOPLE.requester,
+      );
+      const after = runtime.openViews(PEOPLE.requester).at(-1)!;
+      assert.match(shownText(after.view), /is withdrawn\./);
+      assert.deepEqual(buttonsOf(after.view), ["my_tickets_reopen"]);
+      assert.match(card(slack, TRIAGE).text, / Closed: /);
+      await runtime.closeView(after.id, PEOPLE.requester);
+      assert.equal((await run.done).ok, true);
+    },
+  );
+
+  await t.step("Reopen from the requester's DM", async () => {
+    const dm = ws.dmsTo(PEOPLE.requester).at(-1)!;
+    assert.match(dm.text, /You withdrew/);
+    const run = await runtime.clickButton(
+      dm.channel,
+      dm.ts,
+      buttonOn(dm, "Reopen"),
+      PEOPLE.requester,
+    );
+    assert.equal((await run!.done).ok, true);
+    assert.match(card(slack, TRIAGE).text, / New: /);
+  });
+
+  await t.step(
+    "Open tickets, for an agent; nothing for a bystander",
+    async () => {
+      const run = runtime.fire(openTicketsTrigger, {
+        user_id: PEOPLE.agent,
+        channel_id: TRIAGE,
+      });
+      const list = await openView(runtime, PEOPLE.agent, "Open tickets");
+      assert.match(shownText(list.view), /1 open ticket in \*Helpdesk\*/);
+      assert.match(shownText(list.view), /Payslip is wrong/);
+      await runtime.clickInView(
+        list.id,
+        "open_tickets_order",
+        PEOPLE.agent,
+        "unassigned",
+      );
+      const reordered = runtime.openViews(PEOPLE.agent).at(-1)!;
+      assert.match(
+        JSON.stringify(reordered.view.private_metadata),
+        /unassigned/,
+      );
+      await runtime.closeView(reordered.id, PEOPLE.agent);
+      assert.equal((await run.done).ok, true);
+
+      const nosy = runtime.fire(openTicketsTrigger, {
+        user_id: PEOPLE.bystander,
+        channel_id: GENERAL,
+      });
+      const none = await openView(runtime, PEOPLE.bystander, "Open tickets");
+      assert.match(shownText(none.view), /you are not an agent of any/);
+      assert.doesNotMatch(shownText(none.view), /Payslip/);
+      await runtime.closeView(none.id, PEOPLE.bystander);
+      await nosy.done;
+    },
+  );
+
+  await t.step("Edit… from the card: the card and thread show it", async () => {
+    const before = card(slack, TRIAGE);
+    const run = await runtime.clickButton(
+      TRIAGE,
+      before.ts,
+      buttonOn(before, "Edit…"),
+      PEOPLE.agent,
+    );
+    const form = await openView(
+      runtime,
+      PEOPLE.agent,
+      `Edit ${before.text.slice(0, 9)}`,
+    );
+    assert.equal(
+      await runtime.submitView(form.id, PEOPLE.agent, {
+        summary: "Payslip for November is wrong",
+        description: "Overtime missing",
+        priority: "urgent",
+        category: "Payroll",
+      }),
+      undefined,
+    );
+    assert.equal((await run!.done).ok, true);
+    const after = card(slack, TRIAGE);
+    assert.match(after.text, /Payslip for November is wrong/);
+    assert.match(shownText(after), /Urgent/);
+    assert.match(
+      ws.repliesTo(TRIAGE, after.ts).at(-1)!.text,
+      /edited HD-\w+: summary “Payslip for November is wrong”, description, priority Normal → Urgent, category “Payroll”/,
+    );
+  });
+
+  await t.step(
+    "Move… to People team: a new card, the old one says where",
+    async () => {
+      const old = card(slack, TRIAGE);
+      const run = await runtime.clickButton(
+        TRIAGE,
+        old.ts,
+        buttonOn(old, "Move…"),
+        PEOPLE.agent,
+      );
+      const form = await openView(
+        runtime,
+        PEOPLE.agent,
+        `Move ${old.text.slice(0, 9)}`,
+      );
+      assert.equal(
+        await runtime.submitView(form.id, PEOPLE.agent, {
+          target_queue: "people-team",
+        }),
+        undefined,
+      );
+      assert.equal((await run!.done).ok, true);
+      const moved = card(slack, PEOPLE_CHANNEL);
+      assert.match(moved.text, /Payslip for November is wrong/);
+      const left = ws.findMessage(TRIAGE, old.ts)!;
+      assert.match(shownText(left), /moved to the \*People team\* queue/);
+      assert.deepEqual(buttonsOf(left), []);
+      assert.match(
+        ws.dmsTo(PEOPLE.requester).at(-1)!.text,
+        /to the \*People team\* queue/,
+      );
+      // The new card works: the People team's agent claims it there.
+      const claim = await runtime.clickButton(
+        PEOPLE_CHANNEL,
+        moved.ts,
+        buttonOn(moved, "Claim"),
+        PEOPLE.otherAgent,
+      );
+      assert.equal((await claim!.done).ok, true);
+      assert.match(card(slack, PEOPLE_CHANNEL).text, / In progress: /);
+    },
+  );
+});

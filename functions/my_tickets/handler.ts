@@ -1,0 +1,38 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import MyTicketsFunction from "./definition.ts";
+import {
+  actingPerson,
+  NO_ACTING_PERSON,
+} from "../../slack/operations/acting_person.ts";
+import {
+  myTicketsAction,
+  showMyTickets,
+} from "../../slack/operations/my_tickets.ts";
+import { openList } from "../../slack/operations/list_runs.ts";
+import { finishRunOnClose } from "../../slack/operations/finish_run.ts";
+import {
+  MY_TICKETS_ACTION,
+  MY_TICKETS_TITLE,
+  MY_TICKETS_VIEW,
+} from "../../slack/blocks/my_tickets_view.ts";
+
+export default SlackFunction(
+  MyTicketsFunction,
+  async ({ inputs, client }) => {
+    const person = actingPerson(inputs.interactivity);
+    if (!person) {
+      console.warn("my_tickets refused: no interactor");
+      return { error: NO_ACTING_PERSON };
+    }
+    return await openList(client, {
+      person,
+      pointer: inputs.interactivity.interactivity_pointer,
+      callbackId: MY_TICKETS_VIEW,
+      title: MY_TICKETS_TITLE,
+      show: (viewId) => showMyTickets(client, viewId, person, { page: 0 }),
+    });
+  },
+).addBlockActionsHandler(
+  new RegExp(`^${MY_TICKETS_ACTION}_`),
+  myTicketsAction,
+).addViewClosedHandler(MY_TICKETS_VIEW, finishRunOnClose);
