@@ -74,6 +74,62 @@ function viewContext(
   };
 }
 
+export interface ViewClickOptions {
+  functionCallbackId: string;
+  executionId: string;
+  user: string;
+  /** The modal as it is now (what views.open / views.update last set). */
+  view: { id: string; [key: string]: unknown };
+  action: {
+    action_id: string;
+    block_id?: string;
+    type?: string;
+    value?: string;
+    selected_option?: { value: string };
+  };
+}
+
+/** block_actions for a button or menu in a modal, as Slack sends it. */
+export function viewClickContext(slack: FakeSlack, o: ViewClickOptions) {
+  const action = {
+    type: "button",
+    action_ts: String(Date.now() / 1000),
+    ...o.action,
+  };
+  const body = {
+    type: "block_actions",
+    team: { id: slack.workspace.teamId, domain: slack.workspace.domain },
+    user: {
+      id: o.user,
+      name: o.user.toLowerCase(),
+      team_id: slack.workspace.teamId,
+    },
+    api_app_id: "A0HELPDESK",
+    container: { type: "view", view_id: o.view.id },
+    view: o.view,
+    actions: [action],
+    function_data: {
+      execution_id: o.executionId,
+      function: { callback_id: o.functionCallbackId },
+      inputs: {},
+    },
+    interactivity: {
+      interactor: { id: o.user, secret: "secret" },
+      interactivity_pointer: "1234.5678.pointer",
+    },
+    bot_access_token: "xwfp-test-token",
+  };
+  return {
+    inputs: {},
+    env: { SLACK_API_URL: slack.apiUrl },
+    token: "xwfp-test-token",
+    team_id: slack.workspace.teamId,
+    enterprise_id: "",
+    body,
+    action,
+  };
+}
+
 /**
  * Slack's runtime calls a SlackFunction's `viewSubmission` / `viewClosed`
  * exports directly; the SDK does not type them on the handler, so tests
@@ -84,6 +140,11 @@ type ViewHandlerResult = Promise<any>;
 interface RuntimeViewExports {
   viewSubmission(context: unknown): ViewHandlerResult;
   viewClosed(context: unknown): ViewHandlerResult;
+  blockActions(context: unknown): ViewHandlerResult;
+}
+
+export function clickInView(fn: unknown, context: unknown): ViewHandlerResult {
+  return (fn as RuntimeViewExports).blockActions(context);
 }
 
 export function submitView(fn: unknown, context: unknown): ViewHandlerResult {
