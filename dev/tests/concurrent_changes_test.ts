@@ -61,8 +61,9 @@ const claim = (actor: string, via: Via = "button"): Move => ({
 });
 const status = (
   actor: string,
-  type: "start" | "wait" | "resolve" | "close" | "reopen",
+  type: "start" | "wait" | "resolve" | "close" | "reopen" | "withdraw",
 ): Move => ({ actor, action: { type }, via: "button" });
+const R = PEOPLE.requester;
 
 const RACES: Race[] = [
   {
@@ -101,6 +102,16 @@ const RACES: Race[] = [
     name: ":eyes: vs resolve",
     start: { status: "in_progress" },
     moves: [claim(A, "reaction"), status(B, "resolve")],
+  },
+  {
+    name: "withdraw (requester) vs claim",
+    start: {},
+    moves: [status(R, "withdraw"), claim(A)],
+  },
+  {
+    name: "withdraw (requester) vs resolve",
+    start: { status: "in_progress", assignee: A },
+    moves: [status(R, "withdraw"), status(B, "resolve")],
   },
 ];
 
@@ -199,7 +210,12 @@ async function runRound(
     replayed = outcome.ticket;
   }
   const same = (t: Ticket) =>
-    [t.status as Status, t.assignee ?? "", t.holds?.length ?? 0].join("|");
+    [
+      t.status as Status,
+      t.assignee ?? "",
+      t.holds?.length ?? 0,
+      t.close_reason ?? "",
+    ].join("|");
   if (same(replayed) !== same(stored)) tally.lostUpdates++;
   const card = slack.workspace.findMessage(TRIAGE, start.card_ts!)!;
   const cardShowsAssignee = !stored.assignee ||

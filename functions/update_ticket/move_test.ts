@@ -248,3 +248,24 @@ Deno.test("roles are asked again when the ticket moved while a click waited", as
   assert.deepEqual(await roles.of(loaded.ticket), [true, false]);
   assert.deepEqual(await roles.of(latest), [false, true]);
 });
+
+Deno.test("Move…: a card posted for a move that could not be saved is taken back", async () => {
+  await using slack = await startFakeSlack();
+  await configureQueues(slack);
+  const ticket = await openTestTicket(slack, {});
+  slack.fail({
+    method: "apps.datastore.put",
+    when: (args) => (args.datastore as string) === "tickets",
+    error: "internal_error",
+  });
+  const answer = await submitMove(
+    slack,
+    ticket.id,
+    PEOPLE.agent,
+    PEOPLE_QUEUE.id,
+  );
+  assert.match(answer.errors.target_queue, /Slack|try again/i);
+  assert.equal(slack.callsTo("chat.delete").length, 1);
+  assert.equal(cardsFor(slack, PEOPLE_TRIAGE, ticket.id).length, 0);
+  assert.deepEqual(await storedTicket(slack, ticket.id), ticket);
+});

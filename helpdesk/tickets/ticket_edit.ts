@@ -160,6 +160,20 @@ export function applyEdit(
   return { ok: true, ticket: next, changes };
 }
 
+/**
+ * The edit is already on the ticket: every field the agent changed holds
+ * what they typed. A form sent again after its first sending was saved
+ * (its answer lost) is done, not refused as "nothing to save".
+ */
+export function alreadyApplied(
+  ticket: Ticket,
+  edit: TicketEdit,
+  seen: SeenFields,
+): boolean {
+  const changed = EDIT_FIELDS.filter((f) => fingerprint(edit[f]) !== seen[f]);
+  return changed.length > 0 && changed.every((f) => edit[f] === ticket[f]);
+}
+
 /** "Normal → High" for a priority; the field's name for the rest. */
 export function priorityChange(change: FieldChange): string | undefined {
   if (change.field !== "priority") return undefined;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
 import {
+  alreadyApplied,
   applyEdit,
   fingerprint,
   seenFields,
@@ -166,4 +167,17 @@ Deno.test("fingerprints tell texts apart and fit in a modal's metadata", () => {
   assert.match(fingerprint("x".repeat(2_800)), /^[0-9a-f]{8}$/);
   const seen = seenFields(ticket({ description: "é".repeat(2_800) }));
   assert.ok(JSON.stringify(seen).length < 200);
+});
+
+Deno.test("an edit sent again after it was saved counts as done", () => {
+  const shown = ticket();
+  const seen = seenFields(shown);
+  const edit = { ...fieldsOf(shown), summary: "New words" };
+  assert.equal(alreadyApplied(shown, edit, seen), false);
+  assert.equal(
+    alreadyApplied({ ...shown, summary: "New words" }, edit, seen),
+    true,
+  );
+  // Nothing typed differs from what was shown: not an edit at all.
+  assert.equal(alreadyApplied(shown, fieldsOf(shown), seen), false);
 });

@@ -6,6 +6,7 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
+  alreadyApplied,
   applyEdit,
   checkEditable,
   type EditField,
@@ -85,6 +86,13 @@ export async function saveEdit(
     };
   }
   const roles = rolesInQueue(client, loaded, [actorId]);
+  // Sent again after its first sending was saved (the answer lost): done.
+  if (
+    alreadyApplied(loaded.ticket, checked.value, metadata.seen) &&
+    (await roles.of(loaded.ticket))[0]
+  ) {
+    return { ok: true, ticket: loaded.ticket, notShown: [] };
+  }
   const result = await changeUnderLock(
     client,
     loaded.settings,

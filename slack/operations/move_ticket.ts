@@ -116,6 +116,11 @@ export async function saveMove(
       "That queue no longer exists: close this form and try again.",
     );
   }
+  // Sent again after it was saved (its answer lost): done, not refused.
+  const moved = loaded.ticket;
+  if (moved.queue_id === target.id && moved.updated_by === actorId) {
+    return { ok: true, ticket: moved, notShown: [] };
+  }
   const roles = rolesInQueue(client, loaded, [actorId]);
   let posted: { channel: string; ts: string } | undefined;
   let from = loaded.queue;
