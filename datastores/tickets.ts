@@ -26,8 +26,6 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },
-    requester_dm_channel: { type: Schema.slack.types.channel_id },
-    requester_dm_ts: { type: Schema.slack.types.message_ts },
     created_at: { type: Schema.slack.types.timestamp },
     updated_at: { type: Schema.slack.types.timestamp },
     first_response_at: { type: Schema.slack.types.timestamp },

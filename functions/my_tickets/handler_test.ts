@@ -58,6 +58,7 @@ Deno.test("My tickets: the person's open and recent tickets, and nobody else's",
     status: "resolved",
     assignee: PEOPLE.agent,
     resolved_at: now() - 60,
+    requester_thread: "D0REQ:1700000001.000100",
   });
   const lately = await stored(slack, 2, {
     status: "closed",
@@ -80,13 +81,12 @@ Deno.test("My tickets: the person's open and recent tickets, and nobody else's",
     new RegExp(`^\\*${open.key}\\* · Printer on 3rd floor jams`),
   );
   assert.match(shown[0], /:new: New · nobody has it yet · updated <!date\^/);
-  // Their side of the conversation: Helpdesk's DM about it.
-  const dm = slack.workspace.dmsTo(PEOPLE.requester)[0];
-  assert.ok(
-    shown[0].includes(
-      `/archives/${dm.channel}/p${dm.ts.replace(".", "")}|your conversation>`,
-    ),
-    shown[0],
+  // No conversation yet: it starts with an agent's first reply.
+  assert.doesNotMatch(shown[0], /your conversation/);
+  // Their side of the conversation, where there is one.
+  assert.match(
+    shown[1],
+    /<https:\/\/helpdesk-test\.slack\.com\/archives\/D0REQ\/p1700000001000100\|your conversation>/,
   );
   assert.match(
     shown[1],

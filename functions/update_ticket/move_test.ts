@@ -103,7 +103,7 @@ Deno.test("Move…: to another queue, re-checked against its roles, shown everyw
   );
   const dm = slack.workspace.dmsTo(PEOPLE.requester).at(-1)!;
   assert.match(dm.text, /moved your ticket .* to the \*People team\* queue/);
-  assert.deepEqual(buttonsOf(dm), ["requester_withdraw"]);
+  assert.deepEqual(buttonsOf(dm), ["ticket_comment", "requester_withdraw"]);
 
   // From now on the People team works it, and its lock stays on the first
   // card: a claim from the new card locks the old one.

@@ -76,12 +76,6 @@ export interface Ticket {
    * as "channel:ts", oldest first. The first one carries its lock.
    */
   previous_cards?: string[];
-  /**
-   * Helpdesk's first DM to the requester about it: the requester's side of
-   * the conversation for a ticket not made from a message.
-   */
-  requester_dm_channel?: string;
-  requester_dm_ts?: string;
   /** Unix seconds, as Slack's timestamp type. */
   created_at: number;
   updated_at: number;

@@ -6,6 +6,7 @@ import {
   type Ticket,
 } from "../../helpdesk/tickets/model.ts";
 import { escapeMrkdwn, slackDateTime, userMention } from "./mrkdwn.ts";
+import { requesterSide } from "../../helpdesk/tickets/conversation.ts";
 
 export function ticketOpenedDm(ticket: Ticket, cardLink: string): string {
   return `:ticket: Your ticket <${cardLink}|${ticket.key}> is open: “${
@@ -55,33 +56,24 @@ export function cardLinkOf(
 }
 
 /**
- * The requester's side of the conversation about a ticket: the message it
- * was made from, or Helpdesk's first DM to them about it; undefined when
- * neither is known (a DM that could not be recorded).
+ * A link to the requester's side of the conversation about a ticket: the
+ * thread it is carried on (see helpdesk/tickets/conversation.ts), else the
+ * message it was made from; undefined while there is none yet (a DM
+ * conversation starts with an agent's first reply).
  */
 export function conversationLink(
-  ticket: Pick<
-    Ticket,
-    | "source"
-    | "source_channel"
-    | "source_message_ts"
-    | "requester_dm_channel"
-    | "requester_dm_ts"
-  >,
+  ticket: Ticket,
   workspaceUrl: string,
 ): string | undefined {
-  if (ticket.source_channel && ticket.source_message_ts) {
+  const side = requesterSide(ticket);
+  if (side.thread_ts) {
+    return messageLink(workspaceUrl, side.channel, side.thread_ts);
+  }
+  if (ticket.source_channel && ticket.source_message_ts && !ticket.private) {
     return messageLink(
       workspaceUrl,
       ticket.source_channel,
       ticket.source_message_ts,
-    );
-  }
-  if (ticket.requester_dm_channel && ticket.requester_dm_ts) {
-    return messageLink(
-      workspaceUrl,
-      ticket.requester_dm_channel,
-      ticket.requester_dm_ts,
     );
   }
   return undefined;

@@ -197,8 +197,6 @@ export function toTicket(item: TicketItem): Ticket {
         item.previous_cards.length
       ? item.previous_cards.map(String)
       : undefined,
-    requester_dm_channel: text("requester_dm_channel"),
-    requester_dm_ts: text("requester_dm_ts"),
     created_at: Number(item.created_at),
     updated_at: Number(item.updated_at),
     first_response_at: optional("first_response_at") as number | undefined,

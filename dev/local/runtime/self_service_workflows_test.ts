@@ -101,6 +101,24 @@ Deno.test("self-service and queue work on the local runtime", async (t) => {
     assert.ok(card(slack, TRIAGE));
   });
 
+  await t.step("an agent replies: the conversation starts", async () => {
+    const before = card(slack, TRIAGE);
+    const run = await runtime.clickButton(
+      TRIAGE,
+      before.ts,
+      buttonOn(before, "Reply to requester"),
+      PEOPLE.agent,
+    );
+    const form = await openView(runtime, PEOPLE.agent, "Reply to requester");
+    assert.equal(
+      await runtime.submitView(form.id, PEOPLE.agent, {
+        message: "Which month's payslip?",
+      }),
+      undefined,
+    );
+    assert.equal((await run!.done).ok, true);
+  });
+
   await t.step(
     "My tickets lists it; Withdraw in the modal closes it",
     async () => {
