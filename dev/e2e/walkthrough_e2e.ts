@@ -318,6 +318,65 @@ export const MORE_STEPS: Step[] = [
   },
 ];
 
+// Step 7 of the README, after the restart: it changes the laptop ticket the
+// steps before it look at.
+export const SELF_SERVICE_STEPS: Step[] = [
+  {
+    name: "7a Avery lists the open tickets, then edits and moves the laptop",
+    async run({ ui, keys }) {
+      await ui.be(/Avery/);
+      await ui.openChannel("helpdesk-triage");
+      const list = await ui.runShortcut("Open tickets");
+      await list.root.getByText(keys.laptop).first().waitFor();
+      const order = list.root.getByTestId("action-open_tickets_order");
+      await order.selectOption("unassigned");
+      // The run redraws the list in the order chosen.
+      await list.root.locator(
+        "[data-testid=action-open_tickets_order] option[value=unassigned][selected]",
+      ).waitFor({ state: "attached" });
+      await list.root.getByTestId("modal-cancel").click();
+      await list.root.waitFor({ state: "detached" });
+
+      const card = ui.message(keys.laptop);
+      await ui.click(card, "Edit…");
+      const edit = await ui.modal(`Edit ${keys.laptop}`);
+      await edit.choose("priority", "Urgent");
+      await edit.submitAndClose();
+      await card.getByText("Urgent").first().waitFor();
+
+      await ui.click(card, "Move…");
+      const move = await ui.modal(`Move ${keys.laptop}`);
+      await move.choose("target_queue", "Helpdesk");
+      await move.submitAndClose();
+      const thread = await ui.openThread(card);
+      await thread.getByText(/to the Helpdesk queue/).waitFor();
+    },
+  },
+  {
+    name: "7b Riley withdraws the laptop from My tickets, then reopens it",
+    async run({ ui, keys }) {
+      await ui.be(/Riley/);
+      await ui.openChannel("general");
+      const list = await ui.runShortcut("My tickets");
+      await list.root.getByText(keys.laptop).first().waitFor();
+      // Withdraw asks first, as Slack's confirm dialog does.
+      ui.page.once("dialog", (dialog) => dialog.accept());
+      await list.root.getByTestId("action-Withdraw").click();
+      await list.root.getByText(`${keys.laptop} is withdrawn.`).waitFor();
+      await list.root.getByTestId("modal-cancel").click();
+      await list.root.waitFor({ state: "detached" });
+
+      await ui.openAppDm();
+      const withdrawn = ui.message(`You withdrew`);
+      await withdrawn.waitFor();
+      await ui.click(withdrawn, "Reopen");
+      await ui.be(/Avery/);
+      await ui.openChannel("helpdesk-triage");
+      await ui.message(keys.laptop).getByText("New").first().waitFor();
+    },
+  },
+];
+
 Deno.test("the README's walkthrough, in the browser", async (t) => {
   await Deno.mkdir(SCREENSHOTS, { recursive: true });
   const dir = new URL(
@@ -355,7 +414,8 @@ Deno.test("the README's walkthrough, in the browser", async (t) => {
         );
       },
     };
-    for (const [index, step] of [...README_STEPS, ...MORE_STEPS].entries()) {
+    const steps = [...README_STEPS, ...MORE_STEPS, ...SELF_SERVICE_STEPS];
+    for (const [index, step] of steps.entries()) {
       const shot = `${String(index).padStart(2, "0")}-${
         step.name.replace(/\W+/g, "-")
       }`;

@@ -10,19 +10,14 @@ import UpdateTicketFunction, {
   EDIT_VIEW_CALLBACK_ID,
   MOVE_VIEW_CALLBACK_ID,
 } from "./definition.ts";
+import { editSubmission } from "../../slack/operations/edit_ticket.ts";
+import { moveSubmission } from "../../slack/operations/move_ticket.ts";
 import {
-  editSubmission,
-  openEditForm,
-} from "../../slack/operations/edit_ticket.ts";
-import {
-  moveSubmission,
-  openMoveForm,
-} from "../../slack/operations/move_ticket.ts";
-import {
-  checkApprover,
-  decide,
-} from "../../slack/operations/approval_decision.ts";
-import { alreadyDecided } from "../../slack/blocks/request_messages.ts";
+  openAssignModal,
+  openDenyModal,
+  openTicketForm,
+} from "./ticket_forms.ts";
+import { decide } from "../../slack/operations/approval_decision.ts";
 import { showPrivateDetails } from "../../slack/operations/private_details.ts";
 import {
   CONVERSATION_VIEWS,
@@ -30,28 +25,17 @@ import {
   isConversationAction,
   openConversationModal,
 } from "./conversation.ts";
-import {
-  denyModal,
-  REASON_ACTION,
-  REASON_BLOCK,
-} from "../../slack/blocks/deny_modal.ts";
+import { REASON_ACTION, REASON_BLOCK } from "../../slack/blocks/deny_modal.ts";
 import {
   type ChangeRequest,
   changeTicket,
-  isQueueAgent,
-  loadQueuedTicket,
 } from "../../slack/operations/change_ticket.ts";
-import { QueueDirectory } from "../../slack/operations/queue_directory.ts";
 import {
   reportNotShown,
   tellPerson,
   whereToTell,
 } from "../../slack/operations/tell_person.ts";
-import {
-  checkPermission,
-  TICKET_ACTIONS,
-} from "../../helpdesk/tickets/roles.ts";
-import { slackCall } from "../../slack/api/slack_call.ts";
+import { TICKET_ACTIONS } from "../../helpdesk/tickets/roles.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   actingPerson,
@@ -61,7 +45,6 @@ import { formError } from "../../slack/operations/form_errors.ts";
 import {
   ASSIGNEE_ACTION,
   ASSIGNEE_BLOCK,
-  assignModal,
 } from "../../slack/blocks/assign_modal.ts";
 
 // Every action but those that first ask something in a modal.
@@ -69,10 +52,6 @@ const WITH_FORM = new Set(["assign", "edit", "move"]);
 const ACTIONS = new Set<string>(
   TICKET_ACTIONS.filter((a) => !WITH_FORM.has(a)),
 );
-const FORMS = {
-  edit: { open: openEditForm, callbackId: EDIT_VIEW_CALLBACK_ID },
-  move: { open: openMoveForm, callbackId: MOVE_VIEW_CALLBACK_ID },
-};
 
 export default SlackFunction(
   UpdateTicketFunction,
@@ -93,23 +72,13 @@ export default SlackFunction(
         );
       }
       if (action === "edit" || action === "move") {
-        const form = FORMS[action];
-        const opened = await form.open(
+        return await openTicketForm(
           client,
+          action,
           ticket_id,
           actor,
           inputs.interactivity.interactivity_pointer,
-          form.callbackId,
         );
-        if (opened.ok) return { completed: false as const };
-        await tellPerson(
-          client,
-          whereToTell(actor, opened.ticket),
-          opened.reason,
-        );
-        return {
-          outputs: opened.ticket ? { status: opened.ticket.status } : {},
-        };
       }
       if (action === "deny") {
         return await openDenyModal(
@@ -284,61 +253,3 @@ export default SlackFunction(
   .addViewClosedHandler(EDIT_VIEW_CALLBACK_ID, finishRunOnClose)
   .addViewSubmissionHandler(MOVE_VIEW_CALLBACK_ID, moveSubmission)
   .addViewClosedHandler(MOVE_VIEW_CALLBACK_ID, finishRunOnClose);
-
-type Client = Parameters<typeof slackCall>[0];
-
-async function openAssignModal(
-  client: Client,
-  ticketId: string,
-  actor: string,
-  interactivityPointer: string,
-) {
-  const loaded = await loadQueuedTicket(client, ticketId);
-  if (!loaded.ok) {
-    await tellPerson(client, { user: actor }, loaded.reason);
-    return { outputs: {} };
-  }
-  const { ticket, queue } = loaded;
-  const isAgent = await isQueueAgent(
-    new QueueDirectory(client, queue, ticket.requester),
-    actor,
-  );
-  const permission = checkPermission(
-    { userId: actor, isAgent },
-    "assign",
-    ticket,
-  );
-  if (!permission.ok) {
-    await tellPerson(client, whereToTell(actor, ticket), permission.reason);
-    return { outputs: { status: ticket.status } };
-  }
-  await slackCall(client, "views.open", {
-    interactivity_pointer: interactivityPointer,
-    view: assignModal(ticket, ASSIGN_VIEW_CALLBACK_ID),
-  });
-  // Finished by the modal's submission or closing handler.
-  return { completed: false as const };
-}
-
-async function openDenyModal(
-  client: Client,
-  ticketId: string,
-  actor: string,
-  interactivityPointer: string,
-) {
-  // Checked before the modal opens, so nobody writes a reason in vain.
-  const checked = await checkApprover(client, ticketId, actor);
-  if (!checked.ok) {
-    await tellPerson(client, { user: actor }, checked.reason);
-    return { outputs: {} };
-  }
-  if (checked.ticket.approval !== "pending") {
-    await tellPerson(client, { user: actor }, alreadyDecided(checked.ticket));
-    return { outputs: { status: checked.ticket.status } };
-  }
-  await slackCall(client, "views.open", {
-    interactivity_pointer: interactivityPointer,
-    view: denyModal(checked.ticket, DENY_VIEW_CALLBACK_ID),
-  });
-  return { completed: false as const };
-}
