@@ -46,6 +46,7 @@ const GOOD: Form = {
   time_zone: "Europe/Paris",
   warn_percent: "75",
   auto_close_days: "3",
+  reopen_days: "30",
 };
 
 Deno.test("configure_service_levels", async (t) => {
@@ -70,6 +71,8 @@ Deno.test("configure_service_levels", async (t) => {
     );
     assert.match(view, /"initial_value":"UTC"/);
     assert.match(view, /"initial_user":"UADMIN"/);
+    // The reopen window, 14 days until an admin says otherwise.
+    assert.match(view, /"action_id":"reopen_days","initial_value":"14"/);
   });
 
   await t.step(
@@ -111,6 +114,7 @@ Deno.test("configure_service_levels", async (t) => {
       assert.equal(saved.time_zone, "Europe/Paris");
       assert.equal(saved.sla_warn_percent, 75);
       assert.equal(saved.auto_close_days, 3);
+      assert.equal(saved.reopen_days, 30);
       assert.equal(saved.owner, PEOPLE.agent);
       assert.ok(saved.sla_updated_at);
       assert.equal(saved.triage_channel, "CTRIAGE", "the rest is kept");
