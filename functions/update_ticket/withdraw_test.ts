@@ -24,6 +24,13 @@ import {
 import { buttonsOf, shownText } from "../../dev/testing/blocks_read.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
+import handler from "./handler.ts";
+import { UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
+import { CONVERSATION_VIEWS } from "./conversation.ts";
+import {
+  submitView,
+  viewSubmissionContext,
+} from "../../dev/testing/interactivity_payloads.ts";
 
 const DAY = 86_400;
 
@@ -105,4 +112,30 @@ Deno.test("the reopen window comes from the settings, in the DM and in the rule"
     (await storedTicket(slack, closedLately.id)).status,
     "in_progress",
   );
+});
+
+Deno.test("a requester's answer that resumes a waiting ticket is not taken for a reopen", async () => {
+  await using slack = await startFakeSlack();
+  await configure(slack);
+  const ticket = await openTestTicket(slack, {
+    status: "waiting_on_requester",
+    assignee: PEOPLE.agent,
+  });
+  const answer = await submitView(
+    handler,
+    viewSubmissionContext(slack, {
+      callbackId: CONVERSATION_VIEWS.comment,
+      functionCallbackId: UPDATE_TICKET_CALLBACK_ID,
+      executionId: "Fx0COMMENT1",
+      user: PEOPLE.requester,
+      privateMetadata: JSON.stringify({ ticket_id: ticket.id }),
+      values: {
+        message: { message: { type: "plain_text_input", value: "Done" } },
+      },
+    }),
+  );
+  assert.equal(answer, undefined);
+  assert.equal((await storedTicket(slack, ticket.id)).status, "in_progress");
+  const dms = slack.workspace.dmsTo(PEOPLE.requester).map((m) => m.text);
+  assert.ok(!dms.some((text) => /You reopened/.test(text)), dms.join("\n"));
 });

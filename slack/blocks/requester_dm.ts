@@ -1,20 +1,25 @@
 // What the requester reads in their DMs from Helpdesk besides status news
 // (ticket_messages.ts): their own change confirmed, and a move to another
 // queue. The buttons under them are in requester_actions.ts.
-import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import type { Status, Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   canReopen,
   type ReopenRules,
 } from "../../helpdesk/tickets/requester_actions.ts";
 import { escapeMrkdwn, userMention } from "./mrkdwn.ts";
 
-/** The requester's own change, confirmed where they can undo it. */
+/**
+ * The requester's own change of status, confirmed where they can undo it:
+ * closing or withdrawing, and reopening. Undefined for any other (a reply
+ * of theirs that took a waiting ticket back to the agents says so itself).
+ */
 export function ownChangeDm(
   ticket: Ticket,
+  from: Status,
   link: string,
   rules: ReopenRules,
   now: number,
-): string {
+): string | undefined {
   const key = `<${link}|${ticket.key}>`;
   const summary = `“${escapeMrkdwn(ticket.summary)}”`;
   if (ticket.status === "closed") {
@@ -27,6 +32,7 @@ export function ownChangeDm(
       ? `:ticket: You withdrew ${key} ${summary}: it is closed.${reopen}`
       : `:ticket: You closed ${key} ${summary}. Thanks for confirming the fix.${reopen}`;
   }
+  if (from !== "resolved" && from !== "closed") return undefined;
   return `:ticket: You reopened ${key} ${summary}: it is back with the agents. I'll message you here when its status changes.`;
 }
 

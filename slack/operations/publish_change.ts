@@ -131,8 +131,12 @@ function requesterNews(
   let text: string;
   if (change.toRequester) text = change.toRequester;
   else if (!change.statusChange) return undefined;
-  else if (byRequester) text = ownChangeDm(ticket, link, rules, now);
-  else {
+  else if (byRequester) {
+    // Their withdrawal, close or reopen; not the resume their reply caused.
+    const own = ownChangeDm(ticket, change.statusChange.from, link, rules, now);
+    if (!own) return undefined;
+    text = own;
+  } else {
     text = statusChangedDm(
       ticket,
       change.statusChange.to,
