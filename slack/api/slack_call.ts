@@ -19,6 +19,10 @@ export class SlackCallError extends Error {
       /** The args' channel, so messages can name it. */
       channel?: string;
       messages?: string[];
+      /** The entries a bulk datastore call did not carry out. */
+      failedItems?: unknown[];
+      /** What a partly failed bulkGet did read. */
+      items?: unknown[];
     } = {},
   ) {
     super(
@@ -39,6 +43,8 @@ export async function slackCall(
   try {
     response = await client.apiCall(method, args) as SlackResponse;
   } catch (error) {
+    // A client that refuses a call itself (a run's call budget) says why.
+    if (error instanceof SlackCallError) throw error;
     throw fromThrown(method, args, error);
   }
   if (!response.ok) {
@@ -46,6 +52,10 @@ export async function slackCall(
       needed: response.needed,
       channel: typeof args.channel === "string" ? args.channel : undefined,
       messages: response.response_metadata?.messages ?? response.errors,
+      ...(Array.isArray(response.failed_items)
+        ? { failedItems: response.failed_items }
+        : {}),
+      ...(Array.isArray(response.items) ? { items: response.items } : {}),
     });
   }
   return response;

@@ -1,6 +1,10 @@
 // apps.datastore.* for the fake Slack Web API: Slack's request and response
 // shapes on top of the dynalite-backed FakeDatastores.
-import { DatastoreError, type FakeDatastores } from "./datastores.ts";
+import {
+  DatastoreError,
+  type FakeDatastores,
+  MAX_BULK_ITEMS,
+} from "./datastores.ts";
 import { type Args, requireString, SlackError } from "./slack_error.ts";
 import type { MethodHandler } from "./server.ts";
 
@@ -43,15 +47,15 @@ export function datastoreMethods(
       return {};
     }),
     method("bulkGet", async (ds, args) => ({
-      items: await stores.bulkGet(ds, args.ids as string[]),
+      items: await stores.bulkGet(ds, bulkList<string>(args, "ids")),
       failed_items: [],
     })),
     method("bulkPut", async (ds, args) => {
-      const items = args.items as Item[];
-      if (items.length > 25) {
-        throw new DatastoreError("invalid_arguments", "at most 25 items");
-      }
-      await stores.bulkPut(ds, items);
+      await stores.bulkPut(ds, bulkList<Item>(args, "items"));
+      return { failed_items: [] };
+    }),
+    method("bulkDelete", async (ds, args) => {
+      await stores.bulkDelete(ds, bulkList<string>(args, "ids"));
       return { failed_items: [] };
     }),
     method("query", async (ds, args) => {
@@ -67,4 +71,23 @@ export function datastoreMethods(
       count: await stores.count(ds, args),
     })),
   ];
+}
+
+/**
+ * bulkPut takes at most 25 items (Slack's reference says so); bulkGet and
+ * bulkDelete document no cap, and the fake holds them to the same 25 the
+ * Slack CLI sends, so code that relies on more fails here first.
+ */
+function bulkList<T>(args: Args, name: string): T[] {
+  const list = args[name];
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new DatastoreError("invalid_arguments", `${name} must be a list`);
+  }
+  if (list.length > MAX_BULK_ITEMS) {
+    throw new DatastoreError(
+      "invalid_arguments",
+      `at most ${MAX_BULK_ITEMS} ${name} a call`,
+    );
+  }
+  return list as T[];
 }

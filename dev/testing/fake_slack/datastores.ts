@@ -19,6 +19,11 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type AttributeValue = Record<string, unknown>;
 export type Item = Record<string, Json>;
 
+/** Items a query may evaluate per call (Slack's documented maximum). */
+export const MAX_QUERY_LIMIT = 1000;
+/** Items per bulkPut (documented), bulkGet and bulkDelete (the CLI's own). */
+export const MAX_BULK_ITEMS = 25;
+
 export class DatastoreError extends Error {
   constructor(readonly code: string, message: string) {
     super(message);
@@ -139,16 +144,57 @@ export class FakeDatastores {
   }
 
   async bulkPut(datastore: string, items: Item[]): Promise<void> {
+    // Checked first, so a bad item refuses the call before any is written.
+    const schema = this.#schema(datastore);
+    for (const item of items) this.#checkItem(schema, item, true);
     await Promise.all(items.map((item) => this.put(datastore, item)));
+  }
+
+  async bulkDelete(datastore: string, ids: string[]): Promise<void> {
+    await Promise.all(ids.map((id) => this.delete(datastore, id)));
+  }
+
+  /**
+   * Writes many items straight into dynalite, 25 to a BatchWriteItem, for
+   * seeding large histories in benchmarks; no Slack call is recorded.
+   */
+  async loadMany(datastore: string, items: Item[], parallel = 8) {
+    const schema = this.#schema(datastore);
+    const batches: Item[][] = [];
+    for (let i = 0; i < items.length; i += 25) {
+      batches.push(items.slice(i, i + 25));
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++];
+        for (const item of batch) this.#checkItem(schema, item, true);
+        let requests: unknown[] = batch.map((item) => ({
+          PutRequest: { Item: marshalItem(item) },
+        }));
+        while (requests.length) {
+          const out = await this.#dynamo("BatchWriteItem", {
+            RequestItems: { [tableName(datastore)]: requests },
+          });
+          const left = out.UnprocessedItems as Record<string, unknown[]>;
+          requests = left?.[tableName(datastore)] ?? [];
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
   }
 
   async query(datastore: string, request: QueryRequest): Promise<QueryPage> {
     this.#schema(datastore);
     const limit = request.limit ?? 100;
-    // Slack documents a default of 100 and no maximum; DynamoDB caps each
-    // page at 1 MB, which dynalite applies too.
-    if (!Number.isInteger(limit) || limit < 1) {
-      throw new DatastoreError("invalid_arguments", "limit must be positive");
+    // Slack documents a default of 100 and a maximum of 1,000 items
+    // evaluated per call; DynamoDB also caps each page at 1 MB, which
+    // dynalite applies too.
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUERY_LIMIT) {
+      throw new DatastoreError(
+        "invalid_arguments",
+        `limit must be between 1 and ${MAX_QUERY_LIMIT}`,
+      );
     }
     const scan: Record<string, unknown> = {
       TableName: tableName(datastore),

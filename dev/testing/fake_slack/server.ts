@@ -49,6 +49,12 @@ export interface InjectedFailure {
   extra?: Record<string, unknown>;
   /** Answer {ok:true, ...answer} instead of failing, to stage a state. */
   answer?: Record<string, unknown>;
+  /**
+   * For apps.datastore.bulkPut, bulkGet and bulkDelete: the entries (items,
+   * or ids) that fail. The others are carried out, and the call answers
+   * Slack's `partial_failure` with those entries as `failed_items`.
+   */
+  failItems?: (entry: unknown) => boolean;
   /** How many calls fail; 1 by default, Infinity for all. */
   times?: number;
   /**
@@ -158,6 +164,11 @@ export class FakeSlack {
     this.#failures.push({ times: 1, ...failure });
   }
 
+  /** Drops the injected failures not used up yet. */
+  clearFailures() {
+    this.#failures.length = 0;
+  }
+
   grantScopes(scopes: readonly string[]) {
     this.#scopes = new Set(scopes);
   }
@@ -260,6 +271,7 @@ export class FakeSlack {
     if (!token && !args.token) throw new SlackError("not_authed");
     const failure = this.#takeFailure(method, args);
     if (failure?.answer) return { ok: true, ...failure.answer };
+    if (failure?.failItems) return await this.#partly(method, args, failure);
     if (failure?.afterEffect) {
       const handler = this.#methods.get(method);
       if (handler) await handler(args, { token });
@@ -283,6 +295,33 @@ export class FakeSlack {
     if (!handler) throw new SlackError("unknown_method", {}, 404);
     this.#checkScopes(method);
     return { ok: true, ...await handler(args, { token }) };
+  }
+
+  /** Carries out a bulk call for some entries and fails the rest. */
+  async #partly(
+    method: string,
+    args: Args,
+    failure: InjectedFailure,
+  ): Promise<never> {
+    const field = method === "apps.datastore.bulkPut" ? "items" : "ids";
+    const entries = args[field];
+    if (!Array.isArray(entries)) {
+      throw new Error(`failItems needs a bulk method, not ${method}`);
+    }
+    const failed = entries.filter((e) => failure.failItems!(e));
+    const kept = entries.filter((e) => !failure.failItems!(e));
+    let answer: Record<string, unknown> = {};
+    if (kept.length) {
+      answer = await this.#methods.get(method)!({ ...args, [field]: kept }, {});
+    }
+    throw new SlackError("partial_failure", {
+      ...answer,
+      errors: [{
+        code: "partial_failure",
+        message: "some items failed to be updated",
+      }],
+      failed_items: failed,
+    });
   }
 
   #checkScopes(method: string) {
