@@ -20,6 +20,8 @@ import MyTicketsWorkflow from "./workflows/my_tickets.ts";
 import OpenTicketsWorkflow from "./workflows/open_tickets.ts";
 import TicketsDatastore from "./datastores/tickets.ts";
 import TicketLookupDatastore from "./datastores/ticket_lookup.ts";
+import TicketWorkDatastore from "./datastores/ticket_work.ts";
+import ReportDaysDatastore from "./datastores/report_days.ts";
 import SettingsDatastore from "./datastores/settings.ts";
 import QueuesDatastore from "./datastores/queues.ts";
 import RequestTypesDatastore from "./datastores/request_types.ts";
@@ -72,6 +74,8 @@ export function helpdeskManifest(options: DeploymentOptions) {
     datastores: [
       TicketsDatastore,
       TicketLookupDatastore,
+      TicketWorkDatastore,
+      ReportDaysDatastore,
       SettingsDatastore,
       QueuesDatastore,
       RequestTypesDatastore,

@@ -43,6 +43,12 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },
+    // Notices announced in a burst summary whose own thread reply is still
+    // to come (paced by Slack's per-channel posting rate).
+    sla_thread_owed: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
     rating: { type: Schema.types.integer },
     rating_comment: { type: Schema.types.string },
     rated_at: { type: Schema.slack.types.timestamp },
@@ -82,6 +88,14 @@ export default DefineDatastore({
     outbox_due: { type: Schema.types.boolean },
     requester_thread: { type: Schema.types.string },
     jsm_comments: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
+    // Kept by slack/storage/ticket_store.ts: which write this is (the open
+    // work index names the write it was made from), and the UTC days whose
+    // report_days items hold this ticket's figures.
+    rev: { type: Schema.types.string },
+    report_days: {
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },

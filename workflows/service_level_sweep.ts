@@ -18,9 +18,13 @@ export function serviceLevelSweepWorkflow(options: DeploymentOptions) {
     input_parameters: { properties: {}, required: [] },
   });
 
-  workflow.addStep(SweepServiceLevelsFunction, {});
+  // One pass over the open work finds the JSM syncs due too.
+  const checked = workflow.addStep(SweepServiceLevelsFunction, {});
   if (jsmOn(options)) {
-    workflow.addStep(RetryJsmSyncsFunction, { ...jsmTokenInput(options) });
+    workflow.addStep(RetryJsmSyncsFunction, {
+      ticket_ids: checked.outputs.jsm_due,
+      ...jsmTokenInput(options),
+    });
   }
   return workflow;
 }

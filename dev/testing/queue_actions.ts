@@ -12,6 +12,7 @@ import {
   functionContext,
   interactivityOf,
   PEOPLE,
+  storedTicket,
 } from "./harness.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
@@ -96,9 +97,11 @@ export async function openGeneral(
     Date.now(),
     { queueId: PEOPLE_QUEUE.id },
   );
-  const moved = { ...ticket, ...changes };
-  if (Object.keys(changes).length) await putTicket(clientFor(slack), moved);
-  return moved;
+  if (Object.keys(changes).length) {
+    await putTicket(clientFor(slack), { ...ticket, ...changes });
+  }
+  // As stored, with what the store keeps besides (its report days).
+  return await storedTicket(slack, ticket.id);
 }
 
 /** A laptop request, waiting for approval. */

@@ -252,7 +252,7 @@ Deno.test("create_ticket without chat:write names the missing scope", async () =
   assert.match(result.error!, /slack deploy/);
 });
 
-Deno.test("create_ticket saves before it shows: 10 calls in 5 round trips", async () => {
+Deno.test("create_ticket saves before it shows: 12 calls in 5 round trips", async () => {
   await using slack = await startFakeSlack({ latencyMs: 20 });
   await configure(slack);
   const result = await run(slack);
@@ -266,16 +266,25 @@ Deno.test("create_ticket saves before it shows: 10 calls in 5 round trips", asyn
     "apps.datastore.get",
     "apps.datastore.put",
     "apps.datastore.update",
+    "apps.datastore.update",
+    "apps.datastore.update",
     "chat.postMessage",
     "chat.postMessage",
   ]);
   // settings + key check + queue + an earlier attempt's ticket | ticket +
-  // lookups | card | card recorded + card lookup | requester's DM
+  // its open work entry + lookups | card | card recorded (ticket and entry)
+  // + card lookup | requester's DM
   assert.equal(slack.sequentialRounds(), 5);
+  assert.equal(
+    slack.calls.filter((c) => c.args.datastore === "ticket_work").length,
+    2,
+  );
   const at = (method: string, n = 0) =>
     slack.calls.filter((c) => c.method === method)[n].startedAt;
   const ended = (method: string) =>
-    slack.calls.find((c) => c.method === method)!.endedAt;
+    slack.calls.find((c) =>
+      c.method === method && c.args.datastore !== "ticket_work"
+    )!.endedAt;
   // Nothing is shown before the ticket is saved; nobody is told before
   // the card is recorded.
   assert.ok(at("chat.postMessage", 0) >= ended("apps.datastore.put"));

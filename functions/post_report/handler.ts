@@ -13,6 +13,7 @@ import {
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { lastDays } from "../../helpdesk/reports/ticket_report.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
+import { REPORT_MAX_DAYS } from "../../helpdesk/reports/report_rows.ts";
 import { reportBlocks, reportText } from "../../slack/blocks/report_blocks.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
@@ -24,7 +25,10 @@ import {
 export default SlackFunction(
   PostReportFunction,
   async ({ inputs, client }) => {
-    const days = Math.min(90, Math.max(1, Math.floor(inputs.days ?? 7)));
+    const days = Math.min(
+      REPORT_MAX_DAYS,
+      Math.max(1, Math.floor(inputs.days ?? 7)),
+    );
     const now = Math.floor(Date.now() / 1000);
     const period = lastDays(now, days);
     const span = `the last ${days} ${days === 1 ? "day" : "days"}`;

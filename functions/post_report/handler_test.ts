@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
 import { POST_REPORT_CALLBACK_ID } from "./definition.ts";
+import { runScheduledChecks } from "../../slack/operations/scheduled_run.ts";
 import {
+  clientFor,
   configure,
   functionContext,
   GENERAL,
@@ -38,7 +40,26 @@ Deno.test("post_report", async (t) => {
     resolved_at: now - 29 * 86_400,
   });
 
+  await t.step(
+    "before the tickets are indexed, it reads them all",
+    async () => {
+      const result = await handler(
+        functionContext(POST_REPORT_CALLBACK_ID, slack, { days: 7 }),
+      );
+      assert.deepEqual(result.outputs, { created: 2, resolved: 1, backlog: 1 });
+      const scans = slack.callsTo("apps.datastore.query").filter((c) =>
+        c.args.datastore === "tickets"
+      );
+      assert.equal(scans.length, 1);
+      assert.match(String(scans[0].args.expression), /#created_at >= :from/);
+    },
+  );
+
+  // The first scheduled run indexes them and files their figures.
+  await runScheduledChecks(clientFor(slack), now, { channelIntervalMs: 1 });
+
   await t.step("the weekly digest goes to the triage channel", async () => {
+    slack.clearCalls();
     const result = await handler(
       functionContext(POST_REPORT_CALLBACK_ID, slack, {
         in_triage_channels: true,
@@ -52,12 +73,15 @@ Deno.test("post_report", async (t) => {
       "Helpdesk report: the last 7 days: 2 created, 1 resolved, 1 open. First-response SLA 100%, resolution SLA 100%.",
     );
     assert.match(JSON.stringify(digest.blocks), /5\.0 \/ 5 from 1 rating/);
-    // One paged query of the tickets, not a read per ticket.
-    assert.equal(
-      slack.callsTo("apps.datastore.query").filter((c) =>
-        c.args.datastore === "tickets"
-      ).length,
-      1,
+    // The open work and the week's 8 days: no ticket is read.
+    assert.deepEqual(
+      slack.calls.filter((c) => c.method.startsWith("apps.datastore"))
+        .map((c) => `${c.method} ${c.args.datastore}`).sort(),
+      [
+        "apps.datastore.bulkGet report_days",
+        "apps.datastore.get settings",
+        "apps.datastore.query ticket_work",
+      ],
     );
   });
 

@@ -12,6 +12,13 @@ export default DefineFunction({
   input_parameters: {
     properties: {
       jsm_access_token: JSM_ACCESS_TOKEN_INPUT,
+      ticket_ids: {
+        type: Schema.types.array,
+        items: { type: Schema.types.string },
+        title: "Tickets to retry",
+        description:
+          "The due ones, longest waiting first, as the SLA check found them",
+      },
     },
     required: [],
   },

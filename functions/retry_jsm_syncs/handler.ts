@@ -5,14 +5,25 @@ import {
   JSM_BUDGET_MS,
 } from "../../slack/operations/jsm_connection.ts";
 import { retryPendingJsmSyncs } from "../../slack/operations/jsm_retry.ts";
+import { CallBudget } from "../../slack/api/call_budget.ts";
 
 /** One ticket's attempts, retries included, in a scheduled run. */
 export const PER_TICKET_MS = 3_000;
 
+/**
+ * This step's share of each Slack method's rate tier: it runs right after
+ * the SLA check (which takes 60%), in the same minute.
+ */
+export const JSM_RETRY_SHARE = 0.3;
+
 export default SlackFunction(
   RetryJsmSyncsFunction,
-  async ({ inputs, env, client }) => {
+  async ({ inputs, env, client: unpaced }) => {
     const started = Date.now();
+    const client = new CallBudget({
+      deadline: started + JSM_BUDGET_MS,
+      share: JSM_RETRY_SHARE,
+    }).wrap(unpaced);
     const connection = await connectToJsm(
       client,
       env,
@@ -22,6 +33,7 @@ export default SlackFunction(
     if (!connection.ok) return { error: connection.problem };
     const report = await retryPendingJsmSyncs({
       client,
+      ticketIds: inputs.ticket_ids ?? [],
       jsm: connection.jsm,
       config: connection.config,
       now: Math.floor(started / 1000),

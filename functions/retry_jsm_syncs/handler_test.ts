@@ -14,6 +14,14 @@ import { openTicket } from "../../slack/operations/open_ticket.ts";
 import { connectToJsm } from "../../slack/operations/jsm_connection.ts";
 import { syncTicketToJsm } from "../../slack/operations/jsm_sync.ts";
 import { retryPendingJsmSyncs } from "../../slack/operations/jsm_retry.ts";
+import { runScheduledChecks } from "../../slack/operations/scheduled_run.ts";
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+
+/** The ids the scheduled run's pass over the open work hands this step. */
+async function dueForJsm(client: SlackAPIClient, now: number) {
+  const run = await runScheduledChecks(client, now, { channelIntervalMs: 1 });
+  return run.jsmDue;
+}
 
 Deno.test("retry_jsm_syncs: JSM down across many scheduled runs, then every ticket synced exactly once", async () => {
   await using slack = await startFakeSlack();
@@ -74,8 +82,10 @@ Deno.test("retry_jsm_syncs: JSM down across many scheduled runs, then every tick
   // Twelve scheduled runs, an hour apart, with JSM down throughout.
   jsm.fail("/rest/servicedeskapi/*", { status: 503, times: Infinity });
   for (let run = 1; run <= 12; run++) {
+    const ticketIds = await dueForJsm(client, start + run * 3600);
     const report = await retryPendingJsmSyncs({
       client,
+      ticketIds,
       ...await connect(200),
       now: start + run * 3600,
       stopStartingAt: Date.now() + 10_000,
@@ -95,6 +105,7 @@ Deno.test("retry_jsm_syncs: JSM down across many scheduled runs, then every tick
   jsm.now = () => Date.now() + 13 * 3600_000;
   const report = await retryPendingJsmSyncs({
     client,
+    ticketIds: await dueForJsm(client, later),
     ...await connect(),
     now: later,
     stopStartingAt: Date.now() + 10_000,

@@ -6,7 +6,7 @@ export default DefineFunction({
   callback_id: SWEEP_CALLBACK_ID,
   title: "Check service levels",
   description:
-    "Warn before tickets miss their response or resolution targets, escalate breaches, and close long-resolved tickets",
+    "Warn before tickets miss their response or resolution targets, escalate breaches, close long-resolved tickets, and keep the report figures",
   source_file: "functions/sweep_service_levels/handler.ts",
   input_parameters: { properties: {}, required: [] },
   output_parameters: {
@@ -18,7 +18,12 @@ export default DefineFunction({
         type: Schema.types.boolean,
         title: "Finished (false: the next run continues)",
       },
+      jsm_due: {
+        type: Schema.types.array,
+        items: { type: Schema.types.string },
+        title: "Tickets whose JSM sync is due",
+      },
     },
-    required: ["examined", "notices", "auto_closed", "finished"],
+    required: ["examined", "notices", "auto_closed", "finished", "jsm_due"],
   },
 });

@@ -19,6 +19,7 @@ Deno.test("sweep_service_levels", async (t) => {
       notices: 0,
       auto_closed: 0,
       finished: true,
+      jsm_due: [],
     });
   });
 
@@ -35,6 +36,7 @@ Deno.test("sweep_service_levels", async (t) => {
       notices: 1,
       auto_closed: 0,
       finished: true,
+      jsm_due: [],
     });
     const [breach] = slack.workspace.repliesTo(TRIAGE, ticket.card_ts!);
     assert.match(breach.text, /missed its first-response target/);

@@ -99,6 +99,11 @@ export interface Ticket {
   sla_policy_at?: number;
   /** Warnings and breaches already announced, so each is sent once. */
   sla_notices?: SlaNoticeName[];
+  /**
+   * Notices a burst summary announced whose reply in the ticket's own thread
+   * is still to come (one channel takes about one message a second).
+   */
+  sla_thread_owed?: SlaNoticeName[];
   /** The requester's satisfaction rating, 1 to 5, once given. */
   rating?: number;
   rating_comment?: string;
@@ -182,6 +187,13 @@ export interface Ticket {
    * request, as JSON {body, public}; the JSM sync sends them in order.
    */
   jsm_comments?: string[];
+  /**
+   * The UTC days ("2026-11-26") whose report figures include this ticket.
+   * Only ever grows, so a row filed under a day the ticket no longer counts
+   * in (a resolution undone by reopening) is found and refiled; kept by
+   * slack/storage/ticket_store.ts, see helpdesk/reports/report_rows.ts.
+   */
+  report_days?: string[];
 }
 
 export type JsmSync = "pending" | "synced";

@@ -79,6 +79,25 @@ export function announcementsDue(
   };
 }
 
+/**
+ * The ticket with notices recorded as sent (besides those it had) and the
+ * thread replies still owed for it, its next check moved on.
+ */
+export function withNoticesRecorded(
+  ticket: Ticket,
+  sent: readonly SlaNoticeName[],
+  owed: readonly SlaNoticeName[],
+  policy: SlaPolicy,
+  now: number,
+): Ticket {
+  const clocks = ticketClocks(ticket, policy, now);
+  const notices = [...new Set([...(ticket.sla_notices ?? []), ...sent])];
+  const next = withSchedule(ticket, clocks, notices, now);
+  if (owed.length) next.sla_thread_owed = [...new Set(owed)];
+  else delete next.sla_thread_owed;
+  return next;
+}
+
 function withSchedule(
   ticket: Ticket,
   clocks: TicketClocks,

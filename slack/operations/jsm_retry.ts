@@ -1,15 +1,18 @@
 // The scheduled retry: every ticket whose JSM sync is pending and due gets
 // another attempt, searching JSM before any create (a ticket only gets here
-// when an earlier attempt did not finish). When JSM itself is failing (down,
-// rate limiting, refusing the credentials), the run stops at the first such
-// failure: the other tickets keep their turn for the next run instead of
-// each burning the time limit on the same outage.
+// when an earlier attempt did not finish). The scheduled run's pass over the
+// open work index finds them (slack/operations/scheduled_run.ts) and hands
+// their ids to this step, longest waiting first: nothing here scans the
+// tickets. When JSM itself is failing (down, rate limiting, refusing the
+// credentials), or Slack or the run's budget says "not now", the run stops
+// at the first such failure: the other tickets keep their turn for the next
+// run instead of each burning the time limit on the same outage.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { JsmClient } from "../../integrations/jsm/jsm_client.ts";
 import type { JsmConfig } from "../../integrations/jsm/jsm_config.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
-import { allTickets } from "../storage/ticket_queries.ts";
 import { syncTicketToJsm } from "./jsm_sync.ts";
+import { isCarryOver } from "../api/call_budget.ts";
 
 export interface JsmRetryReport {
   due: number;
@@ -23,6 +26,8 @@ export interface JsmRetryReport {
 
 export interface JsmRetryDeps {
   client: SlackAPIClient;
+  /** The tickets due, in the order to try them. */
+  ticketIds: readonly string[];
   jsm: JsmClient;
   config: JsmConfig;
   /** Unix seconds. */
@@ -36,27 +41,24 @@ export async function retryPendingJsmSyncs(
   deps: JsmRetryDeps,
 ): Promise<JsmRetryReport> {
   const clock = deps.clock ?? Date.now;
-  const due = await allTickets(deps.client, {
-    expression: "#sync = :pending AND #retry <= :now",
-    attributes: { "#sync": "jsm_sync", "#retry": "jsm_retry_at" },
-    values: { ":pending": "pending", ":now": deps.now },
-  });
-  // Longest waiting first, so an outage's backlog drains in order.
-  due.sort((a, b) => (a.jsm_retry_at ?? 0) - (b.jsm_retry_at ?? 0));
+  const due = [...new Set(deps.ticketIds)];
   const report: JsmRetryReport = {
     due: due.length,
     synced: 0,
     stillPending: 0,
     finished: true,
   };
-  for (const [index, ticket] of due.entries()) {
+  for (const [index, id] of due.entries()) {
     if (clock() >= deps.stopStartingAt) {
       return stop(report, due.length - index, "out of time");
     }
-    const outcome = await syncTicketToJsm(
-      { ...deps, searchFirst: true },
-      ticket.id,
-    );
+    let outcome;
+    try {
+      outcome = await syncTicketToJsm({ ...deps, searchFirst: true }, id);
+    } catch (error) {
+      if (!isCarryOver(error)) throw error;
+      return stop(report, due.length - index, String(error));
+    }
     if (outcome.state === "pending") {
       report.stillPending++;
       if (jsmIsFailing(outcome.error)) {

@@ -1,16 +1,31 @@
-// Finding tickets by condition, a page at a time (see datastore.ts).
+// Tickets by the page and in bulk (see datastore.ts). Nothing scheduled
+// scans the tickets table for work: the open work index does that (see
+// work_store.ts). Only the walk (an install's first indexing, then its
+// slow re-check) and a report made before that first indexing read it page
+// by page.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import TicketsDatastore from "../../datastores/tickets.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { type TicketItem, toItem, toTicket } from "./ticket_store.ts";
+import { workEntryOf } from "../../helpdesk/tickets/open_work.ts";
+import { revOf, type TicketItem, toItem, toTicket } from "./ticket_store.ts";
 import {
   BULK_PUT_LIMIT,
+  bulkGetItems,
   bulkPutItems,
+  chunked,
   type DatastoreFilter,
   itemPages,
+  queryPage,
 } from "./datastore.ts";
+import { putWorkItems, type WorkItem, workItemOf } from "./work_store.ts";
 
 export type TicketFilter = DatastoreFilter;
+
+/** A ticket as stored and the write it came from. */
+export interface TicketRevision {
+  ticket: Ticket;
+  rev: string;
+}
 
 /** Each page of matching tickets, as Slack returns them (maybe empty). */
 export async function* ticketPages(
@@ -18,7 +33,7 @@ export async function* ticketPages(
   filter: TicketFilter,
 ): AsyncGenerator<Ticket[]> {
   for await (const items of itemPages(client, TicketsDatastore, filter)) {
-    yield items.flatMap(readable);
+    yield items.flatMap((item) => readable(item).map((r) => r.ticket));
   }
 }
 
@@ -31,27 +46,72 @@ export async function allTickets(
   return tickets;
 }
 
-/** Writes changed tickets 25 at a time, bulkPut's limit. */
-export async function putTickets(
+/** One page of every ticket, from a cursor: for the walk. */
+export async function ticketPageAt(
   client: SlackAPIClient,
-  tickets: readonly Ticket[],
-) {
-  for (let i = 0; i < tickets.length; i += BULK_PUT_LIMIT) {
-    const failed_items = await bulkPutItems(
-      client,
-      TicketsDatastore,
-      tickets.slice(i, i + BULK_PUT_LIMIT).map(toItem),
-    );
-    if (failed_items.length) {
-      throw new Error(`${failed_items.length} tickets were not saved`);
-    }
-  }
+  cursor: string | undefined,
+): Promise<{ tickets: TicketRevision[]; cursor?: string }> {
+  const page = await queryPage(client, TicketsDatastore, { cursor });
+  return { tickets: page.items.flatMap(readable), cursor: page.cursor };
 }
 
-/** One damaged item must not stop a sweep over all the others. */
-function readable(item: TicketItem): Ticket[] {
+/** The stored tickets with these ids (missing ones left out). */
+export async function ticketsById(
+  client: SlackAPIClient,
+  ids: readonly string[],
+): Promise<Map<string, TicketRevision>> {
+  const items = await bulkGetItems(client, TicketsDatastore, ids);
+  return new Map(
+    items.flatMap(readable).map((found) => [found.ticket.id, found]),
+  );
+}
+
+/**
+ * Writes tickets 25 at a time (bulkPut's limit), each with its given
+ * revision, and their open work entries; `filed`: its report figures as of
+ * that revision are filed already. `alsoWork`: more index items to write
+ * in the same calls while they have room. Tickets not saved throw; entries
+ * not saved are logged (the walk restores them).
+ */
+export async function putTicketRevisions(
+  client: SlackAPIClient,
+  revisions: readonly (TicketRevision & { filed: boolean })[],
+  options: { alsoWork?: WorkItem[] } = {},
+) {
+  const extra = [...(options.alsoWork ?? [])];
+  for (const batch of chunked(revisions, BULK_PUT_LIMIT)) {
+    const tickets = batch.map(({ ticket, rev }) => ({
+      ...toItem(ticket),
+      rev,
+    }));
+    const work = batch.map(({ ticket, rev, filed }) =>
+      workItemOf(workEntryOf(ticket, rev), filed)
+    );
+    // The run's own state rides along while a batch has room.
+    while (work.length < BULK_PUT_LIMIT && extra.length) {
+      work.push(extra.pop()!);
+    }
+    const [failedTickets, failedWork] = await Promise.all([
+      bulkPutItems(client, TicketsDatastore, tickets),
+      putWorkItems(client, work).catch((error) => {
+        console.error("open work entries not written", error);
+        return [];
+      }),
+    ]);
+    if (failedWork.length) {
+      console.error(`open work entries not written: ${failedWork.join(", ")}`);
+    }
+    if (failedTickets.length) {
+      throw new Error(`${failedTickets.length} tickets were not saved`);
+    }
+  }
+  if (extra.length) await putWorkItems(client, extra);
+}
+
+/** One damaged item must not stop a pass over all the others. */
+function readable(item: TicketItem): TicketRevision[] {
   try {
-    return [toTicket(item)];
+    return [{ ticket: toTicket(item), rev: revOf(item) }];
   } catch (error) {
     console.error("skipping unreadable ticket", item.id, error);
     return [];

@@ -1,6 +1,15 @@
 // Reading and writing tickets. Items are stored as the Ticket shape minus the
 // absent optional fields; the lookup datastore indexes tickets by key and by
 // triage card so handlers never scan the table to find one.
+//
+// Every write goes through here, and writes the ticket's entry in the open
+// work index (work_store.ts) at the same time, in the same round trip. Each
+// write has a revision (`rev`, sortable by time) stamped on the ticket and
+// on its entry, so the scheduled run can tell an entry that lags behind its
+// ticket. An entry that could not be written is logged, not thrown: the
+// ticket is saved, which is what the person is told about, and the
+// scheduled run's walk over the tickets puts the entry back (see
+// slack/operations/history_walk.ts).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import TicketsDatastore from "../../datastores/tickets.ts";
 import TicketLookupDatastore from "../../datastores/ticket_lookup.ts";
@@ -21,6 +30,12 @@ import {
   updateItem,
 } from "./datastore.ts";
 import type { Answer } from "../../helpdesk/request_types/form_fields.ts";
+import { noticeNames, workEntryOf } from "../../helpdesk/tickets/open_work.ts";
+import {
+  countedDays,
+  reportDaysOf,
+} from "../../helpdesk/reports/report_rows.ts";
+import { updateWorkEntry } from "./work_store.ts";
 
 export type TicketItem = StoredItem<typeof TicketsDatastore>;
 export type LookupItem = StoredItem<typeof TicketLookupDatastore>;
@@ -52,8 +67,54 @@ export async function findTicketId(
   return item?.ticket_id || undefined;
 }
 
+/**
+ * A new revision: the time in ms (base 36, fixed width, so revisions sort as
+ * written) and a random tail for writes in the same millisecond.
+ */
+export function newRev(nowMs = Date.now()): string {
+  const random = crypto.getRandomValues(new Uint32Array(1))[0];
+  return `${nowMs.toString(36).padStart(9, "0")}.${
+    random.toString(36).padStart(7, "0")
+  }`;
+}
+
+/** The ticket as stored, with its revision. */
+export async function getTicketRevision(
+  client: SlackAPIClient,
+  id: string,
+): Promise<{ ticket: Ticket; rev: string } | undefined> {
+  const item = await getItem(client, TicketsDatastore, id);
+  return item ? { ticket: toTicket(item), rev: revOf(item) } : undefined;
+}
+
+/** Tickets written before revisions existed have the revision "". */
+export const revOf = (item: TicketItem): string =>
+  typeof item.rev === "string" ? item.rev : "";
+
 export async function putTicket(client: SlackAPIClient, ticket: Ticket) {
-  await putItem(client, TicketsDatastore, toItem(ticket));
+  const rev = newRev();
+  await Promise.all([
+    putItem(client, TicketsDatastore, { ...toItem(ticket), rev }),
+    indexWork(client, ticket, rev),
+  ]);
+}
+
+/** The work entry of a ticket just written; see the top of this file. */
+async function indexWork(client: SlackAPIClient, ticket: Ticket, rev: string) {
+  const entry = workEntryOf(ticket, rev);
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      await updateWorkEntry(client, entry);
+      return;
+    } catch (error) {
+      if (attempt === 2) {
+        console.error(
+          `${ticket.key}: open work entry not written; the scheduled walk restores it`,
+          error,
+        );
+      }
+    }
+  }
 }
 
 /**
@@ -86,9 +147,21 @@ export async function updateTicketFields(
   fields: Partial<Omit<Ticket, "id" | "holds">>,
 ): Promise<Ticket> {
   const { answers, ...rest } = fields;
-  const change: TicketItem = { id, ...rest };
+  const rev = newRev();
+  const change: TicketItem = { id, ...rest, rev };
   if (answers) change.answers = JSON.stringify(answers);
-  return toTicket(await updateItem(client, TicketsDatastore, change));
+  const item = await updateItem(client, TicketsDatastore, change);
+  const ticket = toTicket(item);
+  // A field that counts in reports may have moved to a new day, which the
+  // ticket must remember (it only knows now, after the update).
+  const days = reportDaysOf(ticket);
+  const known = Array.isArray(item.report_days) ? item.report_days : [];
+  const wrote: Promise<unknown>[] = [indexWork(client, ticket, rev)];
+  if (days.some((day) => !known.includes(day))) {
+    wrote.push(updateItem(client, TicketsDatastore, { id, report_days: days }));
+  }
+  await Promise.all(wrote);
+  return { ...ticket, report_days: days };
 }
 
 /** Indexes a ticket by one more lookup (its JSM key, once linked). */
@@ -133,6 +206,7 @@ const _everyFieldStored: Exclude<keyof Ticket, keyof TicketItem> extends never
   ? true
   : never = true;
 
+/** The item to store, its report days brought up to date. */
 export function toItem(ticket: Ticket): TicketItem {
   const { holds, answers, ...rest } = ticket;
   const kept: Omit<Ticket, "holds" | "answers"> = rest;
@@ -143,6 +217,7 @@ export function toItem(ticket: Ticket): TicketItem {
   ) as TicketItem;
   if (holds?.length) item.holds = holds.map(encodeHold);
   if (answers?.length) item.answers = JSON.stringify(answers);
+  item.report_days = reportDaysOf(ticket);
   return item;
 }
 
@@ -219,6 +294,7 @@ export function toTicket(item: TicketItem): Ticket {
         (SLA_NOTICES as readonly unknown[]).includes(n)
       )
       : undefined,
+    sla_thread_owed: noticeNames(item.sla_thread_owed),
     rating: optional("rating") as number | undefined,
     rating_comment: optional("rating_comment") as string | undefined,
     rated_at: optional("rated_at") as number | undefined,
@@ -268,7 +344,13 @@ export function toTicket(item: TicketItem): Ticket {
     jsm_comments: Array.isArray(item.jsm_comments) && item.jsm_comments.length
       ? item.jsm_comments.map(String)
       : undefined,
+    // A ticket stored before report days existed was filed (by the walk)
+    // under the days it counts in as stored.
+    report_days: Array.isArray(item.report_days) && item.report_days.length
+      ? item.report_days.map(String)
+      : countedDays(item as Partial<Ticket>),
   };
+  if (!ticket.sla_thread_owed?.length) delete ticket.sla_thread_owed;
   // Absent stays absent, so a ticket read back equals the one written.
   for (const [name, value] of Object.entries(ticket)) {
     if (value === undefined) delete ticket[name as keyof Ticket];

@@ -10,7 +10,7 @@ import {
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import { sweepServiceLevels } from "./service_level_sweep.ts";
+import { type RunOptions, runScheduledChecks } from "./scheduled_run.ts";
 import { getSettings } from "../storage/settings_store.ts";
 import { putTicket } from "../storage/ticket_store.ts";
 import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
@@ -21,7 +21,7 @@ const H = 3600;
 const OWNER = PEOPLE.admin;
 
 /** A ticket opened `ago` seconds before `now`, with its deadlines. */
-async function ticketOpened(
+export async function ticketOpened(
   slack: FakeSlack,
   now: number,
   ago: number,
@@ -43,19 +43,18 @@ async function ticketOpened(
   return ticket;
 }
 
-async function sweep(slack: FakeSlack, now: number, extra = {}) {
-  const settings = (await getSettings(clientFor(slack)))!;
-  return sweepServiceLevels(clientFor(slack), settings, now, {
-    policy: policyFromSettings(settings),
-    autoCloseDays: settings.auto_close_days ?? 7,
-    ...extra,
+/** A scheduled run; posts a millisecond apart so tests need not wait. */
+export function run(slack: FakeSlack, now: number, options: RunOptions = {}) {
+  return runScheduledChecks(clientFor(slack), now, {
+    channelIntervalMs: 1,
+    ...options,
   });
 }
 
 const replies = (slack: FakeSlack, t: Ticket) =>
   slack.workspace.repliesTo(t.card_channel!, t.card_ts!).map((m) => m.text);
 
-Deno.test("the SLA sweep", async (t) => {
+Deno.test("the scheduled SLA check", async (t) => {
   await using slack = await startFakeSlack();
   const now = Math.floor(Date.now() / 1000);
   await configure(slack, defaultSettings({ owner: OWNER }));
@@ -65,9 +64,15 @@ Deno.test("the SLA sweep", async (t) => {
     async () => {
       // Normal priority: first response within 4h, so the warning is at 3h12m.
       const ticket = await ticketOpened(slack, now, 3.5 * H);
-      const report = await sweep(slack, now);
+      const report = await run(slack, now);
       assert.deepEqual(
-        { ...report, failures: report.failures.length },
+        {
+          examined: report.examined,
+          notices: report.notices,
+          autoClosed: report.autoClosed,
+          finished: report.finished,
+          failures: report.failures.length,
+        },
         { examined: 1, notices: 1, autoClosed: 0, finished: true, failures: 0 },
       );
       const [warning] = replies(slack, ticket);
@@ -75,13 +80,20 @@ Deno.test("the SLA sweep", async (t) => {
         warning,
         /^:hourglass_flowing_sand: HD-\w+ needs a first response by <!date\^\d+\^/,
       );
-      assert.match(warning, /It has no assignee yet\. <!subteam\^SAGENTS>$/);
-      // The due ticket was found with one query, not one read per ticket.
-      assert.equal(slack.callsTo("apps.datastore.query").length, 2); // SLA + auto-close
-      // The only read is the test's own settings read.
-      assert.equal(slack.callsTo("apps.datastore.get").length, 1);
+      // The default queue's members: its user group and its people.
+      assert.match(
+        warning,
+        /It has no assignee yet\. <!subteam\^SAGENTS> <@UAGENTONE> <@UAGENTTWO>$/,
+      );
+      // Found in the open work index: no query filters the tickets table,
+      // which is read only a page at a time by the walk.
+      const ticketQueries = slack.callsTo("apps.datastore.query").filter((c) =>
+        c.args.datastore === "tickets"
+      );
+      assert.equal(ticketQueries.length, 1);
+      assert.equal(ticketQueries[0].args.expression, undefined);
 
-      await sweep(slack, now + 60);
+      await run(slack, now + 60);
       assert.equal(replies(slack, ticket).length, 1, "sent once");
       assert.deepEqual((await storedTicket(slack, ticket.id)).sla_notices, [
         "first_response_warning",
@@ -90,14 +102,14 @@ Deno.test("the SLA sweep", async (t) => {
   );
 
   await t.step(
-    "at a breach, escalates to the owner in the thread and by DM",
+    "at a breach, escalates to the queue's owner in the thread and by DM",
     async () => {
       const ticket = await ticketOpened(slack, now, 5 * H, {
         assignee: PEOPLE.agent,
         status: "in_progress",
       });
       const before = slack.workspace.dmsTo(OWNER).length;
-      await sweep(slack, now);
+      await run(slack, now);
       const [breach] = replies(slack, ticket);
       assert.match(
         breach,
@@ -116,6 +128,7 @@ Deno.test("the SLA sweep", async (t) => {
         /“Printer on 3rd floor jams” missed its first-response target/,
       );
       assert.match(dms[0].text, /assigned to <@UAGENTONE>/);
+      assert.match(dms[0].text, /because you own the Helpdesk queue/);
       const card = slack.workspace.findMessage(TRIAGE, ticket.card_ts!)!;
       assert.match(JSON.stringify(card.blocks), /First response overdue since/);
     },
@@ -129,7 +142,7 @@ Deno.test("the SLA sweep", async (t) => {
         first_response_at: now - 10 * H + 60,
         holds: [{ start: now - 10 * H + 120 }],
       });
-      await sweep(slack, now);
+      await run(slack, now);
       assert.deepEqual(replies(slack, ticket), []);
       const stored = await storedTicket(slack, ticket.id);
       assert.equal(stored.resolution_due_at, undefined);
@@ -138,10 +151,10 @@ Deno.test("the SLA sweep", async (t) => {
   );
 
   await t.step(
-    "new service levels apply to open tickets at the next sweep",
+    "new service levels apply to open tickets at the next run",
     async () => {
       const ticket = await ticketOpened(slack, now, 20 * 60);
-      await sweep(slack, now);
+      await run(slack, now);
       assert.deepEqual(replies(slack, ticket), [], "4h target: nothing yet");
       const settings = await getSettings(clientFor(slack));
       await configure(slack, {
@@ -149,7 +162,7 @@ Deno.test("the SLA sweep", async (t) => {
         sla_targets: "normal 15m/1h",
         sla_updated_at: now,
       });
-      await sweep(slack, now + 1);
+      await run(slack, now + 1);
       assert.match(
         replies(slack, ticket)[0],
         /missed its first-response target/,
@@ -170,7 +183,7 @@ Deno.test("the SLA sweep", async (t) => {
         first_response_at: now - 3 * 24 * H + 60,
         resolved_at: now - 2 * 24 * H,
       });
-      const report = await sweep(slack, now);
+      const report = await run(slack, now);
       assert.equal(report.autoClosed, 1);
       assert.equal((await storedTicket(slack, old.id)).status, "closed");
       assert.equal((await storedTicket(slack, recent.id)).status, "resolved");
@@ -184,9 +197,33 @@ Deno.test("the SLA sweep", async (t) => {
       );
     },
   );
+
+  await t.step(
+    "a closed ticket leaves the open work index once its figures are filed",
+    async () => {
+      const closed = await ticketOpened(slack, now, 2 * H, {
+        status: "closed",
+        first_response_at: now - H,
+        closed_at: now - 60,
+      });
+      assert.ok(await slack.datastores.get("ticket_work", closed.id));
+      const first = await run(slack, now);
+      assert.ok(first.filed >= 1 && first.removed >= 1, JSON.stringify(first));
+      assert.deepEqual(
+        await slack.datastores.get("ticket_work", closed.id),
+        {},
+      );
+      const day = new Date(closed.created_at * 1000).toISOString().slice(0, 10);
+      const filed = await slack.datastores.get("report_days", day);
+      assert.ok(
+        (filed.rows as string[]).some((row) => row.includes(closed.id)),
+        "its figures are filed under the day it was opened",
+      );
+    },
+  );
 });
 
-Deno.test("a sweep with more due than fits in a run leaves the rest to the next", async (t) => {
+Deno.test("a run with more due than it may post leaves the rest to the next", async (t) => {
   await using slack = await startFakeSlack();
   const now = Math.floor(Date.now() / 1000);
   await configure(slack, defaultSettings({ owner: OWNER }));
@@ -195,28 +232,18 @@ Deno.test("a sweep with more due than fits in a run leaves the rest to the next"
     tickets.push(await ticketOpened(slack, now, 3.5 * H));
   }
 
-  await t.step("out of time after three tickets", async () => {
-    let ms = 0;
-    const report = await sweep(slack, now, {
-      budgetMs: 4,
-      clock: () => ms++, // each look at the clock is a millisecond later
-    });
-    assert.equal(report.finished, false);
-    assert.equal(report.notices, 3);
-  });
-
   await t.step(
-    "rate limited after one more: stops, keeps what was sent",
+    "rate limited after one post: stops, keeps what was sent",
     async () => {
       let posts = 0;
       slack.fail({
         method: "chat.postMessage",
         status: 429,
         retryAfterSeconds: 30,
+        times: Infinity,
         when: () => ++posts > 1,
       });
-      slack.clearCalls();
-      const report = await sweep(slack, now);
+      const report = await run(slack, now);
       assert.equal(report.finished, false);
       assert.equal(report.notices, 1);
     },
@@ -225,9 +252,10 @@ Deno.test("a sweep with more due than fits in a run leaves the rest to the next"
   await t.step(
     "the next run finishes, and every ticket was warned exactly once",
     async () => {
-      const report = await sweep(slack, now);
+      slack.clearFailures();
+      const report = await run(slack, now);
       assert.equal(report.finished, true);
-      assert.equal(report.notices, 2);
+      assert.equal(report.notices, 5);
       for (const ticket of tickets) {
         assert.equal(replies(slack, ticket).length, 1, ticket.key);
       }

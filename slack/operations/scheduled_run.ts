@@ -1,0 +1,305 @@
+// The scheduled run (four an hour): one pass over the open work index does
+// what used to take a scan of every ticket each: SLA warnings and breaches,
+// auto-close, the JSM retries (their ticket ids go to the next step), and
+// filing changed tickets' report figures. Its cost follows open work, not
+// history:
+//   settings, queues and the whole open work index, read at once
+//   one page of the walk over the tickets (the first pass indexes an
+//     existing install; later ones re-check the index)
+//   the due tickets themselves, 25 a read, and what their notices need.
+// It keeps within its share of each Slack method's rate tier and to one post
+// a second per channel (slack/api/call_budget.ts); what doesn't fit in one
+// run stays due, and the next run carries on.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import {
+  autoCloseDue,
+  hasWorkLeft,
+  isIncomplete,
+  jsmRetryDue,
+  needsFiling,
+  slaCheckDue,
+  threadNotesOwed,
+  type WorkEntry,
+  type WorkRules,
+} from "../../helpdesk/tickets/open_work.ts";
+import { autoClose } from "../../helpdesk/tickets/auto_close.ts";
+import { reportRowOf } from "../../helpdesk/reports/report_rows.ts";
+import {
+  DEFAULT_AUTO_CLOSE_DAYS,
+  policyFromSettings,
+} from "../../helpdesk/tickets/service_level_settings.ts";
+import { CallBudget, isCarryOver } from "../api/call_budget.ts";
+import { getSettings } from "../storage/settings_store.ts";
+import { listStoredQueues } from "../storage/queue_store.ts";
+import { newRev } from "../storage/ticket_store.ts";
+import {
+  putTicketRevisions,
+  type TicketRevision,
+  ticketsById,
+} from "../storage/ticket_queries.ts";
+import {
+  putWorkItems,
+  readWorkTable,
+  type WorkItem,
+} from "../storage/work_store.ts";
+import { walkHistory, walkStateFrom } from "./history_walk.ts";
+import { settleEntries, type Settling } from "./report_filing.ts";
+import { announceDue } from "./sla_announcements.ts";
+import { SlaAudiences } from "./sla_audience.ts";
+import { publishChange } from "./publish_change.ts";
+
+export interface RunOptions {
+  /** Milliseconds of work before leaving the rest to the next run. */
+  budgetMs?: number;
+  /** The share of each method's rate tier this run may use. */
+  share?: number;
+  clock?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Spacing of posts to one channel (Slack's: a second). */
+  channelIntervalMs?: number;
+}
+
+export interface RunReport {
+  /** Tickets looked at for their service levels. */
+  examined: number;
+  notices: number;
+  summaries: number;
+  followUps: number;
+  /** Thread replies a summary promised, left for later runs. */
+  owed: number;
+  autoClosed: number;
+  /** Tickets whose report figures were filed. */
+  filed: number;
+  /** Entries removed from the open work index. */
+  removed: number;
+  /** Tickets the walk read. */
+  walked: number;
+  /** True until an existing install's tickets are all indexed. */
+  indexing: boolean;
+  /** Tickets whose JSM sync is due, longest waiting first. */
+  jsmDue: string[];
+  /** False when the budget or a rate limit left work for the next run. */
+  finished: boolean;
+  failures: { key: string; error: unknown }[];
+}
+
+/** Leaves ~5 s of Slack's 15 s `slack run` limit for the last calls. */
+export const DEFAULT_BUDGET_MS = 10_000;
+/**
+ * Of each tier, the run takes 60%: the JSM step after it takes at most a
+ * third (see functions/retry_jsm_syncs), and people's clicks the rest.
+ */
+export const RUN_SHARE = 0.6;
+/** Tickets one run reads for due work: 12 bulk reads, 24 with re-reads. */
+const MAX_READS = 300;
+/** JSM retries one run hands on (the JSM step's own budget decides). */
+const MAX_JSM_DUE = 50;
+
+export async function runScheduledChecks(
+  baseClient: SlackAPIClient,
+  now: number,
+  options: RunOptions = {},
+): Promise<RunReport> {
+  const clock = options.clock ?? Date.now;
+  const budget = new CallBudget({
+    deadline: clock() + (options.budgetMs ?? DEFAULT_BUDGET_MS),
+    share: options.share ?? RUN_SHARE,
+    clock,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.channelIntervalMs !== undefined
+      ? { channelIntervalMs: options.channelIntervalMs }
+      : {}),
+  });
+  const client = budget.wrap(baseClient);
+  const report: RunReport = {
+    examined: 0,
+    notices: 0,
+    summaries: 0,
+    followUps: 0,
+    owed: 0,
+    autoClosed: 0,
+    filed: 0,
+    removed: 0,
+    walked: 0,
+    indexing: false,
+    jsmDue: [],
+    finished: false,
+    failures: [],
+  };
+  const [settings, queues, table] = await Promise.all([
+    getSettings(client),
+    listStoredQueues(client),
+    readWorkTable(client),
+  ]);
+  // Scheduled before setup finished: nothing to check, nobody to tell.
+  if (!settings) return { ...report, finished: true };
+  const rules: WorkRules = {
+    now,
+    autoCloseDays: settings.auto_close_days ?? DEFAULT_AUTO_CLOSE_DAYS,
+    slaUpdatedAt: settings.sla_updated_at ?? 0,
+  };
+
+  try {
+    // The walk first: on an install not yet indexed, it is what finds the
+    // work the rest of the run does.
+    let pending: WorkItem[] = [];
+    try {
+      const walk = await walkHistory({
+        client,
+        budget,
+        now,
+        autoCloseDays: rules.autoCloseDays,
+        entries: table.entries,
+      }, walkStateFrom(table.walk));
+      pending = walk.pending;
+      report.walked = walk.walked;
+      report.indexing = walk.state.passes === 0;
+    } catch (error) {
+      if (isCarryOver(error)) throw error;
+      console.error(
+        "the walk over the tickets failed; next run retries",
+        error,
+      );
+      report.indexing = walkStateFrom(table.walk).passes === 0;
+    }
+
+    const entries = [...table.entries.values()];
+    const sla = entries.filter((e) =>
+      !isIncomplete(e) && (slaCheckDue(e, rules) || threadNotesOwed(e))
+    ).sort((a, b) => (a.sla_next_check_at ?? 0) - (b.sla_next_check_at ?? 0));
+    const closing = entries.filter((e) => autoCloseDue(e, rules));
+    const settle = entries.filter((e) =>
+      isIncomplete(e) || needsFiling(e) || !hasWorkLeft(e, rules.autoCloseDays)
+    );
+    report.jsmDue = entries.filter((e) => jsmRetryDue(e, rules))
+      .sort((a, b) => (a.jsm_retry_at ?? 0) - (b.jsm_retry_at ?? 0))
+      .slice(0, MAX_JSM_DUE).map((e) => e.id);
+
+    // Read the due tickets themselves, most urgent first.
+    const wanted = [
+      ...new Set([...sla, ...closing, ...settle].map((e) => e.id)),
+    ]
+      .slice(0, MAX_READS);
+    const read = wanted.length ? await ticketsById(client, wanted) : new Map();
+    const leftUnread = wanted.length <
+      new Set([...sla, ...closing, ...settle].map((e) => e.id)).size;
+
+    const touched = new Set<string>();
+    let cutShort = false;
+    const slaTickets = sla.flatMap((e) => read.get(e.id)?.ticket ?? []);
+    report.examined = slaTickets.length;
+    if (slaTickets.length) {
+      cutShort = await checkServiceLevels(
+        client,
+        { settings, queues, now, table, pending, read },
+        slaTickets,
+        report,
+      );
+      pending = [];
+      for (const ticket of slaTickets) touched.add(ticket.id);
+    }
+
+    for (const entry of closing) {
+      const fresh = read.get(entry.id) as TicketRevision | undefined;
+      const outcome = fresh &&
+        autoClose(fresh.ticket, rules.autoCloseDays, now);
+      if (!outcome || touched.has(entry.id)) continue;
+      try {
+        await publishChange(client, settings, outcome, now);
+        report.autoClosed++;
+        touched.add(entry.id);
+      } catch (error) {
+        if (isCarryOver(error)) throw error;
+        report.failures.push({ key: fresh.ticket.key, error });
+      }
+    }
+
+    // Figures filed and finished entries removed, for tickets this run did
+    // not write itself (those are filed by the next run).
+    const settling: Settling[] = settle
+      .filter((e) => wanted.includes(e.id) && !touched.has(e.id))
+      .map((entry) => ({ entry, fresh: read.get(entry.id) }));
+    if (settling.length) {
+      const settled = await settleEntries(
+        client,
+        settling,
+        rules.autoCloseDays,
+        now,
+      );
+      report.filed = settled.filed;
+      report.removed = settled.removed;
+    }
+    if (pending.length) await putWorkItems(client, pending);
+    report.finished = !leftUnread && !cutShort && report.owed === 0 &&
+      report.failures.length === 0;
+  } catch (error) {
+    if (!isCarryOver(error)) throw error;
+    // Slack asked us to slow down, or the run's share is spent: stop here,
+    // the next run carries on.
+    console.warn("scheduled run stopped early; the next run carries on", error);
+    report.finished = false;
+  }
+  return report;
+}
+
+interface RunContext {
+  settings: NonNullable<Awaited<ReturnType<typeof getSettings>>>;
+  queues: Awaited<ReturnType<typeof listStoredQueues>>;
+  now: number;
+  table: { entries: Map<string, WorkEntry> };
+  /** Walk fixes and state, written with the notices' records. */
+  pending: WorkItem[];
+  read: Map<string, TicketRevision>;
+}
+
+/**
+ * Announce, then record on each ticket as it is now (read again, so a
+ * change made while the run posted is kept), its figures marked filed when
+ * the notices changed none of them.
+ */
+async function checkServiceLevels(
+  client: SlackAPIClient,
+  context: RunContext,
+  tickets: Ticket[],
+  report: RunReport,
+): Promise<boolean> {
+  const { settings, now } = context;
+  const policy = policyFromSettings(settings);
+  const audiences = new SlaAudiences(client, settings, context.queues);
+  const outcome = await announceDue(
+    { client, settings, policy, audiences, now },
+    tickets,
+  );
+  report.notices = outcome.notices;
+  report.summaries = outcome.summaries;
+  report.followUps = outcome.followUps;
+  report.owed = outcome.owed;
+  report.failures.push(...outcome.failures);
+
+  const fresh = await ticketsById(client, tickets.map((t) => t.id));
+  const revisions: (TicketRevision & { filed: boolean })[] = [];
+  for (const ticket of tickets) {
+    const current = fresh.get(ticket.id);
+    if (!current) continue; // deleted meanwhile
+    const next = outcome.record.get(ticket.id)!(current.ticket);
+    const rev = newRev();
+    const entry = context.table.entries.get(ticket.id);
+    const before = context.read.get(ticket.id)!;
+    // Filed already when the figures as filed are the figures as written.
+    const filed = !!entry && !needsFiling(entry) && entry.rev === before.rev &&
+      current.rev === before.rev && sameFigures(before.ticket, next);
+    revisions.push({ ticket: next, rev, filed });
+  }
+  await putTicketRevisions(client, revisions, {
+    alsoWork: context.pending,
+  });
+  return outcome.cutShort;
+}
+
+function sameFigures(a: Ticket, b: Ticket): boolean {
+  const { rev: _a, ...rowA } = reportRowOf(a, "");
+  const { rev: _b, ...rowB } = reportRowOf(b, "");
+  return JSON.stringify(rowA) === JSON.stringify(rowB) &&
+    JSON.stringify(a.report_days ?? []) === JSON.stringify(b.report_days ?? []);
+}
