@@ -95,6 +95,18 @@ export const RUN_SHARE = 0.6;
 const MAX_READS = 300;
 /** JSM retries one run hands on (the JSM step's own budget decides). */
 const MAX_JSM_DUE = 50;
+/** What closing one ticket takes, by method. */
+const CLOSE_CALLS: Record<string, number> = {
+  "apps.datastore.put": 1,
+  "apps.datastore.update": 2,
+  "chat.update": 1,
+  "chat.postMessage": 2,
+};
+
+function hasRoomFor(budget: CallBudget, calls: Record<string, number>) {
+  return budget.timeLeft() > 2_000 &&
+    Object.entries(calls).every(([method, n]) => budget.remaining(method) >= n);
+}
 
 export async function runScheduledChecks(
   baseClient: SlackAPIClient,
@@ -186,18 +198,19 @@ export async function runScheduledChecks(
       new Set([...sla, ...closing, ...settle].map((e) => e.id)).size;
 
     const touched = new Set<string>();
-    let cutShort = false;
+    let cutShort = leftUnread;
     const slaTickets = sla.flatMap((e) => read.get(e.id)?.ticket ?? []);
     report.examined = slaTickets.length;
     if (slaTickets.length) {
-      cutShort = await checkServiceLevels(
+      const checked = await checkServiceLevels(
         client,
         { settings, queues, now, table, pending, read },
         slaTickets,
         report,
       );
+      cutShort ||= checked.cutShort;
       pending = [];
-      for (const ticket of slaTickets) touched.add(ticket.id);
+      for (const id of checked.written) touched.add(id);
     }
 
     for (const entry of closing) {
@@ -205,6 +218,12 @@ export async function runScheduledChecks(
       const outcome = fresh &&
         autoClose(fresh.ticket, rules.autoCloseDays, now);
       if (!outcome || touched.has(entry.id)) continue;
+      // A close writes the ticket and its entry, redraws the card and posts
+      // twice: it starts only with room left for all of it.
+      if (!hasRoomFor(budget, CLOSE_CALLS)) {
+        cutShort = true;
+        break;
+      }
       try {
         await publishChange(client, settings, outcome, now);
         report.autoClosed++;
@@ -217,9 +236,14 @@ export async function runScheduledChecks(
 
     // Figures filed and finished entries removed, for tickets this run did
     // not write itself (those are filed by the next run).
-    const settling: Settling[] = settle
-      .filter((e) => wanted.includes(e.id) && !touched.has(e.id))
+    // Each may need an update (marked filed) and a bulk write or two.
+    const room = budget.remaining("apps.datastore.update") - 2;
+    const eligible = settle.filter((e) =>
+      wanted.includes(e.id) && !touched.has(e.id)
+    );
+    const settling: Settling[] = eligible.slice(0, Math.max(0, room))
       .map((entry) => ({ entry, fresh: read.get(entry.id) }));
+    if (settling.length < eligible.length) cutShort = true;
     if (settling.length) {
       const settled = await settleEntries(
         client,
@@ -231,7 +255,7 @@ export async function runScheduledChecks(
       report.removed = settled.removed;
     }
     if (pending.length) await putWorkItems(client, pending);
-    report.finished = !leftUnread && !cutShort && report.owed === 0 &&
+    report.finished = !cutShort && report.owed === 0 &&
       report.failures.length === 0;
   } catch (error) {
     if (!isCarryOver(error)) throw error;
@@ -263,7 +287,7 @@ async function checkServiceLevels(
   context: RunContext,
   tickets: Ticket[],
   report: RunReport,
-): Promise<boolean> {
+): Promise<{ cutShort: boolean; written: string[] }> {
   const { settings, now } = context;
   const policy = policyFromSettings(settings);
   const audiences = new SlaAudiences(client, settings, context.queues);
@@ -283,6 +307,9 @@ async function checkServiceLevels(
     const current = fresh.get(ticket.id);
     if (!current) continue; // deleted meanwhile
     const next = outcome.record.get(ticket.id)!(current.ticket);
+    // Nothing to record (replies still owed, none posted this run): left
+    // as it is, and free to be filed like any other entry.
+    if (sameSchedule(current.ticket, next)) continue;
     const rev = newRev();
     const entry = context.table.entries.get(ticket.id);
     const before = context.read.get(ticket.id)!;
@@ -294,7 +321,25 @@ async function checkServiceLevels(
   await putTicketRevisions(client, revisions, {
     alsoWork: context.pending,
   });
-  return outcome.cutShort;
+  return {
+    cutShort: outcome.cutShort,
+    written: revisions.map((r) => r.ticket.id),
+  };
+}
+
+const SCHEDULE_FIELDS = [
+  "sla_notices",
+  "sla_thread_owed",
+  "sla_next_check_at",
+  "sla_policy_at",
+  "response_due_at",
+  "resolution_due_at",
+] as const;
+
+function sameSchedule(a: Ticket, b: Ticket): boolean {
+  return SCHEDULE_FIELDS.every((field) =>
+    JSON.stringify(a[field] ?? null) === JSON.stringify(b[field] ?? null)
+  );
 }
 
 function sameFigures(a: Ticket, b: Ticket): boolean {

@@ -2,12 +2,16 @@ import assert from "node:assert/strict";
 import TicketLookupDatastore from "../../datastores/ticket_lookup.ts";
 import QueuesDatastore from "../../datastores/queues.ts";
 import { clientFor, startFakeSlack } from "../../dev/testing/harness.ts";
+import { SlackCallError } from "../api/slack_call.ts";
 import {
   allItems,
+  bulkDeleteItems,
+  bulkGetItems,
   bulkPutItems,
   deleteItem,
   getItem,
   putItem,
+  queryPage,
   type StoredItem,
   updateItem,
 } from "./datastore.ts";
@@ -79,4 +83,111 @@ Deno.test("the typed calls read and write through the fake Slack", async (t) => 
       undefined,
     );
   });
+});
+
+Deno.test("Slack's limits hold in the fake, and partial failures are retried", async (t) => {
+  await using slack = await startFakeSlack();
+  const client = clientFor(slack);
+  const lookups = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => ({
+      lookup: `key:HD-${from + i}`,
+      ticket_id: `t${from + i}`,
+    }));
+
+  await t.step("a query evaluates at most 1,000 items", async () => {
+    await assert.rejects(
+      queryPage(client, TicketLookupDatastore, { limit: 1001 }),
+      (e) => e instanceof SlackCallError && e.code === "invalid_arguments",
+    );
+  });
+
+  await t.step(
+    "bulk calls take at most 25 items; bigger lists are split",
+    async () => {
+      await assert.rejects(
+        bulkPutItems(client, TicketLookupDatastore, lookups(26)),
+        (e) => e instanceof SlackCallError && e.code === "invalid_arguments",
+      );
+      for (let i = 0; i < 60; i += 25) {
+        await bulkPutItems(
+          client,
+          TicketLookupDatastore,
+          lookups(Math.min(25, 60 - i), i),
+        );
+      }
+      slack.clearCalls();
+      const ids = lookups(60).map((l) => l.lookup);
+      const found = await bulkGetItems(client, TicketLookupDatastore, [
+        ...ids,
+        "key:missing",
+      ]);
+      assert.equal(found.length, 60);
+      assert.equal(slack.callsTo("apps.datastore.bulkGet").length, 3);
+      assert.deepEqual(
+        await bulkDeleteItems(client, TicketLookupDatastore, ids.slice(30)),
+        [],
+      );
+      assert.equal((await allItems(client, TicketLookupDatastore)).length, 30);
+    },
+  );
+
+  await t.step(
+    "failed_items are sent again; what keeps failing is answered",
+    async () => {
+      const items = lookups(5, 100);
+      slack.fail({
+        method: "apps.datastore.bulkPut",
+        failItems: (item) => (item as { lookup: string }).lookup.endsWith("1"),
+        times: 2,
+      });
+      slack.clearCalls();
+      assert.deepEqual(
+        await bulkPutItems(client, TicketLookupDatastore, items),
+        [],
+      );
+      // The first call saved four, the second failed the fifth again, the
+      // third saved it.
+      assert.deepEqual(
+        slack.callsTo("apps.datastore.bulkPut").map((c) =>
+          (c.args.items as unknown[]).length
+        ),
+        [5, 1, 1],
+      );
+      assert.equal(
+        slack.callsTo("apps.datastore.bulkPut")[0].response.error,
+        "partial_failure",
+      );
+      slack.fail({
+        method: "apps.datastore.bulkPut",
+        failItems: (item) =>
+          (item as { lookup: string }).lookup === "key:HD-200",
+        times: Infinity,
+      });
+      const failed = await bulkPutItems(
+        client,
+        TicketLookupDatastore,
+        lookups(3, 200),
+      );
+      assert.deepEqual(failed.map((f) => f.lookup), ["key:HD-200"]);
+      slack.clearFailures();
+      assert.equal(
+        await getItem(client, TicketLookupDatastore, "key:HD-200"),
+        undefined,
+      );
+      assert.ok(await getItem(client, TicketLookupDatastore, "key:HD-201"));
+
+      slack.fail({
+        method: "apps.datastore.bulkGet",
+        failItems: (id) => id === "key:HD-101",
+      });
+      const read = await bulkGetItems(client, TicketLookupDatastore, [
+        "key:HD-100",
+        "key:HD-101",
+      ]);
+      assert.deepEqual(read.map((r) => r.lookup).sort(), [
+        "key:HD-100",
+        "key:HD-101",
+      ]);
+    },
+  );
 });
