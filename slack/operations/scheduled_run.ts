@@ -156,6 +156,8 @@ export async function runScheduledChecks(
     // The walk first: on an install not yet indexed, it is what finds the
     // work the rest of the run does.
     let pending: WorkItem[] = [];
+    let walkCutShort = false;
+    report.indexing = walkStateFrom(table.walk).passes === 0;
     try {
       const walk = await walkHistory({
         client,
@@ -168,12 +170,14 @@ export async function runScheduledChecks(
       report.walked = walk.walked;
       report.indexing = walk.state.passes === 0;
     } catch (error) {
-      if (isCarryOver(error)) throw error;
+      // The walk saves its place only after its writes: whatever stopped
+      // it, the next run takes up from there, and this one goes on with
+      // the work the index already knows.
+      walkCutShort = isCarryOver(error);
       console.error(
-        "the walk over the tickets failed; next run retries",
+        "the walk over the tickets stopped; next run goes on",
         error,
       );
-      report.indexing = walkStateFrom(table.walk).passes === 0;
     }
 
     const entries = [...table.entries.values()];
@@ -198,7 +202,7 @@ export async function runScheduledChecks(
       new Set([...sla, ...closing, ...settle].map((e) => e.id)).size;
 
     const touched = new Set<string>();
-    let cutShort = leftUnread;
+    let cutShort = leftUnread || walkCutShort;
     const slaTickets = sla.flatMap((e) => read.get(e.id)?.ticket ?? []);
     report.examined = slaTickets.length;
     if (slaTickets.length) {

@@ -262,3 +262,51 @@ Deno.test("a run with more due than it may post leaves the rest to the next", as
     },
   );
 });
+
+Deno.test("a ticket changed while its finished entry is being removed keeps an entry", async () => {
+  await using slack = await startFakeSlack();
+  const now = Math.floor(Date.now() / 1000);
+  await configure(slack, defaultSettings({ owner: OWNER }));
+  const closed = await ticketOpened(slack, now, 2 * H, {
+    status: "closed",
+    first_response_at: now - H,
+    closed_at: now - 60,
+  });
+  // The first run files it and removes its entry.
+  await run(slack, now);
+  assert.deepEqual(await slack.datastores.get("ticket_work", closed.id), {});
+  // Rated: the entry is back, waiting for its figures to be filed.
+  await putTicket(clientFor(slack), {
+    ...await storedTicket(slack, closed.id),
+    rating: 5,
+    rated_at: now,
+  });
+  // The next run reads the ticket to confirm nothing is left to do; just
+  // then (before it removes the entry) the requester changes the rating.
+  let raced = false;
+  slack.onCall((call) => {
+    if (
+      raced || call.method !== "apps.datastore.bulkGet" ||
+      call.args.datastore !== "tickets"
+    ) return;
+    raced = true;
+    const ticket = call.response.items as Record<string, unknown>[];
+    const item = { ...ticket[0], rating: 1, rev: "zzzzzzzzz.race" };
+    // Straight into the tables, as a concurrent run's two writes would land.
+    slack.datastores.put("tickets", item as never);
+    slack.datastores.put("ticket_work", {
+      id: closed.id,
+      rev: "zzzzzzzzz.race",
+      status: "closed",
+      priority: "normal",
+      created_at: closed.created_at,
+      report_days: closed.report_days!,
+    });
+  });
+  const report = await run(slack, now + 60);
+  assert.ok(raced);
+  assert.equal(report.removed, 1, "it was removed as finished");
+  const entry = await slack.datastores.get("ticket_work", closed.id);
+  assert.equal(entry.rev, "zzzzzzzzz.race", "and put back for the new rating");
+  assert.notEqual(entry.rolled_rev, "zzzzzzzzz.race", "still to be filed");
+});
