@@ -12,7 +12,7 @@ import {
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { type RunOptions, runScheduledChecks } from "./scheduled_run.ts";
 import { getSettings } from "../storage/settings_store.ts";
-import { putTicket } from "../storage/ticket_store.ts";
+import { putTicket, updateTicketFields } from "../storage/ticket_store.ts";
 import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -309,4 +309,29 @@ Deno.test("a ticket changed while its finished entry is being removed keeps an e
   const entry = await slack.datastores.get("ticket_work", closed.id);
   assert.equal(entry.rev, "zzzzzzzzz.race", "and put back for the new rating");
   assert.notEqual(entry.rolled_rev, "zzzzzzzzz.race", "still to be filed");
+});
+
+Deno.test("a partial update to a ticket no longer indexed leaves an entry the next run settles", async () => {
+  await using slack = await startFakeSlack();
+  const now = Math.floor(Date.now() / 1000);
+  await configure(slack, defaultSettings({ owner: OWNER }));
+  const closed = await ticketOpened(slack, now, 2 * H, {
+    status: "closed",
+    first_response_at: now - H,
+    closed_at: now - 60,
+  });
+  await run(slack, now);
+  assert.deepEqual(await slack.datastores.get("ticket_work", closed.id), {});
+  // JSM reports back on the closed ticket: a partial update, whose entry
+  // comes back with just the fields it changed.
+  await updateTicketFields(clientFor(slack), closed.id, {
+    jsm_status: "Closed",
+    jsm_sync: "synced",
+  });
+  const partial = await slack.datastores.get("ticket_work", closed.id);
+  assert.equal(partial.jsm_sync, "synced");
+  assert.equal(partial.status, undefined, "incomplete");
+  const report = await run(slack, now + 60);
+  assert.equal(report.removed, 1);
+  assert.deepEqual(await slack.datastores.get("ticket_work", closed.id), {});
 });

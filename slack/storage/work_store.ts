@@ -111,6 +111,11 @@ export async function updateWorkEntry(
   });
 }
 
+/** Sets some attributes of an entry (making it, with only those, if none). */
+export async function updateWorkItem(client: SlackAPIClient, item: WorkItem) {
+  await updateItem(client, TicketWorkDatastore, item);
+}
+
 export interface WorkTable {
   entries: Map<string, WorkEntry>;
   /** The scheduled run's state item, when there is one. */
