@@ -3,53 +3,19 @@ import {
   clientFor,
   configure,
   defaultSettings,
-  openTestTicket,
   PEOPLE,
   startFakeSlack,
   storedTicket,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import { type RunOptions, runScheduledChecks } from "./scheduled_run.ts";
+import { run, ticketOpened } from "../../dev/testing/scheduled_checks.ts";
 import { getSettings } from "../storage/settings_store.ts";
 import { putTicket, updateTicketFields } from "../storage/ticket_store.ts";
-import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
-import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 
 const H = 3600;
 const OWNER = PEOPLE.admin;
-
-/** A ticket opened `ago` seconds before `now`, with its deadlines. */
-export async function ticketOpened(
-  slack: FakeSlack,
-  now: number,
-  ago: number,
-  changes: Partial<Ticket> = {},
-): Promise<Ticket> {
-  const opened = await openTestTicket(slack, {
-    created_at: now - ago,
-    updated_at: now - ago,
-    ...changes,
-  });
-  const settings = (await getSettings(clientFor(slack)))!;
-  const ticket = withServiceLevels(
-    opened,
-    policyFromSettings(settings),
-    now - ago,
-  );
-  await putTicket(clientFor(slack), ticket);
-  slack.clearCalls();
-  return ticket;
-}
-
-/** A scheduled run; posts a millisecond apart so tests need not wait. */
-export function run(slack: FakeSlack, now: number, options: RunOptions = {}) {
-  return runScheduledChecks(clientFor(slack), now, {
-    channelIntervalMs: 1,
-    ...options,
-  });
-}
 
 const replies = (slack: FakeSlack, t: Ticket) =>
   slack.workspace.repliesTo(t.card_channel!, t.card_ts!).map((m) => m.text);

@@ -68,44 +68,45 @@ export async function ticketsById(
 
 /**
  * Writes tickets 25 at a time (bulkPut's limit), each with its given
- * revision, and their open work entries; `filed`: its report figures as of
- * that revision are filed already. `alsoWork`: more index items to write
- * in the same calls while they have room. Tickets not saved throw; entries
- * not saved are logged (the walk restores them).
+ * revision, then their open work entries; `filed`: its report figures as
+ * of that revision are filed already. `alsoWork`: more index items to write
+ * in the same calls. Tickets not saved throw; entries not saved are logged
+ * (the walk restores them).
  */
 export async function putTicketRevisions(
   client: SlackAPIClient,
   revisions: readonly (TicketRevision & { filed: boolean })[],
   options: { alsoWork?: WorkItem[] } = {},
 ) {
-  const extra = [...(options.alsoWork ?? [])];
+  // All the tickets first, then their entries: an entry must never get
+  // ahead of a ticket write that failed (it could say "filed, nothing due"
+  // of a ticket whose notice was never recorded).
+  const saved: typeof revisions[number][] = [];
+  let notSaved = 0;
   for (const batch of chunked(revisions, BULK_PUT_LIMIT)) {
-    const tickets = batch.map(({ ticket, rev }) => ({
-      ...toItem(ticket),
-      rev,
-    }));
-    const work = batch.map(({ ticket, rev, filed }) =>
-      workItemOf(workEntryOf(ticket, rev), filed)
+    const failed = await bulkPutItems(
+      client,
+      TicketsDatastore,
+      batch.map(({ ticket, rev }) => ({ ...toItem(ticket), rev })),
     );
-    // The run's own state rides along while a batch has room.
-    while (work.length < BULK_PUT_LIMIT && extra.length) {
-      work.push(extra.pop()!);
-    }
-    const [failedTickets, failedWork] = await Promise.all([
-      bulkPutItems(client, TicketsDatastore, tickets),
-      putWorkItems(client, work).catch((error) => {
-        console.error("open work entries not written", error);
-        return [];
-      }),
-    ]);
-    if (failedWork.length) {
-      console.error(`open work entries not written: ${failedWork.join(", ")}`);
-    }
-    if (failedTickets.length) {
-      throw new Error(`${failedTickets.length} tickets were not saved`);
-    }
+    notSaved += failed.length;
+    const failedIds = new Set(failed.map((item) => item.id));
+    saved.push(...batch.filter(({ ticket }) => !failedIds.has(ticket.id)));
   }
-  if (extra.length) await putWorkItems(client, extra);
+  const work = [
+    ...saved.map(({ ticket, rev, filed }) =>
+      workItemOf(workEntryOf(ticket, rev), filed)
+    ),
+    ...(options.alsoWork ?? []),
+  ];
+  const failedWork = await putWorkItems(client, work).catch((error) => {
+    console.error("open work entries not written", error);
+    return [];
+  });
+  if (failedWork.length) {
+    console.error(`open work entries not written: ${failedWork.join(", ")}`);
+  }
+  if (notSaved) throw new Error(`${notSaved} tickets were not saved`);
 }
 
 /** One damaged item must not stop a pass over all the others. */
