@@ -24,12 +24,12 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "datastore:read": {
     slack: "View and see data from Slack App Datastore",
     reason:
-      "Read tickets, the ticket lookup index, the settings, the queues, the request types, when each ticket's lock was taken, and the Jira Service Management updates already applied.",
+      "Read tickets, the ticket lookup index, the open work index and the daily report figures the scheduled checks keep, the settings, the queues, the request types, when each ticket's lock was taken, and the Jira Service Management updates already applied.",
   },
   "datastore:write": {
     slack: "Write data to Slack App Datastore",
     reason:
-      "Save tickets, the lookup index, the settings, the queues, the request types, when each ticket's lock was taken, and which Jira Service Management updates were applied (so a redelivered one is not applied twice).",
+      "Save tickets, the lookup index, the open work index and the daily report figures, the settings, the queues, the request types, when each ticket's lock was taken, and which Jira Service Management updates were applied (so a redelivered one is not applied twice).",
   },
   "triggers:write": {
     slack: "Create new Platform triggers",

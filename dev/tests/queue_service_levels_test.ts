@@ -26,6 +26,11 @@ import {
   PRIVATE_TEXT,
 } from "../testing/queue_actions.ts";
 import type { FakeSlack } from "../testing/fake_slack/server.ts";
+import {
+  historyTickets,
+  queueOf,
+  seedHistory,
+} from "../testing/history_fixtures.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
 import { putQueue } from "../../slack/storage/queue_store.ts";
 import { runScheduledChecks } from "../../slack/operations/scheduled_run.ts";
@@ -210,4 +215,51 @@ Deno.test("a burst of notices in one channel goes out at one post a second", asy
       }
     },
   );
+});
+
+Deno.test("500 notices at once after an outage: all announced at once, every reply within the posting rate", async () => {
+  await using slack = await startFakeSlack();
+  await configure(slack, defaultSettings({ owner: HELPDESK_OWNER }));
+  const now = Math.floor(Date.now() / 1000);
+  const shape = { total: 500, open: 500, due: 500, queues: 1, perDay: 275 };
+  const tickets = historyTickets(now, shape);
+  await seedHistory(slack, tickets, shape, now, "indexed");
+  const channel = queueOf(0).triage_channel;
+
+  let runs = 0;
+  let announced = 0;
+  const announcedBy: number[] = [];
+  for (; runs < 200; runs++) {
+    slack.clearCalls();
+    // At the same moment each time, so no new notice comes due meanwhile.
+    const report = await run(slack, now, 0);
+    const posts = slack.callsTo("chat.postMessage").filter((c) =>
+      c.args.channel === channel
+    );
+    assert.ok(posts.length <= POSTS_PER_CHANNEL, `run ${runs + 1}`);
+    announced += report.notices;
+    announcedBy.push(announced);
+    if (announced === 500 && report.owed === 0) break;
+  }
+  runs++;
+  console.log(
+    `500 warnings due in one channel: announced ${
+      announcedBy[0]
+    } in run 1, all by run ${
+      announcedBy.indexOf(500) + 1
+    }; every thread reply posted by run ${runs}, at most ${POSTS_PER_CHANNEL} posts a run there`,
+  );
+  // Two summaries (a run reads at most 300 due tickets), then replies.
+  assert.equal(announcedBy.indexOf(500) + 1, 2);
+  const summaries = slack.workspace.messagesIn(channel).filter((m) =>
+    /service-level notices for the Queue 0 queue came due at once/.test(m.text)
+  );
+  assert.equal(summaries.length, 2);
+  for (const ticket of tickets) {
+    assert.equal(
+      slack.workspace.repliesTo(channel, ticket.card_ts!).length,
+      1,
+      ticket.key,
+    );
+  }
 });

@@ -45,7 +45,7 @@ import {
 } from "../storage/work_store.ts";
 import { walkHistory, walkStateFrom } from "./history_walk.ts";
 import { settleEntries, type Settling } from "./report_filing.ts";
-import { announceDue } from "./sla_announcements.ts";
+import { announceDue, POSTS_PER_CHANNEL } from "./sla_announcements.ts";
 import { SlaAudiences } from "./sla_audience.ts";
 import { publishChange } from "./publish_change.ts";
 
@@ -102,6 +102,24 @@ const CLOSE_CALLS: Record<string, number> = {
   "chat.update": 1,
   "chat.postMessage": 2,
 };
+
+/**
+ * Tickets with nothing due but thread replies still owed: only as many per
+ * queue as its channel takes in a run, so draining a burst reads a few
+ * tickets a run, not all of them.
+ */
+function onlyRepliesOwed(entries: WorkEntry[], rules: WorkRules) {
+  const perQueue = new Map<string, number>();
+  return entries.filter((e) => {
+    if (isIncomplete(e) || slaCheckDue(e, rules) || !threadNotesOwed(e)) {
+      return false;
+    }
+    const queue = e.queue_id ?? "";
+    const taken = perQueue.get(queue) ?? 0;
+    perQueue.set(queue, taken + 1);
+    return taken < POSTS_PER_CHANNEL;
+  });
+}
 
 function hasRoomFor(budget: CallBudget, calls: Record<string, number>) {
   return budget.timeLeft() > 2_000 &&
@@ -181,9 +199,13 @@ export async function runScheduledChecks(
     }
 
     const entries = [...table.entries.values()];
-    const sla = entries.filter((e) =>
-      !isIncomplete(e) && (slaCheckDue(e, rules) || threadNotesOwed(e))
-    ).sort((a, b) => (a.sla_next_check_at ?? 0) - (b.sla_next_check_at ?? 0));
+    const sla = [
+      ...entries.filter((e) => !isIncomplete(e) && slaCheckDue(e, rules))
+        .sort((a, b) =>
+          (a.sla_next_check_at ?? 0) - (b.sla_next_check_at ?? 0)
+        ),
+      ...onlyRepliesOwed(entries, rules),
+    ];
     const closing = entries.filter((e) => autoCloseDue(e, rules));
     const settle = entries.filter((e) =>
       isIncomplete(e) || needsFiling(e) || !hasWorkLeft(e, rules.autoCloseDays)
@@ -259,6 +281,13 @@ export async function runScheduledChecks(
       report.removed = settled.removed;
     }
     if (pending.length) await putWorkItems(client, pending);
+    // Replies owed on tickets this run did not get to are owed still.
+    const looked = new Set(slaTickets.map((t) => t.id));
+    for (const entry of entries) {
+      if (!looked.has(entry.id)) {
+        report.owed += entry.sla_thread_owed?.length ?? 0;
+      }
+    }
     report.finished = !cutShort && report.owed === 0 &&
       report.failures.length === 0;
   } catch (error) {
