@@ -7,7 +7,13 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import TicketsDatastore from "../../datastores/tickets.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { workEntryOf } from "../../helpdesk/tickets/open_work.ts";
-import { revOf, type TicketItem, toItem, toTicket } from "./ticket_store.ts";
+import {
+  newRev,
+  revOf,
+  type TicketItem,
+  toItem,
+  toTicket,
+} from "./ticket_store.ts";
 import {
   BULK_PUT_LIMIT,
   bulkGetItems,
@@ -107,6 +113,20 @@ export async function putTicketRevisions(
     console.error(`open work entries not written: ${failedWork.join(", ")}`);
   }
   if (notSaved) throw new Error(`${notSaved} tickets were not saved`);
+}
+
+/**
+ * Writes whole tickets 25 at a time, each as a new revision, with their
+ * open work entries (their figures to be filed by the next scheduled run).
+ */
+export async function putTickets(
+  client: SlackAPIClient,
+  tickets: readonly Ticket[],
+) {
+  await putTicketRevisions(
+    client,
+    tickets.map((ticket) => ({ ticket, rev: newRev(), filed: false })),
+  );
 }
 
 /** One damaged item must not stop a pass over all the others. */
