@@ -3,8 +3,9 @@ import { DefineDatastore, Schema } from "deno-slack-sdk/mod.ts";
 /**
  * The work scheduled runs look at, one item per ticket that has some: open
  * tickets, resolved ones waiting to close by themselves, JSM syncs still
- * owed, and tickets changed since their report figures were last filed (see
- * report_days). Its size follows open work, not history: the scheduled run
+ * owed, what an interrupted run left half-done (an opening, a card redraw,
+ * messages to send again), and tickets changed since their report figures
+ * were last filed (see report_days). Its size follows open work, not history: the scheduled run
  * removes a ticket once nothing is left to do for it, and reads the whole
  * table in one pass. Every ticket write (slack/storage/ticket_store.ts)
  * writes the ticket's item here too.
@@ -38,6 +39,10 @@ export default DefineDatastore({
     sla_thread_owed: { type: Schema.types.string },
     jsm_sync: { type: Schema.types.string },
     jsm_retry_at: { type: Schema.slack.types.timestamp },
+    // What a run left half-done (see slack/operations/ticket_repair.ts).
+    setup_pending: { type: Schema.types.boolean },
+    card_redraw_due: { type: Schema.types.boolean },
+    outbox_due: { type: Schema.types.boolean },
     // Only on the item "~history_walk": the scheduled run's walk through
     // every ticket ever stored, which indexes an existing install (its first
     // pass) and then re-checks this index against the tickets, a page a run.

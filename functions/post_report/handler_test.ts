@@ -44,7 +44,10 @@ Deno.test("post_report", async (t) => {
     "before the tickets are indexed, it reads them all",
     async () => {
       const result = await handler(
-        functionContext(POST_REPORT_CALLBACK_ID, slack, { days: 7 }),
+        functionContext(POST_REPORT_CALLBACK_ID, slack, {
+          in_triage_channels: true,
+          days: 7,
+        }),
       );
       assert.deepEqual(result.outputs, { created: 2, resolved: 1, backlog: 1 });
       const scans = slack.callsTo("apps.datastore.query").filter((c) =>
@@ -80,6 +83,7 @@ Deno.test("post_report", async (t) => {
       [
         "apps.datastore.bulkGet report_days",
         "apps.datastore.get settings",
+        "apps.datastore.query queues",
         "apps.datastore.query ticket_work",
       ],
     );

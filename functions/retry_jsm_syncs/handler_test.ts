@@ -181,6 +181,7 @@ Deno.test("retry_jsm_syncs: a ticket waiting for Jira's search neither stops the
   const never = await open("Never tried");
   const report = await retryPendingJsmSyncs({
     client,
+    ticketIds: await dueForJsm(client, start + 5 * 60),
     jsm: c.jsm,
     config: c.config,
     now: start + 5 * 60,

@@ -27,6 +27,9 @@ export const WORK_FIELDS = [
   "sla_thread_owed",
   "jsm_sync",
   "jsm_retry_at",
+  "setup_pending",
+  "card_redraw_due",
+  "outbox_due",
 ] as const satisfies readonly (keyof Ticket)[];
 
 export type WorkEntry =
@@ -58,6 +61,11 @@ export interface WorkRules {
   autoCloseDays: number;
   /** When the service levels last changed (settings.sla_updated_at). */
   slaUpdatedAt: number;
+  /**
+   * An opening saved before this (Unix seconds) and still not shown was
+   * abandoned: no run that could still finish it is alive.
+   */
+  abandonedBefore: number;
 }
 
 const open = (status: unknown) =>
@@ -93,6 +101,16 @@ export function jsmRetryDue(entry: WorkEntry, rules: WorkRules): boolean {
     entry.jsm_retry_at <= rules.now;
 }
 
+/**
+ * What an interrupted run left: an opening never shown, a card whose redraw
+ * failed, messages Slack refused for a passing reason.
+ */
+export function repairDue(entry: WorkEntry, rules: WorkRules): boolean {
+  if (entry.card_redraw_due || entry.outbox_due) return true;
+  return entry.setup_pending === true && entry.created_at !== undefined &&
+    entry.created_at <= rules.abandonedBefore;
+}
+
 /** Changed since its report figures were last filed. */
 export function needsFiling(entry: WorkEntry): boolean {
   return entry.rev !== entry.rolled_rev;
@@ -106,8 +124,9 @@ export function isIncomplete(entry: WorkEntry): boolean {
 
 /**
  * Whether anything scheduled can still happen to the ticket: it is open, it
- * will close by itself, JSM is owed a change, or a notice or its thread
- * reply is still to come. Otherwise, once filed, it leaves the index.
+ * will close by itself, JSM is owed a change, a notice or its thread reply
+ * is still to come, or a run left it half-done. Otherwise, once filed, it
+ * leaves the index.
  */
 export function hasWorkLeft(
   ticket: Partial<

@@ -35,6 +35,11 @@ export const DOCUMENTED_PER_MINUTE: Readonly<Record<string, number>> = {
   "conversations.info": TIER_3,
   "conversations.join": TIER_3,
   "usergroups.users.list": TIER_2,
+  // A ticket's lock (slack/operations/ticket_lock.ts).
+  "reactions.add": TIER_3,
+  "reactions.remove": TIER_2,
+  // Finding a card an interrupted opening posted.
+  "conversations.history": TIER_3,
   // chat.postMessage has a special limit: about one message a second per
   // channel, and "several hundred messages per minute" per workspace.
   "chat.postMessage": 300,

@@ -18,6 +18,7 @@ import {
   isIncomplete,
   jsmRetryDue,
   needsFiling,
+  repairDue,
   slaCheckDue,
   threadNotesOwed,
   type WorkEntry,
@@ -47,7 +48,8 @@ import { walkHistory, walkStateFrom } from "./history_walk.ts";
 import { settleEntries, type Settling } from "./report_filing.ts";
 import { announceDue, POSTS_PER_CHANNEL } from "./sla_announcements.ts";
 import { SlaAudiences } from "./sla_audience.ts";
-import { publishChange } from "./publish_change.ts";
+import { changeUnderLock } from "./change_ticket.ts";
+import { abandonedBefore, repairTickets } from "./ticket_repair.ts";
 
 export interface RunOptions {
   /** Milliseconds of work before leaving the rest to the next run. */
@@ -69,6 +71,8 @@ export interface RunReport {
   /** Thread replies a summary promised, left for later runs. */
   owed: number;
   autoClosed: number;
+  /** Openings finished, cards redrawn, kept messages sent. */
+  repaired: number;
   /** Tickets whose report figures were filed. */
   filed: number;
   /** Entries removed from the open work index. */
@@ -95,12 +99,30 @@ export const RUN_SHARE = 0.6;
 const MAX_READS = 300;
 /** JSM retries one run hands on (the JSM step's own budget decides). */
 const MAX_JSM_DUE = 50;
-/** What closing one ticket takes, by method. */
+/**
+ * What closing one ticket takes, by method: its lock (a reaction taken and
+ * given back, its time kept), the ticket and its entry, the card, the thread
+ * and the requester.
+ */
 const CLOSE_CALLS: Record<string, number> = {
-  "apps.datastore.put": 1,
+  "reactions.add": 1,
+  "reactions.remove": 1,
+  "apps.datastore.get": 2,
+  "apps.datastore.put": 2,
   "apps.datastore.update": 2,
   "chat.update": 1,
   "chat.postMessage": 2,
+};
+/** What repairing one ticket may take, at most, by method. */
+const REPAIR_CALLS: Record<string, number> = {
+  "reactions.add": 1,
+  "reactions.remove": 1,
+  "apps.datastore.get": 4,
+  "apps.datastore.update": 4,
+  "apps.datastore.bulkPut": 1,
+  "chat.update": 1,
+  "chat.postMessage": 4,
+  "conversations.history": 1,
 };
 
 /**
@@ -149,6 +171,7 @@ export async function runScheduledChecks(
     followUps: 0,
     owed: 0,
     autoClosed: 0,
+    repaired: 0,
     filed: 0,
     removed: 0,
     walked: 0,
@@ -168,6 +191,7 @@ export async function runScheduledChecks(
     now,
     autoCloseDays: settings.auto_close_days ?? DEFAULT_AUTO_CLOSE_DAYS,
     slaUpdatedAt: settings.sla_updated_at ?? 0,
+    abandonedBefore: abandonedBefore(now),
   };
 
   try {
@@ -207,6 +231,7 @@ export async function runScheduledChecks(
       ...onlyRepliesOwed(entries, rules),
     ];
     const closing = entries.filter((e) => autoCloseDue(e, rules));
+    const repairing = entries.filter((e) => repairDue(e, rules));
     const settle = entries.filter((e) =>
       isIncomplete(e) || needsFiling(e) || !hasWorkLeft(e, rules.autoCloseDays)
     );
@@ -216,12 +241,15 @@ export async function runScheduledChecks(
 
     // Read the due tickets themselves, most urgent first.
     const wanted = [
-      ...new Set([...sla, ...closing, ...settle].map((e) => e.id)),
+      ...new Set(
+        [...sla, ...closing, ...repairing, ...settle].map((e) => e.id),
+      ),
     ]
       .slice(0, MAX_READS);
     const read = wanted.length ? await ticketsById(client, wanted) : new Map();
     const leftUnread = wanted.length <
-      new Set([...sla, ...closing, ...settle].map((e) => e.id)).size;
+      new Set([...sla, ...closing, ...repairing, ...settle].map((e) => e.id))
+        .size;
 
     const touched = new Set<string>();
     let cutShort = leftUnread || walkCutShort;
@@ -251,13 +279,44 @@ export async function runScheduledChecks(
         break;
       }
       try {
-        await publishChange(client, settings, outcome, now);
-        report.autoClosed++;
+        // Under the ticket's lock, on the ticket as it is now: someone may
+        // have reopened it since it was read. Busy: the next run.
+        const closed = await changeUnderLock(
+          client,
+          settings,
+          fresh.ticket,
+          (latest) => {
+            const change = autoClose(latest, rules.autoCloseDays, now);
+            return change
+              ? { ok: true, change }
+              : { ok: false, reason: "no longer due to close" };
+          },
+          { now, lock: { waitMs: 1000 } },
+        );
+        if (closed.ok) report.autoClosed++;
         touched.add(entry.id);
       } catch (error) {
         if (isCarryOver(error)) throw error;
         report.failures.push({ key: fresh.ticket.key, error });
       }
+    }
+
+    // What interrupted runs left half-done, while there is time.
+    const broken = repairing.flatMap((e) =>
+      touched.has(e.id) ? [] : read.get(e.id)?.ticket ?? []
+    );
+    if (broken.length) {
+      const repaired = await repairTickets(
+        client,
+        settings,
+        broken,
+        now,
+        () => !hasRoomFor(budget, REPAIR_CALLS),
+      );
+      report.repaired = repaired.finished + repaired.redrawn + repaired.resent;
+      report.failures.push(...repaired.failures);
+      if (!repaired.complete) cutShort = true;
+      for (const ticket of broken) touched.add(ticket.id);
     }
 
     // Figures filed and finished entries removed, for tickets this run did

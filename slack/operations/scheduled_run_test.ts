@@ -301,3 +301,73 @@ Deno.test("a partial update to a ticket no longer indexed leaves an entry the ne
   assert.equal(report.removed, 1);
   assert.deepEqual(await slack.datastores.get("ticket_work", closed.id), {});
 });
+
+Deno.test("auto-close and repairs run on the ticket as it is, under its lock", async (t) => {
+  await using slack = await startFakeSlack();
+  const now = Math.floor(Date.now() / 1000);
+  await configure(slack, defaultSettings({ owner: OWNER }));
+
+  await t.step(
+    "a ticket reopened after the run read it is not closed",
+    async () => {
+      const resolved = await ticketOpened(slack, now, 10 * 24 * H, {
+        status: "resolved",
+        first_response_at: now - 10 * 24 * H + 60,
+        resolved_at: now - 8 * 24 * H,
+      });
+      let reopened = false;
+      slack.onCall((call) => {
+        if (
+          reopened || call.method !== "apps.datastore.bulkGet" ||
+          call.args.datastore !== "tickets"
+        ) return;
+        reopened = true;
+        // The requester reopens it just after the run read it.
+        const item = (call.response.items as Record<string, unknown>[])
+          .find((i) => i.id === resolved.id)!;
+        const { resolved_at: _r, ...rest } = item;
+        slack.datastores.put(
+          "tickets",
+          { ...rest, status: "in_progress" } as never,
+        );
+      });
+      const report = await run(slack, now);
+      assert.ok(reopened);
+      assert.equal(report.autoClosed, 0);
+      assert.equal(
+        (await storedTicket(slack, resolved.id)).status,
+        "in_progress",
+      );
+      assert.equal(
+        replies(slack, resolved).filter((r) => /closed automatically/.test(r))
+          .length,
+        0,
+      );
+    },
+  );
+
+  await t.step(
+    "a card whose redraw failed is redrawn by the next run",
+    async () => {
+      const ticket = await ticketOpened(slack, now, 60, {
+        status: "in_progress",
+        assignee: PEOPLE.agent,
+      });
+      await updateTicketFields(clientFor(slack), ticket.id, {
+        card_redraw_due: true,
+      });
+      slack.clearCalls();
+      const report = await run(slack, now);
+      assert.equal(report.repaired, 1);
+      assert.equal(slack.callsTo("chat.update").length, 1);
+      assert.equal(
+        (await storedTicket(slack, ticket.id)).card_redraw_due,
+        undefined,
+      );
+      // Found in the open work index: no query filters the tickets.
+      assert.ok(
+        slack.callsTo("apps.datastore.query").every((c) => !c.args.expression),
+      );
+    },
+  );
+});

@@ -3,8 +3,8 @@
 // reads all of it, marks entries filed and removes finished ones.
 //
 // A ticket write updates its entry with apps.datastore.update, every field
-// given: a field the ticket no longer has is written as "" or 0, which this
-// file reads back as absent. An update also makes the entry when it is
+// given: a field the ticket no longer has is written as "", 0 or false, which
+// this file reads back as absent. An update also makes the entry when it is
 // missing, and leaves rolled_rev as it was, which the new rev outdates.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import TicketWorkDatastore from "../../datastores/ticket_work.ts";
@@ -37,6 +37,7 @@ export type WorkItem = StoredItem<typeof TicketWorkDatastore>;
 export const WALK_STATE_ID = "~history_walk";
 
 const TEXT = new Set(["status", "priority", "queue_id", "jsm_sync"]);
+const FLAGS = new Set(["setup_pending", "card_redraw_due", "outbox_due"]);
 
 /** The whole entry as one update: absent fields cleared, not left over. */
 export function workUpdateOf(entry: WorkEntry): WorkItem {
@@ -51,7 +52,7 @@ export function workUpdateOf(entry: WorkEntry): WorkItem {
       item[field] = (value as string[] | undefined)?.join(",") ?? "";
     } else if (value !== undefined) {
       item[field] = value;
-    } else item[field] = TEXT.has(field) ? "" : 0;
+    } else item[field] = TEXT.has(field) ? "" : FLAGS.has(field) ? false : 0;
   }
   return item as WorkItem;
 }
@@ -79,9 +80,10 @@ export function workEntryFrom(item: WorkItem): WorkEntry {
   if (typeof item.rolled_rev === "string") entry.rolled_rev = item.rolled_rev;
   for (const field of WORK_FIELDS) {
     const value = item[field];
-    if (value === undefined || value === null || value === "" || value === 0) {
-      continue;
-    }
+    if (
+      value === undefined || value === null || value === "" || value === 0 ||
+      value === false
+    ) continue;
     if (field === "sla_thread_owed") {
       const names = noticeNames(String(value).split(","));
       if (names.length) entry[field] = names;
