@@ -18,8 +18,8 @@ import {
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { runScheduledChecks } from "./scheduled_run.ts";
 import { retryPendingJsmSyncs } from "./jsm_retry.ts";
-import { reportFor } from "./ticket_report.ts";
-import { getSettings } from "../storage/settings_store.ts";
+import { reportOf, ticketsForReport } from "./ticket_report.ts";
+import { settingsAndQueues } from "../storage/queue_store.ts";
 import { lastDays } from "../../helpdesk/reports/ticket_report.ts";
 import type { JsmClient } from "../../integrations/jsm/jsm_client.ts";
 import type { JsmConfig } from "../../integrations/jsm/jsm_config.ts";
@@ -80,8 +80,14 @@ async function report30(slack: FakeSlack): Promise<Figures> {
   slack.clearCalls();
   slack.latencyMs = LATENCY_MS;
   const started = performance.now();
-  await getSettings(clientFor(slack));
-  const report = await reportFor(clientFor(slack), lastDays(NOW, 30), NOW);
+  // As post_report makes it: settings and queues, then the report.
+  await settingsAndQueues(clientFor(slack));
+  const period = lastDays(NOW, 30);
+  const report = reportOf(
+    await ticketsForReport(clientFor(slack), period),
+    period,
+    NOW,
+  );
   const measured = figures(
     slack,
     started,
