@@ -217,7 +217,7 @@ Deno.test("a burst of notices in one channel goes out at one post a second", asy
   );
 });
 
-Deno.test("500 notices at once after an outage: all announced at once, every reply within the posting rate", async () => {
+Deno.test("500 notices at once after an outage: announced as fast as they can be recorded, every reply within the posting rate", async () => {
   await using slack = await startFakeSlack();
   await configure(slack, defaultSettings({ owner: HELPDESK_OWNER }));
   const now = Math.floor(Date.now() / 1000);
@@ -249,12 +249,19 @@ Deno.test("500 notices at once after an outage: all announced at once, every rep
       announcedBy.indexOf(500) + 1
     }; every thread reply posted by run ${runs}, at most ${POSTS_PER_CHANNEL} posts a run there`,
   );
-  // Two summaries (a run reads at most 300 due tickets), then replies.
-  assert.equal(announcedBy.indexOf(500) + 1, 2);
+  // Each run announces as many as it can record: each ticket's notices are
+  // saved with an update of their own (a click at the same moment is never
+  // undone), within the run's share of that method's rate tier. One summary
+  // a run, then the replies.
+  const perRun = announcedBy[0];
+  assert.ok(perRun >= 50, `${perRun} a run`);
+  assert.equal(announcedBy[1], 2 * perRun);
+  const runsToAnnounce = Math.ceil(500 / perRun);
+  assert.equal(announcedBy.indexOf(500) + 1, runsToAnnounce);
   const summaries = slack.workspace.messagesIn(channel).filter((m) =>
     /service-level notices for the Queue 0 queue came due at once/.test(m.text)
   );
-  assert.equal(summaries.length, 2);
+  assert.equal(summaries.length, runsToAnnounce);
   for (const ticket of tickets) {
     assert.equal(
       slack.workspace.repliesTo(channel, ticket.card_ts!).length,

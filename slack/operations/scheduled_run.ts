@@ -35,9 +35,10 @@ import { getSettings } from "../storage/settings_store.ts";
 import { listStoredQueues } from "../storage/queue_store.ts";
 import { newRev } from "../storage/ticket_store.ts";
 import {
-  putTicketRevisions,
+  type ScheduleChange,
   type TicketRevision,
   ticketsById,
+  updateTicketSchedules,
 } from "../storage/ticket_queries.ts";
 import {
   putWorkItems,
@@ -253,7 +254,12 @@ export async function runScheduledChecks(
 
     const touched = new Set<string>();
     let cutShort = leftUnread || walkCutShort;
-    const slaTickets = sla.flatMap((e) => read.get(e.id)?.ticket ?? []);
+    // Each ticket's notices are recorded with one update of their own (see
+    // checkServiceLevels): only as many as those updates fit in the run.
+    const slaRoom = Math.max(0, budget.remaining("apps.datastore.update") - 4);
+    const slaAll = sla.flatMap((e) => read.get(e.id)?.ticket ?? []);
+    const slaTickets = slaAll.slice(0, slaRoom);
+    if (slaTickets.length < slaAll.length) cutShort = true;
     report.examined = slaTickets.length;
     if (slaTickets.length) {
       const checked = await checkServiceLevels(
@@ -394,28 +400,29 @@ async function checkServiceLevels(
   report.failures.push(...outcome.failures);
 
   const fresh = await ticketsById(client, tickets.map((t) => t.id));
-  const revisions: (TicketRevision & { filed: boolean })[] = [];
+  const changes: ScheduleChange[] = [];
   for (const ticket of tickets) {
     const current = fresh.get(ticket.id);
     if (!current) continue; // deleted meanwhile
     const next = outcome.record.get(ticket.id)!(current.ticket);
     // Nothing to record (replies still owed, none posted this run): left
     // as it is, and free to be filed like any other entry.
-    if (sameSchedule(current.ticket, next)) continue;
+    const fields = scheduleChanges(current.ticket, next);
+    if (!fields) continue;
     const rev = newRev();
     const entry = context.table.entries.get(ticket.id);
     const before = context.read.get(ticket.id)!;
     // Filed already when the figures as filed are the figures as written.
     const filed = !!entry && !needsFiling(entry) && entry.rev === before.rev &&
       current.rev === before.rev && sameFigures(before.ticket, next);
-    revisions.push({ ticket: next, rev, filed });
+    changes.push({ ticket: next, rev, filed, fields });
   }
-  await putTicketRevisions(client, revisions, {
-    alsoWork: context.pending,
-  });
+  // Only the schedule's fields: a click saved under the ticket's lock while
+  // this run posted is kept, not written over.
+  await updateTicketSchedules(client, changes, { alsoWork: context.pending });
   return {
     cutShort: outcome.cutShort,
-    written: revisions.map((r) => r.ticket.id),
+    written: changes.map((c) => c.ticket.id),
   };
 }
 
@@ -428,10 +435,13 @@ const SCHEDULE_FIELDS = [
   "resolution_due_at",
 ] as const;
 
-function sameSchedule(a: Ticket, b: Ticket): boolean {
-  return SCHEDULE_FIELDS.every((field) =>
-    JSON.stringify(a[field] ?? null) === JSON.stringify(b[field] ?? null)
+/** The schedule's fields that differ, or undefined when none does. */
+function scheduleChanges(a: Ticket, b: Ticket): Partial<Ticket> | undefined {
+  const changed = SCHEDULE_FIELDS.filter((field) =>
+    JSON.stringify(a[field] ?? null) !== JSON.stringify(b[field] ?? null)
   );
+  if (changed.length === 0) return undefined;
+  return Object.fromEntries(changed.map((field) => [field, b[field]]));
 }
 
 function sameFigures(a: Ticket, b: Ticket): boolean {

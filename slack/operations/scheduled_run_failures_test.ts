@@ -109,7 +109,7 @@ Deno.test("a run failing at any one Slack call loses nothing the next run can't 
         // Posted, then the run failed before recording it: said again.
         if (sent > 1) {
           repeated++;
-          assert.match(failed, /apps\.datastore\.(bulkGet|bulkPut) tickets/);
+          assert.match(failed, /apps\.datastore\.(bulkGet|update) tickets/);
         }
       }
       assert.equal((await storedTicket(slack, resolved.id)).status, "closed");

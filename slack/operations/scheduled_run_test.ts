@@ -13,6 +13,8 @@ import { run, ticketOpened } from "../../dev/testing/scheduled_checks.ts";
 import { getSettings } from "../storage/settings_store.ts";
 import { putTicket, updateTicketFields } from "../storage/ticket_store.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { changeTicket } from "./change_ticket.ts";
+import { ticketCardText } from "../blocks/ticket_card.ts";
 
 const H = 3600;
 const OWNER = PEOPLE.admin;
@@ -370,4 +372,40 @@ Deno.test("auto-close and repairs run on the ticket as it is, under its lock", a
       );
     },
   );
+});
+
+Deno.test("a click saved while the run records its notices is kept, and the card agrees", async () => {
+  await using slack = await startFakeSlack();
+  const now = Math.floor(Date.now() / 1000);
+  await configure(slack, defaultSettings({ owner: OWNER }));
+  const due = await ticketOpened(slack, now, 3.5 * H); // a warning is due
+  // Between the run's last read of the ticket and its write of the notice,
+  // an agent claims the ticket (its lock, its save, its card and thread).
+  let claimed = false;
+  slack.beforeAnswer(async (method, args) => {
+    const item = args.item as { sla_notices?: unknown } | undefined;
+    const recording = args.datastore === "tickets" &&
+      (method === "apps.datastore.bulkPut" ||
+        (method === "apps.datastore.update" && item?.sla_notices));
+    if (!recording || claimed) return;
+    claimed = true;
+    const done = await changeTicket(
+      clientFor(slack),
+      due.id,
+      { type: "claim" },
+      PEOPLE.agent,
+      now,
+    );
+    assert.ok(done.ok);
+  });
+  const report = await run(slack, now);
+  assert.ok(claimed);
+  assert.equal(report.notices, 1);
+  const saved = await storedTicket(slack, due.id);
+  // Both kept: the claim (status and assignee) and the notice.
+  assert.equal(saved.assignee, PEOPLE.agent);
+  assert.equal(saved.status, "in_progress");
+  assert.deepEqual(saved.sla_notices, ["first_response_warning"]);
+  const card = slack.workspace.findMessage(due.card_channel!, due.card_ts!)!;
+  assert.equal(card.text, ticketCardText(saved));
 });

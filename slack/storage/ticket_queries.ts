@@ -22,6 +22,7 @@ import {
   type DatastoreFilter,
   itemPages,
   queryPage,
+  updateItem,
 } from "./datastore.ts";
 import { putWorkItems, type WorkItem, workItemOf } from "./work_store.ts";
 
@@ -113,6 +114,71 @@ export async function putTicketRevisions(
     console.error(`open work entries not written: ${failedWork.join(", ")}`);
   }
   if (notSaved) throw new Error(`${notSaved} tickets were not saved`);
+}
+
+/** What the scheduled run changed on one ticket: only these fields. */
+export interface ScheduleChange extends TicketRevision {
+  fields: Partial<Ticket>;
+  filed: boolean;
+}
+
+/** Writes at once, so that a run's notices are recorded within a round trip. */
+const SCHEDULE_WRITES_AT_ONCE = 10;
+
+/**
+ * Writes only the fields the scheduled run changed, ticket by ticket
+ * (apps.datastore.update merges): a change someone saved under the ticket's
+ * lock while the run was posting (a status, an assignee) is kept, where a
+ * whole-ticket write would undo it. Then their open work entries, as
+ * putTicketRevisions does. Tickets not saved throw; entries are logged.
+ */
+export async function updateTicketSchedules(
+  client: SlackAPIClient,
+  changes: readonly ScheduleChange[],
+  options: { alsoWork?: WorkItem[] } = {},
+) {
+  const saved: ScheduleChange[] = [];
+  let notSaved: unknown;
+  for (const batch of chunked(changes, SCHEDULE_WRITES_AT_ONCE)) {
+    const results = await Promise.allSettled(
+      batch.map(({ ticket, rev, fields }) =>
+        updateItem(client, TicketsDatastore, {
+          id: ticket.id,
+          ...scheduleItem(fields),
+          rev,
+        })
+      ),
+    );
+    results.forEach((result, i) => {
+      if (result.status === "fulfilled") saved.push(batch[i]);
+      else notSaved ??= result.reason;
+    });
+  }
+  const work = [
+    ...saved.map(({ ticket, rev, filed }) =>
+      workItemOf(workEntryOf(ticket, rev), filed)
+    ),
+    ...(options.alsoWork ?? []),
+  ];
+  if (work.length) {
+    const failedWork = await putWorkItems(client, work).catch((error) => {
+      console.error("open work entries not written", error);
+      return [];
+    });
+    if (failedWork.length) {
+      console.error(`open work entries not written: ${failedWork.join(", ")}`);
+    }
+  }
+  if (notSaved) throw notSaved;
+}
+
+/** The schedule's fields as stored: an emptied list or time is cleared. */
+function scheduleItem(fields: Partial<Ticket>): Partial<TicketItem> {
+  const item: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    item[name] = value ?? (name.endsWith("_at") ? 0 : []);
+  }
+  return item as Partial<TicketItem>;
 }
 
 /**

@@ -309,6 +309,10 @@ export function toTicket(item: TicketItem): Ticket {
   }
   const optional = (name: keyof TicketItem) =>
     item[name] === undefined || item[name] === null ? undefined : item[name];
+  const timeOrNone = (name: keyof TicketItem): number | undefined => {
+    const value = item[name];
+    return typeof value === "number" && value > 0 ? value : undefined;
+  };
   // "" is how a partial update clears a text field.
   const text = (name: keyof TicketItem): string | undefined => {
     const value = item[name];
@@ -344,10 +348,11 @@ export function toTicket(item: TicketItem): Ticket {
     holds: Array.isArray(item.holds) && item.holds.length
       ? item.holds.map(decodeHold)
       : undefined,
-    response_due_at: optional("response_due_at") as number | undefined,
-    resolution_due_at: optional("resolution_due_at") as number | undefined,
-    sla_next_check_at: optional("sla_next_check_at") as number | undefined,
-    sla_policy_at: optional("sla_policy_at") as number | undefined,
+    // 0 is how a partial update clears a time (it can only set values).
+    response_due_at: timeOrNone("response_due_at"),
+    resolution_due_at: timeOrNone("resolution_due_at"),
+    sla_next_check_at: timeOrNone("sla_next_check_at"),
+    sla_policy_at: timeOrNone("sla_policy_at"),
     // Names this version doesn't know are dropped rather than trusted.
     sla_notices: Array.isArray(item.sla_notices) && item.sla_notices.length
       ? item.sla_notices.filter((n): n is SlaNoticeName =>

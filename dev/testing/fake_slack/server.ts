@@ -118,6 +118,7 @@ export class FakeSlack {
   #server: Deno.HttpServer<Deno.NetAddr>;
   #methods: Map<string, MethodHandler>;
   #listeners: CallListener[] = [];
+  #hooks: ((method: string, args: Args) => Promise<void> | void)[] = [];
 
   private constructor(
     options: FakeSlackOptions,
@@ -158,6 +159,14 @@ export class FakeSlack {
 
   onCall(listener: CallListener) {
     this.#listeners.push(listener);
+  }
+
+  /**
+   * Holds each call until `hook` (awaited with the call's method and args)
+   * settles: to stage what happens between two of a run's calls.
+   */
+  beforeAnswer(hook: (method: string, args: Args) => Promise<void> | void) {
+    this.#hooks.push(hook);
   }
 
   fail(failure: InjectedFailure) {
@@ -240,6 +249,7 @@ export class FakeSlack {
     let body: Record<string, unknown>;
     try {
       args = await readArgs(request);
+      for (const hook of this.#hooks) await hook(method, args);
       body = await this.#answer(method, args, token);
     } catch (error) {
       if (!(error instanceof SlackError)) throw error;
