@@ -18,6 +18,9 @@ await configureQueues(slack);
 
 function reactTo(text: string, user = PEOPLE.bystander) {
   const message = slack.workspace.postAs(PEOPLE.requester, PEOPLE_INTAKE, text);
+  // Slack stores the reaction before it starts the workflow; the function
+  // checks that it is there.
+  slack.workspace.react(PEOPLE_INTAKE, message.ts, "ticket", user);
   return () =>
     handler(functionContext("ticket_from_message", slack, {
       channel: PEOPLE_INTAKE,
