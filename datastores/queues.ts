@@ -25,6 +25,10 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },
+    /** Its own holidays, one a line, e.g. "2026-12-26 Boxing Day". */
+    holidays: { type: Schema.types.string },
+    /** When its holidays last changed. */
+    sla_updated_at: { type: Schema.slack.types.timestamp },
     updated_by: { type: Schema.slack.types.user_id },
     updated_at: { type: Schema.slack.types.timestamp },
   },

@@ -31,6 +31,8 @@ export default DefineDatastore({
     sla_targets: { type: Schema.types.string },
     sla_request_types: { type: Schema.types.string },
     business_hours: { type: Schema.types.string },
+    /** Holidays for the whole desk, e.g. "2026-12-25 Christmas", one a line. */
+    holidays: { type: Schema.types.string },
     time_zone: { type: Schema.types.string },
     sla_warn_percent: { type: Schema.types.integer },
     /** Who breaches escalate to; the person who set Helpdesk up if unset. */

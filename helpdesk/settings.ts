@@ -13,6 +13,8 @@ export interface HelpdeskSettings {
   sla_targets?: string;
   sla_request_types?: string;
   business_hours?: string;
+  /** Dates on which no time counts, as typed (service_levels/holidays.ts). */
+  holidays?: string;
   time_zone?: string;
   sla_warn_percent?: number;
   owner?: string;

@@ -11,6 +11,13 @@ export interface Queue extends QueueRoles {
   name: string;
   triage_channel: string;
   intake_channels: string[];
+  /**
+   * The queue's own holidays, as typed (service_levels/holidays.ts); its
+   * tickets' clocks also stop on the desk's.
+   */
+  holidays?: string;
+  /** When its holidays last changed: deadlines computed before are redone. */
+  sla_updated_at?: number;
   updated_by?: string;
   updated_at?: number;
 }

@@ -1,6 +1,8 @@
 // Business hours as admins write them ("Mon-Fri 09:00-17:00") and the
 // working windows they give each local day. A window never crosses midnight:
 // a night shift is two lines of business, which Helpdesk doesn't offer yet.
+// Holidays (holidays.ts) are days of the calendar with no window at all.
+import { isHoliday } from "./holidays.ts";
 import {
   dayNumber,
   instantOf,
@@ -18,6 +20,11 @@ export interface BusinessHours {
   /** Minutes after local midnight; `end` may be 1440 (midnight). */
   start: number;
   end: number;
+  /**
+   * Local dates (zoned_time's day numbers), sorted, on which no time
+   * counts: the desk's holidays and those of the ticket's queue.
+   */
+  holidays?: readonly number[];
 }
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -91,6 +98,7 @@ export function businessWindow(
   hours: BusinessHours,
 ): [number, number] | undefined {
   if (!hours.days.includes(isoWeekday(date))) return undefined;
+  if (isHoliday(date, hours.holidays)) return undefined;
   const key = `${hours.timeZone}|${
     dayNumber(date)
   }|${hours.start}|${hours.end}`;

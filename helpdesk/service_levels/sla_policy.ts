@@ -3,6 +3,8 @@
 // "urgent 30m/4h, high 1h/1d". Targets are kept in minutes of counted time.
 import { PRIORITIES, type Priority } from "../tickets/model.ts";
 import type { BusinessHours } from "./business_hours.ts";
+import { mergeHolidays } from "./holidays.ts";
+import type { Calendar } from "./working_time.ts";
 
 export interface SlaTargets {
   firstResponseMinutes?: number;
@@ -13,7 +15,10 @@ export interface SlaPolicy {
   byPriority: Record<Priority, SlaTargets>;
   /** Keyed by request type in lower case; fields replace the priority's. */
   byRequestType: Record<string, Partial<Record<Priority, SlaTargets>>>;
+  /** With the desk's holidays, when it has any. */
   businessHours?: BusinessHours;
+  /** Each queue's own holidays (day numbers), by queue id. */
+  queueHolidays?: Readonly<Record<string, readonly number[]>>;
   /** Warn when this fraction of a target is used, e.g. 0.8. */
   warnAt: number;
 }
@@ -51,6 +56,18 @@ export function targetsFor(
     : undefined;
   const special = entry?.[1][priority] ?? {};
   return { ...general, ...definedOnly(special) };
+}
+
+/**
+ * The calendar a queue's tickets are timed by: the business hours with the
+ * desk's holidays and the queue's. Without business hours the clocks run
+ * around the clock, holidays or not.
+ */
+export function calendarFor(policy: SlaPolicy, queueId: string): Calendar {
+  const hours = policy.businessHours;
+  const own = policy.queueHolidays?.[queueId];
+  if (!hours || !own?.length) return hours;
+  return { ...hours, holidays: mergeHolidays(hours.holidays, own) };
 }
 
 /**

@@ -15,7 +15,8 @@ export type Calendar = BusinessHours | undefined;
 
 /**
  * A fortnight without a single business window cannot happen with hours
- * that passed `checkCalendar`; it is a guard against looping forever.
+ * that passed `checkCalendar`, beyond the holidays themselves; it is a
+ * guard against looping forever.
  */
 const MAX_DAYS_WITHOUT_WORK = 14;
 
@@ -67,6 +68,7 @@ function* countedSegments(
     return;
   }
   const first = dayNumber(localTime(start, calendar.timeZone));
+  const longestBreak = MAX_DAYS_WITHOUT_WORK + (calendar.holidays?.length ?? 0);
   let lastWorkDay = first;
   // Day by day in the calendar's zone: a day's window is within that local
   // day, so earlier days cannot count and a span of months is a few hundred
@@ -74,7 +76,7 @@ function* countedSegments(
   for (let day = first;; day++) {
     const window = businessWindow(dateOfDay(day), calendar);
     if (window && window[1] > window[0]) lastWorkDay = day;
-    else if (day - lastWorkDay > MAX_DAYS_WITHOUT_WORK) throw noWorkingTime();
+    else if (day - lastWorkDay > longestBreak) throw noWorkingTime();
     if (!window || window[1] <= start) continue;
     const from = Math.max(window[0], start);
     const openHold = paused.find(([, to]) => to === Infinity);
@@ -90,9 +92,15 @@ function* countedSegments(
  */
 function checkCalendar(calendar: Calendar): void {
   if (!calendar) return;
-  const { days, start, end } = calendar;
+  const { days, start, end, holidays = [] } = calendar;
   const validDays = days.length > 0 &&
     days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+  const sortedHolidays = holidays.every((d, i) =>
+    Number.isInteger(d) && (i === 0 || d > holidays[i - 1])
+  );
+  if (!sortedHolidays) {
+    throw new Error("Holidays must be whole day numbers, sorted, once each.");
+  }
   if (!validDays || !(start >= 0 && end > start && end <= 1440)) {
     throw noWorkingTime();
   }

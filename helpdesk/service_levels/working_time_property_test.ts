@@ -10,6 +10,13 @@ import {
   workingSecondsBetween,
 } from "./working_time.ts";
 import { localTime } from "./zoned_time.ts";
+import { isHoliday, parseHolidays } from "./holidays.ts";
+
+function withHolidays(calendar: Calendar, text: string): Calendar {
+  const parsed = parseHolidays(text);
+  if (!parsed.ok || !calendar) throw new Error(text);
+  return { ...calendar, holidays: parsed.days };
+}
 
 /** mulberry32: a seeded generator, so a failure replays the same case. */
 function randomFrom(seed: number): () => number {
@@ -33,6 +40,15 @@ const CALENDARS: Calendar[] = [
   hours("Mon-Sun 01:00-02:30", "Europe/Paris"),
   hours("Mon-Sun 02:15-06:00", "America/New_York"),
   hours("Mon-Sun 00:00-24:00", "America/New_York"),
+  // Holidays on and next to the clock changes, and a two-week shutdown.
+  withHolidays(
+    hours("Mon-Fri 09:00-17:00", "Europe/Paris"),
+    "2026-03-27\n2026-03-30\n2026-10-26\n2026-12-14 to 2026-12-31",
+  ),
+  withHolidays(
+    hours("Mon-Sun 02:15-06:00", "America/New_York"),
+    "2026-03-08, 2026-11-01, 2026-07-04",
+  ),
 ];
 
 /** The 2026 clock changes in Paris, New York and Auckland. */
@@ -49,6 +65,7 @@ function isBusinessSecond(instant: number, calendar: Calendar): boolean {
   if (!calendar) return true;
   const local = localTime(instant, calendar.timeZone);
   return calendar.days.includes(local.weekday) &&
+    !isHoliday(local, calendar.holidays) &&
     local.seconds >= calendar.start * 60 && local.seconds < calendar.end * 60;
 }
 

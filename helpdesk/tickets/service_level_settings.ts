@@ -8,6 +8,7 @@ import {
   isTimeZone,
   parseBusinessHours,
 } from "../service_levels/business_hours.ts";
+import { parseHolidays } from "../service_levels/holidays.ts";
 import {
   DEFAULT_SLA_POLICY,
   formatTargets,
@@ -25,6 +26,7 @@ export interface ServiceLevelForm {
   targets?: string;
   request_types?: string;
   business_hours?: string;
+  holidays?: string;
   time_zone?: string;
   warn_percent?: string;
   auto_close_days?: string;
@@ -37,6 +39,7 @@ export interface ServiceLevelSettings {
   sla_targets: string;
   sla_request_types?: string;
   business_hours?: string;
+  holidays?: string;
   time_zone: string;
   sla_warn_percent: number;
   auto_close_days: number;
@@ -63,6 +66,15 @@ export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
     const parsed = parseBusinessHours(hoursText, timeZone);
     if (parsed.ok) hours = parsed.value;
     else problems.business_hours = parsed.problem;
+  }
+  const holidaysText = form.holidays?.trim() || undefined;
+  if (holidaysText) {
+    const parsed = parseHolidays(holidaysText);
+    if (!parsed.ok) problems.holidays = parsed.problem;
+    else if (!hoursText) {
+      problems.holidays =
+        "Holidays count only with business hours: set business hours above, or leave this empty.";
+    } else if (hours) hours = { ...hours, holidays: parsed.days };
   }
   const targetsText = form.targets?.trim() ||
     formatTargets(DEFAULT_SLA_POLICY.byPriority);
@@ -106,6 +118,7 @@ export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
       sla_targets: targetsText,
       sla_request_types: requestTypes,
       business_hours: hoursText || undefined,
+      holidays: holidaysText,
       time_zone: timeZone,
       sla_warn_percent: warn!,
       auto_close_days: days!,
@@ -115,18 +128,29 @@ export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
   };
 }
 
+/** A queue's own holidays, as its admins typed them. */
+export interface QueueCalendar {
+  id: string;
+  holidays?: string;
+}
+
 /**
- * The policy the stored settings describe. Settings were checked when saved;
- * if they no longer parse (say, a time zone a newer runtime dropped), the
- * defaults apply and the problem is logged, so tickets keep their clocks.
+ * The policy the stored settings describe, with the holidays of the queues
+ * given (those a caller has at hand: the ticket's, or all for the sweep).
+ * Settings were checked when saved; if they no longer parse (say, a time
+ * zone a newer runtime dropped), the defaults apply and the problem is
+ * logged, so tickets keep their clocks. A queue's holidays that no longer
+ * parse are left out the same way.
  */
 export function policyFromSettings(
   settings: Partial<ServiceLevelSettings>,
+  queues: readonly QueueCalendar[] = [],
 ): SlaPolicy {
   const checked = checkServiceLevelForm({
     targets: settings.sla_targets,
     request_types: settings.sla_request_types,
     business_hours: settings.business_hours,
+    holidays: settings.holidays,
     time_zone: settings.time_zone,
     warn_percent: settings.sla_warn_percent?.toString(),
     auto_close_days: settings.auto_close_days?.toString(),
@@ -136,7 +160,16 @@ export function policyFromSettings(
     console.error("service levels unreadable, using defaults", checked);
     return DEFAULT_SLA_POLICY;
   }
-  return checked.policy;
+  const queueHolidays: Record<string, number[]> = {};
+  for (const queue of queues) {
+    if (!queue.holidays?.trim()) continue;
+    const parsed = parseHolidays(queue.holidays);
+    if (parsed.ok) queueHolidays[queue.id] = parsed.days;
+    else console.error(`queue ${queue.id}: holidays unreadable`, parsed);
+  }
+  return Object.keys(queueHolidays).length
+    ? { ...checked.policy, queueHolidays }
+    : checked.policy;
 }
 
 /**

@@ -18,6 +18,7 @@ Deno.test("empty settings mean the default service levels", () => {
     sla_targets: "urgent 30m/4h, high 1h/1d, normal 4h/3d, low 1d/5d",
     sla_request_types: undefined,
     business_hours: undefined,
+    holidays: undefined,
     time_zone: "UTC",
     sla_warn_percent: 80,
     auto_close_days: 7,
@@ -78,4 +79,51 @@ Deno.test("auto-close: only resolved tickets, only once the days have passed", (
     autoClose(sampleTicket({ status: "in_progress" }), 7, 1e12),
     undefined,
   );
+});
+
+Deno.test("holidays: the desk's in the form, each queue's beside them", async (t) => {
+  await t.step("checked with the rest of the form", () => {
+    const bad = checkServiceLevelForm({
+      business_hours: "Mon-Fri 09:00-17:00",
+      holidays: "2026-12-25\nBoxing Day",
+    });
+    assert.equal(bad.ok, false);
+    assert.match(
+      (bad as { problems: Record<string, string> }).problems.holidays!,
+      /"Boxing Day" does not start with a date/,
+    );
+    const aroundTheClock = checkServiceLevelForm({ holidays: "2026-12-25" });
+    assert.equal(aroundTheClock.ok, false);
+    assert.match(
+      (aroundTheClock as { problems: Record<string, string> }).problems
+        .holidays!,
+      /only with business hours/,
+    );
+    const good = checkServiceLevelForm({
+      business_hours: "Mon-Fri 09:00-17:00",
+      time_zone: "Europe/Paris",
+      holidays: "2026-12-25 Christmas",
+    });
+    assert.ok(good.ok);
+    assert.equal(good.value.holidays, "2026-12-25 Christmas", "kept as typed");
+    assert.equal(good.policy.businessHours?.holidays?.length, 1);
+  });
+
+  await t.step("the policy carries each queue's own holidays", () => {
+    const policy = policyFromSettings(
+      {
+        business_hours: "Mon-Fri 09:00-17:00",
+        holidays: "2026-12-25",
+      },
+      [
+        { id: "people-team", holidays: "2026-12-24\n2026-12-31" },
+        { id: "facilities" },
+        // Saved by hand or by an older version: left out, not fatal.
+        { id: "broken", holidays: "sometime in May" },
+      ],
+    );
+    assert.equal(policy.businessHours?.holidays?.length, 1);
+    assert.deepEqual(Object.keys(policy.queueHolidays ?? {}), ["people-team"]);
+    assert.equal(policy.queueHolidays?.["people-team"].length, 2);
+  });
 });

@@ -3,7 +3,12 @@
 // (business hours, holds, time zones) is in service_levels/; this file only
 // connects it to the Ticket shape so both stay plain data in, data out.
 import type { SlaNoticeName, Ticket } from "./model.ts";
-import { type SlaPolicy, targetsFor } from "../service_levels/sla_policy.ts";
+import {
+  calendarFor,
+  type SlaPolicy,
+  targetsFor,
+} from "../service_levels/sla_policy.ts";
+import { DEFAULT_QUEUE_ID } from "../queues/queue.ts";
 import {
   dueNotices,
   evaluateSla,
@@ -35,7 +40,7 @@ export function ticketClocks(
       holds: ticket.holds ?? [],
     },
     targetsFor(policy, ticket.priority, ticket.category),
-    policy.businessHours,
+    calendarFor(policy, ticket.queue_id ?? DEFAULT_QUEUE_ID),
     policy.warnAt,
     now,
   );

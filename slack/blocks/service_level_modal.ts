@@ -48,6 +48,14 @@ const TEXT_FIELDS: {
     optional: true,
   },
   {
+    field: "holidays",
+    label: "Holidays",
+    hint:
+      'Days on which no time counts, one per line: "2026-12-25 Christmas", "2026-12-24 to 2026-12-31 Winter break". With business hours only; each queue can add its own.',
+    multiline: true,
+    optional: true,
+  },
+  {
     field: "time_zone",
     label: "Time zone",
     hint: "For business hours and the weekly digest, e.g. Europe/Paris",
@@ -81,6 +89,7 @@ export function serviceLevelModal(
       formatTargets(DEFAULT_SLA_POLICY.byPriority),
     request_types: settings.sla_request_types ?? "",
     business_hours: settings.business_hours ?? "",
+    holidays: settings.holidays ?? "",
     time_zone: settings.time_zone ?? DEFAULT_TIME_ZONE,
     warn_percent: String(settings.sla_warn_percent ?? DEFAULT_WARN_PERCENT),
     auto_close_days: String(
@@ -145,6 +154,7 @@ export function serviceLevelFormFrom(
     targets: text("targets"),
     request_types: text("request_types"),
     business_hours: text("business_hours"),
+    holidays: text("holidays"),
     time_zone: text("time_zone"),
     warn_percent: text("warn_percent"),
     auto_close_days: text("auto_close_days"),

@@ -105,7 +105,7 @@ export async function decide(
       const ticket = markJsmPendingIfLinked(
         withServiceLevels(
           { ...outcome.ticket, updated_by: approver },
-          policyFromSettings(settings),
+          policyFromSettings(settings, [queue]),
           now,
         ),
         now,

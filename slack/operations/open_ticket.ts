@@ -140,7 +140,7 @@ export async function openTicket(
         : {}),
       ...(origin.syncToJsm ? jsmPendingFields(now) : {}),
     },
-    policyFromSettings(settings),
+    policyFromSettings(settings, [queue]),
     now,
   );
   // Saved before anything is shown, so that a retry finds it.

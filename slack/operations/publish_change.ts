@@ -27,7 +27,7 @@ import { slackCall } from "../api/slack_call.ts";
 import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
 import { markJsmPendingIfLinked } from "../../helpdesk/tickets/jsm_sync.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
-import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
+import { ticketSlaPolicy } from "./ticket_sla_policy.ts";
 
 export interface TicketChange {
   ticket: Ticket;
@@ -61,7 +61,8 @@ export async function publishChange(
         // Redrawn below; marked again if that fails.
         card_redraw_due: undefined,
       },
-      policyFromSettings(settings),
+      // The ticket's queue as it is now (a move changes it).
+      await ticketSlaPolicy(client, settings, change.ticket),
       now,
     ),
     now,

@@ -191,7 +191,12 @@ export async function runScheduledChecks(
   const rules: WorkRules = {
     now,
     autoCloseDays: settings.auto_close_days ?? DEFAULT_AUTO_CLOSE_DAYS,
-    slaUpdatedAt: settings.sla_updated_at ?? 0,
+    // Deadlines computed before the latest change to any calendar (the
+    // desk's service levels or a queue's holidays) are computed again.
+    slaUpdatedAt: Math.max(
+      settings.sla_updated_at ?? 0,
+      ...queues.map((q) => q.sla_updated_at ?? 0),
+    ),
     abandonedBefore: abandonedBefore(now),
   };
 
@@ -387,7 +392,8 @@ async function checkServiceLevels(
   report: RunReport,
 ): Promise<{ cutShort: boolean; written: string[] }> {
   const { settings, now } = context;
-  const policy = policyFromSettings(settings);
+  // With each queue's holidays: a ticket is timed by its queue's calendar.
+  const policy = policyFromSettings(settings, context.queues);
   const audiences = new SlaAudiences(client, settings, context.queues);
   const outcome = await announceDue(
     { client, settings, policy, audiences, now },

@@ -45,6 +45,12 @@ function toQueue(item: QueueItem): Queue {
     members: strings(item.members),
     admins: strings(item.admins),
     superusers: strings(item.superusers),
+    holidays: typeof item.holidays === "string" && item.holidays
+      ? item.holidays
+      : undefined,
+    sla_updated_at: typeof item.sla_updated_at === "number"
+      ? item.sla_updated_at
+      : undefined,
     updated_by: item.updated_by as string | undefined,
     updated_at: item.updated_at as number | undefined,
   };

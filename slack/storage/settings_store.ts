@@ -28,6 +28,7 @@ export async function getSettings(
     sla_targets: item.sla_targets || undefined,
     sla_request_types: item.sla_request_types || undefined,
     business_hours: item.business_hours || undefined,
+    holidays: item.holidays || undefined,
     time_zone: item.time_zone || undefined,
     sla_warn_percent: item.sla_warn_percent ?? undefined,
     owner: item.owner || undefined,
