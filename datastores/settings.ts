@@ -39,6 +39,8 @@ export default DefineDatastore({
     owner: { type: Schema.slack.types.user_id },
     /** When service levels last changed: older deadlines get recomputed. */
     sla_updated_at: { type: Schema.slack.types.timestamp },
+    /** Who saved the service levels last. */
+    sla_updated_by: { type: Schema.slack.types.user_id },
     /** Resolved tickets close after this many days; 0 never. */
     auto_close_days: { type: Schema.types.integer },
     /** A closed ticket can be reopened for this many days; 0 never. */

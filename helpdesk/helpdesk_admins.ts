@@ -43,11 +43,12 @@ export function isHelpdeskAdmin(
 }
 
 /**
- * The admin list a Configure Helpdesk save leaves. An empty field keeps the
- * current admins (the form can't show them: it is Slack's own form), or
- * makes the editor the first admin of a fresh install. A list must keep the
- * editor: nobody removes themselves, so the desk always has an admin who
- * knows they are one.
+ * The admin list a Configure Helpdesk save leaves. The form opens showing
+ * the current admins (the editor alone on a fresh install) and requires the
+ * field; a submission without a list (an older trigger's form, or one made
+ * by hand) keeps the current admins, or makes the editor the first admin of
+ * a fresh install. A list must keep the editor: nobody removes themselves,
+ * so the desk always has an admin who knows they are one.
  */
 export function nextHelpdeskAdmins(
   typed: readonly string[] | undefined,
@@ -65,7 +66,7 @@ export function nextHelpdeskAdmins(
     return {
       ok: false,
       problem:
-        "You can't remove yourself from Helpdesk's admins. Keep yourself in the list (another admin can remove you), or leave the field empty to keep the admins as they are.",
+        "You can't remove yourself from Helpdesk's admins: keep yourself in the list (another admin can remove you).",
     };
   }
   if (list.length > MAX_HELPDESK_ADMINS) {

@@ -19,6 +19,8 @@ export interface HelpdeskSettings {
   sla_warn_percent?: number;
   owner?: string;
   sla_updated_at?: number;
+  /** Who saved the service levels last. */
+  sla_updated_by?: string;
   auto_close_days?: number;
   /** A closed ticket can be reopened for this many days; 0 never. */
   reopen_days?: number;

@@ -17,67 +17,8 @@ const ConfigureRequestTypeWorkflow = DefineWorkflow({
   },
 });
 
-const form = ConfigureRequestTypeWorkflow.addStep(
-  Schema.slack.functions.OpenForm,
-  {
-    title: "Request type",
-    description:
-      "The request form asks for a summary, details and priority, then this type's own questions.",
-    submit_label: "Save",
-    interactivity: ConfigureRequestTypeWorkflow.inputs.interactivity,
-    fields: {
-      elements: [
-        { name: "queue_name", title: "Queue", type: Schema.types.string },
-        { name: "name", title: "Request type", type: Schema.types.string },
-        {
-          name: "description",
-          title: "Description",
-          description: "Shown under its name in the request form",
-          type: Schema.types.string,
-        },
-        {
-          name: "fields",
-          title: "Questions",
-          description:
-            "One per line: “Label: type”, type text, long text, select(A, B), user or date; * after the label makes it required",
-          type: Schema.types.string,
-          long: true,
-        },
-        {
-          name: "needs_approval",
-          title: "Needs approval",
-          type: Schema.types.boolean,
-        },
-        {
-          name: "approvers",
-          title: "Approvers",
-          description: "Empty means ${superusers}; e.g. ${owner}, ${admins}",
-          type: Schema.types.string,
-        },
-        {
-          name: "private",
-          title: "Private (HR, security)",
-          description: "The triage card shows only its key",
-          type: Schema.types.boolean,
-        },
-        { name: "remove", title: "Remove it", type: Schema.types.boolean },
-      ],
-      required: ["queue_name", "name"],
-    },
-  },
-);
-
 ConfigureRequestTypeWorkflow.addStep(ConfigureRequestTypeFunction, {
-  queue_name: form.outputs.fields.queue_name,
-  name: form.outputs.fields.name,
-  description: form.outputs.fields.description,
-  fields: form.outputs.fields.fields,
-  needs_approval: form.outputs.fields.needs_approval,
-  approvers: form.outputs.fields.approvers,
-  private: form.outputs.fields.private,
-  remove: form.outputs.fields.remove,
-  // The person who submitted the form, as Slack reports it.
-  interactivity: form.outputs.interactivity,
+  interactivity: ConfigureRequestTypeWorkflow.inputs.interactivity,
 });
 
 export default ConfigureRequestTypeWorkflow;

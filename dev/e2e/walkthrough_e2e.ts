@@ -61,6 +61,8 @@ export const README_STEPS: Step[] = [
     async run({ ui }) {
       await ui.openChannel("general");
       const form = await ui.runShortcut("Configure Helpdesk");
+      // A fresh install: Alex is already its first admin.
+      assert.match(await form.field("admins").innerText(), /Alex/);
       await form.choose("triage_channel", "#helpdesk-triage");
       await form.pick("agent_users", "Avery");
       // Slack lists user groups by handle.
@@ -148,6 +150,8 @@ export const README_STEPS: Step[] = [
       await ui.be(/Alex/);
       await ui.openChannel("general");
       const queue = await ui.runShortcut("Configure a queue");
+      await queue.choose("queue", "A new queue");
+      await queue.submitAndExpect("New queue");
       await queue.fill("name", "People team");
       await queue.choose("triage_channel", "#helpdesk-triage");
       await queue.pick("intake_channels", "general");
@@ -159,7 +163,8 @@ export const README_STEPS: Step[] = [
       await ui.message("People team").waitFor();
 
       const type = await ui.runShortcut("Configure a request type");
-      await type.fill("queue_name", "People team");
+      await type.choose("request_type", "A new request type for People team");
+      await type.submitAndExpect("New request type");
       await type.fill("name", "New laptop");
       await type.fill("fields", "Model*: select(Air, Pro)");
       await type.check("needs_approval");
@@ -220,6 +225,31 @@ export const README_STEPS: Step[] = [
 ];
 
 export const MORE_STEPS: Step[] = [
+  {
+    name: "a queue's form opens on what is saved",
+    async run({ ui }) {
+      await ui.be(/Alex/);
+      await ui.openChannel("general");
+      const queue = await ui.runShortcut("Configure a queue");
+      await queue.choose("queue", "People team");
+      await queue.submitAndExpect("Change a queue");
+      assert.equal(await queue.field("name").inputValue(), "People team");
+      assert.match(await queue.field("member_people").innerText(), /Avery/);
+      assert.match(await queue.field("superuser_people").innerText(), /Pat/);
+      // A mistake is shown under its field, and what was typed stays.
+      await queue.fill("holidays", "2026-12-25\nsometime in May");
+      await queue.submit();
+      await queue.error("holidays").getByText(/"sometime in May"/).waitFor();
+      assert.equal(
+        await queue.field("holidays").inputValue(),
+        "2026-12-25\nsometime in May",
+      );
+      await queue.fill("holidays", "2026-12-25 Christmas");
+      await queue.submitAndClose();
+      await ui.openAppDm();
+      await ui.message(/Holidays: 1 holiday/).waitFor();
+    },
+  },
   {
     name: "a thread on the card",
     async run({ ui, keys }) {

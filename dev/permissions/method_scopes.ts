@@ -58,6 +58,7 @@ export const METHOD_SCOPES: ReadonlyMap<string, MethodScopes> = new Map([
   ),
   needs("reactions.remove", "reactions:write"),
   needs("users.info", "users:read"),
+  needs("usergroups.list", "usergroups:read"),
   needs("usergroups.users.list", "usergroups:read"),
   needs("reactions.add", "reactions:write"),
   needs("reactions.get", "reactions:read"),

@@ -78,7 +78,7 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "usergroups:read": {
     slack: "View user groups in a workspace",
     reason:
-      "Agents can be the members of a Slack user group, read when someone acts.",
+      "Agents can be the members of a Slack user group, read when someone acts; and the settings forms list the workspace's user groups to choose from, as Block Kit has no user group picker.",
   },
 };
 

@@ -1,19 +1,13 @@
 // Doing things to People-team tickets the way Slack would make Helpdesk do
 // them: card and DM buttons through the update_ticket function, the Deny
-// modal's submission, and the settings workflow's function.
+// modal's submission, and the request type's settings form.
 import updateTicket from "../../functions/update_ticket/handler.ts";
 import {
   DENY_VIEW_CALLBACK_ID,
   UPDATE_TICKET_CALLBACK_ID,
 } from "../../functions/update_ticket/definition.ts";
-import configureRequestType from "../../functions/configure_request_type/handler.ts";
-import {
-  clientFor,
-  functionContext,
-  interactivityOf,
-  PEOPLE,
-  storedTicket,
-} from "./harness.ts";
+import { saveSettings } from "./settings_forms.ts";
+import { clientFor, functionContext, PEOPLE, storedTicket } from "./harness.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
 import { openTicket } from "../../slack/operations/open_ticket.ts";
@@ -59,19 +53,19 @@ export function submitDenial(
   );
 }
 
+/** Changes the laptop type's description through its settings form. */
 export function editRequestType(
   slack: FakeSlack,
   admin: string,
   description: string,
 ) {
-  return configureRequestType(functionContext("configure_request_type", slack, {
-    queue_name: "people team",
-    name: LAPTOP.name,
-    description,
-    fields: LAPTOP.fields_spec,
-    needs_approval: true,
-    interactivity: interactivityOf(admin),
-  }));
+  return saveSettings(
+    slack,
+    "request_type",
+    admin,
+    { description },
+    LAPTOP.id,
+  );
 }
 
 export const GENERAL_TEXT = "Monitor arm is loose";

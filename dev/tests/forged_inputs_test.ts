@@ -27,6 +27,8 @@ import rateTicket from "../../functions/rate_ticket/handler.ts";
 import openRequest from "../../functions/open_request/handler.ts";
 import configureHelpdesk from "../../functions/configure_helpdesk/handler.ts";
 import configureServiceLevels from "../../functions/configure_service_levels/handler.ts";
+import configureQueue from "../../functions/configure_queue/handler.ts";
+import configureRequestType from "../../functions/configure_request_type/handler.ts";
 import postReport from "../../functions/post_report/handler.ts";
 import recordJiraIssue from "../../functions/record_jira_issue/handler.ts";
 import reactToCard from "../../functions/react_to_card/handler.ts";
@@ -124,11 +126,32 @@ Deno.test("forged inputs act for nobody", async (t) => {
           "configure_helpdesk",
           (interactivity) =>
             configureHelpdesk(functionContext("configure_helpdesk", slack, {
+              // What an OpenForm-era trigger or a hand-made workflow sends.
               triage_channel: TRIAGE,
               agent_users: [PEOPLE.bystander],
               admin: PEOPLE.admin,
               interactivity,
             } as never)),
+        ],
+        [
+          "configure_queue",
+          (interactivity) =>
+            configureQueue(functionContext("configure_queue", slack, {
+              name: "Helpdesk",
+              admin: PEOPLE.admin,
+              interactivity,
+            } as never)),
+        ],
+        [
+          "configure_request_type",
+          (interactivity) =>
+            configureRequestType(
+              functionContext("configure_request_type", slack, {
+                queue_name: "Helpdesk",
+                admin: PEOPLE.admin,
+                interactivity,
+              } as never),
+            ),
         ],
         ["configure_service_levels", (interactivity) =>
           configureServiceLevels(
@@ -193,11 +216,12 @@ Deno.test("forged inputs act for nobody", async (t) => {
   );
 
   await t.step(
-    "configure_helpdesk and service levels: an admin in `admin`, someone else saving",
+    "the settings forms: an admin in `admin`, someone else opening",
     async () => {
       const before = await datastoreState(slack);
       attempts += 2;
-      const saved = await configureHelpdesk(
+      slack.clearCalls();
+      await configureHelpdesk(
         functionContext("configure_helpdesk", slack, {
           triage_channel: TRIAGE,
           agent_users: [PEOPLE.bystander],
@@ -205,7 +229,11 @@ Deno.test("forged inputs act for nobody", async (t) => {
           interactivity: interactivityOf(PEOPLE.bystander),
         } as never),
       );
-      assert.match(String(saved.error), /Only Helpdesk's admins/);
+      assert.match(
+        ws.dmsTo(PEOPLE.bystander).at(-1)!.text,
+        /^Only Helpdesk's admins can change Helpdesk's settings/,
+      );
+      assert.equal(slack.callsTo("views.open").length, 0, "no form opened");
       await configureServiceLevels(
         functionContext("configure_service_levels", slack, {
           admin: PEOPLE.admin,

@@ -16,9 +16,12 @@ import {
 } from "../testing/harness.ts";
 import {
   configureQueues,
+  PEOPLE_QUEUE,
   PEOPLE_TRIAGE,
   ROLE_PEOPLE,
 } from "../testing/queue_fixtures.ts";
+
+const PEOPLE_QUEUE_ID = PEOPLE_QUEUE.id;
 import { click, submitDenial } from "../testing/queue_actions.ts";
 import { HOSTILE_TEXT, showsInert } from "../testing/hostile_text.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
@@ -27,9 +30,15 @@ import {
   settingsAndQueues,
 } from "../../slack/storage/queue_store.ts";
 import { openTicket } from "../../slack/operations/open_ticket.ts";
-import configureHelpdesk from "../../functions/configure_helpdesk/handler.ts";
-import configureQueue from "../../functions/configure_queue/handler.ts";
-import configureRequestType from "../../functions/configure_request_type/handler.ts";
+import {
+  choose,
+  initialAnswers,
+  openSettings,
+  type Outcome,
+  saveSettings,
+  submitSettings,
+  type View,
+} from "../testing/settings_forms.ts";
 import postReport from "../../functions/post_report/handler.ts";
 import { requestTypeId } from "../../helpdesk/request_types/request_type.ts";
 import { POST_REPORT_CALLBACK_ID } from "../../functions/post_report/definition.ts";
@@ -100,86 +109,137 @@ Deno.test("hostile names × every surface that shows them", async (t) => {
       const queueName = named(hostile, i, 40);
       const typeName = named(hostile, i, 60);
       const lastDm = (user: string) => ws.dmsTo(user).at(-1)?.text;
+      const errorsOf = (outcome: Outcome) => outcome.done ? {} : outcome.errors;
       const saveQueue = (
         user: string,
-        fields: { name: string } & Record<string, unknown>,
+        choice: string,
+        fields: Record<string, unknown>,
       ) =>
-        configureQueue(functionContext("configure_queue", slack, {
-          triage_channel: PEOPLE_TRIAGE,
-          owner: ROLE_PEOPLE.owner,
-          member_people: [ROLE_PEOPLE.member],
-          superuser_people: [ROLE_PEOPLE.superuser],
+        saveSettings(slack, "queue", user, {
+          ...(choice === choose.newQueue
+            ? {
+              triage_channel: PEOPLE_TRIAGE,
+              owner: ROLE_PEOPLE.owner,
+              member_people: [ROLE_PEOPLE.member],
+              superuser_people: [ROLE_PEOPLE.superuser],
+            }
+            : {}),
           ...fields,
-          interactivity: interactivityOf(user),
-        }));
-      const saveType = (
-        user: string,
-        fields: { name: string } & Record<string, unknown>,
-      ) =>
-        configureRequestType(functionContext("configure_request_type", slack, {
-          queue_name: queueName,
-          ...fields,
-          interactivity: interactivityOf(user),
-        }));
+        }, choice);
 
       // A queue with the hostile name: the "Saved" DM.
-      const saved = await saveQueue(PEOPLE.admin, { name: queueName });
-      assert.equal(saved.error, undefined, saved.error);
+      const saved = await saveQueue(PEOPLE.admin, choose.newQueue, {
+        name: queueName,
+      });
+      assert.equal(saved.done, true, JSON.stringify(saved));
       inert("queue saved DM", lastDm(PEOPLE.admin), queueName);
+      const { queues: all } = await settingsAndQueues(clientFor(slack));
+      const hostileQueue = all.find((q) => q.name === queueName)!;
 
-      // The same letters again: refused, both names shown.
-      await saveQueue(PEOPLE.admin, { name: `${queueName}!` });
-      inert("name clash DM", lastDm(PEOPLE.admin), queueName);
+      // Offered by name in the queue picker, and shown back in its form.
+      const picker = await openSettings(slack, "queue", PEOPLE.admin);
+      assert.ok(picker.opened);
+      const offered = (picker.view.blocks[0].element as {
+        options: { value: string; text: { text: string } }[];
+      }).options.find((o) => o.value === hostileQueue.id)!.text.text;
+      plain("queue picker option", offered, queueName);
+      const form = await submitSettings(
+        slack,
+        "queue",
+        PEOPLE.admin,
+        picker.view,
+        {
+          queue: hostileQueue.id,
+        },
+      );
+      plain(
+        "queue form, opened on its name",
+        String(initialAnswers((form as { view: View }).view).name),
+        queueName,
+      );
 
-      // Someone with no role in it: refused, naming the queue.
-      await saveQueue(PEOPLE.bystander, { name: queueName });
-      inert("queue editors refusal", lastDm(PEOPLE.bystander), queueName);
-
-      // A name that is no queue: the list of queues.
-      await saveType(PEOPLE.admin, {
-        queue_name: `${hostile} nowhere`,
-        name: "x",
+      // The same letters again: refused under the name, both shown.
+      const clash = await saveQueue(PEOPLE.admin, choose.newQueue, {
+        name: `${queueName}!`,
       });
-      inert("no queue called …", lastDm(PEOPLE.admin), `${hostile} nowhere`);
-      inert("the queues are …", lastDm(PEOPLE.admin), queueName);
+      plain("name clash error", errorsOf(clash).name, queueName);
 
-      // Renaming to it from another queue's point of view: a clash.
-      await saveQueue(ROLE_PEOPLE.owner, {
-        name: "People team",
-        new_name: `${queueName}?`,
+      // Someone with no role in it choosing it anyway: refused by DM,
+      // naming the queue.
+      const forged = await submitSettings(
+        slack,
+        "queue",
+        ROLE_PEOPLE.admin,
+        picker.view,
+        { queue: hostileQueue.id },
+      );
+      assert.equal(forged.kind, "errors");
+      inert("queue editors refusal", lastDm(ROLE_PEOPLE.admin), queueName);
+
+      // Renaming another queue to it: a clash, under the name.
+      const rename = await saveQueue(ROLE_PEOPLE.admin, PEOPLE_QUEUE_ID, {
+        name: `${queueName}?`,
       });
-      inert("rename clash DM", lastDm(ROLE_PEOPLE.owner), queueName);
+      plain("rename clash error", errorsOf(rename).name, queueName);
 
-      // A question line that does not parse, quoted in the refusal.
+      // A question line that does not parse, quoted under the questions.
       const line = `${hostile}: number`;
-      await saveType(PEOPLE.admin, { name: "Broken", fields: line });
-      inert("question parse error", lastDm(PEOPLE.admin), line);
+      const broken = await saveSettings(slack, "request_type", PEOPLE.admin, {
+        name: "Broken",
+        fields: line,
+      }, choose.newTypeIn(hostileQueue.id));
+      plain("question parse error", errorsOf(broken).fields, line);
 
-      // A role rule that does not parse, quoted whole.
-      await saveQueue(PEOPLE.admin, { name: queueName, role_rules: hostile });
-      inert("role rule problem", lastDm(PEOPLE.admin), hostile);
+      // A role rule that does not parse, quoted whole under the rules.
+      const rule = await saveQueue(PEOPLE.admin, hostileQueue.id, {
+        role_rules: hostile,
+      });
+      plain("role rule problem", errorsOf(rule).role_rules, hostile.trim());
 
       // A request type with the hostile name, needing approval.
-      const typeSaved = await saveType(ROLE_PEOPLE.owner, {
-        name: typeName,
-        description: hostile,
-        fields: "Why: text",
-        needs_approval: true,
-      });
-      assert.equal(typeSaved.error, undefined, typeSaved.error);
+      const typeSaved = await saveSettings(
+        slack,
+        "request_type",
+        ROLE_PEOPLE.owner,
+        {
+          name: typeName,
+          description: hostile,
+          fields: "Why: text",
+          needs_approval: true,
+        },
+        choose.newTypeIn(hostileQueue.id),
+      );
+      assert.equal(typeSaved.done, true, JSON.stringify(typeSaved));
       inert("request type saved DM", lastDm(ROLE_PEOPLE.owner), typeName);
       inert(
         "request type saved DM (queue)",
         lastDm(ROLE_PEOPLE.owner),
         queueName,
       );
+      // Offered by name under its queue in the request type picker.
+      const typePicker = await openSettings(
+        slack,
+        "request_type",
+        ROLE_PEOPLE.owner,
+      );
+      assert.ok(typePicker.opened);
+      const group = (typePicker.view.blocks[0].element as {
+        option_groups: {
+          label: { text: string };
+          options: { text: { text: string } }[];
+        }[];
+      }).option_groups.find((g) => g.label.text === queueName)!;
+      plain("request type picker (queue)", group.label.text, queueName);
+      plain(
+        "request type picker (type)",
+        group.options.find((o) => o.text.text === typeName)?.text.text,
+        typeName,
+      );
 
       // A request of that type: the approvers' DM names queue and type.
-      const { queues } = await settingsAndQueues(clientFor(slack));
-      const queue = queues.find((q) => q.name === queueName)!;
       const type = (await getRequestType(
         clientFor(slack),
-        requestTypeId(queue.id, typeName),
+        requestTypeId(hostileQueue.id, typeName),
       ))!;
       const { ticket } = await openTicket(
         clientFor(slack),
@@ -231,17 +291,16 @@ Deno.test("hostile names × every surface that shows them", async (t) => {
       inert("report title", report, queueName);
 
       // Removed: the DM names the type and the queue.
-      await saveType(ROLE_PEOPLE.owner, { name: typeName, remove: true });
+      await saveSettings(slack, "request_type", ROLE_PEOPLE.owner, {
+        remove: true,
+      }, type.id);
       inert("request type removed DM", lastDm(ROLE_PEOPLE.owner), typeName);
 
-      // The ticket emoji, typed wrong.
-      await configureHelpdesk(functionContext("configure_helpdesk", slack, {
-        triage_channel: TRIAGE,
-        agent_users: [PEOPLE.agent],
+      // The ticket emoji, typed wrong: under its field, as typed.
+      const emoji = await saveSettings(slack, "helpdesk", PEOPLE.admin, {
         intake_emoji: hostile,
-        interactivity: interactivityOf(PEOPLE.admin),
-      }));
-      inert("ticket emoji problem", lastDm(PEOPLE.admin), hostile.trim());
+      });
+      plain("ticket emoji problem", errorsOf(emoji).intake_emoji, hostile);
     });
   }
   console.log(

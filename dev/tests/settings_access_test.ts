@@ -1,9 +1,11 @@
 // Who may change which settings, and who may read the report: every actor ×
 // every action, through the functions Slack would run, the person always
-// coming from Slack's interactivity. The table is written out, not derived
-// from the rules, so a change to them shows up here. A refused attempt must
-// leave every datastore and trigger as it was, post nothing anywhere but to
-// the actor, and name who may do it.
+// coming from Slack's interactivity (opening) or the submission's user
+// (saving). The table is written out, not derived from the rules, so a
+// change to them shows up here. A refused attempt must leave every
+// datastore and trigger as it was, post nothing anywhere but to the actor,
+// and name who may do it: before the form opens, or, for a choice the form
+// did not offer but a client sent anyway, when it is submitted.
 import assert from "node:assert/strict";
 import {
   clientFor,
@@ -17,6 +19,7 @@ import {
 import {
   configureQueues,
   LAPTOP,
+  PEOPLE_QUEUE,
   PEOPLE_TRIAGE,
   ROLE_PEOPLE,
 } from "../testing/queue_fixtures.ts";
@@ -26,9 +29,12 @@ import {
   viewSubmissionContext,
 } from "../testing/interactivity_payloads.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
-import configureHelpdesk from "../../functions/configure_helpdesk/handler.ts";
-import configureQueue from "../../functions/configure_queue/handler.ts";
-import configureRequestType from "../../functions/configure_request_type/handler.ts";
+import {
+  choose,
+  type Outcome as FormOutcome,
+  saveSettings,
+} from "../testing/settings_forms.ts";
+import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
 import configureServiceLevels from "../../functions/configure_service_levels/handler.ts";
 import {
   CONFIGURE_SERVICE_LEVELS_CALLBACK_ID,
@@ -90,25 +96,24 @@ const REPORT: Record<Actor, RegExp> = {
 };
 
 /** Who each refusal names, by the action refused. */
+const QUEUE_EDITORS = (queue: string) =>
+  new RegExp(
+    `(^Only a queue's owner, admins and superusers can change (a queue|its request types), and Helpdesk's admins \\(<@UADMIN>\\))|(^The (queue|request type) was not saved\\. In the ${queue} queue, only its owner, admins and superusers, and Helpdesk's admins \\(<@UADMIN>\\), can change its settings)`,
+  );
 const NAMES_WHO: Record<Action, RegExp> = {
   "configure Helpdesk":
-    /^Helpdesk's settings were not changed\. Only Helpdesk's admins can change Helpdesk's settings: <@UADMIN>\./,
+    /^Only Helpdesk's admins can change Helpdesk's settings: <@UADMIN>\./,
   "open service levels":
     /^Only Helpdesk's admins can change the service levels: <@UADMIN>\./,
   "save service levels":
     /^Only Helpdesk's admins can change the service levels/,
   "create a queue":
-    /^The queue was not saved\. Only Helpdesk's admins can create a queue: <@UADMIN>\./,
-  "edit People team":
-    /^The queue was not saved\. In the People team queue, only its owner, admins and superusers, and Helpdesk's admins \(<@UADMIN>\), can change its settings/,
-  "rename People team":
-    /^The queue was not saved\. In the People team queue, only its owner, admins and superusers, and Helpdesk's admins \(<@UADMIN>\)/,
-  "edit the default queue":
-    /^The queue was not saved\. In the Helpdesk queue, only its owner, admins and superusers, and Helpdesk's admins \(<@UADMIN>\)/,
-  "add a request type":
-    /^The request type was not saved\. In the People team queue, only its owner, admins and superusers, and Helpdesk's admins/,
-  "remove a request type":
-    /^The request type was not saved\. In the People team queue, only its owner, admins and superusers, and Helpdesk's admins/,
+    /(^The queue was not saved\. Only Helpdesk's admins can create a queue: <@UADMIN>\.)|(^Only a queue's owner, admins and superusers can change a queue, and Helpdesk's admins \(<@UADMIN>\), who also make new queues)/,
+  "edit People team": QUEUE_EDITORS("People team"),
+  "rename People team": QUEUE_EDITORS("People team"),
+  "edit the default queue": QUEUE_EDITORS("Helpdesk"),
+  "add a request type": QUEUE_EDITORS("People team"),
+  "remove a request type": QUEUE_EDITORS("People team"),
 };
 
 type Outcome =
@@ -130,17 +135,14 @@ async function attempt(
     return dms.length > dmsBefore ? dms.at(-1)!.text : undefined;
   };
   switch (action) {
-    case "configure Helpdesk": {
-      const result = await configureHelpdesk(
-        functionContext("configure_helpdesk", slack, {
+    case "configure Helpdesk":
+      return outcomeOf(
+        await saveSettings(slack, "helpdesk", user, {
           triage_channel: TRIAGE,
           agent_users: [PEOPLE.agent, PEOPLE.otherAgent],
           intake_emoji: "sos",
-          interactivity,
         }),
       );
-      return result.error ? { done: false, told: dm()! } : { done: true };
-    }
     case "open service levels": {
       const opened = slack.callsTo("views.open").length;
       await configureServiceLevels(
@@ -178,46 +180,53 @@ async function attempt(
         : { done: true };
     }
     case "create a queue":
-    case "edit People team":
-    case "rename People team":
-    case "edit the default queue": {
-      const fields = {
-        "create a queue": { name: "Facilities", triage_channel: TRIAGE },
-        "edit People team": { name: "People team" },
-        "rename People team": {
-          name: "People team",
-          new_name: "People & Culture",
-        },
-        "edit the default queue": { name: "Helpdesk", triage_channel: TRIAGE },
-      }[action];
-      const result = await configureQueue(
-        functionContext("configure_queue", slack, {
-          triage_channel: PEOPLE_TRIAGE,
+      return outcomeOf(
+        await saveSettings(slack, "queue", user, {
+          name: "Facilities",
+          triage_channel: TRIAGE,
           owner: ROLE_PEOPLE.owner,
-          member_people: [ROLE_PEOPLE.member],
-          admin_people: [ROLE_PEOPLE.admin],
-          superuser_people: [ROLE_PEOPLE.superuser],
-          ...fields,
-          interactivity,
-        }),
+        }, choose.newQueue),
       );
-      return result.error ? { done: false, told: dm()! } : { done: true };
-    }
+    case "edit People team":
+      return outcomeOf(
+        await saveSettings(slack, "queue", user, {
+          member_people: [ROLE_PEOPLE.member, PEOPLE.agent],
+        }, PEOPLE_QUEUE.id),
+      );
+    case "rename People team":
+      return outcomeOf(
+        await saveSettings(slack, "queue", user, {
+          name: "People & Culture",
+        }, PEOPLE_QUEUE.id),
+      );
+    case "edit the default queue":
+      return outcomeOf(
+        await saveSettings(slack, "queue", user, {
+          triage_channel: PEOPLE_TRIAGE,
+        }, DEFAULT_QUEUE_ID),
+      );
     case "add a request type":
-    case "remove a request type": {
-      const remove = action === "remove a request type";
-      const result = await configureRequestType(
-        functionContext("configure_request_type", slack, {
-          queue_name: "People team",
-          name: remove ? LAPTOP.name : "Access badge",
+      return outcomeOf(
+        await saveSettings(slack, "request_type", user, {
+          name: "Access badge",
           fields: "Floor*: select(1, 2, 3)",
-          remove,
-          interactivity,
-        }),
+        }, choose.newTypeIn(PEOPLE_QUEUE.id)),
       );
-      return result.error ? { done: false, told: dm()! } : { done: true };
-    }
+    case "remove a request type":
+      return outcomeOf(
+        await saveSettings(slack, "request_type", user, {
+          remove: true,
+        }, LAPTOP.id),
+      );
   }
+}
+
+/** A form's outcome: done, or the refusal the person was told. */
+function outcomeOf(outcome: FormOutcome): Outcome {
+  return outcome.done ? { done: true } : {
+    done: false,
+    told: outcome.told || Object.values(outcome.errors).join(" "),
+  };
 }
 
 /** Everything a refused attempt must leave as it was. */

@@ -3,18 +3,19 @@
 // that the reaction triggers always watch every wanted channel exactly once,
 // whatever fails, whoever saves at the same time, and leave none behind.
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
 import {
   clientFor,
   configure,
-  functionContext,
-  interactivityOf,
   PEOPLE,
   startFakeSlack,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import { listStoredQueues } from "../../slack/storage/queue_store.ts";
+import { choose, saveSettings } from "../../dev/testing/settings_forms.ts";
+import {
+  findStoredQueue,
+  listStoredQueues,
+} from "../../slack/storage/queue_store.ts";
 
 const QUEUES = 5;
 /** 20 channels a queue may take its 10 intake channels from. */
@@ -32,13 +33,21 @@ async function save(
   q: number,
   intake: string[],
 ): Promise<{ error?: string }> {
-  return await handler(functionContext("configure_queue", slack, {
+  const id = `queue-${q}`;
+  const exists = await findStoredQueue(clientFor(slack), id);
+  const dms = slack.workspace.dmsTo(PEOPLE.admin).length;
+  const outcome = await saveSettings(slack, "queue", PEOPLE.admin, {
     name: `Queue ${q}`,
     triage_channel: triageOf(q),
     intake_channels: intake,
     owner: PEOPLE.admin,
-    interactivity: interactivityOf(PEOPLE.admin),
-  }));
+  }, exists ? id : choose.newQueue);
+  if (!outcome.done) {
+    return { error: Object.values(outcome.errors).join(" ") || outcome.told };
+  }
+  // Saved; a failure to bring the triggers in step is said in the DM.
+  const dm = slack.workspace.dmsTo(PEOPLE.admin).slice(dms).at(-1)?.text ?? "";
+  return /:warning: Its :ticket:/.test(dm) ? { error: dm } : {};
 }
 
 /** Every intake and triage channel of the stored queues, watched once. */

@@ -7,9 +7,9 @@ import ConfigureServiceLevelsFunction, {
   SERVICE_LEVEL_VIEW_CALLBACK_ID,
 } from "./definition.ts";
 import {
+  changeSettings,
   getSettings,
   NOT_CONFIGURED,
-  putSettings,
 } from "../../slack/storage/settings_store.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { scheduleDigest } from "../../slack/operations/scheduled_runs.ts";
@@ -30,6 +30,18 @@ import {
   actingPerson,
   NO_ACTING_PERSON,
 } from "../../slack/operations/acting_person.ts";
+import { subjectOf } from "../../slack/blocks/saved_version.ts";
+import {
+  savedByOtherSince,
+  type SavedVersion,
+} from "../../helpdesk/saved_version.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+
+/** Which save of the service levels a form opened on. */
+const slaVersion = (settings: HelpdeskSettings): SavedVersion => ({
+  at: settings.sla_updated_at ?? 0,
+  by: settings.sla_updated_by,
+});
 
 const NOT_AN_ADMIN_ANY_MORE =
   "Only Helpdesk's admins can change the service levels, and you are not one of them now. Nothing was saved.";
@@ -59,7 +71,11 @@ export default SlackFunction(
       }
       await slackCall(client, "views.open", {
         interactivity_pointer: inputs.interactivity.interactivity_pointer,
-        view: serviceLevelModal(settings, SERVICE_LEVEL_VIEW_CALLBACK_ID),
+        view: serviceLevelModal(
+          settings,
+          SERVICE_LEVEL_VIEW_CALLBACK_ID,
+          slaVersion(settings),
+        ),
       });
       // Finished by the modal's submission or closing handler.
       return { completed: false as const };
@@ -96,6 +112,23 @@ export default SlackFunction(
           errors: { targets: NOT_AN_ADMIN_ANY_MORE },
         };
       }
+      // Opened on older values than someone else has saved since: saving
+      // would put theirs back.
+      if (
+        savedByOtherSince(
+          subjectOf(view.private_metadata),
+          slaVersion(settings),
+          admin,
+        )
+      ) {
+        return {
+          response_action: "errors",
+          errors: {
+            targets:
+              "Another admin saved the service levels after you opened this form, so nothing was saved: close it and open the service levels again to see theirs.",
+          },
+        };
+      }
       const now = Math.floor(Date.now() / 1000);
       const digest = await scheduleDigest(
         client,
@@ -103,11 +136,13 @@ export default SlackFunction(
         checked.value.time_zone,
         Date.now(),
       );
-      await putSettings(client, {
-        ...settings,
+      // Only the service levels: what Configure Helpdesk saved meanwhile
+      // is kept as it is now.
+      await changeSettings(client, {
         ...checked.value,
         digest_trigger_id: digest.id,
         sla_updated_at: now,
+        sla_updated_by: admin,
       });
     } catch (error) {
       console.error("saving service levels failed", error);

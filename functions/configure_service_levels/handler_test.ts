@@ -18,6 +18,10 @@ import {
 } from "../../dev/testing/interactivity_payloads.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { getSettings } from "../../slack/storage/settings_store.ts";
+import {
+  openSettings,
+  submitSettings,
+} from "../../dev/testing/settings_forms.ts";
 
 type Form = Record<string, string | undefined>;
 
@@ -131,6 +135,90 @@ Deno.test("configure_service_levels", async (t) => {
         slack.workspace.dmsTo(PEOPLE.admin).at(-1)!.text,
         /service levels are saved/,
       );
+    },
+  );
+});
+
+Deno.test("configure_service_levels: two admins, and Configure Helpdesk beside it", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(
+    slack,
+    defaultSettings({ admins: [PEOPLE.admin, PEOPLE.otherAgent] }),
+  );
+  const open = async (form: "service_levels" | "helpdesk", user: string) => {
+    const opened = await openSettings(slack, form, user);
+    assert.ok(opened.opened, `${form} opened for ${user}`);
+    return opened.view;
+  };
+
+  await t.step(
+    "a form opened before the other admin's save is refused",
+    async () => {
+      const mine = await open("service_levels", PEOPLE.admin);
+      const theirs = await open("service_levels", PEOPLE.otherAgent);
+      const first = await submitSettings(
+        slack,
+        "service_levels",
+        PEOPLE.otherAgent,
+        theirs,
+        { targets: "urgent 10m/1h" },
+      );
+      assert.equal(first.kind, "done");
+      const second = await submitSettings(
+        slack,
+        "service_levels",
+        PEOPLE.admin,
+        mine,
+        { warn_percent: "50" },
+      );
+      assert.equal(second.kind, "errors");
+      assert.match(
+        (second as { errors: Record<string, string> }).errors.targets,
+        /Another admin saved the service levels after you opened this form/,
+      );
+      const saved = (await getSettings(clientFor(slack)))!;
+      assert.equal(saved.sla_targets, "urgent 10m/1h");
+      assert.equal(saved.sla_warn_percent, 80, "theirs, not a mix");
+      assert.equal(saved.sla_updated_by, PEOPLE.otherAgent);
+    },
+  );
+
+  await t.step(
+    "the two forms share the settings and keep each other's fields",
+    async () => {
+      // Both open; the service levels are saved first, then Configure
+      // Helpdesk, whose form was opened on the older item.
+      const levels = await open("service_levels", PEOPLE.admin);
+      const helpdesk = await open("helpdesk", PEOPLE.admin);
+      assert.equal(
+        (await submitSettings(slack, "service_levels", PEOPLE.admin, levels, {
+          holidays: "2026-12-25",
+          business_hours: "Mon-Fri 09:00-17:00",
+        })).kind,
+        "done",
+      );
+      assert.equal(
+        (await submitSettings(slack, "helpdesk", PEOPLE.admin, helpdesk, {
+          intake_emoji: "sos",
+        })).kind,
+        "done",
+      );
+      const saved = (await getSettings(clientFor(slack)))!;
+      assert.equal(saved.intake_emoji, "sos");
+      assert.equal(saved.holidays, "2026-12-25", "the service levels stay");
+      assert.equal(saved.business_hours, "Mon-Fri 09:00-17:00");
+      // And the other way round.
+      const levelsAgain = await open("service_levels", PEOPLE.admin);
+      const helpdeskAgain = await open("helpdesk", PEOPLE.admin);
+      await submitSettings(slack, "helpdesk", PEOPLE.admin, helpdeskAgain, {
+        intake_emoji: "fire",
+      });
+      await submitSettings(slack, "service_levels", PEOPLE.admin, levelsAgain, {
+        holidays: "",
+      });
+      const after = (await getSettings(clientFor(slack)))!;
+      assert.equal(after.intake_emoji, "fire", "Configure Helpdesk's stays");
+      assert.equal(after.holidays, undefined, "cleared");
     },
   );
 });

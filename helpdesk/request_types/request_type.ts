@@ -16,6 +16,9 @@ export interface RequestType {
   /** Role entries; empty means `${superusers}`. */
   approvers: string[];
   private: boolean;
+  /** The last save, as stored (absent on a type not saved yet). */
+  updated_by?: string;
+  updated_at?: number;
 }
 
 export const DEFAULT_APPROVERS = ["${superusers}"];

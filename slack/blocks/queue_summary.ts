@@ -2,7 +2,10 @@
 // "Configure a queue" form got wrong. Everything an admin typed (the name,
 // role rules, a stray macro) is escaped: these DMs are mrkdwn.
 import type { Queue } from "../../helpdesk/queues/queue.ts";
-import type { ChannelConflict } from "../../helpdesk/queues/queue_form.ts";
+import {
+  describeHolidays,
+  parseHolidays,
+} from "../../helpdesk/service_levels/holidays.ts";
 import { parseEntry } from "../../helpdesk/queues/role_entries.ts";
 import {
   channelMention,
@@ -11,7 +14,10 @@ import {
   userMention,
 } from "./mrkdwn.ts";
 
-export function describeQueue(queue: Queue): string {
+export function describeQueue(
+  queue: Queue,
+  now = Math.floor(Date.now() / 1000),
+): string {
   const list = (entries: string[]) =>
     entries.length ? entries.map(mention).join(", ") : "nobody";
   return [
@@ -27,7 +33,17 @@ export function describeQueue(queue: Queue): string {
         ? queue.intake_channels.map(channelMention).join(", ")
         : "no channel"
     }`,
+    ...(queue.holidays
+      ? [`• Holidays: ${holidaysOf(queue.holidays, now)}`]
+      : []),
   ].join("\n");
+}
+
+function holidaysOf(text: string, now: number): string {
+  const parsed = parseHolidays(text);
+  return parsed.ok
+    ? describeHolidays(parsed.days, Math.floor(now / 86_400))
+    : "unreadable, so none count: open the queue's form to fix them";
 }
 
 function mention(text: string): string {
@@ -43,21 +59,6 @@ function mention(text: string): string {
       // A macro, or whatever an older version stored: shown as written.
       return `\`${escapeMrkdwn(text)}\``;
   }
-}
-
-/** The form's problems, typed text escaped, each intake clash named. */
-export function queueFormProblems(
-  problems: readonly string[],
-  conflicts: readonly ChannelConflict[],
-): string {
-  return [
-    ...problems.map(escapeMrkdwn),
-    ...conflicts.map((c) =>
-      `${channelMention(c.channel)} already takes tickets for the ${
-        escapeMrkdwn(c.queueName)
-      } queue; a channel can feed one queue.`
-    ),
-  ].join(" ");
 }
 
 /** "The queues are: …", for a name that found none. */

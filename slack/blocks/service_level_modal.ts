@@ -4,6 +4,7 @@
 // nothing typed is lost.
 import type { InputBlock, ModalView, PlainTextInput } from "@slack/types";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+import { type SavedVersion, versionMetadata } from "./saved_version.ts";
 import {
   DEFAULT_AUTO_CLOSE_DAYS,
   DEFAULT_REOPEN_DAYS,
@@ -83,6 +84,7 @@ export const OWNER_BLOCK = "owner";
 export function serviceLevelModal(
   settings: HelpdeskSettings,
   callbackId: string,
+  opened: SavedVersion,
 ): ModalView {
   const current: Record<TextField, string> = {
     targets: settings.sla_targets ??
@@ -102,6 +104,7 @@ export function serviceLevelModal(
     type: "modal",
     callback_id: callbackId,
     notify_on_close: true,
+    private_metadata: versionMetadata(opened),
     title: { type: "plain_text", text: "Service levels" },
     submit: { type: "plain_text", text: "Save" },
     close: { type: "plain_text", text: "Cancel" },

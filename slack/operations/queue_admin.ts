@@ -1,5 +1,7 @@
 // Who may change a queue: its owner, admins and superusers, and Helpdesk's
-// admins. Only Helpdesk's admins make new queues.
+// admins. Only Helpdesk's admins make new queues. Asked before a settings
+// form opens (to offer only what the person may change, or refuse at once)
+// and again when it is saved.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -8,9 +10,12 @@ import {
   helpdeskAdmins,
   isHelpdeskAdmin,
 } from "../../helpdesk/helpdesk_admins.ts";
-import { onlyHelpdeskAdmins, onlyQueueEditors } from "../blocks/refusals.ts";
+import {
+  onlyHelpdeskAdmins,
+  onlyQueueEditors,
+  people,
+} from "../blocks/refusals.ts";
 import { QueueDirectory } from "./queue_directory.ts";
-import { tellPerson } from "./tell_person.ts";
 
 export type EditorCheck = { ok: true } | { ok: false; reason: string };
 
@@ -44,19 +49,23 @@ export function checkQueueCreator(
   };
 }
 
-/**
- * How a settings function refuses: the person gets the reason by DM (the
- * form is gone by then) and the run ends with it as its error. `problem` is
- * mrkdwn: whatever a person typed in it is escaped already.
- */
-export function refuseAdmin(
+/** The queues this person may change, asked of every queue at once. */
+export async function editableQueues(
   client: SlackAPIClient,
-  admin: string,
-  what: string,
-): (problem: string) => Promise<{ error: string }> {
-  return async (problem) => {
-    const message = `${what} was not saved. ${problem}`;
-    await tellPerson(client, { user: admin }, message).catch(() => {});
-    return { error: message };
-  };
+  settings: HelpdeskSettings,
+  queues: readonly Queue[],
+  userId: string,
+): Promise<Queue[]> {
+  if (isHelpdeskAdmin(settings, userId)) return [...queues];
+  const checks = await Promise.all(
+    queues.map((q) => checkQueueEditor(client, settings, q, userId)),
+  );
+  return queues.filter((_, i) => checks[i].ok);
+}
+
+/** Said to someone who may change no queue at all. */
+export function noQueueToChange(settings: HelpdeskSettings, what: string) {
+  return `Only a queue's owner, admins and superusers can ${what}, and Helpdesk's admins (${
+    people(helpdeskAdmins(settings))
+  }), who also make new queues. You hold none of those roles in any queue: ask a Helpdesk admin or the queue's owner.`;
 }

@@ -133,6 +133,12 @@ function toRequestType(item: RequestTypeItem): RequestType {
     needs_approval: item.needs_approval === true,
     approvers: strings(item.approvers),
     private: item.private === true,
+    updated_by: typeof item.updated_by === "string"
+      ? item.updated_by
+      : undefined,
+    updated_at: typeof item.updated_at === "number"
+      ? item.updated_at
+      : undefined,
   };
 }
 

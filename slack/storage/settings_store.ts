@@ -33,6 +33,7 @@ export async function getSettings(
     sla_warn_percent: item.sla_warn_percent ?? undefined,
     owner: item.owner || undefined,
     sla_updated_at: item.sla_updated_at ?? undefined,
+    sla_updated_by: item.sla_updated_by || undefined,
     auto_close_days: item.auto_close_days ?? undefined,
     reopen_days: item.reopen_days ?? undefined,
     sweep_trigger_ids: item.sweep_trigger_ids?.length
@@ -60,4 +61,22 @@ export async function putSettings(
       Object.entries(item).filter(([, v]) => v !== undefined),
     ) as SettingsItem,
   );
+}
+
+/**
+ * Sets some of the settings, keeping the others as they are stored now:
+ * read just before writing, so that two forms saving different fields
+ * (Configure Helpdesk and the service levels) don't put back each other's
+ * old values. Slack datastores have no conditional write: two saves in the
+ * same instant still leave the last one written. A field given as
+ * undefined is removed.
+ */
+export async function changeSettings(
+  client: SlackAPIClient,
+  fields: Partial<HelpdeskSettings>,
+): Promise<HelpdeskSettings> {
+  const latest = await getSettings(client);
+  const next = { ...latest, ...fields } as HelpdeskSettings;
+  await putSettings(client, next);
+  return next;
 }

@@ -76,11 +76,12 @@ export class Modals {
   ): Promise<Record<string, string> | undefined> {
     const open = this.#view(viewId);
     const execution = this.#execution(open);
+    // Slack's client refuses to send a modal with a required field empty.
+    const missing = this.#missingRequired(open.view, answers);
+    if (missing) return missing;
     const state = stateFor(open.view, answers);
     const view = { id: viewId, ...open.view, state: { values: state } };
     if (execution.callbackId === "open_form") {
-      const missing = this.#missingRequired(open.view, answers);
-      if (missing) return missing;
       open.closed = true;
       execution.complete({
         ok: true,

@@ -36,14 +36,17 @@ Deno.test("queues, request types, approvals and :ticket: on the local runtime", 
     members: new Set([PEOPLE.admin, PEOPLE.agent]),
   });
   const runtime = new LocalRuntime(slack);
+  /** Fires the shortcut, then submits each view it shows, in turn. */
   const fill = async (
     trigger: Parameters<LocalRuntime["fire"]>[0],
     user: string,
-    answers: Record<string, unknown>,
+    ...steps: Record<string, unknown>[]
   ) => {
     const run = runtime.fire(trigger, { user_id: user, channel_id: GENERAL });
     const form = await openView(runtime, user);
-    assert.equal(await runtime.submitView(form.id, user, answers), undefined);
+    for (const answers of steps) {
+      assert.equal(await runtime.submitView(form.id, user, answers), undefined);
+    }
     return await run.done;
   };
 
@@ -53,8 +56,13 @@ Deno.test("queues, request types, approvals and :ticket: on the local runtime", 
       await fill(configureTrigger, PEOPLE.admin, {
         triage_channel: TRIAGE,
         agent_users: [PEOPLE.agent],
+        intake_emoji: "ticket",
+        admins: [PEOPLE.admin],
       });
+      // Which queue (a new one), then the queue's own form.
       const queue = await fill(configureQueueTrigger, PEOPLE.admin, {
+        queue: "new",
+      }, {
         name: "People team",
         triage_channel: PEOPLE_CHANNEL,
         intake_channels: [GENERAL],
@@ -65,7 +73,8 @@ Deno.test("queues, request types, approvals and :ticket: on the local runtime", 
       assert.equal(queue.ok, true, JSON.stringify(queue));
       assert.ok(ws.channels.get(GENERAL)!.members.has(BOT_USER_ID));
       const type = await fill(configureRequestTypeTrigger, PEOPLE.admin, {
-        queue_name: "People team",
+        request_type: "new:people-team",
+      }, {
         name: "New laptop",
         fields: "Model*: select(Air, Pro)\nStart date*: date",
         needs_approval: true,
@@ -97,7 +106,8 @@ Deno.test("queues, request types, approvals and :ticket: on the local runtime", 
           priority: "normal",
           field_model: "Pro",
         }),
-        { field_start_date: "Please answer this." },
+        // A required question left empty: Slack's client holds it back.
+        { field_start_date: "Please complete this required field." },
       );
       await runtime.submitView(details.id, PEOPLE.requester, {
         summary: "Laptop for Sam",

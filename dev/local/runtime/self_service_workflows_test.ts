@@ -75,18 +75,29 @@ Deno.test("self-service and queue work on the local runtime", async (t) => {
     await fill(configureTrigger, PEOPLE.admin, "Configure Helpdesk", {
       triage_channel: TRIAGE,
       agent_users: [PEOPLE.agent],
+      intake_emoji: "ticket",
+      admins: [PEOPLE.admin],
     });
-    const queue = await fill(
-      configureQueueTrigger,
-      PEOPLE.admin,
-      "Configure a queue",
-      {
+    // Which queue (a new one), then its form, in the same modal.
+    const run = runtime.fire(configureQueueTrigger, {
+      user_id: PEOPLE.admin,
+      channel_id: GENERAL,
+    });
+    const form = await openView(runtime, PEOPLE.admin, "Configure a queue");
+    assert.equal(
+      await runtime.submitView(form.id, PEOPLE.admin, { queue: "new" }),
+      undefined,
+    );
+    assert.equal(
+      await runtime.submitView(form.id, PEOPLE.admin, {
         name: "People team",
         triage_channel: PEOPLE_CHANNEL,
         owner: PEOPLE.admin,
         member_people: [PEOPLE.otherAgent],
-      },
+      }),
+      undefined,
     );
+    const queue = await run.done;
     assert.equal(queue.ok, true, JSON.stringify(queue));
     const opened = await fill(
       openTicketTrigger,

@@ -66,20 +66,43 @@ Deno.test("configure Helpdesk, open a ticket, and work it to closed", async (t) 
         user_id: PEOPLE.admin,
         channel_id: GENERAL,
       });
+      // The function's own modal, opened once it has read the settings.
+      await untilAViewIsOpen(runtime);
       const form = newestView(runtime);
       assert.equal(
         (form.view.title as { text: string }).text,
         "Configure Helpdesk",
       );
+      // Slack's client sends nothing while a required field is empty.
       assert.deepEqual(
         await runtime.submitView(form.id, PEOPLE.admin, {}),
-        { triage_channel: "Please complete this required field." },
+        {
+          triage_channel: "Please complete this required field.",
+          intake_emoji: "Please complete this required field.",
+          admins: "Please complete this required field.",
+        },
       );
-      await runtime.submitView(form.id, PEOPLE.admin, {
-        triage_channel: TRIAGE,
-        agent_users: [PEOPLE.agent, PEOPLE.otherAgent],
-        agent_usergroup: AGENT_GROUP,
-      });
+      // Each problem under its field, the modal still open.
+      assert.deepEqual(
+        Object.keys(
+          (await runtime.submitView(form.id, PEOPLE.admin, {
+            triage_channel: TRIAGE,
+            intake_emoji: "ticket",
+            admins: [PEOPLE.agent],
+          }))!,
+        ).sort(),
+        ["admins", "agent_users"],
+      );
+      assert.equal(
+        await runtime.submitView(form.id, PEOPLE.admin, {
+          triage_channel: TRIAGE,
+          agent_users: [PEOPLE.agent, PEOPLE.otherAgent],
+          agent_usergroup: AGENT_GROUP,
+          intake_emoji: "ticket",
+          admins: [PEOPLE.admin],
+        }),
+        undefined,
+      );
       assert.deepEqual(await run.done, { ok: true, outputs: {} });
       assert.match(
         slack.workspace.messagesIn(TRIAGE)[0].text,

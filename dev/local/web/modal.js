@@ -11,7 +11,7 @@ import {
   optionsHtml,
   placeholder,
 } from "./block_kit.js";
-import { markup, text } from "./mrkdwn.js";
+import { markup, text, trusted } from "./mrkdwn.js";
 
 // Named so `deno lint` (no-undef) can check every other name in this file.
 const { document } = globalThis;
@@ -68,7 +68,11 @@ function controlHtml(id, element) {
     }">`;
   }
   if (element.type === "checkboxes") {
-    return markup`<input type="checkbox" ${attrs} value="true">`;
+    // One option, as Helpdesk's forms use them: ticked when it is initial.
+    const ticked = (element.initial_options ?? []).length > 0;
+    return markup`<input type="checkbox" ${attrs} value="true" ${
+      ticked && trusted("checked")
+    }>`;
   }
   if (element.type.startsWith("multi_")) {
     const initial = element.initial_users ?? element.initial_conversations ??

@@ -140,6 +140,22 @@ export function messagingMethods(
       return { user: { team_id: ws.teamId, ...user } };
     }],
 
+    // Slack lists enabled groups only unless include_disabled; the fake's
+    // groups are all enabled. Names are made from handles.
+    ["usergroups.list", () => ({
+      usergroups: [...ws.usergroups.keys()].map((id) => {
+        const handle = ws.usergroupHandles.get(id) ?? id.toLowerCase();
+        return {
+          id,
+          team_id: ws.teamId,
+          is_usergroup: true,
+          name: handle,
+          handle,
+          date_delete: 0,
+        };
+      }),
+    })],
+
     ["usergroups.users.list", (args) => {
       const users = ws.usergroups.get(requireString(args, "usergroup"));
       if (!users) throw new SlackError("no_such_subteam");

@@ -1,0 +1,63 @@
+// Reading a submitted modal: Slack hands back view.state.values, by block
+// id then action id, each element in its own shape. Helpdesk's settings
+// modals give every input the same block and action id, so a field is read
+// by one name. Anything of the wrong shape reads as empty: the values come
+// from a person's client and are checked like any input.
+
+export type ViewValues = Record<
+  string,
+  Record<string, Record<string, unknown>>
+>;
+
+export class ViewState {
+  constructor(private values: ViewValues | undefined) {}
+
+  #element(field: string): Record<string, unknown> | undefined {
+    const block = this.values?.[field];
+    return block?.[field] ?? (block ? Object.values(block)[0] : undefined);
+  }
+
+  /** A plain_text_input's text, "" when empty. */
+  text(field: string): string {
+    const value = this.#element(field)?.value;
+    return typeof value === "string" ? value : "";
+  }
+
+  /** A users_select, conversations_select or static_select's choice. */
+  choice(field: string): string | undefined {
+    const element = this.#element(field);
+    const picked = element?.selected_user ?? element?.selected_conversation ??
+      element?.selected_channel ??
+      (element?.selected_option as { value?: unknown } | null | undefined)
+        ?.value;
+    return typeof picked === "string" && picked ? picked : undefined;
+  }
+
+  /** A multi_users_select or multi_conversations_select's choices. */
+  list(field: string): string[] {
+    const element = this.#element(field);
+    const picked = element?.selected_users ?? element?.selected_conversations ??
+      element?.selected_channels;
+    return Array.isArray(picked)
+      ? picked.filter((v): v is string => typeof v === "string" && v !== "")
+      : [];
+  }
+
+  /** A one-option checkboxes element: ticked or not. */
+  checked(field: string): boolean {
+    const options = this.#element(field)?.selected_options;
+    return Array.isArray(options) && options.length > 0;
+  }
+}
+
+/** private_metadata as JSON, or {} for anything else. */
+export function metadataOf(privateMetadata: string | undefined) {
+  try {
+    const parsed = JSON.parse(privateMetadata || "{}");
+    return parsed && typeof parsed === "object"
+      ? parsed as Record<string, unknown>
+      : {};
+  } catch {
+    return {};
+  }
+}
