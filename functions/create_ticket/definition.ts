@@ -51,6 +51,22 @@ export default DefineFunction({
         title: "Source channel",
         description: "Where the request was raised, if in a channel",
       },
+      queue: {
+        type: Schema.types.string,
+        title: "Queue",
+        description:
+          "The queue's name (or id); empty: the default queue, Helpdesk",
+        hint:
+          "Exactly as Configure a queue shows it; a name that is no queue stops the step and tells the requester.",
+      },
+      request_type: {
+        type: Schema.types.string,
+        title: "Request type",
+        description:
+          "One of the queue's request types, by name (or id): its privacy, approval and name as the category",
+        hint:
+          "Its own questions are not asked: put what they need in the description.",
+      },
       source: {
         type: Schema.types.string,
         title: "Source",

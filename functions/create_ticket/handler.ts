@@ -15,6 +15,7 @@ import { explainFailure } from "../../slack/api/error_messages.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
+import { stepDestination } from "../../slack/operations/step_destination.ts";
 
 export default SlackFunction(
   CreateTicketFunction,
@@ -32,15 +33,35 @@ export default SlackFunction(
         ? inputs.source as Source
         : "workflow_step";
     try {
+      // The queue and request type the builder named, if any.
+      const destination = await stepDestination(
+        client,
+        inputs.queue,
+        inputs.request_type,
+      );
+      if (!destination.ok) {
+        const message = `Helpdesk couldn't open your ticket “${
+          escapeMrkdwn(validated.value.summary)
+        }”. ${destination.problem}`;
+        await tellPerson(client, { user: validated.value.requester }, message)
+          .catch(() => {});
+        return { error: message };
+      }
+      const type = destination.requestType;
       const { ticket, cardLink } = await openTicket(
         client,
-        validated.value,
+        // A type's name is its tickets' category, as in the request form.
+        type ? { ...validated.value, category: type.name } : validated.value,
         source,
         Date.now(),
         {
           // Slack gives the same execution again only to this step run.
           creationKey: creationKeys.execution(event.function_execution_id),
           syncToJsm: jsmEnabled(env),
+          queueId: destination.queue?.id,
+          requestType: type,
+          settings: destination.settings,
+          queue: destination.queue,
         },
       );
       return {

@@ -23,6 +23,19 @@ export function queueNamed(
 }
 
 /**
+ * The queue a workflow names: its id, or exactly its name (case and
+ * spacing aside). Empty finds nothing; the caller means the default one.
+ */
+export function queueByIdOrName(
+  queues: readonly Queue[],
+  text: string,
+): Queue | undefined {
+  const wanted = normalName(text);
+  if (!wanted) return undefined;
+  return queues.find((q) => q.id === wanted) ?? queueNamed(queues, wanted);
+}
+
+/**
  * The queue (other than `exceptId`) whose name this name would be confused
  * with: the same name, or the same letters and digits.
  */

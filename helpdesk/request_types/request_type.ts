@@ -27,6 +27,21 @@ export function approversOf(type: Pick<RequestType, "approvers">): string[] {
   return type.approvers.length ? type.approvers : DEFAULT_APPROVERS;
 }
 
+/** A type of `queueId` by its id or exactly its name (case and spacing aside). */
+export function requestTypeByIdOrName(
+  types: readonly RequestType[],
+  queueId: string,
+  text: string,
+): RequestType | undefined {
+  const wanted = text.replace(/\s+/g, " ").trim().toLowerCase();
+  if (!wanted) return undefined;
+  const own = types.filter((t) => t.queue_id === queueId);
+  return own.find((t) => t.id.toLowerCase() === wanted) ??
+    own.find((t) =>
+      t.name.replace(/\s+/g, " ").trim().toLowerCase() === wanted
+    );
+}
+
 /** Ids are the queue and the name, so a name is unique within its queue. */
 export function requestTypeId(queueId: string, name: string): string {
   return `${queueId}/${nameSlug(name)}`;
