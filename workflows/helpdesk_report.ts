@@ -1,14 +1,16 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
+import ChooseReportScopeFunction from "../functions/choose_report_scope/definition.ts";
 import PostReportFunction from "../functions/post_report/definition.ts";
 
 /**
- * "Helpdesk report": the last 7 days of the queues the person works (all of
- * them for Helpdesk's admins), shown only to whoever asked.
+ * "Helpdesk report": one queue's figures or all those the person may see (a
+ * queue's agents their queues, Helpdesk's admins every queue), over 7, 30 or
+ * 90 days, shown only to whoever asked.
  */
 const HelpdeskReportWorkflow = DefineWorkflow({
   callback_id: "helpdesk_report",
   title: "Helpdesk report",
-  description: "See how the help desk did over the last week",
+  description: "See how the help desk, or one queue, did lately",
   input_parameters: {
     properties: {
       interactivity: { type: Schema.slack.types.interactivity },
@@ -21,10 +23,16 @@ const HelpdeskReportWorkflow = DefineWorkflow({
   },
 });
 
+const scope = HelpdeskReportWorkflow.addStep(ChooseReportScopeFunction, {
+  interactivity: HelpdeskReportWorkflow.inputs.interactivity,
+});
+
 HelpdeskReportWorkflow.addStep(PostReportFunction, {
+  // The same person: the one whose shortcut started the run.
   interactivity: HelpdeskReportWorkflow.inputs.interactivity,
   channel: HelpdeskReportWorkflow.inputs.channel,
-  days: 7,
+  queue_id: scope.outputs.queue_id,
+  days: scope.outputs.days,
 });
 
 export default HelpdeskReportWorkflow;

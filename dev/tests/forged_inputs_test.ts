@@ -28,6 +28,7 @@ import openRequest from "../../functions/open_request/handler.ts";
 import configureHelpdesk from "../../functions/configure_helpdesk/handler.ts";
 import configureServiceLevels from "../../functions/configure_service_levels/handler.ts";
 import configureQueue from "../../functions/configure_queue/handler.ts";
+import chooseReportScope from "../../functions/choose_report_scope/handler.ts";
 import configureRequestType from "../../functions/configure_request_type/handler.ts";
 import postReport from "../../functions/post_report/handler.ts";
 import recordJiraIssue from "../../functions/record_jira_issue/handler.ts";
@@ -170,6 +171,15 @@ Deno.test("forged inputs act for nobody", async (t) => {
               actor: PEOPLE.requester,
               interactivity,
             } as never)),
+        ],
+        [
+          "choose_report_scope",
+          (interactivity) =>
+            chooseReportScope(
+              functionContext("choose_report_scope", slack, {
+                interactivity,
+              } as never),
+            ),
         ],
         [
           "post_report",

@@ -31,6 +31,12 @@ export default DefineFunction({
         type: Schema.slack.types.channel_id,
         title: "Where they asked",
       },
+      queue_id: {
+        type: Schema.types.string,
+        title: "Queue",
+        description:
+          "Only this queue's figures, if the person may see them; empty: every queue they may",
+      },
       days: {
         type: Schema.types.integer,
         title: "Days covered",

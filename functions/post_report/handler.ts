@@ -8,8 +8,10 @@ import {
 } from "../../slack/operations/ticket_report.ts";
 import {
   digestChannels,
+  type ReportScope,
   reportScopeFor,
 } from "../../slack/operations/report_access.ts";
+import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import { tellPerson } from "../../slack/operations/tell_person.ts";
 import { lastDays } from "../../helpdesk/reports/ticket_report.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
@@ -77,13 +79,24 @@ export default SlackFunction(
         );
         return { outputs: {} };
       }
-      const covered = scope.kind === "all" ? queues : scope.queues;
+      // One queue, when asked for: the choice is only what was asked for,
+      // so it is checked against what the person may see.
+      const narrowed = narrowTo(scope, queues, inputs.queue_id);
+      if (!narrowed.ok) {
+        await tellPerson(
+          client,
+          { user: asker, channel: inputs.channel },
+          narrowed.reason,
+        );
+        return { outputs: {} };
+      }
+      const covered = narrowed.queues;
       const tickets = await ticketsForReport(client, period);
       const report = reportOf(
         tickets,
         period,
         now,
-        scope.kind === "all" ? undefined : ids(covered),
+        covered.length === queues.length ? undefined : ids(covered),
       );
       const title = `${titleFor(covered, queues)}: ${span}`;
       await tellPerson(
@@ -113,6 +126,32 @@ export default SlackFunction(
 );
 
 const ids = (queues: readonly Queue[]) => new Set(queues.map((q) => q.id));
+
+/** The queues a report covers: those the person may see, or one of them. */
+function narrowTo(
+  scope: Exclude<ReportScope, { kind: "refused" }>,
+  queues: readonly Queue[],
+  queueId: string | undefined,
+): { ok: true; queues: readonly Queue[] } | { ok: false; reason: string } {
+  const visible = scope.kind === "all" ? queues : scope.queues;
+  if (!queueId) return { ok: true, queues: visible };
+  const queue = visible.find((q) => q.id === queueId);
+  if (queue) return { ok: true, queues: [queue] };
+  return {
+    ok: false,
+    reason: queues.some((q) => q.id === queueId)
+      ? `That queue's report is for its agents and Helpdesk's admins. ${
+        visibleQueues(visible)
+      }`
+      : `That queue no longer exists. ${visibleQueues(visible)}`,
+  };
+}
+
+function visibleQueues(queues: readonly Queue[]): string {
+  return `You can see the reports of ${
+    queues.map((q) => `“${escapeMrkdwn(q.name)}”`).join(", ")
+  }.`;
+}
 
 /** "Helpdesk report" for every queue; else which queues it covers. */
 function titleFor(covered: readonly Queue[], all: readonly Queue[]): string {

@@ -7,6 +7,7 @@ import configureTrigger from "../../../triggers/configure_helpdesk.ts";
 import configureQueueTrigger from "../../../triggers/configure_queue.ts";
 import configureRequestTypeTrigger from "../../../triggers/configure_request_type.ts";
 import openTicketTrigger from "../../../triggers/open_ticket.ts";
+import helpdeskReportTrigger from "../../../triggers/helpdesk_report.ts";
 import {
   GENERAL,
   PEOPLE,
@@ -169,4 +170,30 @@ Deno.test("queues, request types, approvals and :ticket: on the local runtime", 
       /turned this message into/,
     );
   });
+
+  await t.step(
+    "the Helpdesk report: one queue chosen in a modal, then shown",
+    async () => {
+      const run = runtime.fire(helpdeskReportTrigger, {
+        user_id: PEOPLE.admin,
+        channel_id: GENERAL,
+      });
+      const scope = await openView(runtime, PEOPLE.admin);
+      assert.equal(
+        await runtime.submitView(scope.id, PEOPLE.admin, {
+          queue: "people-team",
+          days: "30",
+        }),
+        undefined,
+      );
+      assert.equal((await run.done).ok, true);
+      const shown = ws.ephemerals.filter((e) => e.user === PEOPLE.admin)
+        .at(-1)!;
+      assert.match(
+        shown.text,
+        // Its two tickets (created this very second: open, not yet counted).
+        /^Helpdesk report for People team: the last 30 days: .* 2 open/,
+      );
+    },
+  );
 });

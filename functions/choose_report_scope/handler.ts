@@ -1,0 +1,64 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import ChooseReportScopeFunction, {
+  REPORT_SCOPE_VIEW_CALLBACK_ID,
+} from "./definition.ts";
+import { settingsAndQueues } from "../../slack/storage/queue_store.ts";
+import { reportScopeFor } from "../../slack/operations/report_access.ts";
+import {
+  failRunOnClose,
+  finishRun,
+} from "../../slack/operations/finish_run.ts";
+import {
+  chosenScope,
+  reportScopeModal,
+} from "../../slack/blocks/report_scope_modal.ts";
+import { ViewState } from "../../slack/blocks/view_state.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
+import { tellPerson } from "../../slack/operations/tell_person.ts";
+import {
+  actingPerson,
+  NO_ACTING_PERSON,
+} from "../../slack/operations/acting_person.ts";
+
+export default SlackFunction(
+  ChooseReportScopeFunction,
+  async ({ inputs, client }) => {
+    const asker = actingPerson(inputs.interactivity);
+    if (!asker) return { error: NO_ACTING_PERSON };
+    try {
+      const { settings, queues } = await settingsAndQueues(client);
+      // Nothing to choose from: the report step says why (not set up, or
+      // not theirs to see), privately.
+      if (!settings) return { outputs: {} };
+      const scope = await reportScopeFor(client, settings, queues, asker);
+      if (scope.kind === "refused") return { outputs: {} };
+      await slackCall(client, "views.open", {
+        interactivity_pointer: inputs.interactivity.interactivity_pointer,
+        view: reportScopeModal(
+          scope.kind === "all" ? queues : scope.queues,
+          scope.kind === "all",
+          REPORT_SCOPE_VIEW_CALLBACK_ID,
+        ),
+      });
+      return { completed: false as const };
+    } catch (error) {
+      console.error("choose_report_scope failed", error);
+      const message = `The Helpdesk report could not be made. ${
+        explainFailure(error)
+      }`;
+      await tellPerson(client, { user: asker }, message).catch(() => {});
+      return { error: message };
+    }
+  },
+).addViewSubmissionHandler(
+  REPORT_SCOPE_VIEW_CALLBACK_ID,
+  async ({ body, view, client }) => {
+    const { queue, days } = chosenScope(new ViewState(view.state.values));
+    await finishRun(client, body, { queue_id: queue, days });
+  },
+).addViewClosedHandler(
+  REPORT_SCOPE_VIEW_CALLBACK_ID,
+  // Closed: no report, and nothing after it runs.
+  failRunOnClose("The report was closed without asking for one."),
+);
