@@ -520,3 +520,24 @@ Deno.test("Configure a queue: two editors, and Slack failing", async (t) => {
     },
   );
 });
+
+Deno.test("Configure a queue asks Slack for each group and channel once, however many queues name them", async () => {
+  await using slack = await startFakeSlack();
+  await configureQueues(slack);
+  for (let i = 0; i < 20; i++) {
+    await putQueue(clientFor(slack), {
+      ...PEOPLE_QUEUE,
+      id: `queue-${i}`,
+      name: `Queue ${i}`,
+      intake_channels: [],
+      owner: PEOPLE.otherAgent,
+      admins: [AGENT_GROUP, MEMBER_CHANNEL],
+    });
+  }
+  slack.clearCalls();
+  const opened = await openSettings(slack, "queue", ROLE_PEOPLE.owner);
+  assert.ok(opened.opened);
+  // usergroups.users.list is Tier 2 (about 20 a minute): one call, not 21.
+  assert.equal(slack.callsTo("usergroups.users.list").length, 1);
+  assert.equal(slack.callsTo("conversations.members").length, 1);
+});

@@ -15,7 +15,11 @@ import {
   onlyQueueEditors,
   people,
 } from "../blocks/refusals.ts";
-import { QueueDirectory } from "./queue_directory.ts";
+import {
+  type MemberCache,
+  newMemberCache,
+  QueueDirectory,
+} from "./queue_directory.ts";
 
 export type EditorCheck = { ok: true } | { ok: false; reason: string };
 
@@ -25,9 +29,16 @@ export async function checkQueueEditor(
   settings: HelpdeskSettings,
   queue: Queue,
   userId: string,
+  cache?: MemberCache,
 ): Promise<EditorCheck> {
   if (isHelpdeskAdmin(settings, userId)) return { ok: true };
-  const roles = await new QueueDirectory(client, queue).rolesOf(userId);
+  const roles = await new QueueDirectory(
+    client,
+    queue,
+    undefined,
+    undefined,
+    cache,
+  ).rolesOf(userId);
   return mayDo(roles, "edit_settings") ? { ok: true } : {
     ok: false,
     reason: onlyQueueEditors(
@@ -57,8 +68,10 @@ export async function editableQueues(
   userId: string,
 ): Promise<Queue[]> {
   if (isHelpdeskAdmin(settings, userId)) return [...queues];
+  // Each user group and channel named in any queue is read once.
+  const cache = newMemberCache();
   const checks = await Promise.all(
-    queues.map((q) => checkQueueEditor(client, settings, q, userId)),
+    queues.map((q) => checkQueueEditor(client, settings, q, userId, cache)),
   );
   return queues.filter((_, i) => checks[i].ok);
 }

@@ -27,9 +27,24 @@ const AGENT_MACROS = ["${owner}", "${members}", "${admins}", "${superusers}"];
 /** At most this many DMs go out for one ticket (approvers, agents). */
 export const MAX_RECIPIENTS = 25;
 
+/**
+ * User group and channel members read in one run, shareable between the
+ * directories of several queues: asking who may change which of many queues
+ * reads each group and channel once, not once per queue (usergroups.users.list
+ * is Tier 2, about 20 a minute).
+ */
+export interface MemberCache {
+  groups: Map<string, Promise<Set<string>>>;
+  channels: Map<string, Promise<Set<string>>>;
+}
+
+export function newMemberCache(): MemberCache {
+  return { groups: new Map(), channels: new Map() };
+}
+
 export class QueueDirectory {
-  #groups = new Map<string, Promise<Set<string>>>();
-  #channels = new Map<string, Promise<Set<string>>>();
+  readonly #groups: MemberCache["groups"];
+  readonly #channels: MemberCache["channels"];
 
   constructor(
     private client: SlackAPIClient,
@@ -38,7 +53,11 @@ export class QueueDirectory {
     private initiator?: string,
     /** The request type's approvers, when it needs approval. */
     private approvers?: readonly string[],
-  ) {}
+    cache: MemberCache = newMemberCache(),
+  ) {
+    this.#groups = cache.groups;
+    this.#channels = cache.channels;
+  }
 
   /** Every role the person holds; throws RoleMacroError on bad settings. */
   async rolesOf(userId: string): Promise<Set<HolderRole>> {

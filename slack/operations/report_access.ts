@@ -11,7 +11,7 @@ import {
   isHelpdeskAdmin,
 } from "../../helpdesk/helpdesk_admins.ts";
 import { people } from "../blocks/refusals.ts";
-import { QueueDirectory } from "./queue_directory.ts";
+import { newMemberCache, QueueDirectory } from "./queue_directory.ts";
 
 export type ReportScope =
   /** Helpdesk's admins: every queue. */
@@ -27,9 +27,14 @@ export async function reportScopeFor(
   person: string,
 ): Promise<ReportScope> {
   if (isHelpdeskAdmin(settings, person)) return { kind: "all" };
+  // Each user group and channel named in any queue is read once.
+  const cache = newMemberCache();
   const works = await Promise.all(
     queues.map(async (queue) =>
-      isAgentRole(await new QueueDirectory(client, queue).rolesOf(person))
+      isAgentRole(
+        await new QueueDirectory(client, queue, undefined, undefined, cache)
+          .rolesOf(person),
+      )
     ),
   );
   const mine = queues.filter((_, i) => works[i]);

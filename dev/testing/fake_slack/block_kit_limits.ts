@@ -179,6 +179,29 @@ function element(problems: string[], at: string, e: Obj | undefined) {
       problems.push(`${at} button value too long`);
     }
   }
+  // An initial choice must be one of the options, text and value alike.
+  const offered = [
+    ...((e.options ?? []) as Obj[]),
+    ...((e.option_groups ?? []) as Obj[]).flatMap((g) =>
+      (g.options ?? []) as Obj[]
+    ),
+  ].map((o) => JSON.stringify([(o.text as Obj)?.text, o.value]));
+  const initial = [
+    ...(e.initial_option ? [e.initial_option as Obj] : []),
+    ...((e.initial_options ?? []) as Obj[]),
+  ];
+  for (const choice of initial) {
+    const key = JSON.stringify([(choice.text as Obj)?.text, choice.value]);
+    if (!offered.includes(key)) {
+      problems.push(`${at} initial option ${choice.value} is not an option`);
+    }
+  }
+  if (e.type === "checkboxes") {
+    const options = (e.options ?? []) as Obj[];
+    if (options.length === 0 || options.length > 10) {
+      problems.push(`${at} checkboxes need 1 to 10 options`);
+    }
+  }
   if (e.type === "static_select" && e.option_groups !== undefined) {
     // Either options or option_groups: up to 100 groups of up to 100.
     const groups = e.option_groups as Obj[];

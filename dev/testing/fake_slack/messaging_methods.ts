@@ -255,6 +255,9 @@ function viewProblems(view: unknown): string[] {
   if (!title || title.length > 24) {
     problems.push("title must be 1-24 characters");
   }
+  if (String(v.private_metadata ?? "").length > 3000) {
+    problems.push("private_metadata must be at most 3000 characters");
+  }
   // Slack's view object: submit and close up to 24 characters, metadata up
   // to 3,000, callback_id up to 255.
   for (const button of ["submit", "close"] as const) {

@@ -81,3 +81,36 @@ Deno.test("the fake Slack API answers like Slack", async (t) => {
     },
   );
 });
+
+Deno.test("the fake refuses a view whose initial choice is not offered", async () => {
+  await using slack = await FakeSlack.start({});
+  const client = SlackAPI("xoxb-test", { slackApiUrl: slack.apiUrl });
+  const option = (value: string) => ({
+    text: { type: "plain_text", text: value },
+    value,
+  });
+  const view = (initial: unknown, metadata = "") => ({
+    type: "modal",
+    title: { type: "plain_text", text: "Test" },
+    private_metadata: metadata,
+    blocks: [{
+      type: "input",
+      block_id: "b",
+      label: { type: "plain_text", text: "Pick" },
+      element: {
+        type: "static_select",
+        action_id: "b",
+        options: [option("a"), option("b")],
+        initial_option: initial,
+      },
+    }],
+  });
+  const open = (v: unknown) =>
+    client.apiCall("views.open", { trigger_id: "1.2.3", view: v });
+  assert.equal((await open(view(option("a")))).ok, true);
+  const stray = await open(view(option("c")));
+  assert.equal(stray.error, "invalid_blocks");
+  assert.match(String(stray.response_metadata?.messages), /initial option c/);
+  const long = await open(view(option("a"), "x".repeat(3001)));
+  assert.match(String(long.response_metadata?.messages), /private_metadata/);
+});
