@@ -51,11 +51,7 @@ import {
   jsmSearchWait,
 } from "../blocks/jsm_messages.ts";
 import { jsmRequestFor } from "../../integrations/jsm/jsm_request.ts";
-import {
-  jsmCommentBody,
-  pendingJsmComments,
-} from "../../helpdesk/tickets/jsm_comments.ts";
-import { withTicketLock } from "./ticket_lock.ts";
+import { sendComments } from "./jsm_comment_sync.ts";
 
 export interface JsmSyncDeps {
   client: SlackAPIClient;
@@ -177,43 +173,6 @@ export async function syncTicketToJsm(
     }
     return outcome;
   }
-}
-
-/**
- * The conversation's comments the ticket queued, in order, until one fails;
- * the ones sent are taken off the ticket under its lock, so a comment queued
- * meanwhile is kept. A comment whose answer was lost may so be sent twice.
- */
-async function sendComments(
-  deps: JsmSyncDeps,
-  ticket: Ticket,
-  key: string,
-): Promise<{ sent: number }> {
-  const pending = pendingJsmComments(ticket);
-  let sent = 0;
-  let failure: unknown;
-  for (const comment of pending) {
-    try {
-      await deps.jsm.addComment(key, jsmCommentBody(comment), comment.public);
-      sent++;
-    } catch (error) {
-      failure = error;
-      break;
-    }
-  }
-  if (sent > 0) {
-    const done = new Set((ticket.jsm_comments ?? []).slice(0, sent));
-    const taken = await withTicketLock(deps.client, ticket, async () => {
-      const latest = await getTicket(deps.client, ticket.id);
-      if (!latest) return;
-      await updateTicketFields(deps.client, ticket.id, {
-        jsm_comments: (latest.jsm_comments ?? []).filter((c) => !done.has(c)),
-      });
-    });
-    if (!taken.ok) console.warn(`${ticket.key}: ${taken.reason}`);
-  }
-  if (failure) throw failure;
-  return { sent };
 }
 
 /** What the ticket keeps of its request, and the create record cleared. */
