@@ -16,7 +16,6 @@ import { DETAILS_VIEW } from "../../slack/blocks/request_form.ts";
 import {
   clientFor,
   configure,
-  defaultSettings,
   functionContext,
   GENERAL,
   openTestTicket,
@@ -29,6 +28,12 @@ import {
   viewSubmissionContext,
 } from "../testing/interactivity_payloads.ts";
 import type { FakeSlack } from "../testing/fake_slack/server.ts";
+import {
+  callsOf,
+  failCall,
+  MODES,
+  scheduledCheck,
+} from "../testing/failure_injection.ts";
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import { putQueue } from "../../slack/storage/queue_store.ts";
 import {
@@ -42,31 +47,9 @@ import {
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { repairStalledTickets } from "../../slack/operations/ticket_repair.ts";
 import { LOCK_REACTION } from "../../slack/operations/ticket_lock.ts";
 import { CARD_EVENT_TYPE } from "../../slack/operations/triage_card.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
-
-type Mode = "refused" | "done, answer lost";
-const MODES: Mode[] = ["refused", "done, answer lost"];
-
-/** Fails the call numbered `index` (0 = the next one), once. */
-function failCall(slack: FakeSlack, index: number, mode: Mode) {
-  let seen = 0;
-  slack.fail({
-    method: "*",
-    when: () => seen++ === index,
-    error: "internal_error",
-    afterEffect: mode === "done, answer lost",
-  });
-}
-
-/** How many calls a clean run of `attempt` makes. */
-async function callsOf(slack: FakeSlack, attempt: () => unknown) {
-  const before = slack.calls.length;
-  await attempt();
-  return slack.calls.length - before;
-}
 
 /** What is true of a ticket once everything has settled. */
 async function assertWhole(slack: FakeSlack, id: string, label: string) {
@@ -111,16 +94,6 @@ async function assertOneMore(slack: FakeSlack, before: number) {
   const made = await ticketCount(slack) - before;
   if (made !== 1) tally.duplicates++;
   assert.equal(made, 1, `${made} tickets made`);
-}
-
-/** Runs the scheduled check as if it came two minutes later. */
-function scheduledCheck(slack: FakeSlack) {
-  return repairStalledTickets(
-    clientFor(slack),
-    defaultSettings(),
-    Math.floor(Date.now() / 1000) + 120,
-    () => false,
-  );
 }
 
 const tally = { creations: 0, actions: 0, duplicates: 0, untruthful: 0 };

@@ -11,7 +11,6 @@
 import assert from "node:assert/strict";
 import {
   clientFor,
-  defaultSettings,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -26,9 +25,15 @@ import {
   PEOPLE_TRIAGE,
 } from "../testing/queue_fixtures.ts";
 import type { FakeSlack } from "../testing/fake_slack/server.ts";
+import {
+  callsOf,
+  failCall,
+  type Mode,
+  MODES,
+  scheduledCheck,
+} from "../testing/failure_injection.ts";
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { repairStalledTickets } from "../../slack/operations/ticket_repair.ts";
 import { LOCK_REACTION } from "../../slack/operations/ticket_lock.ts";
 import { CARD_EVENT_TYPE } from "../../slack/operations/triage_card.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
@@ -36,35 +41,6 @@ import {
   findTicketId,
   lookupByCard,
 } from "../../slack/storage/ticket_store.ts";
-
-type Mode = "refused" | "done, answer lost";
-const MODES: Mode[] = ["refused", "done, answer lost"];
-
-/** Fails the call numbered `index` (0 = the next one), once. */
-function failCall(slack: FakeSlack, index: number, mode: Mode) {
-  let seen = 0;
-  slack.fail({
-    method: "*",
-    when: () => seen++ === index,
-    error: "internal_error",
-    afterEffect: mode === "done, answer lost",
-  });
-}
-
-async function callsOf(slack: FakeSlack, attempt: () => unknown) {
-  const before = slack.calls.length;
-  await attempt();
-  return slack.calls.length - before;
-}
-
-function scheduledCheck(slack: FakeSlack) {
-  return repairStalledTickets(
-    clientFor(slack),
-    defaultSettings(),
-    Math.floor(Date.now() / 1000) + 120,
-    () => false,
-  );
-}
 
 /** The form's answer, or that it failed (Slack shows an error). */
 async function sent(answer: () => Promise<unknown>) {
