@@ -1,7 +1,7 @@
 import { DefineDatastore, Schema } from "deno-slack-sdk/mod.ts";
 
 /**
- * When each ticket's lock was last taken (see slack/operations/ticket_lock.ts).
+ * When each ticket's lock was last taken (see slack/storage/ticket_lock.ts).
  * The lock itself is a reaction; this only lets a run that finds it held for
  * long tell a live holder from one that died holding it.
  */

@@ -23,7 +23,7 @@ export default DefineDatastore({
     action_trigger_url: { type: Schema.types.string },
     /**
      * Written by earlier versions; the reaction triggers are now found
-     * through workflows.triggers.list (slack/operations/channel_triggers.ts).
+     * through workflows.triggers.list (use_cases/settings/channel_triggers.ts).
      */
     reaction_trigger_id: { type: Schema.types.string },
     // Service levels, kept as the text the admin typed (re-read by

@@ -39,7 +39,7 @@ export default DefineDatastore({
     sla_thread_owed: { type: Schema.types.string },
     jsm_sync: { type: Schema.types.string },
     jsm_retry_at: { type: Schema.slack.types.timestamp },
-    // What a run left half-done (see slack/operations/ticket_repair.ts).
+    // What a run left half-done (see use_cases/schedule/ticket_repair.ts).
     setup_pending: { type: Schema.types.boolean },
     card_redraw_due: { type: Schema.types.boolean },
     outbox_due: { type: Schema.types.boolean },

@@ -1,7 +1,7 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import RateTicketFunction from "../functions/rate_ticket/definition.ts";
 
-/** Started by the rating buttons in a requester's DM (triggers/rate_ticket.ts). */
+/** Started by the rating buttons in a requester's DM (triggers/created_by_app/rate_ticket.ts). */
 const RateTicketWorkflow = DefineWorkflow({
   callback_id: "rate_ticket",
   title: "Rate a ticket",

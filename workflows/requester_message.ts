@@ -5,7 +5,7 @@ import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /**
  * Started by a reply in a thread of a queue's intake channel (see
- * triggers/requester_messages.ts). With JSM on, the message also goes to
+ * triggers/created_by_app/requester_messages.ts). With JSM on, the message also goes to
  * the ticket's JSM request as a public comment.
  */
 export function requesterMessageWorkflow(options: DeploymentOptions) {

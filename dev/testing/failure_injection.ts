@@ -4,7 +4,7 @@
 // after the write).
 import type { FakeSlack } from "./fake_slack/server.ts";
 import { clientFor, defaultSettings } from "./harness.ts";
-import { repairStalledTickets } from "../../slack/operations/ticket_repair.ts";
+import { repairStalledTickets } from "../../use_cases/schedule/ticket_repair.ts";
 
 export type Mode = "refused" | "done, answer lost";
 export const MODES: Mode[] = ["refused", "done, answer lost"];

@@ -10,7 +10,7 @@ import { BOT_USER_ID } from "./fake_slack/workspace.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { openTicket } from "../../slack/operations/open_ticket.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 import {
   putTicket,
   type TicketItem,

@@ -10,7 +10,7 @@ import { saveSettings } from "./settings_forms.ts";
 import { clientFor, functionContext, PEOPLE, storedTicket } from "./harness.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
-import { openTicket } from "../../slack/operations/open_ticket.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { COMPLAINT, LAPTOP, PEOPLE_QUEUE } from "./queue_fixtures.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";

@@ -5,7 +5,7 @@ import { clientFor, openTestTicket } from "./harness.ts";
 import {
   type RunOptions,
   runScheduledChecks,
-} from "../../slack/operations/scheduled_run.ts";
+} from "../../use_cases/schedule/scheduled_run.ts";
 import { getSettings } from "../../slack/storage/settings_store.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
 import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";

@@ -25,8 +25,8 @@ import {
 import type { FakeSlack } from "../testing/fake_slack/server.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
-import { CARD_EVENT_TYPE } from "../../slack/operations/triage_card.ts";
-import { LOCK_REACTION } from "../../slack/operations/ticket_lock.ts";
+import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
+import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 
 const ROUNDS = 100;

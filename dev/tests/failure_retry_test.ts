@@ -47,8 +47,8 @@ import {
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { LOCK_REACTION } from "../../slack/operations/ticket_lock.ts";
-import { CARD_EVENT_TYPE } from "../../slack/operations/triage_card.ts";
+import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
+import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
 
 /** What is true of a ticket once everything has settled. */

@@ -36,7 +36,7 @@ import reactToCard from "../../functions/react_to_card/handler.ts";
 import ticketFromMessage from "../../functions/ticket_from_message/handler.ts";
 import { DETAILS_VIEW } from "../../slack/blocks/request_form.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
-import { NO_ACTING_PERSON } from "../../slack/operations/acting_person.ts";
+import { NO_ACTING_PERSON } from "../../slack/workspace/acting_person.ts";
 
 /** Interactivities that name nobody Slack would: each must be refused. */
 const NOBODY: unknown[] = [

@@ -20,7 +20,7 @@ import { click } from "../testing/queue_actions.ts";
 import { saveSettings } from "../testing/settings_forms.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
 import { findStoredQueue, putQueue } from "../../slack/storage/queue_store.ts";
-import { openTicket } from "../../slack/operations/open_ticket.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 import sweep from "../../functions/sweep_service_levels/handler.ts";
 import { SWEEP_CALLBACK_ID } from "../../functions/sweep_service_levels/definition.ts";
 

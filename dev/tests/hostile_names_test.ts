@@ -29,7 +29,7 @@ import {
   getRequestType,
   settingsAndQueues,
 } from "../../slack/storage/queue_store.ts";
-import { openTicket } from "../../slack/operations/open_ticket.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 import {
   choose,
   initialAnswers,

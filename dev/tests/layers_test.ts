@@ -1,7 +1,8 @@
 // The repository's layers, as the README's architecture section draws them,
 // and which may import which. Everything below the Slack surface points one
-// way: the surface → slack/ → integrations/ → helpdesk/, and nothing that
-// Slack bundles reaches dev/.
+// way: the surface → use_cases/ → slack/ → integrations/ → helpdesk/, and
+// nothing that Slack bundles reaches dev/. Inside use_cases/, features depend
+// on each other in one direction (FEATURE_MAY_USE).
 import assert from "node:assert/strict";
 import {
   type Import,
@@ -10,23 +11,57 @@ import {
   resolve,
 } from "../testing/import_graph.ts";
 
-type Layer = "rules" | "integrations" | "slack" | "surface" | "dev";
+type Layer =
+  | "rules"
+  | "integrations"
+  | "slack"
+  | "use_cases"
+  | "surface"
+  | "dev";
 
 function layerOf(path: string): Layer {
   if (path.startsWith("helpdesk/")) return "rules";
   if (path.startsWith("integrations/")) return "integrations";
   if (path.startsWith("slack/")) return "slack";
+  if (path.startsWith("use_cases/")) return "use_cases";
   if (path.startsWith("dev/")) return "dev";
   return "surface";
 }
 
-/** Besides its own layer. slack/ creates the app's triggers and reads its datastores. */
-const MAY_IMPORT: Record<Layer, (target: string) => boolean> = {
+/**
+ * Which feature of use_cases/ may use which other: opening ← changes ←
+ * {conversation, lists, jsm}, and the schedule runs changes, opening and
+ * reports. Settings and reports stand alone.
+ */
+export const FEATURE_MAY_USE: Record<string, readonly string[]> = {
+  opening: [],
+  changes: ["opening"],
+  conversation: ["changes", "opening"],
+  lists: ["changes", "opening"],
+  jsm: ["changes", "opening"],
+  settings: [],
+  reports: [],
+  schedule: ["changes", "opening", "reports"],
+};
+
+const featureOf = (path: string) => path.split("/")[1];
+
+/**
+ * Besides its own layer. slack/ reads the app's datastores; use_cases/ also
+ * creates the triggers the app keeps itself (triggers/created_by_app/).
+ */
+const MAY_IMPORT: Record<Layer, (target: string, from: string) => boolean> = {
   rules: (t) => layerOf(t) === "rules",
   integrations: (t) => ["rules", "integrations"].includes(layerOf(t)),
   slack: (t) =>
     ["rules", "integrations", "slack"].includes(layerOf(t)) ||
-    t.startsWith("datastores/") || t.startsWith("triggers/"),
+    t.startsWith("datastores/"),
+  use_cases: (t, from) =>
+    ["rules", "integrations", "slack"].includes(layerOf(t)) ||
+    t.startsWith("datastores/") || t.startsWith("triggers/created_by_app/") ||
+    (layerOf(t) === "use_cases" &&
+      (featureOf(t) === featureOf(from) ||
+        (FEATURE_MAY_USE[featureOf(from)] ?? []).includes(featureOf(t)))),
   surface: (t) => layerOf(t) !== "dev",
   dev: () => true,
 };
@@ -36,6 +71,7 @@ const MAY_USE: Record<Layer, RegExp> = {
   rules: /^@slack\/types$/,
   integrations: /^deno-slack-(sdk\/mod|api\/types)\.ts$/,
   slack: /^(@slack\/types|deno-slack-api\/(types|mod)\.ts)$/,
+  use_cases: /^(@slack\/types|deno-slack-api\/(types|mod)\.ts)$/,
   surface: /^(@slack\/types|deno-slack-(sdk|api)\/(types|mod)\.ts)$/,
   dev: /./,
 };
@@ -49,8 +85,9 @@ export function layerProblems(path: string, imports: Import[]): string[] {
   for (const { specifier } of imports) {
     if (isRelative(specifier)) {
       const target = resolve(path, specifier);
-      const allowed = MAY_IMPORT[layer](target) ||
-        (isTest(path) && (layerOf(target) === "dev" || target === path));
+      const allowed = MAY_IMPORT[layer](target, path) ||
+        (isTest(path) &&
+          (["dev", "use_cases"].includes(layerOf(target)) || target === path));
       if (!allowed) {
         problems.push(
           `${path} (${layer}) imports ${target} (${layerOf(target)})`,
@@ -154,10 +191,37 @@ Deno.test("the rule catches a rules module reaching into slack/ or dev/", () => 
   );
   assert.deepEqual(
     layerProblems(
-      "slack/operations/x.ts",
+      "use_cases/changes/x.ts",
       imports("../../dev/testing/harness.ts"),
     ),
-    ["slack/operations/x.ts (slack) imports dev/testing/harness.ts (dev)"],
+    [
+      "use_cases/changes/x.ts (use_cases) imports dev/testing/harness.ts (dev)",
+    ],
+  );
+  // Features point one way: changes may use opening, never the reverse.
+  assert.deepEqual(
+    layerProblems(
+      "use_cases/changes/x.ts",
+      imports("../opening/open_ticket.ts", "./change_ticket.ts"),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    layerProblems(
+      "use_cases/opening/x.ts",
+      imports("../changes/change_ticket.ts"),
+    ),
+    [
+      "use_cases/opening/x.ts (use_cases) imports use_cases/changes/change_ticket.ts (use_cases)",
+    ],
+  );
+  // slack/ is plumbing: it never reaches up into the use cases.
+  assert.equal(
+    layerProblems(
+      "slack/workspace/x.ts",
+      imports("../../use_cases/changes/change_ticket.ts"),
+    ).length,
+    1,
   );
   // A test beside the code may use the fakes.
   assert.deepEqual(

@@ -17,7 +17,7 @@ import {
   PRIVATE_TEXT,
   submitDenial,
 } from "../testing/queue_actions.ts";
-import { changeTicket } from "../../slack/operations/change_ticket.ts";
+import { changeTicket } from "../../use_cases/changes/change_ticket.ts";
 import { clientFor } from "../testing/harness.ts";
 import { getRequestType } from "../../slack/storage/queue_store.ts";
 import type { FakeSlack } from "../testing/fake_slack/server.ts";

@@ -33,8 +33,8 @@ import {
 } from "../testing/history_fixtures.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
 import { putQueue } from "../../slack/storage/queue_store.ts";
-import { runScheduledChecks } from "../../slack/operations/scheduled_run.ts";
-import { POSTS_PER_CHANNEL } from "../../slack/operations/sla_announcements.ts";
+import { runScheduledChecks } from "../../use_cases/schedule/scheduled_run.ts";
+import { POSTS_PER_CHANNEL } from "../../use_cases/schedule/sla_announcements.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import { DEFAULT_SLA_POLICY } from "../../helpdesk/service_levels/sla_policy.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";

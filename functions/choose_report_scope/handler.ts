@@ -3,11 +3,8 @@ import ChooseReportScopeFunction, {
   REPORT_SCOPE_VIEW_CALLBACK_ID,
 } from "./definition.ts";
 import { settingsAndQueues } from "../../slack/storage/queue_store.ts";
-import { reportScopeFor } from "../../slack/operations/report_access.ts";
-import {
-  failRunOnClose,
-  finishRun,
-} from "../../slack/operations/finish_run.ts";
+import { reportScopeFor } from "../../use_cases/reports/report_access.ts";
+import { failRunOnClose, finishRun } from "../../slack/workspace/finish_run.ts";
 import {
   chosenScope,
   reportScopeModal,
@@ -15,11 +12,11 @@ import {
 import { ViewState } from "../../slack/blocks/view_state.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
+} from "../../slack/workspace/acting_person.ts";
 
 export default SlackFunction(
   ChooseReportScopeFunction,

@@ -7,14 +7,14 @@ import {
   helpdeskEditorRefusal,
   helpdeskVersion,
   saveHelpdeskSettings,
-} from "../../slack/operations/helpdesk_setup.ts";
-import { listUsergroups } from "../../slack/operations/usergroups.ts";
-import { answerWithErrors } from "../../slack/operations/settings_forms.ts";
+} from "../../use_cases/settings/helpdesk_setup.ts";
+import { listUsergroups } from "../../slack/workspace/usergroups.ts";
+import { answerWithErrors } from "../../use_cases/settings/settings_forms.ts";
 import {
   finishRun,
   finishRunOnClose,
-} from "../../slack/operations/finish_run.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+} from "../../slack/workspace/finish_run.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
   helpdeskModal,
   submittedHelpdeskForm,
@@ -27,7 +27,7 @@ import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
+} from "../../slack/workspace/acting_person.ts";
 
 export default SlackFunction(
   ConfigureHelpdeskFunction,

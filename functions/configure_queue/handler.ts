@@ -10,18 +10,18 @@ import {
   checkQueueEditor,
   editableQueues,
   noQueueToChange,
-} from "../../slack/operations/queue_admin.ts";
-import { saveQueue } from "../../slack/operations/queue_setup.ts";
-import { listUsergroups } from "../../slack/operations/usergroups.ts";
+} from "../../use_cases/settings/queue_admin.ts";
+import { saveQueue } from "../../use_cases/settings/queue_setup.ts";
+import { listUsergroups } from "../../slack/workspace/usergroups.ts";
 import {
   answerWithErrors,
   refused,
-} from "../../slack/operations/settings_forms.ts";
+} from "../../use_cases/settings/settings_forms.ts";
 import {
   finishRun,
   finishRunOnClose,
-} from "../../slack/operations/finish_run.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+} from "../../slack/workspace/finish_run.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
   NEW_QUEUE,
   QUEUE_CHOICE_BLOCK,
@@ -40,7 +40,7 @@ import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
+} from "../../slack/workspace/acting_person.ts";
 
 /** The form opens on this save of the queue (a new one: none). */
 const subjectFor = (queue: Queue | undefined) =>

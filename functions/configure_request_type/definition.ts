@@ -19,7 +19,7 @@ export default DefineFunction({
   input_parameters: {
     properties: {
       // Who opens it is the interactivity's interactor, set by Slack
-      // (slack/operations/acting_person.ts); who saves it, the person Slack
+      // (slack/workspace/acting_person.ts); who saves it, the person Slack
       // names on the modal's submission.
       interactivity: { type: Schema.slack.types.interactivity },
     },

@@ -12,18 +12,18 @@ import {
   checkQueueEditor,
   editableQueues,
   noQueueToChange,
-} from "../../slack/operations/queue_admin.ts";
-import { saveRequestType } from "../../slack/operations/request_type_setup.ts";
+} from "../../use_cases/settings/queue_admin.ts";
+import { saveRequestType } from "../../use_cases/settings/request_type_setup.ts";
 import {
   answerWithErrors,
   refused,
   type SaveProblems,
-} from "../../slack/operations/settings_forms.ts";
+} from "../../use_cases/settings/settings_forms.ts";
 import {
   finishRun,
   finishRunOnClose,
-} from "../../slack/operations/finish_run.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+} from "../../slack/workspace/finish_run.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
   queueOfNewType,
   requestTypeChoiceModal,
@@ -40,7 +40,7 @@ import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
+} from "../../slack/workspace/acting_person.ts";
 
 export default SlackFunction(
   ConfigureRequestTypeFunction,

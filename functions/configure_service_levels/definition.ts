@@ -17,7 +17,7 @@ export default DefineFunction({
   input_parameters: {
     properties: {
       // Who opens it is the interactivity's interactor, set by Slack
-      // (slack/operations/acting_person.ts).
+      // (slack/workspace/acting_person.ts).
       interactivity: { type: Schema.slack.types.interactivity },
     },
     required: ["interactivity"],

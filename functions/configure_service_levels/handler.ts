@@ -2,7 +2,7 @@ import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import {
   finishRun,
   finishRunOnClose,
-} from "../../slack/operations/finish_run.ts";
+} from "../../slack/workspace/finish_run.ts";
 import ConfigureServiceLevelsFunction, {
   SERVICE_LEVEL_VIEW_CALLBACK_ID,
 } from "./definition.ts";
@@ -11,8 +11,8 @@ import {
   getSettings,
   NOT_CONFIGURED,
 } from "../../slack/storage/settings_store.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
-import { scheduleDigest } from "../../slack/operations/scheduled_runs.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { scheduleDigest } from "../../use_cases/settings/schedule_trigger.ts";
 import { checkServiceLevelForm } from "../../helpdesk/tickets/service_level_settings.ts";
 import {
   serviceLevelFormFrom,
@@ -20,7 +20,7 @@ import {
 } from "../../slack/blocks/service_level_modal.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
-import { formError } from "../../slack/operations/form_errors.ts";
+import { formError } from "../../slack/workspace/form_errors.ts";
 import {
   helpdeskAdmins,
   isHelpdeskAdmin,
@@ -29,7 +29,7 @@ import { onlyHelpdeskAdmins } from "../../slack/blocks/refusals.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
+} from "../../slack/workspace/acting_person.ts";
 import { subjectOf } from "../../slack/blocks/saved_version.ts";
 import {
   savedByOtherSince,

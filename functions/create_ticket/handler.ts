@@ -7,15 +7,15 @@ import {
   NotShownYet,
   openTicket,
   SettingsProblem,
-} from "../../slack/operations/open_ticket.ts";
-import { openingFailure } from "../../slack/operations/finish_opening.ts";
+} from "../../use_cases/opening/open_ticket.ts";
+import { openingFailure } from "../../use_cases/opening/finish_opening.ts";
 import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
-import { stepDestination } from "../../slack/operations/step_destination.ts";
+import { stepDestination } from "../../use_cases/opening/step_destination.ts";
 
 export default SlackFunction(
   CreateTicketFunction,

@@ -14,7 +14,7 @@ import {
 } from "../../dev/testing/harness.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
-import { repairStalledTickets } from "../../slack/operations/ticket_repair.ts";
+import { repairStalledTickets } from "../../use_cases/schedule/ticket_repair.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 
 const inputs = {

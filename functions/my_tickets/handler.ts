@@ -3,13 +3,13 @@ import MyTicketsFunction from "./definition.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
+} from "../../slack/workspace/acting_person.ts";
 import {
   myTicketsAction,
   showMyTickets,
-} from "../../slack/operations/my_tickets.ts";
-import { openList } from "../../slack/operations/list_runs.ts";
-import { finishRunOnClose } from "../../slack/operations/finish_run.ts";
+} from "../../use_cases/lists/my_tickets_list.ts";
+import { openList } from "../../use_cases/lists/list_runs.ts";
+import { finishRunOnClose } from "../../slack/workspace/finish_run.ts";
 import {
   MY_TICKETS_ACTION,
   MY_TICKETS_TITLE,

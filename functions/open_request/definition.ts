@@ -13,7 +13,7 @@ export default DefineFunction({
   input_parameters: {
     properties: {
       // The requester is whoever started it: the interactivity's
-      // interactor, which Slack sets (slack/operations/acting_person.ts).
+      // interactor, which Slack sets (slack/workspace/acting_person.ts).
       interactivity: { type: Schema.slack.types.interactivity },
       channel: { type: Schema.slack.types.channel_id, title: "Channel" },
     },

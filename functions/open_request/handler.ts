@@ -22,12 +22,9 @@ import {
 import {
   openTicket,
   SettingsProblem,
-} from "../../slack/operations/open_ticket.ts";
-import {
-  failRunOnClose,
-  finishRun,
-} from "../../slack/operations/finish_run.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+} from "../../use_cases/opening/open_ticket.ts";
+import { failRunOnClose, finishRun } from "../../slack/workspace/finish_run.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
@@ -35,14 +32,14 @@ import {
   validateNewTicket,
 } from "../../helpdesk/tickets/ticket_input.ts";
 import { readAnswers } from "../../helpdesk/request_types/form_fields.ts";
-import { openingFailure } from "../../slack/operations/finish_opening.ts";
+import { openingFailure } from "../../use_cases/opening/finish_opening.ts";
 import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
-import { formError } from "../../slack/operations/form_errors.ts";
+} from "../../slack/workspace/acting_person.ts";
+import { formError } from "../../slack/workspace/form_errors.ts";
 
 type Values = Record<string, Record<string, Record<string, unknown>>>;
 

@@ -3,13 +3,13 @@ import OpenTicketsFunction from "./definition.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
+} from "../../slack/workspace/acting_person.ts";
 import {
   openTicketsAction,
   showOpenTickets,
-} from "../../slack/operations/open_tickets.ts";
-import { openList } from "../../slack/operations/list_runs.ts";
-import { finishRunOnClose } from "../../slack/operations/finish_run.ts";
+} from "../../use_cases/lists/open_tickets_list.ts";
+import { openList } from "../../use_cases/lists/list_runs.ts";
+import { finishRunOnClose } from "../../slack/workspace/finish_run.ts";
 import {
   OPEN_TICKETS_ACTION,
   OPEN_TICKETS_TITLE,

@@ -5,14 +5,14 @@ import { settingsAndQueues } from "../../slack/storage/queue_store.ts";
 import {
   reportOf,
   ticketsForReport,
-} from "../../slack/operations/ticket_report.ts";
+} from "../../use_cases/reports/ticket_report.ts";
 import {
   digestChannels,
   type ReportScope,
   reportScopeFor,
-} from "../../slack/operations/report_access.ts";
+} from "../../use_cases/reports/report_access.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { lastDays } from "../../helpdesk/reports/ticket_report.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { REPORT_MAX_DAYS } from "../../helpdesk/reports/report_rows.ts";
@@ -22,7 +22,7 @@ import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
+} from "../../slack/workspace/acting_person.ts";
 
 export default SlackFunction(
   PostReportFunction,

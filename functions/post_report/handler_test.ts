@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
 import { POST_REPORT_CALLBACK_ID } from "./definition.ts";
-import { runScheduledChecks } from "../../slack/operations/scheduled_run.ts";
+import { runScheduledChecks } from "../../use_cases/schedule/scheduled_run.ts";
 import {
   clientFor,
   configure,

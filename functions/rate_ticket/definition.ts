@@ -18,7 +18,7 @@ export default DefineFunction({
       ticket_id: { type: Schema.types.string, title: "Ticket id" },
       rating: { type: Schema.types.string, title: "Rating, 1 to 5" },
       // Who rated is the interactivity's interactor, set by Slack from the
-      // click (slack/operations/acting_person.ts).
+      // click (slack/workspace/acting_person.ts).
       interactivity: { type: Schema.slack.types.interactivity },
     },
     required: ["ticket_id", "rating", "interactivity"],

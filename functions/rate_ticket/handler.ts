@@ -2,16 +2,16 @@ import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import {
   finishRun,
   finishRunOnClose,
-} from "../../slack/operations/finish_run.ts";
+} from "../../slack/workspace/finish_run.ts";
 import RateTicketFunction, {
   RATING_COMMENT_VIEW_CALLBACK_ID,
 } from "./definition.ts";
+import { changeUnderLock } from "../../use_cases/changes/change_ticket.ts";
 import {
-  changeUnderLock,
   loadTicket,
   TICKET_GONE,
-} from "../../slack/operations/change_ticket.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+} from "../../slack/workspace/queued_ticket.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { commentOnRating, rateTicket } from "../../helpdesk/tickets/rating.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
@@ -23,11 +23,11 @@ import {
 } from "../../slack/blocks/rating_blocks.ts";
 import { escapeMrkdwnWithin } from "../../slack/blocks/mrkdwn.ts";
 import { ticketIdFromMetadata } from "../../slack/blocks/modal_metadata.ts";
-import { formError } from "../../slack/operations/form_errors.ts";
+import { formError } from "../../slack/workspace/form_errors.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
+} from "../../slack/workspace/acting_person.ts";
 
 export default SlackFunction(
   RateTicketFunction,

@@ -21,7 +21,7 @@ import {
   viewSubmissionContext,
 } from "../../dev/testing/interactivity_payloads.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import { changeTicket } from "../../slack/operations/change_ticket.ts";
+import { changeTicket } from "../../use_cases/changes/change_ticket.ts";
 import { clientFor } from "../../dev/testing/harness.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 

@@ -1,13 +1,13 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ReactToCardFunction, { CARD_REACTIONS } from "./definition.ts";
-import { changeTicket } from "../../slack/operations/change_ticket.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+import { changeTicket } from "../../use_cases/changes/change_ticket.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
   findTicketId,
   lookupByCard,
 } from "../../slack/storage/ticket_store.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
-import { reactionFacts } from "../../slack/operations/reaction_check.ts";
+import { reactionFacts } from "../../slack/workspace/reaction_check.ts";
 
 export default SlackFunction(
   ReactToCardFunction,

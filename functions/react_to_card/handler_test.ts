@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
 import { CARD_REACTIONS } from "./definition.ts";
-import { cardReactionsTrigger } from "../../triggers/card_reactions.ts";
+import { cardReactionsTrigger } from "../../triggers/created_by_app/card_reactions.ts";
 import {
   configure,
   functionContext,

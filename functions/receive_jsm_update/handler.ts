@@ -1,6 +1,6 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import ReceiveJsmUpdateFunction from "./definition.ts";
-import { receiveJsmUpdate } from "../../slack/operations/jsm_inbound.ts";
+import { receiveJsmUpdate } from "../../use_cases/jsm/jsm_inbound.ts";
 import { checkWebhookSecret } from "../../integrations/jsm/webhook_secret.ts";
 import {
   eventIdentity,

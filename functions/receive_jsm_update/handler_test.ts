@@ -12,9 +12,9 @@ import {
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../slack/operations/open_ticket.ts";
-import { connectToJsm } from "../../slack/operations/jsm_connection.ts";
-import { syncTicketToJsm } from "../../slack/operations/jsm_sync.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
+import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
 
 const SECRET = "s3cret-s3cret-s3cret-s3cret";
 

@@ -16,15 +16,15 @@ import {
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../slack/operations/open_ticket.ts";
-import { connectToJsm } from "../../slack/operations/jsm_connection.ts";
-import { syncTicketToJsm } from "../../slack/operations/jsm_sync.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
+import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
 import { WEBHOOK_LIMITS } from "../../integrations/jsm/webhook_payload.ts";
 import { HOSTILE_TEXT } from "../../dev/testing/hostile_text.ts";
 import { putItem } from "../../slack/storage/datastore.ts";
 import JsmEventsDatastore from "../../datastores/jsm_events.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
-import { LOCK_REACTION } from "../../slack/operations/ticket_lock.ts";
+import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
 import LocksDatastore from "../../datastores/locks.ts";
 import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
 

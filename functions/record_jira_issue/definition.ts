@@ -14,7 +14,7 @@ export default DefineFunction({
       issue_url: { type: Schema.types.string, title: "Issue link" },
       issue_id: { type: Schema.types.string, title: "Issue id or key" },
       // Who opened the issue: the form's submitter, set by Slack
-      // (slack/operations/acting_person.ts). They must be the ticket's
+      // (slack/workspace/acting_person.ts). They must be the ticket's
       // requester or one of its queue's agents.
       interactivity: { type: Schema.slack.types.interactivity },
     },

@@ -2,16 +2,14 @@ import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import RecordJiraIssueFunction from "./definition.ts";
 import { jiraIssueRef } from "../../helpdesk/tickets/jira_issue.ts";
 import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
-import {
-  isQueueAgent,
-  loadQueuedTicket,
-} from "../../slack/operations/change_ticket.ts";
-import { QueueDirectory } from "../../slack/operations/queue_directory.ts";
+import { isQueueAgent } from "../../use_cases/changes/change_ticket.ts";
+import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
-import { redrawTicketCard } from "../../slack/operations/triage_card.ts";
+} from "../../slack/workspace/acting_person.ts";
+import { redrawTicketCard } from "../../slack/workspace/triage_card.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { activityReply } from "../../slack/blocks/ticket_messages.ts";
 import { userMention } from "../../slack/blocks/mrkdwn.ts";

@@ -1,6 +1,6 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import RelayRequesterMessageFunction from "./definition.ts";
-import { relayThreadMessage } from "../../slack/operations/thread_relay.ts";
+import { relayThreadMessage } from "../../use_cases/conversation/thread_relay.ts";
 
 export default SlackFunction(
   RelayRequesterMessageFunction,

@@ -25,7 +25,7 @@ import {
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
-import { RELAYED_MARK } from "../../slack/operations/thread_relay.ts";
+import { RELAYED_MARK } from "../../use_cases/conversation/thread_relay.ts";
 
 async function intakeQueue(slack: FakeSlack) {
   await configure(slack);

@@ -3,8 +3,8 @@ import RetryJsmSyncsFunction from "./definition.ts";
 import {
   connectToJsm,
   JSM_BUDGET_MS,
-} from "../../slack/operations/jsm_connection.ts";
-import { retryPendingJsmSyncs } from "../../slack/operations/jsm_retry.ts";
+} from "../../use_cases/jsm/jsm_connection.ts";
+import { retryPendingJsmSyncs } from "../../use_cases/jsm/jsm_retry.ts";
 import { CallBudget } from "../../slack/api/call_budget.ts";
 
 /** One ticket's attempts, retries included, in a scheduled run. */

@@ -10,11 +10,11 @@ import {
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../slack/operations/open_ticket.ts";
-import { connectToJsm } from "../../slack/operations/jsm_connection.ts";
-import { syncTicketToJsm } from "../../slack/operations/jsm_sync.ts";
-import { retryPendingJsmSyncs } from "../../slack/operations/jsm_retry.ts";
-import { runScheduledChecks } from "../../slack/operations/scheduled_run.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
+import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
+import { retryPendingJsmSyncs } from "../../use_cases/jsm/jsm_retry.ts";
+import { runScheduledChecks } from "../../use_cases/schedule/scheduled_run.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 
 /** The ids the scheduled run's pass over the open work hands this step. */

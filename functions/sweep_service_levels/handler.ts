@@ -1,6 +1,6 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import SweepServiceLevelsFunction from "./definition.ts";
-import { runScheduledChecks } from "../../slack/operations/scheduled_run.ts";
+import { runScheduledChecks } from "../../use_cases/schedule/scheduled_run.ts";
 
 export default SlackFunction(
   SweepServiceLevelsFunction,

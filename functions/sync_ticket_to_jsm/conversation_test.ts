@@ -13,8 +13,8 @@ import {
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../slack/operations/open_ticket.ts";
-import { converse } from "../../slack/operations/conversation.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+import { converse } from "../../use_cases/conversation/conversation.ts";
 import { isFromSlack } from "../../helpdesk/tickets/jsm_comments.ts";
 
 Deno.test("the conversation becomes JSM comments, public and internal", async () => {

@@ -3,8 +3,8 @@ import SyncTicketToJsmFunction from "./definition.ts";
 import {
   connectToJsm,
   JSM_BUDGET_MS,
-} from "../../slack/operations/jsm_connection.ts";
-import { syncTicketToJsm } from "../../slack/operations/jsm_sync.ts";
+} from "../../use_cases/jsm/jsm_connection.ts";
+import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
 
 export default SlackFunction(
   SyncTicketToJsmFunction,

@@ -12,7 +12,7 @@ import {
   startFakeSlack,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../slack/operations/open_ticket.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 
 const LATENCY_MS = 50;
 const slack = await startFakeSlack({ latencyMs: LATENCY_MS });

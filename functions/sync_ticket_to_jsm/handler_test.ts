@@ -11,8 +11,8 @@ import {
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../slack/operations/open_ticket.ts";
-import { changeTicket } from "../../slack/operations/change_ticket.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+import { changeTicket } from "../../use_cases/changes/change_ticket.ts";
 import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 import { JSM_SEARCH_SETTLE_SECONDS } from "../../helpdesk/tickets/jsm_sync.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";

@@ -1,12 +1,12 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import TicketFromMessageFunction from "./definition.ts";
-import { ticketFromMessage } from "../../slack/operations/message_intake.ts";
+import { ticketFromMessage } from "../../use_cases/opening/message_intake.ts";
 import {
   NotShownYet,
   SettingsProblem,
-} from "../../slack/operations/open_ticket.ts";
-import { openingFailure } from "../../slack/operations/finish_opening.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
+} from "../../use_cases/opening/open_ticket.ts";
+import { openingFailure } from "../../use_cases/opening/finish_opening.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";

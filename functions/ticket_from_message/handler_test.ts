@@ -16,7 +16,7 @@ import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
 import { type TicketItem, toTicket } from "../../slack/storage/ticket_store.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { messageIntakeTrigger } from "../../triggers/message_intake.ts";
+import { messageIntakeTrigger } from "../../triggers/created_by_app/message_intake.ts";
 
 /**
  * `user` reacts to `ts` (Slack stores the reaction), and the trigger hands

@@ -1,13 +1,16 @@
 // The conversation's buttons on a card or a DM (Reply to requester, Note,
 // Add to ticket): each opens a modal, and its submission says it through the
-// ticket (slack/operations/conversation.ts). Kept open with the reason when
+// ticket (use_cases/conversation/conversation.ts). Kept open with the reason when
 // it can't be sent, so nothing written is lost.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import {
   type ConversationAction,
   isConversationAction,
 } from "../../helpdesk/tickets/conversation.ts";
-import { checkSpeaker, converse } from "../../slack/operations/conversation.ts";
+import {
+  checkSpeaker,
+  converse,
+} from "../../use_cases/conversation/conversation.ts";
 import {
   conversationModal,
   MESSAGE_ACTION,
@@ -16,9 +19,9 @@ import {
 import { ticketIdFromMetadata } from "../../slack/blocks/modal_metadata.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
-import { tellPerson } from "../../slack/operations/tell_person.ts";
-import { finishRun } from "../../slack/operations/finish_run.ts";
-import { formError } from "../../slack/operations/form_errors.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { finishRun } from "../../slack/workspace/finish_run.ts";
+import { formError } from "../../slack/workspace/form_errors.ts";
 
 /** One modal per action, so its submission knows what it was for. */
 export const CONVERSATION_VIEWS: Record<ConversationAction, string> = {

@@ -33,7 +33,7 @@ export default DefineFunction({
       },
       // Who clicked is the interactivity's interactor, which Slack sets: a
       // user_id input could be filled in by anyone who builds a workflow
-      // with this step (slack/operations/acting_person.ts).
+      // with this step (slack/workspace/acting_person.ts).
       interactivity: { type: Schema.slack.types.interactivity },
     },
     required: ["ticket_id", "action", "interactivity"],

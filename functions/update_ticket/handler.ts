@@ -3,22 +3,22 @@ import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import {
   finishRun,
   finishRunOnClose,
-} from "../../slack/operations/finish_run.ts";
+} from "../../slack/workspace/finish_run.ts";
 import UpdateTicketFunction, {
   ASSIGN_VIEW_CALLBACK_ID,
   DENY_VIEW_CALLBACK_ID,
   EDIT_VIEW_CALLBACK_ID,
   MOVE_VIEW_CALLBACK_ID,
 } from "./definition.ts";
-import { editSubmission } from "../../slack/operations/edit_ticket.ts";
-import { moveSubmission } from "../../slack/operations/move_ticket.ts";
+import { editSubmission } from "../../use_cases/changes/edit_ticket.ts";
+import { moveSubmission } from "../../use_cases/changes/move_ticket.ts";
 import {
   openAssignModal,
   openDenyModal,
   openTicketForm,
 } from "./ticket_forms.ts";
-import { decide } from "../../slack/operations/approval_decision.ts";
-import { showPrivateDetails } from "../../slack/operations/private_details.ts";
+import { decide } from "../../use_cases/changes/approval_decision.ts";
+import { showPrivateDetails } from "../../use_cases/opening/private_details.ts";
 import {
   CONVERSATION_VIEWS,
   conversationSubmission,
@@ -29,19 +29,19 @@ import { REASON_ACTION, REASON_BLOCK } from "../../slack/blocks/deny_modal.ts";
 import {
   type ChangeRequest,
   changeTicket,
-} from "../../slack/operations/change_ticket.ts";
+} from "../../use_cases/changes/change_ticket.ts";
 import {
   reportNotShown,
   tellPerson,
   whereToTell,
-} from "../../slack/operations/tell_person.ts";
+} from "../../slack/workspace/tell_person.ts";
 import { TICKET_ACTIONS } from "../../helpdesk/tickets/roles.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
-} from "../../slack/operations/acting_person.ts";
-import { formError } from "../../slack/operations/form_errors.ts";
+} from "../../slack/workspace/acting_person.ts";
+import { formError } from "../../slack/workspace/form_errors.ts";
 import {
   ASSIGNEE_ACTION,
   ASSIGNEE_BLOCK,

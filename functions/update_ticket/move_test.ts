@@ -30,12 +30,10 @@ import {
   findTicketId,
   lookupByCard,
 } from "../../slack/storage/ticket_store.ts";
-import { CARD_EVENT_TYPE } from "../../slack/operations/triage_card.ts";
-import {
-  loadQueuedTicket,
-  rolesInQueue,
-} from "../../slack/operations/change_ticket.ts";
-import { LOCK_REACTION } from "../../slack/operations/ticket_lock.ts";
+import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
+import { rolesInQueue } from "../../use_cases/changes/change_ticket.ts";
+import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 
 function cardsFor(slack: FakeSlack, channel: string, ticketId: string) {

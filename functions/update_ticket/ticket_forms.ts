@@ -9,20 +9,18 @@ import {
   EDIT_VIEW_CALLBACK_ID,
   MOVE_VIEW_CALLBACK_ID,
 } from "./definition.ts";
-import { checkApprover } from "../../slack/operations/approval_decision.ts";
+import { checkApprover } from "../../use_cases/changes/approval_decision.ts";
 import { alreadyDecided } from "../../slack/blocks/request_messages.ts";
 import { denyModal } from "../../slack/blocks/deny_modal.ts";
-import {
-  isQueueAgent,
-  loadQueuedTicket,
-} from "../../slack/operations/change_ticket.ts";
-import { QueueDirectory } from "../../slack/operations/queue_directory.ts";
-import { tellPerson, whereToTell } from "../../slack/operations/tell_person.ts";
+import { isQueueAgent } from "../../use_cases/changes/change_ticket.ts";
+import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
+import { tellPerson, whereToTell } from "../../slack/workspace/tell_person.ts";
 import { checkPermission } from "../../helpdesk/tickets/roles.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { assignModal } from "../../slack/blocks/assign_modal.ts";
-import { openEditForm } from "../../slack/operations/edit_ticket.ts";
-import { openMoveForm } from "../../slack/operations/move_ticket.ts";
+import { openEditForm } from "../../use_cases/changes/edit_ticket.ts";
+import { openMoveForm } from "../../use_cases/changes/move_ticket.ts";
 
 type Client = SlackAPIClient;
 

@@ -7,7 +7,7 @@
 //
 // Jira's search index lags writes ("from a few seconds to minutes"), so "not
 // found" right after a create means "not known yet", not "absent": what to
-// do then is the caller's decision (slack/operations/jsm_sync.ts waits).
+// do then is the caller's decision (use_cases/jsm/jsm_sync.ts waits).
 // reconcileIssues would make a fresh issue visible, but it needs the issue's
 // id, which is exactly what a lost answer did not give.
 import type { JsmCall } from "./jsm_http.ts";

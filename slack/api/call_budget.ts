@@ -35,7 +35,7 @@ export const DOCUMENTED_PER_MINUTE: Readonly<Record<string, number>> = {
   "conversations.info": TIER_3,
   "conversations.join": TIER_3,
   "usergroups.users.list": TIER_2,
-  // A ticket's lock (slack/operations/ticket_lock.ts).
+  // A ticket's lock (slack/storage/ticket_lock.ts).
   "reactions.add": TIER_3,
   "reactions.remove": TIER_2,
   // Finding a card an interrupted opening posted.

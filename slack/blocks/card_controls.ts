@@ -47,7 +47,7 @@ export function cardControls(status: Status): Control[] {
     controls.push({ action: "close", label: "Close", style: "primary" });
     controls.push({ action: "reopen", label: "Reopen" });
   }
-  // Edit… and Move… open a form (see slack/operations/edit_ticket.ts and
+  // Edit… and Move… open a form (see use_cases/changes/edit_ticket.ts and
   // move_ticket.ts); a closed ticket stays as it was, where it was.
   if (status !== "closed") controls.push({ action: "edit", label: "Edit…" });
   if (status !== "resolved" && status !== "closed") {

@@ -9,7 +9,7 @@
 // ticket. An entry that could not be written is logged, not thrown: the
 // ticket is saved, which is what the person is told about, and the
 // scheduled run's walk over the tickets puts the entry back (see
-// slack/operations/history_walk.ts).
+// use_cases/reports/history_walk.ts).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import TicketsDatastore from "../../datastores/tickets.ts";
 import TicketLookupDatastore from "../../datastores/ticket_lookup.ts";

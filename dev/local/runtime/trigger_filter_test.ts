@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { matchesFilter } from "./trigger_filter.ts";
-import { cardReactionsTrigger } from "../../../triggers/card_reactions.ts";
+import { cardReactionsTrigger } from "../../../triggers/created_by_app/card_reactions.ts";
 
 Deno.test("the card reaction trigger's filter passes only its reactions", () => {
   const { filter } = cardReactionsTrigger(["C1"]).event;

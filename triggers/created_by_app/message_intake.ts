@@ -1,0 +1,50 @@
+import type { Trigger } from "deno-slack-api/types.ts";
+import {
+  TriggerContextData,
+  TriggerEventTypes,
+  TriggerTypes,
+} from "deno-slack-api/mod.ts";
+import MessageToTicketWorkflow from "../../workflows/message_to_ticket.ts";
+
+export const MESSAGE_INTAKE_WORKFLOW =
+  MessageToTicketWorkflow.definition.callback_id;
+
+/**
+ * The intake emoji (":ticket:" unless configured otherwise) on a message in
+ * some of the queues' intake channels: at most 20, Slack's limit, so there
+ * is one such trigger per 20 channels. The channels live in the queues, so
+ * "Configure a queue" and "Configure Helpdesk" create, update and delete
+ * these triggers (use_cases/settings/reaction_triggers.ts); nobody creates
+ * them by hand.
+ */
+export function messageIntakeTrigger(
+  channels: [string, ...string[]],
+  emoji: string,
+): Trigger<typeof MessageToTicketWorkflow.definition> {
+  const data = TriggerContextData.Event.ReactionAdded;
+  return {
+    type: TriggerTypes.Event,
+    name: "Helpdesk tickets by reaction",
+    description: `React with :${emoji}: to turn a message into a ticket`,
+    workflow: `#/workflows/${MESSAGE_INTAKE_WORKFLOW}`,
+    event: {
+      event_type: TriggerEventTypes.ReactionAdded,
+      channel_ids: channels,
+      filter: {
+        version: 1,
+        root: { statement: `{{data.reaction}} == ${emoji}` },
+      },
+    },
+    inputs: {
+      channel: { value: data.channel_id },
+      message_ts: { value: data.message_ts },
+      // Newer deno-slack-api releases name these two in
+      // TriggerContextData.Event.ReactionAdded; the pinned one does not yet.
+      // The message's author is read from Slack by the function itself.
+      message_link: { value: "{{data.message_link}}" },
+      parent_message_link: { value: "{{data.parent_message_link}}" },
+      reaction: { value: data.reaction },
+      user: { value: data.user_id },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { Trigger } from "deno-slack-api/types.ts";
+import {
+  TriggerContextData,
+  TriggerEventTypes,
+  TriggerTypes,
+} from "deno-slack-api/mod.ts";
+import RequesterMessageWorkflow from "../../workflows/requester_message.ts";
+
+export const REQUESTER_MESSAGE_WORKFLOW =
+  RequesterMessageWorkflow.definition.callback_id;
+
+/**
+ * Replies in threads of the queues' intake channels: the requester's side of
+ * a ticket made with :ticket:. message_posted needs a filter and listens to
+ * named channels only (no all_resources), at most 20 a trigger, so
+ * Configure a queue keeps one per 20 intake channels, beside the :ticket:
+ * triggers. Apps' own messages (no user) and top-level messages are left
+ * out here; messages in threads that are no ticket's are ignored by the
+ * function.
+ */
+export function requesterMessagesTrigger(
+  channels: [string, ...string[]],
+): Trigger<typeof RequesterMessageWorkflow.definition> {
+  const data = TriggerContextData.Event.MessagePosted;
+  return {
+    type: TriggerTypes.Event,
+    name: "Helpdesk requesters' replies",
+    description: "Pass replies in a ticket's thread to its agents",
+    workflow: `#/workflows/${REQUESTER_MESSAGE_WORKFLOW}`,
+    event: {
+      event_type: TriggerEventTypes.MessagePosted,
+      channel_ids: channels,
+      filter: {
+        version: 1,
+        root: {
+          operator: "AND",
+          inputs: [
+            { statement: "{{data.thread_ts}} != null" },
+            {
+              operator: "NOT",
+              inputs: [{ statement: "{{data.user_id}} == null" }],
+            },
+          ],
+        },
+      },
+    },
+    inputs: {
+      channel: { value: data.channel_id },
+      message_ts: { value: data.message_ts },
+      thread_ts: { value: data.thread_ts },
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// One change to one ticket, from whichever surface asked for it (a card
+// button, the assign modal, a reaction on the card): load, lock, read again,
+// check, apply, publish, unlock. The rules themselves are in helpdesk/tickets/ticket_actions.ts.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import type { TicketActionType } from "../../helpdesk/tickets/roles.ts";
+import {
+  applyAction,
+  type TicketAction,
+} from "../../helpdesk/tickets/ticket_actions.ts";
+import { getTicket } from "../../slack/storage/ticket_store.ts";
+import {
+  loadQueuedTicket,
+  TICKET_GONE,
+} from "../../slack/workspace/queued_ticket.ts";
+import {
+  type LockOptions,
+  withTicketLock,
+} from "../../slack/storage/ticket_lock.ts";
+import { withRecentChange } from "../../slack/blocks/ticket_messages.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
+import type { Queue } from "../../helpdesk/queues/queue.ts";
+import { getQueue } from "../../slack/storage/queue_store.ts";
+import { isAgentRole } from "../../helpdesk/queues/queue_permissions.ts";
+import { publishChange, type TicketChange } from "./publish_change.ts";
+import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
+import { queueIdOf } from "../../helpdesk/tickets/ticket_move.ts";
+
+/** Editing and moving open a form first: see edit_ticket.ts, move_ticket.ts. */
+export type ChangeRequest =
+  | { type: Exclude<TicketActionType, "assign" | "edit" | "move"> }
+  | { type: "assign"; assignee: string };
+
+export type ChangeResult =
+  | { ok: true; ticket: Ticket; notShown: unknown[] }
+  | { ok: false; reason: string; ticket?: Ticket };
+
+/** Whether someone may work the ticket's queue (any agent role). */
+export async function isQueueAgent(
+  directory: QueueDirectory,
+  userId: string,
+): Promise<boolean> {
+  return isAgentRole(await directory.rolesOf(userId));
+}
+
+export async function changeTicket(
+  client: SlackAPIClient,
+  ticketId: string,
+  request: ChangeRequest,
+  actorId: string,
+  now = Math.floor(Date.now() / 1000),
+): Promise<ChangeResult> {
+  const loaded = await loadQueuedTicket(client, ticketId);
+  if (!loaded.ok) return loaded;
+  const { ticket, settings } = loaded;
+  const people = request.type === "assign"
+    ? [actorId, request.assignee]
+    : [actorId];
+  // Roles don't depend on the ticket's state: asked while the lock is taken.
+  const roles = rolesInQueue(client, loaded, people);
+  return await changeUnderLock(client, settings, ticket, async (latest) => {
+    const [actorIsAgent, assigneeIsAgent = false] = await roles.of(latest);
+    const action: TicketAction = request.type === "assign"
+      ? { type: "assign", assignee: request.assignee, assigneeIsAgent }
+      : request;
+    const outcome = applyAction(
+      latest,
+      action,
+      { userId: actorId, isAgent: actorIsAgent },
+      now,
+      { reopenDays: reopenDaysOf(settings) },
+    );
+    if (!outcome.ok) return outcome;
+    return {
+      ok: true,
+      change: {
+        ticket: outcome.ticket,
+        actorId,
+        summary: outcome.summary,
+        statusChange: outcome.statusChange,
+      },
+    };
+  }, { now, actorId });
+}
+
+/**
+ * Whether each person works the ticket's queue, asked of the queue it was in
+ * when loaded, before the lock is taken; asked again of the queue it is in
+ * under the lock, should it have moved meanwhile.
+ */
+export function rolesInQueue(
+  client: SlackAPIClient,
+  loaded: { ticket: Ticket; settings: HelpdeskSettings; queue: Queue },
+  people: readonly string[],
+) {
+  const ask = (queue: Queue, requester: string) => {
+    const directory = new QueueDirectory(client, queue, requester);
+    return Promise.all(people.map((p) => isQueueAgent(directory, p)));
+  };
+  const early = ask(loaded.queue, loaded.ticket.requester);
+  early.catch(() => {}); // awaited by `of`, unless the lock is refused
+  return {
+    async of(latest: Ticket): Promise<boolean[]> {
+      if (queueIdOf(latest) === loaded.queue.id) return await early;
+      const queue = await getQueue(client, latest.queue_id, loaded.settings) ??
+        await getQueue(client, undefined, loaded.settings);
+      if (!queue) return people.map(() => false);
+      return await ask(queue, latest.requester);
+    },
+  };
+}
+
+export type ChangeOutcome =
+  | { ok: true; change: TicketChange }
+  | { ok: false; reason: string };
+
+/**
+ * One change to one ticket, by whatever decides it (a card action, a rating,
+ * JSM, the scheduled auto-close): under the ticket's lock, `decide` gets the
+ * ticket as stored now, so no change is lost to another made at the same
+ * moment, and what it decides is saved before it is shown.
+ */
+export async function changeUnderLock(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  seen: Ticket,
+  decide: (latest: Ticket) => ChangeOutcome | Promise<ChangeOutcome>,
+  options: { now: number; actorId?: string; lock?: LockOptions },
+): Promise<ChangeResult> {
+  const locked = await withTicketLock(
+    client,
+    seen,
+    async (): Promise<ChangeResult> => {
+      const latest = await getTicket(client, seen.id);
+      if (!latest) return { ok: false, reason: TICKET_GONE };
+      const outcome = await decide(latest);
+      if (!outcome.ok) {
+        return {
+          ok: false,
+          reason: withRecentChange(
+            latest,
+            outcome.reason,
+            options.actorId,
+            options.now,
+          ),
+          ticket: latest,
+        };
+      }
+      return {
+        ok: true,
+        ...await publishChange(client, settings, outcome.change, options.now),
+      };
+    },
+    options.lock,
+  );
+  return locked.ok
+    ? locked.value
+    : { ok: false, reason: locked.reason, ticket: seen };
+}

@@ -1,0 +1,86 @@
+// A reply in the thread of a message that became a ticket (see
+// triggers/created_by_app/requester_messages.ts) reaches the ticket's agents, once: Slack
+// may deliver the event twice, so the run that passes it on is the one whose
+// :envelope_with_arrow: mark on the message Slack accepts (as with the
+// :ticket: mark). The mark also shows the writer it was passed on.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import {
+  findTicketId,
+  lookupByThread,
+} from "../../slack/storage/ticket_store.ts";
+import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import { relayFromRequester } from "./conversation.ts";
+import { readMessage } from "../../slack/workspace/read_message.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { checkMessage } from "../../helpdesk/tickets/conversation.ts";
+import { plainMessageText } from "../../helpdesk/tickets/message_ticket.ts";
+import { closedTicketNoMore } from "../../slack/blocks/conversation_messages.ts";
+
+export const RELAYED_MARK = "envelope_with_arrow";
+
+export interface ThreadMessage {
+  channel: string;
+  message_ts: string;
+  thread_ts: string;
+}
+
+/** The ticket it was passed to, or undefined when there was nothing to do. */
+export async function relayThreadMessage(
+  client: SlackAPIClient,
+  event: ThreadMessage,
+  now = Math.floor(Date.now() / 1000),
+): Promise<Ticket | undefined> {
+  const { channel, message_ts: ts, thread_ts: threadTs } = event;
+  if (ts === threadTs) return undefined;
+  const ticketId = await findTicketId(
+    client,
+    lookupByThread(channel, threadTs),
+  );
+  // Most threads in an intake channel are no ticket's.
+  if (!ticketId) return undefined;
+  const [loaded, message] = await Promise.all([
+    loadQueuedTicket(client, ticketId),
+    readMessage(client, channel, ts, threadTs),
+  ]);
+  // Apps' messages, Helpdesk's own replies among them, are not passed on.
+  if (!loaded.ok || !message.user || message.bot_id) return undefined;
+  // Slack's markup as a person reads it: no mention in it pings anyone
+  // again when it is quoted in the card's thread.
+  const written = checkMessage(plainMessageText(message.text));
+  if (!written.ok) return undefined;
+  if (loaded.ticket.status === "closed") {
+    await tellPerson(client, {
+      user: message.user,
+      channel,
+      thread_ts: threadTs,
+    }, closedTicketNoMore(loaded.ticket));
+    return undefined;
+  }
+  const mark = { channel, timestamp: ts, name: RELAYED_MARK };
+  try {
+    await slackCall(client, "reactions.add", mark);
+  } catch (error) {
+    if (error instanceof SlackCallError && error.code === "already_reacted") {
+      return undefined; // another delivery of the same message has it
+    }
+    await slackCall(client, "reactions.remove", mark).catch(() => {});
+    throw error;
+  }
+  try {
+    const relayed = await relayFromRequester(
+      client,
+      loaded,
+      message.user,
+      written.text,
+      now,
+    );
+    if (!relayed.ok) throw new Error(relayed.reason);
+    return relayed.ticket;
+  } catch (error) {
+    // Unmarked, so that a redelivery passes it on.
+    await slackCall(client, "reactions.remove", mark).catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+// The comments a ticket's conversation owes its JSM request (see
+// helpdesk/tickets/jsm_comments.ts), sent by the JSM sync once the request
+// exists and has the ticket's status.
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import {
+  jsmCommentBody,
+  pendingJsmComments,
+} from "../../helpdesk/tickets/jsm_comments.ts";
+import {
+  getTicket,
+  updateTicketFields,
+} from "../../slack/storage/ticket_store.ts";
+import { withTicketLock } from "../../slack/storage/ticket_lock.ts";
+import type { JsmSyncDeps } from "./jsm_sync.ts";
+
+/**
+ * The conversation's comments the ticket queued, in order, until one fails;
+ * the ones sent are taken off the ticket under its lock, so a comment queued
+ * meanwhile is kept. A comment whose answer was lost may so be sent twice.
+ */
+export async function sendComments(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  key: string,
+): Promise<{ sent: number }> {
+  const pending = pendingJsmComments(ticket);
+  let sent = 0;
+  let failure: unknown;
+  for (const comment of pending) {
+    try {
+      await deps.jsm.addComment(key, jsmCommentBody(comment), comment.public);
+      sent++;
+    } catch (error) {
+      failure = error;
+      break;
+    }
+  }
+  if (sent > 0) {
+    const done = new Set((ticket.jsm_comments ?? []).slice(0, sent));
+    const taken = await withTicketLock(deps.client, ticket, async () => {
+      const latest = await getTicket(deps.client, ticket.id);
+      if (!latest) return;
+      await updateTicketFields(deps.client, ticket.id, {
+        jsm_comments: (latest.jsm_comments ?? []).filter((c) => !done.has(c)),
+      });
+    });
+    if (!taken.ok) console.warn(`${ticket.key}: ${taken.reason}`);
+  }
+  if (failure) throw failure;
+  return { sent };
+}

@@ -1,0 +1,348 @@
+// Brings one ticket's Jira Service Management request up to date: creates it
+// if the ticket has none, then moves it to the ticket's status. Called right
+// after a change (the sync step) and by the scheduled retry.
+//
+// Never twice: just before a create is sent, the ticket records it
+// (jsm_create_sent, jsm_create_sent_at). A create that fails in a way that
+// may have landed (a timeout, a 5xx, a run that died) keeps that record, and
+// every later attempt searches JSM for the "[HD-…]" summary prefix first.
+// Jira's search lags a create by seconds to minutes, so finding nothing
+// within JSM_SEARCH_SETTLE_SECONDS of the create proves nothing: the ticket
+// then waits and the search is repeated, and only a search after that time
+// that still finds nothing leads to a new create.
+//
+// Never lost: a ticket that owes JSM something stays jsm_sync "pending" with
+// a jsm_retry_at, which is what the scheduled retry looks for.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import {
+  afterEmptySearch,
+  JSM_TARGETS,
+  jsmAgrees,
+  jsmCreateSentAt,
+  jsmPendingFields,
+  jsmRetryDelaySeconds,
+  needsJsmSync,
+} from "../../helpdesk/tickets/jsm_sync.ts";
+import type {
+  JsmClient,
+  JsmRequest,
+} from "../../integrations/jsm/jsm_client.ts";
+import type { JsmConfig } from "../../integrations/jsm/jsm_config.ts";
+import {
+  explainJsmError,
+  JsmError,
+} from "../../integrations/jsm/jsm_errors.ts";
+import {
+  getTicket,
+  lookupByJsmKey,
+  putLookup,
+  updateTicketFields,
+} from "../../slack/storage/ticket_store.ts";
+import { getSettings } from "../../slack/storage/settings_store.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { redrawTicketCard } from "../../slack/workspace/triage_card.ts";
+import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
+import {
+  jsmFailedReply,
+  jsmLinkedDm,
+  jsmLinkedReply,
+  jsmNoTransitionReply,
+  jsmSearchWait,
+} from "../../slack/blocks/jsm_messages.ts";
+import { jsmRequestFor } from "../../integrations/jsm/jsm_request.ts";
+import { sendComments } from "./jsm_comment_sync.ts";
+
+export interface JsmSyncDeps {
+  client: SlackAPIClient;
+  jsm: JsmClient;
+  config: JsmConfig;
+  /** Unix seconds. */
+  now: number;
+  /**
+   * Search JSM before any create. The scheduled retry always does: it only
+   * sees tickets an earlier attempt did not finish (some from versions that
+   * did not record a create before sending it).
+   */
+  searchFirst?: boolean;
+  /**
+   * False after a change to an existing ticket (a card button or reaction):
+   * such a sync moves a linked request but never creates one, which is left
+   * to the step that opened the ticket and to the scheduled retry. Two runs
+   * that could both create would race: datastores have no conditional
+   * write to let only one of them record the create.
+   */
+  createIfMissing?: boolean;
+}
+
+export type JsmSyncOutcome =
+  | { state: "missing" }
+  | { state: "up_to_date"; ticket: Ticket }
+  | { state: "synced"; ticket: Ticket; created: boolean; linked: boolean }
+  /** `error` is undefined while waiting for JSM's search to catch up. */
+  | { state: "pending"; ticket: Ticket; reason: string; error: unknown };
+
+export async function syncTicketToJsm(
+  deps: JsmSyncDeps,
+  ticketId: string,
+): Promise<JsmSyncOutcome> {
+  const { client } = deps;
+  const ticket = await getTicket(client, ticketId);
+  if (!ticket) return { state: "missing" };
+  if (!needsJsmSync(ticket)) {
+    if (ticket.jsm_sync === "pending") {
+      const saved = await updateTicketFields(client, ticket.id, {
+        jsm_sync: "synced",
+      });
+      return { state: "up_to_date", ticket: saved };
+    }
+    return { state: "up_to_date", ticket };
+  }
+  const linking = !ticket.jsm_key;
+  if (linking && deps.createIfMissing === false) {
+    return {
+      state: "pending",
+      ticket,
+      reason:
+        "The ticket has no JSM request yet; the step that opened it, or the scheduled retry, creates it.",
+      error: undefined,
+    };
+  }
+  let created = false;
+  let sentNow = false;
+  let request: JsmRequest | undefined;
+  try {
+    if (linking) {
+      const sentAt = jsmCreateSentAt(ticket);
+      if (sentAt !== undefined || deps.searchFirst) {
+        request = await deps.jsm.findRequestByHelpdeskKey(ticket.key);
+        const next = request ? undefined : afterEmptySearch(sentAt, deps.now);
+        if (next && !next.create) {
+          return await waitForSearch(deps, ticket, sentAt!, next.lookAgainAt);
+        }
+      }
+      if (!request) {
+        // Recorded before sending, so a run that dies mid-create leaves it.
+        await updateTicketFields(client, ticket.id, {
+          jsm_create_sent: true,
+          jsm_create_sent_at: deps.now,
+        });
+        sentNow = true;
+        request = await deps.jsm.createRequest(jsmRequestFor(ticket));
+        created = true;
+      }
+    }
+    const jsmStatus = await moveToTicketStatus(
+      deps,
+      ticket,
+      request?.issueKey ?? ticket.jsm_key!,
+      request?.status ?? ticket.jsm_status,
+    );
+    const key = request?.issueKey ?? ticket.jsm_key!;
+    const commented = await sendComments(deps, ticket, key);
+    // Someone may have changed the ticket while JSM was being moved; if
+    // so, "synced" would hide that JSM owes the newer change.
+    const latest = await getTicket(client, ticket.id) ?? ticket;
+    const behind = (latest.status !== ticket.status &&
+      !jsmAgrees(latest, jsmStatus.status)) ||
+      (latest.jsm_comments?.length ?? 0) > commented.sent;
+    const saved = await updateTicketFields(client, ticket.id, {
+      ...linkFields(request),
+      jsm_status: jsmStatus.status,
+      ...(behind ? jsmPendingFields(deps.now) : { jsm_sync: "synced" }),
+      jsm_attempts: 0,
+      jsm_error: jsmStatus.problem ?? "",
+    });
+    await announce(deps, saved, {
+      linked: linking,
+      failuresBefore: ticket.jsm_attempts ?? 0,
+      noTransitionFrom: jsmStatus.problem ? jsmStatus.status : undefined,
+    });
+    return { state: "synced", ticket: saved, created, linked: linking };
+  } catch (error) {
+    // A request found or made is saved even though moving it failed.
+    const outcome = await recordFailure(deps, ticket, {
+      createUnsure: !request && sentNow,
+      link: linkFields(request),
+    }, error);
+    if (request && outcome.state === "pending") {
+      await announce(deps, outcome.ticket, {
+        linked: true,
+        failuresBefore: ticket.jsm_attempts ?? 0,
+      });
+    }
+    return outcome;
+  }
+}
+
+/** What the ticket keeps of its request, and the create record cleared. */
+function linkFields(request: JsmRequest | undefined): Partial<Ticket> {
+  if (!request) return {};
+  return {
+    jsm_key: request.issueKey,
+    jsm_url: safeUrl(request.webUrl),
+    jsm_status: request.status,
+    jsm_create_sent: false,
+    jsm_create_sent_at: 0,
+  };
+}
+
+/**
+ * Nothing found yet, but a create was sent too recently for the search to
+ * be sure: the ticket waits for the scheduled retry to look again. Not a
+ * failure, so no attempt is counted and agents are not told.
+ */
+async function waitForSearch(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  sentAt: number,
+  lookAgainAt: number,
+): Promise<JsmSyncOutcome> {
+  const reason = jsmSearchWait(sentAt, lookAgainAt);
+  const saved = await updateTicketFields(deps.client, ticket.id, {
+    jsm_sync: "pending",
+    jsm_retry_at: lookAgainAt,
+    jsm_error: reason,
+  });
+  return { state: "pending", ticket: saved, reason, error: undefined };
+}
+
+/**
+ * Moves the request to the JSM status matching the ticket's, when it isn't
+ * there already. A closed ticket whose request has no direct way to Closed
+ * goes through Resolved, as JSM's default workflow requires.
+ */
+async function moveToTicketStatus(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  key: string,
+  current: string | undefined,
+): Promise<{ status: string; problem?: string }> {
+  if (current && jsmAgrees(ticket, current)) return { status: current };
+  const target = JSM_TARGETS[ticket.status];
+  let outcome = await deps.jsm.transitionTo(
+    key,
+    target.status,
+    target.transitions,
+  );
+  if (outcome === "no_transition" && ticket.status === "closed") {
+    const resolved = JSM_TARGETS.resolved;
+    await deps.jsm.transitionTo(key, resolved.status, resolved.transitions);
+    outcome = await deps.jsm.transitionTo(
+      key,
+      target.status,
+      target.transitions,
+    );
+  }
+  if (outcome !== "no_transition") return { status: target.status };
+  const now = await deps.jsm.getRequest(key);
+  return {
+    status: now.status,
+    problem:
+      `JSM offers no transition from "${now.status}" to "${target.status}".`,
+  };
+}
+
+/** A create whose answer never came may still have made the request. */
+function createMayHaveLanded(error: unknown): boolean {
+  if (!(error instanceof JsmError)) return true;
+  const code = error.code === "gave_up" ? error.lastCode : error.code;
+  return code === "timeout" || code === "network" || code === "unavailable";
+}
+
+async function recordFailure(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  what: {
+    /** This run sent a create and has no request to show for it. */
+    createUnsure: boolean;
+    /** The request this run found or made, saved with the failure. */
+    link: Partial<Ticket>;
+  },
+  error: unknown,
+): Promise<JsmSyncOutcome> {
+  const { client, now } = deps;
+  const attempts = (ticket.jsm_attempts ?? 0) + 1;
+  const retryAt = now + jsmRetryDelaySeconds(attempts);
+  const reason = explainJsmError(error, deps.config);
+  // A create refused outright made nothing: the next attempt may create at
+  // once. One that may have landed keeps the record written before it.
+  const landed = createMayHaveLanded(error);
+  const saved = await updateTicketFields(client, ticket.id, {
+    ...what.link,
+    jsm_sync: "pending",
+    jsm_attempts: attempts,
+    jsm_retry_at: retryAt,
+    jsm_error: reason,
+    ...(what.createUnsure && !landed
+      ? { jsm_create_sent: false, jsm_create_sent_at: 0 }
+      : {}),
+  });
+  // Agents hear about the first failure in a row, not every retry.
+  if (attempts === 1 && saved.card_channel && saved.card_ts) {
+    await slackCall(client, "chat.postMessage", {
+      channel: saved.card_channel,
+      thread_ts: saved.card_ts,
+      text: jsmFailedReply(saved, reason, retryAt),
+    }).catch((e) => console.warn(`JSM failure note not posted: ${e}`));
+  }
+  return { state: "pending", ticket: saved, reason, error };
+}
+
+async function announce(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  what: { linked: boolean; failuresBefore: number; noTransitionFrom?: string },
+) {
+  const { client, now } = deps;
+  const settings = await getSettings(client);
+  const shown: Promise<unknown>[] = [];
+  const inThread = (text: string) =>
+    ticket.card_channel && ticket.card_ts
+      ? shown.push(slackCall(client, "chat.postMessage", {
+        channel: ticket.card_channel,
+        thread_ts: ticket.card_ts,
+        text,
+        unfurl_links: false,
+      }))
+      : 0;
+  if (what.linked) {
+    shown.push(putLookup(client, lookupByJsmKey(ticket.jsm_key!), ticket.id));
+    if (settings) shown.push(redrawTicketCard(client, settings, ticket, now));
+    inThread(jsmLinkedReply(ticket, what.failuresBefore));
+    const cardLink = settings
+      ? cardLinkOf(ticket, settings.workspace_url) ?? settings.workspace_url
+      : "";
+    shown.push(slackCall(client, "chat.postMessage", {
+      channel: ticket.requester,
+      text: jsmLinkedDm(ticket, cardLink),
+      unfurl_links: false,
+    }));
+  }
+  if (what.noTransitionFrom) {
+    inThread(
+      jsmNoTransitionReply(
+        ticket,
+        what.noTransitionFrom,
+        JSM_TARGETS[ticket.status].status,
+      ),
+    );
+  }
+  // The link is saved; failing to show it is logged, not a failed sync.
+  for (const result of await Promise.allSettled(shown)) {
+    if (result.status === "rejected") {
+      console.warn(`JSM sync of ${ticket.key} not shown: ${result.reason}`);
+    }
+  }
+}
+
+/**
+ * Only an https URL without mrkdwn's link characters goes into a link (plain
+ * http only on this machine, for a local JSM stand-in).
+ */
+function safeUrl(url: string): string {
+  return /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])[^\s<>|]+$/
+      .test(url)
+    ? url
+    : "";
+}

@@ -1,0 +1,52 @@
+// How a list shortcut's run goes (My tickets, Open tickets): the modal opens
+// at once with "Reading the tickets…" (the interactivity pointer Slack gives
+// expires within seconds, and reading tickets can take longer), then shows
+// the list. The run stays open so the modal's buttons reach it, and ends
+// when the modal is closed (finishRunOnClose). If reading fails, the modal
+// says so, and the run ends.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
+import {
+  listFrame,
+  loadingModal,
+  note,
+} from "../../slack/blocks/list_modal.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
+
+export async function openList(
+  client: SlackAPIClient,
+  list: {
+    person: string;
+    pointer: string;
+    callbackId: string;
+    title: string;
+    show: (viewId: string) => Promise<void>;
+  },
+): Promise<{ completed: false } | { error: string }> {
+  let viewId: string | undefined;
+  try {
+    const opened = await slackCall(client, "views.open", {
+      interactivity_pointer: list.pointer,
+      view: loadingModal(list.callbackId, list.title),
+    });
+    viewId = String(opened.view?.id);
+    await list.show(viewId);
+    return { completed: false };
+  } catch (error) {
+    console.error(`${list.callbackId} failed`, error);
+    const message = `${list.title} could not be shown. ${
+      explainFailure(error)
+    }`;
+    const shown = viewId
+      ? slackCall(client, "views.update", {
+        view_id: viewId,
+        view: listFrame(list.callbackId, list.title, { page: 0 }, [
+          note(`:warning: ${message} Close this and try again.`),
+        ]),
+      })
+      : tellPerson(client, { user: list.person }, message);
+    await shown.catch(() => {});
+    return { error: message };
+  }
+}

@@ -1,0 +1,123 @@
+// My tickets: a requester's open tickets and those closed lately, read
+// with one query (slack/storage/ticket_queries.ts), drawn a page at a time
+// into the modal the shortcut opened, and redrawn after each click on it.
+// Withdraw, close and Reopen go through changeTicket like any card button:
+// under the ticket's lock, for the person Slack says clicked, and only if
+// that person may (the requester; a forged ticket id changes nothing).
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import {
+  isMine,
+  orderMyTickets,
+  pageOf,
+  RECENT_DAYS,
+} from "../../helpdesk/tickets/ticket_lists.ts";
+import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
+import { ticketsOfRequester } from "../../slack/storage/ticket_queries.ts";
+import {
+  getSettings,
+  NOT_CONFIGURED,
+} from "../../slack/storage/settings_store.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { explainFailure } from "../../slack/api/error_messages.ts";
+import {
+  listFrame,
+  type ListState,
+  listState,
+  note,
+} from "../../slack/blocks/list_modal.ts";
+import {
+  MY_TICKETS_ACTION,
+  MY_TICKETS_PAGE_SIZE,
+  MY_TICKETS_TITLE,
+  MY_TICKETS_VIEW,
+  myTicketsClick,
+  myTicketsModal,
+} from "../../slack/blocks/my_tickets_view.ts";
+import { changeTicket } from "../changes/change_ticket.ts";
+
+export async function showMyTickets(
+  client: SlackAPIClient,
+  viewId: string,
+  person: string,
+  state: ListState,
+  notice?: string,
+  now = Math.floor(Date.now() / 1000),
+): Promise<void> {
+  const settings = await getSettings(client);
+  if (!settings) {
+    await slackCall(client, "views.update", {
+      view_id: viewId,
+      view: listFrame(MY_TICKETS_VIEW, MY_TICKETS_TITLE, state, [
+        note(NOT_CONFIGURED),
+      ]),
+    });
+    return;
+  }
+  const since = now - RECENT_DAYS * 86_400;
+  const mine = (await ticketsOfRequester(client, person, since)).filter((t) =>
+    isMine(t, person, now)
+  );
+  const page = pageOf(orderMyTickets(mine), state.page, MY_TICKETS_PAGE_SIZE);
+  await slackCall(client, "views.update", {
+    view_id: viewId,
+    view: myTicketsModal(page, {
+      workspaceUrl: settings.workspace_url,
+      rules: { reopenDays: reopenDaysOf(settings) },
+      now,
+      notice,
+    }),
+  });
+}
+
+export interface ListClick {
+  action: { action_id: string; value?: string };
+  body: {
+    user: { id: string };
+    view?: { id: string; private_metadata?: string };
+  };
+  client: SlackAPIClient;
+}
+
+/** A click in the modal: another page, or an action on one ticket. */
+export async function myTicketsAction({ action, body, client }: ListClick) {
+  const viewId = body.view?.id;
+  if (!viewId) return;
+  const person = body.user.id;
+  const state = listState(body.view?.private_metadata);
+  if (action.action_id.startsWith(`${MY_TICKETS_ACTION}_page`)) {
+    await showMyTickets(client, viewId, person, {
+      page: Number(action.value) || 0,
+    });
+    return;
+  }
+  const click = myTicketsClick(action.action_id, action.value);
+  if (!click) return;
+  let notice: string;
+  try {
+    const result = await changeTicket(
+      client,
+      click.ticketId,
+      { type: click.action },
+      person,
+    );
+    notice = result.ok
+      ? `:white_check_mark: ${done(click.action, result.ticket.key)}${
+        result.notShown.length
+          ? ` Slack didn't show all of it: ${
+            explainFailure(result.notShown[0])
+          }`
+          : ""
+      }`
+      : `:warning: ${result.reason}`;
+  } catch (error) {
+    console.error("my tickets: the action failed", error);
+    notice = `:warning: Nothing changed. ${explainFailure(error)}`;
+  }
+  await showMyTickets(client, viewId, person, state, notice);
+}
+
+function done(action: string, key: string): string {
+  if (action === "withdraw") return `${key} is withdrawn.`;
+  if (action === "close") return `${key} is closed. Thanks for confirming.`;
+  return `${key} is reopened: it is back with the agents.`;
+}

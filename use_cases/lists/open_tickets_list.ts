@@ -1,0 +1,113 @@
+// Open tickets: the open tickets of every queue the person works (any agent
+// role, asked of Slack as for a card button), read with one query
+// (slack/storage/ticket_queries.ts), ordered as they choose and drawn a page
+// at a time into the modal the shortcut opened. Someone who works no queue
+// sees why, and no ticket.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import {
+  isQueueOrder,
+  orderOpenTickets,
+  pageOf,
+  type QueueOrder,
+} from "../../helpdesk/tickets/ticket_lists.ts";
+import type { Queue } from "../../helpdesk/queues/queue.ts";
+import { openTicketsOfQueues } from "../../slack/storage/ticket_queries.ts";
+import { settingsAndQueues } from "../../slack/storage/queue_store.ts";
+import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import {
+  listFrame,
+  type ListState,
+  listState,
+  note,
+} from "../../slack/blocks/list_modal.ts";
+import {
+  noQueuesModal,
+  OPEN_TICKETS_ACTION,
+  OPEN_TICKETS_PAGE_SIZE,
+  OPEN_TICKETS_TITLE,
+  OPEN_TICKETS_VIEW,
+  openTicketsModal,
+  ORDER_ACTION,
+} from "../../slack/blocks/open_tickets_view.ts";
+import { isQueueAgent } from "../changes/change_ticket.ts";
+import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
+import type { ListClick } from "./my_tickets_list.ts";
+
+export async function showOpenTickets(
+  client: SlackAPIClient,
+  viewId: string,
+  person: string,
+  state: ListState,
+  now = Math.floor(Date.now() / 1000),
+): Promise<void> {
+  const update = (view: unknown) =>
+    slackCall(client, "views.update", { view_id: viewId, view });
+  const { settings, queues } = await settingsAndQueues(client);
+  if (!settings) {
+    await update(
+      listFrame(OPEN_TICKETS_VIEW, OPEN_TICKETS_TITLE, state, [
+        note(NOT_CONFIGURED),
+      ]),
+    );
+    return;
+  }
+  const worked = await queuesWorkedBy(client, queues, person);
+  if (worked.length === 0) {
+    await update(noQueuesModal());
+    return;
+  }
+  const order: QueueOrder = isQueueOrder(state.order) ? state.order : "status";
+  const tickets = (await openTicketsOfQueues(client, worked.map((q) => q.id)))
+    // Waiting for approval: not the queue's work yet.
+    .filter((t) => t.approval !== "pending");
+  const page = pageOf(
+    orderOpenTickets(tickets, order),
+    state.page,
+    OPEN_TICKETS_PAGE_SIZE,
+  );
+  await update(openTicketsModal(page, {
+    order,
+    queueNames: new Map(worked.map((q) => [q.id, q.name])),
+    workspaceUrl: settings.workspace_url,
+    now,
+  }));
+}
+
+async function queuesWorkedBy(
+  client: SlackAPIClient,
+  queues: readonly Queue[],
+  person: string,
+): Promise<Queue[]> {
+  const works = await Promise.all(
+    queues.map((queue) =>
+      isQueueAgent(new QueueDirectory(client, queue), person)
+    ),
+  );
+  return queues.filter((_, i) => works[i]);
+}
+
+/** Another order (back to its first page) or another page. */
+export async function openTicketsAction(
+  { action, body, client }: ListClick & {
+    action: { selected_option?: { value?: string } };
+  },
+) {
+  const viewId = body.view?.id;
+  if (!viewId) return;
+  const state = listState(body.view?.private_metadata);
+  if (action.action_id === ORDER_ACTION) {
+    const order = action.selected_option?.value;
+    await showOpenTickets(client, viewId, body.user.id, {
+      page: 0,
+      order: isQueueOrder(order) ? order : state.order,
+    });
+    return;
+  }
+  if (action.action_id.startsWith(`${OPEN_TICKETS_ACTION}_page`)) {
+    await showOpenTickets(client, viewId, body.user.id, {
+      page: Number(action.value) || 0,
+      order: state.order,
+    });
+  }
+}

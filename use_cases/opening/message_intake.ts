@@ -1,0 +1,283 @@
+// A message becomes a ticket when someone reacts to it with the intake emoji
+// in a queue's intake channel. Slack may deliver the event more than once and
+// several people may react at once, so the run that makes the ticket is the
+// one whose ticket mark (Helpdesk's own reaction) Slack accepts; every other
+// run sees `already_reacted` and waits for the ticket to be saved. A run
+// that fails takes its mark back, so reacting again retries, and a ticket
+// it saved without showing is finished by that retry (its id comes from the
+// message, see open_ticket.ts).
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import {
+  getSettings,
+  NOT_CONFIGURED,
+} from "../../slack/storage/settings_store.ts";
+import { listStoredQueues } from "../../slack/storage/queue_store.ts";
+import {
+  findTicketId,
+  getTicket,
+  lookupByMessage,
+} from "../../slack/storage/ticket_store.ts";
+import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { type OpenedTicket, openTicket } from "./open_ticket.ts";
+import {
+  DEFAULT_INTAKE_EMOJI,
+  descriptionFromMessage,
+  summaryFromMessage,
+  TICKET_MARK,
+} from "../../helpdesk/tickets/message_ticket.ts";
+import { tsFromMessageLink } from "../../helpdesk/tickets/message_links.ts";
+import { DEFAULT_CATEGORY } from "../../helpdesk/tickets/ticket_input.ts";
+import {
+  alreadyATicket,
+  cannotReadMessage,
+  intakeReply,
+  markStuck,
+  notAnIntakeChannel,
+} from "../../slack/blocks/intake_messages.ts";
+import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
+import { threadRef } from "../../helpdesk/tickets/conversation.ts";
+import { messageLink } from "../../slack/blocks/ticket_messages.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { readMessage } from "../../slack/workspace/read_message.ts";
+import { reactionFacts } from "../../slack/workspace/reaction_check.ts";
+
+export interface ReactedMessage {
+  channel: string;
+  message_ts: string;
+  message_link?: string;
+  parent_message_link?: string;
+  reaction: string;
+  user: string;
+}
+
+export type IntakeOutcome =
+  | { kind: "opened"; opened: OpenedTicket }
+  /** Someone else's run has it, or had it: nothing to do. */
+  | { kind: "duplicate" }
+  /** Not Helpdesk's reaction (another emoji): ignored. */
+  | { kind: "ignored" }
+  /** The reactor was told why no ticket was made. */
+  | { kind: "refused"; reason: string };
+
+/** Helpdesk is not in the channel, or can't see it (private, uninvited). */
+const UNREADABLE = new Set(["not_in_channel", "channel_not_found"]);
+
+export async function ticketFromMessage(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  options: { syncToJsm?: boolean; nowMs?: number } = {},
+): Promise<IntakeOutcome> {
+  try {
+    return await intake(client, message, options);
+  } catch (error) {
+    // Another delivery may have made the ticket while this one failed: then
+    // there is nothing to apologise for.
+    const made = await madeFrom(client, message).catch(() => undefined);
+    if (made && !made.setup_pending) {
+      return await alreadyDone(client, message, made);
+    }
+    throw error;
+  }
+}
+
+async function intake(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  options: { syncToJsm?: boolean; nowMs?: number },
+): Promise<IntakeOutcome> {
+  const { channel, message_ts: ts } = message;
+  // Direct messages are never intake channels, and Helpdesk can't read them.
+  if (/^D/.test(channel)) {
+    return refuse(client, message, cannotReadMessage(channel, true));
+  }
+  const [settings, existing, stored, facts] = await Promise.all([
+    getSettings(client),
+    madeFrom(client, message),
+    listStoredQueues(client),
+    // Who reacted and who wrote it, from Slack rather than from inputs
+    // that a workflow using this step could fill in.
+    reactionFacts(client, { channel, ts }, message.reaction, message.user),
+  ]);
+  if (!settings) return refuse(client, message, NOT_CONFIGURED);
+  if (message.reaction !== (settings.intake_emoji ?? DEFAULT_INTAKE_EMOJI)) {
+    return { kind: "ignored" };
+  }
+  if (facts.readable && !facts.reacted) {
+    console.warn(
+      `ticket_from_message ignored: Slack has no :${message.reaction}: by ${message.user} on ${channel}/${ts}`,
+    );
+    return { kind: "ignored" };
+  }
+  // One that is saved but not yet shown is finished below, under the mark.
+  if (existing && !existing.setup_pending) {
+    return await alreadyDone(client, message, existing);
+  }
+  // The default queue takes reactions only once edited as a queue, so the
+  // stored queues are all there is to look through.
+  const queue = stored.find((q) => q.intake_channels.includes(channel));
+  if (!queue) return refuse(client, message, notAnIntakeChannel(channel));
+  if (!facts.readable) {
+    return refuse(client, message, cannotReadMessage(channel, false));
+  }
+
+  const threadTs = tsFromMessageLink(message.parent_message_link);
+  // Reading changes nothing, so it goes along with taking the mark; its
+  // answer is used only by the run that got the mark.
+  const read = readMessage(client, channel, ts, threadTs).then(
+    ({ text }) => ({ text }),
+    (error) => ({ error }),
+  );
+  try {
+    await slackCall(client, "reactions.add", {
+      channel,
+      timestamp: ts,
+      name: TICKET_MARK,
+    });
+  } catch (error) {
+    if (error instanceof SlackCallError && error.code === "already_reacted") {
+      return await markHeld(client, message);
+    }
+    if (error instanceof SlackCallError && UNREADABLE.has(error.code)) {
+      return refuse(client, message, cannotReadMessage(channel, false));
+    }
+    // The mark may have landed with its answer lost: taken back, so that
+    // reacting again can take it.
+    await removeMark(client, channel, ts).catch(() => {});
+    throw error;
+  }
+
+  try {
+    const answer: { text?: string; error?: unknown } = await read;
+    if (answer.error !== undefined) throw answer.error;
+    const text = answer.text ?? "";
+    const permalink = message.message_link ||
+      messageLink(settings.workspace_url, channel, ts);
+    const requester = facts.author ?? message.user;
+    const opened = await openTicket(
+      client,
+      {
+        summary: summaryFromMessage(text),
+        description: descriptionFromMessage(text, permalink),
+        priority: "normal",
+        category: DEFAULT_CATEGORY,
+        requester,
+        source_channel: channel,
+      },
+      "reaction",
+      options.nowMs,
+      {
+        creationKey: creationKeys.message(channel, ts),
+        syncToJsm: options.syncToJsm,
+        queueId: queue.id,
+        settings,
+        queue,
+        reporter: message.user,
+        sourceMessageTs: ts,
+        // The requester's side of the conversation: this message's thread.
+        requesterThread: threadRef(channel, threadTs ?? ts),
+        // Said once, with the requester's DM, by the run that opens it.
+        alsoTell: ({ ticket, cardLink }) => [{
+          channel,
+          thread_ts: threadTs ?? ts,
+          text: intakeReply(
+            ticket,
+            cardLink,
+            ticket.reporter ?? ticket.requester,
+          ),
+        }],
+      },
+    );
+    return { kind: "opened", opened };
+  } catch (error) {
+    // Taken back so that reacting again tries again (and finishes a ticket
+    // that was saved but not shown).
+    await removeMark(client, channel, ts).catch((removal) =>
+      console.error(`the mark on ${channel}:${ts} stays`, removal)
+    );
+    if (error instanceof SlackCallError && UNREADABLE.has(error.code)) {
+      return refuse(client, message, cannotReadMessage(channel, false));
+    }
+    throw error;
+  }
+}
+
+function removeMark(client: SlackAPIClient, channel: string, ts: string) {
+  return slackCall(client, "reactions.remove", {
+    channel,
+    timestamp: ts,
+    name: TICKET_MARK,
+  });
+}
+
+/** The ticket this message became, if any (saved, maybe not yet shown). */
+async function madeFrom(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+): Promise<Ticket | undefined> {
+  const id = await findTicketId(
+    client,
+    lookupByMessage(message.channel, message.message_ts),
+  );
+  return id ? await getTicket(client, id) : undefined;
+}
+
+/** How long another run holding the mark is given to save the ticket. */
+const MARK_WAIT_MS = 3000;
+
+/**
+ * Someone else's run holds the mark: Slack delivered the event twice, or
+ * several people reacted at once. Once that run has saved the ticket, this
+ * one has nothing to do; if it never does, the person is told how to unstick
+ * it rather than left with silence.
+ */
+async function markHeld(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+): Promise<IntakeOutcome> {
+  const deadline = Date.now() + MARK_WAIT_MS;
+  for (;;) {
+    const made = await madeFrom(client, message);
+    if (made) {
+      // Shown or being shown by the run that holds the mark.
+      return made.setup_pending
+        ? { kind: "duplicate" }
+        : await alreadyDone(client, message, made);
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, 250 + Math.random() * 250));
+  }
+  await tell(client, message, markStuck());
+  return { kind: "duplicate" };
+}
+
+async function alreadyDone(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  ticket: Ticket,
+): Promise<IntakeOutcome> {
+  // The same person's event again (Slack redelivers) needs no answer.
+  if (ticket.reporter === message.user || ticket.requester === message.user) {
+    return { kind: "duplicate" };
+  }
+  await tell(client, message, alreadyATicket(ticket));
+  return { kind: "duplicate" };
+}
+
+async function refuse(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  reason: string,
+): Promise<IntakeOutcome> {
+  await tell(client, message, reason);
+  return { kind: "refused", reason };
+}
+
+/** Privately, where they reacted (a DM when Helpdesk can't post there). */
+function tell(client: SlackAPIClient, message: ReactedMessage, text: string) {
+  return tellPerson(client, {
+    user: message.user,
+    channel: message.channel,
+    thread_ts: tsFromMessageLink(message.parent_message_link),
+  }, text);
+}
