@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import ChooseReportScopeFunction, {
   REPORT_SCOPE_VIEW_CALLBACK_ID,
 } from "./definition.ts";
@@ -11,8 +12,6 @@ import {
 } from "../../slack/blocks/report_scope_modal.ts";
 import { ViewState } from "../../slack/blocks/view_state.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import { explainFailure } from "../../slack/api/error_messages.ts";
-import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
@@ -40,12 +39,11 @@ export default SlackFunction(
       });
       return { completed: false as const };
     } catch (error) {
-      console.error("choose_report_scope failed", error);
-      const message = `The Helpdesk report could not be made. ${
-        explainFailure(error)
-      }`;
-      await tellPerson(client, { user: asker }, message).catch(() => {});
-      return { error: message };
+      return await failAndTell(client, error, {
+        log: "choose_report_scope failed",
+        tell: { user: asker },
+        what: "The Helpdesk report could not be made.",
+      });
     }
   },
 ).addViewSubmissionHandler(

@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import ConfigureHelpdeskFunction, {
   HELPDESK_VIEW_CALLBACK_ID,
 } from "./definition.ts";
@@ -23,7 +24,6 @@ import { ViewState } from "../../slack/blocks/view_state.ts";
 import { subjectOf } from "../../slack/blocks/saved_version.ts";
 import { helpdeskFormFrom } from "../../helpdesk/helpdesk_form.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
@@ -57,12 +57,11 @@ export default SlackFunction(
       // Finished by the modal's submission or closing handler.
       return { completed: false as const };
     } catch (error) {
-      console.error("configure_helpdesk failed", error);
-      const message = `Helpdesk couldn't show its settings. ${
-        explainFailure(error)
-      }`;
-      await tellPerson(client, { user: admin }, message).catch(() => {});
-      return { error: message };
+      return await failAndTell(client, error, {
+        log: "configure_helpdesk failed",
+        tell: { user: admin },
+        what: "Helpdesk couldn't show its settings.",
+      });
     }
   },
 ).addViewSubmissionHandler(

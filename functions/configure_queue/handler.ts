@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import ConfigureQueueFunction, {
   QUEUE_CHOICE_VIEW_CALLBACK_ID,
   QUEUE_VIEW_CALLBACK_ID,
@@ -89,12 +90,11 @@ export default SlackFunction(
       // Finished by the modal's submission or closing handler.
       return { completed: false as const };
     } catch (error) {
-      console.error("configure_queue failed", error);
-      const message = `Helpdesk couldn't show the queues. ${
-        explainFailure(error)
-      }`;
-      await tellPerson(client, { user: admin }, message).catch(() => {});
-      return { error: message };
+      return await failAndTell(client, error, {
+        log: "configure_queue failed",
+        tell: { user: admin },
+        what: "Helpdesk couldn't show the queues.",
+      });
     }
   },
 ).addViewSubmissionHandler(

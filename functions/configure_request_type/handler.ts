@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import ConfigureRequestTypeFunction, {
   TYPE_CHOICE_VIEW_CALLBACK_ID,
   TYPE_VIEW_CALLBACK_ID,
@@ -77,12 +78,11 @@ export default SlackFunction(
       // Finished by the modal's submission or closing handler.
       return { completed: false as const };
     } catch (error) {
-      console.error("configure_request_type failed", error);
-      const message = `Helpdesk couldn't show the request types. ${
-        explainFailure(error)
-      }`;
-      await tellPerson(client, { user: admin }, message).catch(() => {});
-      return { error: message };
+      return await failAndTell(client, error, {
+        log: "configure_request_type failed",
+        tell: { user: admin },
+        what: "Helpdesk couldn't show the request types.",
+      });
     }
   },
 ).addViewSubmissionHandler(

@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import {
   finishRun,
   finishRunOnClose,
@@ -80,10 +81,10 @@ export default SlackFunction(
       // Finished by the modal's submission or closing handler.
       return { completed: false as const };
     } catch (error) {
-      console.error("configure_service_levels failed", error);
-      const message = explainFailure(error);
-      await tellPerson(client, { user: admin }, message).catch(() => {});
-      return { error: message };
+      return await failAndTell(client, error, {
+        log: "configure_service_levels failed",
+        tell: { user: admin },
+      });
     }
   },
 ).addViewSubmissionHandler(

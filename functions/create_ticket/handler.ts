@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import CreateTicketFunction from "./definition.ts";
 import { validateNewTicket } from "../../helpdesk/tickets/ticket_input.ts";
 import { type Source, SOURCES } from "../../helpdesk/tickets/model.ts";
@@ -75,22 +76,22 @@ export default SlackFunction(
     } catch (error) {
       const configured = !(error instanceof NotConfiguredError);
       // Logged once, with the details; people get what to do about it.
-      if (configured) console.error("create_ticket failed", error);
-      const message = !configured
-        ? NOT_CONFIGURED
-        : error instanceof NotShownYet
-        ? openingFailure(error, "")
-        : `Helpdesk couldn't open your ticket “${
-          escapeMrkdwn(validated.value.summary)
-        }”. ${
-          // Settings problems are worded in plain text, with names typed.
-          error instanceof SettingsProblem
-            ? escapeMrkdwn(error.message)
-            : explainFailure(error)}`;
       // The workflow reports the error too, but not always to the requester.
-      await tellPerson(client, { user: validated.value.requester }, message)
-        .catch(() => {});
-      return { error: message };
+      return await failAndTell(client, error, {
+        log: configured ? "create_ticket failed" : undefined,
+        tell: { user: validated.value.requester },
+        message: !configured
+          ? NOT_CONFIGURED
+          : error instanceof NotShownYet
+          ? openingFailure(error, "")
+          : `Helpdesk couldn't open your ticket “${
+            escapeMrkdwn(validated.value.summary)
+          }”. ${
+            // Settings problems are worded in plain text, with names typed.
+            error instanceof SettingsProblem
+              ? escapeMrkdwn(error.message)
+              : explainFailure(error)}`,
+      });
     }
   },
 );

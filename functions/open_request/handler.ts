@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import OpenRequestFunction from "./definition.ts";
 import {
   CHOOSE_TYPE_VIEW,
@@ -26,7 +27,6 @@ import {
 import { failRunOnClose, finishRun } from "../../slack/workspace/finish_run.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   DEFAULT_CATEGORY,
   validateNewTicket,
@@ -75,12 +75,11 @@ export default SlackFunction(
       });
       return { completed: false };
     } catch (error) {
-      console.error("open_request failed", error);
-      const message = `Helpdesk couldn't show the form. ${
-        explainFailure(error)
-      }`;
-      await tellPerson(client, { user: requester }, message).catch(() => {});
-      return { error: message };
+      return await failAndTell(client, error, {
+        log: "open_request failed",
+        tell: { user: requester },
+        what: "Helpdesk couldn't show the form.",
+      });
     }
   },
 ).addViewSubmissionHandler(

@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import PostReportFunction from "./definition.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { settingsAndQueues } from "../../slack/storage/queue_store.ts";
@@ -18,7 +19,6 @@ import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { REPORT_MAX_DAYS } from "../../helpdesk/reports/report_rows.ts";
 import { reportBlocks, reportText } from "../../slack/blocks/report_blocks.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
@@ -113,14 +113,11 @@ export default SlackFunction(
         },
       };
     } catch (error) {
-      console.error("post_report failed", error);
-      const message = `The Helpdesk report could not be made. ${
-        explainFailure(error)
-      }`;
-      if (asker) {
-        await tellPerson(client, { user: asker }, message).catch(() => {});
-      }
-      return { error: message };
+      return await failAndTell(client, error, {
+        log: "post_report failed",
+        tell: asker ? { user: asker } : undefined,
+        what: "The Helpdesk report could not be made.",
+      });
     }
   },
 );

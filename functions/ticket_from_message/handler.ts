@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import TicketFromMessageFunction from "./definition.ts";
 import { ticketFromMessage } from "../../use_cases/opening/message_intake.ts";
 import {
@@ -6,8 +7,6 @@ import {
   SettingsProblem,
 } from "../../use_cases/opening/open_ticket.ts";
 import { openingFailure } from "../../use_cases/opening/finish_opening.ts";
-import { tellPerson } from "../../slack/workspace/tell_person.ts";
-import { explainFailure } from "../../slack/api/error_messages.ts";
 import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 
@@ -24,22 +23,21 @@ export default SlackFunction(
           : {},
       };
     } catch (error) {
-      if (!(error instanceof SettingsProblem)) {
-        console.error("ticket_from_message failed", error);
-      }
-      const message = error instanceof NotShownYet
-        ? openingFailure(error, "React again to finish it.")
-        : `No ticket was made from that message. ${
+      return await failAndTell(client, error, {
+        log: error instanceof SettingsProblem
+          ? undefined
+          : "ticket_from_message failed",
+        tell: { user: inputs.user, channel: inputs.channel },
+        message: error instanceof NotShownYet
+          ? openingFailure(error, "React again to finish it.")
+          : error instanceof SettingsProblem
           // Settings problems are plain text, with names people typed.
-          error instanceof SettingsProblem
-            ? escapeMrkdwn(error.message)
-            : explainFailure(error)}`;
-      await tellPerson(
-        client,
-        { user: inputs.user, channel: inputs.channel },
-        message,
-      ).catch(() => {});
-      return { error: message };
+          ? `No ticket was made from that message. ${
+            escapeMrkdwn(error.message)
+          }`
+          : undefined,
+        what: "No ticket was made from that message.",
+      });
     }
   },
 );
