@@ -25,7 +25,11 @@ import {
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
-import { RELAYED_MARK } from "../../use_cases/conversation/thread_relay.ts";
+import {
+  compareTimestamps,
+  RELAYED_MARK,
+  threadPosition,
+} from "../../use_cases/conversation/thread_relay.ts";
 
 async function intakeQueue(slack: FakeSlack) {
   await configure(slack);
@@ -228,4 +232,102 @@ Deno.test("a reply in a thread that is no ticket's costs one lookup", async () =
   const result = await delivered(slack, reply.ts, root.ts);
   assert.deepEqual(result.outputs, {});
   assert.deepEqual(slack.calls.map((c) => c.method), ["apps.datastore.get"]);
+});
+
+Deno.test("a reply reaches the card once, whichever timestamp the event names first", async (t) => {
+  await using slack = await startFakeSlack();
+  await intakeQueue(slack);
+  const { ts, ticket } = await ticketFromGeneral(slack, "VPN drops");
+  const other = await ticketFromGeneral(slack, "Screen flickers");
+  const relayedTo = (cardTs: string, words: string) =>
+    cardThread(slack, cardTs).filter((m) => m.includes(words)).length;
+
+  await t.step("the reply as message_ts, its parent as thread_ts", async () => {
+    const reply = slack.workspace.postAs(
+      PEOPLE.requester,
+      GENERAL,
+      "Since 9",
+      ts,
+    );
+    const result = await delivered(slack, reply.ts, ts);
+    assert.equal(result.outputs?.ticket_id, ticket.id);
+    assert.equal(relayedTo(ticket.card_ts!, "Since 9"), 1);
+  });
+
+  await t.step(
+    "the parent as message_ts (as the SDK's docs say), the reply as thread_ts",
+    async () => {
+      const reply = slack.workspace.postAs(
+        PEOPLE.requester,
+        GENERAL,
+        "On wifi only",
+        ts,
+      );
+      const result = await delivered(slack, ts, reply.ts);
+      assert.equal(result.outputs?.ticket_id, ticket.id);
+      assert.equal(relayedTo(ticket.card_ts!, "On wifi only"), 1);
+      // Read back from Slack: the author is the reply's, not the parent's
+      // (the same person here, so a colleague's reply checks it below).
+      const mark = slack.workspace.findMessage(GENERAL, reply.ts)!.reactions
+        ?.find((r) => r.name === RELAYED_MARK);
+      assert.deepEqual(mark?.users, [BOT_USER_ID]);
+      assert.equal(
+        slack.workspace.findMessage(GENERAL, ts)!.reactions?.some((r) =>
+          r.name === RELAYED_MARK
+        ) ?? false,
+        false,
+      );
+    },
+  );
+
+  await t.step(
+    "both orders of the same reply, delivered together and again: once",
+    async () => {
+      const reply = slack.workspace.postAs(
+        PEOPLE.bystander,
+        GENERAL,
+        "Me too",
+        ts,
+      );
+      await Promise.all([
+        delivered(slack, reply.ts, ts),
+        delivered(slack, ts, reply.ts),
+      ]);
+      await delivered(slack, ts, reply.ts);
+      assert.equal(relayedTo(ticket.card_ts!, "Me too"), 1);
+      const said = cardThread(slack, ticket.card_ts!).find((m) =>
+        m.includes("Me too")
+      )!;
+      assert.match(said, new RegExp(`<@${PEOPLE.bystander}> wrote:`));
+      assert.equal(relayedTo(other.ticket.card_ts!, "Me too"), 0);
+    },
+  );
+
+  await t.step(
+    "a timestamp that is no Slack timestamp: refused, nothing passed on",
+    async () => {
+      const before = cardThread(slack, ticket.card_ts!).length;
+      const result = await delivered(slack, "yesterday", ts);
+      assert.match(String(result.error), /not a Slack timestamp/);
+      assert.equal(cardThread(slack, ticket.card_ts!).length, before);
+    },
+  );
+});
+
+Deno.test("compareTimestamps orders Slack timestamps exactly", () => {
+  assert.equal(compareTimestamps("1700000000.000001", "1700000000.000002"), -1);
+  assert.equal(compareTimestamps("1790000000.999999", "1790000001.000000"), -1);
+  assert.equal(compareTimestamps("1790000001.5", "1790000001.499999"), 1);
+  assert.equal(compareTimestamps("1790000001.100000", "1790000001.1"), 0);
+  assert.deepEqual(
+    threadPosition({
+      message_ts: "1790000002.000100",
+      thread_ts: "1790000002.000099",
+    }),
+    { parent: "1790000002.000099", reply: "1790000002.000100" },
+  );
+  assert.equal(
+    threadPosition({ message_ts: "1790000002.1", thread_ts: "1790000002.1" }),
+    undefined,
+  );
 });

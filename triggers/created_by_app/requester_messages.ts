@@ -16,7 +16,10 @@ export const REQUESTER_MESSAGE_WORKFLOW =
  * Configure a queue keeps one per 20 intake channels, beside the :ticket:
  * triggers. Apps' own messages (no user) and top-level messages are left
  * out here; messages in threads that are no ticket's are ignored by the
- * function.
+ * function. Which of message_ts and thread_ts is the reply is not settled
+ * between Slack's sources (see ThreadMessage in
+ * use_cases/conversation/thread_relay.ts), so the function takes the
+ * earlier as the parent; `thread_ts` is set for a reply in either reading.
  */
 export function requesterMessagesTrigger(
   channels: [string, ...string[]],

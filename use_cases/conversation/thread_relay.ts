@@ -20,10 +20,55 @@ import { closedTicketNoMore } from "../../slack/blocks/conversation_messages.ts"
 
 export const RELAYED_MARK = "envelope_with_arrow";
 
+/**
+ * What the message_posted trigger hands over. Which of the two timestamps is
+ * the reply is not settled: the Events API says a reply's `thread_ts` names
+ * its parent (docs.slack.dev/reference/events/message/message_replied), but
+ * the SDK's own description of the trigger's event data says that for a
+ * threaded message `message_ts` "becomes the message_ts of the parent
+ * message" (slackapi/deno-slack-api,
+ * src/typed-method-types/workflows/triggers/event-data/message_posted.ts).
+ * So neither field is trusted to be the reply: see threadPosition.
+ */
 export interface ThreadMessage {
   channel: string;
   message_ts: string;
   thread_ts: string;
+}
+
+/**
+ * The parent and the reply of a threaded message, whichever order the event
+ * gives them in: a reply is always posted after its parent, so the parent is
+ * the earlier timestamp. Undefined for a top-level message (both the same).
+ */
+export function threadPosition(
+  event: Pick<ThreadMessage, "message_ts" | "thread_ts">,
+): { parent: string; reply: string } | undefined {
+  const { message_ts: a, thread_ts: b } = event;
+  if (!a || !b || a === b) return undefined;
+  return compareTimestamps(a, b) < 0
+    ? { parent: a, reply: b }
+    : { parent: b, reply: a };
+}
+
+const SLACK_TS = /^\d+(\.\d+)?$/;
+
+/**
+ * Slack timestamps ("1700000000.123456") compared exactly: as numbers they
+ * carry 16 significant digits, one more than a double keeps reliably.
+ */
+export function compareTimestamps(a: string, b: string): number {
+  for (const ts of [a, b]) {
+    if (!SLACK_TS.test(ts)) throw new Error(`${ts} is not a Slack timestamp`);
+  }
+  const [aSeconds, aFraction = ""] = a.split(".");
+  const [bSeconds, bFraction = ""] = b.split(".");
+  const seconds = BigInt(aSeconds) - BigInt(bSeconds);
+  if (seconds !== 0n) return seconds < 0n ? -1 : 1;
+  const width = Math.max(aFraction.length, bFraction.length);
+  const fa = aFraction.padEnd(width, "0");
+  const fb = bFraction.padEnd(width, "0");
+  return fa === fb ? 0 : fa < fb ? -1 : 1;
 }
 
 /** The ticket it was passed to, or undefined when there was nothing to do. */
@@ -32,14 +77,18 @@ export async function relayThreadMessage(
   event: ThreadMessage,
   now = Math.floor(Date.now() / 1000),
 ): Promise<Ticket | undefined> {
-  const { channel, message_ts: ts, thread_ts: threadTs } = event;
-  if (ts === threadTs) return undefined;
+  const { channel } = event;
+  const position = threadPosition(event);
+  if (!position) return undefined;
+  const { parent: threadTs, reply: ts } = position;
   const ticketId = await findTicketId(
     client,
     lookupByThread(channel, threadTs),
   );
   // Most threads in an intake channel are no ticket's.
   if (!ticketId) return undefined;
+  // The reply's author and words come from Slack's copy of the thread
+  // (conversations.replies from the parent, the reply found by its ts).
   const [loaded, message] = await Promise.all([
     loadQueuedTicket(client, ticketId),
     readMessage(client, channel, ts, threadTs),

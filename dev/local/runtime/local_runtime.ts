@@ -230,12 +230,15 @@ export class LocalRuntime {
     threadTs?: string,
   ): WorkflowRun[] {
     const message = this.slack.workspace.postAs(user, channel, text, threadTs);
+    // A reply's two timestamps in the order the fake Slack is set to give.
+    const swapped = threadTs !== undefined &&
+      this.slack.threadEventOrder === "parent_first";
     return this.#fireEvents("slack#/events/message_posted", channel, {
       channel_id: channel,
       user_id: user,
       text,
-      message_ts: message.ts,
-      thread_ts: threadTs,
+      message_ts: swapped ? threadTs : message.ts,
+      thread_ts: swapped ? message.ts : threadTs,
       channel_type: this.slack.workspace.channels.get(channel)?.is_private
         ? "private"
         : "public",

@@ -169,6 +169,29 @@ Deno.test("queues, request types, approvals and :ticket: on the local runtime", 
       ws.repliesTo(GENERAL, message.ts)[0].text,
       /turned this message into/,
     );
+
+    // The requester answers in that thread; the message_posted event names
+    // the reply first, then (as the SDK's docs describe it) the parent
+    // first. Each answer reaches the card's thread once.
+    const card = ws.messagesIn(PEOPLE_CHANNEL).find((m) =>
+      m.text.includes("The badge reader at the door is dead")
+    )!;
+    for (const order of ["reply_first", "parent_first"] as const) {
+      slack.threadEventOrder = order;
+      const words = `Still dead (${order})`;
+      const runs = runtime.messagePosted(
+        GENERAL,
+        PEOPLE.requester,
+        words,
+        message.ts,
+      );
+      assert.equal(runs.length, 1, "the requesters' replies trigger fired");
+      assert.equal((await runs[0].done).ok, true);
+      const relayed = ws.repliesTo(PEOPLE_CHANNEL, card.ts)
+        .filter((m) => m.text.includes(words));
+      assert.equal(relayed.length, 1, `${order}: passed on once`);
+    }
+    slack.threadEventOrder = "reply_first";
   });
 
   await t.step(

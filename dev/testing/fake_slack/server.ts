@@ -24,7 +24,20 @@ export interface FakeSlackOptions {
   latencyMs?: number;
   /** Up to this much more, at random, so that concurrent calls interleave. */
   jitterMs?: number;
+  /** How message_posted events name a threaded reply; see ThreadEventOrder. */
+  threadEventOrder?: ThreadEventOrder;
 }
+
+/**
+ * Which timestamp of a threaded message's message_posted event is the reply.
+ * "reply_first": `message_ts` is the reply and `thread_ts` its parent, as
+ * the Events API documents a reply (docs.slack.dev/reference/events/message/
+ * message_replied). "parent_first": `message_ts` is the parent's, as the
+ * SDK's description of the event data says (slackapi/deno-slack-api,
+ * src/typed-method-types/workflows/triggers/event-data/message_posted.ts).
+ * Sources disagree, so the fake can deliver either.
+ */
+export type ThreadEventOrder = "reply_first" | "parent_first";
 
 export interface RecordedCall {
   method: string;
@@ -113,6 +126,7 @@ export class FakeSlack {
   readonly externalTokens = new Map<string, string>();
   latencyMs: number;
   jitterMs: number;
+  threadEventOrder: ThreadEventOrder;
   #scopes?: Set<string>;
   #failures: InjectedFailure[] = [];
   #server: Deno.HttpServer<Deno.NetAddr>;
@@ -128,6 +142,7 @@ export class FakeSlack {
     this.datastores = datastores;
     this.latencyMs = options.latencyMs ?? 0;
     this.jitterMs = options.jitterMs ?? 0;
+    this.threadEventOrder = options.threadEventOrder ?? "reply_first";
     this.#scopes = options.scopes ? new Set(options.scopes) : undefined;
     this.#methods = new Map([
       ...messagingMethods(this.workspace),
