@@ -34,9 +34,23 @@ export function explainFailure(error: unknown): string {
       return "Helpdesk's access to this workspace was revoked. An admin needs to reinstall it with `slack deploy`.";
     case "ratelimited":
       return `Slack asked Helpdesk to slow down; try again in ${
-        error.details.retryAfterSeconds ?? 1
-      } seconds.`;
+        waitInWords(error.details.retryAfterSeconds ?? 1)
+      }.`;
+    // The datastore's own rate limit: the workspace's datastore calls went
+    // over their share for now; it passes like a 429 does.
+    case "team_quota_exceeded":
+      return `Slack asked Helpdesk to slow down; try again in ${
+        waitInWords(error.details.retryAfterSeconds ?? 60)
+      }.`;
     default:
       return `Slack refused ${error.method} (${error.code}). Try again, and tell your Slack admin if it keeps happening.`;
   }
+}
+
+/** "1 second", "7 seconds", "2 minutes": a wait as a person reads it. */
+export function waitInWords(seconds: number): string {
+  const whole = Math.max(1, Math.ceil(seconds));
+  if (whole < 60) return whole === 1 ? "1 second" : `${whole} seconds`;
+  const minutes = Math.ceil(whole / 60);
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
