@@ -1,0 +1,57 @@
+// The modals of "Configure a queue": the picker of queues, then the queue's
+// form. Each reads what was submitted and hands it to the settings use
+// cases; closing either ends the run.
+import type {
+  ViewClosedHandler,
+  ViewSubmissionHandler,
+} from "../modal_handlers.ts";
+import { QUEUE_VIEW_CALLBACK_ID } from "./definition.ts";
+import {
+  chooseQueue,
+  confirmQueueSaved,
+} from "../../use_cases/settings/queue_form.ts";
+import { saveQueue } from "../../use_cases/settings/queue_setup.ts";
+import { answerWithErrors } from "../../use_cases/settings/settings_forms.ts";
+import {
+  QUEUE_CHOICE_BLOCK,
+  submittedQueueForm,
+} from "../../slack/blocks/queue_modal.ts";
+import { ViewState } from "../../slack/blocks/view_state.ts";
+import { subjectOf } from "../../slack/blocks/saved_version.ts";
+import {
+  finishRun,
+  finishRunOnClose,
+} from "../../slack/workspace/finish_run.ts";
+
+/** The picker: the chosen queue's form replaces it, or why it can't. */
+export const onQueueChosen: ViewSubmissionHandler = async (
+  { body, view, client },
+) => {
+  const admin = body.user.id;
+  const chosen = await chooseQueue(
+    client,
+    admin,
+    new ViewState(view.state.values).choice(QUEUE_CHOICE_BLOCK),
+    QUEUE_VIEW_CALLBACK_ID,
+  );
+  if (!chosen.ok) return await answerWithErrors(client, admin, chosen);
+  return { response_action: "update" as const, view: chosen.view };
+};
+
+/** The queue's form: saved by whoever submits it, as Slack reports it. */
+export const onQueueSubmitted: ViewSubmissionHandler = async (
+  { body, view, client },
+) => {
+  const admin = body.user.id;
+  const saved = await saveQueue(
+    client,
+    admin,
+    subjectOf(view.private_metadata),
+    submittedQueueForm(new ViewState(view.state.values)),
+  );
+  if (!saved.ok) return await answerWithErrors(client, admin, saved);
+  await confirmQueueSaved(client, admin, saved);
+  await finishRun(client, body, { queue_id: saved.queue.id });
+};
+
+export const onQueueFormClosed: ViewClosedHandler = finishRunOnClose;
