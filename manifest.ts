@@ -35,8 +35,8 @@ import {
 import { DEPLOYMENT } from "./integrations/deployment/current_deployment.ts";
 
 /**
- * Helpdesk: tickets opened from Slack and triaged in a channel. The README's
- * "Permissions" section says why each bot scope is needed. What else the
+ * Helpdesk: tickets opened from Slack and triaged in a channel. The
+ * "Permissions" section of docs/setup.md says why each bot scope is needed. What else the
  * manifest names (hosts, the Atlassian provider, connector workflows) follows
  * the integrations this deployment turns on, so admins approve only those.
  */

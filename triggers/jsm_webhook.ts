@@ -6,7 +6,7 @@ import JsmUpdateWorkflow from "../workflows/jsm_update.ts";
  * The URL a JSM automation rule posts to. Create it with
  *   slack trigger create --trigger-def triggers/jsm_webhook.ts
  * and give the printed webhook URL to the rule's "Send web request" action,
- * with a JSON body of these fields (README, "Jira Service Management").
+ * with a JSON body of these fields (docs/jsm-and-connectors.md).
  */
 const trigger: Trigger<typeof JsmUpdateWorkflow.definition> = {
   type: TriggerTypes.Webhook,

@@ -1,5 +1,5 @@
-// The README's walkthrough of the local workspace, done in headless Chromium
-// as a newcomer would do it: every step of "To try a ticket's whole life",
+// The local workspace's walkthrough (docs/local-workspace.md, "A ticket's
+// whole life"), done in headless Chromium as a newcomer would do it: every step,
 // then a thread, the app's DM, and a restart that keeps everything. Any page
 // error, console error or failed request fails the test. Each step leaves a
 // screenshot in test-results/walkthrough/.
@@ -348,7 +348,7 @@ export const MORE_STEPS: Step[] = [
   },
 ];
 
-// Step 7 of the README, after the restart: it changes the laptop ticket the
+// Step 7 of docs/local-workspace.md, after the restart: it changes the laptop ticket the
 // steps before it look at.
 export const SELF_SERVICE_STEPS: Step[] = [
   {

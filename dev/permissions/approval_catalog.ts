@@ -1,7 +1,7 @@
 // Everything else an admin approves besides bot scopes (scope_catalog.ts):
 // outgoing domains, the Atlassian OAuth provider and its scopes, Slack's
 // connector functions, each with Helpdesk's reason; and the scopes Helpdesk
-// deliberately does not ask for. `deno task approval` and the README's
+// deliberately does not ask for. `deno task approval` and docs/setup.md's
 // permissions section are both made from these tables, and
 // dev/tests/permissions_test.ts checks them against the manifest built in
 // every deployment setting.
@@ -12,7 +12,7 @@ import { GOOGLE_SHEETS_ADD_ROW } from "../../integrations/connectors/google_shee
 export interface DomainEntry {
   /** The setting that adds it. */
   when: string;
-  /** As the README shows it; the API-token host is the site's own name. */
+  /** As docs/setup.md shows it; the API-token host is the site's own name. */
   shown: string;
   reason: string;
 }

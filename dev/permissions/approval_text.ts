@@ -4,7 +4,7 @@
 // for (approval_catalog.ts). Two views of the same tables:
 // - approvalRequestMarkdown: what one deployment asks for, as the admin's
 //   approval request lists it (`deno task approval`, pasted as the reason);
-// - approvalKitMarkdown: every deployment setting at once, for the README.
+// - approvalKitMarkdown: every deployment setting at once, for docs/setup.md.
 import { SCOPE_CATALOG } from "./scope_catalog.ts";
 import {
   CONNECTOR_CATALOG,

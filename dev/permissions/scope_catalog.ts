@@ -1,6 +1,6 @@
 // Every bot scope Helpdesk may ask for: Slack's own description (from
 // https://docs.slack.dev/reference/scopes/<scope>) and Helpdesk's reason. The
-// approval text for admins and the README's permissions table are both made
+// approval text for admins and docs/setup.md's permissions table are both made
 // from this table, so they can't drift apart.
 
 export interface ScopeEntry {

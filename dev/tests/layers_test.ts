@@ -1,4 +1,4 @@
-// The repository's layers, as the README's architecture section draws them,
+// The repository's layers, as the README's "Where things are" draws them,
 // and which may import which. Everything below the Slack surface points one
 // way: the surface → use_cases/ → slack/ → integrations/ → helpdesk/, and
 // nothing that Slack bundles reaches dev/. Inside use_cases/, features depend

@@ -4,9 +4,10 @@ import { checkPermissions } from "../permissions/scope_check.ts";
 import { appSources, declaredPermissions } from "../tools/scopes.ts";
 import {
   approvalRequestOf,
-  README_END,
-  README_START,
-  readmeApprovalMarkdown,
+  KIT_END,
+  KIT_PAGE,
+  KIT_START,
+  kitApprovalMarkdown,
 } from "../tools/approval.ts";
 import { approvalRequestMarkdown } from "../permissions/approval_text.ts";
 import {
@@ -55,20 +56,21 @@ function normalized(markdown: string): string {
   ).filter((line) => line !== "").join(" ").replace(/\s+/g, " ");
 }
 
-Deno.test("the README's permissions section is what `deno task approval --readme` writes", async () => {
-  const readme = await Deno.readTextFile(
-    new URL("../../README.md", import.meta.url),
+Deno.test("the permissions section of docs/setup.md is what `deno task approval --docs` writes", async () => {
+  const page = await Deno.readTextFile(
+    new URL(`../../${KIT_PAGE}`, import.meta.url),
   );
-  const start = readme.indexOf(README_START) + README_START.length;
-  const section = readme.slice(start, readme.indexOf(README_END));
+  assert.ok(page.includes(KIT_START), `${KIT_PAGE} has the approval markers`);
+  const start = page.indexOf(KIT_START) + KIT_START.length;
+  const section = page.slice(start, page.indexOf(KIT_END));
   assert.equal(
     normalized(section),
-    normalized(readmeApprovalMarkdown()),
-    "README.md is out of date: run `deno task approval --readme`",
+    normalized(kitApprovalMarkdown()),
+    `${KIT_PAGE} is out of date: run \`deno task approval --docs\``,
   );
 });
 
-/** The manifest in each deployment setting the README documents. */
+/** The manifest in each deployment setting docs/setup.md documents. */
 const SETTINGS: Record<string, Record<string, string>> = {
   "no integrations": {},
   "JSM with an API token": {

@@ -1,5 +1,5 @@
-// The README's tests section names every folder that has tests, so it lists
-// everything `deno task test` runs.
+// docs/testing.md's tests section (linked from the README's Tests) names every
+// folder that has tests, so it lists everything `deno task test` runs.
 import assert from "node:assert/strict";
 
 const ROOT = new URL("../../", import.meta.url);
@@ -33,19 +33,19 @@ Deno.test("a folder is named, or covered by a folder/*", () => {
   assert.ok(!namedIn(section, "dev/local/web"));
 });
 
-Deno.test("the README's tests section names every folder with tests", async () => {
-  const readme = await Deno.readTextFile(new URL("README.md", ROOT));
-  const section = readme.slice(
-    readme.indexOf("<!-- tests:start -->"),
-    readme.indexOf("<!-- tests:end -->"),
+Deno.test("docs/testing.md's tests section names every folder with tests", async () => {
+  const page = await Deno.readTextFile(new URL("docs/testing.md", ROOT));
+  const section = page.slice(
+    page.indexOf("<!-- tests:start -->"),
+    page.indexOf("<!-- tests:end -->"),
   );
-  assert.ok(section.length > 100, "README.md has the tests markers");
+  assert.ok(section.length > 100, "docs/testing.md has the tests markers");
   const folders = await testFolders();
   assert.ok(folders.has("functions/create_ticket"));
   const missing = [...folders].filter((f) => !namedIn(section, f)).sort();
   assert.deepEqual(
     missing,
     [],
-    "add these folders to README.md's tests section",
+    "add these folders to docs/testing.md's tests section",
   );
 });

@@ -1,8 +1,8 @@
 // `deno task approval`: prints, in Markdown, what an admin approves when this
 // deployment of Helpdesk is deployed (its bot scopes, outgoing domains, OAuth
 // provider and connector functions, each with the reason), ready to paste
-// when `slack deploy` asks why. `--readme` writes the whole kit, every
-// deployment setting at once, into README.md's permissions section. Both go
+// when `slack deploy` asks why. `--docs` writes the whole kit, every
+// deployment setting at once, into docs/setup.md's permissions section. Both go
 // through `deno fmt`, so what is written is already formatted.
 import {
   approvalKitMarkdown,
@@ -14,9 +14,10 @@ import manifest from "../../manifest.ts";
 import { DEPLOYMENT } from "../../integrations/deployment/current_deployment.ts";
 import type { JsmMode } from "../../integrations/deployment/deployment_options.ts";
 
-export const README_START =
-  "<!-- approval:start (deno task approval --readme) -->";
-export const README_END = "<!-- approval:end -->";
+/** The page that holds the approval kit, from the repository's root. */
+export const KIT_PAGE = "docs/setup.md";
+export const KIT_START = "<!-- approval:start (deno task approval --docs) -->";
+export const KIT_END = "<!-- approval:end -->";
 
 interface ManifestJson {
   oauth_config?: { scopes?: { bot?: string[] } };
@@ -54,19 +55,19 @@ export function currentApprovalMarkdown(): string {
   );
 }
 
-export function readmeApprovalMarkdown(): string {
+export function kitApprovalMarkdown(): string {
   return approvalKitMarkdown(declaredPermissions().botScopes);
 }
 
-export function withApprovalSection(readme: string, markdown: string): string {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
+export function withApprovalSection(page: string, markdown: string): string {
+  const start = page.indexOf(KIT_START);
+  const end = page.indexOf(KIT_END);
   if (start === -1 || end === -1) {
-    throw new Error("README.md has no approval markers");
+    throw new Error(`${KIT_PAGE} has no approval markers`);
   }
-  return readme.slice(0, start + README_START.length) + "\n\n" + markdown +
+  return page.slice(0, start + KIT_START.length) + "\n\n" + markdown +
     "\n\n" +
-    readme.slice(end);
+    page.slice(end);
 }
 
 /** Markdown as `deno fmt` lays it out (tables padded, prose wrapped). */
@@ -86,14 +87,14 @@ async function formatted(markdown: string): Promise<string> {
 }
 
 if (import.meta.main) {
-  if (Deno.args.includes("--readme")) {
-    const file = new URL("../../README.md", import.meta.url);
-    const readme = withApprovalSection(
+  if (Deno.args.includes("--docs")) {
+    const file = new URL(`../../${KIT_PAGE}`, import.meta.url);
+    const page = withApprovalSection(
       await Deno.readTextFile(file),
-      readmeApprovalMarkdown(),
+      kitApprovalMarkdown(),
     );
-    await Deno.writeTextFile(file, await formatted(readme));
-    console.log("README.md's permissions section is up to date.");
+    await Deno.writeTextFile(file, await formatted(page));
+    console.log(`${KIT_PAGE}'s permissions section is up to date.`);
   } else {
     console.log((await formatted(currentApprovalMarkdown())).trimEnd());
   }

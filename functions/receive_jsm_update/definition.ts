@@ -5,7 +5,7 @@ export const RECEIVE_JSM_CALLBACK_ID = "receive_jsm_update";
 /**
  * Run by the JSM webhook trigger (triggers/jsm_webhook.ts). Every input is
  * meant to be a string from the JSON body a JSM automation rule sends (see
- * the README), and is checked as anything at all before use
+ * docs/jsm-and-connectors.md), and is checked as anything at all before use
  * (integrations/jsm/webhook_payload.ts).
  */
 export default DefineFunction({

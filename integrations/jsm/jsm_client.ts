@@ -3,7 +3,7 @@
 // - POST /rest/servicedeskapi/request {serviceDeskId, requestTypeId,
 //   requestFieldValues: {summary, description}} → 201 CustomerRequest, as
 //   the agent account (requests are not raised on the requester's behalf:
-//   see the README on why there is no customer lookup).
+//   see docs/jsm-and-connectors.md on why there is no customer lookup).
 // - GET /rest/servicedeskapi/request/{key}; POST .../comment {body, public}.
 // - Transitions through Jira's issue transitions (transitions.ts), search
 //   through /rest/api/3/search/jql (request_search.ts).

@@ -101,7 +101,7 @@ export function readJsmWebhook(
           body: text.comment,
           author: text.comment_author?.trim() ?? "",
           // Only an explicit "false" keeps a comment from the requester, so
-          // the rule must say so for internal comments (see the README).
+          // the rule must say so for internal comments (see docs/jsm-and-connectors.md).
           isPublic: visibility !== "false",
         }
         : undefined,

@@ -37,7 +37,7 @@ export async function connectToJsm(
     return {
       ok: false,
       problem:
-        "Jira Service Management is not set up for Helpdesk: set JSM_AUTH (api_token or oauth) and the JSM_* variables described in the README, with `slack env add` for a deployed app or in .env for `slack run`.",
+        "Jira Service Management is not set up for Helpdesk: set JSM_AUTH (api_token or oauth) and the JSM_* variables described in docs/jsm-and-connectors.md, with `slack env add` for a deployed app or in .env for `slack run`.",
     };
   }
   let accessToken: string | undefined;
