@@ -3,7 +3,11 @@
 // its field, in plain words quoting what was typed as typed.
 import type { HelpdeskSettings } from "./settings.ts";
 import { helpdeskAdmins, nextHelpdeskAdmins } from "./helpdesk_admins.ts";
-import { DEFAULT_INTAKE_EMOJI, TICKET_MARK } from "./tickets/message_ticket.ts";
+import {
+  DEFAULT_INTAKE_EMOJI,
+  HELPDESK_MARKS,
+  isHelpdeskMark,
+} from "./tickets/message_ticket.ts";
 
 export interface HelpdeskForm {
   triage_channel?: string;
@@ -91,11 +95,12 @@ export function intakeEmoji(
       }” is not an emoji name. Write it as Slack does, e.g. ticket or :sos:.`,
     };
   }
-  if (value === TICKET_MARK) {
+  if (isHelpdeskMark(value)) {
     return {
       ok: false,
-      problem:
-        `:${TICKET_MARK}: is how Helpdesk marks messages that became tickets; choose another emoji.`,
+      problem: `:${value}: is ${
+        HELPDESK_MARKS[value]
+      }, so Helpdesk would start a ticket from its own reaction; choose another emoji.`,
     };
   }
   return { ok: true, value };

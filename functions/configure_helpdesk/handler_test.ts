@@ -17,6 +17,7 @@ import {
   type View,
 } from "../../dev/testing/settings_forms.ts";
 const HOSTILE_NAME = "<!channel> & <@U123>";
+import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
 import { getSettings } from "../../slack/storage/settings_store.ts";
 import { findStoredQueue, putQueue } from "../../slack/storage/queue_store.ts";
 import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
@@ -267,6 +268,32 @@ Deno.test("configure_helpdesk: each problem under its field, nothing saved, what
   });
 
   await t.step(
+    "the ticket lock's and the relay's marks are refused too, in plain words",
+    async () => {
+      for (
+        const [typed, meaning] of [
+          [":arrows_counterclockwise:", /locks a ticket while it changes/],
+          ["Envelope_With_Arrow", /requester's reply it passed on/],
+        ] as const
+      ) {
+        const before = await getSettings(clientFor(slack));
+        const answer = await submitSettings(
+          slack,
+          "helpdesk",
+          PEOPLE.admin,
+          view,
+          { intake_emoji: typed },
+        );
+        const error = (answer as { errors: Record<string, string> }).errors
+          .intake_emoji;
+        assert.match(error, meaning);
+        assert.match(error, /its own reaction; choose another emoji\./);
+        assert.deepEqual(await getSettings(clientFor(slack)), before);
+      }
+    },
+  );
+
+  await t.step(
     "Slack refuses a trigger: the notice is taken back; saving again works",
     async () => {
       const posted = slack.workspace.messagesIn(TRIAGE).length;
@@ -453,6 +480,13 @@ Deno.test("configure_helpdesk keeps the default queue's channel and agents, and 
   const [trigger] = slack.triggersFor("message_to_ticket");
   assert.deepEqual((trigger.event as { filter: unknown }).filter, {
     version: 1,
-    root: { statement: "{{data.reaction}} == sos" },
+    root: {
+      operator: "AND",
+      inputs: [
+        { statement: "{{data.reaction}} == sos" },
+        // Helpdesk's own reactions start no run.
+        { statement: `{{data.user_id}} != ${BOT_USER_ID}` },
+      ],
+    },
   });
 });

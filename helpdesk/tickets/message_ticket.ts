@@ -12,6 +12,26 @@ export const DEFAULT_INTAKE_EMOJI = "ticket";
  */
 export const TICKET_MARK = "admission_tickets";
 
+/**
+ * Every reaction Helpdesk puts on messages itself, and what it means. None
+ * of them may be the intake emoji: Helpdesk's own reaction would then start
+ * the run that turns a message into a ticket. The lock
+ * (slack/storage/ticket_lock.ts) and the relay mark
+ * (use_cases/conversation/thread_relay.ts) name theirs where they use them;
+ * dev/tests/own_marks_test.ts keeps this list in step with both.
+ */
+export const HELPDESK_MARKS: Readonly<Record<string, string>> = {
+  [TICKET_MARK]: "how Helpdesk marks messages that became tickets",
+  arrows_counterclockwise: "how Helpdesk locks a ticket while it changes",
+  envelope_with_arrow:
+    "how Helpdesk marks a requester's reply it passed on to the agents",
+};
+
+/** Whether `emoji` is one of Helpdesk's own marks. */
+export function isHelpdeskMark(emoji: string): boolean {
+  return Object.hasOwn(HELPDESK_MARKS, emoji);
+}
+
 /** Slack's message markup as a person reads it, without the brackets. */
 export function plainMessageText(text: string): string {
   return text

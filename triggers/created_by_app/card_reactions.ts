@@ -5,6 +5,7 @@ import {
   TriggerTypes,
 } from "deno-slack-api/mod.ts";
 import CardReactionWorkflow from "../../workflows/card_reaction.ts";
+import { notFrom } from "./own_events.ts";
 
 export const CARD_REACTIONS_WORKFLOW =
   CardReactionWorkflow.definition.callback_id;
@@ -19,6 +20,7 @@ export const CARD_REACTIONS_WORKFLOW =
  */
 export function cardReactionsTrigger(
   triageChannels: [string, ...string[]],
+  ownUserId?: string,
 ): Trigger<typeof CardReactionWorkflow.definition> {
   const data = TriggerContextData.Event.ReactionAdded;
   return {
@@ -31,13 +33,13 @@ export function cardReactionsTrigger(
       channel_ids: triageChannels,
       filter: {
         version: 1,
-        root: {
+        root: notFrom(ownUserId, {
           operator: "OR",
           inputs: [
             { statement: `{{data.reaction}} == eyes` },
             { statement: `{{data.reaction}} == white_check_mark` },
           ],
-        },
+        }),
       },
     },
     inputs: {

@@ -5,6 +5,7 @@ import {
   TriggerTypes,
 } from "deno-slack-api/mod.ts";
 import MessageToTicketWorkflow from "../../workflows/message_to_ticket.ts";
+import { notFrom } from "./own_events.ts";
 
 export const MESSAGE_INTAKE_WORKFLOW =
   MessageToTicketWorkflow.definition.callback_id;
@@ -15,11 +16,14 @@ export const MESSAGE_INTAKE_WORKFLOW =
  * is one such trigger per 20 channels. The channels live in the queues, so
  * "Configure a queue" and "Configure Helpdesk" create, update and delete
  * these triggers (use_cases/settings/reaction_triggers.ts); nobody creates
- * them by hand.
+ * them by hand. Helpdesk's own reactions (its bot user, `ownUserId`) never
+ * start a run: the filter leaves them out, besides the intake emoji never
+ * being one of Helpdesk's marks (helpdesk/helpdesk_form.ts).
  */
 export function messageIntakeTrigger(
   channels: [string, ...string[]],
   emoji: string,
+  ownUserId?: string,
 ): Trigger<typeof MessageToTicketWorkflow.definition> {
   const data = TriggerContextData.Event.ReactionAdded;
   return {
@@ -32,7 +36,9 @@ export function messageIntakeTrigger(
       channel_ids: channels,
       filter: {
         version: 1,
-        root: { statement: `{{data.reaction}} == ${emoji}` },
+        root: notFrom(ownUserId, {
+          statement: `{{data.reaction}} == ${emoji}`,
+        }),
       },
     },
     inputs: {

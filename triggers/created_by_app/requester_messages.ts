@@ -5,6 +5,7 @@ import {
   TriggerTypes,
 } from "deno-slack-api/mod.ts";
 import RequesterMessageWorkflow from "../../workflows/requester_message.ts";
+import { notFrom } from "./own_events.ts";
 
 export const REQUESTER_MESSAGE_WORKFLOW =
   RequesterMessageWorkflow.definition.callback_id;
@@ -14,15 +15,19 @@ export const REQUESTER_MESSAGE_WORKFLOW =
  * a ticket made with :ticket:. message_posted needs a filter and listens to
  * named channels only (no all_resources), at most 20 a trigger, so
  * Configure a queue keeps one per 20 intake channels, beside the :ticket:
- * triggers. Apps' own messages (no user) and top-level messages are left
- * out here; messages in threads that are no ticket's are ignored by the
- * function. Which of message_ts and thread_ts is the reply is not settled
- * between Slack's sources (see ThreadMessage in
- * use_cases/conversation/thread_relay.ts), so the function takes the
- * earlier as the parent; `thread_ts` is set for a reply in either reading.
+ * triggers. Top-level messages, messages with no user and Helpdesk's own
+ * (its bot user, `ownUserId`: the ticket's key, agents' replies) are left
+ * out here. Other apps' messages carry their bot user's id like anyone's
+ * (message_posted's data names no bot or app id to filter on), so the
+ * function ignores them, as it ignores threads that are no ticket's. Which
+ * of message_ts and thread_ts is the reply is not settled between Slack's
+ * sources (see ThreadMessage in use_cases/conversation/thread_relay.ts), so
+ * the function takes the earlier as the parent; `thread_ts` is set for a
+ * reply in either reading.
  */
 export function requesterMessagesTrigger(
   channels: [string, ...string[]],
+  ownUserId?: string,
 ): Trigger<typeof RequesterMessageWorkflow.definition> {
   const data = TriggerContextData.Event.MessagePosted;
   return {
@@ -35,7 +40,7 @@ export function requesterMessagesTrigger(
       channel_ids: channels,
       filter: {
         version: 1,
-        root: {
+        root: notFrom(ownUserId, {
           operator: "AND",
           inputs: [
             { statement: "{{data.thread_ts}} != null" },
@@ -44,7 +49,7 @@ export function requesterMessagesTrigger(
               inputs: [{ statement: "{{data.user_id}} == null" }],
             },
           ],
-        },
+        }),
       },
     },
     inputs: {

@@ -23,6 +23,7 @@ import { type OpenedTicket, openTicket } from "./open_ticket.ts";
 import {
   DEFAULT_INTAKE_EMOJI,
   descriptionFromMessage,
+  isHelpdeskMark,
   summaryFromMessage,
   TICKET_MARK,
 } from "../../helpdesk/tickets/message_ticket.ts";
@@ -87,6 +88,9 @@ async function intake(
   options: { syncToJsm?: boolean; nowMs?: number },
 ): Promise<IntakeOutcome> {
   const { channel, message_ts: ts } = message;
+  // Helpdesk's own marks never make tickets, even where settings saved
+  // before they were refused as the intake emoji still name one.
+  if (isHelpdeskMark(message.reaction)) return { kind: "ignored" };
   // Direct messages are never intake channels, and Helpdesk can't read them.
   if (/^D/.test(channel)) {
     return refuse(client, message, cannotReadMessage(channel, true));

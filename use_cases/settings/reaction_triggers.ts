@@ -24,6 +24,7 @@ import {
   requesterMessagesTrigger,
 } from "../../triggers/created_by_app/requester_messages.ts";
 import { DEFAULT_INTAKE_EMOJI } from "../../helpdesk/tickets/message_ticket.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
 import {
   type ChannelTriggerKind,
   listOwnTriggers,
@@ -32,24 +33,35 @@ import {
   syncChannelTriggers,
 } from "./channel_triggers.ts";
 
+// `ownUserId` is Helpdesk's bot user: its own posts and reactions are
+// filtered out at the trigger (triggers/created_by_app/own_events.ts).
+
 export function intakeTriggerKind(
   emoji = DEFAULT_INTAKE_EMOJI,
+  ownUserId?: string,
 ): ChannelTriggerKind {
   return {
     workflowCallbackId: MESSAGE_INTAKE_WORKFLOW,
-    definition: (channels) => messageIntakeTrigger(channels, emoji),
+    definition: (channels) => messageIntakeTrigger(channels, emoji, ownUserId),
   };
 }
 
-export const REQUESTER_MESSAGES_KIND: ChannelTriggerKind = {
-  workflowCallbackId: REQUESTER_MESSAGE_WORKFLOW,
-  definition: requesterMessagesTrigger,
-};
+export function requesterMessagesKind(ownUserId?: string): ChannelTriggerKind {
+  return {
+    workflowCallbackId: REQUESTER_MESSAGE_WORKFLOW,
+    definition: (channels) => requesterMessagesTrigger(channels, ownUserId),
+  };
+}
 
-export const CARD_REACTIONS_KIND: ChannelTriggerKind = {
-  workflowCallbackId: CARD_REACTIONS_WORKFLOW,
-  definition: cardReactionsTrigger,
-};
+export function cardReactionsKind(ownUserId?: string): ChannelTriggerKind {
+  return {
+    workflowCallbackId: CARD_REACTIONS_WORKFLOW,
+    definition: (channels) => cardReactionsTrigger(channels, ownUserId),
+  };
+}
+
+export const REQUESTER_MESSAGES_KIND = requesterMessagesKind();
+export const CARD_REACTIONS_KIND = cardReactionsKind();
 
 /** What the reaction triggers should watch. */
 export interface ReactionTargets {
@@ -104,10 +116,12 @@ export async function syncReactionTriggers(
   client: SlackAPIClient,
   current: () => Promise<ReactionTargets>,
 ): Promise<ReactionTriggerSync> {
-  let [targets, listed] = await Promise.all([
+  let [targets, listed, own] = await Promise.all([
     current(),
     listOwnTriggers(client),
+    slackCall(client, "auth.test", {}),
   ]);
+  const ownUserId = typeof own.user_id === "string" ? own.user_id : undefined;
   for (let round = 1;; round++) {
     if (round > 1) {
       await new Promise((r) => setTimeout(r, Math.random() * REPEAT_PAUSE_MS));
@@ -116,7 +130,7 @@ export async function syncReactionTriggers(
         listOwnTriggers(client),
       ]);
     }
-    const intakeKind = intakeTriggerKind(targets.emoji);
+    const intakeKind = intakeTriggerKind(targets.emoji, ownUserId);
     const [intake, replies, cards] = await Promise.allSettled([
       syncChannelTriggers(
         client,
@@ -126,13 +140,13 @@ export async function syncReactionTriggers(
       ),
       syncChannelTriggers(
         client,
-        REQUESTER_MESSAGES_KIND,
+        requesterMessagesKind(ownUserId),
         targets.intakeChannels,
         shardsOf(listed, REQUESTER_MESSAGES_KIND),
       ),
       syncChannelTriggers(
         client,
-        CARD_REACTIONS_KIND,
+        cardReactionsKind(ownUserId),
         targets.triageChannels,
         shardsOf(listed, CARD_REACTIONS_KIND),
       ),
