@@ -1,3 +1,5 @@
+// A trigger a person creates with `slack trigger create --trigger-def`.
+// Helpdesk creates the ones in created_by_app/ itself; they are not here.
 import type { Trigger } from "deno-slack-api/types.ts";
 import { TriggerContextData, TriggerTypes } from "deno-slack-api/mod.ts";
 import HelpdeskReportWorkflow from "../workflows/helpdesk_report.ts";

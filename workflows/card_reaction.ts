@@ -1,5 +1,5 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
-import ReactToCardFunction from "../functions/react_to_card/definition.ts";
+import CardReactionFunction from "../functions/card_reaction/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
@@ -20,7 +20,7 @@ export function cardReactionWorkflow(options: DeploymentOptions) {
     },
   });
 
-  const reacted = workflow.addStep(ReactToCardFunction, {
+  const reacted = workflow.addStep(CardReactionFunction, {
     channel: workflow.inputs.channel,
     message_ts: workflow.inputs.message_ts,
     reaction: workflow.inputs.reaction,

@@ -1,7 +1,7 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
-import ReceiveJsmUpdateFunction from "../functions/receive_jsm_update/definition.ts";
+import JsmUpdateFunction from "../functions/jsm_update/definition.ts";
 
-/** Started by the JSM webhook trigger (triggers/jsm_webhook.ts). */
+/** Started by the JSM webhook trigger (triggers/jsm_update.ts). */
 const JsmUpdateWorkflow = DefineWorkflow({
   callback_id: "jsm_update",
   title: "Update from Jira Service Management",
@@ -21,7 +21,7 @@ const JsmUpdateWorkflow = DefineWorkflow({
   },
 });
 
-JsmUpdateWorkflow.addStep(ReceiveJsmUpdateFunction, {
+JsmUpdateWorkflow.addStep(JsmUpdateFunction, {
   secret: JsmUpdateWorkflow.inputs.secret,
   issue_key: JsmUpdateWorkflow.inputs.issue_key,
   status: JsmUpdateWorkflow.inputs.status,

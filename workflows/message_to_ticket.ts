@@ -1,5 +1,5 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
-import TicketFromMessageFunction from "../functions/ticket_from_message/definition.ts";
+import MessageToTicketFunction from "../functions/message_to_ticket/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
@@ -24,7 +24,7 @@ export function messageToTicketWorkflow(options: DeploymentOptions) {
       required: ["channel", "message_ts", "reaction", "user"],
     },
   });
-  const made = workflow.addStep(TicketFromMessageFunction, {
+  const made = workflow.addStep(MessageToTicketFunction, {
     channel: workflow.inputs.channel,
     message_ts: workflow.inputs.message_ts,
     message_link: workflow.inputs.message_link,

@@ -1,5 +1,5 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
-import OpenRequestFunction from "../functions/open_request/definition.ts";
+import OpenTicketFunction from "../functions/open_ticket/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 import { GOOGLE_SHEETS_ADD_ROW } from "../integrations/connectors/google_sheets.ts";
@@ -25,7 +25,7 @@ export function openTicketWorkflow(options: DeploymentOptions) {
 
   // The form is the function's own modal: it asks what kind of request it
   // is, then that request type's questions (OpenForm's fields are fixed).
-  const created = OpenTicketWorkflow.addStep(OpenRequestFunction, {
+  const created = OpenTicketWorkflow.addStep(OpenTicketFunction, {
     interactivity: OpenTicketWorkflow.inputs.interactivity,
     channel: OpenTicketWorkflow.inputs.channel,
   });

@@ -1,11 +1,11 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
-import RelayRequesterMessageFunction from "../functions/relay_requester_message/definition.ts";
+import RequesterMessageFunction from "../functions/requester_message/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /**
  * Started by a reply in a thread of a queue's intake channel (see
- * triggers/created_by_app/requester_messages.ts). With JSM on, the message also goes to
+ * triggers/created_by_app/requester_message.ts). With JSM on, the message also goes to
  * the ticket's JSM request as a public comment.
  */
 export function requesterMessageWorkflow(options: DeploymentOptions) {
@@ -22,7 +22,7 @@ export function requesterMessageWorkflow(options: DeploymentOptions) {
       required: ["channel", "message_ts", "thread_ts"],
     },
   });
-  const relayed = workflow.addStep(RelayRequesterMessageFunction, {
+  const relayed = workflow.addStep(RequesterMessageFunction, {
     channel: workflow.inputs.channel,
     message_ts: workflow.inputs.message_ts,
     thread_ts: workflow.inputs.thread_ts,

@@ -1,5 +1,5 @@
 import { DefineWorkflow } from "deno-slack-sdk/mod.ts";
-import SweepServiceLevelsFunction from "../functions/sweep_service_levels/definition.ts";
+import ServiceLevelSweepFunction from "../functions/service_level_sweep/definition.ts";
 import RetryJsmSyncsFunction from "../functions/retry_jsm_syncs/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
@@ -19,7 +19,7 @@ export function serviceLevelSweepWorkflow(options: DeploymentOptions) {
   });
 
   // One pass over the open work finds the JSM syncs due too.
-  const checked = workflow.addStep(SweepServiceLevelsFunction, {});
+  const checked = workflow.addStep(ServiceLevelSweepFunction, {});
   if (jsmOn(options)) {
     workflow.addStep(RetryJsmSyncsFunction, {
       ticket_ids: checked.outputs.jsm_due,

@@ -4,7 +4,7 @@ import type { DeploymentOptions } from "../integrations/deployment/deployment_op
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
 
 /**
- * Started by a triage card's workflow buttons (see triggers/created_by_app/ticket_action.ts).
+ * Started by a triage card's workflow buttons (see triggers/created_by_app/update_ticket.ts).
  * With JSM on, a second step sends the change there in its own function run,
  * so the card never waits on JSM.
  */

@@ -10,7 +10,7 @@
 // announced must have been told why.
 import assert from "node:assert/strict";
 import updateTicket from "../../functions/update_ticket/handler.ts";
-import reactToCard from "../../functions/react_to_card/handler.ts";
+import cardReaction from "../../functions/card_reaction/handler.ts";
 import {
   ASSIGN_VIEW_CALLBACK_ID,
   UPDATE_TICKET_CALLBACK_ID,
@@ -121,7 +121,7 @@ function perform(slack: FakeSlack, ticket: Ticket, move: Move) {
     // Slack stores the reaction, then starts the workflow: the step checks
     // with Slack that the reaction is there.
     slack.workspace.react(TRIAGE, ticket.card_ts!, "eyes", actor);
-    return reactToCard(functionContext("react_to_card", slack, {
+    return cardReaction(functionContext("card_reaction", slack, {
       channel: TRIAGE,
       message_ts: ticket.card_ts!,
       reaction: "eyes",

@@ -8,8 +8,8 @@
 // nothing left half-done, and the person was never told "opened" of a
 // ticket that did not exist nor "not opened" of one that did.
 import assert from "node:assert/strict";
-import openRequest from "../../functions/open_request/handler.ts";
-import ticketFromMessage from "../../functions/ticket_from_message/handler.ts";
+import openTicketHandler from "../../functions/open_ticket/handler.ts";
+import messageToTicket from "../../functions/message_to_ticket/handler.ts";
 import updateTicket from "../../functions/update_ticket/handler.ts";
 import { UPDATE_TICKET_CALLBACK_ID } from "../../functions/update_ticket/definition.ts";
 import { DETAILS_VIEW } from "../../slack/blocks/request_form.ts";
@@ -104,10 +104,10 @@ Deno.test("opening a ticket from the form: a failure at each call, then the form
   let form = 0;
   const submit = (viewId: string) =>
     submitView(
-      openRequest,
+      openTicketHandler,
       viewSubmissionContext(slack, {
         callbackId: DETAILS_VIEW,
-        functionCallbackId: "open_request",
+        functionCallbackId: "open_ticket",
         executionId: `Fx0${viewId}`,
         viewId,
         user: PEOPLE.requester,
@@ -178,7 +178,7 @@ Deno.test("a :ticket: reaction: a failure at each call, then another reaction", 
   // with Slack that the reaction is there).
   const react = (ts: string, user: string) => {
     slack.workspace.react(GENERAL, ts, "ticket", user);
-    return ticketFromMessage(functionContext("ticket_from_message", slack, {
+    return messageToTicket(functionContext("message_to_ticket", slack, {
       channel: GENERAL,
       message_ts: ts,
       message_link: slack.workspace.permalink(GENERAL, ts),

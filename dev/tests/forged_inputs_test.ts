@@ -24,7 +24,7 @@ import {
 } from "../testing/interactivity_payloads.ts";
 import updateTicket from "../../functions/update_ticket/handler.ts";
 import rateTicket from "../../functions/rate_ticket/handler.ts";
-import openRequest from "../../functions/open_request/handler.ts";
+import openTicketHandler from "../../functions/open_ticket/handler.ts";
 import configureHelpdesk from "../../functions/configure_helpdesk/handler.ts";
 import configureServiceLevels from "../../functions/configure_service_levels/handler.ts";
 import configureQueue from "../../functions/configure_queue/handler.ts";
@@ -32,8 +32,8 @@ import chooseReportScope from "../../functions/choose_report_scope/handler.ts";
 import configureRequestType from "../../functions/configure_request_type/handler.ts";
 import postReport from "../../functions/post_report/handler.ts";
 import recordJiraIssue from "../../functions/record_jira_issue/handler.ts";
-import reactToCard from "../../functions/react_to_card/handler.ts";
-import ticketFromMessage from "../../functions/ticket_from_message/handler.ts";
+import cardReaction from "../../functions/card_reaction/handler.ts";
+import messageToTicket from "../../functions/message_to_ticket/handler.ts";
 import { DETAILS_VIEW } from "../../slack/blocks/request_form.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
 import { NO_ACTING_PERSON } from "../../slack/workspace/acting_person.ts";
@@ -116,9 +116,9 @@ Deno.test("forged inputs act for nobody", async (t) => {
             } as never)),
         ],
         [
-          "open_request",
+          "open_ticket",
           (interactivity) =>
-            openRequest(functionContext("open_request", slack, {
+            openTicketHandler(functionContext("open_ticket", slack, {
               requester: PEOPLE.requester,
               interactivity,
             } as never)),
@@ -287,10 +287,10 @@ Deno.test("forged inputs act for nobody", async (t) => {
   await t.step("open_request: whoever submits is the requester", async () => {
     attempts++;
     const result = await submitView(
-      openRequest,
+      openTicketHandler,
       viewSubmissionContext(slack, {
         callbackId: DETAILS_VIEW,
-        functionCallbackId: "open_request",
+        functionCallbackId: "open_ticket",
         executionId: "Fx0FORM",
         user: PEOPLE.bystander,
         inputs: {
@@ -353,7 +353,7 @@ Deno.test("forged reactions act for nobody", async (t) => {
     async () => {
       const said = ws.postAs(PEOPLE.requester, PEOPLE_INTAKE, "Printer's out");
       const run = (user: string, extra: Record<string, string> = {}) =>
-        ticketFromMessage(functionContext("ticket_from_message", slack, {
+        messageToTicket(functionContext("message_to_ticket", slack, {
           channel: PEOPLE_INTAKE,
           message_ts: said.ts,
           reaction: "ticket",
@@ -383,7 +383,7 @@ Deno.test("forged reactions act for nobody", async (t) => {
     await putSettings(clientFor(slack), defaultSettings());
     const ticket = await openTestTicket(slack);
     for (const reaction of ["eyes", "white_check_mark"]) {
-      await reactToCard(functionContext("react_to_card", slack, {
+      await cardReaction(functionContext("card_reaction", slack, {
         channel: TRIAGE,
         message_ts: ticket.card_ts!,
         reaction,

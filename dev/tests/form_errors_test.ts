@@ -20,7 +20,7 @@ import {
   ASSIGN_VIEW_CALLBACK_ID,
   UPDATE_TICKET_CALLBACK_ID,
 } from "../../functions/update_ticket/definition.ts";
-import openRequest from "../../functions/open_request/handler.ts";
+import openTicketHandler from "../../functions/open_ticket/handler.ts";
 import { DETAILS_VIEW } from "../../slack/blocks/request_form.ts";
 import { interactivityOf } from "../testing/harness.ts";
 
@@ -85,10 +85,10 @@ Deno.test("form errors name people, channels and dates in words", async (t) => {
     await configure(slack);
     slack.fail({ method: "chat.postMessage", error: "is_archived" });
     const answer = await submitView(
-      openRequest,
+      openTicketHandler,
       viewSubmissionContext(slack, {
         callbackId: DETAILS_VIEW,
-        functionCallbackId: "open_request",
+        functionCallbackId: "open_ticket",
         executionId: "Fx0FORM",
         user: PEOPLE.requester,
         inputs: { interactivity: interactivityOf(PEOPLE.requester) },

@@ -21,8 +21,8 @@ import { saveSettings } from "../testing/settings_forms.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
 import { findStoredQueue, putQueue } from "../../slack/storage/queue_store.ts";
 import { openTicket } from "../../use_cases/opening/open_ticket.ts";
-import sweep from "../../functions/sweep_service_levels/handler.ts";
-import { SWEEP_CALLBACK_ID } from "../../functions/sweep_service_levels/definition.ts";
+import sweep from "../../functions/service_level_sweep/handler.ts";
+import { SWEEP_CALLBACK_ID } from "../../functions/service_level_sweep/definition.ts";
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 /** Wednesday 24 December 2025, 10:00 UTC. */

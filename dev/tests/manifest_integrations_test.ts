@@ -64,7 +64,7 @@ Deno.test("manifest per integration setup", async (t) => {
     assert.deepEqual(m.outgoing_domains ?? [], []);
     assert.equal(m.external_auth_providers, undefined);
     assert.ok(!("sync_ticket_to_jsm" in m.functions));
-    assert.deepEqual(stepsOf(m, "open_ticket"), ["#/functions/open_request"]);
+    assert.deepEqual(stepsOf(m, "open_ticket"), ["#/functions/open_ticket"]);
     assert.equal(m.workflows.jsm_update, undefined);
     assert.equal(m.workflows.open_jira_issue, undefined);
   });
@@ -89,11 +89,11 @@ Deno.test("manifest per integration setup", async (t) => {
         );
       }
       assert.deepEqual(stepsOf(m, "service_level_sweep"), [
-        "#/functions/sweep_service_levels",
+        "#/functions/service_level_sweep",
         "#/functions/retry_jsm_syncs",
       ]);
       assert.deepEqual(stepsOf(m, "jsm_update"), [
-        "#/functions/receive_jsm_update",
+        "#/functions/jsm_update",
       ]);
       // No token input: API tokens come from the env.
       const step = m.workflows.open_ticket.steps.at(-1)!;

@@ -2,7 +2,7 @@
 // triggers it creates leave out its bot user, and the intake step ignores
 // its own marks even where old settings name one as the intake emoji.
 import assert from "node:assert/strict";
-import handler from "../../functions/ticket_from_message/handler.ts";
+import handler from "../../functions/message_to_ticket/handler.ts";
 import {
   clientFor,
   defaultSettings,
@@ -16,9 +16,9 @@ import {
   type FilterNode,
   matchesFilter,
 } from "../local/runtime/trigger_filter.ts";
-import { messageIntakeTrigger } from "../../triggers/created_by_app/message_intake.ts";
-import { requesterMessagesTrigger } from "../../triggers/created_by_app/requester_messages.ts";
-import { cardReactionsTrigger } from "../../triggers/created_by_app/card_reactions.ts";
+import { messageToTicketTrigger } from "../../triggers/created_by_app/message_to_ticket.ts";
+import { requesterMessageTrigger } from "../../triggers/created_by_app/requester_message.ts";
+import { cardReactionTrigger } from "../../triggers/created_by_app/card_reaction.ts";
 import {
   reactionTargets,
   syncReactionTriggers,
@@ -34,18 +34,18 @@ const passes = (trigger: object, data: Record<string, unknown>) =>
 
 Deno.test("triggers leave out Helpdesk's own posts and reactions", async (t) => {
   await t.step("a person's reaction or reply passes, Helpdesk's not", () => {
-    const intake = messageIntakeTrigger(["C1"], "ticket", BOT_USER_ID);
+    const intake = messageToTicketTrigger(["C1"], "ticket", BOT_USER_ID);
     assert.equal(passes(intake, { reaction: "ticket", user_id: "U1" }), true);
     assert.equal(
       passes(intake, { reaction: "ticket", user_id: BOT_USER_ID }),
       false,
     );
-    const replies = requesterMessagesTrigger(["C1"], BOT_USER_ID);
+    const replies = requesterMessageTrigger(["C1"], BOT_USER_ID);
     const reply = { thread_ts: "1.0", message_ts: "2.0" };
     assert.equal(passes(replies, { ...reply, user_id: "U1" }), true);
     assert.equal(passes(replies, { ...reply, user_id: BOT_USER_ID }), false);
     assert.equal(passes(replies, { message_ts: "2.0", user_id: "U1" }), false);
-    const cards = cardReactionsTrigger(["C1"], BOT_USER_ID);
+    const cards = cardReactionTrigger(["C1"], BOT_USER_ID);
     assert.equal(passes(cards, { reaction: "eyes", user_id: "U1" }), true);
     assert.equal(
       passes(cards, { reaction: "eyes", user_id: BOT_USER_ID }),
@@ -114,7 +114,7 @@ Deno.test(
       BOT_USER_ID,
     );
     slack.clearCalls();
-    await handler(functionContext("ticket_from_message", slack, {
+    await handler(functionContext("message_to_ticket", slack, {
       channel: PEOPLE_INTAKE,
       message_ts: said.ts,
       message_link: slack.workspace.permalink(PEOPLE_INTAKE, said.ts),

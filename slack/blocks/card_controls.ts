@@ -14,7 +14,7 @@ import type {
 } from "../../helpdesk/tickets/roles.ts";
 import type { ConversationAction } from "../../helpdesk/tickets/conversation.ts";
 
-/** A workflow button needs the link trigger's URL; see ticket_action.ts. */
+/** A workflow button needs the link trigger's URL; see triggers/created_by_app/update_ticket.ts. */
 export interface CardControls {
   actionTriggerUrl?: string;
 }

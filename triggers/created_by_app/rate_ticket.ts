@@ -1,3 +1,5 @@
+// A trigger Helpdesk creates and updates itself through the API; never
+// give it to `slack trigger create` (triggers/ holds those).
 import type { Trigger } from "deno-slack-api/types.ts";
 import { TriggerContextData, TriggerTypes } from "deno-slack-api/mod.ts";
 import RateTicketWorkflow from "../../workflows/rate_ticket.ts";

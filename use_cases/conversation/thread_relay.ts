@@ -1,5 +1,5 @@
 // A reply in the thread of a message that became a ticket (see
-// triggers/created_by_app/requester_messages.ts) reaches the ticket's agents, once: Slack
+// triggers/created_by_app/requester_message.ts) reaches the ticket's agents, once: Slack
 // may deliver the event twice, so the run that passes it on is the one whose
 // :envelope_with_arrow: mark on the message Slack accepts (as with the
 // :ticket: mark). The mark also shows the writer it was passed on.

@@ -109,7 +109,7 @@ async function intake(
   }
   if (facts.readable && !facts.reacted) {
     console.warn(
-      `ticket_from_message ignored: Slack has no :${message.reaction}: by ${message.user} on ${channel}/${ts}`,
+      `message_to_ticket ignored: Slack has no :${message.reaction}: by ${message.user} on ${channel}/${ts}`,
     );
     return { kind: "ignored" };
   }

@@ -5,7 +5,7 @@
 // only then the settings themselves. A problem is filed under the field
 // it is about and nothing is saved.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import ticketActionTrigger from "../../triggers/created_by_app/ticket_action.ts";
+import ticketActionTrigger from "../../triggers/created_by_app/update_ticket.ts";
 import rateTicketTrigger from "../../triggers/created_by_app/rate_ticket.ts";
 import {
   changeSettings,

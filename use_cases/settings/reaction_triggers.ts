@@ -1,6 +1,6 @@
 // The triggers that follow the queues: the intake emoji on every queue's
 // intake channels, replies in those channels' threads (the requester's side
-// of :ticket: tickets, see triggers/created_by_app/requester_messages.ts), and :eyes: /
+// of :ticket: tickets, see triggers/created_by_app/requester_message.ts), and :eyes: /
 // :white_check_mark: on every triage channel's cards. All watch channels, so
 // all are sharded by Slack's 20-channel limit (channel_triggers.ts);
 // message_posted can't use all_resources at all. Why not all_resources,
@@ -12,17 +12,17 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import {
-  MESSAGE_INTAKE_WORKFLOW,
-  messageIntakeTrigger,
-} from "../../triggers/created_by_app/message_intake.ts";
+  MESSAGE_TO_TICKET_WORKFLOW,
+  messageToTicketTrigger,
+} from "../../triggers/created_by_app/message_to_ticket.ts";
 import {
-  CARD_REACTIONS_WORKFLOW,
-  cardReactionsTrigger,
-} from "../../triggers/created_by_app/card_reactions.ts";
+  CARD_REACTION_WORKFLOW,
+  cardReactionTrigger,
+} from "../../triggers/created_by_app/card_reaction.ts";
 import {
   REQUESTER_MESSAGE_WORKFLOW,
-  requesterMessagesTrigger,
-} from "../../triggers/created_by_app/requester_messages.ts";
+  requesterMessageTrigger,
+} from "../../triggers/created_by_app/requester_message.ts";
 import { DEFAULT_INTAKE_EMOJI } from "../../helpdesk/tickets/message_ticket.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import {
@@ -41,22 +41,22 @@ export function intakeTriggerKind(
   ownUserId?: string,
 ): ChannelTriggerKind {
   return {
-    workflowCallbackId: MESSAGE_INTAKE_WORKFLOW,
-    definition: (channels) => messageIntakeTrigger(channels, emoji, ownUserId),
+    workflowCallbackId: MESSAGE_TO_TICKET_WORKFLOW,
+    definition: (channels) => messageToTicketTrigger(channels, emoji, ownUserId),
   };
 }
 
 export function requesterMessagesKind(ownUserId?: string): ChannelTriggerKind {
   return {
     workflowCallbackId: REQUESTER_MESSAGE_WORKFLOW,
-    definition: (channels) => requesterMessagesTrigger(channels, ownUserId),
+    definition: (channels) => requesterMessageTrigger(channels, ownUserId),
   };
 }
 
 export function cardReactionsKind(ownUserId?: string): ChannelTriggerKind {
   return {
-    workflowCallbackId: CARD_REACTIONS_WORKFLOW,
-    definition: (channels) => cardReactionsTrigger(channels, ownUserId),
+    workflowCallbackId: CARD_REACTION_WORKFLOW,
+    definition: (channels) => cardReactionTrigger(channels, ownUserId),
   };
 }
 

@@ -2,10 +2,8 @@
 // the SLA sweeps and the weekly digest. Each is updated in place when it
 // exists, created when it doesn't, like the card buttons' trigger.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import {
-  serviceLevelSweepTriggers,
-  weeklyDigestTrigger,
-} from "../../triggers/created_by_app/scheduled_runs.ts";
+import { serviceLevelSweepTriggers } from "../../triggers/created_by_app/service_level_sweep.ts";
+import { weeklyDigestTrigger } from "../../triggers/created_by_app/weekly_digest.ts";
 import { type ManagedTrigger, upsertTrigger } from "./app_triggers.ts";
 import { nextWeeklyTime } from "../../helpdesk/service_levels/zoned_time.ts";
 

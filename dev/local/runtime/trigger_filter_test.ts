@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { matchesFilter } from "./trigger_filter.ts";
-import { cardReactionsTrigger } from "../../../triggers/created_by_app/card_reactions.ts";
+import { cardReactionTrigger } from "../../../triggers/created_by_app/card_reaction.ts";
 
 Deno.test("the card reaction trigger's filter passes only its reactions", () => {
-  const { filter } = cardReactionsTrigger(["C1"]).event;
+  const { filter } = cardReactionTrigger(["C1"]).event;
   const passes = (reaction: string) =>
     matchesFilter(filter as Parameters<typeof matchesFilter>[0], { reaction });
   assert.equal(passes("eyes"), true);

@@ -1,0 +1,48 @@
+import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+
+export const JSM_UPDATE_CALLBACK_ID = "jsm_update";
+
+/**
+ * Run by the JSM webhook trigger (triggers/jsm_update.ts). Every input is
+ * meant to be a string from the JSON body a JSM automation rule sends (see
+ * docs/jsm-and-connectors.md), and is checked as anything at all before use
+ * (integrations/jsm/webhook_payload.ts).
+ */
+export default DefineFunction({
+  callback_id: JSM_UPDATE_CALLBACK_ID,
+  title: "Receive a JSM update",
+  description:
+    "Apply a status change or public comment from Jira Service Management to its Helpdesk ticket",
+  source_file: "functions/jsm_update/handler.ts",
+  input_parameters: {
+    properties: {
+      secret: { type: Schema.types.string, title: "Shared secret" },
+      issue_key: { type: Schema.types.string, title: "JSM request key" },
+      status: { type: Schema.types.string, title: "JSM status name" },
+      comment: { type: Schema.types.string, title: "Comment text" },
+      comment_author: { type: Schema.types.string, title: "Comment author" },
+      comment_public: {
+        type: Schema.types.string,
+        title: "Comment is public (true/false)",
+      },
+      comment_id: {
+        type: Schema.types.string,
+        title: "JSM comment id",
+        description: "{{comment.id}}: a comment sent twice is relayed once",
+      },
+      event_at: {
+        type: Schema.types.string,
+        title: "When it changed in JSM",
+        description:
+          "{{issue.updated}}: a status change sent twice is applied once",
+      },
+    },
+    required: ["secret", "issue_key"],
+  },
+  output_parameters: {
+    properties: {
+      result: { type: Schema.types.string, title: "What was done" },
+    },
+    required: ["result"],
+  },
+});

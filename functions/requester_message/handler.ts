@@ -1,0 +1,18 @@
+import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import RequesterMessageFunction from "./definition.ts";
+import { relayThreadMessage } from "../../use_cases/conversation/thread_relay.ts";
+
+export default SlackFunction(
+  RequesterMessageFunction,
+  async ({ inputs, client }) => {
+    try {
+      const relayed = await relayThreadMessage(client, inputs);
+      return { outputs: relayed ? { ticket_id: relayed.id } : {} };
+    } catch (error) {
+      // Nobody clicked anything: logged, and the message stays unmarked so
+      // that the scheduled check or a redelivery can pass it on.
+      console.error("requester_message failed", error);
+      return { error: `The message was not passed to the agents: ${error}` };
+    }
+  },
+);
