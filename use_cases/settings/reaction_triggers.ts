@@ -42,7 +42,8 @@ export function intakeTriggerKind(
 ): ChannelTriggerKind {
   return {
     workflowCallbackId: MESSAGE_TO_TICKET_WORKFLOW,
-    definition: (channels) => messageToTicketTrigger(channels, emoji, ownUserId),
+    definition: (channels) =>
+      messageToTicketTrigger(channels, emoji, ownUserId),
   };
 }
 
