@@ -5,6 +5,7 @@
 import type { InputBlock, ModalView, PlainTextInput } from "@slack/types";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { type SavedVersion, versionMetadata } from "./saved_version.ts";
+import type { ViewState } from "./view_state.ts";
 import {
   DEFAULT_AUTO_CLOSE_DAYS,
   DEFAULT_REOPEN_DAYS,
@@ -145,14 +146,12 @@ export function serviceLevelModal(
   };
 }
 
-/** The form's values from a view submission's state. */
-export function serviceLevelFormFrom(
-  values: Record<
-    string,
-    Record<string, { value?: string | null; selected_user?: string | null }>
-  >,
-): ServiceLevelForm {
-  const text = (field: TextField) => values[field]?.[field]?.value ?? undefined;
+/**
+ * The form's values from a view submission's state. An empty field reads
+ * as absent, as Slack sends it (null), so each gets its default.
+ */
+export function submittedServiceLevelForm(state: ViewState): ServiceLevelForm {
+  const text = (field: TextField) => state.text(field) || undefined;
   return {
     targets: text("targets"),
     request_types: text("request_types"),
@@ -162,6 +161,6 @@ export function serviceLevelFormFrom(
     warn_percent: text("warn_percent"),
     auto_close_days: text("auto_close_days"),
     reopen_days: text("reopen_days"),
-    owner: values[OWNER_BLOCK]?.[OWNER_BLOCK]?.selected_user ?? undefined,
+    owner: state.choice(OWNER_BLOCK),
   };
 }
