@@ -19,20 +19,28 @@ export function isConversationAction(
 /** A modal's text input holds at most 3,000 characters. */
 export const MESSAGE_LIMIT = 3000;
 
+/**
+ * A message written in Slack (the requester's thread) holds up to 40,000
+ * characters (chat.postMessage's msg_too_long): passed on whole, in parts.
+ */
+export const THREAD_MESSAGE_LIMIT = 40_000;
+
 export type MessageCheck =
   | { ok: true; text: string }
   | { ok: false; reason: string };
 
-export function checkMessage(text: unknown): MessageCheck {
+export function checkMessage(
+  text: unknown,
+  limit = MESSAGE_LIMIT,
+): MessageCheck {
   if (typeof text !== "string" || !text.trim()) {
     return { ok: false, reason: "Write something to send." };
   }
   const trimmed = text.trim();
-  if (trimmed.length > MESSAGE_LIMIT) {
+  if (trimmed.length > limit) {
     return {
       ok: false,
-      reason:
-        `Keep it under ${MESSAGE_LIMIT} characters (this is ${trimmed.length}).`,
+      reason: `Keep it under ${limit} characters (this is ${trimmed.length}).`,
     };
   }
   return { ok: true, text: trimmed };

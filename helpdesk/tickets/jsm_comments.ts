@@ -20,14 +20,41 @@ export const MAX_PENDING_COMMENTS = 50;
 /** Marks a comment as Helpdesk's, so it is not brought back from JSM. */
 export const FROM_SLACK_MARK = "(sent from Slack through Helpdesk)";
 
+/**
+ * A Jira comment's body holds at most 32,767 characters (longer ones are
+ * refused: "The entered text is too long…"); a body stays well below it,
+ * room left for the line saying who wrote it.
+ */
+export const JSM_BODY_LIMIT = 32_000;
+
+/** A long body in parts of at most `limit`, cut at a line or a space. */
+export function jsmBodyParts(body: string, limit = JSM_BODY_LIMIT): string[] {
+  const parts: string[] = [];
+  let rest = body;
+  while (rest.length > limit) {
+    const line = rest.lastIndexOf("\n", limit);
+    const space = rest.lastIndexOf(" ", limit);
+    const at = line > limit / 2 ? line : space > limit / 2 ? space : limit;
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at).replace(/^[\n ]/, "");
+  }
+  parts.push(rest);
+  return parts.length === 1
+    ? parts
+    : parts.map((p, i) => `(part ${i + 1}/${parts.length})\n${p}`);
+}
+
 export function queueJsmComment(
   ticket: Ticket,
   comment: PendingJsmComment,
 ): Ticket {
   if (ticket.jsm_sync === undefined) return ticket;
+  const at = comment.at ?? ticket.updated_at;
   const queued = [
     ...ticket.jsm_comments ?? [],
-    JSON.stringify({ ...comment, at: comment.at ?? ticket.updated_at }),
+    ...jsmBodyParts(comment.body).map((body) =>
+      JSON.stringify({ ...comment, body, at })
+    ),
   ];
   return { ...ticket, jsm_comments: queued.slice(-MAX_PENDING_COMMENTS) };
 }

@@ -8,7 +8,7 @@ import {
   type ConversationAction,
   MESSAGE_LIMIT,
 } from "../../helpdesk/tickets/conversation.ts";
-import { escapeMrkdwnWithin, userMention } from "./mrkdwn.ts";
+import { escapeMrkdwn, userMention } from "./mrkdwn.ts";
 import { ticketModal } from "./ticket_modal.ts";
 
 export const MESSAGE_BLOCK = "message";
@@ -59,9 +59,9 @@ export function conversationModal(
   });
 }
 
+// Whole: a long text is cut into messages (message_parts.ts), never short.
 const quote = (text: string) =>
-  escapeMrkdwnWithin(text, MESSAGE_LIMIT).split("\n").map((l) => `> ${l}`)
-    .join("\n");
+  escapeMrkdwn(text).split("\n").map((l) => `> ${l}`).join("\n");
 
 /** On the requester's side: an agent's reply, from Helpdesk, naming them. */
 export function replyForRequester(
@@ -128,6 +128,29 @@ export function commentEcho(ticket: Ticket, text: string): string {
 
 /** The status line added when the requester's answer resumes the work. */
 export const RESUMED = "The ticket is back with the agents.";
+
+/**
+ * What did not arrive, told to whoever wrote it and in the card's thread:
+ * Slack refused it for good (the person left, their DM is closed).
+ */
+export function notDelivered(
+  ticket: Ticket,
+  what: "reply" | "message",
+  to: string,
+  reason: string,
+): string {
+  const kept = ticket.private
+    ? ""
+    : ` Its words are kept in the card's thread.`;
+  return `:warning: ${
+    what === "reply" ? "A reply" : "A message"
+  } about ${ticket.key} did not reach ${to}, and Helpdesk will not try again: ${reason}${kept}`;
+}
+
+/** To someone whose message in the thread could not be passed on. */
+export function notPassedOn(ticket: Ticket, why: { reason: string }): string {
+  return `This message was not passed to the agents of ${ticket.key}: ${why.reason}`;
+}
 
 /** To someone writing in a closed ticket's thread, privately. */
 export function closedTicketNoMore(ticket: Ticket): string {

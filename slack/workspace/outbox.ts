@@ -33,6 +33,11 @@ const LASTING = new Set([
   "restricted_action",
 ]);
 
+/** Whether Slack refused it for good: sending it again won't change that. */
+export function refusedForGood(error: unknown): boolean {
+  return !passing(error);
+}
+
 function passing(error: unknown): boolean {
   return !(error instanceof SlackCallError) || !LASTING.has(error.code);
 }
@@ -53,24 +58,55 @@ export async function sendOrKeep(
   ticket: Ticket,
   messages: OutboxMessage[],
 ): Promise<unknown[]> {
-  const results = await Promise.allSettled(
-    messages.map((m) => post(client, m)),
-  );
-  const failures = results.flatMap((r) =>
-    r.status === "rejected" ? [r.reason] : []
-  );
-  const kept = messages.filter((_, i) => {
-    const r = results[i];
-    if (r.status === "fulfilled") return false;
-    if (!passing(r.reason)) {
-      console.error(`${ticket.key}: a message was dropped`, r.reason);
-      return false;
-    }
-    return true;
-  });
-  await keepForLater(client, ticket, kept);
-  return failures;
+  return (await deliver(client, ticket, messages)).failures;
 }
+
+export interface Delivery {
+  failures: unknown[];
+  /** Refused for good: they will never arrive, and someone must be told. */
+  lost: { message: OutboxMessage; error: unknown }[];
+}
+
+/**
+ * Posts the messages, those for one place (a DM, a thread) one after the
+ * other, so that a long text cut into parts arrives in order. When one is
+ * refused for a passing reason, it and those after it for the same place are
+ * kept on the ticket, still in order; one refused for good is answered as
+ * lost, for the caller to tell whoever wrote it.
+ */
+export async function deliver(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  messages: OutboxMessage[],
+): Promise<Delivery> {
+  const places = new Map<string, OutboxMessage[]>();
+  for (const m of messages) {
+    const place = placeOf(m);
+    places.set(place, [...places.get(place) ?? [], m]);
+  }
+  const failures: unknown[] = [];
+  const lost: Delivery["lost"] = [];
+  const kept: OutboxMessage[] = [];
+  await Promise.all([...places.values()].map(async (inOrder) => {
+    for (const [i, message] of inOrder.entries()) {
+      try {
+        await post(client, message);
+      } catch (error) {
+        failures.push(error);
+        if (passing(error)) {
+          kept.push(...inOrder.slice(i));
+          return;
+        }
+        console.error(`${ticket.key}: a message was refused for good`, error);
+        lost.push({ message, error });
+      }
+    }
+  }));
+  await keepForLater(client, ticket, kept);
+  return { failures, lost };
+}
+
+const placeOf = (m: OutboxMessage) => `${m.channel} ${m.thread_ts ?? ""}`;
 
 /** Keeps messages on the ticket for the scheduled check to send. */
 export async function keepForLater(
@@ -101,13 +137,21 @@ export async function flushOutbox(
   });
   let sent = 0;
   const still: string[] = [];
+  // Once one is kept, the rest for its place wait too, to stay in order.
+  const waiting = new Set<string>();
   for (const message of kept) {
+    if (waiting.has(placeOf(message))) {
+      still.push(JSON.stringify(message));
+      continue;
+    }
     try {
       await post(client, message);
       sent++;
     } catch (error) {
-      if (passing(error)) still.push(JSON.stringify(message));
-      else console.error(`${ticket.key}: a message was dropped`, error);
+      if (passing(error)) {
+        still.push(JSON.stringify(message));
+        waiting.add(placeOf(message));
+      } else console.error(`${ticket.key}: a message was dropped`, error);
     }
   }
   await updateTicketFields(client, ticket.id, {

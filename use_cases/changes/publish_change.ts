@@ -19,6 +19,7 @@ import {
   type OutboxMessage,
   sendOrKeep,
 } from "../../slack/workspace/outbox.ts";
+import { numberedParts } from "../../slack/blocks/message_parts.ts";
 import { ratingRequestBlocks } from "../../slack/blocks/rating_blocks.ts";
 import { ownChangeDm } from "../../slack/blocks/requester_dm.ts";
 import { requesterDmBlocks } from "../../slack/blocks/requester_actions.ts";
@@ -93,11 +94,14 @@ export async function publishChange(
   }
   const messages: OutboxMessage[] = [];
   if (ticket.card_channel && ticket.card_ts) {
-    messages.push({
-      channel: ticket.card_channel,
-      thread_ts: ticket.card_ts,
-      text: activityReply(change.summary, now),
-    });
+    // A long reply quoted in it is cut into parts, posted in order.
+    for (const part of numberedParts(activityReply(change.summary, now))) {
+      messages.push({
+        channel: ticket.card_channel,
+        thread_ts: ticket.card_ts,
+        text: part,
+      });
+    }
   }
   const dm = requesterNews(settings, change, ticket, now);
   if (dm) messages.push(dm);

@@ -26,18 +26,23 @@ import {
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import {
+  deliver,
+  type Delivery,
   keepForLater,
   type OutboxMessage,
-  sendOrKeep,
+  refusedForGood,
 } from "../../slack/workspace/outbox.ts";
-import { dmEach } from "../../slack/workspace/direct_messages.ts";
-import { slackCall } from "../../slack/api/slack_call.ts";
+import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import { tellPerson, whereToTell } from "../../slack/workspace/tell_person.ts";
+import { numberedParts } from "../../slack/blocks/message_parts.ts";
+import { userMention } from "../../slack/blocks/mrkdwn.ts";
 import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 import {
   commentEcho,
   fromRequesterPrivately,
   fromRequesterSide,
   internalNote,
+  notDelivered,
   privateNoteLine,
   replyEcho,
   replyForRequester,
@@ -110,10 +115,18 @@ export async function relayFromRequester(
   author: string,
   text: string,
   now: number,
+  writerAt?: WriterPlace,
 ): Promise<ConversationResult> {
   return await said(client, speaker, author, "comment", text, now, {
     echo: false,
+    writerAt,
   });
+}
+
+/** Where the writer is told what did not arrive (their thread, if any). */
+export interface WriterPlace {
+  channel?: string;
+  thread_ts?: string;
 }
 
 async function said(
@@ -123,7 +136,7 @@ async function said(
   action: ConversationAction,
   text: string,
   now: number,
-  options = { echo: true },
+  options: { echo: boolean; writerAt?: WriterPlace } = { echo: true },
 ): Promise<ConversationResult> {
   const { settings, queue } = speaker;
   const changed = await changeUnderLock(
@@ -136,25 +149,30 @@ async function said(
   if (!changed.ok) return changed;
   const ticket = changed.ticket;
   const notShown = [...changed.notShown];
+  const lost: { to: string; error: unknown }[] = [];
   const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
     settings.workspace_url;
   if (action === "reply") {
-    notShown.push(
-      ...await toRequesterSide(
-        client,
-        ticket,
-        replyForRequester(ticket, person, text),
-        { actionTriggerUrl: settings.action_trigger_url },
-      ),
+    const sent = await toRequesterSide(
+      client,
+      ticket,
+      replyForRequester(ticket, person, text),
+      { actionTriggerUrl: settings.action_trigger_url },
     );
+    notShown.push(...sent.failures);
+    if (sent.lost.length) {
+      lost.push({ to: "the requester", error: sent.lost[0].error });
+    }
   }
   if (action === "comment" && options.echo) {
-    notShown.push(
-      ...await toRequesterSide(client, ticket, commentEcho(ticket, text), {
-        dmOnly: true,
-        actionTriggerUrl: settings.action_trigger_url,
-      }),
+    // Only their own copy: the agents have the words, so nothing is lost.
+    const sent = await toRequesterSide(
+      client,
+      ticket,
+      commentEcho(ticket, text),
+      { dmOnly: true, actionTriggerUrl: settings.action_trigger_url },
     );
+    notShown.push(...sent.failures);
   }
   // The card's thread is in a shared channel: a private ticket's words go
   // to its agents by DM instead.
@@ -164,14 +182,67 @@ async function said(
     const privately = action === "note"
       ? internalNote(person, text)
       : fromRequesterPrivately(ticket, person, text, cardLink);
-    const { failures } = await dmEach(
+    const parts = numberedParts(privately);
+    const sent = await deliver(
       client,
-      agents.filter((a) => a !== person),
-      { text: privately, blocks: [] },
+      ticket,
+      agents.filter((a) => a !== person).flatMap((agent) =>
+        parts.map((part) => ({ channel: agent, text: part }))
+      ),
     );
-    notShown.push(...failures);
+    notShown.push(...sent.failures);
+    const missed = [...new Set(sent.lost.map((l) => l.message.channel))];
+    if (missed.length) {
+      lost.push({
+        to: missed.map(userMention).join(", "),
+        error: sent.lost[0].error,
+      });
+    }
+  }
+  for (const { to, error } of lost) {
+    notShown.push(error);
+    await tellWhatWasLost(client, ticket, person, action, to, error, options)
+      .catch((e) => notShown.push(e));
   }
   return { ok: true, ticket, notShown };
+}
+
+/** The writer and the card's thread learn what will never arrive. */
+async function tellWhatWasLost(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  writer: string,
+  action: ConversationAction,
+  to: string,
+  error: unknown,
+  options: { writerAt?: WriterPlace },
+) {
+  const reason = error instanceof SlackCallError
+    ? `Slack refused it (${error.code}).`
+    : "Slack refused it.";
+  const text = notDelivered(
+    ticket,
+    action === "reply" ? "reply" : "message",
+    to,
+    reason,
+  );
+  const told: Promise<unknown>[] = [
+    tellPerson(
+      client,
+      options.writerAt
+        ? { user: writer, ...options.writerAt }
+        : whereToTell(writer, ticket),
+      text,
+    ),
+  ];
+  if (ticket.card_channel && ticket.card_ts) {
+    told.push(deliver(client, ticket, [{
+      channel: ticket.card_channel,
+      thread_ts: ticket.card_ts,
+      text,
+    }]));
+  }
+  await Promise.all(told);
 }
 
 /** The ticket after it, and the line for the card's thread. */
@@ -236,47 +307,66 @@ function decide(
 }
 
 /**
- * Posts on the requester's side. A DM conversation starts with its first
- * message, which is then recorded as the thread to keep to.
+ * Posts on the requester's side, cut into parts Slack takes whole, in
+ * order. A DM conversation starts with its first message, which is then
+ * recorded as the thread to keep to; the rest of a long text follows in it.
  */
 async function toRequesterSide(
   client: SlackAPIClient,
   ticket: Ticket,
   text: string,
   options: { dmOnly?: boolean; actionTriggerUrl?: string } = {},
-): Promise<unknown[]> {
+): Promise<Delivery> {
   const side = requesterSide(ticket);
   const isDm = (channel: string) =>
     channel === ticket.requester || /^D/.test(channel);
   const toDm = options.dmOnly && !isDm(side.channel);
   const channel = toDm ? ticket.requester : side.channel;
   const threadTs = toDm ? undefined : side.thread_ts;
-  // In a DM the requester answers with the button (the DM is read-only);
-  // in a channel's thread, by writing in it.
-  const message: OutboxMessage = {
-    channel,
-    text,
-    ...(isDm(channel)
-      ? { blocks: requesterDmBlocks(ticket, text, options.actionTriggerUrl) }
-      : {}),
-  };
+  // In a DM the requester answers with the button (the DM is read-only),
+  // which goes on the first part; in a channel's thread, by writing in it.
+  const messages: OutboxMessage[] = numberedParts(text).map((part, i) => {
+    const blocks = i === 0 && isDm(channel)
+      ? requesterDmBlocks(ticket, part, options.actionTriggerUrl)
+      : undefined;
+    return { channel, text: part, ...(blocks ? { blocks } : {}) };
+  });
   if (threadTs || options.dmOnly) {
-    return await sendOrKeep(client, ticket, [
-      { ...message, ...(threadTs ? { thread_ts: threadTs } : {}) },
-    ]);
+    return await deliver(
+      client,
+      ticket,
+      messages.map((m) => threadTs ? { ...m, thread_ts: threadTs } : m),
+    );
   }
+  let posted;
   try {
-    const posted = await slackCall(client, "chat.postMessage", {
-      ...message,
+    posted = await slackCall(client, "chat.postMessage", {
+      ...messages[0],
       unfurl_links: false,
     });
-    await updateTicketFields(client, ticket.id, {
-      requester_thread: threadRef(String(posted.channel), String(posted.ts)),
-    });
-    return [];
   } catch (error) {
-    // Sent later, as the first message of the DM conversation then.
-    await keepForLater(client, ticket, [message]);
-    return [error];
+    if (refusedForGood(error)) {
+      return {
+        failures: [error],
+        lost: messages.map((message) => ({ message, error })),
+      };
+    }
+    // Sent later, the first as the first message of the DM conversation.
+    await keepForLater(client, ticket, messages);
+    return { failures: [error], lost: [] };
   }
+  const root = String(posted.ts);
+  const recorded = await updateTicketFields(client, ticket.id, {
+    requester_thread: threadRef(String(posted.channel), root),
+  }).then(() => [], (error) => [error]);
+  const rest = await deliver(
+    client,
+    ticket,
+    messages.slice(1).map((m) => ({
+      ...m,
+      channel: String(posted.channel),
+      thread_ts: root,
+    })),
+  );
+  return { ...rest, failures: [...recorded, ...rest.failures] };
 }

@@ -14,9 +14,15 @@ import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { relayFromRequester } from "./conversation.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
-import { checkMessage } from "../../helpdesk/tickets/conversation.ts";
+import {
+  checkMessage,
+  THREAD_MESSAGE_LIMIT,
+} from "../../helpdesk/tickets/conversation.ts";
 import { plainMessageText } from "../../helpdesk/tickets/message_ticket.ts";
-import { closedTicketNoMore } from "../../slack/blocks/conversation_messages.ts";
+import {
+  closedTicketNoMore,
+  notPassedOn,
+} from "../../slack/blocks/conversation_messages.ts";
 
 export const RELAYED_MARK = "envelope_with_arrow";
 
@@ -96,15 +102,22 @@ export async function relayThreadMessage(
   // Apps' messages, Helpdesk's own replies among them, are not passed on.
   if (!loaded.ok || !message.user || message.bot_id) return undefined;
   // Slack's markup as a person reads it: no mention in it pings anyone
-  // again when it is quoted in the card's thread.
-  const written = checkMessage(plainMessageText(message.text));
-  if (!written.ok) return undefined;
+  // again when it is quoted in the card's thread. Any message Slack took is
+  // passed on whole, cut into parts where it is long; one with no words
+  // (a file alone) has nothing to pass on.
+  const written = checkMessage(
+    plainMessageText(message.text ?? ""),
+    THREAD_MESSAGE_LIMIT,
+  );
+  const writer = { user: message.user, channel, thread_ts: threadTs };
+  if (!written.ok) {
+    if (message.text?.trim()) {
+      await tellPerson(client, writer, notPassedOn(loaded.ticket, written));
+    }
+    return undefined;
+  }
   if (loaded.ticket.status === "closed") {
-    await tellPerson(client, {
-      user: message.user,
-      channel,
-      thread_ts: threadTs,
-    }, closedTicketNoMore(loaded.ticket));
+    await tellPerson(client, writer, closedTicketNoMore(loaded.ticket));
     return undefined;
   }
   const mark = { channel, timestamp: ts, name: RELAYED_MARK };
@@ -124,6 +137,7 @@ export async function relayThreadMessage(
       message.user,
       written.text,
       now,
+      { channel, thread_ts: threadTs },
     );
     if (!relayed.ok) throw new Error(relayed.reason);
     return relayed.ticket;

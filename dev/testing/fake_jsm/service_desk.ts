@@ -5,6 +5,9 @@
 
 import { jsmError } from "./json_shapes.ts";
 
+/** A Jira comment's body holds at most this many characters. */
+const JSM_COMMENT_LIMIT = 32_767;
+
 export interface FakeCustomer {
   accountId: string;
   emailAddress: string;
@@ -179,6 +182,17 @@ export class FakeServiceDesk {
   ): FakeComment {
     if (typeof body !== "string" || !body.trim()) {
       throw jsmError(400, "The comment body must not be empty.");
+    }
+    // Jira keeps a comment's text in a field of at most 32,767 characters
+    // and refuses longer ones with this message (seen from Jira's REST API:
+    // github.com/bhaalsen/gitmerger/issues/9; Jira Cloud answers
+    // CONTENT_LIMIT_EXCEEDED for the same limit, jira.atlassian.com
+    // JRACLOUD-78553).
+    if (body.length > JSM_COMMENT_LIMIT) {
+      throw jsmError(
+        400,
+        `The entered text is too long. It exceeds the allowed limit of ${JSM_COMMENT_LIMIT} characters.`,
+      );
     }
     const comment: FakeComment = {
       id: String(this.#nextComment++),

@@ -268,6 +268,13 @@ function text(
   const s = String(t.text ?? "");
   if (s.length === 0) problems.push(`${at} is empty`);
   if ([...s].length > limit) {
-    problems.push(`${at} is longer than ${limit} characters`);
+    // Slack's own words, e.g. for a section's text over 3,000: "must be
+    // less than 3001 characters [json-pointer:/blocks/0/text/text]".
+    const pointer = `/blocks${
+      at.replace(/\[(\d+)\]/g, "/$1").replaceAll(".", "/")
+    }/text`;
+    problems.push(
+      `must be less than ${limit + 1} characters [json-pointer:${pointer}]`,
+    );
   }
 }

@@ -32,8 +32,36 @@ Deno.test("the fake Slack API answers like Slack", async (t) => {
     });
     assert.equal(r.ok, false);
     assert.equal(r.error, "invalid_blocks");
-    assert.match(String(r.response_metadata?.messages?.[0]), /longer than 150/);
+    assert.equal(
+      String(r.response_metadata?.messages?.[0]),
+      "must be less than 151 characters [json-pointer:/blocks/0/text/text]",
+    );
   });
+
+  await t.step(
+    "a section over 3,000 characters and text over 40,000 are refused",
+    async () => {
+      const section = (text: string) => ({
+        channel: "C1",
+        text: "x",
+        blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
+      });
+      assert.equal(
+        (await client.chat.postMessage(section("y".repeat(3000)))).ok,
+        true,
+      );
+      const r = await client.chat.postMessage(section("y".repeat(3001)));
+      assert.equal(r.error, "invalid_blocks");
+      assert.deepEqual(r.response_metadata?.messages, [
+        "must be less than 3001 characters [json-pointer:/blocks/0/text/text]",
+      ]);
+      const long = await client.chat.postMessage({
+        channel: "C1",
+        text: "z".repeat(40_001),
+      });
+      assert.equal(long.error, "msg_too_long");
+    },
+  );
 
   await t.step(
     "not_in_channel, and missing_scope with needed/provided",
