@@ -86,6 +86,23 @@ export function resumedByRequester(
 
 export type Speaker = "agent" | "requester";
 
+/**
+ * Why nothing is passed on through the ticket now, on either side (a DM's
+ * button or the requester's thread alike): a closed ticket takes no more
+ * from its requester's side, and a request waiting for approval has nobody
+ * working on it yet. Undefined when it may be said.
+ */
+export function conversationPaused(
+  ticket: Ticket,
+  action: ConversationAction,
+): "closed" | "awaiting_approval" | undefined {
+  if (ticket.approval === "pending" && ticket.status !== "closed") {
+    return "awaiting_approval";
+  }
+  if (action === "comment" && ticket.status === "closed") return "closed";
+  return undefined;
+}
+
 /** Who may use each conversation action. */
 export function mayConverse(
   action: ConversationAction,

@@ -152,6 +152,16 @@ export function notPassedOn(ticket: Ticket, why: { reason: string }): string {
   return `This message was not passed to the agents of ${ticket.key}: ${why.reason}`;
 }
 
+/** Why nothing was passed on (see conversationPaused), said privately. */
+export function pausedConversation(
+  ticket: Ticket,
+  why: "closed" | "awaiting_approval",
+): string {
+  return why === "closed"
+    ? closedTicketNoMore(ticket)
+    : `${ticket.key} is waiting for approval, so this was not passed on: nobody works on it until it is approved. Send it again once it is (its requester gets a DM then).`;
+}
+
 /** To someone writing in a closed ticket's thread, privately. */
 export function closedTicketNoMore(ticket: Ticket): string {
   return `${ticket.key} is closed, so this was not passed to the agents. Open a new ticket (react with :ticket: on your message, or use "Open a ticket") and mention ${ticket.key}.`;

@@ -49,6 +49,15 @@ export const lookupByCard = (channel: string, ts: string) =>
 /** The requester's thread (see requester_thread): their side of the talk. */
 export const lookupByThread = (channel: string, ts: string) =>
   `thread:${channel}:${ts}`;
+/**
+ * One requester's ticket in a thread: several tickets can be made from
+ * replies in one thread, each keeping to its own requester's words.
+ */
+export const lookupByThreadOf = (
+  channel: string,
+  ts: string,
+  requester: string,
+) => `thread:${channel}:${ts}:${requester}`;
 
 export async function getTicket(
   client: SlackAPIClient,
@@ -243,6 +252,9 @@ export async function putLookups(client: SlackAPIClient, ticket: Ticket) {
   if (thread) {
     items.push({
       lookup: lookupByThread(thread[1], thread[2]),
+      ticket_id: ticket.id,
+    }, {
+      lookup: lookupByThreadOf(thread[1], thread[2], ticket.requester),
       ticket_id: ticket.id,
     });
   }

@@ -11,6 +11,7 @@ import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import {
   checkMessage,
   type ConversationAction,
+  conversationPaused,
   conversationRefusal,
   mayConverse,
   requesterSide,
@@ -43,6 +44,7 @@ import {
   fromRequesterSide,
   internalNote,
   notDelivered,
+  pausedConversation,
   privateNoteLine,
   replyEcho,
   replyForRequester,
@@ -74,6 +76,10 @@ export async function checkSpeaker(
   const loaded = await loadQueuedTicket(client, ticketId);
   if (!loaded.ok) return loaded;
   const { ticket, queue } = loaded;
+  const paused = conversationPaused(ticket, action);
+  if (paused) {
+    return { ok: false, reason: pausedConversation(ticket, paused), ticket };
+  }
   const isRequester = ticket.requester === person;
   const isAgent = action !== "comment" &&
     await isQueueAgent(
@@ -253,6 +259,9 @@ function decide(
   text: string,
   now: number,
 ): ChangeOutcome {
+  // Closed or sent for approval since the modal opened.
+  const paused = conversationPaused(latest, action);
+  if (paused) return { ok: false, reason: pausedConversation(latest, paused) };
   const base = { ...latest, updated_at: now };
   if (action === "reply") {
     return {

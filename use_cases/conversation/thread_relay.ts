@@ -8,6 +8,7 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   findTicketId,
   lookupByThread,
+  lookupByThreadOf,
 } from "../../slack/storage/ticket_store.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
@@ -16,12 +17,13 @@ import { readMessage } from "../../slack/workspace/read_message.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
   checkMessage,
+  conversationPaused,
   THREAD_MESSAGE_LIMIT,
 } from "../../helpdesk/tickets/conversation.ts";
 import { plainMessageText } from "../../helpdesk/tickets/message_ticket.ts";
 import {
-  closedTicketNoMore,
   notPassedOn,
+  pausedConversation,
 } from "../../slack/blocks/conversation_messages.ts";
 
 export const RELAYED_MARK = "envelope_with_arrow";
@@ -95,10 +97,16 @@ export async function relayThreadMessage(
   if (!ticketId) return undefined;
   // The reply's author and words come from Slack's copy of the thread
   // (conversations.replies from the parent, the reply found by its ts).
-  const [loaded, message] = await Promise.all([
-    loadQueuedTicket(client, ticketId),
-    readMessage(client, channel, ts, threadTs),
-  ]);
+  const message = await readMessage(client, channel, ts, threadTs);
+  // The writer's own ticket in this thread, if they asked for one here;
+  // else the thread's latest (someone answering for the requester).
+  const own = message.user
+    ? await findTicketId(
+      client,
+      lookupByThreadOf(channel, threadTs, message.user),
+    )
+    : undefined;
+  const loaded = await loadQueuedTicket(client, own ?? ticketId);
   // Apps' messages, Helpdesk's own replies among them, are not passed on.
   if (!loaded.ok || !message.user || message.bot_id) return undefined;
   // Slack's markup as a person reads it: no mention in it pings anyone
@@ -116,8 +124,9 @@ export async function relayThreadMessage(
     }
     return undefined;
   }
-  if (loaded.ticket.status === "closed") {
-    await tellPerson(client, writer, closedTicketNoMore(loaded.ticket));
+  const paused = conversationPaused(loaded.ticket, "comment");
+  if (paused) {
+    await tellPerson(client, writer, pausedConversation(loaded.ticket, paused));
     return undefined;
   }
   const mark = { channel, timestamp: ts, name: RELAYED_MARK };
