@@ -17,15 +17,21 @@ export interface DomainEntry {
   reason: string;
 }
 
-/** By JSM mode: the one host each mode calls (outgoingDomains()). */
+/** By JSM mode: the hosts each mode calls (outgoingDomains()). */
 export const DOMAIN_CATALOG: Readonly<
-  Record<"api_token" | "oauth", DomainEntry>
+  Record<"api_token" | "scoped_token" | "oauth", DomainEntry>
 > = {
   api_token: {
     when: "`JSM_AUTH=api_token`",
     shown: "your `JSM_SITE`, e.g. `acme.atlassian.net`",
     reason:
       "Jira Service Management's REST API on your Atlassian site, with the agent account's email and API token: create a request for each ticket, move it through its statuses, and look a request up by its `[HD-…]` key when an answer was lost. Nothing else is called.",
+  },
+  scoped_token: {
+    when: "`JSM_AUTH=scoped_token`",
+    shown: "your `JSM_SITE` and `api.atlassian.com`",
+    reason:
+      "A scoped API token (a person's, or a service account's) works only through Atlassian's API gateway at `api.atlassian.com`: the same calls as with a classic token go there. The site itself is asked once for its cloud id (`/_edge/tenant_info`, unless `JSM_CLOUD_ID` is set). Nothing else is called.",
   },
   oauth: {
     when: "`JSM_AUTH=oauth`",

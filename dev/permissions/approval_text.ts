@@ -16,7 +16,7 @@ import {
 export interface ApprovalRequest {
   botScopes: readonly string[];
   /** The JSM mode picks the one outgoing domain, if any. */
-  jsmMode: "off" | "api_token" | "oauth";
+  jsmMode: "off" | "api_token" | "scoped_token" | "oauth";
   outgoingDomains: readonly string[];
   /** OAuth providers by key, with the scopes the manifest asks for. */
   providers: ReadonlyArray<{ key: string; scopes: readonly string[] }>;

@@ -111,6 +111,24 @@ Deno.test("manifest per integration setup", async (t) => {
   );
 
   await t.step(
+    "a scoped token: the site (for its cloud id) and the gateway, no provider",
+    () => {
+      const m = sent({ JSM_AUTH: "scoped_token", JSM_SITE: "acme" });
+      check(m);
+      assert.deepEqual(m.outgoing_domains, [
+        "acme.atlassian.net",
+        "api.atlassian.com",
+      ]);
+      assert.equal(m.external_auth_providers, undefined);
+      assert.deepEqual(
+        Object.keys(m.workflows.open_ticket.steps.at(-1)!.inputs),
+        ["ticket_id"],
+        "the token comes from the env, as a classic one does",
+      );
+    },
+  );
+
+  await t.step(
     "OAuth: the gateway is the one host, with the Atlassian provider",
     () => {
       const m = sent({ JSM_AUTH: "oauth", JSM_OAUTH_CLIENT_ID: "client-123" });
@@ -201,7 +219,7 @@ Deno.test("deployment options refuse what would deploy a broken app", () => {
     return result.ok ? [] : result.problems;
   };
   assert.deepEqual(problems({ JSM_AUTH: "basic" }), [
-    'JSM_AUTH must be api_token, oauth or off, not "basic".',
+    'JSM_AUTH must be api_token, scoped_token, oauth or off, not "basic".',
   ]);
   assert.match(problems({ JSM_AUTH: "api_token" })[0], /^JSM_SITE is not set/);
   assert.deepEqual(

@@ -77,6 +77,10 @@ const SETTINGS: Record<string, Record<string, string>> = {
     JSM_AUTH: "api_token",
     JSM_SITE: "acme.atlassian.net",
   },
+  "JSM with a scoped API token or a service account": {
+    JSM_AUTH: "scoped_token",
+    JSM_SITE: "acme.atlassian.net",
+  },
   "JSM with OAuth": { JSM_AUTH: "oauth", JSM_OAUTH_CLIENT_ID: "client-1" },
   "Jira Cloud and Sheets connectors": {
     JIRA_CLOUD_DOMAIN: "acme",

@@ -8,14 +8,14 @@
 // outgoingDomains, and an admin approves every host, OAuth provider and
 // connector the manifest names. So the manifest names exactly what the chosen
 // setup calls, and nothing when Jira and Google Sheets are not used.
-import { atlassianSiteHost } from "../jsm/jsm_config.ts";
+import { atlassianSiteHost, outgoingDomainsFor } from "../jsm/jsm_config.ts";
 
-export type JsmMode = "off" | "api_token" | "oauth";
+export type JsmMode = "off" | "api_token" | "scoped_token" | "oauth";
 
 export interface DeploymentOptions {
   jsm:
     | { mode: "off" }
-    | { mode: "api_token"; site: string }
+    | { mode: "api_token" | "scoped_token"; site: string }
     | { mode: "oauth"; clientId: string };
   /** The Jira Cloud connector's "Open a Jira issue" workflow, when set. */
   jiraCloud?: { domain: string; project: string; issueType: string };
@@ -49,16 +49,20 @@ export type DeploymentResult =
 export function jsmModeOf(env: Env): JsmMode | { problem: string } {
   const auth = env.JSM_AUTH?.trim().toLowerCase();
   if (!auth) return env.JSM_API_TOKEN?.trim() ? "api_token" : "off";
-  if (auth === "api_token" || auth === "oauth" || auth === "off") return auth;
+  if (
+    auth === "api_token" || auth === "scoped_token" || auth === "oauth" ||
+    auth === "off"
+  ) return auth;
   return {
-    problem: `JSM_AUTH must be api_token, oauth or off, not "${env.JSM_AUTH}".`,
+    problem:
+      `JSM_AUTH must be api_token, scoped_token, oauth or off, not "${env.JSM_AUTH}".`,
   };
 }
 
 /** Whether a function run should sync tickets to JSM. */
 export function jsmEnabled(env: Env): boolean {
   const mode = jsmModeOf(env);
-  return mode === "api_token" || mode === "oauth";
+  return mode === "api_token" || mode === "scoped_token" || mode === "oauth";
 }
 
 export function deploymentOptions(env: Env): DeploymentResult {
@@ -68,14 +72,14 @@ export function deploymentOptions(env: Env): DeploymentResult {
   const mode = jsmModeOf(env);
   if (typeof mode === "object") {
     problems.push(mode.problem);
-  } else if (mode === "api_token") {
+  } else if (mode === "api_token" || mode === "scoped_token") {
     const raw = value("JSM_SITE");
     const site = raw ? atlassianSiteHost(raw) : undefined;
     if (!site) {
       problems.push(
         raw
           ? `JSM_SITE must be your Atlassian site, e.g. acme.atlassian.net, not "${raw}".`
-          : "JSM_SITE is not set: with JSM_AUTH=api_token the manifest must name your Atlassian site (e.g. acme.atlassian.net) as an outgoing domain. Set it in .env before `slack run` or `slack deploy`.",
+          : `JSM_SITE is not set: with JSM_AUTH=${mode} the manifest must name your Atlassian site (e.g. acme.atlassian.net) as an outgoing domain. Set it in .env before \`slack run\` or \`slack deploy\`.`,
       );
     } else jsm = { mode, site };
   } else if (mode === "oauth") {
@@ -133,12 +137,10 @@ export function deploymentOptions(env: Env): DeploymentResult {
 
 /** The hosts functions call: exactly those of the JSM mode in use. */
 export function outgoingDomains(options: DeploymentOptions): string[] {
-  switch (options.jsm.mode) {
-    case "api_token":
-      return [options.jsm.site];
-    case "oauth":
-      return ["api.atlassian.com"];
-    default:
-      return [];
-  }
+  const { jsm } = options;
+  if (jsm.mode === "off") return [];
+  return outgoingDomainsFor({
+    kind: jsm.mode === "oauth" ? "oauth" : jsm.mode,
+    site: jsm.mode === "oauth" ? undefined : jsm.site,
+  });
 }

@@ -7,7 +7,14 @@
 // - GET /rest/servicedeskapi/request/{key}; POST .../comment {body, public}.
 // - Transitions through Jira's issue transitions (transitions.ts), search
 //   through /rest/api/3/search/jql (request_search.ts).
-import { ATLASSIAN_GATEWAY, jsmApiBase, type JsmConfig } from "./jsm_config.ts";
+import {
+  ATLASSIAN_GATEWAY,
+  jsmApiBase,
+  type JsmAuth,
+  type JsmConfig,
+  jsmSiteBase,
+} from "./jsm_config.ts";
+import { JsmError } from "./jsm_errors.ts";
 import { type JsmCall, sendJsm } from "./jsm_http.ts";
 import {
   DEFAULT_DEADLINE_MS,
@@ -43,6 +50,13 @@ export interface JsmClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   perAttemptTimeoutMs?: number;
+  /**
+   * OAuth only: a fresh access token, forced (Slack's apps.auth.external.get
+   * with force_refresh). Slack refreshes a token it knows to be expired,
+   * but one Atlassian revoked or expired early is only found by a 401: then
+   * the call is made once more with a forced refresh, and only once.
+   */
+  refreshAccessToken?: () => Promise<string>;
 }
 
 /** What one operation's attempts share: the deadline and the transport. */
@@ -60,6 +74,9 @@ export class JsmClient {
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #random: () => number;
   readonly #perAttemptTimeoutMs: number;
+  readonly #refreshAccessToken?: () => Promise<string>;
+  #auth: JsmAuth;
+  #refreshed = false;
   #cloudId?: string;
 
   constructor(config: JsmConfig, options: JsmClientOptions = {}) {
@@ -72,7 +89,9 @@ export class JsmClient {
       ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.#random = options.random ?? Math.random;
     this.#perAttemptTimeoutMs = options.perAttemptTimeoutMs ?? 4_000;
-    if (config.auth.kind === "oauth") this.#cloudId = config.auth.cloudId;
+    this.#refreshAccessToken = options.refreshAccessToken;
+    this.#auth = config.auth;
+    if (config.auth.kind !== "api_token") this.#cloudId = config.auth.cloudId;
   }
 
   /**
@@ -152,22 +171,66 @@ export class JsmClient {
     );
   }
 
-  /** The OAuth cloud id: configured, or found through accessible-resources. */
+  /**
+   * The gateway's cloud id: configured, or found through accessible-resources
+   * (OAuth) or the site's tenant_info (scoped tokens).
+   */
   resolveCloudId(): Promise<string> {
     return this.#operation((session) => this.#cloudIdFor(session));
   }
 
-  #operation<T>(
+  /**
+   * One read that proves JSM answers and the credentials work: the service
+   * desk Helpdesk files requests in (GET /rest/servicedeskapi/servicedesk/
+   * {id}). For the check-up.
+   */
+  async checkAccess(): Promise<{ serviceDesk: string }> {
+    const desk = await this.#operation((session) =>
+      session.send<{ projectName?: string; projectKey?: string }>({
+        method: "GET",
+        path: `/rest/servicedeskapi/servicedesk/${
+          encodeURIComponent(this.#config.serviceDeskId)
+        }`,
+      })
+    );
+    return {
+      serviceDesk: desk?.projectName ?? desk?.projectKey ??
+        this.#config.serviceDeskId,
+    };
+  }
+
+  async #operation<T>(
     fn: (session: Session) => Promise<T>,
     retryable: (error: unknown) => boolean = isRetryable,
+  ): Promise<T> {
+    try {
+      return await this.#attempts(fn, retryable);
+    } catch (error) {
+      if (!this.#mayRefresh(error)) throw error;
+      this.#refreshed = true;
+      const accessToken = await this.#refreshAccessToken!();
+      this.#auth = { ...this.#auth, accessToken } as JsmAuth;
+      return await this.#attempts(fn, retryable);
+    }
+  }
+
+  #mayRefresh(error: unknown): boolean {
+    return this.#auth.kind === "oauth" && !!this.#refreshAccessToken &&
+      !this.#refreshed && error instanceof JsmError &&
+      (error.code === "unauthorized" ||
+        (error.code === "gave_up" && error.lastCode === "unauthorized"));
+  }
+
+  #attempts<T>(
+    fn: (session: Session) => Promise<T>,
+    retryable: (error: unknown) => boolean,
   ): Promise<T> {
     const deadline = Math.min(
       this.#now() + this.#deadlineMs,
       this.#deadlineAt ?? Infinity,
     );
-    const auth = this.#config.auth;
     const sendTo = <R>(call: JsmCall) =>
-      sendJsm<R>(auth, call, {
+      sendJsm<R>(this.#auth, call, {
         fetch: this.#fetch,
         now: this.#now,
         timeoutMs: Math.min(this.#perAttemptTimeoutMs, deadline - this.#now()),
@@ -187,23 +250,40 @@ export class JsmClient {
   }
 
   async #apiBase(session: Session): Promise<string> {
-    if (this.#config.auth.kind === "api_token") {
+    if (this.#auth.kind === "api_token") {
       return jsmApiBase(this.#config);
     }
     return jsmApiBase(this.#config, await this.#cloudIdFor(session));
   }
 
   async #cloudIdFor(session: Session): Promise<string> {
-    if (this.#config.auth.kind !== "oauth") {
-      throw new Error("resolveCloudId is for OAuth; API tokens name the site");
+    const auth = this.#config.auth;
+    if (auth.kind === "api_token") {
+      throw new Error("classic API tokens call the site; it needs no cloud id");
     }
     if (this.#cloudId) return this.#cloudId;
+    if (auth.kind === "scoped_token") {
+      const info = await session.sendTo<{ cloudId?: unknown }>({
+        method: "GET",
+        base: jsmSiteBase(this.#config),
+        path: "/_edge/tenant_info",
+      });
+      if (typeof info?.cloudId !== "string" || !info.cloudId) {
+        throw new JsmError(
+          "not_found",
+          `${auth.site} did not say its cloud id (/_edge/tenant_info); set JSM_CLOUD_ID to the id shown at admin.atlassian.com after /s/`,
+          { path: "/_edge/tenant_info" },
+        );
+      }
+      this.#cloudId = info.cloudId;
+      return this.#cloudId;
+    }
     const resources = await session.sendTo<unknown[]>({
       method: "GET",
       base: this.#config.baseUrl ?? ATLASSIAN_GATEWAY,
       path: "/oauth/token/accessible-resources",
     });
-    this.#cloudId = pickServiceDeskSite(resources, this.#config.auth.site);
+    this.#cloudId = pickServiceDeskSite(resources, auth.site);
     return this.#cloudId;
   }
 

@@ -9,6 +9,15 @@
 //   .com, "Making calls to API").
 // - With Slack's external auth, Slack exchanges and refreshes the token, so
 //   functions themselves never call auth.atlassian.com.
+// - Scoped API tokens, the only kind a service account can create, are Basic
+//   auth too, but work only through https://api.atlassian.com/ex/jira/
+//   {cloudId}; at the site itself they get 401 (support.atlassian.com,
+//   "Manage API tokens for your Atlassian account" and "401 Unauthorized
+//   error when service account accesses Jira or Confluence API"). The cloud
+//   id of a site is {"cloudId"} at https://<site>/_edge/tenant_info
+//   (support.atlassian.com, "How to find your Atlassian Cloud site's cloud
+//   ID"). Classic tokens expire within a year since 2025, scoped ones in 1
+//   to 365 days: either way the token is replaced with `slack env add`.
 
 export type JsmAuth =
   | {
@@ -17,6 +26,15 @@ export type JsmAuth =
     site: string;
     email: string;
     token: string;
+  }
+  | {
+    /** A scoped API token (a person's, or a service account's). */
+    kind: "scoped_token";
+    site: string;
+    email: string;
+    token: string;
+    /** Found through the site's tenant_info when absent. */
+    cloudId?: string;
   }
   | {
     kind: "oauth";
@@ -32,8 +50,11 @@ export interface JsmConfig {
   serviceDeskId: string;
   requestTypeId: string;
   /**
-   * Replaces https://<site> (api_token) or https://api.atlassian.com (oauth),
-   * so tests can point the client at a fake.
+   * JSM_BASE_URL: replaces both https://<site> and https://api.atlassian.com
+   * (the paths stay Atlassian's), for a proxy an enterprise routes Atlassian
+   * through, or the fake JSM in tests and the local workspace. https only,
+   * to a host the manifest's outgoingDomains names (Run on Slack blocks any
+   * other); plain http only to this machine (127.0.0.1, localhost).
    */
   baseUrl?: string;
 }
@@ -43,6 +64,9 @@ export type JsmConfigResult =
   | { ok: false; problem: string };
 
 export const ATLASSIAN_GATEWAY = "https://api.atlassian.com";
+
+/** Hosts where http is allowed: the fakes on this machine, never Slack's. */
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 const API_TOKEN_VARIABLES = [
   "JSM_SITE",
@@ -97,12 +121,6 @@ export function jsmConfigFromEnv(
     }
   }
   const baseUrl = value("JSM_BASE_URL");
-  if (baseUrl && !/^https?:\/\/[^/]+/.test(baseUrl)) {
-    return {
-      ok: false,
-      problem: `JSM_BASE_URL must be an http(s) URL, not "${baseUrl}".`,
-    };
-  }
   const rawSite = value("JSM_SITE");
   const site = rawSite ? atlassianSiteHost(rawSite) : undefined;
   if (rawSite && !site) {
@@ -112,6 +130,8 @@ export function jsmConfigFromEnv(
         `JSM_SITE must be your Atlassian site, e.g. acme.atlassian.net, not "${rawSite}".`,
     };
   }
+  const scoped = !oauthAccessToken &&
+    env.JSM_AUTH?.trim().toLowerCase() === "scoped_token";
   let auth: JsmAuth;
   if (oauthAccessToken) {
     auth = {
@@ -129,12 +149,24 @@ export function jsmConfigFromEnv(
           `JSM_EMAIL must be the email of the Atlassian account that owns the API token, not "${email}".`,
       };
     }
-    auth = {
-      kind: "api_token",
-      site: site!,
-      email,
-      token: value("JSM_API_TOKEN")!,
-    };
+    auth = scoped
+      ? {
+        kind: "scoped_token",
+        site: site!,
+        email,
+        token: value("JSM_API_TOKEN")!,
+        cloudId: value("JSM_CLOUD_ID"),
+      }
+      : {
+        kind: "api_token",
+        site: site!,
+        email,
+        token: value("JSM_API_TOKEN")!,
+      };
+  }
+  if (baseUrl) {
+    const problem = baseUrlProblem(baseUrl, outgoingDomainsFor(auth, site));
+    if (problem) return { ok: false, problem };
   }
   return {
     ok: true,
@@ -159,13 +191,42 @@ export function atlassianSiteHost(input: string): string | undefined {
   return /^[a-z0-9][a-z0-9-]*\.atlassian\.net$/.test(host) ? host : undefined;
 }
 
+/** Why JSM_BASE_URL can't be used, or undefined when it can. */
+function baseUrlProblem(
+  raw: string,
+  declared: readonly string[],
+): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return `JSM_BASE_URL must be an https URL, not "${raw}".`;
+  }
+  const local = LOOPBACK.has(url.hostname);
+  if (url.protocol !== "https:" && !(local && url.protocol === "http:")) {
+    return `JSM_BASE_URL must be an https URL (plain http only to 127.0.0.1 or localhost), not "${raw}": it carries the JSM credentials.`;
+  }
+  if (!local && !declared.includes(url.hostname)) {
+    return `JSM_BASE_URL's host ${url.hostname} is not among the manifest's outgoing domains (${
+      declared.join(", ")
+    }), so Slack would block every call to it. Leave JSM_BASE_URL unset to call Atlassian directly.`;
+  }
+  return undefined;
+}
+
+/** The site's own address, e.g. https://acme.atlassian.net. */
+export function jsmSiteBase(config: JsmConfig): string {
+  if (config.auth.kind === "oauth") {
+    throw new Error("jsmSiteBase: OAuth calls go through the gateway");
+  }
+  return config.baseUrl ?? `https://${config.auth.site}`;
+}
+
 /** Where /rest/servicedeskapi/... lives for this config. */
 export function jsmApiBase(config: JsmConfig, cloudId?: string): string {
-  if (config.auth.kind === "api_token") {
-    return config.baseUrl ?? `https://${config.auth.site}`;
-  }
+  if (config.auth.kind === "api_token") return jsmSiteBase(config);
   const id = cloudId ?? config.auth.cloudId;
-  if (!id) throw new Error("jsmApiBase: the OAuth cloud id is not known yet");
+  if (!id) throw new Error("jsmApiBase: the cloud id is not known yet");
   return `${config.baseUrl ?? ATLASSIAN_GATEWAY}/ex/jira/${
     encodeURIComponent(id)
   }`;
@@ -173,13 +234,16 @@ export function jsmApiBase(config: JsmConfig, cloudId?: string): string {
 
 /**
  * The hosts a deployed function calls, for the manifest's outgoingDomains:
- * Run on Slack blocks egress to any other.
+ * Run on Slack blocks egress to any other. A scoped token calls the site
+ * once (tenant_info, for the cloud id, unless JSM_CLOUD_ID is set) and the
+ * gateway for everything else.
  */
 export function outgoingDomainsFor(
-  auth: { kind: "api_token"; site: string } | { kind: "oauth" },
+  auth: { kind: JsmAuth["kind"]; site?: string },
+  site = auth.site,
 ): string[] {
   if (auth.kind === "oauth") return ["api.atlassian.com"];
-  const host = atlassianSiteHost(auth.site);
-  if (!host) throw new Error(`not an Atlassian site: ${auth.site}`);
-  return [host];
+  const host = site ? atlassianSiteHost(site) : undefined;
+  if (!host) throw new Error(`not an Atlassian site: ${site}`);
+  return auth.kind === "scoped_token" ? [host, "api.atlassian.com"] : [host];
 }

@@ -94,9 +94,72 @@ Deno.test("jsmConfigFromEnv", async (t) => {
     const config = valueOf({ ...ENV, JSM_BASE_URL: "http://127.0.0.1:9/" });
     assert.equal(config.baseUrl, "http://127.0.0.1:9");
     assert.equal(jsmApiBase(config), "http://127.0.0.1:9");
+    assert.equal(
+      valueOf({ ...ENV, JSM_BASE_URL: "https://acme.atlassian.net" }).baseUrl,
+      "https://acme.atlassian.net",
+    );
     assert.match(
       problemOf({ ...ENV, JSM_BASE_URL: "127.0.0.1:9" }),
-      /JSM_BASE_URL must be an http\(s\) URL/,
+      /JSM_BASE_URL must be an https URL/,
+    );
+  });
+
+  await t.step(
+    "JSM_BASE_URL carries credentials: https, to a declared host only",
+    () => {
+      assert.match(
+        problemOf({ ...ENV, JSM_BASE_URL: "http://acme.atlassian.net" }),
+        /must be an https URL \(plain http only to 127\.0\.0\.1 or localhost\)/,
+      );
+      assert.match(
+        problemOf({ ...ENV, JSM_BASE_URL: "https://proxy.example.com" }),
+        /host proxy\.example\.com is not among the manifest's outgoing domains \(acme\.atlassian\.net\)/,
+      );
+      // The gateway is declared only where the mode calls it.
+      assert.match(
+        problemOf({ ...ENV, JSM_BASE_URL: "https://api.atlassian.com" }),
+        /not among the manifest's outgoing domains/,
+      );
+      assert.equal(
+        valueOf(
+          {
+            ...ENV,
+            JSM_AUTH: "scoped_token",
+            JSM_BASE_URL: "https://api.atlassian.com",
+          },
+        ).baseUrl,
+        "https://api.atlassian.com",
+      );
+      assert.match(
+        problemOf(
+          {
+            JSM_SERVICE_DESK_ID: "3",
+            JSM_REQUEST_TYPE_ID: "17",
+            JSM_BASE_URL: "https://acme.atlassian.net",
+          },
+          "oauth-token",
+        ),
+        /outgoing domains \(api\.atlassian\.com\)/,
+      );
+    },
+  );
+
+  await t.step("a scoped token goes through the gateway", () => {
+    const config = valueOf({
+      ...ENV,
+      JSM_AUTH: "scoped_token",
+      JSM_CLOUD_ID: "cloud-9",
+    });
+    assert.deepEqual(config.auth, {
+      kind: "scoped_token",
+      site: "acme.atlassian.net",
+      email: "agent@acme.com",
+      token: "token-1",
+      cloudId: "cloud-9",
+    });
+    assert.equal(
+      jsmApiBase(config),
+      "https://api.atlassian.com/ex/jira/cloud-9",
     );
   });
 
@@ -134,6 +197,10 @@ Deno.test("outgoingDomainsFor lists the hosts each mode calls", () => {
   assert.deepEqual(outgoingDomainsFor({ kind: "oauth" }), [
     "api.atlassian.com",
   ]);
+  assert.deepEqual(
+    outgoingDomainsFor({ kind: "scoped_token", site: "acme" }),
+    ["acme.atlassian.net", "api.atlassian.com"],
+  );
   assert.throws(() =>
     outgoingDomainsFor({ kind: "api_token", site: "x.test" })
   );

@@ -210,11 +210,18 @@ function explainUnauthorized(
     }
     return "The Atlassian authorization is invalid or has expired (HTTP 401). Re-authorize with `slack external-auth add` and pick the Atlassian provider.";
   }
+  if (mode === "scoped_token") {
+    return `JSM rejected the scoped API token of ${
+      accountOf(config)
+    } (HTTP 401): the token is wrong, expired or revoked, belongs to another account than JSM_EMAIL, or lacks the scopes ${SCOPES}. Create a scoped token for Jira with those scopes (for a service account: admin.atlassian.com → Directory → Service accounts), then run \`slack env add JSM_API_TOKEN <token>\`. A classic token needs JSM_AUTH=api_token instead.`;
+  }
   return `JSM rejected the credentials of ${
     accountOf(config)
-  } (HTTP 401): the API token is wrong, expired or revoked, or belongs to another account than JSM_EMAIL. Create a token at https://id.atlassian.com/manage-profile/security/api-tokens (a classic one: scoped tokens only work through api.atlassian.com), then run \`slack env add JSM_API_TOKEN <token>\`, or put it in .env for \`slack run\`.`;
+  } (HTTP 401): the API token is wrong, expired or revoked, or belongs to another account than JSM_EMAIL. Create a token at https://id.atlassian.com/manage-profile/security/api-tokens, then run \`slack env add JSM_API_TOKEN <token>\`, or put it in .env for \`slack run\`. A scoped token (every service account's) only works through api.atlassian.com: set JSM_AUTH=scoped_token for it.`;
 }
 
 function accountOf(config: JsmConfig | undefined): string {
-  return config?.auth.kind === "api_token" ? config.auth.email : "in JSM_EMAIL";
+  return config && config.auth.kind !== "oauth"
+    ? config.auth.email
+    : "in JSM_EMAIL";
 }

@@ -24,6 +24,7 @@ export interface JsmHttp {
 
 export function authorizationHeader(auth: JsmAuth): string {
   if (auth.kind === "oauth") return `Bearer ${auth.accessToken}`;
+  // Classic and scoped API tokens alike: Basic with the account's email.
   // btoa only takes Latin-1; encode as UTF-8 first so any token survives.
   const bytes = new TextEncoder().encode(`${auth.email}:${auth.token}`);
   return `Basic ${btoa(String.fromCharCode(...bytes))}`;

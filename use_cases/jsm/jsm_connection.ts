@@ -37,7 +37,7 @@ export async function connectToJsm(
     return {
       ok: false,
       problem:
-        "Jira Service Management is not set up for Helpdesk: set JSM_AUTH (api_token or oauth) and the JSM_* variables described in docs/jsm-and-connectors.md, with `slack env add` for a deployed app or in .env for `slack run`.",
+        "Jira Service Management is not set up for Helpdesk: set JSM_AUTH (api_token, scoped_token or oauth) and the JSM_* variables described in docs/jsm-and-connectors.md, with `slack env add` for a deployed app or in .env for `slack run`.",
     };
   }
   let accessToken: string | undefined;
@@ -66,9 +66,16 @@ export async function connectToJsm(
   }
   const config = jsmConfigFromEnv(env, accessToken);
   if (!config.ok) return config;
+  const refreshAccessToken = mode === "oauth" && tokenId
+    ? async () =>
+      (await slackCall(client, "apps.auth.external.get", {
+        external_token_id: tokenId,
+        force_refresh: true,
+      })).external_token as string
+    : undefined;
   return {
     ok: true,
     config: config.value,
-    jsm: new JsmClient(config.value, options),
+    jsm: new JsmClient(config.value, { refreshAccessToken, ...options }),
   };
 }

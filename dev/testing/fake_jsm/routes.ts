@@ -1,6 +1,10 @@
-// The fake JSM's endpoints and its credential checks. Basic auth is the
-// site's; Bearer tokens only work through the gateway's /ex/jira/{cloudId}
-// prefix, as with Atlassian's OAuth 2.0 (3LO).
+// The fake JSM's endpoints and its credential checks, as strict as
+// Atlassian's: a classic API token (Basic) works at the site only; a scoped
+// API token (Basic, a person's or a service account's) and an OAuth 2.0
+// (3LO) token (Bearer) only through the gateway's /ex/jira/{cloudId} prefix
+// (support.atlassian.com, "401 Unauthorized error when service account
+// accesses Jira or Confluence API"); an expired OAuth token gets the
+// gateway's 401. The site's /_edge/tenant_info answers {cloudId} to anyone.
 import type { FakeJsm } from "./server.ts";
 import { routePlatform } from "./platform_routes.ts";
 import {
@@ -30,6 +34,9 @@ export function routeJsm(
   const now = fake.now();
   const gateway = url.pathname.match(/^\/ex\/jira\/([^/]+)(\/.*)$/);
   const path = gateway ? gateway[2] : url.pathname;
+  if (method === "GET" && url.pathname === "/_edge/tenant_info") {
+    return { status: 200, body: { cloudId: options.cloudId } };
+  }
   checkAuth(fake, method, url.pathname, gateway?.[1], authorization);
   if (
     method === "GET" && url.pathname === "/oauth/token/accessible-resources"
@@ -51,6 +58,23 @@ export function routeJsm(
   const caller = desk.seed.agent.accountId;
   const q = url.searchParams;
 
+  const serviceDesk = path.match(new RegExp(`^${SD}/servicedesk/([^/]+)$`));
+  if (serviceDesk && method === "GET") {
+    const id = decodeURIComponent(serviceDesk[1]);
+    if (id !== options.serviceDeskId) {
+      throw jsmError(404, `Service Desk with id ${id} does not exist.`);
+    }
+    return {
+      status: 200,
+      body: {
+        id,
+        projectId: "10000",
+        projectName: "IT Help",
+        projectKey: options.projectKey,
+        _links: { self: `${base}${path}` },
+      },
+    };
+  }
   if (path === `${SD}/request`) {
     if (method === "POST") {
       return { status: 201, body: render(desk.create(asObject(body), now)) };
@@ -108,31 +132,33 @@ function checkAuth(
   authorization: string,
 ) {
   const { options } = fake;
+  const unauthenticated = () =>
+    jsmError(401, "Client must be authenticated to access this resource.");
   if (authorization.startsWith("Basic ")) {
-    const expected = `${options.email}:${options.apiToken}`;
-    if (decodeBasic(authorization.slice(6)) === expected) return;
-    throw jsmError(
-      401,
-      "Client must be authenticated to access this resource.",
-    );
+    const [email, token] = splitBasic(decodeBasic(authorization.slice(6)));
+    const classic = email === options.email && token === options.apiToken;
+    const scoped = email === options.email && token === options.scopedToken;
+    if (cloudId === undefined) {
+      // A scoped token at the site itself: Atlassian's 401, not a 403.
+      if (classic) return;
+      throw unauthenticated();
+    }
+    if (!scoped) {
+      throw new FakeJsmError(401, { code: 401, message: "Unauthorized" });
+    }
+    if (cloudId !== options.cloudId) {
+      throw new FakeJsmError(404, { code: 404, message: "Site not found" });
+    }
+    return;
   }
-  if (!authorization.startsWith("Bearer ")) {
-    throw jsmError(
-      401,
-      "Client must be authenticated to access this resource.",
-    );
-  }
-  if (authorization.slice(7) !== options.accessToken) {
+  if (!authorization.startsWith("Bearer ")) throw unauthenticated();
+  if (authorization.slice(7) !== fake.accessToken) {
+    // Expired, revoked or never issued: the gateway's own 401.
     throw new FakeJsmError(401, { code: 401, message: "Unauthorized" });
   }
   if (pathname === "/oauth/token/accessible-resources") return;
-  if (cloudId === undefined) {
-    // Bearer tokens are for the gateway, not the site itself.
-    throw jsmError(
-      401,
-      "Client must be authenticated to access this resource.",
-    );
-  }
+  // Bearer tokens are for the gateway, not the site itself.
+  if (cloudId === undefined) throw unauthenticated();
   if (cloudId !== options.cloudId) {
     throw new FakeJsmError(404, { code: 404, message: "Site not found" });
   }
@@ -143,6 +169,13 @@ function checkAuth(
       message: "Unauthorized; scope does not match",
     });
   }
+}
+
+function splitBasic(decoded: string): [string, string] {
+  const colon = decoded.indexOf(":");
+  return colon === -1
+    ? [decoded, ""]
+    : [decoded.slice(0, colon), decoded.slice(colon + 1)];
 }
 
 function decodeBasic(encoded: string): string {

@@ -30,6 +30,8 @@ export type { InjectedJsmFailure, PathPattern } from "./injections.ts";
 export interface FakeJsmOptions {
   email?: string;
   apiToken?: string;
+  /** A scoped API token of the same account: gateway only. */
+  scopedToken?: string;
   accessToken?: string;
   cloudId?: string;
   /** Scopes of the OAuth grant; the four Helpdesk asks for by default. */
@@ -78,6 +80,8 @@ export class FakeJsm {
    * search finds them. Tests that move Helpdesk's clock forward move this.
    */
   now: () => number = Date.now;
+  /** The OAuth access token the gateway takes now (see expireAccessToken). */
+  accessToken: string;
   readonly #injections = new Injections();
   /** Ends the waits of answers still held back, so close() is prompt. */
   readonly #pendingWaits = new Set<() => void>();
@@ -87,6 +91,7 @@ export class FakeJsm {
     this.options = {
       email: options.email ?? "agent@acme.test",
       apiToken: options.apiToken ?? "api-token-1",
+      scopedToken: options.scopedToken ?? "scoped-api-token-1",
       accessToken: options.accessToken ?? "oauth-access-token-1",
       cloudId: options.cloudId ?? "0f7c5d1e-6a1b-4c2d-9e3f-1a2b3c4d5e6f",
       scopes: options.scopes ?? [
@@ -103,6 +108,7 @@ export class FakeJsm {
       latencyMs: options.latencyMs ?? 0,
     };
     this.latencyMs = this.options.latencyMs;
+    this.accessToken = this.options.accessToken;
     this.searchLagMs = this.options.searchLagMs;
     this.desk = new FakeServiceDesk({
       serviceDeskId: this.options.serviceDeskId,
@@ -177,6 +183,26 @@ export class FakeJsm {
       JSM_BASE_URL: this.baseUrl,
       ...overrides,
     };
+  }
+
+  /**
+   * The OAuth token in use stops working (expired or revoked early): the
+   * gateway answers 401 to it, and takes `next`, the token a forced refresh
+   * hands out (FakeSlack.externalTokenRefreshes), from now on.
+   */
+  expireAccessToken(next: string) {
+    this.accessToken = next;
+  }
+
+  /** The env for a scoped API token (or a service account's), via the gateway. */
+  scopedTokenEnv(
+    overrides: Record<string, string> = {},
+  ): Record<string, string> {
+    return this.apiTokenEnv({
+      JSM_AUTH: "scoped_token",
+      JSM_API_TOKEN: this.options.scopedToken,
+      ...overrides,
+    });
   }
 
   fail(pattern: PathPattern, failure: InjectedJsmFailure) {

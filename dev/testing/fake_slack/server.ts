@@ -124,6 +124,11 @@ export class FakeSlack {
    * out, by the token id a workflow passes to the function.
    */
   readonly externalTokens = new Map<string, string>();
+  /**
+   * What a forced refresh (force_refresh: true) of a token id hands out
+   * next; without an entry, a forced refresh gives the same token back.
+   */
+  readonly externalTokenRefreshes = new Map<string, string>();
   latencyMs: number;
   jitterMs: number;
   threadEventOrder: ThreadEventOrder;
@@ -153,6 +158,14 @@ export class FakeSlack {
         const id = requireString(args, "external_token_id");
         const token = this.externalTokens.get(id);
         if (!token) throw new SlackError("token_not_found");
+        const next = this.externalTokenRefreshes.get(id);
+        if (args.force_refresh === true || args.force_refresh === "true") {
+          if (next) {
+            this.externalTokens.set(id, next);
+            this.externalTokenRefreshes.delete(id);
+            return { external_token: next };
+          }
+        }
         return { external_token: token };
       }],
     ]);
