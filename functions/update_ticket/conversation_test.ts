@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
 import createTicket from "../create_ticket/handler.ts";
-import { UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
-import { CONVERSATION_VIEWS } from "./conversation.ts";
+import { CONVERSATION_VIEWS, UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
 import {
   configure,
   defaultSettings,

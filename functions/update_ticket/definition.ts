@@ -3,13 +3,22 @@ import {
   REQUEST_ACTIONS,
   TICKET_ACTIONS,
 } from "../../helpdesk/tickets/roles.ts";
-import { CONVERSATION_ACTIONS } from "../../helpdesk/tickets/conversation.ts";
+import {
+  CONVERSATION_ACTIONS,
+  type ConversationAction,
+} from "../../helpdesk/tickets/conversation.ts";
 
 export const UPDATE_TICKET_CALLBACK_ID = "update_ticket";
 export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";
 export const DENY_VIEW_CALLBACK_ID = "deny_request";
 export const EDIT_VIEW_CALLBACK_ID = "edit_ticket";
 export const MOVE_VIEW_CALLBACK_ID = "move_ticket";
+/** One modal per action, so its submission knows what it was for. */
+export const CONVERSATION_VIEWS: Record<ConversationAction, string> = {
+  reply: "ticket_reply",
+  note: "ticket_note",
+  comment: "ticket_comment",
+};
 
 /**
  * Runs once per click on a card's workflow button (or a requester's, in

@@ -25,8 +25,7 @@ import { buttonsOf, shownText } from "../../dev/testing/blocks_read.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
 import handler from "./handler.ts";
-import { UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
-import { CONVERSATION_VIEWS } from "./conversation.ts";
+import { CONVERSATION_VIEWS, UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
 import {
   submitView,
   viewSubmissionContext,

@@ -13,11 +13,11 @@ import {
   LIMITS,
 } from "../../helpdesk/tickets/ticket_input.ts";
 import {
-  type EditField,
   type EditForm,
   type SeenFields,
   seenFields,
 } from "../../helpdesk/tickets/ticket_edit.ts";
+import type { ViewState } from "./view_state.ts";
 
 /** Each field's block and action id is the field's name. */
 export function editModal(ticket: Ticket, callbackId: string): ModalView {
@@ -92,22 +92,13 @@ export function editModal(ticket: Ticket, callbackId: string): ModalView {
   };
 }
 
-type ViewValues = Record<
-  string,
-  Record<
-    string,
-    { value?: string | null; selected_option?: { value?: string } | null }
-  >
->;
-
 /** The form as submitted, field by field. */
-export function editFormFrom(values: ViewValues): EditForm {
-  const text = (field: EditField) => values[field]?.[field]?.value ?? "";
+export function editFormFrom(state: ViewState): EditForm {
   return {
-    summary: text("summary"),
-    description: text("description"),
-    category: text("category"),
-    priority: values.priority?.priority?.selected_option?.value ?? "",
+    summary: state.text("summary"),
+    description: state.text("description"),
+    category: state.text("category"),
+    priority: state.choice("priority") ?? "",
   };
 }
 

@@ -6,6 +6,7 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { escapeMrkdwn, plainWithin } from "./mrkdwn.ts";
 import { ticketMetadata } from "./modal_metadata.ts";
+import type { ViewState } from "./view_state.ts";
 
 export const TARGET_BLOCK = "target_queue";
 
@@ -63,12 +64,6 @@ export function moveModal(
   };
 }
 
-export function targetQueueFrom(
-  values: Record<
-    string,
-    Record<string, { selected_option?: { value?: string } | null }>
-  >,
-): string | undefined {
-  return values[TARGET_BLOCK]?.[TARGET_BLOCK]?.selected_option?.value ||
-    undefined;
+export function targetQueueFrom(state: ViewState): string | undefined {
+  return state.choice(TARGET_BLOCK);
 }

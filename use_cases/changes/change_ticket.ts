@@ -26,10 +26,23 @@ import { isAgentRole } from "../../helpdesk/queues/queue_permissions.ts";
 import { publishChange, type TicketChange } from "./publish_change.ts";
 import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
 import { queueIdOf } from "../../helpdesk/tickets/ticket_move.ts";
+import {
+  reportNotShown,
+  tellPerson,
+  whereToTell,
+} from "../../slack/workspace/tell_person.ts";
+import {
+  type ButtonPress,
+  type PressResult,
+  statusOf,
+} from "./button_press.ts";
+
+/** The actions a button applies at once, without a form first. */
+export type PlainChange = Exclude<TicketActionType, "assign" | "edit" | "move">;
 
 /** Editing and moving open a form first: see edit_ticket.ts, move_ticket.ts. */
 export type ChangeRequest =
-  | { type: Exclude<TicketActionType, "assign" | "edit" | "move"> }
+  | { type: PlainChange }
   | { type: "assign"; assignee: string };
 
 export type ChangeResult =
@@ -42,6 +55,33 @@ export async function isQueueAgent(
   userId: string,
 ): Promise<boolean> {
   return isAgentRole(await directory.rolesOf(userId));
+}
+
+/**
+ * A card button that changes the ticket at once (Claim, Resolve, Close…):
+ * the change, or why not told where the person is.
+ */
+export async function pressButton(
+  client: SlackAPIClient,
+  press: ButtonPress,
+  type: PlainChange,
+): Promise<PressResult> {
+  const result = await changeTicket(
+    client,
+    press.ticketId,
+    { type },
+    press.actor,
+  );
+  if (!result.ok) {
+    await tellPerson(
+      client,
+      whereToTell(press.actor, result.ticket),
+      result.reason,
+    );
+    return statusOf(result.ticket);
+  }
+  await reportNotShown(client, press.actor, result);
+  return statusOf(result.ticket);
 }
 
 export async function changeTicket(

@@ -10,19 +10,13 @@ import {
   applyEdit,
   checkEditable,
   type EditField,
+  type EditForm,
   validateEdit,
 } from "../../helpdesk/tickets/ticket_edit.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import {
-  editFormFrom,
-  editMetadata,
-  editModal,
-} from "../../slack/blocks/edit_modal.ts";
+import { editMetadata, editModal } from "../../slack/blocks/edit_modal.ts";
 import { editSummary } from "../../slack/blocks/ticket_change_messages.ts";
 import { formError } from "../../slack/workspace/form_errors.ts";
-import { explainFailure } from "../../slack/api/error_messages.ts";
-import { reportNotShown } from "../../slack/workspace/tell_person.ts";
-import { finishRun } from "../../slack/workspace/finish_run.ts";
 import { changeUnderLock, rolesInQueue } from "./change_ticket.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 
@@ -56,23 +50,19 @@ export type Saved =
   | { ok: true; ticket: Ticket; notShown: unknown[] }
   | { ok: false; errors: Partial<Record<EditField, string>> };
 
-type ViewValues = Parameters<typeof editFormFrom>[0];
-
 /**
  * The submitted form: each problem under its field, plain text, nothing
  * lost; or the edit saved and shown.
  */
 export async function saveEdit(
   client: SlackAPIClient,
-  view: { private_metadata?: string; state?: { values?: unknown } },
+  submitted: { form: EditForm; privateMetadata?: string },
   actorId: string,
   now = Math.floor(Date.now() / 1000),
 ): Promise<Saved> {
-  const checked = validateEdit(
-    editFormFrom((view.state?.values ?? {}) as ViewValues),
-  );
+  const checked = validateEdit(submitted.form);
   if (!checked.ok) return { ok: false, errors: checked.problems };
-  const metadata = editMetadata(view.private_metadata);
+  const metadata = editMetadata(submitted.privateMetadata);
   if (!metadata) {
     return {
       ok: false,
@@ -127,27 +117,4 @@ export async function saveEdit(
     return { ok: false, errors: { summary: reason } };
   }
   return result;
-}
-
-interface ViewSubmission {
-  body: { user: { id: string }; function_data: { execution_id: string } };
-  view: { private_metadata?: string; state?: { values?: unknown } };
-  client: SlackAPIClient;
-}
-
-/** The Edit modal's view_submission handler (update_ticket registers it). */
-export async function editSubmission({ body, view, client }: ViewSubmission) {
-  let saved;
-  try {
-    saved = await saveEdit(client, view, body.user.id);
-  } catch (error) {
-    console.error("editing failed", error);
-    const reason = await formError(client, explainFailure(error));
-    return { response_action: "errors" as const, errors: { summary: reason } };
-  }
-  if (!saved.ok) {
-    return { response_action: "errors" as const, errors: saved.errors };
-  }
-  await reportNotShown(client, body.user.id, saved);
-  await finishRun(client, body, { status: saved.ticket.status });
 }

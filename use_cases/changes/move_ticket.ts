@@ -4,11 +4,8 @@
 // channel (a private request's details to its agents by DM), the ticket is
 // saved pointing at that card, and then the change is shown: the new card's
 // thread says where it came from, the old card's thread where it went, the
-// old card is redrawn without its buttons, and the requester is told.
-//
-// A retry never posts a second card: a card an interrupted attempt posted is
-// found by its metadata in the new channel and adopted; one posted by an
-// attempt that then failed to save is taken back.
+// old card is redrawn without its buttons, and the requester is told. The
+// cards themselves, and what a retry does with them, are in moved_cards.ts.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
@@ -21,22 +18,9 @@ import {
   getQueue,
   settingsAndQueues,
 } from "../../slack/storage/queue_store.ts";
-import {
-  getTicket,
-  lookupByCard,
-  putLookup,
-  updateTicketFields,
-} from "../../slack/storage/ticket_store.ts";
+import { lookupByCard, putLookup } from "../../slack/storage/ticket_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import {
-  moveModal,
-  TARGET_BLOCK,
-  targetQueueFrom,
-} from "../../slack/blocks/move_modal.ts";
-import { ticketIdFromMetadata } from "../../slack/blocks/modal_metadata.ts";
-import { explainFailure } from "../../slack/api/error_messages.ts";
-import { reportNotShown } from "../../slack/workspace/tell_person.ts";
-import { finishRun } from "../../slack/workspace/finish_run.ts";
+import { moveModal } from "../../slack/blocks/move_modal.ts";
 import {
   movedAwaySummary,
   movedHereSummary,
@@ -47,23 +31,26 @@ import {
   cardLinkOf,
 } from "../../slack/blocks/ticket_messages.ts";
 import {
+  type ChangeOutcome,
   changeUnderLock,
   isQueueAgent,
   rolesInQueue,
 } from "./change_ticket.ts";
-import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
-import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
-import { toTriage } from "../opening/finish_opening.ts";
+import type { TicketChange } from "./publish_change.ts";
 import {
-  findPostedCard,
-  redrawPreviousCards,
-} from "../../slack/workspace/triage_card.ts";
+  loadQueuedTicket,
+  type QueuedTicket,
+} from "../../slack/workspace/queued_ticket.ts";
+import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
+import {
+  type Card,
+  cardInNewQueue,
+  redrawOldCards,
+  takeBackIfUnsaved,
+} from "./moved_cards.ts";
 import { sendPrivateDetails } from "../opening/private_details.ts";
 import { formError } from "../../slack/workspace/form_errors.ts";
 import type { Opened } from "./edit_ticket.ts";
-
-/** How far back a retry looks for the card an interrupted move posted. */
-const RETRY_WINDOW_SECONDS = 15 * 60;
 
 export async function openMoveForm(
   client: SlackAPIClient,
@@ -99,210 +86,204 @@ export type Moved =
   | { ok: true; ticket: Ticket; notShown: unknown[] }
   | { ok: false; error: string };
 
+type Loaded = Extract<QueuedTicket, { ok: true }>;
+
+/** One attempt to move: what it learned under the lock, for after it. */
+interface Attempt {
+  client: SlackAPIClient;
+  loaded: Loaded;
+  target: Queue;
+  actorId: string;
+  now: number;
+  roles: ReturnType<typeof rolesInQueue>;
+  /** The queue the ticket is in as it is moved (it may have moved since). */
+  from: Queue;
+  /** The card posted in the new queue's channel, if any. */
+  posted?: Card;
+}
+
+/**
+ * The Move form as submitted: the ticket in the chosen queue (under its
+ * lock), its cards redrawn, or why not in plain words for under the field.
+ */
 export async function saveMove(
   client: SlackAPIClient,
-  view: { private_metadata?: string; state?: { values?: unknown } },
-  ticketId: string | undefined,
+  chosen: { ticketId?: string; targetId?: string },
   actorId: string,
   now = Math.floor(Date.now() / 1000),
 ): Promise<Moved> {
-  const words = { people: { [actorId]: "you" } };
   const refuse = async (reason: string) => ({
     ok: false as const,
-    error: await formError(client, reason, words),
+    error: await formError(client, reason, { people: { [actorId]: "you" } }),
   });
-  const targetId = targetQueueFrom(
-    (view.state?.values ?? {}) as Parameters<typeof targetQueueFrom>[0],
-  );
+  const { ticketId, targetId } = chosen;
   if (!targetId) return { ok: false, error: "Choose a queue." };
   if (!ticketId) return refuse("This form lost its ticket: close it.");
-  const loaded = await loadQueuedTicket(client, ticketId);
-  if (!loaded.ok) return refuse(loaded.reason);
-  const { settings } = loaded;
-  const target = await getQueue(client, targetId, settings);
-  if (!target) {
-    return refuse(
-      "That queue no longer exists: close this form and try again.",
-    );
-  }
+  const found = await ticketAndTarget(client, ticketId, targetId);
+  if (!found.ok) return refuse(found.reason);
+  const { loaded, target } = found;
   // Sent again after it was saved (its answer lost): done, not refused.
-  const moved = loaded.ticket;
-  if (moved.queue_id === target.id && moved.updated_by === actorId) {
-    return { ok: true, ticket: moved, notShown: [] };
+  const stored = loaded.ticket;
+  if (stored.queue_id === target.id && stored.updated_by === actorId) {
+    return { ok: true, ticket: stored, notShown: [] };
   }
-  const roles = rolesInQueue(client, loaded, [actorId]);
-  let posted: { channel: string; ts: string } | undefined;
-  let from = loaded.queue;
+  const attempt: Attempt = {
+    client,
+    loaded,
+    target,
+    actorId,
+    now,
+    roles: rolesInQueue(client, loaded, [actorId]),
+    from: loaded.queue,
+  };
   try {
     const result = await changeUnderLock(
       client,
-      settings,
-      loaded.ticket,
-      async (latest) => {
-        const [isAgent] = await roles.of(latest);
-        const targetDirectory = new QueueDirectory(
-          client,
-          target,
-          latest.requester,
-        );
-        const assigneeStays = latest.assignee
-          ? await isQueueAgent(targetDirectory, latest.assignee)
-          : false;
-        const outcome = moveTicket(
-          latest,
-          target,
-          { userId: actorId, isAgent },
-          assigneeStays,
-          now,
-        );
-        if (!outcome.ok) return outcome;
-        if (queueIdOf(latest) !== from.id) {
-          from = await getQueue(client, latest.queue_id, settings) ?? from;
-        }
-        const moved = outcome.ticket;
-        const oldCard = latest.card_channel && latest.card_ts
-          ? { channel: latest.card_channel, ts: latest.card_ts }
-          : undefined;
-        const newChannel = oldCard?.channel !== target.triage_channel;
-        if (newChannel) {
-          posted = await cardInNewQueue(client, settings, target, moved, now);
-          if (oldCard) {
-            moved.previous_cards = [
-              ...latest.previous_cards ?? [],
-              `${oldCard.channel}:${oldCard.ts}`,
-            ];
-          }
-          await putLookup(
-            client,
-            lookupByCard(posted.channel, posted.ts),
-            moved.id,
-          );
-        } else if (moved.private) {
-          // Same channel, new people: the new queue's agents get the details.
-          const agents = await targetDirectory.agents();
-          const link = cardLinkOf(moved, settings.workspace_url) ??
-            settings.workspace_url;
-          await sendPrivateDetails(client, moved, agents, link);
-        }
-        const newLink = cardLinkOf(moved, settings.workspace_url);
-        return {
-          ok: true,
-          change: {
-            ticket: moved,
-            actorId,
-            summary: movedHereSummary(
-              latest,
-              from.name,
-              target.name,
-              actorId,
-              outcome.released,
-              !newChannel,
-            ),
-            statusChange: outcome.statusChange,
-            toRequester: movedDm(
-              moved,
-              target.name,
-              actorId,
-              newLink ?? settings.workspace_url,
-            ),
-            alsoSend: newChannel && oldCard
-              ? [{
-                channel: oldCard.channel,
-                thread_ts: oldCard.ts,
-                text: activityReply(
-                  movedAwaySummary(latest, target.name, actorId, newLink),
-                  now,
-                ),
-              }]
-              : [],
-          },
-        };
-      },
+      loaded.settings,
+      stored,
+      (latest) => decideMove(attempt, latest),
       { now, actorId },
     );
     if (!result.ok) return refuse(result.reason);
-    const notShown = [...result.notShown];
-    if (result.ticket.previous_cards && posted) {
-      await redrawPreviousCards(client, settings, result.ticket, target.name)
-        .catch(async (error) => {
-          // The scheduled check redraws them (ticket_repair.ts).
-          notShown.push(error);
-          await updateTicketFields(client, result.ticket.id, {
-            card_redraw_due: true,
-          }).catch(() => {});
-        });
-    }
+    const notShown = [
+      ...result.notShown,
+      ...await redrawOldCards(
+        client,
+        loaded.settings,
+        result.ticket,
+        target,
+        attempt.posted,
+      ),
+    ];
     return { ok: true, ticket: result.ticket, notShown };
   } catch (error) {
-    if (posted) await takeBackIfUnsaved(client, ticketId, posted);
+    if (attempt.posted) {
+      await takeBackIfUnsaved(client, ticketId, attempt.posted);
+    }
     throw error;
   }
 }
 
-/**
- * The card in the new queue's triage channel: one an interrupted attempt
- * already posted (found by its metadata), or a new one. Sets it on `moved`.
- */
-async function cardInNewQueue(
-  client: SlackAPIClient,
-  settings: Parameters<typeof toTriage>[1],
-  target: Queue,
-  moved: Ticket,
-  now: number,
-): Promise<{ channel: string; ts: string }> {
-  const earlier = await findPostedCard(
-    client,
-    moved,
-    target.triage_channel,
-    now - RETRY_WINDOW_SECONDS,
-  );
-  if (earlier) {
-    moved.card_channel = earlier.channel;
-    moved.card_ts = earlier.ts;
-    return earlier;
-  }
-  await toTriage(client, settings, target, moved, now);
-  return { channel: moved.card_channel!, ts: moved.card_ts! };
-}
-
-/** A card posted for a move that was then not saved is deleted. */
-async function takeBackIfUnsaved(
+async function ticketAndTarget(
   client: SlackAPIClient,
   ticketId: string,
-  card: { channel: string; ts: string },
-) {
-  const stored = await getTicket(client, ticketId).catch(() => undefined);
-  if (!stored || stored.card_ts === card.ts) return;
-  await slackCall(client, "chat.delete", card).catch((error) =>
-    console.warn("a moved card that was not saved stays", error)
-  );
-}
-
-interface ViewSubmission {
-  body: { user: { id: string }; function_data: { execution_id: string } };
-  view: { private_metadata?: string; state?: { values?: unknown } };
-  client: SlackAPIClient;
-}
-
-/** The Move modal's view_submission handler (update_ticket registers it). */
-export async function moveSubmission({ body, view, client }: ViewSubmission) {
-  const error = (message: string) => ({
-    response_action: "errors" as const,
-    errors: { [TARGET_BLOCK]: message },
-  });
-  let moved;
-  try {
-    moved = await saveMove(
-      client,
-      view,
-      ticketIdFromMetadata(view.private_metadata),
-      body.user.id,
-    );
-  } catch (failure) {
-    console.error("moving failed", failure);
-    return error(await formError(client, explainFailure(failure)));
+  targetId: string,
+): Promise<
+  { ok: true; loaded: Loaded; target: Queue } | { ok: false; reason: string }
+> {
+  const loaded = await loadQueuedTicket(client, ticketId);
+  if (!loaded.ok) return loaded;
+  const target = await getQueue(client, targetId, loaded.settings);
+  if (!target) {
+    return {
+      ok: false,
+      reason: "That queue no longer exists: close this form and try again.",
+    };
   }
-  if (!moved.ok) return error(moved.error);
-  await reportNotShown(client, body.user.id, moved);
-  await finishRun(client, body, { status: moved.ticket.status });
+  return { ok: true, loaded, target };
+}
+
+/**
+ * Under the lock, on the ticket as stored now: whether it may move, whether
+ * its assignee stays, and its card in the new queue's channel (or, in the
+ * same channel, a private request's details to the new queue's agents).
+ */
+async function decideMove(
+  attempt: Attempt,
+  latest: Ticket,
+): Promise<ChangeOutcome> {
+  const { client, target, actorId, now } = attempt;
+  const { settings } = attempt.loaded;
+  const [isAgent] = await attempt.roles.of(latest);
+  const targetDirectory = new QueueDirectory(client, target, latest.requester);
+  const assigneeStays = latest.assignee
+    ? await isQueueAgent(targetDirectory, latest.assignee)
+    : false;
+  const outcome = moveTicket(
+    latest,
+    target,
+    { userId: actorId, isAgent },
+    assigneeStays,
+    now,
+  );
+  if (!outcome.ok) return outcome;
+  if (queueIdOf(latest) !== attempt.from.id) {
+    attempt.from = await getQueue(client, latest.queue_id, settings) ??
+      attempt.from;
+  }
+  const moved = outcome.ticket;
+  const oldCard = latest.card_channel && latest.card_ts
+    ? { channel: latest.card_channel, ts: latest.card_ts }
+    : undefined;
+  const newChannel = oldCard?.channel !== target.triage_channel;
+  if (newChannel) {
+    attempt.posted = await cardInNewQueue(client, settings, target, moved, now);
+    if (oldCard) {
+      moved.previous_cards = [
+        ...latest.previous_cards ?? [],
+        `${oldCard.channel}:${oldCard.ts}`,
+      ];
+    }
+    await putLookup(
+      client,
+      lookupByCard(attempt.posted.channel, attempt.posted.ts),
+      moved.id,
+    );
+  } else if (moved.private) {
+    // Same channel, new people: the new queue's agents get the details.
+    const agents = await targetDirectory.agents();
+    const link = cardLinkOf(moved, settings.workspace_url) ??
+      settings.workspace_url;
+    await sendPrivateDetails(client, moved, agents, link);
+  }
+  return {
+    ok: true,
+    change: moveChange(attempt, latest, { ...outcome, ticket: moved }, {
+      oldCard: newChannel ? oldCard : undefined,
+      sameChannel: !newChannel,
+    }),
+  };
+}
+
+/** What the move says: in the new card's thread, the old one's, to the requester. */
+function moveChange(
+  attempt: Attempt,
+  latest: Ticket,
+  outcome: Extract<ReturnType<typeof moveTicket>, { ok: true }>,
+  cards: { oldCard?: { channel: string; ts: string }; sameChannel: boolean },
+): TicketChange {
+  const { target, actorId, now } = attempt;
+  const { settings } = attempt.loaded;
+  const moved = outcome.ticket;
+  const newLink = cardLinkOf(moved, settings.workspace_url);
+  const { oldCard } = cards;
+  return {
+    ticket: moved,
+    actorId,
+    summary: movedHereSummary(
+      latest,
+      attempt.from.name,
+      target.name,
+      actorId,
+      outcome.released,
+      cards.sameChannel,
+    ),
+    statusChange: outcome.statusChange,
+    toRequester: movedDm(
+      moved,
+      target.name,
+      actorId,
+      newLink ?? settings.workspace_url,
+    ),
+    alsoSend: oldCard
+      ? [{
+        channel: oldCard.channel,
+        thread_ts: oldCard.ts,
+        text: activityReply(
+          movedAwaySummary(latest, target.name, actorId, newLink),
+          now,
+        ),
+      }]
+      : [],
+  };
 }
