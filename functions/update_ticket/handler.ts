@@ -14,8 +14,7 @@ import {
   moveSubmitted,
 } from "./modals.ts";
 import { useCaseOf } from "./buttons.ts";
-import { explainFailure } from "../../slack/api/error_messages.ts";
-import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import { finishRunOnClose } from "../../slack/workspace/finish_run.ts";
 import {
   actingPerson,
@@ -41,11 +40,10 @@ export default SlackFunction(
     try {
       return await button(client, press);
     } catch (error) {
-      console.error("update_ticket failed", error);
-      await tellPerson(client, { user: actor }, explainFailure(error)).catch(
-        () => {},
-      );
-      return { error: explainFailure(error) };
+      return await failAndTell(client, error, {
+        log: "update_ticket failed",
+        tell: { user: actor },
+      });
     }
   },
 ).addViewSubmissionHandler(ASSIGN_VIEW_CALLBACK_ID, assignSubmitted)

@@ -3,8 +3,7 @@
 // Each reads the form (ViewState), hands it to one use case, and either
 // finishes the run or keeps the modal open with the reason under its field,
 // so nothing typed is lost. Field errors are plain text: people in words.
-import type UpdateTicketFunction from "./definition.ts";
-import type { ViewSubmissionHandler } from "../sdk_handler_types.ts";
+import type { ViewSubmissionHandler } from "../modal_handlers.ts";
 import type { ConversationAction } from "../../helpdesk/tickets/conversation.ts";
 import { ViewState } from "../../slack/blocks/view_state.ts";
 import { ticketIdFromMetadata } from "../../slack/blocks/modal_metadata.ts";
@@ -26,7 +25,7 @@ import { saveEdit } from "../../use_cases/changes/edit_ticket.ts";
 import { saveMove } from "../../use_cases/changes/move_ticket.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
 
-type Submission = ViewSubmissionHandler<typeof UpdateTicketFunction>;
+type Submission = ViewSubmissionHandler;
 
 /** Kept open with `reason` under the field `block`. */
 const keepOpen = (block: string, reason: string) => ({
