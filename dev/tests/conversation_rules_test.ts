@@ -4,8 +4,10 @@
 // passing nothing on and telling nobody it did.
 import assert from "node:assert/strict";
 import updateTicket from "../../functions/update_ticket/handler.ts";
-import { UPDATE_TICKET_CALLBACK_ID } from "../../functions/update_ticket/definition.ts";
-import { CONVERSATION_VIEWS } from "../../functions/update_ticket/conversation.ts";
+import {
+  CONVERSATION_VIEWS,
+  UPDATE_TICKET_CALLBACK_ID,
+} from "../../functions/update_ticket/definition.ts";
 import relayHandler from "../../functions/requester_message/handler.ts";
 import messageToTicket from "../../functions/message_to_ticket/handler.ts";
 import {
