@@ -191,7 +191,13 @@ Deno.test("the requester adds to their ticket from their DM", async (t) => {
   await t.step("an agent's internal note stays with the agents", async () => {
     const dms = slack.workspace.dmsTo(PEOPLE.requester).length;
     await write(slack, ticket, "note", PEOPLE.agent, "Probably the 5.2 bug");
-    assert.match(thread(slack, ticket).at(-1)!, /Internal note/);
+    // The triage channel is public: the words go to the agents by DM.
+    assert.match(thread(slack, ticket).at(-1)!, /added an internal note/);
+    assert.doesNotMatch(thread(slack, ticket).at(-1)!, /5\.2 bug/);
+    assert.match(
+      slack.workspace.dmsTo(PEOPLE.otherAgent).at(-1)!.text,
+      /Internal note from <@UAGENTONE>:\n> Probably the 5\.2 bug/,
+    );
     assert.equal(slack.workspace.dmsTo(PEOPLE.requester).length, dms);
   });
 });

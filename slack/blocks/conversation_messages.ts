@@ -29,7 +29,9 @@ const MODALS: Record<
     title: "Internal note",
     submit: "Add note",
     label: "Note for the agents",
-    hint: "Stays with the agents: the requester never sees it.",
+    // True whatever roles the requester holds: see conversation.ts.
+    hint:
+      "Only the queue's agents get it, never the requester: in the card's thread when the requester can't read that channel, otherwise by DM.",
   },
   comment: {
     title: "Add to your ticket",

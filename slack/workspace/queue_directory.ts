@@ -98,6 +98,11 @@ export class QueueDirectory {
     );
   }
 
+  /** Whether the person is in the channel (read once per run). */
+  async inChannel(channelId: string, userId: string): Promise<boolean> {
+    return (await this.channelMembers(channelId)).has(userId);
+  }
+
   private async includes(p: Principals, userId: string): Promise<boolean> {
     if (p.users.has(userId)) return true;
     const lists = await this.#memberLists(p);

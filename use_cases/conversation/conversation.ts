@@ -145,11 +145,16 @@ async function said(
   options: { echo: boolean; writerAt?: WriterPlace } = { echo: true },
 ): Promise<ConversationResult> {
   const { settings, queue } = speaker;
+  const directory = new QueueDirectory(client, queue, speaker.ticket.requester);
+  // A note goes into the card's thread only where its requester can't read
+  // it; everywhere else, to the queue's agents by DM.
+  const noteInThread = action === "note" &&
+    await threadHiddenFromRequester(client, directory, speaker.ticket);
   const changed = await changeUnderLock(
     client,
     settings,
     speaker.ticket,
-    (latest) => decide(latest, action, person, text, now),
+    (latest) => decide(latest, action, person, text, now, noteInThread),
     { now, actorId: person },
   );
   if (!changed.ok) return changed;
@@ -180,11 +185,13 @@ async function said(
     );
     notShown.push(...sent.failures);
   }
-  // The card's thread is in a shared channel: a private ticket's words go
-  // to its agents by DM instead.
-  if (ticket.private && action !== "reply") {
-    const agents = await new QueueDirectory(client, queue, ticket.requester)
-      .agents();
+  // The card's thread is in a shared channel: a private ticket's words, and
+  // a note its requester could read there, go to its agents by DM instead,
+  // never to the requester, whatever roles they also hold.
+  const byDm = action === "note" ? !noteInThread : ticket.private;
+  if (byDm && action !== "reply") {
+    const agents = (await directory.agents())
+      .filter((a) => a !== ticket.requester);
     const privately = action === "note"
       ? internalNote(person, text)
       : fromRequesterPrivately(ticket, person, text, cardLink);
@@ -251,6 +258,28 @@ async function tellWhatWasLost(
   await Promise.all(told);
 }
 
+/**
+ * Whether the ticket's requester can't read its card's thread: a private
+ * channel they are not in. A public channel is open to everyone in the
+ * workspace; when Slack can't say, the thread is taken as readable.
+ */
+async function threadHiddenFromRequester(
+  client: SlackAPIClient,
+  directory: QueueDirectory,
+  ticket: Ticket,
+): Promise<boolean> {
+  const channel = ticket.card_channel;
+  if (!channel || ticket.private) return false;
+  try {
+    const info = await slackCall(client, "conversations.info", { channel });
+    if (!info.channel?.is_private) return false;
+    return !await directory.inChannel(channel, ticket.requester);
+  } catch (error) {
+    console.warn(`${ticket.key}: the note goes by DM`, error);
+    return false;
+  }
+}
+
 /** The ticket after it, and the line for the card's thread. */
 function decide(
   latest: Ticket,
@@ -258,6 +287,7 @@ function decide(
   person: string,
   text: string,
   now: number,
+  noteInThread: boolean,
 ): ChangeOutcome {
   // Closed or sent for approval since the modal opened.
   const paused = conversationPaused(latest, action);
@@ -287,9 +317,9 @@ function decide(
           role: "agent",
         }),
         actorId: person,
-        summary: latest.private
-          ? privateNoteLine(person)
-          : internalNote(person, text),
+        summary: noteInThread && !latest.private
+          ? internalNote(person, text)
+          : privateNoteLine(person),
       },
     };
   }
