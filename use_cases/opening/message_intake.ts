@@ -19,7 +19,16 @@ import {
 } from "../../slack/storage/ticket_store.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { type OpenedTicket, openTicket } from "./open_ticket.ts";
+import type { Queue } from "../../helpdesk/queues/queue.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+import {
+  NotShownYet,
+  type OpenedTicket,
+  openTicket,
+  SettingsProblem,
+} from "./open_ticket.ts";
+import { openingFailure } from "./finish_opening.ts";
+import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import {
   DEFAULT_INTAKE_EMOJI,
   descriptionFromMessage,
@@ -61,6 +70,28 @@ export type IntakeOutcome =
   /** The reactor was told why no ticket was made. */
   | { kind: "refused"; reason: string };
 
+/**
+ * What the reactor is told when no ticket was made, and the log line:
+ * settings problems are expected and said as they are, not logged.
+ */
+export function intakeFailure(
+  error: unknown,
+): { log?: string; message?: string; what: string } {
+  const what = "No ticket was made from that message.";
+  if (error instanceof NotShownYet) {
+    return {
+      log: "message_to_ticket failed",
+      what,
+      message: openingFailure(error, "React again to finish it."),
+    };
+  }
+  if (error instanceof SettingsProblem) {
+    // Plain text, with names people typed.
+    return { what, message: `${what} ${escapeMrkdwn(error.message)}` };
+  }
+  return { log: "message_to_ticket failed", what };
+}
+
 /** Helpdesk is not in the channel, or can't see it (private, uninvited). */
 const UNREADABLE = new Set(["not_in_channel", "channel_not_found"]);
 
@@ -87,13 +118,50 @@ async function intake(
   message: ReactedMessage,
   options: { syncToJsm?: boolean; nowMs?: number },
 ): Promise<IntakeOutcome> {
+  const checked = await checkReaction(client, message);
+  if (!checked.ok) return checked.outcome;
+  // Reading changes nothing, so it goes along with taking the mark; its
+  // answer is used only by the run that got the mark.
+  const read: Promise<{ text?: string; error?: unknown }> = readMessage(
+    client,
+    message.channel,
+    message.message_ts,
+    checked.threadTs,
+  ).then(({ text }) => ({ text }), (error) => ({ error }));
+  const notTaken = await takeMark(client, message);
+  if (notTaken) return notTaken;
+  return await openMarked(client, message, checked, read, options);
+}
+
+/** Where a reaction that is one for a ticket leads. */
+interface IntakeTarget {
+  ok: true;
+  settings: HelpdeskSettings;
+  queue: Queue;
+  /** Who wrote the message, as Slack says (else whoever reacted). */
+  requester: string;
+  /** The thread the message is in, if it is a reply. */
+  threadTs?: string;
+}
+
+/**
+ * Is this reaction one that makes a ticket, here, now? Anything else is
+ * ignored, refused with the reason, or found done already.
+ */
+async function checkReaction(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+): Promise<IntakeTarget | { ok: false; outcome: IntakeOutcome }> {
   const { channel, message_ts: ts } = message;
+  const stop = (outcome: IntakeOutcome) => ({ ok: false as const, outcome });
   // Helpdesk's own marks never make tickets, even where settings saved
   // before they were refused as the intake emoji still name one.
-  if (isHelpdeskMark(message.reaction)) return { kind: "ignored" };
+  if (isHelpdeskMark(message.reaction)) return stop({ kind: "ignored" });
   // Direct messages are never intake channels, and Helpdesk can't read them.
   if (/^D/.test(channel)) {
-    return refuse(client, message, cannotReadMessage(channel, true));
+    return stop(
+      await refuse(client, message, cannotReadMessage(channel, true)),
+    );
   }
   const [settings, existing, stored, facts] = await Promise.all([
     getSettings(client),
@@ -103,41 +171,56 @@ async function intake(
     // that a workflow using this step could fill in.
     reactionFacts(client, { channel, ts }, message.reaction, message.user),
   ]);
-  if (!settings) return refuse(client, message, NOT_CONFIGURED);
+  if (!settings) return stop(await refuse(client, message, NOT_CONFIGURED));
   if (message.reaction !== (settings.intake_emoji ?? DEFAULT_INTAKE_EMOJI)) {
-    return { kind: "ignored" };
+    return stop({ kind: "ignored" });
   }
   if (facts.readable && !facts.reacted) {
     console.warn(
       `message_to_ticket ignored: Slack has no :${message.reaction}: by ${message.user} on ${channel}/${ts}`,
     );
-    return { kind: "ignored" };
+    return stop({ kind: "ignored" });
   }
-  // One that is saved but not yet shown is finished below, under the mark.
+  // One that is saved but not yet shown is finished later, under the mark.
   if (existing && !existing.setup_pending) {
-    return await alreadyDone(client, message, existing);
+    return stop(await alreadyDone(client, message, existing));
   }
   // The default queue takes reactions only once edited as a queue, so the
   // stored queues are all there is to look through.
   const queue = stored.find((q) => q.intake_channels.includes(channel));
-  if (!queue) return refuse(client, message, notAnIntakeChannel(channel));
-  if (!facts.readable) {
-    return refuse(client, message, cannotReadMessage(channel, false));
+  if (!queue) {
+    return stop(await refuse(client, message, notAnIntakeChannel(channel)));
   }
+  if (!facts.readable) {
+    return stop(
+      await refuse(client, message, cannotReadMessage(channel, false)),
+    );
+  }
+  return {
+    ok: true,
+    settings,
+    queue,
+    requester: facts.author ?? message.user,
+    threadTs: tsFromMessageLink(message.parent_message_link),
+  };
+}
 
-  const threadTs = tsFromMessageLink(message.parent_message_link);
-  // Reading changes nothing, so it goes along with taking the mark; its
-  // answer is used only by the run that got the mark.
-  const read = readMessage(client, channel, ts, threadTs).then(
-    ({ text }) => ({ text }),
-    (error) => ({ error }),
-  );
+/**
+ * Takes the ticket mark, which only one run gets. Undefined: this run has
+ * it; otherwise what became of the reaction.
+ */
+async function takeMark(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+): Promise<IntakeOutcome | undefined> {
+  const { channel, message_ts: ts } = message;
   try {
     await slackCall(client, "reactions.add", {
       channel,
       timestamp: ts,
       name: TICKET_MARK,
     });
+    return undefined;
   } catch (error) {
     if (error instanceof SlackCallError && error.code === "already_reacted") {
       return await markHeld(client, message);
@@ -150,14 +233,24 @@ async function intake(
     await removeMark(client, channel, ts).catch(() => {});
     throw error;
   }
+}
 
+/** Under the mark: the ticket opened from the message read. */
+async function openMarked(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  target: IntakeTarget,
+  read: Promise<{ text?: string; error?: unknown }>,
+  options: { syncToJsm?: boolean; nowMs?: number },
+): Promise<IntakeOutcome> {
+  const { channel, message_ts: ts } = message;
+  const { settings, queue, threadTs } = target;
   try {
-    const answer: { text?: string; error?: unknown } = await read;
+    const answer = await read;
     if (answer.error !== undefined) throw answer.error;
     const text = answer.text ?? "";
     const permalink = message.message_link ||
       messageLink(settings.workspace_url, channel, ts);
-    const requester = facts.author ?? message.user;
     const opened = await openTicket(
       client,
       {
@@ -165,7 +258,7 @@ async function intake(
         description: descriptionFromMessage(text, permalink),
         priority: "normal",
         category: DEFAULT_CATEGORY,
-        requester,
+        requester: target.requester,
         source_channel: channel,
       },
       "reaction",
