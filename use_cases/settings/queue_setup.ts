@@ -5,6 +5,7 @@
 // step with every queue.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import {
   type QueueField,
   type QueueFormInput,
@@ -50,12 +51,39 @@ export async function saveQueue(
   subject: ModalSubject,
   form: QueueFormInput,
 ): Promise<QueueSave> {
-  const problem = (field: QueueField, text: string): QueueSave => ({
-    ok: false,
-    errors: { [field]: text },
-  });
   const { settings, queues } = await settingsAndQueues(client);
   if (!settings) return problem("name", escapeMrkdwn(NOT_CONFIGURED));
+  const target = await queueToSave(client, settings, queues, subject, admin);
+  if (!target.ok) return target;
+  const built = checkQueueForm(queues, target.existing, form);
+  if (!built.ok) return built;
+  const queue = stamped(built.queue, target.existing, admin);
+  const joined = await joinQueueChannels(client, queue);
+  if (!joined.ok) return joined;
+  const stored = await storeQueue(client, queue);
+  if (!stored.ok) return stored;
+  const triggersFailed = await bringTriggersInStep(client, settings);
+  return triggersFailed
+    ? { ok: true, queue, uninvited: joined.uninvited, triggersFailed }
+    : { ok: true, queue, uninvited: joined.uninvited };
+}
+
+const problem = (
+  field: QueueField,
+  text: string,
+): SaveProblems<QueueField> => ({ ok: false, errors: { [field]: text } });
+
+/**
+ * The queue the form opened on (none: a new one), if it still exists, the
+ * person may save it, and nobody else saved it since.
+ */
+async function queueToSave(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  queues: readonly Queue[],
+  subject: ModalSubject,
+  admin: string,
+): Promise<{ ok: true; existing?: Queue } | SaveProblems<QueueField>> {
   const existing = subject.id
     ? queues.find((q) => q.id === subject.id)
     : undefined;
@@ -85,6 +113,15 @@ export async function saveQueue(
       } queue after you opened this form, so nothing was saved: close it and open the queue again to see their changes.`,
     );
   }
+  return { ok: true, existing };
+}
+
+/** The queue the form describes, or each problem under its field. */
+function checkQueueForm(
+  queues: readonly Queue[],
+  existing: Queue | undefined,
+  form: QueueFormInput,
+): { ok: true; queue: Queue } | SaveProblems<QueueField> {
   const name = normalName(form.name);
   const clash = name ? nameClash(queues, name, existing?.id) : undefined;
   if (clash) {
@@ -97,35 +134,46 @@ export async function saveQueue(
   }
   const id = existing?.id ?? newQueueId(queues, name);
   const built = queueFromForm({ ...form, name }, id, queues);
-  if (!built.ok) {
-    const errors: FieldErrors<QueueField> = {};
-    for (const [field, list] of Object.entries(built.problems)) {
-      errors[field as QueueField] = list!.map(escapeMrkdwn).join(" ");
-    }
-    if (built.conflicts.length) {
-      errors.intake_channels = [
-        errors.intake_channels,
-        ...built.conflicts.map((c) =>
-          `${channelMention(c.channel)} already takes tickets for the ${
-            escapeMrkdwn(c.queueName)
-          } queue; a channel can feed one queue.`
-        ),
-      ].filter(Boolean).join(" ");
-    }
-    return { ok: false, errors };
+  if (built.ok) return { ok: true, queue: built.queue };
+  const errors: FieldErrors<QueueField> = {};
+  for (const [field, list] of Object.entries(built.problems)) {
+    errors[field as QueueField] = list!.map(escapeMrkdwn).join(" ");
   }
+  if (built.conflicts.length) {
+    errors.intake_channels = [
+      errors.intake_channels,
+      ...built.conflicts.map((c) =>
+        `${channelMention(c.channel)} already takes tickets for the ${
+          escapeMrkdwn(c.queueName)
+        } queue; a channel can feed one queue.`
+      ),
+    ].filter(Boolean).join(" ");
+  }
+  return { ok: false, errors };
+}
+
+/** Who saved it and when; a new calendar redoes its tickets' deadlines. */
+function stamped(built: Queue, existing: Queue | undefined, admin: string) {
   const now = Math.floor(Date.now() / 1000);
-  const holidaysChanged = (built.queue.holidays ?? "") !==
+  const holidaysChanged = (built.holidays ?? "") !==
     (existing?.holidays ?? "");
-  const queue: Queue = {
-    ...built.queue,
+  return {
+    ...built,
     // Open tickets of the queue get deadlines on its new calendar.
     sla_updated_at: holidaysChanged ? now : existing?.sla_updated_at,
     updated_by: admin,
     updated_at: now,
   };
-  // Public channels are joined so cards can be posted and reacted-to
-  // messages read; private ones need an invitation, said afterwards.
+}
+
+/**
+ * Public channels are joined so cards can be posted and reacted-to
+ * messages read; private ones need an invitation, said afterwards.
+ */
+async function joinQueueChannels(
+  client: SlackAPIClient,
+  queue: Queue,
+): Promise<{ ok: true; uninvited: string[] } | SaveProblems<QueueField>> {
   const channels = [queue.triage_channel, ...queue.intake_channels];
   const joined = await Promise.allSettled(
     channels.map((c) => joinIfPublic(client, c)),
@@ -142,12 +190,30 @@ export async function saveQueue(
   const uninvited = channels.filter((_, i) =>
     !(joined[i] as PromiseFulfilledResult<boolean>).value
   );
+  return { ok: true, uninvited };
+}
+
+async function storeQueue(
+  client: SlackAPIClient,
+  queue: Queue,
+): Promise<{ ok: true } | SaveProblems<QueueField>> {
   try {
     await putQueue(client, queue);
+    return { ok: true };
   } catch (error) {
     console.error("configure_queue: the queue was not saved", error);
     return problem("name", `The queue was not saved. ${explainFailure(error)}`);
   }
+}
+
+/**
+ * The reaction triggers brought in step with every queue. The queue is
+ * saved either way: why they could not follow, if they could not.
+ */
+async function bringTriggersInStep(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+): Promise<string | undefined> {
   try {
     // Read again when syncing: another queue may have been saved since.
     await syncReactionTriggers(client, async () => {
@@ -159,14 +225,9 @@ export async function saveQueue(
         current.intake_emoji,
       );
     });
+    return undefined;
   } catch (error) {
     console.error("configure_queue: reaction triggers not synced", error);
-    return {
-      ok: true,
-      queue,
-      uninvited,
-      triggersFailed: explainFailure(error),
-    };
+    return explainFailure(error);
   }
-  return { ok: true, queue, uninvited };
 }
