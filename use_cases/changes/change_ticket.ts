@@ -8,7 +8,10 @@ import {
   applyAction,
   type TicketAction,
 } from "../../helpdesk/tickets/ticket_actions.ts";
-import { getTicket } from "../../slack/storage/ticket_store.ts";
+import {
+  getTicket,
+  updateTicketFields,
+} from "../../slack/storage/ticket_store.ts";
 import {
   loadQueuedTicket,
   TICKET_GONE,
@@ -197,4 +200,21 @@ export async function changeUnderLock(
   return locked.ok
     ? locked.value
     : { ok: false, reason: locked.reason, ticket: seen };
+}
+
+/**
+ * Bookkeeping on a ticket's own fields (the JSM comments already sent, say),
+ * computed from the ticket as stored now under its lock, so a change made
+ * meanwhile is kept. Nothing is shown: no card redraw, no thread line.
+ */
+export async function updateFieldsUnderLock(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  fields: (latest: Ticket) => Parameters<typeof updateTicketFields>[2],
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const locked = await withTicketLock(client, ticket, async () => {
+    const latest = await getTicket(client, ticket.id);
+    if (latest) await updateTicketFields(client, ticket.id, fields(latest));
+  });
+  return locked.ok ? { ok: true } : locked;
 }

@@ -6,11 +6,7 @@ import {
   jsmCommentBody,
   pendingJsmComments,
 } from "../../helpdesk/tickets/jsm_comments.ts";
-import {
-  getTicket,
-  updateTicketFields,
-} from "../../slack/storage/ticket_store.ts";
-import { withTicketLock } from "../../slack/storage/ticket_lock.ts";
+import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
 import type { JsmSyncDeps } from "./jsm_sync.ts";
 
 /**
@@ -37,13 +33,13 @@ export async function sendComments(
   }
   if (sent > 0) {
     const done = new Set((ticket.jsm_comments ?? []).slice(0, sent));
-    const taken = await withTicketLock(deps.client, ticket, async () => {
-      const latest = await getTicket(deps.client, ticket.id);
-      if (!latest) return;
-      await updateTicketFields(deps.client, ticket.id, {
+    const taken = await updateFieldsUnderLock(
+      deps.client,
+      ticket,
+      (latest) => ({
         jsm_comments: (latest.jsm_comments ?? []).filter((c) => !done.has(c)),
-      });
-    });
+      }),
+    );
     if (!taken.ok) console.warn(`${ticket.key}: ${taken.reason}`);
   }
   if (failure) throw failure;

@@ -18,7 +18,11 @@ import {
   NOT_CONFIGURED,
 } from "../../slack/storage/settings_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import { changeUnderLock } from "../changes/change_ticket.ts";
+import {
+  type ChangeOutcome,
+  changeUnderLock,
+} from "../changes/change_ticket.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { isFromSlack } from "../../helpdesk/tickets/jsm_comments.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import {
@@ -51,8 +55,7 @@ export async function receiveJsmUpdate(
 ): Promise<JsmUpdateOutcome> {
   const settings = await getSettings(client);
   if (!settings) return { ok: false, reason: NOT_CONFIGURED };
-  const id = await findTicketId(client, lookupByJsmKey(update.issueKey));
-  const found = id ? await getTicket(client, id) : undefined;
+  const found = await linkedTicket(client, update.issueKey);
   // JSM automation may fire for requests Helpdesk never made.
   if (!found) {
     return {
@@ -60,115 +63,155 @@ export async function receiveJsmUpdate(
       result: `ignored: no Helpdesk ticket is linked to ${update.issueKey}`,
     };
   }
-  let ticket = found;
-  const results: string[] = [];
-  let incomplete = false;
-  if (update.status && update.status !== ticket.jsm_status) {
-    const to = statusFromJsm(update.status, ticket);
-    if (!to) {
-      ticket = await updateTicketFields(client, ticket.id, {
-        jsm_status: update.status,
-      });
-      await inThread(
-        client,
-        ticket,
-        jsmUnknownStatusReply(ticket, update.status),
-      );
-      results.push(`noted unknown JSM status "${update.status}"`);
-    } else if (to === ticket.status) {
-      ticket = await updateTicketFields(client, ticket.id, {
-        jsm_status: update.status,
-      });
-      results.push("status already matched");
-    } else {
-      const status = update.status;
-      const published = await changeUnderLock(
-        client,
-        settings,
-        ticket,
-        (latest) => {
-          // Read again under the lock: a Slack change may have landed since.
-          const target = statusFromJsm(status, latest);
-          if (!target || target === latest.status) {
-            return { ok: false, reason: "status already matched" };
-          }
-          const moved = {
-            ...withStatus(latest, target, now),
-            jsm_status: status,
-          };
-          return {
-            ok: true,
-            change: {
-              ticket: moved,
-              summary: jsmStatusSummary(moved, status),
-              statusChange: { from: latest.status, to: target },
-              via: "in Jira Service Management",
-            },
-          };
-        },
-        { now, lock: { waitMs: 6000 } },
-      );
-      if (!published.ok) {
-        // Nothing was changed here; if JSM sends it again, it is applied.
-        results.push(published.reason);
-        if (published.reason !== "status already matched") incomplete = true;
-      } else {
-        for (const failure of published.notShown) {
-          console.warn(`JSM status of ${ticket.key} not shown: ${failure}`);
-        }
-        ticket = published.ticket;
-        results.push(`status set to ${published.ticket.status}`);
-      }
-    }
-  }
-  const comment = update.comment;
-  if (comment?.body.trim()) {
-    // Internal comments are for agents in JSM; they never reach Slack.
-    if (!comment.isPublic) {
-      results.push("internal comment not relayed");
-    } else if (isFromSlack(comment.body)) {
-      // One Helpdesk sent from the ticket's conversation: already there.
-      results.push("Helpdesk's own comment not echoed");
-    } else {
-      const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
-        settings.workspace_url;
-      const sends: Promise<unknown>[] = [
-        slackCall(client, "chat.postMessage", {
-          channel: ticket.requester,
-          text: jsmCommentDm(ticket, comment.author, comment.body, cardLink),
-          unfurl_links: false,
-        }),
-      ];
-      // A private request's comments go only to its requester: the card's
-      // thread is in a shared channel.
-      if (!ticket.private) {
-        sends.push(inThread(
-          client,
-          ticket,
-          jsmCommentReply(ticket, comment.author, comment.body),
-        ));
-      }
-      const sent = await Promise.allSettled(sends);
-      const failed = sent.filter((s) => s.status === "rejected");
-      // Nothing shown anywhere: not relayed, so a redelivery tries again.
-      // Shown somewhere: relayed, and what is missing is only logged, since
-      // trying again would post the comment twice where it did arrive.
-      if (failed.length === sent.length) throw failed[0].reason;
-      for (const failure of failed) {
-        console.warn(
-          `JSM comment on ${ticket.key} not shown everywhere`,
-          failure,
-        );
-      }
-      results.push("comment relayed");
-    }
-  }
+  const followed: Followed = update.status &&
+      update.status !== found.jsm_status
+    ? await followJsmStatus(client, settings, found, update.status, now)
+    : { ticket: found };
+  const { ticket } = followed;
+  const relayed = update.comment?.body.trim()
+    ? await relayJsmComment(client, settings, ticket, update.comment)
+    : undefined;
+  const results = [followed.result, relayed].filter((r) => r !== undefined);
   return {
     ok: true,
     result: results.length ? results.join("; ") : "nothing to do",
     ticket,
-    ...(incomplete ? { incomplete } : {}),
+    ...(followed.incomplete ? { incomplete: true } : {}),
   };
+}
+
+async function linkedTicket(
+  client: SlackAPIClient,
+  issueKey: string,
+): Promise<Ticket | undefined> {
+  const id = await findTicketId(client, lookupByJsmKey(issueKey));
+  return id ? await getTicket(client, id) : undefined;
+}
+
+/** The ticket after JSM's status, and what was done about it. */
+interface Followed {
+  ticket: Ticket;
+  result?: string;
+  /** Not applied (the ticket was busy): a redelivery may apply it. */
+  incomplete?: boolean;
+}
+
+/**
+ * The ticket follows JSM's new status: a status Helpdesk does not know is
+ * noted in the thread, one it already has only recorded, any other change
+ * made under the ticket's lock and shown like a change made in Slack.
+ */
+async function followJsmStatus(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  ticket: Ticket,
+  status: string,
+  now: number,
+): Promise<Followed> {
+  const to = statusFromJsm(status, ticket);
+  if (!to) {
+    const noted = await updateTicketFields(client, ticket.id, {
+      jsm_status: status,
+    });
+    await inThread(client, noted, jsmUnknownStatusReply(noted, status));
+    return { ticket: noted, result: `noted unknown JSM status "${status}"` };
+  }
+  if (to === ticket.status) {
+    const noted = await updateTicketFields(client, ticket.id, {
+      jsm_status: status,
+    });
+    return { ticket: noted, result: "status already matched" };
+  }
+  const published = await changeUnderLock(
+    client,
+    settings,
+    ticket,
+    (latest) => statusChange(latest, status, now),
+    { now, lock: { waitMs: 6000 } },
+  );
+  if (!published.ok) {
+    // Nothing was changed here; if JSM sends it again, it is applied.
+    return {
+      ticket,
+      result: published.reason,
+      incomplete: published.reason !== "status already matched",
+    };
+  }
+  for (const failure of published.notShown) {
+    console.warn(`JSM status of ${ticket.key} not shown: ${failure}`);
+  }
+  return {
+    ticket: published.ticket,
+    result: `status set to ${published.ticket.status}`,
+  };
+}
+
+/** Under the lock: the change JSM's status makes to the ticket as it is now. */
+function statusChange(
+  latest: Ticket,
+  status: string,
+  now: number,
+): ChangeOutcome {
+  // Read again under the lock: a Slack change may have landed since.
+  const target = statusFromJsm(status, latest);
+  if (!target || target === latest.status) {
+    return { ok: false, reason: "status already matched" };
+  }
+  const moved = { ...withStatus(latest, target, now), jsm_status: status };
+  return {
+    ok: true,
+    change: {
+      ticket: moved,
+      summary: jsmStatusSummary(moved, status),
+      statusChange: { from: latest.status, to: target },
+      via: "in Jira Service Management",
+    },
+  };
+}
+
+/**
+ * A JSM comment, to the requester by DM and (for a request that is not
+ * private) in the card's thread; an internal comment, or one Helpdesk sent
+ * itself, goes nowhere. What was done, for the run's result.
+ */
+async function relayJsmComment(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  ticket: Ticket,
+  comment: NonNullable<JsmUpdate["comment"]>,
+): Promise<string> {
+  // Internal comments are for agents in JSM; they never reach Slack.
+  if (!comment.isPublic) return "internal comment not relayed";
+  // One Helpdesk sent from the ticket's conversation: already there.
+  if (isFromSlack(comment.body)) return "Helpdesk's own comment not echoed";
+  const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
+    settings.workspace_url;
+  const sends: Promise<unknown>[] = [
+    slackCall(client, "chat.postMessage", {
+      channel: ticket.requester,
+      text: jsmCommentDm(ticket, comment.author, comment.body, cardLink),
+      unfurl_links: false,
+    }),
+  ];
+  // A private request's comments go only to its requester: the card's
+  // thread is in a shared channel.
+  if (!ticket.private) {
+    sends.push(inThread(
+      client,
+      ticket,
+      jsmCommentReply(ticket, comment.author, comment.body),
+    ));
+  }
+  const sent = await Promise.allSettled(sends);
+  const failed = sent.filter((s) => s.status === "rejected");
+  // Nothing shown anywhere: not relayed, so a redelivery tries again.
+  // Shown somewhere: relayed, and what is missing is only logged, since
+  // trying again would post the comment twice where it did arrive.
+  if (failed.length === sent.length) throw failed[0].reason;
+  for (const failure of failed) {
+    console.warn(`JSM comment on ${ticket.key} not shown everywhere`, failure);
+  }
+  return "comment relayed";
 }
 
 async function inThread(client: SlackAPIClient, ticket: Ticket, text: string) {
