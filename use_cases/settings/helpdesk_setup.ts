@@ -30,6 +30,7 @@ import {
 } from "../../helpdesk/helpdesk_admins.ts";
 import {
   checkHelpdeskForm,
+  type HelpdeskChoices,
   type HelpdeskField,
   type HelpdeskForm,
 } from "../../helpdesk/helpdesk_form.ts";
@@ -38,7 +39,11 @@ import {
   type SavedVersion,
 } from "../../helpdesk/saved_version.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
-import { refused, type SaveResult } from "./settings_forms.ts";
+import {
+  refused,
+  type SaveProblems,
+  type SaveResult,
+} from "./settings_forms.ts";
 
 export { NOT_CONFIGURED };
 
@@ -68,13 +73,47 @@ export async function saveHelpdeskSettings(
   form: HelpdeskForm,
   opened: SavedVersion,
 ): Promise<SaveResult<HelpdeskField>> {
-  const problem = (field: HelpdeskField, text: string) => ({
-    ok: false as const,
-    errors: { [field]: text },
-  });
   // Nothing is checked, joined, posted or created before the person is
   // known to be allowed.
   const previous = await getSettings(client);
+  const checked = checkSave(previous, admin, form, opened);
+  if (!checked.ok) return checked;
+  const choice = checked.value;
+  const access = await checkSlackAccess(client, choice);
+  if (!access.ok) return access;
+  const notice = await postSetupNotice(client, choice, admin);
+  if (!notice.ok) return notice;
+  try {
+    await syncDefaultQueue(client, choice, admin);
+    const triggers = await setUpTriggers(client, previous, choice);
+    await storeHelpdeskSettings(client, choice, triggers, {
+      admin,
+      workspaceUrl: access.workspaceUrl,
+    });
+  } catch (error) {
+    console.error("configure_helpdesk failed", error);
+    // The notice would claim a setup that did not happen.
+    await slackCall(client, "chat.delete", {
+      channel: choice.triage_channel,
+      ts: notice.ts,
+    }).catch(() => {});
+    return problem("triage_channel", nothingSaved(error));
+  }
+  return { ok: true };
+}
+
+const problem = (field: HelpdeskField, text: string) => ({
+  ok: false as const,
+  errors: { [field]: text },
+});
+
+/** Who may, whether someone else saved since, and what the form says. */
+function checkSave(
+  previous: HelpdeskSettings | undefined,
+  admin: string,
+  form: HelpdeskForm,
+  opened: SavedVersion,
+): { ok: true; value: HelpdeskChoices } | SaveProblems<HelpdeskField> {
   const refusal = helpdeskEditorRefusal(previous, admin);
   if (refusal) {
     return refused(
@@ -89,22 +128,29 @@ export async function saveHelpdeskSettings(
     );
   }
   const checked = checkHelpdeskForm(form, previous, admin);
-  if (!checked.ok) {
-    const errors: Partial<Record<HelpdeskField, string>> = {};
-    for (const [field, text] of Object.entries(checked.problems)) {
-      errors[field as HelpdeskField] = escapeMrkdwn(text);
-    }
-    return { ok: false, errors };
+  if (checked.ok) return checked;
+  const errors: Partial<Record<HelpdeskField, string>> = {};
+  for (const [field, text] of Object.entries(checked.problems)) {
+    errors[field as HelpdeskField] = escapeMrkdwn(text);
   }
-  const choice = checked.value;
-  const channel = choice.triage_channel;
+  return { ok: false, errors };
+}
+
+/**
+ * What Slack must allow before anything is saved: the workspace (its
+ * URL), the agents' user group, and the triage channel, joined if public.
+ */
+async function checkSlackAccess(
+  client: SlackAPIClient,
+  choice: HelpdeskChoices,
+): Promise<{ ok: true; workspaceUrl: string } | SaveProblems<HelpdeskField>> {
   const group = choice.agent_usergroup;
   const [auth, groupCheck, joined] = await Promise.allSettled([
     slackCall(client, "auth.test", {}),
     // A user group that doesn't exist (or a missing scope) fails here,
     // before anything is saved.
     group && slackCall(client, "usergroups.users.list", { usergroup: group }),
-    joinIfPublic(client, channel),
+    joinIfPublic(client, choice.triage_channel),
   ]);
   if (groupCheck.status === "rejected") {
     return problem("agent_usergroup", explainFailure(groupCheck.reason));
@@ -115,80 +161,112 @@ export async function saveHelpdeskSettings(
   if (auth.status === "rejected") {
     return problem("triage_channel", nothingSaved(auth.reason));
   }
-  // Posting the notice proves Helpdesk can post cards there.
-  let notice: string;
+  return { ok: true, workspaceUrl: auth.value.url };
+}
+
+/** Posting the notice proves Helpdesk can post cards there. */
+async function postSetupNotice(
+  client: SlackAPIClient,
+  choice: HelpdeskChoices,
+  admin: string,
+): Promise<{ ok: true; ts: string } | SaveProblems<HelpdeskField>> {
   try {
-    ({ ts: notice } = await slackCall(client, "chat.postMessage", {
-      channel,
+    const { ts } = await slackCall(client, "chat.postMessage", {
+      channel: choice.triage_channel,
       text: setupNotice({
         agentUsers: choice.agent_users,
-        agentGroup: group,
+        agentGroup: choice.agent_usergroup,
         admin,
       }),
-    }));
+    });
+    return { ok: true, ts };
   } catch (error) {
     return problem("triage_channel", explainFailure(error));
   }
-  try {
-    const nowMs = Date.now();
-    // The default queue, if an admin ever edited it as a queue, gets the
-    // same triage channel and agents; its other roles stay.
-    const stored = await listStoredQueues(client);
-    const defaultQueue = stored.find((q) => q.id === DEFAULT_QUEUE_ID);
-    if (defaultQueue) {
-      await putQueue(client, {
-        ...defaultQueue,
-        triage_channel: channel,
-        members: [...choice.agent_users, ...(group ? [group] : [])],
-        updated_by: admin,
-        updated_at: Math.floor(nowMs / 1000),
-      });
-    }
-    const [action, rating, sweeps, digest] = await Promise.all([
-      upsertTrigger(client, previous?.action_trigger_id, ticketActionTrigger),
-      upsertTrigger(client, previous?.rating_trigger_id, rateTicketTrigger),
-      scheduleSweeps(client, previous?.sweep_trigger_ids, nowMs),
-      scheduleDigest(
-        client,
-        previous?.digest_trigger_id,
-        previous?.time_zone ?? DEFAULT_TIME_ZONE,
-        nowMs,
-      ),
-      // The queues are read again in each round (see there); the triage
-      // channel and the emoji are the ones being saved.
-      syncReactionTriggers(client, async () =>
-        reactionTargets(
-          await listStoredQueues(client),
-          channel,
-          choice.intake_emoji,
-        )),
-    ]);
-    // Only this form's own fields: the service levels, saved with their
-    // own form meanwhile, are kept as they are now.
-    await changeSettings(client, {
-      rating_trigger_id: rating.id,
-      rating_trigger_url: rating.shortcut_url,
-      sweep_trigger_ids: sweeps.map((trigger) => trigger.id),
-      digest_trigger_id: digest.id,
-      triage_channel: channel,
-      agent_users: choice.agent_users,
-      agent_usergroup: group,
-      workspace_url: auth.value.url,
-      action_trigger_id: action.id,
-      action_trigger_url: action.shortcut_url,
-      intake_emoji: choice.intake_emoji,
-      admins: choice.admins,
-      updated_by: admin,
-      updated_at: Math.floor(Date.now() / 1000),
-    });
-  } catch (error) {
-    console.error("configure_helpdesk failed", error);
-    // The notice would claim a setup that did not happen.
-    await slackCall(client, "chat.delete", { channel, ts: notice })
-      .catch(() => {});
-    return problem("triage_channel", nothingSaved(error));
-  }
-  return { ok: true };
+}
+
+/**
+ * The default queue, if an admin ever edited it as a queue, gets the same
+ * triage channel and agents; its other roles stay.
+ */
+async function syncDefaultQueue(
+  client: SlackAPIClient,
+  choice: HelpdeskChoices,
+  admin: string,
+) {
+  const stored = await listStoredQueues(client);
+  const defaultQueue = stored.find((q) => q.id === DEFAULT_QUEUE_ID);
+  if (!defaultQueue) return;
+  const group = choice.agent_usergroup;
+  await putQueue(client, {
+    ...defaultQueue,
+    triage_channel: choice.triage_channel,
+    members: [...choice.agent_users, ...(group ? [group] : [])],
+    updated_by: admin,
+    updated_at: Math.floor(Date.now() / 1000),
+  });
+}
+
+/**
+ * The triggers behind the card and rating buttons, the schedules and the
+ * reaction triggers, created or updated at once.
+ */
+async function setUpTriggers(
+  client: SlackAPIClient,
+  previous: HelpdeskSettings | undefined,
+  choice: HelpdeskChoices,
+) {
+  const nowMs = Date.now();
+  const [action, rating, sweeps, digest] = await Promise.all([
+    upsertTrigger(client, previous?.action_trigger_id, ticketActionTrigger),
+    upsertTrigger(client, previous?.rating_trigger_id, rateTicketTrigger),
+    scheduleSweeps(client, previous?.sweep_trigger_ids, nowMs),
+    scheduleDigest(
+      client,
+      previous?.digest_trigger_id,
+      previous?.time_zone ?? DEFAULT_TIME_ZONE,
+      nowMs,
+    ),
+    // The queues are read again in each round (see there); the triage
+    // channel and the emoji are the ones being saved.
+    syncReactionTriggers(client, async () =>
+      reactionTargets(
+        await listStoredQueues(client),
+        choice.triage_channel,
+        choice.intake_emoji,
+      )),
+  ]);
+  return { action, rating, sweeps, digest };
+}
+
+/**
+ * Only this form's own fields: the service levels, saved with their own
+ * form meanwhile, are kept as they are now.
+ */
+async function storeHelpdeskSettings(
+  client: SlackAPIClient,
+  choice: HelpdeskChoices,
+  { action, rating, sweeps, digest }: Awaited<
+    ReturnType<typeof setUpTriggers>
+  >,
+  by: { admin: string; workspaceUrl: string },
+) {
+  await changeSettings(client, {
+    rating_trigger_id: rating.id,
+    rating_trigger_url: rating.shortcut_url,
+    sweep_trigger_ids: sweeps.map((trigger) => trigger.id),
+    digest_trigger_id: digest.id,
+    triage_channel: choice.triage_channel,
+    agent_users: choice.agent_users,
+    agent_usergroup: choice.agent_usergroup,
+    workspace_url: by.workspaceUrl,
+    action_trigger_id: action.id,
+    action_trigger_url: action.shortcut_url,
+    intake_emoji: choice.intake_emoji,
+    admins: choice.admins,
+    updated_by: by.admin,
+    updated_at: Math.floor(Date.now() / 1000),
+  });
 }
 
 function nothingSaved(error: unknown): string {
