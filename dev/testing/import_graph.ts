@@ -6,6 +6,8 @@ export interface Import {
   specifier: string;
   /** `import type …` / `export type … from`: erased when bundled. */
   typeOnly: boolean;
+  /** The names in `{ … }`, as exported (`a as b` is a): what it uses. */
+  names?: string[];
 }
 
 const STATIC =
@@ -32,6 +34,11 @@ export function importsOf(text: string): Import[] {
     found.push({
       specifier: m[3],
       typeOnly: Boolean(m[2]) || everyNameTyped,
+      ...(names === undefined ? {} : {
+        names: names.split(",").map((n) =>
+          n.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]
+        ).filter(Boolean),
+      }),
     });
   }
   for (const m of source.matchAll(DYNAMIC)) {

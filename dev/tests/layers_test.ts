@@ -2,7 +2,11 @@
 // and which may import which. Everything below the Slack surface points one
 // way: the surface → use_cases/ → slack/ → integrations/ → helpdesk/, and
 // nothing that Slack bundles reaches dev/. Inside use_cases/, features depend
-// on each other in one direction (FEATURE_MAY_USE).
+// on each other in one direction (FEATURE_MAY_USE). Three rules keep a
+// ticket's writes where the ticket lock is (STORAGE_RULES): functions reach
+// storage only through a use case, only the changes feature (and the
+// scheduled run's repairs) takes the lock, and whole-ticket writes happen
+// only there or where no lock is needed yet.
 import assert from "node:assert/strict";
 import {
   type Import,
@@ -78,13 +82,77 @@ const MAY_USE: Record<Layer, RegExp> = {
 
 const isTest = (path: string) => /_(test|bench)\.ts$/.test(path);
 
+/** The ticket lock (slack/storage/ticket_lock.ts), and who may take it. */
+const TICKET_LOCK = "slack/storage/ticket_lock.ts";
+const takesTheLock = (path: string) =>
+  path.startsWith("use_cases/changes/") ||
+  path === "use_cases/schedule/ticket_repair.ts";
+
+/**
+ * The storage functions that write a whole ticket item: each overwrites
+ * every field with what its caller read earlier, so a change saved between
+ * that read and this write is lost unless the write is under the ticket's
+ * lock. (updateTicketFields writes only the fields it is given.)
+ */
+const WHOLE_TICKET_WRITES: Record<string, readonly string[]> = {
+  "slack/storage/ticket_store.ts": ["putTicket", "putTicketSurely"],
+  "slack/storage/ticket_queries.ts": ["putTickets", "putTicketRevisions"],
+};
+
+/**
+ * Who may write a whole ticket: the changes feature, which does it under
+ * the lock (changeUnderLock's publishChange, the approval decision); and
+ * opening a ticket, which writes one nobody can reach yet: its lock lives on
+ * its first card or approval DM, posted only after it is saved. A bulk
+ * migration would be named here too; there is none today. Storage itself,
+ * dev/ and tests (which seed tickets) are not deployed code paths.
+ */
+const writesWholeTickets = (path: string) =>
+  path.startsWith("use_cases/changes/") ||
+  path === "use_cases/opening/open_ticket.ts";
+
+/** The storage rules for one module's import of `target`. */
+function storageProblems(
+  path: string,
+  target: string,
+  names: readonly string[],
+): string[] {
+  if (isTest(path) || layerOf(path) === "dev") return [];
+  const problems: string[] = [];
+  if (path.startsWith("functions/") && target.startsWith("slack/storage/")) {
+    problems.push(
+      `${path} (a function) imports ${target}: storage is reached through a use case`,
+    );
+  }
+  if (target === TICKET_LOCK && !takesTheLock(path)) {
+    problems.push(
+      `${path} takes the ticket lock: only use_cases/changes/ (and the scheduled run's repairs) may`,
+    );
+  }
+  const writes = (WHOLE_TICKET_WRITES[target] ?? []).filter((name) =>
+    names.includes(name)
+  );
+  if (
+    writes.length && !path.startsWith("slack/storage/") &&
+    !writesWholeTickets(path)
+  ) {
+    problems.push(
+      `${path} writes whole tickets (${
+        writes.join(", ")
+      }) outside the ticket lock`,
+    );
+  }
+  return problems;
+}
+
 /** What is wrong with one module's imports; tests may also use dev/ and node:. */
 export function layerProblems(path: string, imports: Import[]): string[] {
   const layer = layerOf(path);
   const problems: string[] = [];
-  for (const { specifier } of imports) {
+  for (const { specifier, names = [] } of imports) {
     if (isRelative(specifier)) {
       const target = resolve(path, specifier);
+      problems.push(...storageProblems(path, target, names));
       const allowed = MAY_IMPORT[layer](target, path) ||
         (isTest(path) &&
           (["dev", "use_cases"].includes(layerOf(target)) || target === path));
@@ -238,6 +306,121 @@ Deno.test("the rule catches a rules module reaching into slack/ or dev/", () => 
     )
       .length,
     1,
+  );
+});
+
+Deno.test("the storage rules catch a function reading storage, a lock taken outside changes, a whole-ticket write outside the lock", () => {
+  const imports = (specifier: string, ...names: string[]) => [
+    { specifier, typeOnly: false, names },
+  ];
+  // A function reads its inputs and calls a use case: no storage.
+  assert.deepEqual(
+    layerProblems(
+      "functions/rate_ticket/handler.ts",
+      imports("../../slack/storage/ticket_store.ts", "getTicket"),
+    ),
+    [
+      "functions/rate_ticket/handler.ts (a function) imports slack/storage/ticket_store.ts: storage is reached through a use case",
+    ],
+  );
+  assert.deepEqual(
+    layerProblems(
+      "functions/rate_ticket/modals.ts",
+      imports("../../slack/storage/settings_store.ts", "NOT_CONFIGURED"),
+    ).length,
+    1,
+  );
+  // ...though its tests may stage what they need there.
+  assert.deepEqual(
+    layerProblems(
+      "functions/rate_ticket/handler_test.ts",
+      imports("../../slack/storage/ticket_store.ts", "putTicket"),
+    ),
+    [],
+  );
+  // Only the changes feature and the scheduled repairs take the lock.
+  assert.deepEqual(
+    layerProblems(
+      "use_cases/jsm/jsm_comment_sync.ts",
+      imports("../../slack/storage/ticket_lock.ts", "withTicketLock"),
+    ),
+    [
+      "use_cases/jsm/jsm_comment_sync.ts takes the ticket lock: only use_cases/changes/ (and the scheduled run's repairs) may",
+    ],
+  );
+  assert.equal(
+    layerProblems(
+      "functions/update_ticket/handler.ts",
+      imports("../../slack/storage/ticket_lock.ts", "withTicketLock"),
+    ).length,
+    2,
+  );
+  for (const taker of ["changes/x.ts", "schedule/ticket_repair.ts"]) {
+    assert.deepEqual(
+      layerProblems(
+        `use_cases/${taker}`,
+        imports("../../slack/storage/ticket_lock.ts", "withTicketLock"),
+      ),
+      [],
+    );
+  }
+  assert.equal(
+    layerProblems(
+      "use_cases/schedule/sla_check.ts",
+      imports("../../slack/storage/ticket_lock.ts", "lockAnchor"),
+    ).length,
+    1,
+  );
+  // Whole-ticket writes: under the lock in changes, or at creation.
+  assert.deepEqual(
+    layerProblems(
+      "use_cases/conversation/x.ts",
+      imports("../../slack/storage/ticket_store.ts", "getTicket", "putTicket"),
+    ),
+    [
+      "use_cases/conversation/x.ts writes whole tickets (putTicket) outside the ticket lock",
+    ],
+  );
+  assert.equal(
+    layerProblems(
+      "use_cases/schedule/scheduled_run.ts",
+      imports("../../slack/storage/ticket_queries.ts", "putTicketRevisions"),
+    ).length,
+    1,
+  );
+  assert.equal(
+    layerProblems(
+      "slack/workspace/x.ts",
+      imports("../storage/ticket_store.ts", "putTicketSurely"),
+    ).length,
+    1,
+  );
+  for (
+    const writer of [
+      "use_cases/changes/publish_change.ts",
+      "use_cases/opening/open_ticket.ts",
+      "slack/storage/ticket_queries.ts",
+    ]
+  ) {
+    assert.deepEqual(
+      layerProblems(writer, [{
+        specifier: writer.startsWith("slack/")
+          ? "./ticket_store.ts"
+          : "../../slack/storage/ticket_store.ts",
+        typeOnly: false,
+        names: ["putTicket", "putTicketSurely"],
+      }]),
+      [],
+      writer,
+    );
+  }
+  // A partial write is not a whole one, wherever it is.
+  assert.deepEqual(
+    layerProblems(
+      "use_cases/jsm/x.ts",
+      imports("../../slack/storage/ticket_store.ts", "updateTicketFields"),
+    ),
+    [],
   );
 });
 
