@@ -65,24 +65,61 @@ export interface SlaOutcome {
 const key = (ticketId: string, notice: SlaNoticeName) =>
   `${ticketId} ${notice}`;
 
+type DueByTicket = Map<string, ReturnType<typeof announcementsDue>>;
+
+/** What the posts did: keys (ticket and notice) announced and replied to. */
+interface Posted {
+  announced: Set<string>;
+  repliedTo: Set<string>;
+  /** Tickets a post failed for: none of their notices is recorded. */
+  failed: Set<string>;
+  summaries: number;
+  followUps: number;
+  failures: { key: string; error: unknown }[];
+  cutShort: boolean;
+}
+
+/** Tickets' records, once the posts are known. */
+interface Recorded {
+  record: Map<string, (fresh: Ticket) => Ticket>;
+  notices: number;
+  owed: number;
+  breaches: Breach[];
+}
+
+interface Breach {
+  ticket: Ticket;
+  notice: SlaNoticeName;
+}
+
 export async function announceDue(
   step: SlaStep,
   tickets: readonly Ticket[],
 ): Promise<SlaOutcome> {
-  const { policy, now, audiences } = step;
-  const outcome: SlaOutcome = {
-    record: new Map(),
-    notices: 0,
-    summaries: 0,
-    followUps: 0,
-    owed: 0,
-    failures: [],
-    cutShort: false,
-  };
-  const byId = new Map(tickets.map((t) => [t.id, t]));
-  const due = new Map(
-    tickets.map((t) => [t.id, announcementsDue(t, policy, now)]),
+  const due: DueByTicket = new Map(
+    tickets.map((t) => [t.id, announcementsDue(t, step.policy, step.now)]),
   );
+  const notices = noticesDue(tickets, due, step.audiences);
+  const posted = await postNotices(step, tickets, notices);
+  const recorded = recordsOf(tickets, due, posted, step);
+  const escalationCutShort = await escalate(step, recorded.breaches);
+  return {
+    record: recorded.record,
+    notices: recorded.notices,
+    summaries: posted.summaries,
+    followUps: posted.followUps,
+    owed: recorded.owed,
+    failures: posted.failures,
+    cutShort: posted.cutShort || escalationCutShort,
+  };
+}
+
+/** Every notice due on the tickets, and every thread reply still owed. */
+function noticesDue(
+  tickets: readonly Ticket[],
+  due: DueByTicket,
+  audiences: SlaAudiences,
+): DueNotice[] {
   const notices: DueNotice[] = [];
   for (const ticket of tickets) {
     const base = {
@@ -97,15 +134,48 @@ export async function announceDue(
       notices.push({ ...base, notice, owed: true });
     }
   }
-  const plan = planNotices(notices, POSTS_PER_CHANNEL);
-  const announced = new Set<string>();
-  const repliedTo = new Set<string>();
-  const failed = new Set<string>();
+  return notices;
+}
 
-  const post = async (
-    args: Record<string, unknown>,
-    ticketIds: string[],
-  ): Promise<boolean> => {
+/**
+ * Each channel's messages in order (summaries first), channels at once;
+ * the run's budget spaces the posts to one channel a second apart.
+ */
+async function postNotices(
+  step: SlaStep,
+  tickets: readonly Ticket[],
+  notices: DueNotice[],
+): Promise<Posted> {
+  const posted: Posted = {
+    announced: new Set(),
+    repliedTo: new Set(),
+    failed: new Set(),
+    summaries: 0,
+    followUps: 0,
+    failures: [],
+    cutShort: false,
+  };
+  const plan = planNotices(notices, POSTS_PER_CHANNEL);
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  const channels = new Set(notices.map((n) => n.channel));
+  await Promise.all(
+    [...channels].map((channel) =>
+      postToChannel(step, channel, plan, byId, posted)
+    ),
+  );
+  return posted;
+}
+
+/** One channel's summaries, then thread notices, then follow-ups. */
+async function postToChannel(
+  step: SlaStep,
+  channel: string,
+  plan: ReturnType<typeof planNotices>,
+  byId: Map<string, Ticket>,
+  posted: Posted,
+) {
+  const { audiences } = step;
+  const post = async (args: Record<string, unknown>, ticketIds: string[]) => {
     try {
       await slackCall(step.client, "chat.postMessage", {
         ...args,
@@ -113,90 +183,97 @@ export async function announceDue(
       });
       return true;
     } catch (error) {
-      if (isCarryOver(error)) outcome.cutShort = true;
+      if (isCarryOver(error)) posted.cutShort = true;
       else {
         for (const id of ticketIds) {
-          failed.add(id);
-          outcome.failures.push({ key: byId.get(id)!.key, error });
+          posted.failed.add(id);
+          posted.failures.push({ key: byId.get(id)!.key, error });
         }
       }
       return false;
     }
   };
-
-  // Each channel's messages in order (summaries first), channels at once;
-  // the run's budget spaces the posts to one channel a second apart.
-  const channels = new Set(notices.map((n) => n.channel));
-  await Promise.all([...channels].map(async (channel) => {
-    for (const summary of plan.summaries.filter((s) => s.channel === channel)) {
-      const queue = audiences.queueOf(byId.get(summary.notices[0].ticketId)!);
-      const items = await Promise.all(summary.notices.map(async (n) => {
-        const ticket = byId.get(n.ticketId)!;
-        return {
-          ticket,
-          notice: n.notice,
-          audience: await audiences.audienceOf(ticket),
-        };
-      }));
-      const ids = summary.notices.map((n) => n.ticketId);
-      if (await post({ channel, text: slaSummary(queue.name, items) }, ids)) {
-        outcome.summaries++;
-        for (const n of summary.notices) {
-          announced.add(key(n.ticketId, n.notice));
-        }
-      }
-    }
-    for (const n of plan.announce.filter((n) => n.channel === channel)) {
+  for (const summary of plan.summaries.filter((s) => s.channel === channel)) {
+    const queue = audiences.queueOf(byId.get(summary.notices[0].ticketId)!);
+    const items = await Promise.all(summary.notices.map(async (n) => {
       const ticket = byId.get(n.ticketId)!;
-      const text = slaThreadNotice(
+      return {
         ticket,
-        n.notice,
-        await audiences.audienceOf(ticket),
-      );
-      if (await post(inThread(ticket, channel, text), [n.ticketId])) {
-        announced.add(key(n.ticketId, n.notice));
-        repliedTo.add(key(n.ticketId, n.notice));
+        notice: n.notice,
+        audience: await audiences.audienceOf(ticket),
+      };
+    }));
+    const ids = summary.notices.map((n) => n.ticketId);
+    if (await post({ channel, text: slaSummary(queue.name, items) }, ids)) {
+      posted.summaries++;
+      for (const n of summary.notices) {
+        posted.announced.add(key(n.ticketId, n.notice));
       }
     }
-    for (const n of plan.followUps.filter((n) => n.channel === channel)) {
-      // A follow-up for a notice whose summary failed would be its only
-      // announcement, quietly: it waits for a summary instead.
-      if (!n.owed && !announced.has(key(n.ticketId, n.notice))) continue;
-      const ticket = byId.get(n.ticketId)!;
-      const text = slaThreadFollowUp(ticket, n.notice);
-      if (await post(inThread(ticket, channel, text), [n.ticketId])) {
-        repliedTo.add(key(n.ticketId, n.notice));
-        outcome.followUps++;
-      }
+  }
+  for (const n of plan.announce.filter((n) => n.channel === channel)) {
+    const ticket = byId.get(n.ticketId)!;
+    const text = slaThreadNotice(
+      ticket,
+      n.notice,
+      await audiences.audienceOf(ticket),
+    );
+    if (await post(inThread(ticket, channel, text), [n.ticketId])) {
+      posted.announced.add(key(n.ticketId, n.notice));
+      posted.repliedTo.add(key(n.ticketId, n.notice));
     }
-  }));
+  }
+  for (const n of plan.followUps.filter((n) => n.channel === channel)) {
+    // A follow-up for a notice whose summary failed would be its only
+    // announcement, quietly: it waits for a summary instead.
+    if (!n.owed && !posted.announced.has(key(n.ticketId, n.notice))) continue;
+    const ticket = byId.get(n.ticketId)!;
+    const text = slaThreadFollowUp(ticket, n.notice);
+    if (await post(inThread(ticket, channel, text), [n.ticketId])) {
+      posted.repliedTo.add(key(n.ticketId, n.notice));
+      posted.followUps++;
+    }
+  }
+}
 
-  // What to record, ticket by ticket: every notice due was announced, or
-  // none is recorded (the next run tries again).
-  const breaches: { ticket: Ticket; notice: SlaNoticeName }[] = [];
+/**
+ * What to record, ticket by ticket: every notice due was announced, or
+ * none is recorded (the next run tries again).
+ */
+function recordsOf(
+  tickets: readonly Ticket[],
+  due: DueByTicket,
+  posted: Posted,
+  { policy, now }: SlaStep,
+): Recorded {
+  const recorded: Recorded = {
+    record: new Map(),
+    notices: 0,
+    owed: 0,
+    breaches: [],
+  };
   for (const ticket of tickets) {
     const { send, ticket: scheduled } = due.get(ticket.id)!;
-    const allAnnounced = !failed.has(ticket.id) &&
-      send.every((n) => announced.has(key(ticket.id, n)));
+    const allAnnounced = !posted.failed.has(ticket.id) &&
+      send.every((n) => posted.announced.has(key(ticket.id, n)));
     const sent = allAnnounced ? scheduled.sla_notices ?? [] : [];
     const owed = [
       ...(ticket.sla_thread_owed ?? []),
       ...(allAnnounced ? send : []),
-    ].filter((n) => !repliedTo.has(key(ticket.id, n)));
+    ].filter((n) => !posted.repliedTo.has(key(ticket.id, n)));
     if (allAnnounced) {
-      outcome.notices += send.length;
+      recorded.notices += send.length;
       for (const notice of send.filter(isBreach)) {
-        breaches.push({ ticket, notice });
+        recorded.breaches.push({ ticket, notice });
       }
     }
-    outcome.owed += owed.length;
-    outcome.record.set(
+    recorded.owed += owed.length;
+    recorded.record.set(
       ticket.id,
       (fresh) => withNoticesRecorded(fresh, sent, owed, policy, now),
     );
   }
-  await escalate(step, breaches, outcome);
-  return outcome;
+  return recorded;
 }
 
 function inThread(ticket: Ticket, channel: string, text: string) {
@@ -212,12 +289,9 @@ function inThread(ticket: Ticket, channel: string, text: string) {
 /**
  * Breaches to their queues' owners by DM (one DM for many), and each
  * breached card redrawn. Neither undoes the announcement when it fails.
+ * True when Slack or the run's budget stopped some of it.
  */
-async function escalate(
-  step: SlaStep,
-  breaches: { ticket: Ticket; notice: SlaNoticeName }[],
-  outcome: SlaOutcome,
-) {
+async function escalate(step: SlaStep, breaches: Breach[]): Promise<boolean> {
   const { client, settings, audiences, now } = step;
   const groups = new Map<string, typeof breaches>();
   for (const breach of breaches) {
@@ -260,10 +334,12 @@ async function escalate(
   for (const { ticket } of breaches) {
     sends.push(redrawTicketCard(client, settings, ticket, now));
   }
+  let cutShort = false;
   for (const result of await Promise.allSettled(sends)) {
     if (result.status === "rejected") {
-      if (isCarryOver(result.reason)) outcome.cutShort = true;
+      if (isCarryOver(result.reason)) cutShort = true;
       console.warn("SLA escalation not fully shown", result.reason);
     }
   }
+  return cutShort;
 }

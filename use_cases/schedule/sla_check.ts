@@ -18,9 +18,10 @@ import {
   updateTicketSchedules,
 } from "../../slack/storage/ticket_queries.ts";
 import type { WorkItem } from "../../slack/storage/work_store.ts";
+import { isCarryOver } from "../../slack/api/call_budget.ts";
 import { announceDue } from "./sla_announcements.ts";
 import { SlaAudiences } from "./sla_audience.ts";
-import type { RunReport } from "./scheduled_run.ts";
+import type { RunPart } from "./run_report.ts";
 
 export interface RunContext {
   settings: HelpdeskSettings;
@@ -32,6 +33,17 @@ export interface RunContext {
   read: Map<string, TicketRevision>;
 }
 
+export interface SlaCheck {
+  /** What was announced: notices, summaries, replies, failures. */
+  part: RunPart;
+  /** True when Slack or the run's budget stopped some posts. */
+  cutShort: boolean;
+  /** Tickets whose schedule was written. */
+  written: string[];
+  /** Set when Slack or the budget stopped the run while recording. */
+  stopped?: unknown;
+}
+
 /**
  * Announce, then record on each ticket as it is now (read again, so a
  * change made while the run posted is kept), its figures marked filed when
@@ -41,8 +53,7 @@ export async function checkServiceLevels(
   client: SlackAPIClient,
   context: RunContext,
   tickets: Ticket[],
-  report: RunReport,
-): Promise<{ cutShort: boolean; written: string[] }> {
+): Promise<SlaCheck> {
   const { settings, now } = context;
   // With each queue's holidays: a ticket is timed by its queue's calendar.
   const policy = policyFromSettings(settings, context.queues);
@@ -51,12 +62,30 @@ export async function checkServiceLevels(
     { client, settings, policy, audiences, now },
     tickets,
   );
-  report.notices = outcome.notices;
-  report.summaries = outcome.summaries;
-  report.followUps = outcome.followUps;
-  report.owed = outcome.owed;
-  report.failures.push(...outcome.failures);
+  const part: RunPart = {
+    notices: outcome.notices,
+    summaries: outcome.summaries,
+    followUps: outcome.followUps,
+    owed: outcome.owed,
+    failures: outcome.failures,
+  };
+  try {
+    const written = await recordSchedules(client, context, tickets, outcome);
+    return { part, cutShort: outcome.cutShort, written };
+  } catch (error) {
+    // What was posted is reported even when recording it was stopped.
+    if (!isCarryOver(error)) throw error;
+    return { part, cutShort: outcome.cutShort, written: [], stopped: error };
+  }
+}
 
+/** Each ticket's schedule fields as the notices left them; their ids. */
+async function recordSchedules(
+  client: SlackAPIClient,
+  context: RunContext,
+  tickets: Ticket[],
+  outcome: { record: Map<string, (fresh: Ticket) => Ticket> },
+): Promise<string[]> {
   const fresh = await ticketsById(client, tickets.map((t) => t.id));
   const changes: ScheduleChange[] = [];
   for (const ticket of tickets) {
@@ -78,10 +107,7 @@ export async function checkServiceLevels(
   // Only the schedule's fields: a click saved under the ticket's lock while
   // this run posted is kept, not written over.
   await updateTicketSchedules(client, changes, { alsoWork: context.pending });
-  return {
-    cutShort: outcome.cutShort,
-    written: changes.map((c) => c.ticket.id),
-  };
+  return changes.map((c) => c.ticket.id);
 }
 
 const SCHEDULE_FIELDS = [
