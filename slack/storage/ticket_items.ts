@@ -68,18 +68,63 @@ export function toTicket(item: TicketItem): Ticket {
   if (!isPriority(priority) || !isStatus(status)) {
     throw new Error(`ticket ${item.id} has an unknown priority or status`);
   }
-  const optional = (name: keyof TicketItem) =>
-    item[name] === undefined || item[name] === null ? undefined : item[name];
-  const timeOrNone = (name: keyof TicketItem): number | undefined => {
-    const value = item[name];
-    return typeof value === "number" && value > 0 ? value : undefined;
-  };
-  // "" is how a partial update clears a text field.
-  const text = (name: keyof TicketItem): string | undefined => {
-    const value = item[name];
-    return typeof value === "string" && value ? value : undefined;
-  };
+  const read = fieldReader(item);
+  // In the order the fields are declared, group by group.
   const ticket: Ticket = {
+    ...whatAndWho(item, read, priority, status),
+    ...lifecycle(item, read),
+    ...serviceLevels(item, read),
+    ...rating(read),
+    ...jsmLink(item, read),
+    ...requestKind(item, read),
+    ...approval(item, read),
+    ...originAndWork(item, read),
+  };
+  if (!ticket.sla_thread_owed?.length) delete ticket.sla_thread_owed;
+  // Absent stays absent, so a ticket read back equals the one written.
+  for (const [name, value] of Object.entries(ticket)) {
+    if (value === undefined) delete ticket[name as keyof Ticket];
+  }
+  return ticket;
+}
+
+type FieldReader = ReturnType<typeof fieldReader>;
+
+/** How each kind of attribute reads; a wrong type reads as absent. */
+function fieldReader(item: TicketItem) {
+  return {
+    optional: (name: keyof TicketItem) =>
+      item[name] === undefined || item[name] === null ? undefined : item[name],
+    /** 0 is how a partial update clears a time (it can only set values). */
+    timeOrNone: (name: keyof TicketItem): number | undefined => {
+      const value = item[name];
+      return typeof value === "number" && value > 0 ? value : undefined;
+    },
+    /** "" is how a partial update clears a text field. */
+    text: (name: keyof TicketItem): string | undefined => {
+      const value = item[name];
+      return typeof value === "string" && value ? value : undefined;
+    },
+    /** An empty list reads as none. */
+    strings: (name: keyof TicketItem): string[] | undefined => {
+      const value = item[name];
+      return Array.isArray(value) && value.length
+        ? value.map(String)
+        : undefined;
+    },
+    /** false is how a partial update clears a flag. */
+    flag: (name: keyof TicketItem): true | undefined =>
+      item[name] === true ? true : undefined,
+  };
+}
+
+function whatAndWho(
+  item: TicketItem,
+  read: FieldReader,
+  priority: Ticket["priority"],
+  status: Ticket["status"],
+) {
+  return {
     id: String(item.id),
     key: String(item.key),
     summary: String(item.summary ?? ""),
@@ -88,20 +133,24 @@ export function toTicket(item: TicketItem): Ticket {
     category: String(item.category ?? ""),
     status,
     requester: String(item.requester),
-    assignee: optional("assignee") as string | undefined,
+    assignee: read.optional("assignee") as string | undefined,
     source: String(item.source) as Ticket["source"],
-    source_channel: optional("source_channel") as string | undefined,
-    card_channel: optional("card_channel") as string | undefined,
-    card_ts: optional("card_ts") as string | undefined,
-    previous_cards: Array.isArray(item.previous_cards) &&
-        item.previous_cards.length
-      ? item.previous_cards.map(String)
-      : undefined,
+    source_channel: read.optional("source_channel") as string | undefined,
+    card_channel: read.optional("card_channel") as string | undefined,
+    card_ts: read.optional("card_ts") as string | undefined,
+    previous_cards: read.strings("previous_cards"),
     created_at: Number(item.created_at),
     updated_at: Number(item.updated_at),
-    first_response_at: optional("first_response_at") as number | undefined,
-    resolved_at: optional("resolved_at") as number | undefined,
-    closed_at: optional("closed_at") as number | undefined,
+  };
+}
+
+function lifecycle(item: TicketItem, read: FieldReader): Partial<Ticket> {
+  return {
+    first_response_at: read.optional("first_response_at") as
+      | number
+      | undefined,
+    resolved_at: read.optional("resolved_at") as number | undefined,
+    closed_at: read.optional("closed_at") as number | undefined,
     // A reason this version doesn't know reads as an ordinary close.
     close_reason: isCloseReason(item.close_reason)
       ? item.close_reason
@@ -109,11 +158,15 @@ export function toTicket(item: TicketItem): Ticket {
     holds: Array.isArray(item.holds) && item.holds.length
       ? item.holds.map(decodeHold)
       : undefined,
-    // 0 is how a partial update clears a time (it can only set values).
-    response_due_at: timeOrNone("response_due_at"),
-    resolution_due_at: timeOrNone("resolution_due_at"),
-    sla_next_check_at: timeOrNone("sla_next_check_at"),
-    sla_policy_at: timeOrNone("sla_policy_at"),
+  };
+}
+
+function serviceLevels(item: TicketItem, read: FieldReader): Partial<Ticket> {
+  return {
+    response_due_at: read.timeOrNone("response_due_at"),
+    resolution_due_at: read.timeOrNone("resolution_due_at"),
+    sla_next_check_at: read.timeOrNone("sla_next_check_at"),
+    sla_policy_at: read.timeOrNone("sla_policy_at"),
     // Names this version doesn't know are dropped rather than trusted.
     sla_notices: Array.isArray(item.sla_notices) && item.sla_notices.length
       ? item.sla_notices.filter((n): n is SlaNoticeName =>
@@ -121,65 +174,75 @@ export function toTicket(item: TicketItem): Ticket {
       )
       : undefined,
     sla_thread_owed: noticeNames(item.sla_thread_owed),
-    rating: optional("rating") as number | undefined,
-    rating_comment: optional("rating_comment") as string | undefined,
-    rated_at: optional("rated_at") as number | undefined,
-    jsm_key: text("jsm_key"),
-    jsm_url: text("jsm_url"),
-    jsm_status: text("jsm_status"),
+  };
+}
+
+function rating(read: FieldReader): Partial<Ticket> {
+  return {
+    rating: read.optional("rating") as number | undefined,
+    rating_comment: read.optional("rating_comment") as string | undefined,
+    rated_at: read.optional("rated_at") as number | undefined,
+  };
+}
+
+function jsmLink(item: TicketItem, read: FieldReader): Partial<Ticket> {
+  return {
+    jsm_key: read.text("jsm_key"),
+    jsm_url: read.text("jsm_url"),
+    jsm_status: read.text("jsm_status"),
     jsm_sync: item.jsm_sync === "pending" || item.jsm_sync === "synced"
       ? item.jsm_sync
       : undefined,
     // 0 is how a partial update clears the count (it can only set values).
     jsm_attempts: Number(item.jsm_attempts) || undefined,
-    jsm_retry_at: optional("jsm_retry_at") as number | undefined,
-    jsm_create_sent: item.jsm_create_sent === true ? true : undefined,
+    jsm_retry_at: read.optional("jsm_retry_at") as number | undefined,
+    jsm_create_sent: read.flag("jsm_create_sent"),
     // 0 clears it, as with jsm_attempts.
     jsm_create_sent_at: Number(item.jsm_create_sent_at) || undefined,
-    jsm_error: text("jsm_error"),
-    jira_issue_key: text("jira_issue_key"),
-    jira_issue_url: text("jira_issue_url"),
-    queue_id: text("queue_id"),
-    request_type_id: text("request_type_id"),
-    request_type_name: text("request_type_name"),
+    jsm_error: read.text("jsm_error"),
+    jira_issue_key: read.text("jira_issue_key"),
+    jira_issue_url: read.text("jira_issue_url"),
+  };
+}
+
+function requestKind(item: TicketItem, read: FieldReader): Partial<Ticket> {
+  return {
+    queue_id: read.text("queue_id"),
+    request_type_id: read.text("request_type_id"),
+    request_type_name: read.text("request_type_name"),
     answers: decodeAnswers(item.answers),
-    private: item.private === true ? true : undefined,
+    private: read.flag("private"),
+  };
+}
+
+function approval(item: TicketItem, read: FieldReader): Partial<Ticket> {
+  return {
     approval: item.approval === "pending" || item.approval === "approved" ||
         item.approval === "denied"
       ? item.approval
       : undefined,
-    approval_by: text("approval_by"),
-    approval_at: optional("approval_at") as number | undefined,
-    approval_reason: text("approval_reason"),
-    approval_messages: Array.isArray(item.approval_messages) &&
-        item.approval_messages.length
-      ? item.approval_messages.map(String)
-      : undefined,
-    reporter: text("reporter"),
-    source_message_ts: text("source_message_ts"),
-    creation_key: text("creation_key"),
-    // false is how a partial update clears a flag.
-    setup_pending: item.setup_pending === true ? true : undefined,
-    card_redraw_due: item.card_redraw_due === true ? true : undefined,
-    updated_by: text("updated_by"),
-    outbox: Array.isArray(item.outbox) && item.outbox.length
-      ? item.outbox.map(String)
-      : undefined,
-    outbox_due: item.outbox_due === true ? true : undefined,
-    requester_thread: text("requester_thread"),
-    jsm_comments: Array.isArray(item.jsm_comments) && item.jsm_comments.length
-      ? item.jsm_comments.map(String)
-      : undefined,
+    approval_by: read.text("approval_by"),
+    approval_at: read.optional("approval_at") as number | undefined,
+    approval_reason: read.text("approval_reason"),
+    approval_messages: read.strings("approval_messages"),
+  };
+}
+
+function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
+  return {
+    reporter: read.text("reporter"),
+    source_message_ts: read.text("source_message_ts"),
+    creation_key: read.text("creation_key"),
+    setup_pending: read.flag("setup_pending"),
+    card_redraw_due: read.flag("card_redraw_due"),
+    updated_by: read.text("updated_by"),
+    outbox: read.strings("outbox"),
+    outbox_due: read.flag("outbox_due"),
+    requester_thread: read.text("requester_thread"),
+    jsm_comments: read.strings("jsm_comments"),
     // A ticket stored before report days existed was filed (by the walk)
     // under the days it counts in as stored.
-    report_days: Array.isArray(item.report_days) && item.report_days.length
-      ? item.report_days.map(String)
-      : countedDays(item as Partial<Ticket>),
+    report_days: read.strings("report_days") ??
+      countedDays(item as Partial<Ticket>),
   };
-  if (!ticket.sla_thread_owed?.length) delete ticket.sla_thread_owed;
-  // Absent stays absent, so a ticket read back equals the one written.
-  for (const [name, value] of Object.entries(ticket)) {
-    if (value === undefined) delete ticket[name as keyof Ticket];
-  }
-  return ticket;
 }
