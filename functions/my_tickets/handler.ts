@@ -1,18 +1,14 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import MyTicketsFunction from "./definition.ts";
+import { listClicked } from "./modals.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
 } from "../../slack/workspace/acting_person.ts";
-import {
-  myTicketsAction,
-  showMyTickets,
-} from "../../use_cases/lists/my_tickets_list.ts";
-import { openList } from "../../use_cases/lists/list_runs.ts";
+import { openMyTickets } from "../../use_cases/lists/my_tickets_list.ts";
 import { finishRunOnClose } from "../../slack/workspace/finish_run.ts";
 import {
   MY_TICKETS_ACTION,
-  MY_TICKETS_TITLE,
   MY_TICKETS_VIEW,
 } from "../../slack/blocks/my_tickets_view.ts";
 
@@ -24,15 +20,11 @@ export default SlackFunction(
       console.warn("my_tickets refused: no interactor");
       return { error: NO_ACTING_PERSON };
     }
-    return await openList(client, {
+    return await openMyTickets(
+      client,
       person,
-      pointer: inputs.interactivity.interactivity_pointer,
-      callbackId: MY_TICKETS_VIEW,
-      title: MY_TICKETS_TITLE,
-      show: (viewId) => showMyTickets(client, viewId, person, { page: 0 }),
-    });
+      inputs.interactivity.interactivity_pointer,
+    );
   },
-).addBlockActionsHandler(
-  new RegExp(`^${MY_TICKETS_ACTION}_`),
-  myTicketsAction,
-).addViewClosedHandler(MY_TICKETS_VIEW, finishRunOnClose);
+).addBlockActionsHandler(new RegExp(`^${MY_TICKETS_ACTION}_`), listClicked)
+  .addViewClosedHandler(MY_TICKETS_VIEW, finishRunOnClose);

@@ -1,18 +1,14 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import OpenTicketsFunction from "./definition.ts";
+import { listClicked } from "./modals.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
 } from "../../slack/workspace/acting_person.ts";
-import {
-  openTicketsAction,
-  showOpenTickets,
-} from "../../use_cases/lists/open_tickets_list.ts";
-import { openList } from "../../use_cases/lists/list_runs.ts";
+import { openOpenTickets } from "../../use_cases/lists/open_tickets_list.ts";
 import { finishRunOnClose } from "../../slack/workspace/finish_run.ts";
 import {
   OPEN_TICKETS_ACTION,
-  OPEN_TICKETS_TITLE,
   OPEN_TICKETS_VIEW,
 } from "../../slack/blocks/open_tickets_view.ts";
 
@@ -24,15 +20,11 @@ export default SlackFunction(
       console.warn("open_tickets refused: no interactor");
       return { error: NO_ACTING_PERSON };
     }
-    return await openList(client, {
+    return await openOpenTickets(
+      client,
       person,
-      pointer: inputs.interactivity.interactivity_pointer,
-      callbackId: OPEN_TICKETS_VIEW,
-      title: OPEN_TICKETS_TITLE,
-      show: (viewId) => showOpenTickets(client, viewId, person, { page: 0 }),
-    });
+      inputs.interactivity.interactivity_pointer,
+    );
   },
-).addBlockActionsHandler(
-  new RegExp(`^${OPEN_TICKETS_ACTION}_`),
-  openTicketsAction,
-).addViewClosedHandler(OPEN_TICKETS_VIEW, finishRunOnClose);
+).addBlockActionsHandler(new RegExp(`^${OPEN_TICKETS_ACTION}_`), listClicked)
+  .addViewClosedHandler(OPEN_TICKETS_VIEW, finishRunOnClose);

@@ -34,6 +34,7 @@ import {
   myTicketsModal,
 } from "../../slack/blocks/my_tickets_view.ts";
 import { changeTicket } from "../changes/change_ticket.ts";
+import { openList } from "./list_runs.ts";
 
 export async function showMyTickets(
   client: SlackAPIClient,
@@ -69,28 +70,44 @@ export async function showMyTickets(
   });
 }
 
+/** The shortcut's run: the modal, then the list in it (list_runs.ts). */
+export async function openMyTickets(
+  client: SlackAPIClient,
+  person: string,
+  pointer: string,
+) {
+  return await openList(client, {
+    person,
+    pointer,
+    callbackId: MY_TICKETS_VIEW,
+    title: MY_TICKETS_TITLE,
+    show: (viewId) => showMyTickets(client, viewId, person, { page: 0 }),
+  });
+}
+
+/** A click on a list's modal, as its block_actions handler reads it. */
 export interface ListClick {
-  action: { action_id: string; value?: string };
-  body: {
-    user: { id: string };
-    view?: { id: string; private_metadata?: string };
-  };
-  client: SlackAPIClient;
+  viewId: string;
+  person: string;
+  /** The view's private_metadata: the page and order it shows. */
+  privateMetadata?: string;
+  actionId: string;
+  value?: string;
 }
 
 /** A click in the modal: another page, or an action on one ticket. */
-export async function myTicketsAction({ action, body, client }: ListClick) {
-  const viewId = body.view?.id;
-  if (!viewId) return;
-  const person = body.user.id;
-  const state = listState(body.view?.private_metadata);
-  if (action.action_id.startsWith(`${MY_TICKETS_ACTION}_page`)) {
+export async function clickInMyTickets(
+  client: SlackAPIClient,
+  { viewId, person, privateMetadata, actionId, value }: ListClick,
+) {
+  const state = listState(privateMetadata);
+  if (actionId.startsWith(`${MY_TICKETS_ACTION}_page`)) {
     await showMyTickets(client, viewId, person, {
-      page: Number(action.value) || 0,
+      page: Number(value) || 0,
     });
     return;
   }
-  const click = myTicketsClick(action.action_id, action.value);
+  const click = myTicketsClick(actionId, value);
   if (!click) return;
   let notice: string;
   try {

@@ -33,6 +33,7 @@ import {
 import { isQueueAgent } from "../changes/change_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import type { ListClick } from "./my_tickets_list.ts";
+import { openList } from "./list_runs.ts";
 
 export async function showOpenTickets(
   client: SlackAPIClient,
@@ -87,26 +88,39 @@ async function queuesWorkedBy(
   return queues.filter((_, i) => works[i]);
 }
 
-/** Another order (back to its first page) or another page. */
-export async function openTicketsAction(
-  { action, body, client }: ListClick & {
-    action: { selected_option?: { value?: string } };
-  },
+/** The shortcut's run: the modal, then the list in it (list_runs.ts). */
+export async function openOpenTickets(
+  client: SlackAPIClient,
+  person: string,
+  pointer: string,
 ) {
-  const viewId = body.view?.id;
-  if (!viewId) return;
-  const state = listState(body.view?.private_metadata);
-  if (action.action_id === ORDER_ACTION) {
-    const order = action.selected_option?.value;
-    await showOpenTickets(client, viewId, body.user.id, {
+  return await openList(client, {
+    person,
+    pointer,
+    callbackId: OPEN_TICKETS_VIEW,
+    title: OPEN_TICKETS_TITLE,
+    show: (viewId) => showOpenTickets(client, viewId, person, { page: 0 }),
+  });
+}
+
+/** Another order (back to its first page) or another page. */
+export async function clickInOpenTickets(
+  client: SlackAPIClient,
+  click: ListClick & { selectedOption?: string },
+) {
+  const { viewId, person, actionId } = click;
+  const state = listState(click.privateMetadata);
+  if (actionId === ORDER_ACTION) {
+    const order = click.selectedOption;
+    await showOpenTickets(client, viewId, person, {
       page: 0,
       order: isQueueOrder(order) ? order : state.order,
     });
     return;
   }
-  if (action.action_id.startsWith(`${OPEN_TICKETS_ACTION}_page`)) {
-    await showOpenTickets(client, viewId, body.user.id, {
-      page: Number(action.value) || 0,
+  if (actionId.startsWith(`${OPEN_TICKETS_ACTION}_page`)) {
+    await showOpenTickets(client, viewId, person, {
+      page: Number(click.value) || 0,
       order: state.order,
     });
   }
