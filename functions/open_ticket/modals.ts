@@ -17,6 +17,7 @@ import {
   requestTypeIdFrom,
   SUMMARY_BLOCK,
   TYPE_BLOCK,
+  typeAnswerFrom,
 } from "../../slack/blocks/request_form.ts";
 import { ViewState } from "../../slack/blocks/view_state.ts";
 import { failRunOnClose, finishRun } from "../../slack/workspace/finish_run.ts";
@@ -46,7 +47,7 @@ export const onDetailsSubmitted: ViewSubmissionHandler = async (
     summary: state.text(SUMMARY_BLOCK),
     description: state.text(DESCRIPTION_BLOCK),
     priority: state.choice(PRIORITY_BLOCK),
-    values: view.state.values ?? {},
+    answerOf: typeAnswerFrom(state),
   }, {
     syncToJsm: jsmEnabled(env),
     finish: (outputs) => finishRun(client, body, outputs),

@@ -172,15 +172,16 @@ function fieldElement(field: FormField): InputBlock["element"] {
   }
 }
 
-type ViewValues = Record<string, Record<string, Record<string, unknown>>>;
-
 /**
- * Answers from a submitted view, in the fields' order. Required fields left
- * empty come back as errors keyed by block id, as view_submission wants them.
+ * Answers from a submitted view, in the fields' order: `answerOf` gives
+ * what was submitted for a field (as Slack's form reader reads it), and
+ * anything else than text, a user id or a date reads as no answer.
+ * Required fields left empty come back as errors keyed by block id, as
+ * view_submission wants them.
  */
 export function readAnswers(
   fields: readonly FormField[],
-  values: ViewValues,
+  answerOf: (field: FormField) => unknown,
 ): { ok: true; answers: Answer[] } | {
   ok: false;
   errors: Record<string, string>;
@@ -188,8 +189,7 @@ export function readAnswers(
   const answers: Answer[] = [];
   const errors: Record<string, string> = {};
   for (const field of fields) {
-    const state = values[fieldBlockId(field)]?.[FIELD_ACTION] ?? {};
-    const value = answerValue(field, state);
+    const value = answerValue(field, answerOf(field));
     if (value === undefined) {
       if (field.required) errors[fieldBlockId(field)] = "Please answer this.";
       continue;
@@ -213,15 +213,8 @@ export function readAnswers(
 
 function answerValue(
   field: FormField,
-  state: Record<string, unknown>,
+  raw: unknown,
 ): string | undefined {
-  const raw = field.type === "select"
-    ? (state.selected_option as { value?: string } | undefined)?.value
-    : field.type === "user"
-    ? state.selected_user
-    : field.type === "date"
-    ? state.selected_date
-    : state.value;
   if (typeof raw !== "string") return undefined;
   const trimmed = raw.trim();
   if (!trimmed) return undefined;

@@ -1,10 +1,16 @@
 import assert from "node:assert/strict";
 import {
+  fieldBlockId,
+  type FormField,
   formFieldBlocks,
   formFieldsSpec,
   parseFormFields,
   readAnswers,
 } from "./form_fields.ts";
+
+/** What a form reader gives for each question, by its block id. */
+const submitted = (byBlock: Record<string, unknown>) => (field: FormField) =>
+  byBlock[fieldBlockId(field)];
 
 const SPEC = `Laptop model*: select(MacBook Air, MacBook Pro 14)
 Start date*: date
@@ -38,14 +44,15 @@ Deno.test("request type questions: parsed, drawn, read back", () => {
       ["input", "plain_text_input", true],
     ],
   );
-  const read = readAnswers(parsed.fields, {
-    field_laptop_model: {
-      value: { selected_option: { value: "MacBook Air" } },
-    },
-    field_start_date: { value: { selected_date: "2026-12-01" } },
-    field_manager: { value: { selected_user: "U123" } },
-    field_cost_centre: { value: { value: "  " } },
-  });
+  const read = readAnswers(
+    parsed.fields,
+    submitted({
+      field_laptop_model: "MacBook Air",
+      field_start_date: "2026-12-01",
+      field_manager: "U123",
+      field_cost_centre: "  ",
+    }),
+  );
   assert.deepEqual(read, {
     ok: true,
     answers: [
@@ -54,17 +61,20 @@ Deno.test("request type questions: parsed, drawn, read back", () => {
       { label: "Manager", value: "U123", user: true },
     ],
   });
-  assert.deepEqual(readAnswers(parsed.fields, {}), {
+  assert.deepEqual(readAnswers(parsed.fields, submitted({})), {
     ok: false,
     errors: {
       field_laptop_model: "Please answer this.",
       field_start_date: "Please answer this.",
     },
   });
-  const forged = readAnswers(parsed.fields, {
-    field_laptop_model: { value: { selected_option: { value: "Gold" } } },
-    field_start_date: { value: { selected_date: "2026-12-01" } },
-  });
+  const forged = readAnswers(
+    parsed.fields,
+    submitted({
+      field_laptop_model: "Gold",
+      field_start_date: "2026-12-01",
+    }),
+  );
   assert.equal(forged.ok, false);
 });
 

@@ -6,7 +6,12 @@ import { PRIORITIES, PRIORITY_LABELS } from "../../helpdesk/tickets/model.ts";
 import { LIMITS } from "../../helpdesk/tickets/ticket_input.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import type { RequestType } from "../../helpdesk/request_types/request_type.ts";
-import { formFieldBlocks } from "../../helpdesk/request_types/form_fields.ts";
+import {
+  fieldBlockId,
+  type FormField,
+  formFieldBlocks,
+} from "../../helpdesk/request_types/form_fields.ts";
+import type { ViewState } from "./view_state.ts";
 import { plainWithin } from "./mrkdwn.ts";
 
 export const CHOOSE_TYPE_VIEW = "request_type_choice";
@@ -157,4 +162,20 @@ export function requestTypeIdFrom(privateMetadata: string | undefined) {
   } catch {
     return undefined;
   }
+}
+
+/** What was submitted for one of the request type's own questions. */
+export function typeAnswerFrom(state: ViewState) {
+  return (field: FormField): string | undefined => {
+    const block = fieldBlockId(field);
+    switch (field.type) {
+      case "date":
+        return state.date(block);
+      case "select":
+      case "user":
+        return state.choice(block);
+      default:
+        return state.text(block);
+    }
+  };
 }

@@ -43,6 +43,12 @@ export class ViewState {
       : [];
   }
 
+  /** A datepicker's date (YYYY-MM-DD), "" when none. */
+  date(field: string): string {
+    const value = this.#element(field)?.selected_date;
+    return typeof value === "string" ? value : "";
+  }
+
   /** A one-option checkboxes element: ticked or not. */
   checked(field: string): boolean {
     const options = this.#element(field)?.selected_options;

@@ -9,7 +9,10 @@ import {
   DEFAULT_CATEGORY,
   validateNewTicket,
 } from "../../helpdesk/tickets/ticket_input.ts";
-import { readAnswers } from "../../helpdesk/request_types/form_fields.ts";
+import {
+  type FormField,
+  readAnswers,
+} from "../../helpdesk/request_types/form_fields.ts";
 import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import {
@@ -27,7 +30,6 @@ import {
   SUMMARY_BLOCK,
   TYPE_BLOCK,
 } from "../../slack/blocks/request_form.ts";
-import type { ViewValues } from "../../slack/blocks/view_state.ts";
 import {
   type OpenedTicket,
   openTicket,
@@ -99,8 +101,8 @@ export interface SubmittedRequest {
   summary: string;
   description: string;
   priority?: string;
-  /** The whole submission, for the request type's own fields. */
-  values: ViewValues;
+  /** What was submitted for each of the request type's own questions. */
+  answerOf: (field: FormField) => unknown;
 }
 
 /**
@@ -133,7 +135,7 @@ export async function submitRequest(
     requester: submitted.requester,
     source_channel: submitted.channel,
   });
-  const answers = readAnswers(type?.fields ?? [], submitted.values);
+  const answers = readAnswers(type?.fields ?? [], submitted.answerOf);
   if (!validated.ok || !answers.ok) {
     return problems({
       ...(answers.ok ? {} : answers.errors),
