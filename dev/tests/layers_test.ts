@@ -6,7 +6,8 @@
 // ticket's writes where the ticket lock is (STORAGE_RULES): functions reach
 // storage only through a use case, only the changes feature (and the
 // scheduled run's repairs) takes the lock, and whole-ticket writes happen
-// only there or where no lock is needed yet.
+// only there or where no lock is needed yet. And no module imports itself
+// back through others (importCycles).
 import assert from "node:assert/strict";
 import {
   type Import,
@@ -448,5 +449,111 @@ Deno.test("no function's bundle reaches dev/, tests, npm: or node:", async () =>
   assert.deepEqual(bundleOf("functions/x/handler.ts", sample).problems, [
     "functions/x/handler.ts bundles dev/testing/b.ts, which is for development only",
     "dev/testing/b.ts imports node:assert/strict into functions/x/handler.ts's bundle",
+  ]);
+});
+
+/**
+ * The import cycles among `files` (tests and benches left out): each as one
+ * loop through its modules, starting at the first of them by name. Type-only
+ * imports count: a loop of types still ties the two modules' meanings.
+ */
+export function importCycles(files: Map<string, string>): string[] {
+  const graph = new Map<string, string[]>();
+  for (const [path, text] of files) {
+    if (isTest(path)) continue;
+    graph.set(
+      path,
+      importsOf(text).filter(({ specifier }) => isRelative(specifier))
+        .map(({ specifier }) => resolve(path, specifier))
+        .filter((target) => files.has(target) && !isTest(target)),
+    );
+  }
+  // Tarjan's strongly connected components: each with more than one
+  // module, or a module importing itself, holds a cycle.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  const connect = (path: string) => {
+    index.set(path, index.size);
+    low.set(path, index.get(path)!);
+    stack.push(path);
+    onStack.add(path);
+    for (const next of graph.get(path) ?? []) {
+      if (!index.has(next)) {
+        connect(next);
+        low.set(path, Math.min(low.get(path)!, low.get(next)!));
+      } else if (onStack.has(next)) {
+        low.set(path, Math.min(low.get(path)!, index.get(next)!));
+      }
+    }
+    if (low.get(path) === index.get(path)) {
+      const component: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== path);
+      components.push(component);
+    }
+  };
+  for (const path of [...graph.keys()].sort()) {
+    if (!index.has(path)) connect(path);
+  }
+  return components
+    .filter((c) => c.length > 1 || (graph.get(c[0]) ?? []).includes(c[0]))
+    .map((component) => loopThrough(graph, new Set(component)))
+    .sort();
+}
+
+/** The shortest loop from the component's first module back to it. */
+function loopThrough(
+  graph: Map<string, string[]>,
+  component: Set<string>,
+): string {
+  const start = [...component].sort()[0];
+  const cameFrom = new Map<string, string>();
+  const queue = [start];
+  while (queue.length) {
+    const path = queue.shift()!;
+    for (const next of [...graph.get(path) ?? []].sort()) {
+      if (!component.has(next)) continue;
+      if (next === start) {
+        const loop = [start];
+        for (let at = path; at !== start; at = cameFrom.get(at)!) {
+          loop.splice(1, 0, at);
+        }
+        return [...loop, start].join(" → ");
+      }
+      if (!cameFrom.has(next)) {
+        cameFrom.set(next, path);
+        queue.push(next);
+      }
+    }
+  }
+  return [...component].sort().join(", ");
+}
+
+Deno.test("no module imports itself back through others", async () => {
+  const files = await sourceFiles();
+  assert.deepEqual(importCycles(files), []);
+  // And the search does see a loop, type-only ones included, and leaves
+  // tests out.
+  const sample = new Map([
+    ["use_cases/schedule/run.ts", `import { check } from "./check.ts";`],
+    [
+      "use_cases/schedule/check.ts",
+      `import type { Report } from "./run.ts";\n` +
+      `import { rule } from "../../helpdesk/rule.ts";`,
+    ],
+    ["helpdesk/rule.ts", `import { rule } from "./rule.ts";`],
+    ["helpdesk/ok.ts", `import { rule } from "./rule.ts";`],
+    ["helpdesk/ok_test.ts", `import { x } from "./ok_test.ts";`],
+  ]);
+  assert.deepEqual(importCycles(sample), [
+    "helpdesk/rule.ts → helpdesk/rule.ts",
+    "use_cases/schedule/check.ts → use_cases/schedule/run.ts → use_cases/schedule/check.ts",
   ]);
 });

@@ -1,10 +1,10 @@
 // Approvals: a ticket of a request type that needs one waits, with its
 // service-level clocks stopped, until an approver decides. The decision is
 // final: a second click, by anyone, changes nothing and says who decided.
-import type { Ticket } from "./model.ts";
+import type { ApprovalState, Ticket } from "./model.ts";
 import type { ActionOutcome } from "./ticket_actions.ts";
 
-export type ApprovalState = "pending" | "approved" | "denied";
+export type { ApprovalState };
 export type Decision = "approve" | "deny";
 
 export const DENIAL_REASON_LIMIT = 500;

@@ -3,7 +3,9 @@
 // as plain data so it can be tested without Slack.
 
 import type { Answer } from "../request_types/form_fields.ts";
-import type { ApprovalState } from "./approval.ts";
+
+/** Where a ticket that needs approval stands (see approval.ts). */
+export type ApprovalState = "pending" | "approved" | "denied";
 
 export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export type Priority = typeof PRIORITIES[number];

@@ -7,7 +7,7 @@ import {
   pendingJsmComments,
 } from "../../helpdesk/tickets/jsm_comments.ts";
 import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
-import type { JsmSyncDeps } from "./jsm_sync.ts";
+import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
 
 /**
  * The conversation's comments the ticket queued, in order, until one fails;

@@ -13,7 +13,6 @@
 //
 // Never lost: a ticket that owes JSM something stays jsm_sync "pending" with
 // a jsm_retry_at, which is what the scheduled retry looks for.
-import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   afterEmptySearch,
@@ -24,11 +23,7 @@ import {
   jsmRetryDelaySeconds,
   needsJsmSync,
 } from "../../helpdesk/tickets/jsm_sync.ts";
-import type {
-  JsmClient,
-  JsmRequest,
-} from "../../integrations/jsm/jsm_client.ts";
-import type { JsmConfig } from "../../integrations/jsm/jsm_config.ts";
+import type { JsmRequest } from "../../integrations/jsm/jsm_client.ts";
 import {
   explainJsmError,
   JsmError,
@@ -52,28 +47,9 @@ import {
 } from "../../slack/blocks/jsm_messages.ts";
 import { jsmRequestFor } from "../../integrations/jsm/jsm_request.ts";
 import { sendComments } from "./jsm_comment_sync.ts";
+import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
 
-export interface JsmSyncDeps {
-  client: SlackAPIClient;
-  jsm: JsmClient;
-  config: JsmConfig;
-  /** Unix seconds. */
-  now: number;
-  /**
-   * Search JSM before any create. The scheduled retry always does: it only
-   * sees tickets an earlier attempt did not finish (some from versions that
-   * did not record a create before sending it).
-   */
-  searchFirst?: boolean;
-  /**
-   * False after a change to an existing ticket (a card button or reaction):
-   * such a sync moves a linked request but never creates one, which is left
-   * to the step that opened the ticket and to the scheduled retry. Two runs
-   * that could both create would race: datastores have no conditional
-   * write to let only one of them record the create.
-   */
-  createIfMissing?: boolean;
-}
+export type { JsmSyncDeps } from "./jsm_sync_deps.ts";
 
 export type JsmSyncOutcome =
   | { state: "missing" }

@@ -9,19 +9,7 @@ import type {
   FakeServiceDesk,
 } from "./service_desk.ts";
 
-/** A failure, answered as JSON with the given status. */
-export class FakeJsmError extends Error {
-  constructor(readonly status: number, readonly body: unknown) {
-    super(`fake JSM ${status}`);
-  }
-}
-
-export function jsmError(status: number, message: string): FakeJsmError {
-  return new FakeJsmError(status, {
-    errorMessage: message,
-    i18nErrorMessage: { i18nKey: `fake.jsm.error.${status}`, parameters: [] },
-  });
-}
+export { FakeJsmError, jsmError } from "./jsm_error.ts";
 
 /** `base` is where the API was called; `site` is where people browse. */
 export function requestJson(

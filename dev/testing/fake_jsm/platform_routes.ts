@@ -6,8 +6,7 @@
 //   may take ({transitions: [{id, name, to: {name, statusCategory}}]}; none
 //   when the account lacks the Transition issues permission), and
 //   {"transition": {"id"}} to take one (204).
-import type { FakeJsm } from "./server.ts";
-import type { RouteResult } from "./routes.ts";
+import type { JsmSite, RouteResult } from "./site.ts";
 import { jqlQueryFrom, platformError, searchJql } from "./jql_search.ts";
 
 const REMOVED_SEARCH =
@@ -21,7 +20,7 @@ const CATEGORY_KEY: Record<string, string> = {
 
 /** undefined when `path` is not a platform path the fake knows. */
 export function routePlatform(
-  fake: FakeJsm,
+  fake: JsmSite,
   method: string,
   path: string,
   params: URLSearchParams,

@@ -5,7 +5,7 @@
 // (support.atlassian.com, "401 Unauthorized error when service account
 // accesses Jira or Confluence API"); an expired OAuth token gets the
 // gateway's 401. The site's /_edge/tenant_info answers {cloudId} to anyone.
-import type { FakeJsm } from "./server.ts";
+import type { JsmSite, RouteResult } from "./site.ts";
 import { routePlatform } from "./platform_routes.ts";
 import {
   commentJson,
@@ -15,15 +15,12 @@ import {
   requestJson,
 } from "./json_shapes.ts";
 
-export interface RouteResult {
-  status: number;
-  body?: unknown;
-}
+export type { RouteResult } from "./site.ts";
 
 const SD = "/rest/servicedeskapi";
 
 export function routeJsm(
-  fake: FakeJsm,
+  fake: JsmSite,
   method: string,
   url: URL,
   body: unknown,
@@ -125,7 +122,7 @@ export function routeJsm(
 }
 
 function checkAuth(
-  fake: FakeJsm,
+  fake: JsmSite,
   method: string,
   pathname: string,
   cloudId: string | undefined,

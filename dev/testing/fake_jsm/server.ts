@@ -25,30 +25,11 @@ import {
   type PathPattern,
 } from "./injections.ts";
 
+import type { FakeJsmOptions } from "./site.ts";
+
 export type { InjectedJsmFailure, PathPattern } from "./injections.ts";
 
-export interface FakeJsmOptions {
-  email?: string;
-  apiToken?: string;
-  /** A scoped API token of the same account: gateway only. */
-  scopedToken?: string;
-  accessToken?: string;
-  cloudId?: string;
-  /** Scopes of the OAuth grant; the four Helpdesk asks for by default. */
-  scopes?: string[];
-  /**
-   * How long a new request stays invisible to JQL search (ms). Atlassian
-   * says from a few seconds to minutes; 2 s by default.
-   */
-  searchLagMs?: number;
-  /** The account's Transition issues permission (true by default). */
-  transitionPermission?: boolean;
-  serviceDeskId?: string;
-  requestTypeIds?: string[];
-  projectKey?: string;
-  customers?: FakeCustomer[];
-  latencyMs?: number;
-}
+export type { FakeJsmOptions } from "./site.ts";
 
 export interface FakeJsmCall {
   method: string;

@@ -3,7 +3,7 @@
 // behaviour is not documented (which 4xx an unknown request type gets, what
 // OWNED_REQUESTS means exactly) it is a plausible model, not a transcript.
 
-import { jsmError } from "./json_shapes.ts";
+import { jsmError } from "./jsm_error.ts";
 
 /** A Jira comment's body holds at most this many characters. */
 const JSM_COMMENT_LIMIT = 32_767;

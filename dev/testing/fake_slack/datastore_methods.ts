@@ -6,7 +6,7 @@ import {
   MAX_BULK_ITEMS,
 } from "./datastores.ts";
 import { type Args, requireString, SlackError } from "./slack_error.ts";
-import type { MethodHandler } from "./server.ts";
+import type { MethodHandler } from "./method_handler.ts";
 
 type Item = Parameters<FakeDatastores["put"]>[1];
 

@@ -9,7 +9,7 @@ import {
   type FakeMessage,
   type FakeWorkspace,
 } from "./workspace.ts";
-import type { MethodHandler } from "./server.ts";
+import type { MethodHandler } from "./method_handler.ts";
 
 export function messagingMethods(
   ws: FakeWorkspace,

@@ -12,6 +12,7 @@ import { FakeWorkspace, type WorkspaceSeed } from "./workspace.ts";
 import { type Args, requireString, SlackError } from "./slack_error.ts";
 import { messagingMethods } from "./messaging_methods.ts";
 import { conversationMethods } from "./conversation_methods.ts";
+import type { MethodHandler } from "./method_handler.ts";
 import { datastoreMethods } from "./datastore_methods.ts";
 import { type FakeTrigger, triggerMethods } from "./trigger_methods.ts";
 
@@ -78,14 +79,7 @@ export interface InjectedFailure {
   when?: (args: Args, method: string) => boolean;
 }
 
-export interface Caller {
-  token?: string;
-}
-
-export type MethodHandler = (
-  args: Args,
-  caller: Caller,
-) => Record<string, unknown> | Promise<Record<string, unknown>>;
+export type { Caller, MethodHandler } from "./method_handler.ts";
 
 /** Told of every answered call, e.g. so a runtime sees functions.complete*. */
 export type CallListener = (call: RecordedCall) => void;

@@ -9,7 +9,7 @@
 //   two refusals is not public, so the fake's messages say they are its own.
 import { type Args, requireString, SlackError } from "./slack_error.ts";
 import type { FakeWorkspace } from "./workspace.ts";
-import type { MethodHandler } from "./server.ts";
+import type { MethodHandler } from "./method_handler.ts";
 
 export interface FakeTrigger extends Record<string, unknown> {
   id: string;

@@ -1,0 +1,27 @@
+// What a JSM sync needs (jsm_sync.ts), in a module of its own so that the
+// comment sync, which the sync calls, can name it without importing back.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { JsmClient } from "../../integrations/jsm/jsm_client.ts";
+import type { JsmConfig } from "../../integrations/jsm/jsm_config.ts";
+
+export interface JsmSyncDeps {
+  client: SlackAPIClient;
+  jsm: JsmClient;
+  config: JsmConfig;
+  /** Unix seconds. */
+  now: number;
+  /**
+   * Search JSM before any create. The scheduled retry always does: it only
+   * sees tickets an earlier attempt did not finish (some from versions that
+   * did not record a create before sending it).
+   */
+  searchFirst?: boolean;
+  /**
+   * False after a change to an existing ticket (a card button or reaction):
+   * such a sync moves a linked request but never creates one, which is left
+   * to the step that opened the ticket and to the scheduled retry. Two runs
+   * that could both create would race: datastores have no conditional
+   * write to let only one of them record the create.
+   */
+  createIfMissing?: boolean;
+}
