@@ -3,7 +3,7 @@
 // every mark it adds a reaction run. Event triggers filter on the event's
 // data (trigger filters: statements on {{data.…}} combined with AND, OR and
 // NOT; https://docs.slack.dev/tools/deno-slack-sdk/guides/creating-event-triggers
-// and deno-slack-api docs/triggers/trigger-filters.md). message_posted and
+// and the trigger-filters page in deno-slack-api's docs/triggers). message_posted and
 // reaction_added both carry `user_id`, which for Helpdesk's own acts is its
 // bot user (auth.test's user_id).
 
