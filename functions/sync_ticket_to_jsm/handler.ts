@@ -1,33 +1,20 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import SyncTicketToJsmFunction from "./definition.ts";
-import {
-  connectToJsm,
-  JSM_BUDGET_MS,
-} from "../../use_cases/jsm/jsm_connection.ts";
-import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
+import { syncOneTicket } from "../../use_cases/jsm/jsm_steps.ts";
 
 export default SlackFunction(
   SyncTicketToJsmFunction,
   async ({ inputs, env, client }) => {
     const ticketId = inputs.ticket_id?.trim();
     if (!ticketId) return { outputs: { sync_state: "skipped" } };
-    const connection = await connectToJsm(
-      client,
+    const synced = await syncOneTicket(client, {
       env,
-      inputs.jsm_access_token,
-      { deadlineAt: Date.now() + JSM_BUDGET_MS },
-    );
-    if (!connection.ok) return { error: connection.problem };
-    const outcome = await syncTicketToJsm(
-      {
-        client,
-        jsm: connection.jsm,
-        config: connection.config,
-        now: Math.floor(Date.now() / 1000),
-        createIfMissing: inputs.create_if_missing !== false,
-      },
+      tokenId: inputs.jsm_access_token,
       ticketId,
-    );
+      createIfMissing: inputs.create_if_missing !== false,
+    });
+    if (!synced.ok) return { error: synced.problem };
+    const { outcome } = synced;
     if (outcome.state === "missing") {
       return { error: `No Helpdesk ticket has the id "${ticketId}".` };
     }
