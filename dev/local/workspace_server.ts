@@ -104,7 +104,13 @@ export async function startLocalWorkspace(
     [
       "/api/view/action",
       (b) =>
-        runtime.clickInView(b.view_id, b.action_id, b.as, b.value || undefined),
+        runtime.clickInView(
+          b.view_id,
+          b.action_id,
+          b.as,
+          b.value || undefined,
+          b.block_id || undefined,
+        ),
     ],
     ["/api/message", (b) => {
       runtime.messagePosted(b.channel, b.as, b.text, b.thread_ts || undefined)

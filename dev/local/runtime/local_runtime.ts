@@ -403,8 +403,14 @@ export class LocalRuntime {
   }
 
   /** A click on a button or menu in an open modal (`value`: a menu's choice). */
-  clickInView(viewId: string, actionId: string, user: string, value?: string) {
-    return this.modals.click(viewId, actionId, user, value);
+  clickInView(
+    viewId: string,
+    actionId: string,
+    user: string,
+    value?: string,
+    blockId?: string,
+  ) {
+    return this.modals.click(viewId, actionId, user, value, blockId);
   }
 
   closeView(viewId: string, user: string) {

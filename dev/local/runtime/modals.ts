@@ -122,6 +122,8 @@ export class Modals {
     actionId: string,
     user: string,
     value?: string,
+    /** The block the click was in, as Slack names it: rows share ids. */
+    blockId?: string,
   ) {
     const open = this.#view(viewId);
     const execution = this.#execution(open);
@@ -133,7 +135,10 @@ export class Modals {
           >;
         return elements.map((element) => ({ block, element }));
       })
-      .find(({ element }) => element.action_id === actionId);
+      .find(({ block, element }) =>
+        element.action_id === actionId &&
+        (blockId === undefined || block.block_id === blockId)
+      );
     if (!found) throw new Error(`no element ${actionId} in that modal`);
     const { block, element } = found;
     const choice = value === undefined

@@ -277,4 +277,44 @@ Deno.test("self-service and queue work on the local runtime", async (t) => {
       assert.match(card(slack, PEOPLE_CHANNEL).text, / In progress: /);
     },
   );
+
+  await t.step(
+    "Withdraw on a row other than the first withdraws that row's ticket",
+    async () => {
+      const opened = await fill(
+        openTicketTrigger,
+        PEOPLE.requester,
+        "Open a ticket",
+        { summary: "Mailbox full", priority: "normal" },
+      );
+      assert.equal(opened.ok, true, JSON.stringify(opened));
+      const run = runtime.fire(myTicketsTrigger, {
+        user_id: PEOPLE.requester,
+        channel_id: GENERAL,
+      });
+      const list = await openView(runtime, PEOPLE.requester, "My tickets");
+      const rows = ((list.view.blocks ?? []) as Array<{ block_id?: string }>)
+        .map((b) => b.block_id ?? "").filter((id) => id.startsWith("actions_"));
+      assert.ok(rows.length >= 2, JSON.stringify(rows));
+      const [first, last] = [rows[0], rows.at(-1)!];
+      const idOf = (row: string) => row.slice("actions_".length);
+      // The page sends what Slack sends: the action, its block, its value.
+      await runtime.clickInView(
+        list.id,
+        "my_tickets_withdraw",
+        PEOPLE.requester,
+        undefined,
+        last,
+      );
+      const stored = async (row: string) =>
+        (await slack.datastores.get("tickets", idOf(row))) as {
+          status: string;
+        };
+      assert.equal((await stored(last)).status, "closed");
+      assert.notEqual((await stored(first)).status, "closed");
+      const after = runtime.openViews(PEOPLE.requester).at(-1)!;
+      await runtime.closeView(after.id, PEOPLE.requester);
+      assert.equal((await run.done).ok, true);
+    },
+  );
 });

@@ -426,8 +426,13 @@ const CLICKS = {
     post("/api/reaction", { channel, ts, name }),
   button: ({ channel, ts, actionId }) =>
     post("/api/button", { channel, ts, action_id: actionId }),
-  "view-button": ({ view, actionId }) =>
-    post("/api/view/action", { view_id: view, action_id: actionId }),
+  "view-button": ({ view, actionId, blockId, value }) =>
+    post("/api/view/action", {
+      view_id: view,
+      action_id: actionId,
+      block_id: blockId,
+      value,
+    }),
   thread: (d) => openThread(d.channel, d.ts),
   permalink: (d) => showMessage(d.channel, d.ts, d.thread),
   be: (d) => signInAs(d.id),
@@ -448,10 +453,11 @@ document.addEventListener("click", (event) => {
 document.addEventListener("change", (event) => {
   const menu = event.target.closest("select[data-do=view-choose]");
   if (!menu?.value) return;
-  const { view, actionId } = menu.dataset;
+  const { view, actionId, blockId } = menu.dataset;
   post("/api/view/action", {
     view_id: view,
     action_id: actionId,
+    block_id: blockId,
     value: menu.value,
   });
 });

@@ -25,7 +25,9 @@ export function blockHtml(block, ctx) {
         block.fields && markup`<div class="fields">${
           each(block.fields, (f) => markup`<div>${text(f)}</div>`)
         }</div>`
-      }</div>${block.accessory && elementHtml(block.accessory, ctx)}</div>`;
+      }</div>${
+        block.accessory && elementHtml(block.accessory, inBlock(ctx, block))
+      }</div>`;
     case "context":
       return markup`<div class="block-context">${
         each(block.elements, (e) =>
@@ -35,17 +37,21 @@ export function blockHtml(block, ctx) {
       return markup`<hr class="block-divider">`;
     case "actions":
       return markup`<div class="block-actions">${
-        each(block.elements, (e) => elementHtml(e, ctx))
+        each(block.elements, (e) => elementHtml(e, inBlock(ctx, block)))
       }</div>`;
     default:
       return markup`<div class="block-context">[${block.type} block]</div>`;
   }
 }
 
+// A click names its block and the button's value, as Slack's block_actions
+// payload does: several rows can hold a button with the same action_id.
+const inBlock = (ctx, block) => ctx && { ...ctx, block: block.block_id ?? "" };
+
 /** A button or menu; the listeners at the bottom send it to /api/button. */
 export function elementHtml(element, ctx) {
   const where = ctx?.view
-    ? markup`data-view="${ctx.view}"`
+    ? markup`data-view="${ctx.view}" data-block-id="${ctx.block ?? ""}"`
     : ctx
     ? markup`data-channel="${ctx.channel}" data-ts="${ctx.ts}"`
     : trusted("disabled");
@@ -60,6 +66,7 @@ export function elementHtml(element, ctx) {
       : "";
     return markup`<button type="button" class="btn ${element.style ?? ""}"
       data-do="${inView ? "view-button" : "button"}" data-action-id="${id}"
+      data-value="${element.value ?? ""}"
       data-testid="action-${label}" ${confirm}
       ${where}>${emojify(label)}</button>`;
   }
