@@ -18,6 +18,7 @@ import ConfigureQueueWorkflow from "./workflows/configure_queue.ts";
 import ConfigureRequestTypeWorkflow from "./workflows/configure_request_type.ts";
 import MyTicketsWorkflow from "./workflows/my_tickets.ts";
 import OpenTicketsWorkflow from "./workflows/open_tickets.ts";
+import { runCheckupWorkflow } from "./workflows/run_checkup.ts";
 import TicketsDatastore from "./datastores/tickets.ts";
 import TicketLookupDatastore from "./datastores/ticket_lookup.ts";
 import TicketWorkDatastore from "./datastores/ticket_work.ts";
@@ -27,6 +28,7 @@ import QueuesDatastore from "./datastores/queues.ts";
 import RequestTypesDatastore from "./datastores/request_types.ts";
 import LocksDatastore from "./datastores/locks.ts";
 import JsmEventsDatastore from "./datastores/jsm_events.ts";
+import CheckupsDatastore from "./datastores/checkups.ts";
 import { atlassianProvider } from "./integrations/jsm/atlassian_provider.ts";
 import {
   type DeploymentOptions,
@@ -68,6 +70,7 @@ export function helpdeskManifest(options: DeploymentOptions) {
       WeeklyDigestWorkflow,
       MyTicketsWorkflow,
       OpenTicketsWorkflow,
+      runCheckupWorkflow(options),
       ...(jsm ? [JsmUpdateWorkflow] : []),
       ...(options.jiraCloud ? [openJiraIssueWorkflow(options.jiraCloud)] : []),
     ],
@@ -82,6 +85,8 @@ export function helpdeskManifest(options: DeploymentOptions) {
       LocksDatastore,
       // The JSM updates already applied (empty while JSM is off).
       JsmEventsDatastore,
+      // The check-up's scratch items and what Helpdesk saw of the platform.
+      CheckupsDatastore,
     ],
     outgoingDomains: outgoingDomains(options),
     externalAuthProviders: options.jsm.mode === "oauth"

@@ -5,6 +5,7 @@ import manifest from "../../manifest.ts";
 import { FakeSlack } from "../testing/fake_slack/server.ts";
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import { manifestBotScopes, manifestDatastores } from "../testing/harness.ts";
+import { createCliTriggers } from "../testing/cli_triggers.ts";
 import { LocalRuntime, type TriggerLike } from "./runtime/local_runtime.ts";
 import { LOCAL_PEOPLE, localSeed } from "./seed.ts";
 import { loadState, saveState } from "./state_file.ts";
@@ -56,6 +57,9 @@ export async function startLocalWorkspace(
   const runtime = new LocalRuntime(slack);
   if (restored) runtime.resumeAfterRestart();
   const shortcuts = await linkTriggers();
+  // As if a developer had run `slack trigger create` for each: the
+  // check-up looks for them among the app's triggers.
+  await createCliTriggers(slack);
 
   // Scheduled triggers fire on the clock, as in Slack.
   const clock = setInterval(() => runtime.tick().forEach(track), 5_000);

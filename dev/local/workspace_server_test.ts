@@ -76,6 +76,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
         "Configure a queue",
         "Configure a request type",
         "Configure Helpdesk",
+        "Helpdesk check-up",
         "Helpdesk report",
         "Helpdesk service levels",
         "My tickets",
@@ -140,6 +141,28 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
       ticketTs = card.ts;
       assert.equal((await state(ws.url, RILEY)).configured, true);
     });
+
+    await t.step(
+      "the check-up runs from the local workspace, every line passing",
+      async () => {
+        await post(ws.url, "/api/shortcut", {
+          trigger_id: "run_checkup",
+          as: ALEX,
+          channel: "C0GENERAL",
+        });
+        const found = await eventually(async () => {
+          const seen = await state(ws.url, ALEX);
+          const dm = seen.dms.find((d: { user: string }) => d.user === ALEX);
+          return (seen.messages[dm?.id] ?? []).find((m: { text: string }) =>
+            m.text.startsWith("Helpdesk check-up:")
+          );
+        });
+        assert.match(
+          found.text,
+          /^Helpdesk check-up: all \d+ checks passed\.$/,
+        );
+      },
+    );
 
     await t.step("a button click and a reaction reach the app", async () => {
       await post(ws.url, "/api/button", {

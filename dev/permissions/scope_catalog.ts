@@ -14,7 +14,7 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "chat:write": {
     slack: "Send messages as @Helpdesk",
     reason:
-      "Post ticket cards, redraw them, reply in their threads (SLA warnings included), DM requesters (status changes, rating requests) and the escalation owner, post the weekly report, and show private explanations and on-demand reports (ephemeral messages). DMs go to a user ID, so `im:write` is not needed.",
+      "Post ticket cards, redraw them, reply in their threads (SLA warnings included), DM requesters (status changes, rating requests) and the escalation owner, post the weekly report, and show private explanations and on-demand reports (ephemeral messages). The Helpdesk check-up DMs its findings to the admin who ran it, and posts a test message in the triage channel that it deletes a moment later. DMs go to a user ID, so `im:write` is not needed.",
   },
   "channels:join": {
     slack: "Join public channels in a workspace",
@@ -24,12 +24,12 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "datastore:read": {
     slack: "View and see data from Slack App Datastore",
     reason:
-      "Read tickets, the ticket lookup index, the open work index and the daily report figures the scheduled checks keep, the settings, the queues, the request types, when each ticket's lock was taken, and the Jira Service Management updates already applied.",
+      "Read tickets, the ticket lookup index, the open work index and the daily report figures the scheduled checks keep, the settings, the queues, the request types, when each ticket's lock was taken, and the Jira Service Management updates already applied. The check-up reads back what it just wrote, to see whether reads are up to date.",
   },
   "datastore:write": {
     slack: "Write data to Slack App Datastore",
     reason:
-      "Save tickets, the lookup index, the open work index and the daily report figures, the settings, the queues, the request types, when each ticket's lock was taken, and which Jira Service Management updates were applied (so a redelivered one is not applied twice).",
+      "Save tickets, the lookup index, the open work index and the daily report figures, the settings, the queues, the request types, when each ticket's lock was taken, and which Jira Service Management updates were applied (so a redelivered one is not applied twice). The check-up writes and deletes a test item, and the order Slack named a requester reply's timestamps in.",
   },
   "triggers:write": {
     slack: "Create new Platform triggers",
@@ -39,7 +39,7 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "triggers:read": {
     slack: "Read new Platform triggers",
     reason:
-      "List the reaction triggers Helpdesk made (workflows.triggers.list, its own only), so that no trigger is left watching channels after a failed or simultaneous save: each save finds every one of them and updates or deletes it.",
+      "List the reaction triggers Helpdesk made (workflows.triggers.list, its own only), so that no trigger is left watching channels after a failed or simultaneous save: each save finds every one of them and updates or deletes it. The check-up lists all of the app's triggers to tell an admin which one is missing.",
   },
   "reactions:read": {
     slack:
@@ -50,7 +50,7 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "channels:read": {
     slack: "View basic information about public channels in a workspace",
     reason:
-      "A queue's members can be everyone in a public channel: Helpdesk lists its members when someone acts on a ticket. It also names a channel in a form's error message, which Slack shows as plain text.",
+      "A queue's members can be everyone in a public channel: Helpdesk lists its members when someone acts on a ticket. It also names a channel in a form's error message, which Slack shows as plain text; and the check-up asks whether Helpdesk is still a member of each triage and intake channel.",
   },
   "groups:read": {
     slack:
@@ -62,7 +62,7 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
     slack:
       "View messages and other content in public channels that your slack app has been added to",
     reason:
-      "Read the one message someone reacted to with :ticket: in a queue's intake channel, to turn it into a ticket; and, when opening a ticket is retried, find in the triage channel the card an interrupted attempt already posted, so it is not posted twice.",
+      "Read the one message someone reacted to with :ticket: in a queue's intake channel, to turn it into a ticket; and, when opening a ticket is retried, find in the triage channel the card an interrupted attempt already posted, so it is not posted twice. The check-up reads its test message back to see that message metadata is kept.",
   },
   "groups:history": {
     slack:
@@ -73,7 +73,7 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "reactions:write": {
     slack: "Add and edit emoji reactions",
     reason:
-      "Mark a message that became a ticket, which is also what keeps two people's :ticket: reactions from making two tickets; and lock a ticket while one change is made to it (a reaction on its card), so that two people's clicks at the same moment can't undo each other.",
+      "Mark a message that became a ticket, which is also what keeps two people's :ticket: reactions from making two tickets; and lock a ticket while one change is made to it (a reaction on its card), so that two people's clicks at the same moment can't undo each other. The check-up adds one reaction several times at once on its test message, to prove Slack lets exactly one through, then removes it.",
   },
   "usergroups:read": {
     slack: "View user groups in a workspace",

@@ -47,6 +47,9 @@ export const FEATURE_MAY_USE: Record<string, readonly string[]> = {
   settings: [],
   reports: [],
   schedule: ["changes", "opening", "reports"],
+  // The check-up examines what settings keeps (triggers) and reaches JSM
+  // as jsm does; nothing depends on it.
+  checkup: ["settings", "jsm"],
 };
 
 const featureOf = (path: string) => path.split("/")[1];

@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import {
   HELPDESK_MARKS,
   isHelpdeskMark,
+  LOCK_MARK,
+  RELAY_MARK,
   TICKET_MARK,
 } from "../../helpdesk/tickets/message_ticket.ts";
 import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
@@ -22,6 +24,9 @@ Deno.test("Helpdesk's own marks", async (t) => {
         assert.ok(isHelpdeskMark(mark), `${mark} is missing`);
       }
       assert.equal(Object.keys(HELPDESK_MARKS).length, 3);
+      // The check-up races for the lock's own reaction.
+      assert.equal(LOCK_MARK, LOCK_REACTION);
+      assert.equal(RELAY_MARK, RELAYED_MARK);
     },
   );
 

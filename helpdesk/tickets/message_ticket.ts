@@ -12,6 +12,11 @@ export const DEFAULT_INTAKE_EMOJI = "ticket";
  */
 export const TICKET_MARK = "admission_tickets";
 
+/** The ticket lock's reaction (slack/storage/ticket_lock.ts). */
+export const LOCK_MARK = "arrows_counterclockwise";
+/** The relay's mark on a reply it passed on (thread_relay.ts). */
+export const RELAY_MARK = "envelope_with_arrow";
+
 /**
  * Every reaction Helpdesk puts on messages itself, and what it means. None
  * of them may be the intake emoji: Helpdesk's own reaction would then start
@@ -22,8 +27,8 @@ export const TICKET_MARK = "admission_tickets";
  */
 export const HELPDESK_MARKS: Readonly<Record<string, string>> = {
   [TICKET_MARK]: "how Helpdesk marks messages that became tickets",
-  arrows_counterclockwise: "how Helpdesk locks a ticket while it changes",
-  envelope_with_arrow:
+  [LOCK_MARK]: "how Helpdesk locks a ticket while it changes",
+  [RELAY_MARK]:
     "how Helpdesk marks a requester's reply it passed on to the agents",
 };
 

@@ -13,6 +13,7 @@ import {
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { relayFromRequester } from "./conversation.ts";
+import { recordThreadOrder } from "../../slack/storage/checkup_store.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
@@ -149,6 +150,18 @@ export async function relayThreadMessage(
       { channel, thread_ts: threadTs },
     );
     if (!relayed.ok) throw new Error(relayed.reason);
+    // Which order Slack named the two timestamps in, for the check-up's
+    // line on it (use_cases/checkup/): only what was seen, never trusted.
+    await recordThreadOrder(client, {
+      channel,
+      parent: threadTs,
+      reply: ts,
+      order: event.message_ts === ts
+        ? "reply_is_message_ts"
+        : "parent_is_message_ts",
+    }).catch((error) =>
+      console.warn("thread order not recorded for the check-up", error)
+    );
     return relayed.ticket;
   } catch (error) {
     // Unmarked, so that a redelivery passes it on.

@@ -69,7 +69,10 @@ export function conversationMethods(
 
     ["reactions.add", (args) => {
       const { channel, message, name } = reactionTarget(ws, args);
-      if (!ws.react(channel.id, message.ts, name, BOT_USER_ID)) {
+      if (
+        !ws.react(channel.id, message.ts, name, BOT_USER_ID) &&
+        ws.platform.exclusiveReactions
+      ) {
         throw new SlackError("already_reacted");
       }
       return {};

@@ -281,6 +281,9 @@ export class FakeSlack {
       }
       body = { ok: false, error: error.code, ...error.extra };
     }
+    // Slack names the token's scopes on every Web API answer
+    // (docs.slack.dev, "Installing with OAuth": the x-oauth-scopes header).
+    if (this.#scopes) headers["x-oauth-scopes"] = [...this.#scopes].join(",");
     const call: RecordedCall = {
       method,
       token,

@@ -70,7 +70,26 @@ export interface WorkspaceSeed {
 export const BOT_USER_ID = "UHELPDESKBOT";
 export const BOT_ID = "BHELPDESK";
 
+/**
+ * Behaviours of the platform that Helpdesk relies on but no source promises
+ * (docs/platform.md). Each can be switched to the wrong way round, so that
+ * the check-up's line on it is seen to fail (use_cases/checkup/). The
+ * order of a reply's timestamps in message_posted is FakeSlack's
+ * threadEventOrder.
+ */
+export interface PlatformBehaviour {
+  /**
+   * Two reactions.add of one emoji by one user: the second gets
+   * already_reacted (documented, and what the ticket lock rests on). False:
+   * every add succeeds, as a platform without that exclusivity would.
+   */
+  exclusiveReactions: boolean;
+}
+
 export class FakeWorkspace {
+  readonly platform: PlatformBehaviour = {
+    exclusiveReactions: true,
+  };
   readonly teamId: string;
   readonly domain: string;
   readonly users = new Map<string, FakeUser>();

@@ -1,0 +1,340 @@
+// The check-up passes every line in a healthy workspace, and each line fails,
+// with what to do, when the fake Slack is switched into the matching "wrong
+// platform" mode: what a real workspace would show if a behaviour Helpdesk
+// relies on did not hold there.
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import intake from "../message_to_ticket/handler.ts";
+import {
+  clientFor,
+  functionContext,
+  interactivityOf,
+  manifestBotScopes,
+  PEOPLE,
+  startFakeSlack,
+  TRIAGE,
+} from "../../dev/testing/harness.ts";
+import {
+  configureQueues,
+  PEOPLE_INTAKE,
+} from "../../dev/testing/queue_fixtures.ts";
+import { saveSettings } from "../../dev/testing/settings_forms.ts";
+import { createCliTriggers } from "../../dev/testing/cli_triggers.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
+import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
+import {
+  type CheckupRequest,
+  runCheckup,
+} from "../../use_cases/checkup/checkup.ts";
+import type { CheckupLine } from "../../use_cases/checkup/checkup_line.ts";
+import { checkClickTime } from "../../use_cases/checkup/click_time_check.ts";
+import { relayThreadMessage } from "../../use_cases/conversation/thread_relay.ts";
+import { getSettings } from "../../slack/storage/settings_store.ts";
+
+/** Configured as an admin would: a queue with an intake channel, and every trigger. */
+async function healthyWorkspace(): Promise<FakeSlack> {
+  const slack = await startFakeSlack();
+  await configureQueues(slack);
+  const saved = await saveSettings(slack, "helpdesk", PEOPLE.admin, {
+    triage_channel: TRIAGE,
+    agent_users: [PEOPLE.agent],
+  });
+  assert.equal(saved.done, true, JSON.stringify(saved));
+  await createCliTriggers(slack);
+  slack.clearCalls();
+  return slack;
+}
+
+async function checkup(
+  slack: FakeSlack,
+  request: Partial<CheckupRequest> = {},
+): Promise<CheckupLine[]> {
+  const outcome = await runCheckup(clientFor(slack), {
+    admin: PEOPLE.admin,
+    run: crypto.randomUUID(),
+    env: {},
+    ...request,
+  });
+  assert.equal(outcome.kind, "reported");
+  return outcome.kind === "reported" ? outcome.lines : [];
+}
+
+function line(lines: CheckupLine[], check: string): CheckupLine {
+  const found = lines.find((l) => l.check === check);
+  assert.ok(found, `no line "${check}" in ${lines.map((l) => l.check)}`);
+  return found;
+}
+
+function failed(lines: CheckupLine[], check: string): CheckupLine {
+  const found = line(lines, check);
+  assert.equal(found.ok, false, `${check} passed: ${found.found}`);
+  assert.ok(found.todo, `${check} says what to do`);
+  return found;
+}
+
+const ALL_CHECKS = [
+  "Slack permissions",
+  "Time to answer a click",
+  "Triggers",
+  "Channels watched",
+  "Helpdesk in its channels",
+  "Message metadata",
+  "Ticket lock",
+  "Datastore reads its own writes",
+  "Thread replies",
+];
+
+Deno.test("the check-up in a healthy workspace", async (t) => {
+  await using slack = await healthyWorkspace();
+
+  await t.step("every line passes, and the findings come by DM", async () => {
+    await handler(functionContext("run_checkup", slack, {
+      interactivity: interactivityOf(PEOPLE.admin),
+    }));
+    const [dm] = slack.workspace.dmsTo(PEOPLE.admin).slice(-1);
+    assert.match(dm.text ?? "", /all 9 checks passed/);
+    const shown = JSON.stringify(dm.blocks);
+    for (const check of ALL_CHECKS) assert.ok(shown.includes(`*${check}*`));
+    assert.doesNotMatch(shown, /:x:/);
+  });
+
+  await t.step("and leaves nothing behind", async () => {
+    assert.equal(
+      slack.workspace.messagesIn(TRIAGE).filter((m) =>
+        /check-up: a test message/.test(m.text ?? "")
+      ).length,
+      0,
+      "the test message is deleted",
+    );
+    const scratch = ((await slack.datastores.dump()).checkups ?? [])
+      .filter((i) => String(i.id).startsWith("scratch:"));
+    assert.deepEqual(scratch, []);
+    const adds = slack.callsTo("reactions.add");
+    assert.equal(adds.length, 6, "six adds raced for the lock");
+    assert.deepEqual(
+      adds.map((c) => c.response.ok ? "ok" : c.response.error).sort(),
+      [
+        "already_reacted",
+        "already_reacted",
+        "already_reacted",
+        "already_reacted",
+        "already_reacted",
+        "ok",
+      ],
+    );
+    assert.equal(slack.callsTo("reactions.remove").length, 1);
+  });
+
+  await t.step("someone who is not an admin is told who is", async () => {
+    const outcome = await runCheckup(clientFor(slack), {
+      admin: PEOPLE.agent,
+      run: "r",
+      env: {},
+    });
+    assert.equal(outcome.kind, "refused");
+    const [dm] = slack.workspace.dmsTo(PEOPLE.agent).slice(-1);
+    assert.match(
+      dm.text ?? "",
+      /Only Helpdesk's admins can run the check-up: <@UADMIN>/,
+    );
+  });
+});
+
+Deno.test("each line fails in its wrong-platform mode", async (t) => {
+  await t.step("reactions that are not exclusive: the lock line", async () => {
+    await using slack = await healthyWorkspace();
+    slack.workspace.platform.exclusiveReactions = false;
+    const lines = await checkup(slack);
+    const lock = failed(lines, "Ticket lock");
+    assert.match(lock.found, /Of 6 reactions added at once, 6 went through/);
+    assert.match(lock.todo!, /avoid changing one ticket together/);
+    assert.equal(lines.filter((l) => !l.ok).length, 1, "only that one");
+  });
+
+  await t.step(
+    "a scope that was not granted: the permissions line",
+    async () => {
+      await using slack = await healthyWorkspace();
+      slack.grantScopes(
+        manifestBotScopes().filter((s) => s !== "usergroups:read"),
+      );
+      const lines = await checkup(slack);
+      const scopes = failed(lines, "Slack permissions");
+      assert.match(
+        scopes.found,
+        /Missing usergroups:read \(granted 12 of 13\)/,
+      );
+      assert.match(scopes.todo!, /Run `slack deploy` again/);
+    },
+  );
+
+  await t.step(
+    "a trigger Helpdesk made is gone: the triggers line",
+    async () => {
+      await using slack = await healthyWorkspace();
+      const settings = (await getSettings(clientFor(slack)))!;
+      slack.triggers.delete(settings.digest_trigger_id!);
+      const lines = await checkup(slack);
+      const triggers = failed(lines, "Triggers");
+      assert.match(
+        triggers.found,
+        /The trigger of the weekly digest is missing/,
+      );
+      assert.match(triggers.todo!, /Configure Helpdesk/);
+    },
+  );
+
+  await t.step(
+    "a shortcut nobody created: the triggers line names its file",
+    async () => {
+      await using slack = await healthyWorkspace();
+      const mine = [...slack.triggers.values()].find((t) =>
+        t.workflow === "#/workflows/my_tickets"
+      )!;
+      slack.triggers.delete(mine.id);
+      const triggers = failed(await checkup(slack), "Triggers");
+      assert.match(triggers.found, /No trigger starts my_tickets/);
+      assert.match(
+        triggers.todo!,
+        /slack trigger create --trigger-def triggers\/my_tickets\.ts/,
+      );
+    },
+  );
+
+  await t.step("a channel no trigger watches: the channels line", async () => {
+    await using slack = await healthyWorkspace();
+    const [shard] = slack.triggersFor("message_to_ticket");
+    slack.triggers.delete(shard.id);
+    const watched = failed(await checkup(slack), "Channels watched");
+    assert.match(
+      watched.found,
+      new RegExp(`The intake emoji: nothing watches <#${PEOPLE_INTAKE}>`),
+    );
+  });
+
+  await t.step(
+    "Helpdesk taken out of a channel: the membership line",
+    async () => {
+      await using slack = await healthyWorkspace();
+      slack.workspace.channels.get(PEOPLE_INTAKE)!.members.delete(BOT_USER_ID);
+      const member = failed(await checkup(slack), "Helpdesk in its channels");
+      assert.match(member.found, new RegExp(`not in <#${PEOPLE_INTAKE}>`));
+      assert.match(member.todo!, /\/invite @Helpdesk/);
+    },
+  );
+
+  await t.step(
+    "metadata that does not come back: the metadata line",
+    async () => {
+      await using slack = await healthyWorkspace();
+      slack.fail({
+        method: "conversations.history",
+        answer: { messages: [], response_metadata: { next_cursor: "" } },
+      });
+      const metadata = failed(await checkup(slack), "Message metadata");
+      assert.match(metadata.found, /was not found in the channel's history/);
+    },
+  );
+
+  await t.step(
+    "thread timestamps the other way round: the thread line",
+    async () => {
+      await using slack = await healthyWorkspace();
+      const client = clientFor(slack);
+      const asked = slack.workspace.postAs(
+        PEOPLE.requester,
+        PEOPLE_INTAKE,
+        "The printer is jammed",
+      );
+      slack.workspace.react(
+        PEOPLE_INTAKE,
+        asked.ts,
+        "ticket",
+        PEOPLE.requester,
+      );
+      await intake(functionContext("message_to_ticket", slack, {
+        channel: PEOPLE_INTAKE,
+        message_ts: asked.ts,
+        message_link: slack.workspace.permalink(PEOPLE_INTAKE, asked.ts),
+        reaction: "ticket",
+        user: PEOPLE.requester,
+      }));
+      const reply = () =>
+        slack.workspace.postAs(
+          PEOPLE.requester,
+          PEOPLE_INTAKE,
+          "Still jammed",
+          asked.ts,
+        );
+      const first = reply();
+      assert.ok(
+        await relayThreadMessage(client, {
+          channel: PEOPLE_INTAKE,
+          message_ts: first.ts,
+          thread_ts: asked.ts,
+        }),
+      );
+      const before = line(await checkup(slack), "Thread replies");
+      assert.equal(before.ok, true);
+      assert.match(before.found, /as the Events API documents/);
+
+      const second = reply();
+      assert.ok(
+        await relayThreadMessage(client, {
+          channel: PEOPLE_INTAKE,
+          message_ts: asked.ts,
+          thread_ts: second.ts,
+        }),
+      );
+      const thread = failed(await checkup(slack), "Thread replies");
+      assert.match(thread.found, /parent message as message_ts/);
+      assert.match(thread.todo!, /Nothing is lost/);
+    },
+  );
+
+  await t.step("a slow round trip: the click line", async () => {
+    await using slack = await startFakeSlack({ latencyMs: 250 });
+    const click = await checkClickTime(clientFor(slack));
+    assert.equal(click.ok, false);
+    assert.match(click.found, /would take about 3\.\d s of Slack's 3 s/);
+  });
+
+  await t.step("a check that runs out of time fails, saying so", async () => {
+    await using slack = await healthyWorkspace();
+    slack.latencyMs = 40;
+    const lines = await checkup(slack, { budgetMs: 300 });
+    const late = failed(lines, "Datastore reads its own writes");
+    assert.match(late.found, /did not finish in time/);
+  });
+
+  await t.step("not configured yet: said so, with what to do", async () => {
+    await using slack = await startFakeSlack();
+    const lines = await checkup(slack);
+    const configured = failed(lines, "Configured");
+    assert.match(configured.todo!, /Configure Helpdesk/);
+  });
+});
+
+Deno.test("the check-up's JSM line, with JSM on", async (t) => {
+  await using slack = await healthyWorkspace();
+  await using jsm = await startFakeJsm();
+
+  await t.step("reachable and authorised: passes", async () => {
+    const lines = await checkup(slack, { env: jsm.apiTokenEnv() });
+    const line_ = line(lines, "Jira Service Management");
+    assert.equal(line_.ok, true, line_.found);
+    assert.match(line_.found, /api token may read service desk IT Help/);
+  });
+
+  await t.step(
+    "a token Atlassian refuses: fails, saying what to do",
+    async () => {
+      const lines = await checkup(slack, {
+        env: jsm.apiTokenEnv({ JSM_API_TOKEN: "expired" }),
+      });
+      const refused = failed(lines, "Jira Service Management");
+      assert.match(refused.todo!, /HTTP 401/);
+    },
+  );
+});

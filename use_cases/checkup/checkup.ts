@@ -1,0 +1,159 @@
+// The Helpdesk check-up: examines the workspace Helpdesk runs in, line by
+// line, and DMs the admin who asked what holds and what to do about what
+// does not. It proves in a real workspace what the tests can only prove on
+// the fakes (docs/platform.md). Every check runs at once, each bounded by
+// one deadline, so the whole fits a function's time (60 s deployed, 15 s
+// under `slack run`); a check that runs out of time fails, saying so.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import { settingsAndQueues } from "../../slack/storage/queue_store.ts";
+import {
+  helpdeskAdmins,
+  mayChangeHelpdesk,
+} from "../../helpdesk/helpdesk_admins.ts";
+import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import {
+  checkupMessage,
+  checkupRefusal,
+} from "../../slack/blocks/checkup_message.ts";
+import { type CheckupLine, couldNotCheck, fail } from "./checkup_line.ts";
+import { checkScopes, SCOPES_CHECK } from "./scope_check.ts";
+import {
+  checkShards,
+  checkTriggers,
+  listAppTriggers,
+  SHARDS_CHECK,
+  TRIGGERS_CHECK,
+} from "./trigger_check.ts";
+import { checkMembership, MEMBERSHIP_CHECK } from "./membership_check.ts";
+import {
+  checkScratchMessage,
+  LOCK_CHECK,
+  METADATA_CHECK,
+} from "./scratch_message_checks.ts";
+import { checkDatastore, DATASTORE_CHECK } from "./datastore_check.ts";
+import { checkThreadOrder, THREAD_ORDER_CHECK } from "./thread_order_check.ts";
+import { checkJsm, JSM_CHECK } from "./jsm_check.ts";
+import { checkClickTime, CLICK_CHECK } from "./click_time_check.ts";
+
+/** Under `slack run`'s 15 s, with room to post the findings. */
+export const CHECKUP_BUDGET_MS = 11_000;
+
+export interface CheckupRequest {
+  /** Who asked: the shortcut's user. */
+  admin: string;
+  /** Tells this run's scratch items and message apart from others'. */
+  run: string;
+  env: Record<string, string | undefined>;
+  /** OAuth mode: the Atlassian token id the workflow hands the step. */
+  jsmTokenId?: string;
+  budgetMs?: number;
+}
+
+export type CheckupOutcome =
+  | { kind: "refused"; admins: string[] }
+  | { kind: "reported"; lines: CheckupLine[] };
+
+export async function runCheckup(
+  client: SlackAPIClient,
+  request: CheckupRequest,
+): Promise<CheckupOutcome> {
+  const { settings, queues } = await settingsAndQueues(client);
+  // Before Helpdesk is configured, anyone may: as with Configure Helpdesk.
+  if (!mayChangeHelpdesk(settings, request.admin)) {
+    const admins = helpdeskAdmins(settings!);
+    await slackCall(client, "chat.postMessage", {
+      channel: request.admin,
+      ...checkupRefusal(admins),
+    });
+    return { kind: "refused", admins };
+  }
+  const deadlineAt = Date.now() + (request.budgetMs ?? CHECKUP_BUDGET_MS);
+  const checks: Array<Promise<CheckupLine | CheckupLine[]>> = [
+    bounded(SCOPES_CHECK, deadlineAt, () => checkScopes(client)),
+    bounded(CLICK_CHECK, deadlineAt, () => checkClickTime(client)),
+  ];
+  if (!settings) {
+    checks.push(Promise.resolve(fail(
+      "Configured",
+      "Helpdesk is not configured yet, so its triggers, channels and lock can't be checked.",
+      'Run the "Configure Helpdesk" shortcut to choose the triage channel and the agents, then run the check-up again.',
+    )));
+  } else {
+    const listed = listAppTriggers(client);
+    const integrations = {
+      jsm: jsmEnabled(request.env),
+      jiraCloud: !!request.env.JIRA_CLOUD_DOMAIN?.trim(),
+    };
+    checks.push(
+      bounded(
+        TRIGGERS_CHECK,
+        deadlineAt,
+        async () => checkTriggers(await listed, settings, integrations),
+      ),
+      bounded(
+        SHARDS_CHECK,
+        deadlineAt,
+        async () => checkShards(await listed, settings, queues),
+      ),
+      bounded(
+        MEMBERSHIP_CHECK,
+        deadlineAt,
+        () => checkMembership(client, settings, queues),
+      ),
+      bounded(
+        `${METADATA_CHECK}, ${LOCK_CHECK}`,
+        deadlineAt,
+        () => checkScratchMessage(client, settings.triage_channel, request.run),
+      ),
+      bounded(
+        DATASTORE_CHECK,
+        deadlineAt,
+        () => checkDatastore(client, request.run),
+      ),
+      bounded(THREAD_ORDER_CHECK, deadlineAt, () => checkThreadOrder(client)),
+    );
+    if (integrations.jsm) {
+      checks.push(bounded(
+        JSM_CHECK,
+        deadlineAt,
+        () => checkJsm(client, request.env, request.jsmTokenId, deadlineAt),
+      ));
+    }
+  }
+  const lines = (await Promise.all(checks)).flat();
+  await slackCall(client, "chat.postMessage", {
+    channel: request.admin,
+    ...checkupMessage(lines),
+    unfurl_links: false,
+  });
+  return { kind: "reported", lines };
+}
+
+/** The check's lines, or one failed line if it threw or ran out of time. */
+async function bounded(
+  check: string,
+  deadlineAt: number,
+  run: () => Promise<CheckupLine | CheckupLine[]>,
+): Promise<CheckupLine | CheckupLine[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<CheckupLine>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve(fail(
+          check,
+          "The check did not finish in time.",
+          "Slack was slow to answer; run the check-up again in a minute.",
+        )),
+      Math.max(0, deadlineAt - Date.now()),
+    );
+  });
+  try {
+    return await Promise.race([
+      run().catch((error) => couldNotCheck(check, error)),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,34 @@
+// One line of the Helpdesk check-up: what was checked, whether it held, and,
+// when it did not, what an admin should do, in plain words.
+import { explainFailure } from "../../slack/api/error_messages.ts";
+
+export interface CheckupLine {
+  /** What was checked, e.g. "Slack permissions". */
+  check: string;
+  ok: boolean;
+  /** What was found, with numbers where there are any. */
+  found: string;
+  /** Only on a failed line: what to do about it. */
+  todo?: string;
+}
+
+export const pass = (check: string, found: string): CheckupLine => ({
+  check,
+  ok: true,
+  found,
+});
+
+export const fail = (
+  check: string,
+  found: string,
+  todo: string,
+): CheckupLine => ({ check, ok: false, found, todo });
+
+/** A check that could not run at all fails, saying why. */
+export function couldNotCheck(check: string, error: unknown): CheckupLine {
+  return fail(
+    check,
+    "The check itself could not run.",
+    explainFailure(error),
+  );
+}
