@@ -21,6 +21,8 @@ export default DefineDatastore({
       items: { type: Schema.types.string },
     },
     private: { type: Schema.types.boolean },
+    /** public, internal (the default) or none: see request_type.ts. */
+    private_jsm: { type: Schema.types.string },
     updated_by: { type: Schema.slack.types.user_id },
     updated_at: { type: Schema.slack.types.timestamp },
   },

@@ -70,6 +70,8 @@ export default DefineDatastore({
     // admin's, so they can't be attribute names.
     answers: { type: Schema.types.string },
     private: { type: Schema.types.boolean },
+    /** A private ticket's words in JSM: public, internal or none. */
+    private_jsm: { type: Schema.types.string },
     approval: { type: Schema.types.string },
     approval_by: { type: Schema.slack.types.user_id },
     approval_at: { type: Schema.slack.types.timestamp },

@@ -77,6 +77,8 @@ Deno.test("Configure a request type", async (t) => {
       fields: LAPTOP.fields_spec,
       // Ticked; "Private" and "Remove" open unticked.
       needs_approval: true,
+      // What a private ticket's words become in JSM: internal by default.
+      private_jsm: "internal",
     });
     // Saved unchanged, it is the same type.
     assert.equal(

@@ -16,12 +16,29 @@ export interface RequestType {
   /** Role entries; empty means `${superusers}`. */
   approvers: string[];
   private: boolean;
+  /**
+   * What JSM gets of a private ticket's conversation (see
+   * helpdesk/tickets/jsm_comments.ts); absent means "internal".
+   */
+  private_jsm?: PrivateJsmMirror;
   /** The last save, as stored (absent on a type not saved yet). */
   updated_by?: string;
   updated_at?: number;
 }
 
 export const DEFAULT_APPROVERS = ["${superusers}"];
+
+/**
+ * How a private ticket's words are mirrored to its JSM request: as public
+ * comments (JSM shows them to the customer), as internal comments (JSM's
+ * agents only), or not at all.
+ */
+export const PRIVATE_JSM_MIRRORS = ["public", "internal", "none"] as const;
+export type PrivateJsmMirror = typeof PRIVATE_JSM_MIRRORS[number];
+
+export function isPrivateJsmMirror(value: unknown): value is PrivateJsmMirror {
+  return (PRIVATE_JSM_MIRRORS as readonly unknown[]).includes(value);
+}
 
 export function approversOf(type: Pick<RequestType, "approvers">): string[] {
   return type.approvers.length ? type.approvers : DEFAULT_APPROVERS;

@@ -14,6 +14,8 @@ import { nameSlug } from "../queues/queue.ts";
 import { parseFormFields } from "./form_fields.ts";
 import {
   approversOf,
+  isPrivateJsmMirror,
+  type PrivateJsmMirror,
   type RequestType,
   requestTypeId,
 } from "./request_type.ts";
@@ -25,6 +27,7 @@ export interface RequestTypeFormInput {
   needs_approval?: boolean;
   approvers?: string;
   private?: boolean;
+  private_jsm?: string;
 }
 
 export type RequestTypeField = keyof RequestTypeFormInput;
@@ -91,6 +94,9 @@ export function requestTypeFromForm(
     needs_approval: input.needs_approval === true,
     approvers: approvers.entries,
     private: input.private === true,
+    ...(input.private === true
+      ? { private_jsm: privateJsmOf(input.private_jsm) }
+      : {}),
   };
   if (type.needs_approval && approvers.problems.length === 0) {
     try {
@@ -114,6 +120,11 @@ export function requestTypeFromForm(
     : { ok: true, type };
 }
 
+/** A bad or missing choice (a forged form) keeps the words internal. */
+function privateJsmOf(value: unknown): PrivateJsmMirror {
+  return isPrivateJsmMirror(value) ? value : "internal";
+}
+
 /** A stored type as the form's fields. */
 export function requestTypeFormFrom(
   type: RequestType,
@@ -125,6 +136,7 @@ export function requestTypeFormFrom(
     needs_approval: type.needs_approval,
     approvers: type.approvers.map(entryAsText).join(", "),
     private: type.private,
+    private_jsm: type.private_jsm ?? "internal",
   };
 }
 

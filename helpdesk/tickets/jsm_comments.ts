@@ -49,6 +49,11 @@ export function queueJsmComment(
   comment: PendingJsmComment,
 ): Ticket {
   if (ticket.jsm_sync === undefined) return ticket;
+  // A private ticket's words go as its request type says: internal unless
+  // it asks for public comments (the customer reads them) or for none.
+  const mirror = ticket.private ? ticket.private_jsm ?? "internal" : "public";
+  if (mirror === "none") return ticket;
+  if (mirror === "internal") comment = { ...comment, public: false };
   const at = comment.at ?? ticket.updated_at;
   const queued = [
     ...ticket.jsm_comments ?? [],

@@ -3,6 +3,7 @@
 // as plain data so it can be tested without Slack.
 
 import type { Answer } from "../request_types/form_fields.ts";
+import type { PrivateJsmMirror } from "../request_types/request_type.ts";
 
 /** Where a ticket that needs approval stands (see approval.ts). */
 export type ApprovalState = "pending" | "approved" | "denied";
@@ -146,6 +147,8 @@ export interface Ticket {
   answers?: Answer[];
   /** Only the queue's agents and the requester may see its details. */
   private?: boolean;
+  /** A private ticket's words in JSM, from its request type. */
+  private_jsm?: PrivateJsmMirror;
   /** Set when its request type needs approval; see helpdesk/tickets/approval.ts. */
   approval?: ApprovalState;
   approval_by?: string;

@@ -3,7 +3,11 @@
 // form, opened on what is saved.
 import type { InputBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
-import type { RequestType } from "../../helpdesk/request_types/request_type.ts";
+import {
+  PRIVATE_JSM_MIRRORS,
+  type PrivateJsmMirror,
+  type RequestType,
+} from "../../helpdesk/request_types/request_type.ts";
 import {
   MAX_REQUEST_TYPE_DESCRIPTION,
   MAX_REQUEST_TYPE_NAME,
@@ -139,6 +143,7 @@ export function requestTypeModal(
         form.private === true,
         { hint: "The triage card shows only its key." },
       ),
+      privateJsmInput(form.private_jsm),
       ...(type
         ? [
           checkboxInput("remove", "Remove", "Remove this request type", false, {
@@ -147,6 +152,38 @@ export function requestTypeModal(
         ]
         : []),
     ],
+  };
+}
+
+const PRIVATE_JSM_CHOICES: Record<PrivateJsmMirror, string> = {
+  internal: "Internal comments (JSM's agents only)",
+  public: "Public comments (JSM shows the customer)",
+  none: "Not at all",
+};
+
+/** How a private ticket's words reach JSM (when JSM is on). */
+function privateJsmInput(chosen: string | undefined): InputBlock {
+  const options = PRIVATE_JSM_MIRRORS.map((m) =>
+    option(m, PRIVATE_JSM_CHOICES[m])
+  );
+  const initial = options.find((o) => o.value === chosen) ??
+    options.find((o) => o.value === "internal")!;
+  return {
+    type: "input",
+    block_id: "private_jsm",
+    optional: true,
+    label: { type: "plain_text", text: "A private ticket's words in JSM" },
+    hint: {
+      type: "plain_text",
+      text:
+        "Replies and the requester's messages, when JSM is on; notes are always internal.",
+    },
+    element: {
+      type: "static_select",
+      action_id: "private_jsm",
+      options,
+      initial_option: initial,
+    },
   };
 }
 
@@ -160,6 +197,7 @@ export function submittedRequestTypeForm(
     needs_approval: state.checked("needs_approval"),
     approvers: state.text("approvers"),
     private: state.checked("private"),
+    private_jsm: state.choice("private_jsm"),
     remove: state.checked("remove"),
   };
 }

@@ -8,7 +8,10 @@ import {
   defaultQueueFromSettings,
   type Queue,
 } from "../../helpdesk/queues/queue.ts";
-import type { RequestType } from "../../helpdesk/request_types/request_type.ts";
+import {
+  isPrivateJsmMirror,
+  type RequestType,
+} from "../../helpdesk/request_types/request_type.ts";
 import { parseFormFields } from "../../helpdesk/request_types/form_fields.ts";
 import { getSettings } from "./settings_store.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -133,6 +136,9 @@ function toRequestType(item: RequestTypeItem): RequestType {
     needs_approval: item.needs_approval === true,
     approvers: strings(item.approvers),
     private: item.private === true,
+    ...(isPrivateJsmMirror(item.private_jsm)
+      ? { private_jsm: item.private_jsm }
+      : {}),
     updated_by: typeof item.updated_by === "string"
       ? item.updated_by
       : undefined,

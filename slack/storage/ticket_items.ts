@@ -1,6 +1,7 @@
 // A ticket as a datastore item and back. Items hold the Ticket shape minus
 // its absent optional fields, with holds and answers encoded as strings;
 // reading is defensive, so a damaged item is reported, not half-used.
+import { isPrivateJsmMirror } from "../../helpdesk/request_types/request_type.ts";
 import TicketsDatastore from "../../datastores/tickets.ts";
 import {
   type Hold,
@@ -212,6 +213,9 @@ function requestKind(item: TicketItem, read: FieldReader): Partial<Ticket> {
     request_type_name: read.text("request_type_name"),
     answers: decodeAnswers(item.answers),
     private: read.flag("private"),
+    private_jsm: isPrivateJsmMirror(item.private_jsm)
+      ? item.private_jsm
+      : undefined,
   };
 }
 

@@ -124,7 +124,9 @@ export async function openTicket(
         ? {
           request_type_id: type.id,
           request_type_name: type.name,
-          ...(type.private ? { private: true } : {}),
+          ...(type.private
+            ? { private: true, private_jsm: type.private_jsm ?? "internal" }
+            : {}),
           ...(type.needs_approval ? pendingApprovalFields(now) : {}),
         }
         : {}),
