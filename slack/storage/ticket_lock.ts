@@ -154,7 +154,9 @@ async function acquire(
           channel: anchor.channel,
           timestamp: anchor.ts,
           name: LOCK_REACTION,
-        }).catch(() => {});
+        }).catch((removal) =>
+          console.warn(`${ticket.key}: lock reaction not taken back`, removal)
+        );
         throw error;
       }
     }
@@ -171,7 +173,9 @@ async function acquire(
           channel: anchor.channel,
           timestamp: anchor.ts,
           name: LOCK_REACTION,
-        }).catch(() => {});
+        }).catch((error) =>
+          console.warn(`${ticket.key}: stale lock not removed`, error)
+        );
         continue;
       }
     }
@@ -242,6 +246,8 @@ async function release(
       id: lockId(ticket),
       taken_at: 0,
       holder: "released",
-    }).catch(() => {});
+    }).catch((error) =>
+      console.warn(`${ticket.key}: lock not marked released`, error)
+    );
   }
 }

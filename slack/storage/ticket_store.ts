@@ -133,7 +133,13 @@ export async function putTicketSurely(client: SlackAPIClient, ticket: Ticket) {
   try {
     await putTicket(client, ticket);
   } catch (error) {
-    const stored = await getTicket(client, ticket.id).catch(() => undefined);
+    const stored = await getTicket(client, ticket.id).catch((readError) => {
+      console.warn(
+        `${ticket.key}: not read back after a failed save`,
+        readError,
+      );
+      return undefined;
+    });
     if (!stored || !sameItem(toItem(stored), toItem(ticket))) throw error;
   }
 }

@@ -70,5 +70,7 @@ export async function reportNotShown(
     `${result.ticket.key} was updated, but Slack didn't show all of it. ${
       explainFailure(result.notShown[0])
     }`,
-  ).catch(() => {});
+  ).catch((error) =>
+    console.warn(`${result.ticket.key}: not told what was not shown`, error)
+  );
 }

@@ -142,7 +142,9 @@ export function rolesInQueue(
     return Promise.all(people.map((p) => isQueueAgent(directory, p)));
   };
   const early = ask(loaded.queue, loaded.ticket.requester);
-  early.catch(() => {}); // awaited by `of`, unless the lock is refused
+  // Not lost: `of` awaits it and throws its failure. Only when the lock is
+  // refused is it never awaited, and then nobody needs the answer.
+  early.catch(() => {});
   return {
     async of(latest: Ticket): Promise<boolean[]> {
       if (queueIdOf(latest) === loaded.queue.id) return await early;

@@ -40,7 +40,9 @@ export async function redrawOldCards(
     return [];
   } catch (error) {
     await updateTicketFields(client, saved.id, { card_redraw_due: true })
-      .catch(() => {});
+      .catch((marking) =>
+        console.warn(`${saved.key}: redraw not marked as due`, marking)
+      );
     return [error];
   }
 }
@@ -77,7 +79,10 @@ export async function takeBackIfUnsaved(
   ticketId: string,
   card: Card,
 ) {
-  const stored = await getTicket(client, ticketId).catch(() => undefined);
+  const stored = await getTicket(client, ticketId).catch((error) => {
+    console.warn(`${ticketId}: not read to check the moved card`, error);
+    return undefined;
+  });
   if (!stored || stored.card_ts === card.ts) return;
   await slackCall(client, "chat.delete", card).catch((error) =>
     console.warn("a moved card that was not saved stays", error)

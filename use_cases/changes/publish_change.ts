@@ -76,7 +76,9 @@ export async function publishChange(
     redrawTicketCard(client, settings, ticket, now).catch(async (error) => {
       // Left for the next change or the scheduled check to redraw.
       await updateTicketFields(client, ticket.id, { card_redraw_due: true })
-        .catch(() => {});
+        .catch((marking) =>
+          console.warn(`${ticket.key}: redraw not marked as due`, marking)
+        );
       throw error;
     }),
   ];

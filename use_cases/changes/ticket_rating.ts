@@ -64,7 +64,9 @@ export async function rateAndAskComment(
       client,
       { user },
       `Thanks: your rating of ${saved.rating}/5 for ${ticket.key} is saved.`,
-    ).catch(() => {});
+    ).catch((telling) =>
+      console.warn(`${ticket.key}: rating's thanks not sent`, telling)
+    );
     return { outputs: { rating: saved.rating } };
   }
   return KEPT_OPEN;

@@ -137,7 +137,9 @@ export async function relayThreadMessage(
     if (error instanceof SlackCallError && error.code === "already_reacted") {
       return undefined; // another delivery of the same message has it
     }
-    await slackCall(client, "reactions.remove", mark).catch(() => {});
+    await slackCall(client, "reactions.remove", mark).catch((removal) =>
+      console.warn(`${channel}/${ts}: relay mark not taken back`, removal)
+    );
     throw error;
   }
   try {
@@ -165,7 +167,9 @@ export async function relayThreadMessage(
     return relayed.ticket;
   } catch (error) {
     // Unmarked, so that a redelivery passes it on.
-    await slackCall(client, "reactions.remove", mark).catch(() => {});
+    await slackCall(client, "reactions.remove", mark).catch((removal) =>
+      console.warn(`${channel}/${ts}: relay mark not taken back`, removal)
+    );
     throw error;
   }
 }

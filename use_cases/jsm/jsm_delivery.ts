@@ -62,7 +62,9 @@ export async function applyJsmDelivery(
   } catch (error) {
     console.error(`JSM update for ${update.issueKey} failed`, error);
     // Not applied: a redelivery may try again.
-    await release().catch(() => {});
+    await release().catch((releasing) =>
+      console.warn(`JSM update for ${update.issueKey} not released`, releasing)
+    );
     return {
       ok: false,
       reason: `The JSM update for ${update.issueKey} was not applied (${

@@ -46,7 +46,9 @@ export async function openList(
         ]),
       })
       : tellPerson(client, { user: list.person }, message);
-    await shown.catch(() => {});
+    await shown.catch((showing) =>
+      console.warn(`${list.callbackId}: failure not shown`, showing)
+    );
     return { error: message };
   }
 }

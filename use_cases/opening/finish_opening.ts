@@ -186,7 +186,10 @@ async function record(
   const failure = update.status === "rejected"
     ? update.reason
     : (lookups as PromiseRejectedResult).reason;
-  const stored = await getTicket(client, ticket.id).catch(() => undefined);
+  const stored = await getTicket(client, ticket.id).catch((error) => {
+    console.warn(`${ticket.key}: not read back after a failed record`, error);
+    return undefined;
+  });
   const landed = stored !== undefined &&
     stored.card_ts === ticket.card_ts &&
     (stored.approval_messages?.length ?? 0) ===
@@ -195,7 +198,9 @@ async function record(
     // Shown and recorded; only the lookups are missing: setup stays pending
     // so that a retry or the scheduled check writes them.
     await updateTicketFields(client, ticket.id, { setup_pending: true })
-      .catch(() => {});
+      .catch((error) =>
+        console.warn(`${ticket.key}: setup not marked pending`, error)
+      );
   } else if (stored) {
     await deleteMessages(client, posted);
   }

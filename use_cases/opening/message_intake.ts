@@ -105,7 +105,10 @@ export async function ticketFromMessage(
   } catch (error) {
     // Another delivery may have made the ticket while this one failed: then
     // there is nothing to apologise for.
-    const made = await madeFrom(client, message).catch(() => undefined);
+    const made = await madeFrom(client, message).catch((lookup) => {
+      console.warn("ticket made from the message not looked up", lookup);
+      return undefined;
+    });
     if (made && !made.setup_pending) {
       return await alreadyDone(client, message, made);
     }
@@ -230,7 +233,9 @@ async function takeMark(
     }
     // The mark may have landed with its answer lost: taken back, so that
     // reacting again can take it.
-    await removeMark(client, channel, ts).catch(() => {});
+    await removeMark(client, channel, ts).catch((removal) =>
+      console.warn(`${channel}/${ts}: intake mark not taken back`, removal)
+    );
     throw error;
   }
 }

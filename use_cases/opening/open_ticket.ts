@@ -154,7 +154,10 @@ export async function openTicket(
   if (failed) {
     const error = (failed as PromiseRejectedResult).reason;
     // Said as it is: saved (a retry finishes it) or not.
-    const stored = await getTicket(client, id).catch(() => undefined);
+    const stored = await getTicket(client, id).catch((readError) => {
+      console.warn(`${id}: not read back after a failed save`, readError);
+      return undefined;
+    });
     throw stored ? new NotShownYet(stored, error) : error;
   }
   return await finishOpening(client, settings, ticket, {

@@ -96,7 +96,9 @@ export async function saveHelpdeskSettings(
     await slackCall(client, "chat.delete", {
       channel: choice.triage_channel,
       ts: notice.ts,
-    }).catch(() => {});
+    }).catch((deletion) =>
+      console.warn("setup notice not deleted after a failed setup", deletion)
+    );
     return problem("triage_channel", nothingSaved(error));
   }
   return { ok: true };

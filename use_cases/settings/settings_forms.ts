@@ -46,7 +46,9 @@ export async function answerWithErrors<F extends string>(
   result: SaveProblems<F>,
 ) {
   if (result.refusal) {
-    await tellPerson(client, { user: person }, result.refusal).catch(() => {});
+    await tellPerson(client, { user: person }, result.refusal).catch((error) =>
+      console.warn("settings refusal not sent", error)
+    );
   }
   const words = { people: { [person]: "you" } };
   const entries = await Promise.all(
