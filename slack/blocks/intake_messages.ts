@@ -38,3 +38,14 @@ export function notAnIntakeChannel(channel: string): string {
     channelMention(channel)
   } isn't set up for tickets by reaction, so no ticket was made. A Helpdesk admin can add it as an intake channel with “Configure a queue”, or you can use the “Open a ticket” shortcut.`;
 }
+
+/**
+ * To someone whose workflow asked again for what it asked minutes ago: the
+ * same request, recognised, instead of a second ticket.
+ */
+export function sameStepRequest(ticket: Ticket, minutesAgo: number): string {
+  const when = minutesAgo < 1
+    ? "just now"
+    : `${minutesAgo} minute${minutesAgo === 1 ? "" : "s"} ago`;
+  return `This is ${ticket.key}, which you asked for ${when} with the same details, so Helpdesk did not open another ticket.`;
+}

@@ -46,6 +46,11 @@ export const lookupByMessage = (channel: string, ts: string) =>
   `message:${channel}:${ts}`;
 export const lookupByCard = (channel: string, ts: string) =>
   `card:${channel}:${ts}`;
+/**
+ * A Workflow Builder step's request, by who asked and what they filled in:
+ * the same request run again (a new execution) finds the ticket it made.
+ */
+export const lookupByStepRequest = (digest: string) => `step:${digest}`;
 /** The requester's thread (see requester_thread): their side of the talk. */
 export const lookupByThread = (channel: string, ts: string) =>
   `thread:${channel}:${ts}`;
@@ -165,7 +170,15 @@ export async function updateTicketFields(
   const change: TicketItem = { id, ...rest, rev };
   if (answers) change.answers = JSON.stringify(answers);
   if (!COUNTED_FIELDS.some((field) => fields[field] !== undefined)) {
-    // Its report days can't move: the entry gets the same fields at once.
+    // Its report days can't move: the entry gets the same fields, at once
+    // unless they say work is done (setup finished, a card redrawn), which
+    // the entry may say only once the ticket does: an entry that claimed
+    // more than its ticket would keep the scheduled check from finishing it.
+    if (CLEARED_FLAGS.some((flag) => fields[flag] === false)) {
+      const item = await updateItem(client, TicketsDatastore, change);
+      await indexWorkFields(client, id, rev, fields);
+      return toTicket(item);
+    }
     const [item] = await Promise.all([
       updateItem(client, TicketsDatastore, change),
       indexWorkFields(client, id, rev, fields),
@@ -185,6 +198,13 @@ export async function updateTicketFields(
   await Promise.all(wrote);
   return { ...ticket, report_days: days };
 }
+
+/** Flags the scheduled check acts on while they are set. */
+const CLEARED_FLAGS = [
+  "setup_pending",
+  "card_redraw_due",
+  "outbox_due",
+] as const;
 
 /** The fields that put a ticket in a report's day. */
 const COUNTED_FIELDS = [

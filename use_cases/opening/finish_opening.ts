@@ -19,7 +19,7 @@ import {
   putLookups,
   updateTicketFields,
 } from "../../slack/storage/ticket_store.ts";
-import { slackCall } from "../../slack/api/slack_call.ts";
+import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import {
@@ -276,6 +276,36 @@ async function deleteMessages(client: SlackAPIClient, messages: Posted[]) {
       slackCall(client, "chat.delete", { channel: m.channel, ts: m.ts })
     ),
   );
+}
+
+/** Slack's failures that pass by themselves: the scheduled check retries. */
+const PASSING = new Set([
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout",
+]);
+
+/**
+ * A ticket saved but not shown, told to someone who cannot take the same
+ * step again (a Workflow Builder run: running it again is a new run, and
+ * would open another ticket). The scheduled check finishes it, so there is
+ * nothing to ask of them, unless an admin must fix a setting first.
+ */
+export function savedNotShownYet(error: NotShownYet): string {
+  const cause = error.cause;
+  const key = error.ticket.key;
+  // Something to fix first (a permission, an invite, a setting): said as
+  // for any opening; running the workflow again then finds this ticket.
+  if (!(cause instanceof SlackCallError) || !PASSING.has(cause.code)) {
+    if (cause instanceof SlackCallError || cause instanceof SettingsProblem) {
+      return openingFailure(error, "");
+    }
+  }
+  const why = cause instanceof SlackCallError
+    ? ` (Slack refused ${cause.method}: ${cause.code})`
+    : "";
+  return `${key} is saved, but Helpdesk couldn't post it to the agents yet${why}. Helpdesk finishes it at its next scheduled check, within 15 minutes: there is nothing you need to do, and you'll get a DM once it is posted.`;
 }
 
 /**

@@ -9,14 +9,26 @@ import {
   type NewTicketInput,
   validateNewTicket,
 } from "../../helpdesk/tickets/ticket_input.ts";
-import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
+import {
+  creationKeys,
+  ticketIdFor,
+} from "../../helpdesk/tickets/ticket_ids.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import {
+  findTicketId,
+  getTicket,
+  lookupByStepRequest,
+  putLookup,
+} from "../../slack/storage/ticket_store.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { sameStepRequest } from "../../slack/blocks/intake_messages.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   NotConfiguredError,
   NotShownYet,
-  openingFailure,
+  savedNotShownYet,
   SettingsProblem,
 } from "./finish_opening.ts";
 import { openTicket } from "./open_ticket.ts";
@@ -63,18 +75,64 @@ export type StepOpening =
   /** Nothing opened: what to tell the requester. */
   | { ok: false; problem: string };
 
+/** How long the same request run again is taken for the same ticket. */
+export const SAME_REQUEST_SECONDS = 10 * 60;
+
+/** Who asked and everything they filled in, as one digest. */
+async function stepRequestDigest(
+  fields: NewTicketFields,
+  source: Source,
+  named: { queue?: string; request_type?: string },
+): Promise<string> {
+  const what = JSON.stringify([
+    fields.requester,
+    fields.summary,
+    fields.description,
+    fields.priority,
+    fields.category,
+    fields.source_channel ?? "",
+    source,
+    named.queue ?? "",
+    named.request_type ?? "",
+  ]);
+  const hash = await crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(what),
+  );
+  return [...new Uint8Array(hash)].slice(0, 16)
+    .map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The ticket the same request made minutes ago, if it is still open. */
+async function recentStepTicket(
+  client: SlackAPIClient,
+  lookup: string,
+  nowMs: number,
+): Promise<Ticket | undefined> {
+  const id = await findTicketId(client, lookup);
+  const ticket = id ? await getTicket(client, id) : undefined;
+  if (!ticket?.creation_key || ticket.status === "closed") return undefined;
+  return nowMs / 1000 - ticket.created_at < SAME_REQUEST_SECONDS
+    ? ticket
+    : undefined;
+}
+
 export async function openTicketFromStep(
   client: SlackAPIClient,
   request: Extract<StepRequest, { ok: true }>,
   named: { queue?: string; request_type?: string },
-  run: { executionId: string; syncToJsm: boolean },
+  run: { executionId: string; syncToJsm: boolean; nowMs?: number },
 ): Promise<StepOpening> {
-  // The queue and request type the builder named, if any.
-  const destination = await stepDestination(
-    client,
-    named.queue,
-    named.request_type,
-  );
+  const nowMs = run.nowMs ?? Date.now();
+  // The same request run again within minutes (a person who ran the
+  // workflow again after a failure): the ticket it made, not another. Asked
+  // alongside the queue and request type the builder named, if any.
+  const digest = stepRequestDigest(request.fields, request.source, named)
+    .then(lookupByStepRequest);
+  const [destination, recent] = await Promise.all([
+    stepDestination(client, named.queue, named.request_type),
+    digest.then((lookup) => recentStepTicket(client, lookup, nowMs)),
+  ]);
   if (!destination.ok) {
     return {
       ok: false,
@@ -84,22 +142,43 @@ export async function openTicketFromStep(
     };
   }
   const type = destination.requestType;
+  const fields = type
+    ? { ...request.fields, category: type.name }
+    : request.fields;
+  const creationKey = recent?.creation_key ??
+    creationKeys.execution(run.executionId);
+  // Written as the ticket is, and awaited even when opening fails part-way,
+  // so that running the workflow again finds what this run saved. Should
+  // it fail, running it again opens another ticket: logged, not thrown.
+  const written = recent
+    ? undefined
+    : Promise.all([digest, ticketIdFor(creationKey)])
+      .then(([lookup, id]) => putLookup(client, lookup, id))
+      .catch((error) => console.warn("step request not indexed", error));
   const { ticket, cardLink } = await openTicket(
     client,
     // A type's name is its tickets' category, as in the request form.
-    type ? { ...request.fields, category: type.name } : request.fields,
+    fields,
     request.source,
-    Date.now(),
+    nowMs,
     {
       // Slack gives the same execution again only to this step run.
-      creationKey: creationKeys.execution(run.executionId),
+      creationKey,
       syncToJsm: run.syncToJsm,
       queueId: destination.queue?.id,
       requestType: type,
       settings: destination.settings,
       queue: destination.queue,
     },
-  );
+  ).finally(() => written);
+  if (recent) {
+    const minutes = Math.floor((nowMs / 1000 - recent.created_at) / 60);
+    await tellPerson(
+      client,
+      { user: fields.requester },
+      sameStepRequest(ticket, minutes),
+    ).catch((error) => console.warn(`${ticket.key}: not told`, error));
+  }
   return {
     ok: true,
     outputs: {
@@ -125,7 +204,7 @@ export function stepFailure(
   return {
     log: "create_ticket failed",
     message: error instanceof NotShownYet
-      ? openingFailure(error, "")
+      ? savedNotShownYet(error)
       : `Helpdesk couldn't open your ticket “${escapeMrkdwn(summary)}”. ${
         // Settings problems are worded in plain text, with names typed.
         error instanceof SettingsProblem
