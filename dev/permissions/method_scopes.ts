@@ -27,6 +27,9 @@ export const METHOD_SCOPES: ReadonlyMap<string, MethodScopes> = new Map([
   needs("chat.delete", "chat:write"),
   needs("chat.postEphemeral", "chat:write"),
   needs("chat.getPermalink"),
+  needs("files.getUploadURLExternal", "files:write"),
+  needs("files.completeUploadExternal", "files:write"),
+  needs("files.info", "files:read"),
   needs("conversations.join", "channels:join"),
   needs(
     "conversations.info",

@@ -200,7 +200,7 @@ export function existingChannel(
 }
 
 /** Where chat.postMessage may post: a member channel, or a person's DM. */
-function postableChannel(ws: FakeWorkspace, id: string): FakeChannel {
+export function postableChannel(ws: FakeWorkspace, id: string): FakeChannel {
   if (/^[UW]/.test(id)) {
     const user = ws.users.get(id);
     if (!user || user.deleted) throw new SlackError("channel_not_found");
@@ -307,6 +307,7 @@ export function toApi(message: FakeMessage) {
     thread_ts: message.thread_ts,
     metadata: message.metadata,
     reply_count: message.reply_count,
+    files: message.files,
     reactions: message.reactions?.filter((r) => r.users.length).map((r) => ({
       name: r.name,
       users: [...r.users],

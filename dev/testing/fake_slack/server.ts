@@ -14,6 +14,7 @@ import { messagingMethods } from "./messaging_methods.ts";
 import { conversationMethods } from "./conversation_methods.ts";
 import type { MethodHandler } from "./method_handler.ts";
 import { datastoreMethods } from "./datastore_methods.ts";
+import { fileMethods, fileTransfer } from "./file_methods.ts";
 import { type FakeTrigger, triggerMethods } from "./trigger_methods.ts";
 
 export interface FakeSlackOptions {
@@ -105,6 +106,7 @@ const JSON_FIELDS = new Set([
   "reply_broadcast",
   "unfurl_links",
   "unfurl_media",
+  "files",
 ]);
 
 export class FakeSlack {
@@ -146,6 +148,7 @@ export class FakeSlack {
     this.#methods = new Map([
       ...messagingMethods(this.workspace),
       ...conversationMethods(this.workspace),
+      ...fileMethods(this.workspace),
       ...datastoreMethods(datastores),
       ...triggerMethods(this.workspace, this.triggers),
       ["apps.auth.external.get", (args) => {
@@ -167,6 +170,9 @@ export class FakeSlack {
       { hostname: "127.0.0.1", port: 0, onListen: () => {} },
       (request) => this.#handle(request),
     );
+    // Upload URLs and file downloads are served here too (files.slack.com).
+    this.workspace.files.baseUrl =
+      `http://127.0.0.1:${this.#server.addr.port}/`;
   }
 
   static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -257,6 +263,14 @@ export class FakeSlack {
   async #handle(request: Request): Promise<Response> {
     const startedAt = performance.now();
     const url = new URL(request.url);
+    if (!url.pathname.startsWith("/api/")) {
+      const transfer = await fileTransfer(
+        this.workspace,
+        request,
+        url.pathname,
+      );
+      if (transfer) return transfer;
+    }
     const method = url.pathname.replace(/^\/api\//, "");
     let args: Args = {};
     const token =

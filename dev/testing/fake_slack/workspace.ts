@@ -1,6 +1,7 @@
 // The state behind the fake Slack Web API: people, channels, user groups and
 // the messages the app posted. Tests seed it, the app changes it through HTTP,
 // and tests read it back to assert what a person in Slack would see.
+import { FakeFiles, type FileObject } from "./files.ts";
 
 export interface FakeUser {
   id: string;
@@ -33,6 +34,8 @@ export interface FakeMessage {
   reply_count?: number;
   edited?: { user: string; ts: string };
   reactions?: Array<{ name: string; users: string[] }>;
+  /** Files it carries, as Slack shows them on the message. */
+  files?: FileObject[];
   /** The token that posted it: Slack routes its buttons to that execution. */
   posted_by_token?: string;
 }
@@ -99,6 +102,11 @@ export class FakeWorkspace {
   readonly messages: FakeMessage[] = [];
   readonly ephemerals: FakeEphemeral[] = [];
   readonly views: FakeView[] = [];
+  readonly files = new FakeFiles(
+    (prefix) => this.nextId(prefix),
+    () => this.teamId,
+    (id) => this.channels.get(id),
+  );
   #clock = 1_700_000_000_000_000n; // microseconds, so ts values stay unique
   #ids = 0;
 
@@ -155,6 +163,7 @@ export class FakeWorkspace {
       messages: this.messages,
       ephemerals: this.ephemerals,
       views: this.views,
+      files: this.files.snapshot(),
       clock: this.#clock.toString(),
       ids: this.#ids,
     };
@@ -180,6 +189,8 @@ export class FakeWorkspace {
     this.messages.splice(0, Infinity, ...snapshot.messages);
     this.ephemerals.splice(0, Infinity, ...snapshot.ephemerals);
     this.views.splice(0, Infinity, ...snapshot.views);
+    // Older saved states have no files.
+    this.files.restore(snapshot.files);
     this.#clock = BigInt(snapshot.clock);
     this.#ids = snapshot.ids;
   }
@@ -190,6 +201,7 @@ export class FakeWorkspace {
     channel: string,
     text: string,
     threadTs?: string,
+    files: Array<{ name: string; mimetype?: string; bytes: Uint8Array }> = [],
   ): FakeMessage {
     const message: FakeMessage = {
       channel,
@@ -198,6 +210,13 @@ export class FakeWorkspace {
       user,
       text,
     };
+    if (files.length) {
+      message.files = files.map((f) => {
+        const file = this.files.add(user, f);
+        file.shares.push(channel);
+        return this.files.object(file);
+      });
+    }
     if (threadTs) {
       const parent = this.findMessage(channel, threadTs);
       if (parent) parent.reply_count = (parent.reply_count ?? 0) + 1;

@@ -1,0 +1,154 @@
+// Slack's file methods for the fake Web API (see files.ts for the sources),
+// and the two plain HTTP endpoints behind them: the upload URL that takes a
+// file's bytes, and url_private_download that gives them back to the bot.
+import { requireString, SlackError } from "./slack_error.ts";
+import { BOT_ID, BOT_USER_ID, type FakeWorkspace } from "./workspace.ts";
+import type { MethodHandler } from "./method_handler.ts";
+import { postableChannel } from "./messaging_methods.ts";
+
+export function fileMethods(ws: FakeWorkspace): Array<[string, MethodHandler]> {
+  const files = ws.files;
+  return [
+    ["files.getUploadURLExternal", (args) => {
+      const filename = requireString(args, "filename");
+      const length = Number(args.length);
+      if (!Number.isInteger(length) || length <= 0) {
+        throw new SlackError("missing_argument");
+      }
+      if (length > files.maxUploadBytes) {
+        throw new SlackError("file_upload_size_restricted");
+      }
+      const file = files.add(BOT_USER_ID, {
+        name: filename,
+        bytes: new Uint8Array(),
+      });
+      file.size = length;
+      file.bytes = undefined;
+      file.pending = true;
+      return {
+        upload_url: `${files.baseUrl}upload/v1/${file.id}`,
+        file_id: file.id,
+      };
+    }],
+
+    ["files.completeUploadExternal", (args) => {
+      const list = args.files;
+      if (!Array.isArray(list) || list.length === 0) {
+        throw new SlackError("invalid_arguments", {
+          response_metadata: { messages: ["missing required field: files"] },
+        });
+      }
+      const chosen = list.map((entry) => {
+        const { id, title } = entry as { id?: unknown; title?: unknown };
+        const file = typeof id === "string" ? files.byId.get(id) : undefined;
+        // Never uploaded, or not one of this app's uploads.
+        if (!file || !file.pending || !file.bytes) {
+          throw new SlackError("file_not_found");
+        }
+        return { file, title: typeof title === "string" ? title : undefined };
+      });
+      const channelId = args.channel_id as string | undefined;
+      const threadTs = args.thread_ts as string | undefined;
+      const channel = channelId ? postableChannel(ws, channelId) : undefined;
+      if (threadTs && !channel) {
+        throw new SlackError("invalid_arguments", {
+          response_metadata: { messages: ["thread_ts needs channel_id"] },
+        });
+      }
+      if (channel && threadTs) {
+        const parent = ws.findMessage(channel.id, threadTs);
+        if (!parent) throw new SlackError("thread_not_found");
+        parent.reply_count = (parent.reply_count ?? 0) + 1;
+      }
+      for (const { file, title } of chosen) {
+        file.pending = false;
+        if (title) file.title = title;
+        if (channel) file.shares.push(channel.id);
+      }
+      if (channel) {
+        ws.messages.push({
+          channel: channel.id,
+          ts: ws.nextTs(),
+          thread_ts: threadTs,
+          user: BOT_USER_ID,
+          bot_id: BOT_ID,
+          text: String(args.initial_comment ?? ""),
+          files: chosen.map(({ file }) => files.object(file)),
+        });
+      }
+      return {
+        files: chosen.map(({ file }) => ({ id: file.id, title: file.title })),
+      };
+    }],
+
+    ["files.info", (args) => {
+      const file = files.byId.get(requireString(args, "file"));
+      if (!file || !files.readableByApp(file)) {
+        throw new SlackError(file?.deleted ? "file_deleted" : "file_not_found");
+      }
+      return { file: files.object(file) };
+    }],
+  ];
+}
+
+/**
+ * The upload URL's POST and url_private_download's GET; undefined for any
+ * other path. The upload takes raw bytes or a multipart `file`; a body
+ * longer than the `length` asked for is refused (what Slack does then is not
+ * documented; the fake refuses rather than store a different file).
+ */
+export async function fileTransfer(
+  ws: FakeWorkspace,
+  request: Request,
+  path: string,
+): Promise<Response | undefined> {
+  const files = ws.files;
+  const upload = path.match(/^\/upload\/v1\/([^/]+)$/);
+  if (upload && request.method === "POST") {
+    const file = files.byId.get(upload[1]);
+    if (!file?.pending || file.bytes) {
+      return new Response("Not Found", { status: 404 });
+    }
+    const bytes = await uploadedBytes(request);
+    if (bytes.length !== file.size) {
+      return new Response(
+        `length ${bytes.length} is not the ${file.size} bytes asked for`,
+        { status: 400 },
+      );
+    }
+    file.bytes = bytes;
+    return new Response(`OK - ${bytes.length}`, { status: 200 });
+  }
+  if (path.startsWith("/files-pri/") && request.method === "GET") {
+    const token = request.headers.get("authorization")?.replace(
+      /^Bearer /,
+      "",
+    );
+    const file = token ? files.download(path) : undefined;
+    if (!token || !file?.bytes) {
+      return new Response(SIGN_IN_PAGE, {
+        status: 200,
+        headers: { "content-type": "text/html; charset=utf-8" },
+      });
+    }
+    return new Response(file.bytes.slice(), {
+      status: 200,
+      headers: { "content-type": file.mimetype },
+    });
+  }
+  return undefined;
+}
+
+const SIGN_IN_PAGE =
+  "<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to Slack</body></html>";
+
+async function uploadedBytes(request: Request): Promise<Uint8Array> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.includes("multipart/form-data")) {
+    const form = await request.formData();
+    const part = form.get("file") ?? form.get("filename");
+    if (part instanceof File) return new Uint8Array(await part.arrayBuffer());
+    return new TextEncoder().encode(String(part ?? ""));
+  }
+  return new Uint8Array(await request.arrayBuffer());
+}

@@ -1,0 +1,163 @@
+import assert from "node:assert/strict";
+import { SlackAPI } from "deno-slack-sdk/mod.ts";
+import { FakeSlack } from "./server.ts";
+import { BOT_USER_ID } from "./workspace.ts";
+
+Deno.test("the fake Slack API keeps files as Slack does", async (t) => {
+  await using slack = await FakeSlack.start({
+    workspace: {
+      users: [{ id: "U1", name: "one" }],
+      channels: [
+        { id: "C1", name: "in", is_private: false, members: [BOT_USER_ID] },
+        { id: "G1", name: "secret", is_private: true, members: ["U1"] },
+      ],
+    },
+    scopes: ["chat:write", "files:read", "files:write", "channels:history"],
+  });
+  const client = SlackAPI("xoxb-test", { slackApiUrl: slack.apiUrl });
+  const ws = slack.workspace;
+  const bytes = new TextEncoder().encode("printer log");
+
+  const upload = async (
+    name: string,
+    body: Uint8Array,
+    length = body.length,
+  ) => {
+    const got = await client.apiCall("files.getUploadURLExternal", {
+      filename: name,
+      length,
+    });
+    assert.equal(got.ok, true, String(got.error));
+    const posted = await fetch(String(got.upload_url), {
+      method: "POST",
+      body: body.slice(),
+    });
+    await posted.body?.cancel();
+    return { id: String(got.file_id), status: posted.status };
+  };
+
+  await t.step("an upload is shared in a thread with one message", async () => {
+    const parent = ws.postAs("U1", "C1", "help");
+    const { id, status } = await upload("log.txt", bytes);
+    assert.equal(status, 200);
+    const done = await client.apiCall("files.completeUploadExternal", {
+      files: [{ id, title: "log.txt" }],
+      channel_id: "C1",
+      thread_ts: parent.ts,
+      initial_comment: "From the requester",
+    });
+    assert.equal(done.ok, true, String(done.error));
+    const [reply] = ws.repliesTo("C1", parent.ts);
+    assert.equal(reply.text, "From the requester");
+    assert.deepEqual(reply.files?.map((f) => [f.id, f.name, f.size]), [
+      [id, "log.txt", bytes.length],
+    ]);
+    const replies = await client.conversations.replies({
+      channel: "C1",
+      ts: parent.ts,
+    });
+    assert.equal(replies.messages[1].files[0].id, id);
+  });
+
+  await t.step("a completed upload can't be completed again", async () => {
+    const { id } = await upload("again.txt", bytes);
+    const args = { files: [{ id }], channel_id: "C1" };
+    assert.equal(
+      (await client.apiCall("files.completeUploadExternal", args)).ok,
+      true,
+    );
+    const second = await client.apiCall("files.completeUploadExternal", args);
+    assert.equal(second.error, "file_not_found");
+  });
+
+  await t.step("a file never uploaded is file_not_found", async () => {
+    const got = await client.apiCall("files.getUploadURLExternal", {
+      filename: "x.txt",
+      length: 3,
+    });
+    const r = await client.apiCall("files.completeUploadExternal", {
+      files: [{ id: got.file_id }],
+      channel_id: "C1",
+    });
+    assert.equal(r.error, "file_not_found");
+    assert.equal(
+      (await client.apiCall("files.info", { file: "FNOPE" })).error,
+      "file_not_found",
+    );
+  });
+
+  await t.step(
+    "bytes other than the length asked for are refused",
+    async () => {
+      const { status } = await upload("short.txt", bytes, bytes.length + 1);
+      assert.equal(status, 400);
+    },
+  );
+
+  await t.step("size limits: zero, and over the team's limit", async () => {
+    const zero = await client.apiCall("files.getUploadURLExternal", {
+      filename: "empty.txt",
+      length: 0,
+    });
+    assert.equal(zero.error, "missing_argument");
+    ws.files.maxUploadBytes = 10;
+    const big = await client.apiCall("files.getUploadURLExternal", {
+      filename: "big.txt",
+      length: 11,
+    });
+    assert.equal(big.error, "file_upload_size_restricted");
+    ws.files.maxUploadBytes = 1024 ** 3;
+  });
+
+  await t.step("sharing where the bot is not is refused", async () => {
+    const { id } = await upload("x.txt", bytes);
+    const r = await client.apiCall("files.completeUploadExternal", {
+      files: [{ id }],
+      channel_id: "G1",
+    });
+    assert.equal(r.error, "channel_not_found");
+  });
+
+  await t.step(
+    "a person's file downloads with the bot token only",
+    async () => {
+      const message = ws.postAs("U1", "C1", "see", undefined, [
+        { name: "shot.png", mimetype: "image/png", bytes },
+      ]);
+      const file = message.files![0];
+      const info = await client.apiCall("files.info", { file: file.id });
+      assert.equal(info.file.mimetype, "image/png");
+      const withToken = await fetch(file.url_private_download, {
+        headers: { authorization: "Bearer xoxb-test" },
+      });
+      assert.deepEqual(new Uint8Array(await withToken.arrayBuffer()), bytes);
+      const without = await fetch(file.url_private_download);
+      assert.match(String(without.headers.get("content-type")), /text\/html/);
+      await without.body?.cancel();
+    },
+  );
+
+  await t.step("a file in a private channel the bot is not in", async () => {
+    const message = ws.postAs("U1", "G1", "secret", undefined, [
+      { name: "s.txt", bytes },
+    ]);
+    const file = message.files![0];
+    const info = await client.apiCall("files.info", { file: file.id });
+    assert.equal(info.error, "file_not_found");
+    const r = await fetch(file.url_private_download, {
+      headers: { authorization: "Bearer xoxb-test" },
+    });
+    assert.match(String(r.headers.get("content-type")), /text\/html/);
+    await r.body?.cancel();
+  });
+
+  await t.step("file methods need the files scopes", async () => {
+    slack.grantScopes(["chat:write"]);
+    const r = await client.apiCall("files.getUploadURLExternal", {
+      filename: "a.txt",
+      length: 1,
+    });
+    assert.equal(r.error, "missing_scope");
+    assert.equal(r.needed, "files:write");
+  });
+});
