@@ -11,7 +11,12 @@
 // url_private_download needs the bot token in an Authorization header;
 // without it Slack answers its sign-in page (HTML, status 200), not the file.
 // Slack's per-file ceiling is 1 GB (slack.com/help/articles/201330736).
-import { BOT_USER_ID, type FakeChannel } from "./workspace.ts";
+
+/** What files need of a channel to tell whether the app may see it. */
+interface ChannelAccess {
+  is_private: boolean;
+  members: Set<string>;
+}
 
 export const SLACK_MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
@@ -65,7 +70,8 @@ export class FakeFiles {
   constructor(
     private readonly nextId: (prefix: string) => string,
     private readonly teamId: () => string,
-    private readonly channel: (id: string) => FakeChannel | undefined,
+    private readonly channel: (id: string) => ChannelAccess | undefined,
+    private readonly botUserId: string,
   ) {}
 
   /** A file a person attaches (shared once a message carries it). */
@@ -93,10 +99,11 @@ export class FakeFiles {
   /** Whether the bot may see and download it. */
   readableByApp(file: FakeFile): boolean {
     if (file.deleted || file.pending) return false;
-    if (file.user === BOT_USER_ID || file.grantedToApp) return true;
+    if (file.user === this.botUserId || file.grantedToApp) return true;
     return file.shares.some((id) => {
       const c = this.channel(id);
-      return c !== undefined && (!c.is_private || c.members.has(BOT_USER_ID));
+      return c !== undefined &&
+        (!c.is_private || c.members.has(this.botUserId));
     });
   }
 

@@ -106,6 +106,7 @@ export class FakeWorkspace {
     (prefix) => this.nextId(prefix),
     () => this.teamId,
     (id) => this.channels.get(id),
+    BOT_USER_ID,
   );
   #clock = 1_700_000_000_000_000n; // microseconds, so ts values stay unique
   #ids = 0;
