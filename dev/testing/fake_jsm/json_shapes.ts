@@ -2,6 +2,7 @@
 // models): CustomerRequest, Comment, paged lists {size, start, limit,
 // isLastPage, _links, values}, dates {iso8601, jira, friendly, epochMillis},
 // and error bodies {errorMessage, i18nErrorMessage {i18nKey, parameters}}.
+import type { FakeAttachment } from "./attachments.ts";
 import type {
   FakeComment,
   FakeCustomer,
@@ -52,6 +53,25 @@ export function commentJson(desk: FakeServiceDesk, c: FakeComment) {
     public: c.public,
     author: userJson(desk.customer(c.authorAccountId)!),
     created: dateJson(c.createdAt),
+  };
+}
+
+/** servicedeskapi's AttachmentDTO. */
+export function attachmentJson(
+  desk: FakeServiceDesk,
+  a: FakeAttachment,
+  base: string,
+) {
+  return {
+    filename: a.filename,
+    author: userJson(desk.customer(a.authorAccountId)!),
+    created: dateJson(a.createdAt),
+    size: a.size,
+    mimeType: a.mimeType,
+    _links: {
+      self: `${base}/rest/api/2/attachment/${a.id}`,
+      content: `${base}/rest/api/3/attachment/content/${a.id}`,
+    },
   };
 }
 

@@ -7,7 +7,9 @@
 // gateway's 401. The site's /_edge/tenant_info answers {cloudId} to anyone.
 import type { JsmSite, RouteResult } from "./site.ts";
 import { routePlatform } from "./platform_routes.ts";
+import { attachmentMarkup, type MultipartPart } from "./attachments.ts";
 import {
+  attachmentJson,
   commentJson,
   FakeJsmError,
   jsmError,
@@ -71,6 +73,63 @@ export function routeJsm(
         _links: { self: `${base}${path}` },
       },
     };
+  }
+  const temporary = path.match(
+    new RegExp(`^${SD}/servicedesk/([^/]+)/attachTemporaryFile$`),
+  );
+  if (temporary && method === "POST") {
+    if (decodeURIComponent(temporary[1]) !== options.serviceDeskId) {
+      throw jsmError(
+        404,
+        `Service Desk with id ${temporary[1]} does not exist.`,
+      );
+    }
+    const parts = Array.isArray(body) ? body as MultipartPart[] : [];
+    return desk.attachments.attachTemporary(parts, headers);
+  }
+  const attachments = path.match(
+    new RegExp(`^${SD}/request/([^/]+)/attachment$`),
+  );
+  if (attachments) {
+    const request = desk.get(decodeURIComponent(attachments[1]));
+    if (method === "POST") {
+      const { temporaryAttachmentIds, public: isPublic } = asObject(body);
+      const added = desk.attachments.attach(
+        request.issueKey,
+        temporaryAttachmentIds,
+        isPublic,
+        caller,
+        now,
+      );
+      // JSM adds a comment that shows the files, public or internal as
+      // they are.
+      const comment = desk.addComment(
+        request,
+        added.map(attachmentMarkup).join("\n"),
+        isPublic,
+        caller,
+        now,
+      );
+      const values = added.map((a) => attachmentJson(desk, a, base));
+      return {
+        status: 201,
+        body: {
+          comment: commentJson(desk, comment),
+          attachments: pageJson(values, q, `${base}${path}`),
+        },
+      };
+    }
+    if (method === "GET") {
+      const all = (desk.attachments.byRequest.get(request.issueKey) ?? [])
+        .map((a) => attachmentJson(desk, a, base));
+      return { status: 200, body: pageJson(all, q, `${base}${path}`) };
+    }
+  }
+  const content = path.match(/^\/rest\/api\/3\/attachment\/content\/(\d+)$/);
+  if (content && method === "GET") {
+    const found = desk.attachments.find(content[1]);
+    if (!found) throw jsmError(404, "The attachment does not exist.");
+    return { status: 200, bytes: { data: found.bytes, type: found.mimeType } };
   }
   if (path === `${SD}/request`) {
     if (method === "POST") {

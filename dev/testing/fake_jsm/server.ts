@@ -25,7 +25,8 @@ import {
   type PathPattern,
 } from "./injections.ts";
 
-import type { FakeJsmOptions } from "./site.ts";
+import type { FakeJsmOptions, RouteResult } from "./site.ts";
+import type { MultipartPart } from "./attachments.ts";
 
 export type { InjectedJsmFailure, PathPattern } from "./injections.ts";
 
@@ -230,13 +231,7 @@ export class FakeJsm {
   async #handle(request: Request): Promise<Response> {
     const startedAt = performance.now();
     const url = new URL(request.url);
-    const text = await request.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = text;
-    }
+    const body = await readBody(request);
     const authorization = request.headers.get("authorization") ?? "";
     const auth = authorization.startsWith("Basic ")
       ? "basic"
@@ -258,6 +253,7 @@ export class FakeJsm {
       "content-type": "application/json",
     };
     let answer: unknown;
+    let raw: RouteResult | undefined;
     const failure = this.#injections.takeFailure(call.method, call.path);
     if (failure) {
       call.status = failure.status;
@@ -278,6 +274,7 @@ export class FakeJsm {
         );
         call.status = result.status;
         answer = result.body;
+        raw = result;
       } catch (error) {
         if (!(error instanceof FakeJsmError)) throw error;
         call.status = error.status;
@@ -289,10 +286,53 @@ export class FakeJsm {
     const slowMs = this.#injections.takeSlow(call.method, call.path);
     if (slowMs !== undefined) await this.#delay(slowMs);
     call.endedAt = performance.now();
+    if (raw?.bytes) {
+      headers["content-type"] = raw.bytes.type;
+      return new Response(raw.bytes.data.slice(), {
+        status: call.status,
+        headers,
+      });
+    }
+    if (raw?.text !== undefined) {
+      headers["content-type"] = "text/plain";
+      return new Response(raw.text, { status: call.status, headers });
+    }
     return new Response(
       answer === undefined ? null : JSON.stringify(answer),
       { status: call.status, headers },
     );
+  }
+}
+
+/** JSON, text, or a multipart body's parts (attachTemporaryFile). */
+async function readBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.includes("multipart/form-data")) {
+    try {
+      const form = await request.formData();
+      const parts: MultipartPart[] = [];
+      for (const [name, value] of form) {
+        parts.push(
+          value instanceof File
+            ? {
+              name,
+              filename: value.name,
+              type: value.type,
+              bytes: new Uint8Array(await value.arrayBuffer()),
+            }
+            : { name, bytes: new TextEncoder().encode(value) },
+        );
+      }
+      return parts;
+    } catch {
+      return [];
+    }
+  }
+  const text = await request.text();
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text;
   }
 }
 

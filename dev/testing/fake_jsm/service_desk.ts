@@ -4,6 +4,7 @@
 // OWNED_REQUESTS means exactly) it is a plausible model, not a transcript.
 
 import { jsmError } from "./jsm_error.ts";
+import { FakeAttachmentStore } from "./attachments.ts";
 
 /** A Jira comment's body holds at most this many characters. */
 const JSM_COMMENT_LIMIT = 32_767;
@@ -93,6 +94,7 @@ export interface ServiceDeskSeed {
 export class FakeServiceDesk {
   /** By issue key. */
   readonly requests = new Map<string, FakeRequest>();
+  readonly attachments = new FakeAttachmentStore();
   #nextNumber = 1;
   #nextComment = 1;
 

@@ -39,4 +39,8 @@ export interface JsmSite {
 export interface RouteResult {
   status: number;
   body?: unknown;
+  /** A plain-text answer instead of JSON (Jira's XSRF refusal). */
+  text?: string;
+  /** A file's bytes instead of JSON. */
+  bytes?: { data: Uint8Array; type: string };
 }
