@@ -4,7 +4,11 @@
 // the built-in OpenForm as a modal, and routes view submissions to the
 // execution that opened the view. The app's code runs unchanged.
 import manifest from "../../../manifest.ts";
-import type { FakeSlack } from "../../testing/fake_slack/server.ts";
+import type {
+  FakeSlack,
+  RecordedCall,
+} from "../../testing/fake_slack/server.ts";
+import { BOT_USER_ID } from "../../testing/fake_slack/workspace.ts";
 import {
   type Completion,
   type Execution,
@@ -55,6 +59,13 @@ export interface TriggerLike {
 
 export class LocalRuntime {
   readonly activity: ActivityEntry[] = [];
+  /**
+   * Runs that Helpdesk's own posts and reactions started. Slack delivers
+   * the app's own acts as events like anyone's, so the triggers Helpdesk
+   * makes leave its bot user out (triggers/created_by_app/own_events.ts):
+   * this should stay empty.
+   */
+  readonly ownEventRuns: WorkflowRun[] = [];
   readonly host: FunctionHost;
   readonly modals: Modals;
   #manifest: ManifestJson;
@@ -80,6 +91,37 @@ export class LocalRuntime {
     this.modals = new Modals(slack, this.host);
     this.host.pointerFor = (user) =>
       this.modals.interactivity(user).interactivity_pointer;
+    slack.onCall((call) => this.#ownEvent(call));
+  }
+
+  /** Helpdesk's own reply in a thread, or its own reaction, as an event. */
+  #ownEvent(call: RecordedCall) {
+    if (!call.response.ok) return;
+    const args = call.args as Record<string, string | undefined>;
+    if (call.method === "reactions.add" && args.channel && args.timestamp) {
+      this.ownEventRuns.push(
+        ...this.#fireEvents("slack#/events/reaction_added", args.channel, {
+          channel_id: args.channel,
+          message_ts: args.timestamp,
+          reaction: args.name,
+          user_id: BOT_USER_ID,
+        }),
+      );
+    }
+    const posted = call.response as { channel?: string; ts?: string };
+    if (
+      call.method === "chat.postMessage" && args.thread_ts && posted.channel
+    ) {
+      this.ownEventRuns.push(
+        ...this.#fireEvents("slack#/events/message_posted", posted.channel, {
+          channel_id: posted.channel,
+          user_id: BOT_USER_ID,
+          text: args.text,
+          message_ts: posted.ts,
+          thread_ts: args.thread_ts,
+        }),
+      );
+    }
   }
 
   /**
