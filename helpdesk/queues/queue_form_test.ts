@@ -137,6 +137,7 @@ const LAPTOP: RequestType = {
   needs_approval: true,
   approvers: ["${owner}", "UBOSS", "SGROUP"],
   private: true,
+  private_jsm: "internal",
 };
 
 Deno.test("a request type saved from its own form keeps its id and all", () => {
