@@ -93,6 +93,21 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },
+    // Merging duplicates (helpdesk/tickets/ticket_merge.ts).
+    merged_into: { type: Schema.types.string },
+    merged_into_key: { type: Schema.types.string },
+    merged_from: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
+    followers: {
+      type: Schema.types.array,
+      items: { type: Schema.slack.types.user_id },
+    },
+    related: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
     // Kept by slack/storage/ticket_store.ts: which write this is (the open
     // work index names the write it was made from), and the UTC days whose
     // report_days items hold this ticket's figures.

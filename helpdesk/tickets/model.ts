@@ -42,9 +42,10 @@ export const PRIORITY_CHOICES = {
 
 /**
  * Why a ticket closed, when it is not the usual end (resolved, then closed
- * by someone or by the auto-close): withdrawn by its requester.
+ * by someone or by the auto-close): withdrawn by its requester, or merged
+ * into another ticket as its duplicate (see ticket_merge.ts).
  */
-export const CLOSE_REASONS = ["withdrawn"] as const;
+export const CLOSE_REASONS = ["withdrawn", "duplicate"] as const;
 export type CloseReason = typeof CLOSE_REASONS[number];
 
 export const STATUS_LABELS: Record<Status, string> = {
@@ -192,6 +193,21 @@ export interface Ticket {
    * request, as JSON {body, public}; the JSM sync sends them in order.
    */
   jsm_comments?: string[];
+  /**
+   * Closed as a duplicate of this ticket (its id and key): its requester
+   * follows that one now. See helpdesk/tickets/ticket_merge.ts.
+   */
+  merged_into?: string;
+  merged_into_key?: string;
+  /** The keys of the tickets merged into this one, oldest first. */
+  merged_from?: string[];
+  /**
+   * The requesters of the tickets merged into this one: they hear of its
+   * status and resolution, and their replies reach its thread.
+   */
+  followers?: string[];
+  /** Keys of tickets an agent linked as related (a soft link, both ways). */
+  related?: string[];
   /**
    * The UTC days ("2026-11-26") whose report figures include this ticket.
    * Only ever grows, so a row filed under a day the ticket no longer counts

@@ -244,6 +244,11 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     outbox_due: read.flag("outbox_due"),
     requester_thread: read.text("requester_thread"),
     jsm_comments: read.strings("jsm_comments"),
+    merged_into: read.text("merged_into"),
+    merged_into_key: read.text("merged_into_key"),
+    merged_from: read.strings("merged_from"),
+    followers: read.strings("followers"),
+    related: read.strings("related"),
     // A ticket stored before report days existed was filed (by the walk)
     // under the days it counts in as stored.
     report_days: read.strings("report_days") ??

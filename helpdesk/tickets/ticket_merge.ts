@@ -1,0 +1,284 @@
+// Merging duplicates: when several people report one problem, an agent keeps
+// one ticket and merges the others into it. A merged ticket closes as a
+// duplicate of the kept one, and its requester follows the kept ticket from
+// then on. Unmerge undoes it while the kept ticket is open. Linking related
+// tickets is the soft version: a note on both, nothing closes.
+//
+// Only agents of both tickets' queues may merge or link them, because the
+// requester of one hears the other's news. For the same reason a private
+// ticket merges only with a private ticket of its own queue: its words stay
+// with the agents who may read them.
+import { OPEN_STATUSES, type Status, type Ticket } from "./model.ts";
+import { withStatus } from "./ticket_actions.ts";
+import { queueIdOf } from "./ticket_move.ts";
+
+/** Who merges, judged by each ticket's queue as it is stored now. */
+export interface MergeActor {
+  userId: string;
+  agentOfMerged: boolean;
+  agentOfKept: boolean;
+}
+
+export type MergeCheck = { ok: true } | { ok: false; reason: string };
+
+export interface Merged {
+  ok: true;
+  /** The ticket closed as a duplicate, pointing at the kept one. */
+  merged: Ticket;
+  /** The ticket kept, now also for the merged ticket's requester. */
+  kept: Ticket;
+  mergedStatusChange?: { from: Status; to: Status };
+}
+
+export type MergeOutcome = Merged | { ok: false; reason: string };
+
+function isOpen(ticket: Ticket): boolean {
+  return OPEN_STATUSES.includes(ticket.status);
+}
+
+/** Whether `actor` may merge or link these two, and both are fit for it. */
+function checkPair(
+  one: Ticket,
+  other: Ticket,
+  actor: MergeActor,
+  verb: string,
+): MergeCheck {
+  if (!actor.agentOfMerged) {
+    return {
+      ok: false,
+      reason: `Only Helpdesk agents of ${one.key}'s queue can ${verb} it.`,
+    };
+  }
+  if (!actor.agentOfKept) {
+    return {
+      ok: false,
+      reason:
+        `Only agents of both queues can ${verb} ${one.key} and ${other.key}: you are not an agent of ${other.key}'s queue.`,
+    };
+  }
+  if (one.id === other.id) {
+    return { ok: false, reason: `${one.key} can't be ${verb}d with itself.` };
+  }
+  if (one.private || other.private) {
+    if (
+      !one.private || !other.private || queueIdOf(one) !== queueIdOf(other)
+    ) {
+      return {
+        ok: false,
+        reason:
+          `${one.key} and ${other.key} can't be ${verb}d: a private ticket goes only with another private ticket of the same queue.`,
+      };
+    }
+  }
+  for (const ticket of [one, other]) {
+    if (ticket.approval === "pending") {
+      return {
+        ok: false,
+        reason: `${ticket.key} is waiting for approval: decide it first.`,
+      };
+    }
+  }
+  return { ok: true };
+}
+
+/**
+ * Whether `merged` may close as a duplicate of `kept`. Checked on both
+ * tickets as stored now, under both locks, so two merges of the same pair
+ * in opposite directions can't both pass: the second finds its "kept"
+ * ticket already merged.
+ */
+export function checkMerge(
+  merged: Ticket,
+  kept: Ticket,
+  actor: MergeActor,
+): MergeCheck {
+  const pair = checkPair(merged, kept, actor, "merge");
+  if (!pair.ok) return pair;
+  if (merged.merged_into) {
+    return {
+      ok: false,
+      reason: `${merged.key} is already merged into ${
+        merged.merged_into_key ?? "another ticket"
+      }.`,
+    };
+  }
+  if (!isOpen(merged)) {
+    return {
+      ok: false,
+      reason: `${merged.key} is ${merged.status}: only open tickets merge.`,
+    };
+  }
+  if (merged.merged_from?.length) {
+    return {
+      ok: false,
+      reason: `${merged.key} already has ${
+        merged.merged_from.join(", ")
+      } merged into it: merge ${kept.key} into ${merged.key} instead.`,
+    };
+  }
+  if (kept.merged_into) {
+    return {
+      ok: false,
+      reason: `${kept.key} was merged into ${
+        kept.merged_into_key ?? "another ticket"
+      }: merge into that one instead.`,
+    };
+  }
+  if (!isOpen(kept)) {
+    return {
+      ok: false,
+      reason:
+        `${kept.key} is ${kept.status}: merge into an open ticket, or reopen it first.`,
+    };
+  }
+  return { ok: true };
+}
+
+export function mergeTickets(
+  merged: Ticket,
+  kept: Ticket,
+  actor: MergeActor,
+  now: number,
+): MergeOutcome {
+  const check = checkMerge(merged, kept, actor);
+  if (!check.ok) return check;
+  const closed: Ticket = {
+    ...withStatus(merged, "closed", now),
+    close_reason: "duplicate",
+    merged_into: kept.id,
+    merged_into_key: kept.key,
+    updated_at: now,
+  };
+  const followers = [...kept.followers ?? []];
+  if (
+    merged.requester !== kept.requester &&
+    !followers.includes(merged.requester)
+  ) {
+    followers.push(merged.requester);
+  }
+  const widened: Ticket = {
+    ...kept,
+    followers: followers.length ? followers : undefined,
+    merged_from: [...kept.merged_from ?? [], merged.key],
+    updated_at: now,
+  };
+  return {
+    ok: true,
+    merged: closed,
+    kept: widened,
+    mergedStatusChange: { from: merged.status, to: "closed" },
+  };
+}
+
+export function checkUnmerge(
+  merged: Ticket,
+  kept: Ticket,
+  actor: MergeActor,
+): MergeCheck {
+  const pair = checkPair(merged, kept, actor, "unmerge");
+  if (!pair.ok) return pair;
+  if (merged.merged_into !== kept.id) {
+    return {
+      ok: false,
+      reason: `${merged.key} is not merged into ${kept.key}.`,
+    };
+  }
+  if (kept.status === "closed") {
+    return {
+      ok: false,
+      reason:
+        `${kept.key} is closed: a merge can be undone only while the kept ticket is open.`,
+    };
+  }
+  return { ok: true };
+}
+
+/**
+ * The merge undone: the merged ticket open again (in progress with its
+ * assignee, new without one), and the kept ticket no longer for its
+ * requester, unless that person is also the requester of another ticket
+ * still merged into it (`stillFollowing`).
+ */
+export function unmergeTickets(
+  merged: Ticket,
+  kept: Ticket,
+  actor: MergeActor,
+  now: number,
+  stillFollowing = false,
+): MergeOutcome {
+  const check = checkUnmerge(merged, kept, actor);
+  if (!check.ok) return check;
+  const reopened = withStatus(
+    merged,
+    merged.assignee ? "in_progress" : "new",
+    now,
+  );
+  delete reopened.merged_into;
+  delete reopened.merged_into_key;
+  delete reopened.close_reason;
+  delete reopened.closed_at;
+  const followers = stillFollowing
+    ? kept.followers
+    : kept.followers?.filter((f) => f !== merged.requester);
+  const mergedFrom = kept.merged_from?.filter((k) => k !== merged.key);
+  const narrowed: Ticket = {
+    ...kept,
+    followers: followers?.length ? followers : undefined,
+    merged_from: mergedFrom?.length ? mergedFrom : undefined,
+    updated_at: now,
+  };
+  return {
+    ok: true,
+    merged: reopened,
+    kept: narrowed,
+    mergedStatusChange: { from: merged.status, to: reopened.status },
+  };
+}
+
+export type LinkOutcome =
+  | { ok: true; one: Ticket; other: Ticket }
+  | { ok: false; reason: string };
+
+/** Related, not the same: each ticket names the other; nothing closes. */
+export function linkRelated(
+  one: Ticket,
+  other: Ticket,
+  actor: MergeActor,
+  now: number,
+): LinkOutcome {
+  const pair = checkPair(one, other, actor, "link");
+  if (!pair.ok) return pair;
+  if (one.related?.includes(other.key)) {
+    return {
+      ok: false,
+      reason: `${one.key} and ${other.key} are already linked.`,
+    };
+  }
+  return {
+    ok: true,
+    one: {
+      ...one,
+      related: [...one.related ?? [], other.key],
+      updated_at: now,
+    },
+    other: {
+      ...other,
+      related: [...other.related ?? [], one.key],
+      updated_at: now,
+    },
+  };
+}
+
+/** Everyone a ticket is for: its requester, then its followers. */
+export function peopleOf(ticket: Pick<Ticket, "requester" | "followers">) {
+  return [ticket.requester, ...ticket.followers ?? []];
+}
+
+/**
+ * Two tickets in the order their locks are taken: by id, whichever is kept,
+ * so two merges of the same pair at once wait for each other instead of
+ * each holding one lock.
+ */
+export function lockOrder<T extends Pick<Ticket, "id">>(a: T, b: T): [T, T] {
+  return a.id < b.id ? [a, b] : [b, a];
+}
