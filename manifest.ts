@@ -33,6 +33,7 @@ import { atlassianProvider } from "./integrations/jsm/atlassian_provider.ts";
 import {
   type DeploymentOptions,
   outgoingDomains,
+  settingScopes,
 } from "./integrations/deployment/deployment_options.ts";
 import { DEPLOYMENT } from "./integrations/deployment/current_deployment.ts";
 
@@ -106,6 +107,7 @@ export function helpdeskManifest(options: DeploymentOptions) {
       "triggers:read",
       "triggers:write",
       "usergroups:read",
+      ...settingScopes(options),
     ],
   });
 }

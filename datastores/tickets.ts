@@ -108,6 +108,12 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },
+    // Slack file ids already copied to the card's thread (or told about),
+    // so a redelivered event or a retry copies nothing twice.
+    copied_files: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
     // Kept by slack/storage/ticket_store.ts: which write this is (the open
     // work index names the write it was made from), and the UTC days whose
     // report_days items hold this ticket's figures.

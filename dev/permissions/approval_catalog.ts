@@ -41,6 +41,18 @@ export const DOMAIN_CATALOG: Readonly<
   },
 };
 
+/**
+ * What HELPDESK_FILES=on adds: two bot scopes (scope_catalog.ts) and the
+ * host Slack's upload URLs and file downloads are on.
+ */
+export const FILES_SETTING = {
+  when: "`HELPDESK_FILES=on`",
+  scopes: ["files:read", "files:write"],
+  domain: "files.slack.com",
+  reason:
+    "Slack's own file host: downloading a requester's file with the run's token, and posting a copy's bytes to the upload URL Slack hands out (`files.getUploadURLExternal`). Run on Slack blocks hosts the manifest does not name, even Slack's.",
+} as const;
+
 export interface ProviderEntry {
   key: string;
   name: string;

@@ -9,6 +9,7 @@ import { SCOPE_CATALOG } from "./scope_catalog.ts";
 import {
   CONNECTOR_CATALOG,
   DOMAIN_CATALOG,
+  FILES_SETTING,
   NOT_REQUESTED,
   PROVIDER_CATALOG,
 } from "./approval_catalog.ts";
@@ -79,12 +80,15 @@ export function approvalRequestMarkdown(request: ApprovalRequest): string {
       "Outgoing domains: none. Helpdesk calls no service outside Slack.",
     );
   } else {
-    const entry = request.jsmMode === "off"
-      ? missing(request.outgoingDomains.join(", "), "approval_catalog.ts")
-      : DOMAIN_CATALOG[request.jsmMode];
+    const reasonFor = (domain: string) =>
+      domain === FILES_SETTING.domain
+        ? FILES_SETTING.reason
+        : request.jsmMode === "off"
+        ? missing(domain, "approval_catalog.ts")
+        : DOMAIN_CATALOG[request.jsmMode].reason;
     parts.push(table(
       ["Outgoing domain", "Why Helpdesk calls it"],
-      request.outgoingDomains.map((d) => [code(d), entry.reason]),
+      request.outgoingDomains.map((d) => [code(d), reasonFor(d)]),
     ));
   }
   for (const { key, scopes } of request.providers) {
@@ -139,11 +143,22 @@ export function approvalKitMarkdown(botScopes: readonly string[]): string {
   return [
     "Always:",
     table(SCOPE_HEAD, scopeRows(botScopes)),
-    "Only with an optional integration (no extra bot scope). Outgoing domains " +
-    "and connector functions are in the admin's approval request; the OAuth " +
+    "Only with an optional setting. Bot scopes, outgoing domains and " +
+    "connector functions are in the admin's approval request; the OAuth " +
     "scopes are what the Atlassian account consents to at " +
     "`slack external-auth add`:",
     table(["Setting", "What is approved", "Why Helpdesk needs it"], [
+      ...FILES_SETTING.scopes.map((scope) => [
+        FILES_SETTING.when,
+        `bot scope ${code(scope)}`,
+        (SCOPE_CATALOG[scope] ??
+          missing(scope, "dev/permissions/scope_catalog.ts")).reason,
+      ]),
+      [
+        FILES_SETTING.when,
+        `outgoing domain ${code(FILES_SETTING.domain)}`,
+        FILES_SETTING.reason,
+      ],
       ...domains.map(([when, shown, why]) => [
         when,
         `outgoing domain ${shown}`,

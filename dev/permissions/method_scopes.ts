@@ -10,12 +10,25 @@
 export interface MethodScopes {
   anyOf: readonly string[];
   source: string;
+  /**
+   * The deployment setting that asks for its scopes: code may call it
+   * without the scope in the default manifest, since it calls it only when
+   * that setting is on.
+   */
+  setting?: string;
 }
 
 const REF = "https://docs.slack.dev/reference/methods/";
 
 function needs(method: string, ...anyOf: string[]): [string, MethodScopes] {
   return [method, { anyOf, source: REF + method }];
+}
+
+function withSetting(
+  setting: string,
+  [method, scopes]: [string, MethodScopes],
+): [string, MethodScopes] {
+  return [method, { ...scopes, setting }];
 }
 
 export const METHOD_SCOPES: ReadonlyMap<string, MethodScopes> = new Map([
@@ -27,9 +40,15 @@ export const METHOD_SCOPES: ReadonlyMap<string, MethodScopes> = new Map([
   needs("chat.delete", "chat:write"),
   needs("chat.postEphemeral", "chat:write"),
   needs("chat.getPermalink"),
-  needs("files.getUploadURLExternal", "files:write"),
-  needs("files.completeUploadExternal", "files:write"),
-  needs("files.info", "files:read"),
+  withSetting(
+    "HELPDESK_FILES=on",
+    needs("files.getUploadURLExternal", "files:write"),
+  ),
+  withSetting(
+    "HELPDESK_FILES=on",
+    needs("files.completeUploadExternal", "files:write"),
+  ),
+  withSetting("HELPDESK_FILES=on", needs("files.info", "files:read")),
   needs("conversations.join", "channels:join"),
   needs(
     "conversations.info",

@@ -11,6 +11,18 @@ export interface ScopeEntry {
 }
 
 export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
+  // Only with HELPDESK_FILES=on (settingScopes in deployment_options.ts).
+  "files:read": {
+    slack:
+      "View files shared in channels and conversations that your slack app has been added to",
+    reason:
+      "With `HELPDESK_FILES=on`: download the files on a message that becomes a ticket, with the run's token, to copy them to the ticket's card thread. Nothing else is read.",
+  },
+  "files:write": {
+    slack: "Upload, edit, and delete files as your slack app",
+    reason:
+      "With `HELPDESK_FILES=on`: upload those copies into the card's thread (files.getUploadURLExternal, then files.completeUploadExternal). Helpdesk never edits or deletes anyone's files.",
+  },
   "chat:write": {
     slack: "Send messages as @Helpdesk",
     reason:

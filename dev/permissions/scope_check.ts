@@ -51,6 +51,11 @@ export function checkPermissions(
       continue;
     }
     if (options.length === 0) continue;
+    // Called only when its setting is on, which also asks for its scopes.
+    const setting = usage.kind === "method"
+      ? METHOD_SCOPES.get(usage.name)?.setting
+      : undefined;
+    if (setting && !options.some((s) => granted.has(s))) continue;
     // A method that accepts several scopes takes one per kind of
     // conversation (public, private, DM…): any granted one is used, and the
     // first is what is missing when none is.

@@ -13,6 +13,7 @@ import { approvalRequestMarkdown } from "../permissions/approval_text.ts";
 import {
   CONNECTOR_CATALOG,
   DOMAIN_CATALOG,
+  FILES_SETTING,
   NOT_REQUESTED,
   PROVIDER_CATALOG,
 } from "../permissions/approval_catalog.ts";
@@ -82,6 +83,12 @@ const SETTINGS: Record<string, Record<string, string>> = {
     JSM_SITE: "acme.atlassian.net",
   },
   "JSM with OAuth": { JSM_AUTH: "oauth", JSM_OAUTH_CLIENT_ID: "client-1" },
+  "Files with tickets, and JSM with OAuth": {
+    HELPDESK_FILES: "on",
+    JSM_AUTH: "oauth",
+    JSM_OAUTH_CLIENT_ID: "client-1",
+  },
+  "Files with tickets": { HELPDESK_FILES: "on" },
   "Jira Cloud and Sheets connectors": {
     JIRA_CLOUD_DOMAIN: "acme",
     JIRA_PROJECT: "IT",
@@ -130,11 +137,25 @@ Deno.test("the catalogs match the manifests: nothing missing, nothing stale", ()
     Object.keys(DOMAIN_CATALOG).sort(),
     [
       ...new Set(
-        all.filter((r) => r.outgoingDomains.length).map((r) => r.jsmMode),
+        all.filter((r) =>
+          r.outgoingDomains.some((d) => d !== FILES_SETTING.domain)
+        ).map((r) => r.jsmMode),
       ),
     ]
       .sort(),
   );
+  // The files scopes and host come with HELPDESK_FILES=on, and only then.
+  for (const { name, request } of requestsBySetting()) {
+    const on = name.startsWith("Files");
+    for (const scope of FILES_SETTING.scopes) {
+      assert.equal(request.botScopes.includes(scope), on, `${name}: ${scope}`);
+    }
+    assert.equal(
+      request.outgoingDomains.includes(FILES_SETTING.domain),
+      on,
+      name,
+    );
+  }
   assert.deepEqual(
     Object.keys(CONNECTOR_CATALOG).sort(),
     [...new Set(all.flatMap((r) => r.connectorFunctions))].sort(),

@@ -7,14 +7,18 @@ import {
   ticketFromMessage,
 } from "../../use_cases/opening/message_intake.ts";
 import { failAndTell } from "../../slack/workspace/run_failure.ts";
-import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
+import {
+  filesEnabled,
+  jsmEnabled,
+} from "../../integrations/deployment/deployment_options.ts";
 
 export default SlackFunction(
   MessageToTicketFunction,
-  async ({ inputs, client, env }) => {
+  async ({ inputs, client, env, token }) => {
     try {
       const outcome = await ticketFromMessage(client, inputs, {
         syncToJsm: jsmEnabled(env),
+        filesToken: filesEnabled(env) ? token : undefined,
       });
       return {
         outputs: outcome.kind === "opened"

@@ -193,6 +193,8 @@ export interface Ticket {
    * request, as JSON {body, public}; the JSM sync sends them in order.
    */
   jsm_comments?: string[];
+  /** Slack file ids copied to the card's thread, or told about, once each. */
+  copied_files?: string[];
   /**
    * Closed as a duplicate of this ticket (its id and key): its requester
    * follows that one now. See helpdesk/tickets/ticket_merge.ts.

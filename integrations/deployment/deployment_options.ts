@@ -21,6 +21,11 @@ export interface DeploymentOptions {
   jiraCloud?: { domain: string; project: string; issueType: string };
   /** Log each new ticket as a row with the Google Sheets connector. */
   sheets?: { spreadsheetId: string; sheetTitle: string };
+  /**
+   * Files travel with tickets (HELPDESK_FILES=on): the manifest then asks
+   * for files:read and files:write and names files.slack.com.
+   */
+  files?: boolean;
 }
 
 /** The variables deploymentOptions reads, so callers can read only these. */
@@ -34,6 +39,7 @@ export const DEPLOYMENT_VARIABLES = [
   "JIRA_ISSUE_TYPE",
   "SHEETS_SPREADSHEET_ID",
   "SHEETS_SHEET_TITLE",
+  "HELPDESK_FILES",
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -58,6 +64,17 @@ export function jsmModeOf(env: Env): JsmMode | { problem: string } {
       `JSM_AUTH must be api_token, scoped_token, oauth or off, not "${env.JSM_AUTH}".`,
   };
 }
+
+/**
+ * Whether files travel with tickets: the setting that also puts the files
+ * scopes in the manifest, read again by each run.
+ */
+export function filesEnabled(env: Env): boolean {
+  return env.HELPDESK_FILES?.trim().toLowerCase() === "on";
+}
+
+/** Where Slack's upload URLs and file downloads are (file_copy.ts). */
+export const SLACK_FILES_HOST = "files.slack.com";
 
 /** Whether a function run should sync tickets to JSM. */
 export function jsmEnabled(env: Env): boolean {
@@ -124,11 +141,17 @@ export function deploymentOptions(env: Env): DeploymentResult {
     };
   }
 
+  const files = value("HELPDESK_FILES")?.toLowerCase();
+  if (files && files !== "on" && files !== "off") {
+    problems.push(`HELPDESK_FILES must be on or off, not "${files}".`);
+  }
+
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
     value: {
       jsm,
+      ...(files === "on" ? { files: true } : {}),
       ...(jiraCloud ? { jiraCloud } : {}),
       ...(sheets ? { sheets } : {}),
     },
@@ -138,9 +161,18 @@ export function deploymentOptions(env: Env): DeploymentResult {
 /** The hosts functions call: exactly those of the JSM mode in use. */
 export function outgoingDomains(options: DeploymentOptions): string[] {
   const { jsm } = options;
-  if (jsm.mode === "off") return [];
-  return outgoingDomainsFor({
-    kind: jsm.mode === "oauth" ? "oauth" : jsm.mode,
-    site: jsm.mode === "oauth" ? undefined : jsm.site,
-  });
+  const files = options.files ? [SLACK_FILES_HOST] : [];
+  if (jsm.mode === "off") return files;
+  return [
+    ...outgoingDomainsFor({
+      kind: jsm.mode === "oauth" ? "oauth" : jsm.mode,
+      site: jsm.mode === "oauth" ? undefined : jsm.site,
+    }),
+    ...files,
+  ];
+}
+
+/** The bot scopes only a setting adds. */
+export function settingScopes(options: DeploymentOptions): string[] {
+  return options.files ? ["files:read", "files:write"] : [];
 }

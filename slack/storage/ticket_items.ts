@@ -249,6 +249,7 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     merged_from: read.strings("merged_from"),
     followers: read.strings("followers"),
     related: read.strings("related"),
+    copied_files: read.strings("copied_files"),
     // A ticket stored before report days existed was filed (by the walk)
     // under the days it counts in as stored.
     report_days: read.strings("report_days") ??

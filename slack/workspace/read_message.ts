@@ -2,12 +2,16 @@
 // than what an event or a workflow input claims.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { slackCall, SlackCallError } from "../api/slack_call.ts";
+import { filesOf } from "./file_copy.ts";
+import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
 
 export interface ReadMessage {
   text: string;
   /** The person who wrote it; absent for an app's message. */
   user?: string;
   bot_id?: string;
+  /** The files it carries, as Slack lists them on the message. */
+  files: MessageFile[];
 }
 
 /** From the channel, or from its thread when `threadTs` says it is a reply. */
@@ -31,6 +35,7 @@ export async function readMessage(
   }
   return {
     text: String(found.text ?? ""),
+    files: filesOf(found),
     ...(typeof found.user === "string" ? { user: found.user } : {}),
     ...(typeof found.bot_id === "string" ? { bot_id: found.bot_id } : {}),
   };

@@ -50,6 +50,8 @@ import { threadRef } from "../../helpdesk/tickets/conversation.ts";
 import { messageLink } from "../../slack/blocks/ticket_messages.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
+import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
+import { copyFilesToCard } from "./ticket_files.ts";
 import { reactionFacts } from "../../slack/workspace/reaction_check.ts";
 
 export interface ReactedMessage {
@@ -98,7 +100,7 @@ const UNREADABLE = new Set(["not_in_channel", "channel_not_found"]);
 export async function ticketFromMessage(
   client: SlackAPIClient,
   message: ReactedMessage,
-  options: { syncToJsm?: boolean; nowMs?: number } = {},
+  options: IntakeOptions = {},
 ): Promise<IntakeOutcome> {
   try {
     return await intake(client, message, options);
@@ -116,21 +118,37 @@ export async function ticketFromMessage(
   }
 }
 
+interface IntakeOptions {
+  syncToJsm?: boolean;
+  nowMs?: number;
+  /**
+   * The run's token, when files are on: the message's files are copied to
+   * the card's thread (downloading them takes the token itself).
+   */
+  filesToken?: string;
+}
+
+interface ReadAnswer {
+  text?: string;
+  files?: MessageFile[];
+  error?: unknown;
+}
+
 async function intake(
   client: SlackAPIClient,
   message: ReactedMessage,
-  options: { syncToJsm?: boolean; nowMs?: number },
+  options: IntakeOptions,
 ): Promise<IntakeOutcome> {
   const checked = await checkReaction(client, message);
   if (!checked.ok) return checked.outcome;
   // Reading changes nothing, so it goes along with taking the mark; its
   // answer is used only by the run that got the mark.
-  const read: Promise<{ text?: string; error?: unknown }> = readMessage(
+  const read: Promise<ReadAnswer> = readMessage(
     client,
     message.channel,
     message.message_ts,
     checked.threadTs,
-  ).then(({ text }) => ({ text }), (error) => ({ error }));
+  ).then(({ text, files }) => ({ text, files }), (error) => ({ error }));
   const notTaken = await takeMark(client, message);
   if (notTaken) return notTaken;
   return await openMarked(client, message, checked, read, options);
@@ -245,8 +263,8 @@ async function openMarked(
   client: SlackAPIClient,
   message: ReactedMessage,
   target: IntakeTarget,
-  read: Promise<{ text?: string; error?: unknown }>,
-  options: { syncToJsm?: boolean; nowMs?: number },
+  read: Promise<ReadAnswer>,
+  options: IntakeOptions,
 ): Promise<IntakeOutcome> {
   const { channel, message_ts: ts } = message;
   const { settings, queue, threadTs } = target;
@@ -290,6 +308,16 @@ async function openMarked(
         }],
       },
     );
+    if (options.filesToken && answer.files?.length) {
+      // The ticket stands whatever happens to its files: a failure here is
+      // logged, and what was not copied is told by copyFilesToCard.
+      await copyFilesToCard(client, options.filesToken, opened.ticket, {
+        files: answer.files,
+        by: { user: target.requester, channel, thread_ts: threadTs ?? ts },
+      }).catch((error) =>
+        console.error(`${opened.ticket.key}: files not copied`, error)
+      );
+    }
     return { kind: "opened", opened };
   } catch (error) {
     // Taken back so that reacting again tries again (and finishes a ticket

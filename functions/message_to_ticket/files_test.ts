@@ -1,0 +1,174 @@
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import {
+  functionContext,
+  manifestBotScopes,
+  PEOPLE,
+  startFakeSlack,
+} from "../../dev/testing/harness.ts";
+import { settingScopes } from "../../integrations/deployment/deployment_options.ts";
+import {
+  configureQueues,
+  PEOPLE_INTAKE,
+  PEOPLE_TRIAGE,
+} from "../../dev/testing/queue_fixtures.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { type TicketItem, toTicket } from "../../slack/storage/ticket_store.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { copyFilesToCard } from "../../use_cases/opening/ticket_files.ts";
+import { filesOf } from "../../slack/workspace/file_copy.ts";
+import { SlackAPI } from "deno-slack-sdk/mod.ts";
+
+const FILES_ON = { HELPDESK_FILES: "on" };
+/** What the app is granted when deployed with HELPDESK_FILES=on. */
+const FILES_SCOPES = [
+  ...manifestBotScopes(),
+  ...settingScopes({ jsm: { mode: "off" }, files: true }),
+];
+const shot = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
+const log = new TextEncoder().encode("printer: paper jam at tray 2");
+
+function react(
+  slack: FakeSlack,
+  ts: string,
+  env: Record<string, string> = FILES_ON,
+) {
+  slack.workspace.react(PEOPLE_INTAKE, ts, "ticket", PEOPLE.requester);
+  return handler(functionContext("message_to_ticket", slack, {
+    channel: PEOPLE_INTAKE,
+    message_ts: ts,
+    message_link: slack.workspace.permalink(PEOPLE_INTAKE, ts),
+    reaction: "ticket",
+    user: PEOPLE.requester,
+  }, env));
+}
+
+async function onlyTicket(slack: FakeSlack): Promise<Ticket> {
+  const items = (await slack.datastores.dump()).tickets ?? [];
+  assert.equal(items.length, 1);
+  return toTicket(items[0] as TicketItem);
+}
+
+function cardReplies(slack: FakeSlack, ticket: Ticket) {
+  return slack.workspace.repliesTo(PEOPLE_TRIAGE, ticket.card_ts!);
+}
+
+async function download(url: string) {
+  const r = await fetch(url, { headers: { authorization: "Bearer xoxb" } });
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+Deno.test("a :ticket: message's files reach the card's thread", async (t) => {
+  await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
+  await configureQueues(slack);
+  const ws = slack.workspace;
+
+  await t.step("both files, copied once, in one reply", async () => {
+    const message = ws.postAs(
+      PEOPLE.requester,
+      PEOPLE_INTAKE,
+      "Printer",
+      undefined,
+      [
+        { name: "jam.png", mimetype: "image/png", bytes: shot },
+        { name: "printer.log", mimetype: "text/plain", bytes: log },
+      ],
+    );
+    const result = await react(slack, message.ts);
+    assert.equal(result.error, undefined);
+    const ticket = await onlyTicket(slack);
+    const withFiles = cardReplies(slack, ticket).filter((m) => m.files);
+    assert.equal(withFiles.length, 1);
+    const [reply] = withFiles;
+    assert.match(reply.text, new RegExp(`<@${PEOPLE.requester}>`));
+    assert.deepEqual(reply.files!.map((f) => f.name), [
+      "jam.png",
+      "printer.log",
+    ]);
+    // Copies, not the requester's own files: new ids, the same bytes.
+    const originals = message.files!.map((f) => f.id);
+    assert.ok(reply.files!.every((f) => !originals.includes(f.id)));
+    assert.deepEqual(
+      await download(reply.files![0].url_private_download),
+      shot,
+    );
+    assert.deepEqual(ticket.copied_files?.sort(), [...originals].sort());
+
+    // A retry of the copy (or a redelivered event) copies nothing again.
+    const client = SlackAPI("xoxb", { slackApiUrl: slack.apiUrl });
+    const again = await copyFilesToCard(client, "xoxb", ticket, {
+      files: filesOf(message),
+      by: { user: PEOPLE.requester },
+    });
+    assert.deepEqual(again, { copied: [], notCopied: [] });
+    await react(slack, message.ts);
+    assert.equal(
+      cardReplies(slack, await onlyTicket(slack)).filter((m) => m.files)
+        .length,
+      1,
+    );
+  });
+});
+
+Deno.test("files not copied are told, never dropped in silence", async (t) => {
+  await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
+  await configureQueues(slack);
+  const ws = slack.workspace;
+  const client = SlackAPI("xoxb", { slackApiUrl: slack.apiUrl });
+
+  let ticket: Ticket | undefined;
+  await t.step("with files off, nothing is read or copied", async () => {
+    const message = ws.postAs(
+      PEOPLE.requester,
+      PEOPLE_INTAKE,
+      "Off",
+      undefined,
+      [
+        { name: "a.txt", bytes: log },
+      ],
+    );
+    await react(slack, message.ts, {});
+    ticket = await onlyTicket(slack);
+    assert.equal(cardReplies(slack, ticket).some((m) => m.files), false);
+    assert.equal(slack.callsTo("files.getUploadURLExternal").length, 0);
+  });
+
+  await t.step("too large, unreadable, refused by Slack", async () => {
+    const big = ws.postAs(PEOPLE.requester, PEOPLE_INTAKE, "x", undefined, [
+      { name: "huge.mov", bytes: log },
+      { name: "gone.txt", bytes: log },
+      { name: "fine.txt", bytes: log },
+    ]);
+    const [huge, gone, fine] = filesOf(big);
+    huge.size = 2 * 1024 ** 3;
+    ws.files.byId.get(gone.id)!.deleted = true;
+    ws.files.maxUploadBytes = 4; // the team's own limit
+    const outcome = await copyFilesToCard(client, "xoxb", ticket!, {
+      files: [huge, gone, fine],
+      by: { user: PEOPLE.requester, channel: PEOPLE_INTAKE },
+    });
+    assert.deepEqual(outcome.copied, []);
+    assert.deepEqual(
+      outcome.notCopied.map((n) => [n.file.name, n.reason]),
+      [
+        ["huge.mov", "too_large_for_slack"],
+        ["gone.txt", "unreadable"],
+        ["fine.txt", "upload_failed"],
+      ],
+    );
+    const note = cardReplies(slack, ticket!).at(-1)!;
+    assert.match(note.text, /^3 files were not copied here: huge\.mov/);
+    const told = ws.ephemerals.filter((e) => e.user === PEOPLE.requester)
+      .at(-1)!;
+    assert.match(told.text, /gone\.txt was not added to/);
+    assert.match(told.text, /Helpdesk can't read it/);
+    // Recorded: a retry neither copies nor tells again.
+    const stored = await onlyTicket(slack);
+    const retry = await copyFilesToCard(client, "xoxb", stored, {
+      files: [huge, gone, fine],
+      by: { user: PEOPLE.requester, channel: PEOPLE_INTAKE },
+    });
+    assert.deepEqual(retry, { copied: [], notCopied: [] });
+    ws.files.maxUploadBytes = 1024 ** 3;
+  });
+});

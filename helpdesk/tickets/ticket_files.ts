@@ -1,0 +1,109 @@
+// Which of a message's files a ticket copies, and what people are told about
+// the ones it does not. Plain data: the Slack side is
+// slack/workspace/file_copy.ts, the use case use_cases/opening/ticket_files.ts.
+
+/** A file as Slack shows it on a message (files.info's file object). */
+export interface MessageFile {
+  id: string;
+  name: string;
+  size: number;
+  mimetype: string;
+  url_private_download: string;
+}
+
+/** Why a file was not copied, in words the person who added it can act on. */
+export type NotCopiedReason =
+  | "too_large_for_slack"
+  | "unreadable"
+  | "private_ticket"
+  | "upload_failed";
+
+export interface NotCopied {
+  file: MessageFile;
+  reason: NotCopiedReason;
+}
+
+/**
+ * Slack's ceiling for one file (slack.com/help/articles/201330736: files up
+ * to 1 GB); a team can set a lower one, which files.getUploadURLExternal
+ * answers with file_upload_size_restricted.
+ */
+export const SLACK_FILE_LIMIT_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * What a run holds in memory to copy a file: Slack functions have little of
+ * it, so larger files are named, not copied (an assumption, kept low).
+ */
+export const COPY_LIMIT_BYTES = 100 * 1024 * 1024;
+
+export interface CopyPlan {
+  copy: MessageFile[];
+  notCopied: NotCopied[];
+}
+
+/**
+ * The files still to copy: none twice (`copied` holds the ids already
+ * copied, for a redelivered event or a retry), none over the limit, and
+ * none at all into a private ticket's shared card thread, where its words
+ * never go either.
+ */
+export function planCopies(
+  files: readonly MessageFile[],
+  copied: readonly string[],
+  options: { privateTicket?: boolean; limitBytes?: number } = {},
+): CopyPlan {
+  const limit = Math.min(
+    options.limitBytes ?? COPY_LIMIT_BYTES,
+    SLACK_FILE_LIMIT_BYTES,
+  );
+  const plan: CopyPlan = { copy: [], notCopied: [] };
+  const seen = new Set(copied);
+  for (const file of files) {
+    if (seen.has(file.id)) continue;
+    seen.add(file.id);
+    if (options.privateTicket) {
+      plan.notCopied.push({ file, reason: "private_ticket" });
+    } else if (file.size > limit) {
+      plan.notCopied.push({ file, reason: "too_large_for_slack" });
+    } else {
+      plan.copy.push(file);
+    }
+  }
+  return plan;
+}
+
+const REASONS: Record<NotCopiedReason, string> = {
+  too_large_for_slack: "it is larger than Helpdesk can copy",
+  unreadable: "Helpdesk can't read it (it may be in a conversation " +
+    "Helpdesk isn't in, or deleted)",
+  private_ticket: "the ticket is private, so its files stay out of the " +
+    "shared triage channel",
+  upload_failed: "Slack refused the copy",
+};
+
+export function reasonText(reason: NotCopiedReason): string {
+  return REASONS[reason];
+}
+
+/** For the person who added the files. */
+export function notCopiedForPerson(key: string, notCopied: NotCopied[]) {
+  return notCopied.map(({ file, reason }) =>
+    `${file.name} was not added to ${key}: ${reasonText(reason)}.`
+  ).join("\n");
+}
+
+/**
+ * For the card's thread. A private ticket's note names no file: the shared
+ * channel only ever has its key.
+ */
+export function notCopiedForThread(notCopied: NotCopied[]): string {
+  const count = notCopied.length;
+  const files = count === 1 ? "A file was" : `${count} files were`;
+  if (notCopied.every((n) => n.reason === "private_ticket")) {
+    return `${files} added to this private request and not copied to this shared channel.`;
+  }
+  return `${files} not copied here: ${
+    notCopied.map(({ file, reason }) => `${file.name} (${reasonText(reason)})`)
+      .join("; ")
+  }.`;
+}

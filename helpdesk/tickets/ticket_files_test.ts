@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import {
+  type MessageFile,
+  notCopiedForPerson,
+  notCopiedForThread,
+  planCopies,
+} from "./ticket_files.ts";
+
+const file = (id: string, size = 10): MessageFile => ({
+  id,
+  name: `${id}.png`,
+  size,
+  mimetype: "image/png",
+  url_private_download: `https://files.slack.com/${id}`,
+});
+
+Deno.test("which files a ticket copies", async (t) => {
+  await t.step("each file once: none already copied, none repeated", () => {
+    const plan = planCopies([file("F1"), file("F2"), file("F1")], ["F2"]);
+    assert.deepEqual(plan.copy.map((f) => f.id), ["F1"]);
+    assert.deepEqual(plan.notCopied, []);
+  });
+
+  await t.step("a file over the limit is named, not copied", () => {
+    const plan = planCopies([file("F1", 11)], [], { limitBytes: 10 });
+    assert.deepEqual(plan.copy, []);
+    assert.equal(plan.notCopied[0].reason, "too_large_for_slack");
+    assert.match(
+      notCopiedForPerson("HD-1", plan.notCopied),
+      /^F1\.png was not added to HD-1: it is larger/,
+    );
+  });
+
+  await t.step("a private ticket's files stay out of the shared thread", () => {
+    const plan = planCopies([file("F1"), file("F2")], [], {
+      privateTicket: true,
+    });
+    assert.deepEqual(plan.copy, []);
+    const note = notCopiedForThread(plan.notCopied);
+    // The shared channel learns that files came, never their names.
+    assert.doesNotMatch(note, /F1|F2/);
+    assert.match(note, /^2 files were added to this private request/);
+  });
+});
