@@ -114,6 +114,12 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },
+    // Copies not yet attached to the JSM request, as JSON {id, name,
+    // public}; the JSM sync attaches them in order.
+    jsm_files: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
     // Kept by slack/storage/ticket_store.ts: which write this is (the open
     // work index names the write it was made from), and the UTC days whose
     // report_days items hold this ticket's figures.

@@ -1,10 +1,11 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import SyncTicketToJsmFunction from "./definition.ts";
 import { syncOneTicket } from "../../use_cases/jsm/jsm_steps.ts";
+import { filesEnabled } from "../../integrations/deployment/deployment_options.ts";
 
 export default SlackFunction(
   SyncTicketToJsmFunction,
-  async ({ inputs, env, client }) => {
+  async ({ inputs, env, client, token }) => {
     const ticketId = inputs.ticket_id?.trim();
     if (!ticketId) return { outputs: { sync_state: "skipped" } };
     const synced = await syncOneTicket(client, {
@@ -12,6 +13,7 @@ export default SlackFunction(
       tokenId: inputs.jsm_access_token,
       ticketId,
       createIfMissing: inputs.create_if_missing !== false,
+      slackToken: filesEnabled(env) ? token : undefined,
     });
     if (!synced.ok) return { error: synced.problem };
     const { outcome } = synced;

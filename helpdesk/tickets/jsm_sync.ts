@@ -99,6 +99,8 @@ export function jsmAgrees(
 export function needsJsmSync(ticket: Ticket): boolean {
   if (!ticket.jsm_key) return true;
   if (ticket.jsm_comments?.length) return true;
+  // Files queued for the request (use_cases/jsm/jsm_file_sync.ts).
+  if (ticket.jsm_files?.length) return true;
   return !jsmAgrees(ticket, ticket.jsm_status);
 }
 

@@ -195,6 +195,8 @@ export interface Ticket {
   jsm_comments?: string[];
   /** Slack file ids copied to the card's thread, or told about, once each. */
   copied_files?: string[];
+  /** Copies owed to the JSM request, as JSON (see ticket_files.ts). */
+  jsm_files?: string[];
   /**
    * Closed as a duplicate of this ticket (its id and key): its requester
    * follows that one now. See helpdesk/tickets/ticket_merge.ts.

@@ -107,3 +107,33 @@ export function notCopiedForThread(notCopied: NotCopied[]): string {
       .join("; ")
   }.`;
 }
+
+/** A copy in the card's thread owed to the JSM request. */
+export interface JsmFile {
+  /** The copy's Slack file id (Helpdesk's own file, always readable). */
+  id: string;
+  name: string;
+  /** Public (the customer sees it) or internal, as its message is. */
+  public: boolean;
+}
+
+export function jsmFileEntry(file: JsmFile): string {
+  return JSON.stringify(file);
+}
+
+/** The queued entries, oldest first; unreadable ones are dropped. */
+export function pendingJsmFiles(entries: readonly string[] | undefined) {
+  return (entries ?? []).flatMap((entry) => {
+    try {
+      const f = JSON.parse(entry) as Partial<JsmFile>;
+      return typeof f.id === "string" && typeof f.name === "string"
+        ? [{
+          entry,
+          file: { id: f.id, name: f.name, public: f.public !== false },
+        }]
+        : [];
+    } catch {
+      return [];
+    }
+  });
+}

@@ -153,6 +153,51 @@ export class JsmClient {
   }
 
   /**
+   * Attaches files to the request in JSM's two steps: each file becomes a
+   * temporary file of the service desk (a multipart POST, safe to resend:
+   * an unused temporary file is simply dropped by JSM), then all are
+   * attached at once, public or internal. The attach is resent only after
+   * a 429, as one that timed out may have been made.
+   */
+  async attachFiles(
+    issueIdOrKey: string,
+    files: { name: string; type: string; bytes: Uint8Array }[],
+    isPublic: boolean,
+  ): Promise<void> {
+    const ids: string[] = [];
+    for (const file of files) {
+      const temporary = await this.#operation((session) => {
+        const form = new FormData();
+        form.append(
+          "file",
+          new Blob([file.bytes.slice()], { type: file.type }),
+          file.name,
+        );
+        return session.send<
+          { temporaryAttachments?: { temporaryAttachmentId: string }[] }
+        >({
+          method: "POST",
+          path: `/rest/servicedeskapi/servicedesk/${
+            encodeURIComponent(this.#config.serviceDeskId)
+          }/attachTemporaryFile`,
+          form,
+        });
+      });
+      ids.push(
+        ...(temporary?.temporaryAttachments ?? []).map((t) =>
+          t.temporaryAttachmentId
+        ),
+      );
+    }
+    await this.#operation((session) =>
+      session.send({
+        method: "POST",
+        path: `${REQUESTS}/${encodeURIComponent(issueIdOrKey)}/attachment`,
+        body: { temporaryAttachmentIds: ids, public: isPublic },
+      }), isRateLimited);
+  }
+
+  /**
    * Moves the request to the status named `targetStatus` with an agent's
    * transition; see transitions.ts for `alsoTransitionNames`.
    */

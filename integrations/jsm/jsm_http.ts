@@ -13,6 +13,12 @@ export interface JsmCall {
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /**
+   * A multipart body instead (attachTemporaryFile). Jira blocks multipart
+   * posts without X-Atlassian-Token: no-check (its XSRF check), so it is
+   * sent with one.
+   */
+  form?: FormData;
 }
 
 export interface JsmHttp {
@@ -44,6 +50,7 @@ export async function sendJsm<T>(
     accept: "application/json",
   };
   if (call.body !== undefined) headers["content-type"] = "application/json";
+  if (call.form) headers["x-atlassian-token"] = "no-check";
   const timeoutMs = Math.max(1, Math.floor(http.timeoutMs));
   let response: Response;
   let text: string;
@@ -51,7 +58,8 @@ export async function sendJsm<T>(
     response = await http.fetch(url, {
       method: call.method,
       headers,
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      body: call.form ??
+        (call.body === undefined ? undefined : JSON.stringify(call.body)),
       signal: AbortSignal.timeout(timeoutMs),
       // A redirect would resend the credentials elsewhere; JSM never needs one.
       redirect: "manual",

@@ -250,6 +250,7 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     followers: read.strings("followers"),
     related: read.strings("related"),
     copied_files: read.strings("copied_files"),
+    jsm_files: read.strings("jsm_files"),
     // A ticket stored before report days existed was filed (by the walk)
     // under the days it counts in as stored.
     report_days: read.strings("report_days") ??

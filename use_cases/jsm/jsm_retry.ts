@@ -35,6 +35,8 @@ export interface JsmRetryDeps {
   /** Epoch ms after which no new ticket is started. */
   stopStartingAt: number;
   clock?: () => number;
+  /** The run's token, for the files tickets queued for JSM. */
+  slackToken?: string;
 }
 
 export async function retryPendingJsmSyncs(

@@ -27,6 +27,8 @@ export async function syncOneTicket(
     tokenId?: string;
     ticketId: string;
     createIfMissing: boolean;
+    /** The run's token: files queued for JSM are read with it. */
+    slackToken?: string;
   },
 ): Promise<
   { ok: true; outcome: JsmSyncOutcome } | { ok: false; problem: string }
@@ -42,6 +44,7 @@ export async function syncOneTicket(
       config: connection.config,
       now: Math.floor(Date.now() / 1000),
       createIfMissing: step.createIfMissing,
+      slackToken: step.slackToken,
     },
     step.ticketId,
   );
@@ -51,7 +54,12 @@ export async function syncOneTicket(
 /** The retry step: as many of the due tickets as its budget allows. */
 export async function retryDueJsmSyncs(
   unpaced: SlackAPIClient,
-  step: { env: Env; tokenId?: string; ticketIds: readonly string[] },
+  step: {
+    env: Env;
+    tokenId?: string;
+    ticketIds: readonly string[];
+    slackToken?: string;
+  },
 ): Promise<
   { ok: true; report: JsmRetryReport } | { ok: false; problem: string }
 > {
@@ -71,6 +79,7 @@ export async function retryDueJsmSyncs(
     jsm: connection.jsm,
     config: connection.config,
     now: Math.floor(started / 1000),
+    slackToken: step.slackToken,
     // A ticket started later could not finish inside the budget.
     stopStartingAt: started + JSM_BUDGET_MS - PER_TICKET_MS,
   });

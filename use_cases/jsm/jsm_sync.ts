@@ -47,6 +47,7 @@ import {
 } from "../../slack/blocks/jsm_messages.ts";
 import { jsmRequestFor } from "../../integrations/jsm/jsm_request.ts";
 import { sendComments } from "./jsm_comment_sync.ts";
+import { sendFiles } from "./jsm_file_sync.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
 
 export type { JsmSyncDeps } from "./jsm_sync_deps.ts";
@@ -116,12 +117,15 @@ export async function syncTicketToJsm(
     );
     const key = request?.issueKey ?? ticket.jsm_key!;
     const commented = await sendComments(deps, ticket, key);
+    const attached = await sendFiles(deps, ticket, key);
     // Someone may have changed the ticket while JSM was being moved; if
     // so, "synced" would hide that JSM owes the newer change.
     const latest = await getTicket(client, ticket.id) ?? ticket;
     const behind = (latest.status !== ticket.status &&
       !jsmAgrees(latest, jsmStatus.status)) ||
-      (latest.jsm_comments?.length ?? 0) > commented.sent;
+      (latest.jsm_comments?.length ?? 0) > commented.sent ||
+      (deps.slackToken !== undefined &&
+        (latest.jsm_files?.length ?? 0) > attached.sent);
     const saved = await updateTicketFields(client, ticket.id, {
       ...linkFields(request),
       jsm_status: jsmStatus.status,

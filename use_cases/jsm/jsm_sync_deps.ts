@@ -24,4 +24,9 @@ export interface JsmSyncDeps {
    * write to let only one of them record the create.
    */
   createIfMissing?: boolean;
+  /**
+   * The run's token, to read back the files a ticket queued for JSM
+   * (downloading a Slack file takes the token itself, not the client).
+   */
+  slackToken?: string;
 }

@@ -314,6 +314,15 @@ async function openMarked(
       await copyFilesToCard(client, options.filesToken, opened.ticket, {
         files: answer.files,
         by: { user: target.requester, channel, thread_ts: threadTs ?? ts },
+        // The requester's own message: public, as their words are.
+        ...(options.syncToJsm
+          ? {
+            toJsm: {
+              public: true,
+              now: Math.floor((options.nowMs ?? Date.now()) / 1000),
+            },
+          }
+          : {}),
       }).catch((error) =>
         console.error(`${opened.ticket.key}: files not copied`, error)
       );

@@ -6,6 +6,8 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
+  type JsmFile,
+  jsmFileEntry,
   type MessageFile,
   type NotCopied,
   notCopiedForPerson,
@@ -18,13 +20,22 @@ import {
   uploadToThread,
 } from "../../slack/workspace/file_copy.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
-import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
+import {
+  getTicket,
+  updateTicketFields,
+} from "../../slack/storage/ticket_store.ts";
+import { jsmPendingFields } from "../../helpdesk/tickets/jsm_sync.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 
 export interface FilesAdded {
   files: readonly MessageFile[];
   /** Who added them, and where, to tell them about any not copied. */
   by: { user: string; channel?: string; thread_ts?: string };
+  /**
+   * With JSM on: the copies are queued for the JSM request, public or
+   * internal as the message they came with; the JSM sync attaches them.
+   */
+  toJsm?: { public: boolean; now: number };
 }
 
 export interface CopyOutcome {
@@ -56,15 +67,23 @@ export async function copyFilesToCard(
     }
   }
   const thread = { channel: ticket.card_channel, thread_ts: ticket.card_ts };
+  const copies: JsmFile[] = [];
   if (read.length) {
     try {
-      await uploadToThread(
+      const ids = await uploadToThread(
         client,
         thread,
         read.map(({ file, bytes }) => ({ name: file.name, bytes })),
         `From <@${added.by.user}>:`,
       );
       outcome.copied.push(...read.map(({ file }) => file.id));
+      ids.forEach((id, i) =>
+        copies.push({
+          id,
+          name: read[i].file.name,
+          public: added.toJsm?.public ?? true,
+        })
+      );
     } catch (error) {
       // A refusal (the team's size limit, uploads turned off) is told; a
       // failure to reach Slack is the run's, to retry.
@@ -82,8 +101,22 @@ export async function copyFilesToCard(
     ...outcome.notCopied.map((n) => n.file.id),
   ];
   if (handled.length === 0) return outcome;
+  // Read again just before writing: the JSM sync may have taken queued
+  // files off meanwhile (it writes under the ticket's lock).
+  const latest = added.toJsm && copies.length
+    ? await getTicket(client, ticket.id) ?? ticket
+    : ticket;
   await updateTicketFields(client, ticket.id, {
-    copied_files: [...new Set([...(ticket.copied_files ?? []), ...handled])],
+    copied_files: [...new Set([...(latest.copied_files ?? []), ...handled])],
+    ...(added.toJsm && copies.length
+      ? {
+        jsm_files: [
+          ...(latest.jsm_files ?? []),
+          ...copies.map(jsmFileEntry),
+        ],
+        ...jsmPendingFields(added.toJsm.now),
+      }
+      : {}),
   });
   if (outcome.notCopied.length) {
     await tellNotCopied(client, ticket, added, outcome.notCopied);

@@ -1,0 +1,84 @@
+// The files a ticket queued for its JSM request (use_cases/opening/
+// ticket_files.ts), attached by the JSM sync once the request exists: each
+// copy in the card's thread is read back from Slack (Helpdesk's own file)
+// and attached in JSM's two steps, public or internal as its message was.
+// A file JSM refuses (too large, a type it won't take, attachments turned
+// off) is not retried: the card's thread says so. Any other failure stops
+// here and the sync retries later.
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { pendingJsmFiles } from "../../helpdesk/tickets/ticket_files.ts";
+import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { downloadFile, filesOf } from "../../slack/workspace/file_copy.ts";
+import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
+import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
+
+/** Refusals about the file itself, which a retry would only repeat. */
+const REFUSED = new Set(["bad_request", "forbidden"]);
+
+export async function sendFiles(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  key: string,
+): Promise<{ sent: number }> {
+  const pending = pendingJsmFiles(ticket.jsm_files);
+  // Without the run's token nothing can be read: a later sync that has one
+  // (every function run does) attaches them.
+  if (!deps.slackToken || pending.length === 0) return { sent: 0 };
+  const done: string[] = [];
+  let failure: unknown;
+  for (const { entry, file } of pending) {
+    try {
+      const info = await slackCall(deps.client, "files.info", {
+        file: file.id,
+      });
+      const [found] = filesOf({ files: [info.file] });
+      if (!found) throw new Error(`${file.id} has no download link`);
+      const bytes = await downloadFile(deps.slackToken, found);
+      await deps.jsm.attachFiles(key, [{
+        name: file.name,
+        type: found.mimetype,
+        bytes,
+      }], file.public);
+      done.push(entry);
+    } catch (error) {
+      if (error instanceof JsmError && REFUSED.has(error.code)) {
+        await tellRefused(deps, ticket, key, file.name, error);
+        done.push(entry);
+        continue;
+      }
+      failure = error;
+      break;
+    }
+  }
+  if (done.length) {
+    const taken = await updateFieldsUnderLock(
+      deps.client,
+      ticket,
+      (latest) => ({
+        jsm_files: (latest.jsm_files ?? []).filter((e) => !done.includes(e)),
+      }),
+    );
+    if (!taken.ok) console.warn(`${ticket.key}: ${taken.reason}`);
+  }
+  if (failure) throw failure;
+  return { sent: done.length };
+}
+
+async function tellRefused(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  key: string,
+  name: string,
+  error: JsmError,
+) {
+  console.warn(`${ticket.key}: ${name} not attached to ${key}`, error);
+  if (!ticket.card_channel || !ticket.card_ts) return;
+  const said = error.serverMessage ? `: ${error.serverMessage}` : "";
+  await slackCall(deps.client, "chat.postMessage", {
+    channel: ticket.card_channel,
+    thread_ts: ticket.card_ts,
+    text:
+      `${name} was not attached to ${key} in Jira Service Management${said}`,
+  }).catch((told) => console.warn(`${ticket.key}: refusal not told`, told));
+}
