@@ -1,7 +1,7 @@
 import { DefineDatastore, Schema } from "deno-slack-sdk/mod.ts";
 
 /**
- * The work scheduled runs look at, one item per ticket that has some: open
+ * The work scheduled runs and the lists people ask for look at, one item per ticket that has some: open
  * tickets, resolved ones waiting to close by themselves, JSM syncs still
  * owed, what an interrupted run left half-done (an opening, a card redraw,
  * messages to send again), and tickets changed since their report figures
@@ -20,6 +20,12 @@ export default DefineDatastore({
     /** The write whose figures report_days holds; differs from rev: due. */
     rolled_rev: { type: Schema.types.string },
     status: { type: Schema.types.string },
+    // What My tickets and Open tickets order and filter by.
+    requester: { type: Schema.slack.types.user_id },
+    assignee: { type: Schema.slack.types.user_id },
+    approval: { type: Schema.types.string },
+    updated_at: { type: Schema.slack.types.timestamp },
+    closed_at: { type: Schema.slack.types.timestamp },
     priority: { type: Schema.types.string },
     queue_id: { type: Schema.types.string },
     created_at: { type: Schema.slack.types.timestamp },
@@ -51,5 +57,9 @@ export default DefineDatastore({
     walk_pages: { type: Schema.types.integer },
     walk_started_at: { type: Schema.slack.types.timestamp },
     walk_finished_at: { type: Schema.slack.types.timestamp },
+    /** The pass under way writes the lists' fields (history_walk.ts). */
+    walk_pass_lists: { type: Schema.types.boolean },
+    /** A pass that wrote them has finished: the lists read this index. */
+    walk_lists_ready: { type: Schema.types.boolean },
   },
 });

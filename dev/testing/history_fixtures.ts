@@ -145,7 +145,7 @@ export async function seedHistory(
     tickets.map((t) => ({ ...toItem(t), rev: "" }) as Item),
   );
   await slack.datastores.loadMany("ticket_work", [
-    ...tickets.filter((t) => hasWorkLeft(t, 7)).map((t) =>
+    ...tickets.filter((t) => hasWorkLeft(t, now)).map((t) =>
       workItemOf(workEntryOf(t, ""), true) as Item
     ),
     {
@@ -155,6 +155,7 @@ export async function seedHistory(
       walk_pages: 0,
       walk_started_at: now,
       walk_finished_at: now,
+      walk_lists_ready: true,
     },
   ]);
   // The figures the walk would have filed: rows for the days a report can

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { listTest } from "../../dev/testing/list_sources.ts";
 import handler from "./handler.ts";
 import { MY_TICKETS_CALLBACK_ID } from "./definition.ts";
 import {
@@ -7,7 +8,6 @@ import {
   functionContext,
   openTestTicket,
   PEOPLE,
-  startFakeSlack,
   storedTicket,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
@@ -50,177 +50,203 @@ function rows(view: Record<string, unknown>): string[] {
     .map((b) => b.text!.text);
 }
 
-Deno.test("My tickets: the person's open and recent tickets, and nobody else's", async () => {
-  await using slack = await startFakeSlack();
-  await configure(slack);
-  const open = await openTestTicket(slack, {});
-  const resolved = await stored(slack, 1, {
-    status: "resolved",
-    assignee: PEOPLE.agent,
-    resolved_at: now() - 60,
-    requester_thread: "D0REQ:1700000001.000100",
-  });
-  const lately = await stored(slack, 2, {
-    status: "closed",
-    closed_at: now() - 3 * DAY,
-    updated_at: now() - 3 * DAY,
-  });
-  await stored(slack, 3, {
-    status: "closed",
-    closed_at: now() - 40 * DAY,
-    updated_at: now() - 40 * DAY,
-  });
-  await stored(slack, 4, { requester: PEOPLE.bystander });
-
-  const session = await myTickets(slack, PEOPLE.requester);
-  assert.deepEqual(session.started, { completed: false });
-  const shown = rows(session.view);
-  assert.equal(shown.length, 3);
-  assert.match(
-    shown[0],
-    new RegExp(`^\\*${open.key}\\* · Printer on 3rd floor jams`),
-  );
-  assert.match(shown[0], /:new: New · nobody has it yet · updated <!date\^/);
-  // No conversation yet: it starts with an agent's first reply.
-  assert.doesNotMatch(shown[0], /your conversation/);
-  // Their side of the conversation, where there is one.
-  assert.match(
-    shown[1],
-    /<https:\/\/helpdesk-test\.slack\.com\/archives\/D0REQ\/p1700000001000100\|your conversation>/,
-  );
-  assert.match(
-    shown[1],
-    new RegExp(`${resolved.key}.*with <@${PEOPLE.agent}>`, "s"),
-  );
-  assert.match(shown[2], new RegExp(lately.key));
-  assert.doesNotMatch(shownText(session.view), /HD-M00003|HD-M00004/);
-  assert.deepEqual(buttonsOf(session.view), [
-    "my_tickets_withdraw",
-    "my_tickets_close",
-    "my_tickets_reopen",
-    "my_tickets_reopen",
-  ]);
-  await session.close();
-  const done = slack.callsTo("functions.completeSuccess").at(-1)!;
-  assert.equal(done.args.function_execution_id, session.executionId);
-});
-
-Deno.test("My tickets: Withdraw closes it as withdrawn, everywhere, and redraws the list", async () => {
-  await using slack = await startFakeSlack();
-  await configure(slack);
-  const ticket = await openTestTicket(slack, {});
-  const session = await myTickets(slack, PEOPLE.requester);
-  await session.click("my_tickets_withdraw", ticket.id);
-  const after = await storedTicket(slack, ticket.id);
-  assert.equal(after.status, "closed");
-  assert.equal(after.close_reason, "withdrawn");
-  assert.match(
-    shownText(session.view),
-    new RegExp(`${ticket.key} is withdrawn`),
-  );
-  assert.deepEqual(buttonsOf(session.view), ["my_tickets_reopen"]);
-  const card = slack.workspace.findMessage(TRIAGE, ticket.card_ts!)!;
-  assert.match(shownText(card), /Closed · withdrawn by the requester/);
-  assert.match(
-    slack.workspace.repliesTo(TRIAGE, ticket.card_ts!).at(-1)!.text,
-    new RegExp(`<@${PEOPLE.requester}> withdrew ${ticket.key}`),
-  );
-  assert.match(
-    slack.workspace.dmsTo(PEOPLE.requester).at(-1)!.text,
-    /You withdrew/,
-  );
-
-  // Changed their mind: Reopen, from the same list.
-  await session.click("my_tickets_reopen", ticket.id);
-  assert.equal((await storedTicket(slack, ticket.id)).status, "new");
-  assert.deepEqual(buttonsOf(session.view), ["my_tickets_withdraw"]);
-});
-
-Deno.test("My tickets: a forged click on someone else's ticket changes nothing", async () => {
-  await using slack = await startFakeSlack();
-  await configure(slack);
-  const theirs = await openTestTicket(slack, {});
-  for (const person of [PEOPLE.bystander, PEOPLE.agent]) {
-    const session = await myTickets(slack, person);
-    assert.equal(rows(session.view).length, 0);
-    await session.clickWith({
-      action_id: "my_tickets_withdraw",
-      value: theirs.id,
+listTest(
+  "My tickets: the person's open and recent tickets, and nobody else's",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    const open = await openTestTicket(slack, {});
+    const resolved = await stored(slack, 1, {
+      status: "resolved",
+      assignee: PEOPLE.agent,
+      resolved_at: now() - 60,
+      requester_thread: "D0REQ:1700000001.000100",
     });
+    const lately = await stored(slack, 2, {
+      status: "closed",
+      closed_at: now() - 3 * DAY,
+      updated_at: now() - 3 * DAY,
+    });
+    await stored(slack, 3, {
+      status: "closed",
+      closed_at: now() - 40 * DAY,
+      updated_at: now() - 40 * DAY,
+    });
+    await stored(slack, 4, { requester: PEOPLE.bystander });
+
+    const session = await myTickets(slack, PEOPLE.requester);
+    assert.deepEqual(session.started, { completed: false });
+    const shown = rows(session.view);
+    assert.equal(shown.length, 3);
+    assert.match(
+      shown[0],
+      new RegExp(`^\\*${open.key}\\* · Printer on 3rd floor jams`),
+    );
+    assert.match(shown[0], /:new: New · nobody has it yet · updated <!date\^/);
+    // No conversation yet: it starts with an agent's first reply.
+    assert.doesNotMatch(shown[0], /your conversation/);
+    // Their side of the conversation, where there is one.
+    assert.match(
+      shown[1],
+      /<https:\/\/helpdesk-test\.slack\.com\/archives\/D0REQ\/p1700000001000100\|your conversation>/,
+    );
+    assert.match(
+      shown[1],
+      new RegExp(`${resolved.key}.*with <@${PEOPLE.agent}>`, "s"),
+    );
+    assert.match(shown[2], new RegExp(lately.key));
+    assert.doesNotMatch(shownText(session.view), /HD-M00003|HD-M00004/);
+    assert.deepEqual(buttonsOf(session.view), [
+      "my_tickets_withdraw",
+      "my_tickets_close",
+      "my_tickets_reopen",
+      "my_tickets_reopen",
+    ]);
+    await session.close();
+    const done = slack.callsTo("functions.completeSuccess").at(-1)!;
+    assert.equal(done.args.function_execution_id, session.executionId);
+  },
+);
+
+listTest(
+  "My tickets: Withdraw closes it as withdrawn, everywhere, and redraws the list",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    const ticket = await openTestTicket(slack, {});
+    const session = await myTickets(slack, PEOPLE.requester);
+    await session.click("my_tickets_withdraw", ticket.id);
+    const after = await storedTicket(slack, ticket.id);
+    assert.equal(after.status, "closed");
+    assert.equal(after.close_reason, "withdrawn");
     assert.match(
       shownText(session.view),
-      /:warning: Only the person who opened HD-\w+ can withdraw it/,
+      new RegExp(`${ticket.key} is withdrawn`),
     );
-    for (const action of ["close", "reopen"]) {
+    assert.deepEqual(buttonsOf(session.view), ["my_tickets_reopen"]);
+    const card = slack.workspace.findMessage(TRIAGE, ticket.card_ts!)!;
+    assert.match(shownText(card), /Closed · withdrawn by the requester/);
+    assert.match(
+      slack.workspace.repliesTo(TRIAGE, ticket.card_ts!).at(-1)!.text,
+      new RegExp(`<@${PEOPLE.requester}> withdrew ${ticket.key}`),
+    );
+    assert.match(
+      slack.workspace.dmsTo(PEOPLE.requester).at(-1)!.text,
+      /You withdrew/,
+    );
+
+    // Changed their mind: Reopen, from the same list.
+    await session.click("my_tickets_reopen", ticket.id);
+    assert.equal((await storedTicket(slack, ticket.id)).status, "new");
+    assert.deepEqual(buttonsOf(session.view), ["my_tickets_withdraw"]);
+  },
+);
+
+listTest(
+  "My tickets: a forged click on someone else's ticket changes nothing",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    const theirs = await openTestTicket(slack, {});
+    for (const person of [PEOPLE.bystander, PEOPLE.agent]) {
+      const session = await myTickets(slack, person);
+      assert.equal(rows(session.view).length, 0);
       await session.clickWith({
-        action_id: `my_tickets_${action}`,
+        action_id: "my_tickets_withdraw",
         value: theirs.id,
       });
+      assert.match(
+        shownText(session.view),
+        /:warning: Only the person who opened HD-\w+ can withdraw it/,
+      );
+      for (const action of ["close", "reopen"]) {
+        await session.clickWith({
+          action_id: `my_tickets_${action}`,
+          value: theirs.id,
+        });
+      }
+      // The bystander is refused outright; the agent (who may reopen or
+      // close a ticket once it is resolved) by the ticket's status.
+      assert.match(
+        shownText(session.view),
+        person === PEOPLE.bystander
+          ? /:warning: Only Helpdesk agents and the person who opened HD-\w+ can reopen it/
+          : /:warning: HD-\w+ is not resolved or closed/,
+      );
+      assert.deepEqual(await storedTicket(slack, theirs.id), theirs);
+      // Nothing the list says comes from the ticket they don't own.
+      assert.doesNotMatch(shownText(session.view), /Printer/);
     }
-    // The bystander is refused outright; the agent (who may reopen or
-    // close a ticket once it is resolved) by the ticket's status.
-    assert.match(
-      shownText(session.view),
-      person === PEOPLE.bystander
-        ? /:warning: Only Helpdesk agents and the person who opened HD-\w+ can reopen it/
-        : /:warning: HD-\w+ is not resolved or closed/,
-    );
+    // Not a ticket at all, or not an action: ignored.
+    const session = await myTickets(slack, PEOPLE.bystander);
+    await session.clickWith({
+      action_id: "my_tickets_delete",
+      value: theirs.id,
+    });
+    await session.clickWith({
+      action_id: "my_tickets_withdraw",
+      value: "nope",
+    });
+    assert.match(shownText(session.view), /no longer exists/);
     assert.deepEqual(await storedTicket(slack, theirs.id), theirs);
-    // Nothing the list says comes from the ticket they don't own.
-    assert.doesNotMatch(shownText(session.view), /Printer/);
-  }
-  // Not a ticket at all, or not an action: ignored.
-  const session = await myTickets(slack, PEOPLE.bystander);
-  await session.clickWith({ action_id: "my_tickets_delete", value: theirs.id });
-  await session.clickWith({ action_id: "my_tickets_withdraw", value: "nope" });
-  assert.match(shownText(session.view), /no longer exists/);
-  assert.deepEqual(await storedTicket(slack, theirs.id), theirs);
-});
+  },
+);
 
-Deno.test("My tickets: pages of 20, each within a modal's limits", async () => {
-  await using slack = await startFakeSlack();
-  await configure(slack);
-  for (let n = 0; n < 45; n++) await stored(slack, n, { status: "new" });
-  const session = await myTickets(slack, PEOPLE.requester);
-  const seen: string[] = [];
-  const pages: number[] = [];
-  for (;;) {
-    const shown = rows(session.view);
-    pages.push(shown.length);
-    seen.push(...shown.map((r) => r.slice(1, 10)));
-    assert.ok((session.view.blocks as unknown[]).length <= 100);
-    if (!buttonsOf(session.view).includes("my_tickets_page_next")) break;
-    await session.click("my_tickets_page_next");
-  }
-  assert.deepEqual(pages, [20, 20, 5]);
-  assert.equal(new Set(seen).size, 45);
-  assert.match(shownText(session.view), /page 3 of 3/);
-  await session.click("my_tickets_page_previous");
-  assert.match(shownText(session.view), /page 2 of 3/);
-});
+listTest(
+  "My tickets: pages of 20, each within a modal's limits",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    for (let n = 0; n < 45; n++) await stored(slack, n, { status: "new" });
+    const session = await myTickets(slack, PEOPLE.requester);
+    const seen: string[] = [];
+    const pages: number[] = [];
+    for (;;) {
+      const shown = rows(session.view);
+      pages.push(shown.length);
+      seen.push(...shown.map((r) => r.slice(1, 10)));
+      assert.ok((session.view.blocks as unknown[]).length <= 100);
+      if (!buttonsOf(session.view).includes("my_tickets_page_next")) break;
+      await session.click("my_tickets_page_next");
+    }
+    assert.deepEqual(pages, [20, 20, 5]);
+    assert.equal(new Set(seen).size, 45);
+    assert.match(shownText(session.view), /page 3 of 3/);
+    await session.click("my_tickets_page_previous");
+    assert.match(shownText(session.view), /page 2 of 3/);
+  },
+);
 
-Deno.test("My tickets: what people typed is shown as text", async () => {
-  await using slack = await startFakeSlack();
-  await configure(slack);
-  for (const [n, summary] of HOSTILE_TEXT.entries()) {
-    await stored(slack, n, { summary });
-  }
-  const session = await myTickets(slack, PEOPLE.requester);
-  for (const row of rows(session.view)) {
-    const summary = row.split("\n")[0].replace(/^\*HD-M\d+\* · /, "");
-    assert.doesNotMatch(summary, /[<>]/, row);
-  }
-});
+listTest(
+  "My tickets: what people typed is shown as text",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    for (const [n, summary] of HOSTILE_TEXT.entries()) {
+      await stored(slack, n, { summary });
+    }
+    const session = await myTickets(slack, PEOPLE.requester);
+    for (const row of rows(session.view)) {
+      const summary = row.split("\n")[0].replace(/^\*HD-M\d+\* · /, "");
+      assert.doesNotMatch(summary, /[<>]/, row);
+    }
+  },
+);
 
-Deno.test("My tickets: without a person from Slack, nothing opens", async () => {
-  await using slack = await startFakeSlack();
-  await configure(slack);
-  const result = await handler(functionContext(MY_TICKETS_CALLBACK_ID, slack, {
-    interactivity: {
-      interactivity_pointer: "1234.5678.pointer",
-      interactor: { id: "<!channel>", secret: "s" },
-    },
-  }));
-  assert.match(String(result.error), /needs to know who is acting/);
-  assert.equal(slack.callsTo("views.open").length, 0);
-});
+listTest(
+  "My tickets: without a person from Slack, nothing opens",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    const result = await handler(
+      functionContext(MY_TICKETS_CALLBACK_ID, slack, {
+        interactivity: {
+          interactivity_pointer: "1234.5678.pointer",
+          interactor: { id: "<!channel>", secret: "s" },
+        },
+      }),
+    );
+    assert.match(String(result.error), /needs to know who is acting/);
+    assert.equal(slack.callsTo("views.open").length, 0);
+  },
+);

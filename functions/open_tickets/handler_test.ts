@@ -1,12 +1,8 @@
 import assert from "node:assert/strict";
+import { listTest } from "../../dev/testing/list_sources.ts";
 import handler from "./handler.ts";
 import { OPEN_TICKETS_CALLBACK_ID } from "./definition.ts";
-import {
-  clientFor,
-  PEOPLE,
-  startFakeSlack,
-  TRIAGE,
-} from "../../dev/testing/harness.ts";
+import { clientFor, PEOPLE, TRIAGE } from "../../dev/testing/harness.ts";
 import {
   configureQueues,
   PEOPLE_QUEUE,
@@ -50,165 +46,180 @@ const keysIn = (view: Record<string, unknown>) =>
     .filter((b) => b.block_id?.startsWith("ticket_"))
     .map((b) => /HD-O\d{5}/.exec(b.text!.text)![0]);
 
-Deno.test("Open tickets: the open tickets of the queues the person works", async () => {
-  await using slack = await startFakeSlack();
-  await configureQueues(slack);
-  const helpdesk = [ticket({}), ticket({ status: "waiting_on_requester" })];
-  const people = [
-    ticket({ queue_id: PEOPLE_QUEUE.id, card_channel: PEOPLE_TRIAGE }),
-    ticket({
-      queue_id: PEOPLE_QUEUE.id,
-      card_channel: PEOPLE_TRIAGE,
-      private: true,
-      summary: "Private complaint",
-    }),
-  ];
-  const hidden = [
-    ticket({ status: "resolved" }),
-    ticket({ status: "closed" }),
-    ticket({ queue_id: PEOPLE_QUEUE.id, approval: "pending" }),
-  ];
-  await putTickets(clientFor(slack), [...helpdesk, ...people, ...hidden]);
-  const expect: Array<[string, Ticket[]]> = [
-    [PEOPLE.agent, [...helpdesk, ...people]], // works both queues
-    [PEOPLE.otherAgent, helpdesk], // Helpdesk's agents only
-    [ROLE_PEOPLE.owner, people], // owns People team
-    [ROLE_PEOPLE.channelMember, people], // a member through a channel
-  ];
-  for (const [person, tickets] of expect) {
-    const session = await openTickets(slack, person);
-    assert.deepEqual(session.started, { completed: false });
-    assert.deepEqual(
-      keysIn(session.view).sort(),
-      tickets.map((t) => t.key).sort(),
-      person,
-    );
-    await session.close();
-  }
-  const agent = await openTickets(slack, PEOPLE.agent);
-  const text = shownText(agent.view);
-  assert.match(text, /4 open tickets in \*Helpdesk\*, \*People team\*/);
-  assert.match(text, /:lock: Private complaint/);
-  assert.match(text, /SLA paused/);
-  // The key links to the card.
-  assert.match(
-    text,
-    /<https:\/\/helpdesk-test\.slack\.com\/archives\/CTRIAGE\/p\d+\|HD-O/,
-  );
-
-  const bystander = await openTickets(slack, PEOPLE.bystander);
-  assert.match(shownText(bystander.view), /you are not an agent of any/);
-  assert.deepEqual(keysIn(bystander.view), []);
-  assert.deepEqual(buttonsOf(bystander.view), []);
-  // A forged page click shows them nothing more.
-  await bystander.clickWith({
-    action_id: "open_tickets_page_next",
-    value: "1",
-  });
-  assert.deepEqual(keysIn(bystander.view), []);
-});
-
-Deno.test("Open tickets: by status, by next SLA deadline, unassigned first", async () => {
-  await using slack = await startFakeSlack();
-  await configureQueues(slack);
-  const a = ticket({
-    status: "in_progress",
-    assignee: PEOPLE.agent,
-    first_response_at: now - 10,
-    resolution_due_at: now + 100,
-  });
-  const b = ticket({ status: "new", response_due_at: now + 300 });
-  const c = ticket({ status: "waiting_on_requester", assignee: PEOPLE.agent });
-  const d = ticket({ status: "in_progress", resolution_due_at: now - 50 });
-  await putTickets(clientFor(slack), [a, b, c, d]);
-  const session = await openTickets(slack, PEOPLE.otherAgent);
-  const order = () => keysIn(session.view).join(" ");
-  assert.equal(order(), [b, d, a, c].map((t) => t.key).join(" "));
-  await session.click("open_tickets_order", "deadline");
-  assert.equal(order(), [d, a, b, c].map((t) => t.key).join(" "));
-  await session.click("open_tickets_order", "unassigned");
-  assert.equal(order(), [d, b, a, c].map((t) => t.key).join(" "));
-  assert.match(
-    shownText(session.view),
-    /:rotating_light: resolution overdue since/,
-  );
-  assert.match(shownText(session.view), /first response due <!date\^/);
-  // A forged order is ignored: the list keeps the one it had.
-  await session.clickWith({
-    action_id: "open_tickets_order",
-    type: "static_select",
-    selected_option: { value: "by_salary" },
-  });
-  assert.equal(order(), [d, b, a, c].map((t) => t.key).join(" "));
-});
-
-Deno.test("Open tickets: 120 tickets page past one modal's worth", async () => {
-  await using slack = await startFakeSlack();
-  await configureQueues(slack);
-  const all = Array.from({ length: 120 }, (_, i) =>
-    ticket({
-      status: i % 3 ? "new" : "in_progress",
-      resolution_due_at: now + 1000 - i,
-    }));
-  await putTickets(clientFor(slack), all);
-  const session = await openTickets(slack, PEOPLE.otherAgent);
-  await session.click("open_tickets_order", "deadline");
-  const seen: string[] = [];
-  const sizes: number[] = [];
-  for (;;) {
-    const blocks = session.view.blocks as unknown[];
-    // The fake refuses a view over Slack's 100 blocks; this says by how much.
-    assert.ok(blocks.length <= 100, `${blocks.length} blocks`);
-    sizes.push(keysIn(session.view).length);
-    seen.push(...keysIn(session.view));
-    if (!buttonsOf(session.view).includes("open_tickets_page_next")) break;
-    await session.click("open_tickets_page_next");
-  }
-  assert.deepEqual(sizes, [45, 45, 30]);
-  assert.equal(new Set(seen).size, 120);
-  // The order held across pages: the nearest deadline first, all the way.
-  assert.deepEqual(seen, [...all].reverse().map((t) => t.key));
-  assert.match(shownText(session.view), /120 open tickets .* page 3 of 3/);
-  await session.click("open_tickets_page_previous");
-  assert.match(shownText(session.view), /page 2 of 3/);
-});
-
-Deno.test("Open tickets: queue names and summaries are text, whoever typed them", async () => {
-  await using slack = await startFakeSlack();
-  await configureQueues(slack);
-  const client = clientFor(slack);
-  const hostileQueue = {
-    ...PEOPLE_QUEUE,
-    id: "hostile",
-    name: "<!channel> & <@U123|boss>",
-    members: [PEOPLE.agent],
-  };
-  await putQueue(client, hostileQueue);
-  await putTickets(
-    client,
-    HOSTILE_TEXT.map((summary) => ticket({ summary, queue_id: "hostile" })),
-  );
-  const session = await openTickets(slack, PEOPLE.agent);
-  const texts = ((session.view.blocks ?? []) as Array<
-    {
-      type: string;
-      text?: { text: string };
-      elements?: Array<{ text?: string }>;
+listTest(
+  "Open tickets: the open tickets of the queues the person works",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configureQueues(slack);
+    const helpdesk = [ticket({}), ticket({ status: "waiting_on_requester" })];
+    const people = [
+      ticket({ queue_id: PEOPLE_QUEUE.id, card_channel: PEOPLE_TRIAGE }),
+      ticket({
+        queue_id: PEOPLE_QUEUE.id,
+        card_channel: PEOPLE_TRIAGE,
+        private: true,
+        summary: "Private complaint",
+      }),
+    ];
+    const hidden = [
+      ticket({ status: "resolved" }),
+      ticket({ status: "closed" }),
+      ticket({ queue_id: PEOPLE_QUEUE.id, approval: "pending" }),
+    ];
+    await putTickets(clientFor(slack), [...helpdesk, ...people, ...hidden]);
+    const expect: Array<[string, Ticket[]]> = [
+      [PEOPLE.agent, [...helpdesk, ...people]], // works both queues
+      [PEOPLE.otherAgent, helpdesk], // Helpdesk's agents only
+      [ROLE_PEOPLE.owner, people], // owns People team
+      [ROLE_PEOPLE.channelMember, people], // a member through a channel
+    ];
+    for (const [person, tickets] of expect) {
+      const session = await openTickets(slack, person);
+      assert.deepEqual(session.started, { completed: false });
+      assert.deepEqual(
+        keysIn(session.view).sort(),
+        tickets.map((t) => t.key).sort(),
+        person,
+      );
+      await session.close();
     }
-  >).flatMap((b) =>
-    b.type === "section"
-      ? [b.text!.text]
-      : b.type === "context"
-      ? b.elements!.map((e) => e.text ?? "")
-      : []
-  );
-  for (const text of texts) {
-    // Only our own links, mentions and dates remain as <…>.
-    const stripped = text.replace(
-      /<(https:\/\/helpdesk-test\.slack\.com\/[^|>]+\|HD-O\d+|@U[A-Z0-9]+|!date\^[^>]+)>/g,
-      "",
+    const agent = await openTickets(slack, PEOPLE.agent);
+    const text = shownText(agent.view);
+    assert.match(text, /4 open tickets in \*Helpdesk\*, \*People team\*/);
+    assert.match(text, /:lock: Private complaint/);
+    assert.match(text, /SLA paused/);
+    // The key links to the card.
+    assert.match(
+      text,
+      /<https:\/\/helpdesk-test\.slack\.com\/archives\/CTRIAGE\/p\d+\|HD-O/,
     );
-    assert.ok(isInert(stripped.replace(/[*_:]/g, "")), text);
-  }
-  assert.match(texts[0], /\*&lt;!channel&gt; &amp; &lt;@U123\|boss&gt;\*/);
-});
+
+    const bystander = await openTickets(slack, PEOPLE.bystander);
+    assert.match(shownText(bystander.view), /you are not an agent of any/);
+    assert.deepEqual(keysIn(bystander.view), []);
+    assert.deepEqual(buttonsOf(bystander.view), []);
+    // A forged page click shows them nothing more.
+    await bystander.clickWith({
+      action_id: "open_tickets_page_next",
+      value: "1",
+    });
+    assert.deepEqual(keysIn(bystander.view), []);
+  },
+);
+
+listTest(
+  "Open tickets: by status, by next SLA deadline, unassigned first",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configureQueues(slack);
+    const a = ticket({
+      status: "in_progress",
+      assignee: PEOPLE.agent,
+      first_response_at: now - 10,
+      resolution_due_at: now + 100,
+    });
+    const b = ticket({ status: "new", response_due_at: now + 300 });
+    const c = ticket({
+      status: "waiting_on_requester",
+      assignee: PEOPLE.agent,
+    });
+    const d = ticket({ status: "in_progress", resolution_due_at: now - 50 });
+    await putTickets(clientFor(slack), [a, b, c, d]);
+    const session = await openTickets(slack, PEOPLE.otherAgent);
+    const order = () => keysIn(session.view).join(" ");
+    assert.equal(order(), [b, d, a, c].map((t) => t.key).join(" "));
+    await session.click("open_tickets_order", "deadline");
+    assert.equal(order(), [d, a, b, c].map((t) => t.key).join(" "));
+    await session.click("open_tickets_order", "unassigned");
+    assert.equal(order(), [d, b, a, c].map((t) => t.key).join(" "));
+    assert.match(
+      shownText(session.view),
+      /:rotating_light: resolution overdue since/,
+    );
+    assert.match(shownText(session.view), /first response due <!date\^/);
+    // A forged order is ignored: the list keeps the one it had.
+    await session.clickWith({
+      action_id: "open_tickets_order",
+      type: "static_select",
+      selected_option: { value: "by_salary" },
+    });
+    assert.equal(order(), [d, b, a, c].map((t) => t.key).join(" "));
+  },
+);
+
+listTest(
+  "Open tickets: 120 tickets page past one modal's worth",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configureQueues(slack);
+    const all = Array.from({ length: 120 }, (_, i) =>
+      ticket({
+        status: i % 3 ? "new" : "in_progress",
+        resolution_due_at: now + 1000 - i,
+      }));
+    await putTickets(clientFor(slack), all);
+    const session = await openTickets(slack, PEOPLE.otherAgent);
+    await session.click("open_tickets_order", "deadline");
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    for (;;) {
+      const blocks = session.view.blocks as unknown[];
+      // The fake refuses a view over Slack's 100 blocks; this says by how much.
+      assert.ok(blocks.length <= 100, `${blocks.length} blocks`);
+      sizes.push(keysIn(session.view).length);
+      seen.push(...keysIn(session.view));
+      if (!buttonsOf(session.view).includes("open_tickets_page_next")) break;
+      await session.click("open_tickets_page_next");
+    }
+    assert.deepEqual(sizes, [45, 45, 30]);
+    assert.equal(new Set(seen).size, 120);
+    // The order held across pages: the nearest deadline first, all the way.
+    assert.deepEqual(seen, [...all].reverse().map((t) => t.key));
+    assert.match(shownText(session.view), /120 open tickets .* page 3 of 3/);
+    await session.click("open_tickets_page_previous");
+    assert.match(shownText(session.view), /page 2 of 3/);
+  },
+);
+
+listTest(
+  "Open tickets: queue names and summaries are text, whoever typed them",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configureQueues(slack);
+    const client = clientFor(slack);
+    const hostileQueue = {
+      ...PEOPLE_QUEUE,
+      id: "hostile",
+      name: "<!channel> & <@U123|boss>",
+      members: [PEOPLE.agent],
+    };
+    await putQueue(client, hostileQueue);
+    await putTickets(
+      client,
+      HOSTILE_TEXT.map((summary) => ticket({ summary, queue_id: "hostile" })),
+    );
+    const session = await openTickets(slack, PEOPLE.agent);
+    const texts = ((session.view.blocks ?? []) as Array<
+      {
+        type: string;
+        text?: { text: string };
+        elements?: Array<{ text?: string }>;
+      }
+    >).flatMap((b) =>
+      b.type === "section"
+        ? [b.text!.text]
+        : b.type === "context"
+        ? b.elements!.map((e) => e.text ?? "")
+        : []
+    );
+    for (const text of texts) {
+      // Only our own links, mentions and dates remain as <…>.
+      const stripped = text.replace(
+        /<(https:\/\/helpdesk-test\.slack\.com\/[^|>]+\|HD-O\d+|@U[A-Z0-9]+|!date\^[^>]+)>/g,
+        "",
+      );
+      assert.ok(isInert(stripped.replace(/[*_:]/g, "")), text);
+    }
+    assert.match(texts[0], /\*&lt;!channel&gt; &amp; &lt;@U123\|boss&gt;\*/);
+  },
+);

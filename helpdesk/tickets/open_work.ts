@@ -1,7 +1,10 @@
-// The open work index: what of a ticket the scheduled run needs to see, and
-// what is due for it now. Every ticket write makes an entry; the scheduled
-// run reads them all in one pass (SLA notices, auto-close, JSM retries,
-// report filing) and drops an entry once the ticket has nothing left.
+// The open work index: what of a ticket the scheduled run and the lists
+// people ask for (My tickets, Open tickets) need to see, and what is due for
+// it now. Every ticket write makes an entry; the scheduled run reads them all
+// in one pass (SLA notices, auto-close, JSM retries, report filing) and drops
+// an entry once the ticket has nothing left: not open, not waiting for its
+// requester's word (resolved), not closed within RECENT_DAYS (My tickets
+// still shows it), nothing owed.
 import {
   OPEN_STATUSES,
   SLA_NOTICES,
@@ -9,10 +12,19 @@ import {
   type Ticket,
 } from "./model.ts";
 import { reportDaysOf } from "../reports/report_rows.ts";
+import { type ListRow, RECENT_DAYS } from "./ticket_lists.ts";
 
-/** The ticket fields an entry keeps: report figures and scheduling. */
+/**
+ * The ticket fields an entry keeps: report figures, scheduling, and what the
+ * lists order and filter by (LIST_FIELDS).
+ */
 export const WORK_FIELDS = [
   "status",
+  "requester",
+  "assignee",
+  "approval",
+  "updated_at",
+  "closed_at",
   "priority",
   "queue_id",
   "created_at",
@@ -31,6 +43,25 @@ export const WORK_FIELDS = [
   "card_redraw_due",
   "outbox_due",
 ] as const satisfies readonly (keyof Ticket)[];
+
+/**
+ * The fields the lists read, added after the index first shipped: an entry
+ * without a requester was written before (every ticket has one), and the
+ * walk rewrites it (use_cases/reports/history_walk.ts).
+ */
+export const LIST_FIELDS = [
+  "requester",
+  "assignee",
+  "approval",
+  "updated_at",
+  "closed_at",
+] as const satisfies readonly (typeof WORK_FIELDS)[number][];
+
+/** Written before the list fields: the lists read its ticket instead. */
+export function lacksListFields(entry: WorkEntry): boolean {
+  return typeof entry.requester !== "string" ||
+    typeof entry.updated_at !== "number";
+}
 
 export type WorkEntry =
   & { id: string; rev: string; rolled_rev?: string; report_days: string[] }
@@ -51,6 +82,15 @@ export function workEntryOf(ticket: Ticket, rev: string): WorkEntry {
     (entry as Record<string, unknown>)[field] = value;
   }
   return entry;
+}
+
+/**
+ * The entry as the lists read it, or undefined when it can't tell (written
+ * before the list fields, or partly): the lists read its ticket instead.
+ */
+export function listRowOf(entry: WorkEntry): ListRow | undefined {
+  if (lacksListFields(entry) || isIncomplete(entry)) return undefined;
+  return { ...entry, id: entry.id } as ListRow;
 }
 
 /** What the run knows besides the entry. */
@@ -123,25 +163,40 @@ export function isIncomplete(entry: WorkEntry): boolean {
 }
 
 /**
- * Whether anything scheduled can still happen to the ticket: it is open, it
- * will close by itself, JSM is owed a change, a notice or its thread reply
- * is still to come, or a run left it half-done. Otherwise, once filed, it
- * leaves the index.
+ * Whether the ticket still belongs in the index: it is open, resolved
+ * (waiting for its requester's word, or to close by itself), closed within
+ * RECENT_DAYS (My tickets shows it), JSM is owed a change, or a notice or
+ * its thread reply is still to come. Otherwise, once filed, it leaves.
  */
 export function hasWorkLeft(
   ticket: Partial<
     Pick<
       Ticket,
-      "status" | "jsm_sync" | "sla_next_check_at" | "sla_thread_owed"
+      | "status"
+      | "jsm_sync"
+      | "sla_next_check_at"
+      | "sla_thread_owed"
+      | "closed_at"
+      | "updated_at"
     >
   >,
-  autoCloseDays: number,
+  now: number,
 ): boolean {
   if (open(ticket.status)) return true;
-  if (ticket.status === "resolved" && autoCloseDays > 0) return true;
+  if (ticket.status === "resolved") return true;
+  if (ticket.status === "closed" && closedLately(ticket, now)) return true;
   if (ticket.jsm_sync === "pending") return true;
   if (ticket.sla_next_check_at !== undefined) return true;
   return (ticket.sla_thread_owed?.length ?? 0) > 0;
+}
+
+/** Closed within RECENT_DAYS: My tickets still shows it. */
+export function closedLately(
+  ticket: Partial<Pick<Ticket, "closed_at" | "updated_at">>,
+  now: number,
+): boolean {
+  const closed = ticket.closed_at ?? ticket.updated_at;
+  return closed !== undefined && closed >= now - RECENT_DAYS * 86_400;
 }
 
 /** Notice names as stored, unknown ones dropped. */

@@ -7,6 +7,26 @@ import { OPEN_STATUSES, type Status, type Ticket } from "./model.ts";
 /** How far back My tickets shows closed ones. */
 export const RECENT_DAYS = 30;
 
+/**
+ * What the lists order and filter a ticket by: a whole ticket, or its entry
+ * in the open work index (open_work.ts), so that only the tickets of the
+ * page shown are read.
+ */
+export type ListRow =
+  & Pick<Ticket, "id" | "status" | "requester" | "created_at" | "updated_at">
+  & Partial<
+    Pick<
+      Ticket,
+      | "assignee"
+      | "approval"
+      | "queue_id"
+      | "closed_at"
+      | "first_response_at"
+      | "response_due_at"
+      | "resolution_due_at"
+    >
+  >;
+
 const STATUS_ORDER: Record<Status, number> = {
   new: 0,
   in_progress: 1,
@@ -19,8 +39,8 @@ const STATUS_ORDER: Record<Status, number> = {
  * A requester's tickets: still open first (the one touched last on top),
  * then resolved ones waiting for their word, then those closed lately.
  */
-export function orderMyTickets(tickets: readonly Ticket[]): Ticket[] {
-  const group = (t: Ticket) =>
+export function orderMyTickets<T extends ListRow>(tickets: readonly T[]): T[] {
+  const group = (t: T) =>
     OPEN_STATUSES.includes(t.status) ? 0 : t.status === "resolved" ? 1 : 2;
   return [...tickets].sort((a, b) =>
     group(a) - group(b) || b.updated_at - a.updated_at ||
@@ -29,7 +49,7 @@ export function orderMyTickets(tickets: readonly Ticket[]): Ticket[] {
 }
 
 /** Whether My tickets shows it: open or resolved, or closed lately. */
-export function isMine(ticket: Ticket, requester: string, now: number) {
+export function isMine(ticket: ListRow, requester: string, now: number) {
   if (ticket.requester !== requester) return false;
   if (ticket.status !== "closed") return true;
   return (ticket.closed_at ?? ticket.updated_at) >= now - RECENT_DAYS * 86_400;
@@ -53,7 +73,7 @@ export function isQueueOrder(value: unknown): value is QueueOrder {
  * first response while nobody answered, else its resolution. None while the
  * clocks are paused (waiting on the requester) or without targets.
  */
-export function nextDeadline(ticket: Ticket): number | undefined {
+export function nextDeadline(ticket: ListRow): number | undefined {
   if (ticket.status === "waiting_on_requester") return undefined;
   const due = [
     ticket.first_response_at === undefined ? ticket.response_due_at : undefined,
@@ -66,15 +86,15 @@ export function nextDeadline(ticket: Ticket): number | undefined {
  * An agent's open tickets in the order asked for; ties fall back on the
  * other two orders, then on age, so a page never shuffles between clicks.
  */
-export function orderOpenTickets(
-  tickets: readonly Ticket[],
+export function orderOpenTickets<T extends ListRow>(
+  tickets: readonly T[],
   order: QueueOrder,
-): Ticket[] {
-  const byStatus = (a: Ticket, b: Ticket) =>
+): T[] {
+  const byStatus = (a: T, b: T) =>
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
-  const byDeadline = (a: Ticket, b: Ticket) =>
+  const byDeadline = (a: T, b: T) =>
     (nextDeadline(a) ?? Infinity) - (nextDeadline(b) ?? Infinity);
-  const unassignedFirst = (a: Ticket, b: Ticket) =>
+  const unassignedFirst = (a: T, b: T) =>
     Number(Boolean(a.assignee)) - Number(Boolean(b.assignee));
   const keys = {
     status: [byStatus, unassignedFirst, byDeadline],
@@ -96,6 +116,20 @@ export interface Page<T> {
   page: number;
   pages: number;
   total: number;
+}
+
+/**
+ * Whether Open tickets shows it for these queues: open, in one of them
+ * ("default" holds tickets older than queues), and not waiting for approval
+ * (not the queue's work yet).
+ */
+export function isQueueWork(
+  ticket: ListRow,
+  queueIds: ReadonlySet<string>,
+): boolean {
+  return OPEN_STATUSES.includes(ticket.status) &&
+    queueIds.has(ticket.queue_id ?? "default") &&
+    ticket.approval !== "pending";
 }
 
 /** One page of `size`; a page past the end shows the last one. */

@@ -9,6 +9,7 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import TicketWorkDatastore from "../../datastores/ticket_work.ts";
 import {
+  type ApprovalState,
   isPriority,
   isStatus,
   type JsmSync,
@@ -36,7 +37,15 @@ export type WorkItem = StoredItem<typeof TicketWorkDatastore>;
  */
 export const WALK_STATE_ID = "~history_walk";
 
-const TEXT = new Set(["status", "priority", "queue_id", "jsm_sync"]);
+const TEXT = new Set([
+  "status",
+  "requester",
+  "assignee",
+  "approval",
+  "priority",
+  "queue_id",
+  "jsm_sync",
+]);
 const FLAGS = new Set(["setup_pending", "card_redraw_due", "outbox_due"]);
 
 /** The whole entry as one update: absent fields cleared, not left over. */
@@ -92,10 +101,15 @@ export function workEntryFrom(item: WorkItem): WorkEntry {
   // Values this version doesn't know are dropped rather than trusted.
   if (!isStatus(entry.status)) delete entry.status;
   if (!isPriority(entry.priority)) delete entry.priority;
+  if (!isApprovalState(entry.approval)) delete entry.approval;
   if (entry.jsm_sync !== "pending" && entry.jsm_sync !== "synced") {
     delete entry.jsm_sync;
   } else entry.jsm_sync = entry.jsm_sync as JsmSync;
   return entry as WorkEntry;
+}
+
+function isApprovalState(value: unknown): value is ApprovalState {
+  return value === "pending" || value === "approved" || value === "denied";
 }
 
 /**

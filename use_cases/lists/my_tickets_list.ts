@@ -1,18 +1,26 @@
-// My tickets: a requester's open tickets and those closed lately, read
-// with one query (slack/storage/ticket_queries.ts), drawn a page at a time
-// into the modal the shortcut opened, and redrawn after each click on it.
+// My tickets: a requester's open tickets and those closed lately, ordered
+// from the open work index, which keeps them (slack/storage/list_index.ts),
+// and drawn a page at a time into the modal the shortcut opened, reading
+// only the page's tickets; redrawn after each click on it.
 // Withdraw, close and Reopen go through changeTicket like any card button:
 // under the ticket's lock, for the person Slack says clicked, and only if
 // that person may (the requester; a forged ticket id changes nothing).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import {
   isMine,
+  type ListRow,
   orderMyTickets,
+  type Page,
   pageOf,
   RECENT_DAYS,
 } from "../../helpdesk/tickets/ticket_lists.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
 import { ticketsOfRequester } from "../../slack/storage/ticket_queries.ts";
+import {
+  requesterRows,
+  ticketsOfPage,
+} from "../../slack/storage/list_index.ts";
 import {
   getSettings,
   NOT_CONFIGURED,
@@ -44,7 +52,10 @@ export async function showMyTickets(
   notice?: string,
   now = Math.floor(Date.now() / 1000),
 ): Promise<void> {
-  const settings = await getSettings(client);
+  const [settings, rows] = await Promise.all([
+    getSettings(client),
+    requesterRows(client, person),
+  ]);
   if (!settings) {
     await slackCall(client, "views.update", {
       view_id: viewId,
@@ -54,11 +65,18 @@ export async function showMyTickets(
     });
     return;
   }
+  const mine = (t: ListRow) => isMine(t, person, now);
   const since = now - RECENT_DAYS * 86_400;
-  const mine = (await ticketsOfRequester(client, person, since)).filter((t) =>
-    isMine(t, person, now)
-  );
-  const page = pageOf(orderMyTickets(mine), state.page, MY_TICKETS_PAGE_SIZE);
+  const ordered = rows
+    ? orderMyTickets(rows.filter(mine))
+    // The index does not serve the lists yet: the tickets as before.
+    : orderMyTickets(
+      (await ticketsOfRequester(client, person, since)).filter(mine),
+    );
+  const listed = pageOf(ordered, state.page, MY_TICKETS_PAGE_SIZE);
+  const page = rows
+    ? { ...listed, items: await ticketsOfPage(client, listed.items, mine) }
+    : listed as Page<Ticket>;
   await slackCall(client, "views.update", {
     view_id: viewId,
     view: myTicketsModal(page, {

@@ -1,15 +1,20 @@
 // Open tickets: the open tickets of every queue the person works (any agent
-// role, asked of Slack as for a card button), read with one query
-// (slack/storage/ticket_queries.ts), ordered as they choose and drawn a page
-// at a time into the modal the shortcut opened. Someone who works no queue
-// sees why, and no ticket.
+// role, asked of Slack as for a card button), ordered as they choose from
+// the open work index and drawn a page at a time into the modal the
+// shortcut opened; only the page's tickets are read
+// (slack/storage/list_index.ts). Someone who works no queue sees why, and
+// no ticket.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import {
   isQueueOrder,
+  isQueueWork,
   orderOpenTickets,
+  type Page,
   pageOf,
   type QueueOrder,
 } from "../../helpdesk/tickets/ticket_lists.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { openRows, ticketsOfPage } from "../../slack/storage/list_index.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { openTicketsOfQueues } from "../../slack/storage/ticket_queries.ts";
 import { settingsAndQueues } from "../../slack/storage/queue_store.ts";
@@ -44,7 +49,11 @@ export async function showOpenTickets(
 ): Promise<void> {
   const update = (view: unknown) =>
     slackCall(client, "views.update", { view_id: viewId, view });
-  const { settings, queues } = await settingsAndQueues(client);
+  // The index is read alongside the settings: it does not depend on them.
+  const [{ settings, queues }, rows] = await Promise.all([
+    settingsAndQueues(client),
+    openRows(client),
+  ]);
   if (!settings) {
     await update(
       listFrame(OPEN_TICKETS_VIEW, OPEN_TICKETS_TITLE, state, [
@@ -59,20 +68,45 @@ export async function showOpenTickets(
     return;
   }
   const order: QueueOrder = isQueueOrder(state.order) ? state.order : "status";
-  const tickets = (await openTicketsOfQueues(client, worked.map((q) => q.id)))
-    // Waiting for approval: not the queue's work yet.
-    .filter((t) => t.approval !== "pending");
-  const page = pageOf(
-    orderOpenTickets(tickets, order),
-    state.page,
-    OPEN_TICKETS_PAGE_SIZE,
-  );
+  const ids = new Set(worked.map((q) => q.id));
+  const page = rows
+    ? await pageFromIndex(client, rows, ids, order, state.page)
+    : pageOf(
+      orderOpenTickets(
+        (await openTicketsOfQueues(client, [...ids]))
+          .filter((t) => isQueueWork(t, ids)),
+        order,
+      ),
+      state.page,
+      OPEN_TICKETS_PAGE_SIZE,
+    );
   await update(openTicketsModal(page, {
     order,
     queueNames: new Map(worked.map((q) => [q.id, q.name])),
     workspaceUrl: settings.workspace_url,
     now,
   }));
+}
+
+/** Ordered from the index; only the page's tickets are read. */
+async function pageFromIndex(
+  client: SlackAPIClient,
+  rows: Parameters<typeof orderOpenTickets>[0],
+  queueIds: ReadonlySet<string>,
+  order: QueueOrder,
+  at: number,
+): Promise<Page<Ticket>> {
+  const page = pageOf(
+    orderOpenTickets(rows.filter((row) => isQueueWork(row, queueIds)), order),
+    at,
+    OPEN_TICKETS_PAGE_SIZE,
+  );
+  const items = await ticketsOfPage(
+    client,
+    page.items,
+    (ticket) => isQueueWork(ticket, queueIds),
+  );
+  return { ...page, items };
 }
 
 async function queuesWorkedBy(

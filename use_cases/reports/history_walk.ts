@@ -16,6 +16,8 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import {
   hasWorkLeft,
+  isIncomplete,
+  lacksListFields,
   type WorkEntry,
   workEntryOf,
 } from "../../helpdesk/tickets/open_work.ts";
@@ -40,6 +42,17 @@ export interface WalkState {
   pages: number;
   startedAt?: number;
   finishedAt?: number;
+  /**
+   * The pass under way was started by a version that writes the lists'
+   * fields (LIST_FIELDS), so every entry it leaves has them.
+   */
+  passLists?: boolean;
+  /**
+   * Such a pass has finished: the index holds every ticket My tickets and
+   * Open tickets show, with what they need. Until then they read the tickets
+   * table as before (use_cases/lists/).
+   */
+  listsReady?: boolean;
 }
 
 export function walkStateFrom(item: WorkItem | undefined): WalkState {
@@ -49,6 +62,8 @@ export function walkStateFrom(item: WorkItem | undefined): WalkState {
     pages: item?.walk_pages ?? 0,
     startedAt: item?.walk_started_at || undefined,
     finishedAt: item?.walk_finished_at || undefined,
+    passLists: item?.walk_pass_lists === true,
+    listsReady: item?.walk_lists_ready === true,
   };
 }
 
@@ -60,6 +75,8 @@ export function walkStateItem(state: WalkState): WorkItem {
     walk_pages: state.pages,
     walk_started_at: state.startedAt ?? 0,
     walk_finished_at: state.finishedAt ?? 0,
+    walk_pass_lists: state.passLists === true,
+    walk_lists_ready: state.listsReady === true,
   };
 }
 
@@ -86,12 +103,20 @@ const TIME_RESERVE_MS = 5_000;
 
 export async function walkHistory(
   step: WalkStep,
-  state: WalkState,
+  walked: WalkState,
 ): Promise<WalkResult> {
+  // A pass this version starts gives every entry the lists' fields.
+  const state = walked.cursor ? walked : { ...walked, passLists: true };
   return state.passes === 0
     ? await indexingPass(step, state)
     : await checkingPage(step, state);
 }
+
+/** What a finished pass leaves known about the lists' fields. */
+const listsAfterPass = (state: WalkState) => ({
+  passLists: false,
+  listsReady: state.listsReady === true || state.passLists === true,
+});
 
 /** As many pages of the first pass as the run can take. */
 async function indexingPass(
@@ -124,8 +149,8 @@ async function indexingPass(
     walked += page.tickets.length;
     for (const found of page.tickets) addRows(rowsByDay, found, now);
     const missing = page.tickets.filter(({ ticket }) =>
-      !step.entries.has(ticket.id) &&
-      hasWorkLeft(ticket, step.autoCloseDays)
+      !listedEntry(step.entries.get(ticket.id)) &&
+      hasWorkLeft(ticket, step.now)
     ).map(({ ticket, rev }) => workEntryOf(ticket, rev));
     // Figures for all of the page are filed before the run ends, so the
     // entries are written as filed.
@@ -161,6 +186,7 @@ async function indexingPass(
       pages: state.pages + pages,
       startedAt: state.startedAt ?? now,
       finishedAt: now,
+      ...listsAfterPass(state),
     }
     : {
       ...state,
@@ -172,6 +198,10 @@ async function indexingPass(
   if (failed.length) throw new Error("the walk's place was not saved");
   return { state: next, pending: [], walked };
 }
+
+/** An entry the lists can use: written since the list fields exist. */
+const listedEntry = (entry: WorkEntry | undefined) =>
+  entry !== undefined && !lacksListFields(entry);
 
 /** One page of a later pass: entries missing or lagging are put right. */
 async function checkingPage(
@@ -190,8 +220,12 @@ async function checkingPage(
   const pending: WorkItem[] = [];
   for (const { ticket, rev } of page.tickets) {
     const entry = step.entries.get(ticket.id);
-    const lagging = entry && rev > entry.rev;
-    if (lagging || (!entry && hasWorkLeft(ticket, step.autoCloseDays))) {
+    // An entry from before the list fields lags too (see LIST_FIELDS),
+    // while its ticket stays indexed; a partial one is the run's to settle.
+    const lagging = entry && (rev > entry.rev ||
+      (lacksListFields(entry) && !isIncomplete(entry) &&
+        hasWorkLeft(ticket, now)));
+    if (lagging || (!entry && hasWorkLeft(ticket, step.now))) {
       // Written as not filed: the run files its figures like any change.
       const fixed = workEntryOf(ticket, rev);
       pending.push(workItemOf(fixed, false));
@@ -205,6 +239,7 @@ async function checkingPage(
       pages: state.pages + 1,
       startedAt: state.startedAt,
       finishedAt: now,
+      ...listsAfterPass(state),
     };
   if (pending.length) {
     console.warn(`the walk put back ${pending.length} open work entries`);

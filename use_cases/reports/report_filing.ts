@@ -57,7 +57,6 @@ export function addRows(
 export async function settleEntries(
   client: SlackAPIClient,
   settling: readonly Settling[],
-  autoCloseDays: number,
   now: number,
 ): Promise<SettleResult> {
   const result: SettleResult = { filed: 0, removed: 0 };
@@ -72,9 +71,7 @@ export async function settleEntries(
   await fileRows(client, rowsByDay, now);
   result.filed = toFile.length;
 
-  const finished = present.filter((s) =>
-    !hasWorkLeft(s.fresh.ticket, autoCloseDays)
-  );
+  const finished = present.filter((s) => !hasWorkLeft(s.fresh.ticket, now));
   const marks = toFile.filter((s) => !finished.includes(s)).map((s) =>
     s.fresh.rev === s.entry.rev && !isIncomplete(s.entry)
       ? markFiled(client, s.entry.id, s.fresh.rev)

@@ -44,7 +44,7 @@ export function dueWork(entries: WorkEntry[], rules: WorkRules): DueWork {
   const closing = entries.filter((e) => autoCloseDue(e, rules));
   const repairing = entries.filter((e) => repairDue(e, rules));
   const settle = entries.filter((e) =>
-    isIncomplete(e) || needsFiling(e) || !hasWorkLeft(e, rules.autoCloseDays)
+    isIncomplete(e) || needsFiling(e) || !hasWorkLeft(e, rules.now)
   );
   const jsmDue = entries.filter((e) => jsmRetryDue(e, rules))
     .sort((a, b) => (a.jsm_retry_at ?? 0) - (b.jsm_retry_at ?? 0))

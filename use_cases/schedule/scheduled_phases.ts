@@ -235,7 +235,6 @@ export async function settleRead(
   wanted: readonly string[],
   read: Map<string, TicketRevision>,
   written: ReadonlySet<string>,
-  autoCloseDays: number,
   now: number,
 ): Promise<PhaseResult> {
   const room = budget.remaining("apps.datastore.update") - 2;
@@ -246,7 +245,7 @@ export async function settleRead(
     .map((entry) => ({ entry, fresh: read.get(entry.id) }));
   const cutShort = settling.length < eligible.length;
   if (!settling.length) return { part: {}, cutShort, wrote: [] };
-  const settled = await settleEntries(client, settling, autoCloseDays, now);
+  const settled = await settleEntries(client, settling, now);
   return {
     part: { filed: settled.filed, removed: settled.removed },
     cutShort,

@@ -133,7 +133,6 @@ export async function runScheduledChecks(
         due.wanted,
         read,
         new Set([...sla.wrote, ...closed.wrote, ...repaired.wrote]),
-        days,
         now,
       ),
     );

@@ -20,6 +20,7 @@ import { changeTicket } from "../changes/change_ticket.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
 
 const H = 3600;
+const D = 24 * H;
 const OWNER = PEOPLE.admin;
 
 const replies = (slack: FakeSlack, t: Ticket) =>
@@ -172,10 +173,11 @@ Deno.test("the scheduled SLA check", async (t) => {
   await t.step(
     "a closed ticket leaves the open work index once its figures are filed",
     async () => {
-      const closed = await ticketOpened(slack, now, 2 * H, {
+      const closed = await ticketOpened(slack, now, 40 * D, {
         status: "closed",
-        first_response_at: now - H,
-        closed_at: now - 60,
+        first_response_at: now - 40 * D + H,
+        // Closed longer ago than My tickets shows closed tickets.
+        closed_at: now - 31 * D,
       });
       assert.ok(await slack.datastores.get("ticket_work", closed.id));
       const first = await run(slack, now);
@@ -238,10 +240,11 @@ Deno.test("a ticket changed while its finished entry is being removed keeps an e
   await using slack = await startFakeSlack();
   const now = Math.floor(Date.now() / 1000);
   await configure(slack, defaultSettings({ owner: OWNER }));
-  const closed = await ticketOpened(slack, now, 2 * H, {
+  const closed = await ticketOpened(slack, now, 40 * D, {
     status: "closed",
-    first_response_at: now - H,
-    closed_at: now - 60,
+    first_response_at: now - 40 * D + H,
+    // Closed longer ago than My tickets shows closed tickets.
+    closed_at: now - 31 * D,
   });
   // The first run files it and removes its entry.
   await run(slack, now);
@@ -286,10 +289,11 @@ Deno.test("a partial update to a ticket no longer indexed leaves an entry the ne
   await using slack = await startFakeSlack();
   const now = Math.floor(Date.now() / 1000);
   await configure(slack, defaultSettings({ owner: OWNER }));
-  const closed = await ticketOpened(slack, now, 2 * H, {
+  const closed = await ticketOpened(slack, now, 40 * D, {
     status: "closed",
-    first_response_at: now - H,
-    closed_at: now - 60,
+    first_response_at: now - 40 * D + H,
+    // Closed longer ago than My tickets shows closed tickets.
+    closed_at: now - 31 * D,
   });
   await run(slack, now);
   assert.deepEqual(await slack.datastores.get("ticket_work", closed.id), {});
