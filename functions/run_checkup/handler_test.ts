@@ -30,6 +30,7 @@ import {
 import type { CheckupLine } from "../../use_cases/checkup/checkup_line.ts";
 import { checkClickTime } from "../../use_cases/checkup/click_time_check.ts";
 import { relayThreadMessage } from "../../use_cases/conversation/thread_relay.ts";
+import { requesterMessageTrigger } from "../../triggers/created_by_app/requester_message.ts";
 import { getSettings } from "../../slack/storage/settings_store.ts";
 
 /** Configured as an admin would: a queue with an intake channel, and every trigger. */
@@ -212,6 +213,23 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
       new RegExp(`The intake emoji: nothing watches <#${PEOPLE_INTAKE}>`),
     );
   });
+
+  await t.step(
+    "a trigger made by an older Helpdesk: the channels line",
+    async () => {
+      await using slack = await healthyWorkspace();
+      const [shard] = slack.triggersFor("requester_message");
+      const event = shard.event as { filter: unknown };
+      // As before Helpdesk left its own posts out at the trigger.
+      event.filter = requesterMessageTrigger([PEOPLE_INTAKE]).event.filter;
+      const watched = failed(await checkup(slack), "Channels watched");
+      assert.match(
+        watched.found,
+        /Requesters' replies: 1 of 1 triggers are out of date \(not leaving out Helpdesk's own posts and reactions\)/,
+      );
+      assert.match(watched.todo!, /Configure Helpdesk/);
+    },
+  );
 
   await t.step(
     "Helpdesk taken out of a channel: the membership line",

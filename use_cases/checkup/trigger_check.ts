@@ -16,6 +16,7 @@ import {
   REQUESTER_MESSAGES_KIND,
 } from "../settings/reaction_triggers.ts";
 import { type CheckupLine, fail, pass } from "./checkup_line.ts";
+import { DEFAULT_INTAKE_EMOJI } from "../../helpdesk/tickets/message_ticket.ts";
 import { SHORTCUT_TRIGGERS } from "./expected_setup.ts";
 
 export const TRIGGERS_CHECK = "Triggers";
@@ -123,19 +124,41 @@ export function checkShards(
     settings.triage_channel,
     settings.intake_emoji,
   );
+  const emoji = targets.emoji ?? DEFAULT_INTAKE_EMOJI;
   const kinds = [
     [
       "the intake emoji",
-      intakeTriggerKind(targets.emoji),
+      intakeTriggerKind(emoji),
       targets.intakeChannels,
+      emoji,
     ],
-    ["requesters' replies", REQUESTER_MESSAGES_KIND, targets.intakeChannels],
-    ["card reactions", CARD_REACTIONS_KIND, targets.triageChannels],
+    [
+      "requesters' replies",
+      REQUESTER_MESSAGES_KIND,
+      targets.intakeChannels,
+      undefined,
+    ],
+    [
+      "card reactions",
+      CARD_REACTIONS_KIND,
+      targets.triageChannels,
+      undefined,
+    ],
   ] as const;
   const problems: string[] = [];
   let triggers = 0;
-  for (const [what, kind, wanted] of kinds) {
+  for (const [what, kind, wanted, reaction] of kinds) {
     const shards = shardsOf(listed, kind);
+    const stale = shards.filter((shard) =>
+      !filterIsCurrent(listed.find((t) => t.id === shard.id), reaction)
+    );
+    if (stale.length) {
+      problems.push(
+        `${what}: ${stale.length} of ${shards.length} triggers are out of date (${
+          reaction ? `not for :${reaction}:, or ` : ""
+        }not leaving out Helpdesk's own posts and reactions)`,
+      );
+    }
     triggers += shards.length;
     const watched = shards.flatMap((s) => s.channels);
     const unwatched = wanted.filter((c) => !watched.includes(c));
@@ -166,6 +189,24 @@ export function checkShards(
     SHARDS_CHECK,
     `${targets.intakeChannels.length} intake and ${targets.triageChannels.length} triage channels, each watched once, by ${triggers} triggers (at most 20 channels each).`,
   );
+}
+
+/**
+ * Whether a listed trigger's filter is what Helpdesk makes today: it leaves
+ * out Helpdesk's own bot user (triggers/created_by_app/own_events.ts) and,
+ * for the intake trigger, names the intake emoji. A listing that shows no
+ * filter says nothing either way.
+ */
+function filterIsCurrent(
+  trigger: ListedTrigger | undefined,
+  emoji: string | undefined,
+): boolean {
+  const filter = (trigger as { event?: { filter?: unknown } } | undefined)
+    ?.event?.filter;
+  if (filter === undefined) return true;
+  const text = JSON.stringify(filter);
+  return text.includes("{{data.user_id}} != ") &&
+    (emoji === undefined || text.includes(`{{data.reaction}} == ${emoji}"`));
 }
 
 const capitalized = (text: string) => text[0].toUpperCase() + text.slice(1);
