@@ -16,6 +16,8 @@ import { relayFromRequester } from "./conversation.ts";
 import { recordThreadOrder } from "../../slack/storage/checkup_store.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { copyFilesToCard } from "../opening/ticket_files.ts";
+import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
 import {
   checkMessage,
   conversationPaused,
@@ -85,6 +87,8 @@ export async function relayThreadMessage(
   client: SlackAPIClient,
   event: ThreadMessage,
   now = Math.floor(Date.now() / 1000),
+  /** The run's token when files are on: the reply's files are copied too. */
+  options: { filesToken?: string } = {},
 ): Promise<Ticket | undefined> {
   const { channel } = event;
   const position = threadPosition(event);
@@ -119,11 +123,14 @@ export async function relayThreadMessage(
     THREAD_MESSAGE_LIMIT,
   );
   const writer = { user: message.user, channel, thread_ts: threadTs };
+  const files = options.filesToken ? message.files : [];
   if (!written.ok) {
     if (message.text?.trim()) {
       await tellPerson(client, writer, notPassedOn(loaded.ticket, written));
+      return undefined;
     }
-    return undefined;
+    // A file alone: its words are none, its files still go.
+    if (files.length === 0) return undefined;
   }
   const paused = conversationPaused(loaded.ticket, "comment");
   if (paused) {
@@ -143,15 +150,27 @@ export async function relayThreadMessage(
     throw error;
   }
   try {
-    const relayed = await relayFromRequester(
-      client,
-      loaded,
-      message.user,
-      written.text,
-      now,
-      { channel, thread_ts: threadTs },
-    );
+    const relayed = written.ok
+      ? await relayFromRequester(
+        client,
+        loaded,
+        message.user,
+        written.text,
+        now,
+        { channel, thread_ts: threadTs },
+      )
+      : { ok: true as const, ticket: loaded.ticket };
     if (!relayed.ok) throw new Error(relayed.reason);
+    if (files.length) {
+      await copyRequesterFiles(
+        client,
+        options.filesToken!,
+        relayed.ticket,
+        files,
+        writer,
+        now,
+      );
+    }
     // Which order Slack named the two timestamps in, for the check-up's
     // line on it (use_cases/checkup/): only what was seen, never trusted.
     await recordThreadOrder(client, {
@@ -172,4 +191,27 @@ export async function relayThreadMessage(
     );
     throw error;
   }
+}
+
+/**
+ * The reply's files to the card's thread (and, for a ticket linked to JSM,
+ * to its request, public as the requester's words are). The words are
+ * already passed on: a failure here is logged, not the relay's.
+ */
+async function copyRequesterFiles(
+  client: SlackAPIClient,
+  token: string,
+  ticket: Ticket,
+  files: MessageFile[],
+  by: { user: string; channel: string; thread_ts: string },
+  now: number,
+) {
+  const linked = Boolean(ticket.jsm_key) || ticket.jsm_sync === "pending";
+  await copyFilesToCard(client, token, ticket, {
+    files,
+    by,
+    ...(linked ? { toJsm: { public: true, now } } : {}),
+  }).catch((error) =>
+    console.error(`${ticket.key}: the reply's files not copied`, error)
+  );
 }
