@@ -142,6 +142,23 @@ export async function startLocalWorkspace(
           await stateFor(url.searchParams.get("as") ?? LOCAL_PEOPLE[0].id),
         );
       }
+      // A file's bytes, for the page to show images and offer downloads as
+      // Slack does (the fake's own URLs want the bot's token).
+      const fileId = url.pathname.match(/^\/files\/([A-Z0-9]+)$/)?.[1];
+      if (request.method === "GET" && fileId) {
+        const file = slack.workspace.files.byId.get(fileId);
+        if (!file?.bytes || file.deleted) {
+          return Response.json({ error: "file_not_found" }, { status: 404 });
+        }
+        return new Response(file.bytes.slice(), {
+          headers: {
+            "content-type": file.mimetype,
+            "content-disposition": `inline; filename="${
+              encodeURIComponent(file.name)
+            }"`,
+          },
+        });
+      }
       if (request.method === "GET" && url.pathname === "/emoji.json") {
         return Response.json(await emojiNames(), {
           headers: { "cache-control": "max-age=3600" },

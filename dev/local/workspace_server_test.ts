@@ -310,3 +310,40 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
     },
   );
 });
+
+Deno.test("the local workspace shows a message's files and serves them", async () => {
+  const ws = await startLocalWorkspace();
+  try {
+    const general = [...ws.slack.workspace.channels.values()].find((c) =>
+      !c.is_private && !c.is_im
+    )!;
+    const png = new Uint8Array([137, 80, 78, 71]);
+    const message = ws.slack.workspace.postAs(
+      RILEY,
+      general.id,
+      "Jammed",
+      undefined,
+      [
+        { name: "jam.png", mimetype: "image/png", bytes: png },
+      ],
+    );
+    const seen = await state(ws.url, RILEY);
+    // deno-lint-ignore no-explicit-any
+    const shown = seen.messages[general.id].find((m: any) =>
+      m.ts === message.ts
+    );
+    assert.deepEqual(
+      // deno-lint-ignore no-explicit-any
+      shown.files.map((f: any) => [f.name, f.size, f.mimetype]),
+      [["jam.png", 4, "image/png"]],
+    );
+    const served = await fetch(new URL(`/files/${shown.files[0].id}`, ws.url));
+    assert.equal(served.headers.get("content-type"), "image/png");
+    assert.deepEqual(new Uint8Array(await served.arrayBuffer()), png);
+    const missing = await fetch(new URL("/files/FNOPE", ws.url));
+    assert.equal(missing.status, 404);
+    await missing.body?.cancel();
+  } finally {
+    await ws.close();
+  }
+});

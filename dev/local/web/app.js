@@ -117,6 +117,7 @@ function messageHtml(m, channel, inThread = false) {
       ${m.is_bot && markup`<span class="app-badge">APP</span>`}
       <time class="time" title="${m.ts}">${formatTime(m.ts)}</time></div>
     <div class="body">${bodyHtml(m, ctx)}</div>
+    ${filesHtml(m)}
     ${reactionsHtml(m, ctx)}
     ${
     n > 0 && markup`<button type="button" class="replies" data-do="thread"
@@ -124,6 +125,35 @@ function messageHtml(m, channel, inThread = false) {
       >${plural(n, "reply")}</button>`
   }
   </div>`;
+}
+
+/** Bytes as Slack writes a file's size: "532 B", "14 KB", "2.1 MB". */
+function fileSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+/** A message's files: images shown, others as a card with name and size. */
+function filesHtml(m) {
+  if (!m.files?.length) return "";
+  const items = m.files.map((f) =>
+    f.mimetype?.startsWith("image/")
+      ? markup`<figure class="file image" data-testid="file-${f.name}">
+        <img src="/files/${f.id}" alt="${f.name}" loading="lazy">
+        <figcaption>${f.name}</figcaption></figure>`
+      : markup`<a class="file card" data-testid="file-${f.name}"
+        href="/files/${f.id}" download="${f.name}">
+        <span class="file-name">${f.name}</span>
+        <span class="file-size">${fileSize(f.size)}</span></a>`
+  );
+  return markup`<div class="files">${items}</div>`;
 }
 
 /** A reaction's name ("thumbsup::skin-tone-3" too) as Slack shows it. */
