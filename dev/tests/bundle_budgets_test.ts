@@ -1,0 +1,53 @@
+// Each function's own code, bundled as Slack's build hook bundles it
+// (dev/tools/bundle_sizes.ts), stays within its budget
+// (dev/tools/bundle_budgets.ts): a function pays for its bundle at every
+// cold start.
+import assert from "node:assert/strict";
+import {
+  kb,
+  manifestFunctions,
+  moduleSizes,
+  ownCodeBundle,
+} from "../tools/bundle_sizes.ts";
+import { BUNDLE_BUDGETS, GOAL } from "../tools/bundle_budgets.ts";
+
+Deno.test("every function's own code stays within its bundle budget", async (t) => {
+  const functions = manifestFunctions();
+  await t.step("every function in the manifest has a budget", () => {
+    assert.deepEqual(
+      functions.map((f) => f.name).filter((name) => !BUNDLE_BUDGETS[name]),
+      [],
+    );
+    for (const [name, budget] of Object.entries(BUNDLE_BUDGETS)) {
+      assert.ok(
+        functions.some((f) => f.name === name),
+        `${name} has a budget but is not in the manifest`,
+      );
+      assert.ok(budget >= GOAL, `${name}: a budget under the goal`);
+    }
+  });
+  // A few at a time: each is one `deno bundle` of well under a second.
+  const measured = new Map<string, string>();
+  for (let i = 0; i < functions.length; i += 4) {
+    const batch = functions.slice(i, i + 4);
+    const bundles = await Promise.all(
+      batch.map((f) => ownCodeBundle(f.file)),
+    );
+    batch.forEach((f, j) => measured.set(f.name, bundles[j]));
+  }
+  for (const { name } of functions) {
+    await t.step(name, () => {
+      const bundle = measured.get(name)!;
+      const bytes = new TextEncoder().encode(bundle).length;
+      const budget = BUNDLE_BUDGETS[name];
+      const largest = [...moduleSizes(bundle)].sort((a, b) => b[1] - a[1])
+        .slice(0, 5).map(([path, size]) => `${path} ${kb(size)}`);
+      assert.ok(
+        bytes <= budget,
+        `${name}: ${kb(bytes)} of own code, over its ${
+          kb(budget)
+        } budget; largest: ${largest.join(", ")}`,
+      );
+    });
+  }
+});
