@@ -197,7 +197,11 @@ Deno.test("a :ticket: reaction turns a message into a ticket", async (t) => {
         PEOPLE_INTAKE,
         "Printer jammed",
       );
-      slack.fail({ method: "apps.datastore.put", error: "internal_error" });
+      slack.fail({
+        method: "apps.datastore.put",
+        error: "internal_error",
+        when: (args) => args.datastore === "tickets",
+      });
       const failed = await react(
         slack,
         PEOPLE_INTAKE,

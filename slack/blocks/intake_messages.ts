@@ -18,7 +18,7 @@ export function intakeReply(
 }
 
 export function markStuck(): string {
-  return `Helpdesk is already turning this message into a ticket, or an earlier attempt stopped half-way. If no ticket appears in a minute, remove Helpdesk's :${TICKET_MARK}: reaction from the message and react again.`;
+  return `Helpdesk is already turning this message into a ticket (its :${TICKET_MARK}: mark is on it). If no ticket appears within two minutes, react again: a mark left by an attempt that stopped half-way has expired by then, and Helpdesk clears it.`;
 }
 
 export function alreadyATicket(ticket: Ticket): string {

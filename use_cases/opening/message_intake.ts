@@ -53,6 +53,11 @@ import { readMessage } from "../../slack/workspace/read_message.ts";
 import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
 import { copyFilesToCard } from "./ticket_files.ts";
 import { reactionFacts } from "../../slack/workspace/reaction_check.ts";
+import {
+  markAbandoned,
+  recordMarkLeft,
+  recordMarkTaken,
+} from "../../slack/storage/intake_mark.ts";
 
 export interface ReactedMessage {
   channel: string;
@@ -102,18 +107,22 @@ export async function ticketFromMessage(
   message: ReactedMessage,
   options: IntakeOptions = {},
 ): Promise<IntakeOutcome> {
+  const run: IntakeRun = { ...options, tookMark: false };
   try {
-    return await intake(client, message, options);
+    return await intake(client, message, run);
   } catch (error) {
-    // Another delivery may have made the ticket while this one failed: then
-    // there is nothing to apologise for.
-    const made = await madeFrom(client, message).catch((lookup) => {
-      console.warn("ticket made from the message not looked up", lookup);
-      return undefined;
-    });
-    if (made && !made.setup_pending) {
-      return await alreadyDone(client, message, made);
-    }
+    // This run saved it: the reactor is told so, and how it gets finished.
+    if (error instanceof NotShownYet) throw error;
+    // Another delivery may have the ticket, or be making it: then there is
+    // nothing to apologise for, and nothing untrue is said. Looked for as
+    // long as another run is given to save it.
+    const other = await anotherRunsTicket(client, message, run).catch(
+      (lookup) => {
+        console.warn("ticket made from the message not looked up", lookup);
+        return undefined;
+      },
+    );
+    if (other) return other;
     throw error;
   }
 }
@@ -134,10 +143,63 @@ interface ReadAnswer {
   error?: unknown;
 }
 
+interface IntakeRun extends IntakeOptions {
+  /** Whether this run took Helpdesk's mark on the message. */
+  tookMark: boolean;
+}
+
+/**
+ * After this run failed: what another delivery of the same reaction did or
+ * is doing. Undefined when no other run has the message, so what this run
+ * says about it is true.
+ */
+async function anotherRunsTicket(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  run: IntakeRun,
+): Promise<IntakeOutcome | undefined> {
+  const deadline = Date.now() + MARK_WAIT_MS;
+  for (;;) {
+    const made = await madeFrom(client, message);
+    if (made) {
+      if (!made.setup_pending) return await alreadyDone(client, message, made);
+      // Saved by this run (its mark since taken back): finished by reacting
+      // again or by the scheduled check, as the reactor is told.
+      if (run.tookMark) {
+        throw new NotShownYet(made, new Error("not shown"));
+      }
+      return { kind: "duplicate" };
+    }
+    if (!run.tookMark && await markedByHelpdesk(client, message)) {
+      const held = await markHeld(client, message, run);
+      return held === "abandoned" ? undefined : held;
+    }
+    if (Date.now() >= deadline) return undefined;
+    await new Promise((r) => setTimeout(r, 250 + Math.random() * 250));
+  }
+}
+
+/** Whether Helpdesk's mark is on the message (another run holds it). */
+async function markedByHelpdesk(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+): Promise<boolean> {
+  const answer = await slackCall(client, "reactions.get", {
+    channel: message.channel,
+    timestamp: message.message_ts,
+    full: true,
+  }).catch(() => undefined);
+  const reactions = (answer?.message as
+    | { reactions?: Array<{ name?: string; users?: string[] }> }
+    | undefined)?.reactions ?? [];
+  const ours = reactions.find((r) => r.name === TICKET_MARK);
+  return (ours?.users?.length ?? 0) > 0;
+}
+
 async function intake(
   client: SlackAPIClient,
   message: ReactedMessage,
-  options: IntakeOptions,
+  options: IntakeRun,
 ): Promise<IntakeOutcome> {
   const checked = await checkReaction(client, message);
   if (!checked.ok) return checked.outcome;
@@ -149,7 +211,7 @@ async function intake(
     message.message_ts,
     checked.threadTs,
   ).then(({ text, files }) => ({ text, files }), (error) => ({ error }));
-  const notTaken = await takeMark(client, message);
+  const notTaken = await takeMark(client, message, options);
   if (notTaken) return notTaken;
   return await openMarked(client, message, checked, read, options);
 }
@@ -228,33 +290,61 @@ async function checkReaction(
 
 /**
  * Takes the ticket mark, which only one run gets. Undefined: this run has
- * it; otherwise what became of the reaction.
+ * it; otherwise what became of the reaction. A mark whose run stopped is
+ * cleared and taken again, once.
  */
 async function takeMark(
   client: SlackAPIClient,
   message: ReactedMessage,
+  run: IntakeRun,
+  again = false,
 ): Promise<IntakeOutcome | undefined> {
   const { channel, message_ts: ts } = message;
+  const where = { channel, ts };
   try {
     await slackCall(client, "reactions.add", {
       channel,
       timestamp: ts,
       name: TICKET_MARK,
     });
+    run.tookMark = true;
+    await recordMarkTaken(client, where, nowSeconds(run)).catch((error) =>
+      console.warn(`${channel}/${ts}: intake mark's time not kept`, error)
+    );
     return undefined;
   } catch (error) {
     if (error instanceof SlackCallError && error.code === "already_reacted") {
-      return await markHeld(client, message);
+      const held = await markHeld(client, message, run, !again);
+      if (held !== "abandoned") return held;
+      await removeMark(client, channel, ts).catch(() => {});
+      return await takeMark(client, message, run, true);
     }
     if (error instanceof SlackCallError && UNREADABLE.has(error.code)) {
       return refuse(client, message, cannotReadMessage(channel, false));
     }
     // The mark may have landed with its answer lost: taken back, so that
     // reacting again can take it.
-    await removeMark(client, channel, ts).catch((removal) =>
-      console.warn(`${channel}/${ts}: intake mark not taken back`, removal)
-    );
+    await takeBack(client, message);
     throw error;
+  }
+}
+
+const nowSeconds = (run: { nowMs?: number }) =>
+  Math.floor((run.nowMs ?? Date.now()) / 1000);
+
+/** The mark taken back; if Slack refuses, it is left to expire at once. */
+async function takeBack(client: SlackAPIClient, message: ReactedMessage) {
+  const { channel, message_ts: ts } = message;
+  try {
+    await removeMark(client, channel, ts);
+  } catch (removal) {
+    if (removal instanceof SlackCallError && removal.code === "no_reaction") {
+      return;
+    }
+    console.error(`the mark on ${channel}:${ts} stays`, removal);
+    await recordMarkLeft(client, { channel, ts }).catch((error) =>
+      console.warn(`${channel}/${ts}: intake mark not freed`, error)
+    );
   }
 }
 
@@ -264,7 +354,7 @@ async function openMarked(
   message: ReactedMessage,
   target: IntakeTarget,
   read: Promise<ReadAnswer>,
-  options: IntakeOptions,
+  options: IntakeRun,
 ): Promise<IntakeOutcome> {
   const { channel, message_ts: ts } = message;
   const { settings, queue, threadTs } = target;
@@ -331,9 +421,7 @@ async function openMarked(
   } catch (error) {
     // Taken back so that reacting again tries again (and finishes a ticket
     // that was saved but not shown).
-    await removeMark(client, channel, ts).catch((removal) =>
-      console.error(`the mark on ${channel}:${ts} stays`, removal)
-    );
+    await takeBack(client, message);
     if (error instanceof SlackCallError && UNREADABLE.has(error.code)) {
       return refuse(client, message, cannotReadMessage(channel, false));
     }
@@ -367,13 +455,16 @@ const MARK_WAIT_MS = 3000;
 /**
  * Someone else's run holds the mark: Slack delivered the event twice, or
  * several people reacted at once. Once that run has saved the ticket, this
- * one has nothing to do; if it never does, the person is told how to unstick
- * it rather than left with silence.
+ * one has nothing to do. A mark whose run stopped without a ticket is
+ * "abandoned" (when `mayClear`), for this run to clear and take; one that
+ * may still be live is explained: react again once it has expired.
  */
 async function markHeld(
   client: SlackAPIClient,
   message: ReactedMessage,
-): Promise<IntakeOutcome> {
+  run: IntakeRun,
+  mayClear = false,
+): Promise<IntakeOutcome | "abandoned"> {
   const deadline = Date.now() + MARK_WAIT_MS;
   for (;;) {
     const made = await madeFrom(client, message);
@@ -385,6 +476,10 @@ async function markHeld(
     }
     if (Date.now() >= deadline) break;
     await new Promise((r) => setTimeout(r, 250 + Math.random() * 250));
+  }
+  const where = { channel: message.channel, ts: message.message_ts };
+  if (mayClear && await markAbandoned(client, where, nowSeconds(run))) {
+    return "abandoned";
   }
   await tell(client, message, markStuck());
   return { kind: "duplicate" };

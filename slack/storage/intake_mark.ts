@@ -1,0 +1,63 @@
+// When Helpdesk's ticket mark (see use_cases/opening/message_intake.ts) was
+// taken on a message, kept with the ticket locks' times (datastores/locks.ts)
+// so that a mark left by a run that did not finish (it died, or could not
+// take the mark back) expires instead of blocking the message for good. As
+// with the ticket lock (ticket_lock.ts), no run lives longer than that.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import LocksDatastore from "../../datastores/locks.ts";
+import { getItem, putItem } from "./datastore.ts";
+
+/** Longer than any run can live (60 s deployed), with a margin. */
+export const MARK_STALE_AFTER_SECONDS = 75;
+
+const markId = (channel: string, ts: string) => `mark:${channel}:${ts}`;
+
+/** The mark was just taken by a live run. */
+export async function recordMarkTaken(
+  client: SlackAPIClient,
+  where: { channel: string; ts: string },
+  nowSeconds: number,
+) {
+  await putItem(client, LocksDatastore, {
+    id: markId(where.channel, where.ts),
+    taken_at: nowSeconds,
+    holder: "intake",
+  });
+}
+
+/** Its run stopped and could not take the mark back: free it at once. */
+export async function recordMarkLeft(
+  client: SlackAPIClient,
+  where: { channel: string; ts: string },
+) {
+  await putItem(client, LocksDatastore, {
+    id: markId(where.channel, where.ts),
+    taken_at: 0,
+    holder: "released",
+  });
+}
+
+/**
+ * Whether nobody is working under the mark any more: its run said it
+ * stopped, or took it longer ago than any run lives. A mark with no record
+ * (its run died before writing one) starts its clock now, for a later
+ * reaction to judge.
+ */
+export async function markAbandoned(
+  client: SlackAPIClient,
+  where: { channel: string; ts: string },
+  nowSeconds: number,
+): Promise<boolean> {
+  const id = markId(where.channel, where.ts);
+  const record = await getItem(client, LocksDatastore, id);
+  if (record?.holder === "released") return true;
+  if (record?.taken_at === undefined) {
+    await putItem(client, LocksDatastore, {
+      id,
+      taken_at: nowSeconds,
+      holder: "unknown: seen held",
+    });
+    return false;
+  }
+  return nowSeconds - Number(record.taken_at) > MARK_STALE_AFTER_SECONDS;
+}
