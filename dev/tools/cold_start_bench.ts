@@ -1,0 +1,102 @@
+// A cold start of each function: a fresh process imports the function's
+// own-code bundle (as Slack's build makes it, dev/tools/bundle_sizes.ts)
+// and answers one invocation against the fake Slack. The SDK, which the
+// bundle leaves out, loads first from its npm build, timed on its own; then
+// the bundle's import and the answer are the function's own cost. Every function gets the same inputs (a request's fields, and
+// an interactivity pointer from Helpdesk's admin), so the shortcuts open
+// their modal, create_ticket opens a ticket, and a function whose inputs
+// these are not answers with its error for them. `deno task bench` prints
+// the figures.
+import {
+  configure,
+  defaultSettings,
+  PEOPLE,
+  startFakeSlack,
+} from "../testing/harness.ts";
+import { kb, manifestFunctions, ownCodeBundle } from "./bundle_sizes.ts";
+
+const INPUTS = {
+  summary: "Laptop won't charge",
+  description: "Tried two chargers.",
+  priority: "normal",
+  category: "Hardware",
+  requester: PEOPLE.requester,
+  interactivity: {
+    interactivity_pointer: "1234.5678.pointer",
+    interactor: { id: PEOPLE.admin, secret: "s" },
+  },
+};
+
+interface ColdStart {
+  sdk: number;
+  imported: number;
+  answered: number;
+  answer: string;
+}
+
+async function coldStart(
+  apiUrl: string,
+  name: string,
+  bundle: string,
+): Promise<ColdStart> {
+  const child = new Deno.Command("deno", {
+    args: [
+      "run",
+      "--config",
+      "deno.npm.jsonc",
+      "--frozen",
+      "--allow-read",
+      "--allow-env",
+      "--allow-net=127.0.0.1,localhost",
+      "dev/tools/cold_start_run.ts",
+      apiUrl,
+      JSON.stringify(INPUTS),
+      name,
+    ],
+    cwd: new URL("../../", import.meta.url),
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(bundle));
+  await writer.close();
+  const { success, stdout } = await child.output();
+  const text = new TextDecoder().decode(stdout).trim().split("\n").at(-1);
+  if (!success || !text) throw new Error(`${name}: the cold start failed`);
+  return JSON.parse(text);
+}
+
+const slack = await startFakeSlack();
+await configure(slack, defaultSettings({ owner: PEOPLE.admin }));
+const lines: string[] = [];
+let createTicket = "";
+for (const { name, file } of manifestFunctions()) {
+  const bundle = await ownCodeBundle(file);
+  if (name === "create_ticket") createTicket = bundle;
+  const cold = await coldStart(slack.apiUrl, name, bundle);
+  const answer = cold.answer.length > 60
+    ? `${cold.answer.slice(0, 57)}...`
+    : cold.answer;
+  lines.push(
+    `${name}: ${kb(new TextEncoder().encode(bundle).length)} own code, ` +
+      `imported in ${Math.round(cold.imported)} ms (the SDK before it: ${
+        Math.round(cold.sdk)
+      } ms), answered after ${Math.round(cold.answered)} ms (${answer})`,
+  );
+}
+console.log(
+  "Cold start of each function (a fresh process):\n" +
+    lines.join("\n"),
+);
+
+Deno.bench({
+  name: "create_ticket cold start: import and one ticket opened",
+  n: 3,
+  warmup: 0,
+  async fn() {
+    await coldStart(slack.apiUrl, "create_ticket", createTicket);
+  },
+});
+
+globalThis.addEventListener("unload", () => slack.close());
