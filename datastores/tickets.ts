@@ -96,6 +96,7 @@ export default DefineDatastore({
     // Merging duplicates (helpdesk/tickets/ticket_merge.ts).
     merged_into: { type: Schema.types.string },
     merged_into_key: { type: Schema.types.string },
+    merged_into_url: { type: Schema.types.string },
     merged_from: {
       type: Schema.types.array,
       items: { type: Schema.types.string },

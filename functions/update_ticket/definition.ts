@@ -3,6 +3,7 @@ import {
   REQUEST_ACTIONS,
   TICKET_ACTIONS,
 } from "../../helpdesk/tickets/roles.ts";
+import { MERGE_ACTIONS } from "../../helpdesk/tickets/ticket_merge.ts";
 import {
   CONVERSATION_ACTIONS,
   type ConversationAction,
@@ -13,6 +14,9 @@ export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";
 export const DENY_VIEW_CALLBACK_ID = "deny_request";
 export const EDIT_VIEW_CALLBACK_ID = "edit_ticket";
 export const MOVE_VIEW_CALLBACK_ID = "move_ticket";
+export const MERGE_VIEW_CALLBACK_ID = "merge_ticket";
+export const UNMERGE_VIEW_CALLBACK_ID = "unmerge_ticket";
+export const LINK_VIEW_CALLBACK_ID = "link_ticket";
 /** One modal per action, so its submission knows what it was for. */
 export const CONVERSATION_VIEWS: Record<ConversationAction, string> = {
   reply: "ticket_reply",
@@ -30,7 +34,7 @@ export default DefineFunction({
   callback_id: UPDATE_TICKET_CALLBACK_ID,
   title: "Update a Helpdesk ticket",
   description:
-    "Claim, assign, edit, move, withdraw or change the status of a ticket; approve or deny a request; show a private request's details; reply to its requester, note, or add to it",
+    "Claim, assign, edit, move, merge, link, withdraw or change the status of a ticket; approve or deny a request; show a private request's details; reply to its requester, note, or add to it",
   source_file: "functions/update_ticket/handler.ts",
   input_parameters: {
     properties: {
@@ -38,7 +42,12 @@ export default DefineFunction({
       action: {
         type: Schema.types.string,
         title: "Action",
-        enum: [...TICKET_ACTIONS, ...REQUEST_ACTIONS, ...CONVERSATION_ACTIONS],
+        enum: [
+          ...TICKET_ACTIONS,
+          ...REQUEST_ACTIONS,
+          ...CONVERSATION_ACTIONS,
+          ...MERGE_ACTIONS,
+        ],
       },
       // Who clicked is the interactivity's interactor, which Slack sets: a
       // user_id input could be filled in by anyone who builds a workflow

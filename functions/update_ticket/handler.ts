@@ -1,6 +1,6 @@
 // One run per click on a ticket's button: the use case each button calls.
-// Assign to…, Deny…, Edit…, Move… and the conversation's buttons open a
-// modal (its submission is in modals.ts); Approve decides and Details shows;
+// Assign to…, Deny…, Edit…, Move…, Merge into…, Unmerge…, Link related…
+// and the conversation's buttons open a modal (its submission is in modals.ts); Approve decides and Details shows;
 // every other ticket action (Claim, Resolve, Close…) changes the ticket at
 // once (pressButton in use_cases/changes/change_ticket.ts).
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
@@ -10,14 +10,20 @@ import UpdateTicketFunction, {
   CONVERSATION_VIEWS,
   DENY_VIEW_CALLBACK_ID,
   EDIT_VIEW_CALLBACK_ID,
+  LINK_VIEW_CALLBACK_ID,
+  MERGE_VIEW_CALLBACK_ID,
   MOVE_VIEW_CALLBACK_ID,
+  UNMERGE_VIEW_CALLBACK_ID,
 } from "./definition.ts";
 import {
   assignSubmitted,
   conversationSubmitted,
   denySubmitted,
   editSubmitted,
+  linkSubmitted,
+  mergeSubmitted,
   moveSubmitted,
+  unmergeSubmitted,
 } from "./modals.ts";
 import {
   type PlainChange,
@@ -36,6 +42,10 @@ import {
 } from "../../use_cases/changes/card_buttons.ts";
 import { openEditForm } from "../../use_cases/changes/edit_ticket.ts";
 import { openMoveForm } from "../../use_cases/changes/move_ticket.ts";
+import {
+  openPairForm,
+  openUnmergeForm,
+} from "../../use_cases/changes/merge_form.ts";
 import { openConversationForm } from "../../use_cases/conversation/conversation_form.ts";
 import { TICKET_ACTIONS } from "../../helpdesk/tickets/roles.ts";
 import { failAndTell } from "../../slack/workspace/run_failure.ts";
@@ -56,6 +66,19 @@ const BUTTONS = new Map<string, Button>([
   ["deny", (c, p) => openDenyForm(c, p, DENY_VIEW_CALLBACK_ID)],
   ["edit", (c, p) => openTicketForm(c, p, openEditForm, EDIT_VIEW_CALLBACK_ID)],
   ["move", (c, p) => openTicketForm(c, p, openMoveForm, MOVE_VIEW_CALLBACK_ID)],
+  [
+    "merge",
+    (c, p) =>
+      openTicketForm(c, p, openPairForm("merge"), MERGE_VIEW_CALLBACK_ID),
+  ],
+  [
+    "link",
+    (c, p) => openTicketForm(c, p, openPairForm("link"), LINK_VIEW_CALLBACK_ID),
+  ],
+  [
+    "unmerge",
+    (c, p) => openTicketForm(c, p, openUnmergeForm, UNMERGE_VIEW_CALLBACK_ID),
+  ],
   ["approve", approveRequest],
   ["details", showDetails],
   ...(["reply", "note", "comment"] as const).map((a): [string, Button] => [
@@ -105,6 +128,12 @@ export default SlackFunction(
   .addViewClosedHandler(EDIT_VIEW_CALLBACK_ID, finishRunOnClose)
   .addViewSubmissionHandler(MOVE_VIEW_CALLBACK_ID, moveSubmitted)
   .addViewClosedHandler(MOVE_VIEW_CALLBACK_ID, finishRunOnClose)
+  .addViewSubmissionHandler(MERGE_VIEW_CALLBACK_ID, mergeSubmitted)
+  .addViewClosedHandler(MERGE_VIEW_CALLBACK_ID, finishRunOnClose)
+  .addViewSubmissionHandler(UNMERGE_VIEW_CALLBACK_ID, unmergeSubmitted)
+  .addViewClosedHandler(UNMERGE_VIEW_CALLBACK_ID, finishRunOnClose)
+  .addViewSubmissionHandler(LINK_VIEW_CALLBACK_ID, linkSubmitted)
+  .addViewClosedHandler(LINK_VIEW_CALLBACK_ID, finishRunOnClose)
   .addViewSubmissionHandler(
     CONVERSATION_VIEWS.reply,
     conversationSubmitted("reply"),

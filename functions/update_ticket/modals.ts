@@ -1,5 +1,6 @@
 // What happens when a modal a card's button opened is sent: Assign to…,
-// Deny…, Edit…, Move…, and the conversation's Reply, Note and Add to ticket.
+// Deny…, Edit…, Move…, Merge into…, Unmerge…, Link related…, and the
+// conversation's Reply, Note and Add to ticket.
 // Each reads the form (ViewState), hands it to one use case, and either
 // finishes the run or keeps the modal open with the reason under its field,
 // so nothing typed is lost. Field errors are plain text: people in words.
@@ -15,6 +16,12 @@ import {
   TARGET_BLOCK,
   targetQueueFrom,
 } from "../../slack/blocks/move_modal.ts";
+import {
+  MERGED_BLOCK,
+  mergedKeyFrom,
+  OTHER_KEY_BLOCK,
+  otherKeyFrom,
+} from "../../slack/blocks/merge_modal.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { finishRun } from "../../slack/workspace/finish_run.ts";
 import { formError } from "../../slack/workspace/form_errors.ts";
@@ -24,6 +31,12 @@ import { decide } from "../../use_cases/changes/approval_decision.ts";
 import { saveEdit } from "../../use_cases/changes/edit_ticket.ts";
 import { saveMove } from "../../use_cases/changes/move_ticket.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
+import {
+  type PairSaved,
+  saveLink,
+  saveMerge,
+  saveUnmerge,
+} from "../../use_cases/changes/merge_ticket.ts";
 
 type Submission = ViewSubmissionHandler;
 
@@ -159,3 +172,47 @@ export function conversationSubmitted(action: ConversationAction): Submission {
     await finishRun(client, body, { status: result.ticket.status });
   };
 }
+
+type PairSave = typeof saveMerge;
+
+/** Merge into…, Unmerge… and Link related…: the other ticket by key. */
+function pairSubmitted(
+  save: PairSave,
+  what: string,
+  block: string,
+  keyFrom: (state: ViewState) => string,
+): Submission {
+  return async ({ body, view, client }) => {
+    let saved: PairSaved;
+    try {
+      saved = await save(client, {
+        ticketId: ticketIdFromMetadata(view.private_metadata),
+        otherKey: keyFrom(new ViewState(view.state.values)),
+      }, body.user.id);
+    } catch (error) {
+      return await failedUnder(block, what, error, client);
+    }
+    if (!saved.ok) return keepOpen(block, saved.error);
+    await reportNotShown(client, body.user.id, saved);
+    await finishRun(client, body, { status: saved.ticket.status });
+  };
+}
+
+export const mergeSubmitted = pairSubmitted(
+  saveMerge,
+  "merging",
+  OTHER_KEY_BLOCK,
+  otherKeyFrom,
+);
+export const linkSubmitted = pairSubmitted(
+  saveLink,
+  "linking",
+  OTHER_KEY_BLOCK,
+  otherKeyFrom,
+);
+export const unmergeSubmitted = pairSubmitted(
+  saveUnmerge,
+  "unmerging",
+  MERGED_BLOCK,
+  mergedKeyFrom,
+);

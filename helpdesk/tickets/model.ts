@@ -203,6 +203,8 @@ export interface Ticket {
    */
   merged_into?: string;
   merged_into_key?: string;
+  /** The kept ticket's card, as it was when merged, for the link. */
+  merged_into_url?: string;
   /** The keys of the tickets merged into this one, oldest first. */
   merged_from?: string[];
   /**

@@ -12,6 +12,10 @@ import { OPEN_STATUSES, type Status, type Ticket } from "./model.ts";
 import { withStatus } from "./ticket_actions.ts";
 import { queueIdOf } from "./ticket_move.ts";
 
+/** The card's buttons for merging, unmerging and linking (each opens a form). */
+export const MERGE_ACTIONS = ["merge", "unmerge", "link"] as const;
+export type MergeActionType = typeof MERGE_ACTIONS[number];
+
 /** Who merges, judged by each ticket's queue as it is stored now. */
 export interface MergeActor {
   userId: string;
@@ -134,11 +138,17 @@ export function checkMerge(
   return { ok: true };
 }
 
+/**
+ * `keptUrl` is the kept ticket's card, for the merged card's link. A kept
+ * ticket that already names `merged` (a retry after it was saved and the
+ * merged one was not) is not widened twice.
+ */
 export function mergeTickets(
   merged: Ticket,
   kept: Ticket,
   actor: MergeActor,
   now: number,
+  keptUrl?: string,
 ): MergeOutcome {
   const check = checkMerge(merged, kept, actor);
   if (!check.ok) return check;
@@ -147,6 +157,7 @@ export function mergeTickets(
     close_reason: "duplicate",
     merged_into: kept.id,
     merged_into_key: kept.key,
+    merged_into_url: keptUrl,
     updated_at: now,
   };
   const followers = [...kept.followers ?? []];
@@ -159,7 +170,9 @@ export function mergeTickets(
   const widened: Ticket = {
     ...kept,
     followers: followers.length ? followers : undefined,
-    merged_from: [...kept.merged_from ?? [], merged.key],
+    merged_from: kept.merged_from?.includes(merged.key)
+      ? kept.merged_from
+      : [...kept.merged_from ?? [], merged.key],
     updated_at: now,
   };
   return {
@@ -215,6 +228,7 @@ export function unmergeTickets(
   );
   delete reopened.merged_into;
   delete reopened.merged_into_key;
+  delete reopened.merged_into_url;
   delete reopened.close_reason;
   delete reopened.closed_at;
   const followers = stillFollowing
@@ -248,24 +262,21 @@ export function linkRelated(
 ): LinkOutcome {
   const pair = checkPair(one, other, actor, "link");
   if (!pair.ok) return pair;
-  if (one.related?.includes(other.key)) {
+  if (one.related?.includes(other.key) && other.related?.includes(one.key)) {
     return {
       ok: false,
       reason: `${one.key} and ${other.key} are already linked.`,
     };
   }
+  // Each side only once: a retry after one side was saved adds the other.
+  const naming = (ticket: Ticket, key: string): Ticket =>
+    ticket.related?.includes(key)
+      ? ticket
+      : { ...ticket, related: [...ticket.related ?? [], key], updated_at: now };
   return {
     ok: true,
-    one: {
-      ...one,
-      related: [...one.related ?? [], other.key],
-      updated_at: now,
-    },
-    other: {
-      ...other,
-      related: [...other.related ?? [], one.key],
-      updated_at: now,
-    },
+    one: naming(one, other.key),
+    other: naming(other, one.key),
   };
 }
 

@@ -13,6 +13,7 @@ import type {
   TicketActionType,
 } from "../../helpdesk/tickets/roles.ts";
 import type { ConversationAction } from "../../helpdesk/tickets/conversation.ts";
+import type { MergeActionType } from "../../helpdesk/tickets/ticket_merge.ts";
 
 /** A workflow button needs the link trigger's URL; see triggers/created_by_app/update_ticket.ts. */
 export interface CardControls {
@@ -61,10 +62,25 @@ export function cardActions(
   controls: CardControls,
 ): ActionsBlock | undefined {
   const available: Array<{
-    action: TicketActionType | RequestActionType | ConversationAction;
+    action:
+      | TicketActionType
+      | RequestActionType
+      | ConversationAction
+      | MergeActionType;
     label: string;
     style?: "primary" | "danger";
   }> = [...cardControls(ticket.status)];
+  // Merging and linking (use_cases/changes/merge_ticket.ts): an open
+  // ticket merges into another; the kept one can give it back until closed.
+  if (ticket.status !== "closed" && ticket.approval !== "pending") {
+    if (ticket.status !== "resolved" && !ticket.merged_into) {
+      available.push({ action: "merge", label: "Merge into…" });
+    }
+    if (ticket.merged_from?.length) {
+      available.push({ action: "unmerge", label: "Unmerge…" });
+    }
+    available.push({ action: "link", label: "Link related…" });
+  }
   if (ticket.private) {
     available.push({ action: "details", label: "Show details" });
   }

@@ -20,6 +20,7 @@ import {
 import { formatAge } from "./age.ts";
 import { slaContext } from "./sla_line.ts";
 import { jsmLink } from "../../helpdesk/tickets/jsm_sync.ts";
+import { mergeLine } from "./merge_messages.ts";
 import {
   cardActions,
   type CardControls,
@@ -96,6 +97,7 @@ export function ticketCardBlocks(
       elements: [{ type: "mrkdwn", text: approval }],
     });
   }
+  blocks.push(...mergeContext(ticket));
   blocks.push(ageContext(ticket, now));
   const sla = slaContext(ticket, now);
   if (sla) blocks.push(sla);
@@ -136,10 +138,19 @@ function privateCardBlocks(
         }.`,
       }],
     },
+    ...mergeContext(ticket),
   ];
   const actions = cardActions(ticket, controls);
   if (actions) blocks.push(actions);
   return blocks;
+}
+
+/** Merged into another, merged here, related: see merge_messages.ts. */
+function mergeContext(ticket: Ticket): ContextBlock[] {
+  const line = mergeLine(ticket);
+  return line
+    ? [{ type: "context", elements: [{ type: "mrkdwn", text: line }] }]
+    : [];
 }
 
 export const PRIVATE_TITLE = "Private request";
@@ -223,9 +234,12 @@ function keyAndStatus(ticket: Ticket) {
 
 /** ":hammer_and_wrench: In progress", and why it closed when it says more. */
 export function statusLine(ticket: Pick<Ticket, "status" | "close_reason">) {
-  const withdrawn = ticket.status === "closed" &&
-      ticket.close_reason === "withdrawn"
+  const withdrawn = ticket.status !== "closed"
+    ? ""
+    : ticket.close_reason === "withdrawn"
     ? " · withdrawn by the requester"
+    : ticket.close_reason === "duplicate"
+    ? " · duplicate"
     : "";
   return `${STATUS_EMOJI[ticket.status]} ${
     STATUS_LABELS[ticket.status]

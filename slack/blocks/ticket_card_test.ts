@@ -1,3 +1,7 @@
+import {
+  linkRelated,
+  mergeTickets,
+} from "../../helpdesk/tickets/ticket_merge.ts";
 import assert from "node:assert/strict";
 import {
   isConversationAction,
@@ -59,7 +63,12 @@ function find<T extends KnownBlock>(blocks: KnownBlock[], type: T["type"]) {
   return blocks.filter((b) => b.type === type) as T[];
 }
 
-// The conversation's buttons, on every card that is not closed.
+// Merging and linking (forms), then the conversation's buttons, on every
+// card that is not closed; a resolved ticket is linked, not merged.
+const PAIR: [string, string][] = [
+  ["Merge into…", "merge"],
+  ["Link related…", "link"],
+];
 const TALK: [string, string][] = [
   ["Reply to requester", "reply"],
   ["Note", "note"],
@@ -73,6 +82,7 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Start", "start"],
     ["Edit…", "edit"],
     ["Move…", "move"],
+    ...PAIR,
     ...TALK,
   ],
   in_progress: [
@@ -82,6 +92,7 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Resolve", "resolve"],
     ["Edit…", "edit"],
     ["Move…", "move"],
+    ...PAIR,
     ...TALK,
   ],
   waiting_on_requester: [
@@ -91,12 +102,14 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Resolve", "resolve"],
     ["Edit…", "edit"],
     ["Move…", "move"],
+    ...PAIR,
     ...TALK,
   ],
   resolved: [
     ["Close", "close"],
     ["Reopen", "reopen"],
     ["Edit…", "edit"],
+    ["Link related…", "link"],
     ...TALK,
   ],
   closed: [],
@@ -150,6 +163,20 @@ Deno.test("every control the card shows is one an agent can use", async (t) => {
         }
         if (type === "move") {
           assert.deepEqual(checkMovable(shown, agent), { ok: true });
+          return;
+        }
+        // Merge into… and Link related… name another ticket in their form.
+        if (type === "merge" || type === "link") {
+          const other = ticket({ id: "01OTHER", key: "HD-OTHER1" });
+          const pairAgent = {
+            userId: "UAGENT",
+            agentOfMerged: true,
+            agentOfKept: true,
+          };
+          const paired = type === "merge"
+            ? mergeTickets(shown, other, pairAgent, NOW)
+            : linkRelated(shown, other, pairAgent, NOW);
+          assert.ok(paired.ok, paired.ok ? "" : paired.reason);
           return;
         }
         const action = (type === "assign"

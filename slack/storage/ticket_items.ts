@@ -246,6 +246,7 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     jsm_comments: read.strings("jsm_comments"),
     merged_into: read.text("merged_into"),
     merged_into_key: read.text("merged_into_key"),
+    merged_into_url: read.text("merged_into_url"),
     merged_from: read.strings("merged_from"),
     followers: read.strings("followers"),
     related: read.strings("related"),

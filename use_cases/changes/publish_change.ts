@@ -22,6 +22,7 @@ import {
 import { numberedParts } from "../../slack/blocks/message_parts.ts";
 import { ratingRequestBlocks } from "../../slack/blocks/rating_blocks.ts";
 import { ownChangeDm } from "../../slack/blocks/requester_dm.ts";
+import { followerStatusDm } from "../../slack/blocks/merge_messages.ts";
 import { requesterDmBlocks } from "../../slack/blocks/requester_actions.ts";
 import {
   approvalRequestText,
@@ -107,6 +108,7 @@ export async function publishChange(
   }
   const dm = requesterNews(settings, change, ticket, now);
   if (dm) messages.push(dm);
+  messages.push(...followerNews(settings, change, ticket));
   messages.push(...change.alsoSend ?? []);
   // What fails for a passing reason is kept and sent by the scheduled check.
   shown.push(
@@ -121,6 +123,30 @@ export async function publishChange(
     ticket,
     notShown: results.flatMap((r) => r.status === "rejected" ? [r.reason] : []),
   };
+}
+
+/**
+ * The requesters of tickets merged into this one hear of its status too
+ * (helpdesk/tickets/ticket_merge.ts); the buttons are its requester's.
+ */
+function followerNews(
+  settings: HelpdeskSettings,
+  change: TicketChange,
+  ticket: Ticket,
+): OutboxMessage[] {
+  if (!change.statusChange || !ticket.followers?.length) return [];
+  const link = cardLinkOf(ticket, settings.workspace_url) ??
+    settings.workspace_url;
+  const text = followerStatusDm(
+    ticket,
+    change.statusChange.to,
+    change.actorId,
+    link,
+  );
+  return ticket.followers.filter((f) => f !== change.actorId).map((f) => ({
+    channel: f,
+    text,
+  }));
 }
 
 /**

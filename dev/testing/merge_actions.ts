@@ -1,0 +1,72 @@
+// Submitting the card's Merge into…, Unmerge… and Link related… modals the
+// way Slack would send them to update_ticket.
+import updateTicket from "../../functions/update_ticket/handler.ts";
+import {
+  LINK_VIEW_CALLBACK_ID,
+  MERGE_VIEW_CALLBACK_ID,
+  UNMERGE_VIEW_CALLBACK_ID,
+  UPDATE_TICKET_CALLBACK_ID,
+} from "../../functions/update_ticket/definition.ts";
+import {
+  ALIKE_BLOCK,
+  MERGED_BLOCK,
+  OTHER_KEY_BLOCK,
+} from "../../slack/blocks/merge_modal.ts";
+import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
+import type { FakeSlack } from "./fake_slack/server.ts";
+
+const CALLBACKS = {
+  merge: MERGE_VIEW_CALLBACK_ID,
+  link: LINK_VIEW_CALLBACK_ID,
+  unmerge: UNMERGE_VIEW_CALLBACK_ID,
+};
+
+/**
+ * The form of `kind` on the card of `ticketId`, sent by `user` naming the
+ * other ticket: typed as `key`, or chosen from the list (`{ chosen }`).
+ */
+export function submitPair(
+  slack: FakeSlack,
+  kind: keyof typeof CALLBACKS,
+  ticketId: string,
+  user: string,
+  other: { key: string } | { chosen: string },
+) {
+  const values: Record<string, Record<string, Record<string, unknown>>> =
+    kind === "unmerge"
+      ? {
+        [MERGED_BLOCK]: {
+          [MERGED_BLOCK]: {
+            type: "static_select",
+            selected_option: {
+              value: "key" in other ? other.key : other.chosen,
+            },
+          },
+        },
+      }
+      : {
+        [OTHER_KEY_BLOCK]: {
+          [OTHER_KEY_BLOCK]: {
+            type: "plain_text_input",
+            value: "key" in other ? other.key : null,
+          },
+        },
+        [ALIKE_BLOCK]: {
+          [ALIKE_BLOCK]: {
+            type: "static_select",
+            selected_option: "chosen" in other ? { value: other.chosen } : null,
+          },
+        },
+      };
+  return submitView(
+    updateTicket,
+    viewSubmissionContext(slack, {
+      callbackId: CALLBACKS[kind],
+      functionCallbackId: UPDATE_TICKET_CALLBACK_ID,
+      executionId: `Fx0${kind.toUpperCase()}${crypto.randomUUID().slice(0, 8)}`,
+      user,
+      privateMetadata: JSON.stringify({ ticket_id: ticketId }),
+      values,
+    }),
+  );
+}

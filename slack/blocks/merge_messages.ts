@@ -1,0 +1,136 @@
+// What a merge, an unmerge or a link says: in each card's thread, to the
+// merged ticket's requester, and on the cards themselves. Summaries and
+// descriptions are people's words, escaped; a private ticket's thread (in
+// a shared channel) never repeats them, nor says who it is for.
+import {
+  type Status,
+  STATUS_LABELS,
+  type Ticket,
+} from "../../helpdesk/tickets/model.ts";
+import { escapeMrkdwn, escapeMrkdwnWithin, userMention } from "./mrkdwn.ts";
+
+const linked = (key: string, url: string | undefined) =>
+  url ? `<${url}|${key}>` : `*${key}*`;
+
+/** The merged card's thread: where it went. */
+export function mergedAwaySummary(
+  merged: Ticket,
+  kept: Ticket,
+  actorId: string,
+  keptUrl: string | undefined,
+): string {
+  return `:twisted_rightwards_arrows: ${
+    userMention(actorId)
+  } merged ${merged.key} into ${
+    linked(kept.key, keptUrl)
+  } and closed it as a duplicate. Its requester follows ${kept.key} now.`;
+}
+
+/** The kept card's thread: who it is for now, and what the merged one said. */
+export function mergedHereSummary(
+  merged: Ticket,
+  kept: Ticket,
+  actorId: string,
+  mergedUrl: string | undefined,
+): string {
+  const lead = `:twisted_rightwards_arrows: ${userMention(actorId)} merged ${
+    linked(merged.key, mergedUrl)
+  } into ${kept.key}`;
+  if (kept.private) {
+    return `${lead}. Its details went to the queue's agents when it was opened.`;
+  }
+  const forWhom = merged.requester === kept.requester
+    ? ""
+    : `: it is now also for ${userMention(merged.requester)}`;
+  const said = [`>*${escapeMrkdwnWithin(merged.summary, 300)}*`];
+  if (merged.description) {
+    said.push(
+      ...escapeMrkdwnWithin(merged.description, 2500).split("\n").map((l) =>
+        `>${l}`
+      ),
+    );
+  }
+  return `${lead}${forWhom}. ${merged.key} said:\n${said.join("\n")}`;
+}
+
+/** The merged ticket's requester: which ticket carries their request now. */
+export function mergedDm(
+  merged: Ticket,
+  kept: Ticket,
+  keptUrl: string | undefined,
+): string {
+  const what = merged.private ? "" : ` “${escapeMrkdwn(merged.summary)}”`;
+  return `:twisted_rightwards_arrows: Your ticket ${merged.key}${what} reports the same problem as ${
+    linked(kept.key, keptUrl)
+  }, so agents merged them and closed ${merged.key} as a duplicate. I'll message you here when ${kept.key} changes status.`;
+}
+
+export function unmergedSummary(
+  merged: Ticket,
+  kept: Ticket,
+  actorId: string,
+): string {
+  return `:leftwards_arrow_with_hook: ${
+    userMention(actorId)
+  } unmerged ${merged.key} from ${kept.key}: it is open again on its own.`;
+}
+
+export function unmergedDm(merged: Ticket, kept: Ticket, url: string): string {
+  return `:leftwards_arrow_with_hook: Your ticket <${url}|${merged.key}> is open again on its own: agents found it is not the same as ${kept.key} after all.`;
+}
+
+export function linkedSummary(
+  ticket: Ticket,
+  other: Ticket,
+  actorId: string,
+  otherUrl: string | undefined,
+): string {
+  return `:link: ${userMention(actorId)} linked ${ticket.key} with ${
+    linked(other.key, otherUrl)
+  } as related.`;
+}
+
+/** The card's line about merges and links; undefined when there are none. */
+export function mergeLine(ticket: Ticket): string | undefined {
+  const parts: string[] = [];
+  if (ticket.merged_into_key) {
+    parts.push(
+      `:twisted_rightwards_arrows: Merged into ${
+        linked(ticket.merged_into_key, ticket.merged_into_url)
+      } as a duplicate`,
+    );
+  }
+  if (ticket.merged_from?.length) {
+    const people = ticket.private
+      ? ""
+      : `For ${
+        [ticket.requester, ...ticket.followers ?? []].map(userMention).join(
+          ", ",
+        )
+      } · `;
+    parts.push(
+      `:busts_in_silhouette: ${people}merged here: ${
+        ticket.merged_from.map(escapeMrkdwn).join(", ")
+      }`,
+    );
+  }
+  if (ticket.related?.length) {
+    parts.push(
+      `:link: Related: ${ticket.related.map(escapeMrkdwn).join(", ")}`,
+    );
+  }
+  return parts.length ? parts.join("\n") : undefined;
+}
+
+/** A follower (a merged ticket's requester) hears the kept ticket's news. */
+export function followerStatusDm(
+  kept: Ticket,
+  to: Status,
+  actorId: string | undefined,
+  link: string,
+): string {
+  const who = actorId ? ` (set by ${userMention(actorId)})` : "";
+  return `:ticket: <${link}|${kept.key}>, which your ticket was merged into, is now *${
+    STATUS_LABELS[to]
+  }*${who}.`;
+}
