@@ -7,7 +7,7 @@ import type {
 import { saveHelpdeskSettings } from "../../use_cases/settings/helpdesk_setup.ts";
 import { answerWithErrors } from "../../use_cases/settings/settings_forms.ts";
 import { submittedHelpdeskForm } from "../../slack/blocks/helpdesk_modal.ts";
-import { ViewState } from "../../slack/blocks/view_state.ts";
+import { overLongTexts, ViewState } from "../../slack/blocks/view_state.ts";
 import { subjectOf } from "../../slack/blocks/saved_version.ts";
 import {
   finishRun,
@@ -19,6 +19,8 @@ export const onHelpdeskSubmitted: ViewSubmissionHandler = async (
   { body, view, client },
 ) => {
   const admin = body.user.id;
+  const tooLong = overLongTexts(view.state.values);
+  if (tooLong) return { response_action: "errors", errors: tooLong };
   const result = await saveHelpdeskSettings(
     client,
     admin,

@@ -16,7 +16,7 @@ import {
   QUEUE_CHOICE_BLOCK,
   submittedQueueForm,
 } from "../../slack/blocks/queue_modal.ts";
-import { ViewState } from "../../slack/blocks/view_state.ts";
+import { overLongTexts, ViewState } from "../../slack/blocks/view_state.ts";
 import { subjectOf } from "../../slack/blocks/saved_version.ts";
 import {
   finishRun,
@@ -43,6 +43,8 @@ export const onQueueSubmitted: ViewSubmissionHandler = async (
   { body, view, client },
 ) => {
   const admin = body.user.id;
+  const tooLong = overLongTexts(view.state.values);
+  if (tooLong) return { response_action: "errors", errors: tooLong };
   const saved = await saveQueue(
     client,
     admin,

@@ -16,7 +16,7 @@ import {
   submittedRequestTypeForm,
   TYPE_CHOICE_BLOCK,
 } from "../../slack/blocks/request_type_modal.ts";
-import { ViewState } from "../../slack/blocks/view_state.ts";
+import { overLongTexts, ViewState } from "../../slack/blocks/view_state.ts";
 import { subjectOf } from "../../slack/blocks/saved_version.ts";
 import {
   finishRun,
@@ -43,6 +43,8 @@ export const onRequestTypeSubmitted: ViewSubmissionHandler = async (
   { body, view, client },
 ) => {
   const admin = body.user.id;
+  const tooLong = overLongTexts(view.state.values);
+  if (tooLong) return { response_action: "errors", errors: tooLong };
   const saved = await saveRequestType(
     client,
     admin,

@@ -6,7 +6,7 @@ import type {
 } from "../modal_handlers.ts";
 import { saveServiceLevels } from "../../use_cases/settings/service_levels_setup.ts";
 import { submittedServiceLevelForm } from "../../slack/blocks/service_level_modal.ts";
-import { ViewState } from "../../slack/blocks/view_state.ts";
+import { overLongTexts, ViewState } from "../../slack/blocks/view_state.ts";
 import { subjectOf } from "../../slack/blocks/saved_version.ts";
 import {
   finishRun,
@@ -17,6 +17,8 @@ import {
 export const onServiceLevelsSubmitted: ViewSubmissionHandler = async (
   { body, view, client },
 ) => {
+  const tooLong = overLongTexts(view.state.values);
+  if (tooLong) return { response_action: "errors", errors: tooLong };
   const saved = await saveServiceLevels(
     client,
     body.user.id,

@@ -143,6 +143,29 @@ listTest(
 );
 
 listTest(
+  "My tickets: a forged action id names no inherited property",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    const ticket = await openTestTicket(slack, {});
+    const session = await myTickets(slack, PEOPLE.requester);
+    for (
+      const forged of [
+        "my_tickets_constructor",
+        "my_tickets___proto__",
+        "my_tickets_toString",
+        "my_tickets_hasOwnProperty",
+      ]
+    ) {
+      await session.click(forged, ticket.id);
+      assert.doesNotMatch(shownText(session.view), /function|native code/);
+      assert.doesNotMatch(shownText(session.view), /Only Helpdesk agents/);
+    }
+    assert.equal((await storedTicket(slack, ticket.id)).status, "new");
+  },
+);
+
+listTest(
   "My tickets: a forged click on someone else's ticket changes nothing",
   async (startSlack) => {
     await using slack = await startSlack();

@@ -54,6 +54,14 @@ listTest(
     const helpdesk = [ticket({}), ticket({ status: "waiting_on_requester" })];
     const people = [
       ticket({ queue_id: PEOPLE_QUEUE.id, card_channel: PEOPLE_TRIAGE }),
+      // Listed to its queue's agents, marked: no card until approved.
+      ticket({
+        queue_id: PEOPLE_QUEUE.id,
+        approval: "pending",
+        card_channel: undefined,
+        card_ts: undefined,
+        summary: "New hire laptop",
+      }),
       ticket({
         queue_id: PEOPLE_QUEUE.id,
         card_channel: PEOPLE_TRIAGE,
@@ -64,7 +72,6 @@ listTest(
     const hidden = [
       ticket({ status: "resolved" }),
       ticket({ status: "closed" }),
-      ticket({ queue_id: PEOPLE_QUEUE.id, approval: "pending" }),
     ];
     await putTickets(clientFor(slack), [...helpdesk, ...people, ...hidden]);
     const expect: Array<[string, Ticket[]]> = [
@@ -85,7 +92,11 @@ listTest(
     }
     const agent = await openTickets(slack, PEOPLE.agent);
     const text = shownText(agent.view);
-    assert.match(text, /4 open tickets in \*Helpdesk\*, \*People team\*/);
+    assert.match(text, /5 open tickets in \*Helpdesk\*, \*People team\*/);
+    assert.match(
+      text,
+      /New hire laptop[^"]*:hourglass_flowing_sand: Waiting for approval/,
+    );
     assert.match(text, /:lock: Private complaint/);
     assert.match(text, /SLA paused/);
     // The key links to the card.

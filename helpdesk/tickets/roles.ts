@@ -72,7 +72,8 @@ export function checkPermission(
   }
   if (actor.isAgent) return { ok: true };
   if (isRequester && REQUESTER_MAY.has(action)) return { ok: true };
-  const verb = VERBS[action];
+  // Own properties only, should a forged action reach this far.
+  const verb = Object.hasOwn(VERBS, action) ? VERBS[action] : "change";
   if (REQUESTER_MAY.has(action)) {
     return {
       ok: false,

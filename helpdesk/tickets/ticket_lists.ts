@@ -119,17 +119,17 @@ export interface Page<T> {
 }
 
 /**
- * Whether Open tickets shows it for these queues: open, in one of them
- * ("default" holds tickets older than queues), and not waiting for approval
- * (not the queue's work yet).
+ * Whether Open tickets shows it for these queues: open and in one of them
+ * ("default" holds tickets older than queues).
  */
 export function isQueueWork(
   ticket: ListRow,
   queueIds: ReadonlySet<string>,
 ): boolean {
+  // A request waiting for approval is listed too, marked as such: its
+  // agents see what is coming (see open_tickets_view.ts).
   return OPEN_STATUSES.includes(ticket.status) &&
-    queueIds.has(ticket.queue_id ?? "default") &&
-    ticket.approval !== "pending";
+    queueIds.has(ticket.queue_id ?? "default");
 }
 
 /** One page of `size`; a page past the end shows the last one. */

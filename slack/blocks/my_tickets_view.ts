@@ -143,6 +143,7 @@ export function myTicketsClick(
   value: string | undefined,
 ): { action: RequesterAction; ticketId: string } | undefined {
   const action = actionId.slice(MY_TICKETS_ACTION.length + 1);
-  if (!(action in LABELS) || !value) return undefined;
+  // Own properties only: "constructor" is in every object.
+  if (!Object.hasOwn(LABELS, action) || !value) return undefined;
   return { action: action as RequesterAction, ticketId: value };
 }

@@ -101,7 +101,9 @@ function row(ticket: Ticket, context: OpenTicketsContext): KnownBlock {
   const queue = context.queueNames.get(ticket.queue_id ?? "default");
   const facts = [
     ...(queue ? [escapeMrkdwn(queue)] : []),
-    statusLine(ticket),
+    ticket.approval === "pending"
+      ? ":hourglass_flowing_sand: Waiting for approval"
+      : statusLine(ticket),
     `${PRIORITY_LABELS[ticket.priority]} priority`,
     ticket.assignee ? userMention(ticket.assignee) : "_Unassigned_",
     deadline(ticket, context.now),

@@ -56,6 +56,35 @@ export class ViewState {
   }
 }
 
+/**
+ * Slack's plain_text_input holds at most 3,000 characters whatever its
+ * max_length (docs.slack.dev/reference/block-kit/block-elements/
+ * plain-text-input-element), and an initial_value over that makes the
+ * modal invalid_blocks: a longer value was not typed in Slack.
+ */
+export const TEXT_INPUT_LIMIT = 3000;
+
+/**
+ * The fields whose text is longer than any Slack input takes, with what
+ * to say under each; undefined when none is. Checked on the server, as the
+ * values come from a person's client.
+ */
+export function overLongTexts(
+  values: ViewValues | undefined,
+): Record<string, string> | undefined {
+  const errors: Record<string, string> = {};
+  for (const [block, elements] of Object.entries(values ?? {})) {
+    for (const element of Object.values(elements ?? {})) {
+      const value = element?.value;
+      if (typeof value === "string" && value.length > TEXT_INPUT_LIMIT) {
+        errors[block] =
+          `Keep it under ${TEXT_INPUT_LIMIT} characters (this is ${value.length}). Nothing was saved.`;
+      }
+    }
+  }
+  return Object.keys(errors).length ? errors : undefined;
+}
+
 /** private_metadata as JSON, or {} for anything else. */
 export function metadataOf(privateMetadata: string | undefined) {
   try {
