@@ -1,7 +1,7 @@
 // The check-up's datastore (datastores/checkups.ts): scratch items for the
 // read-your-writes check, and what Helpdesk itself saw of the platform.
+import { CheckupsDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import CheckupsDatastore from "../../datastores/checkups.ts";
 import { deleteItem, getItem, putItem } from "./datastore.ts";
 
 export const THREAD_ORDER_ID = "thread_order";

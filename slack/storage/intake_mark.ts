@@ -3,8 +3,8 @@
 // so that a mark left by a run that did not finish (it died, or could not
 // take the mark back) expires instead of blocking the message for good. As
 // with the ticket lock (ticket_lock.ts), no run lives longer than that.
+import { LocksDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import LocksDatastore from "../../datastores/locks.ts";
 import { getItem, putItem } from "./datastore.ts";
 
 /** Longer than any run can live (60 s deployed), with a margin. */

@@ -4,8 +4,8 @@
 // writes its own claim, waits a moment for a simultaneous twin to write
 // too, and reads back: the claim that is stored is the one run that goes
 // on. A twin that arrives later finds the claim (or "done") and stops.
+import { JsmEventsDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import JsmEventsDatastore from "../../datastores/jsm_events.ts";
 import { deleteItem, getItem, putItem } from "./datastore.ts";
 import { slackCall } from "../api/slack_call.ts";
 

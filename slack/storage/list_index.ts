@@ -5,8 +5,8 @@
 // whether the index can be trusted for the lists yet (an install that
 // predates the lists' fields is caught up by the walk's next full pass); until
 // then the lists scan the tickets table as before (ticket_queries.ts).
+import { TicketWorkDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import TicketWorkDatastore from "../../datastores/ticket_work.ts";
 import {
   listRowOf,
   type WorkEntry,

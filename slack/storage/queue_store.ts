@@ -1,8 +1,7 @@
 // Queues and request types in their datastores. Both are small (dozens of
 // items), so listing reads them all; tickets point at them by id.
+import { QueuesDatastore, RequestTypesDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import QueuesDatastore from "../../datastores/queues.ts";
-import RequestTypesDatastore from "../../datastores/request_types.ts";
 import {
   DEFAULT_QUEUE_ID,
   defaultQueueFromSettings,

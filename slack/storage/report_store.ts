@@ -3,8 +3,8 @@
 // scheduled run files, so a day's rows are read, merged and written back by
 // one writer at a time; a ticket's newer row always wins over an older one,
 // so filing the same rows twice, or an older one late, changes nothing.
+import { ReportDaysDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import ReportDaysDatastore from "../../datastores/report_days.ts";
 import {
   decodeRow,
   encodeRow,

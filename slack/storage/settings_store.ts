@@ -1,8 +1,8 @@
 // Helpdesk's configuration, one datastore item written by the "Configure
 // Helpdesk" workflow and read by every function that needs the triage channel
 // or the list of agents.
+import { SettingsDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import SettingsDatastore from "../../datastores/settings.ts";
 import { getItem, putItem, type StoredItem } from "./datastore.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 

@@ -1,8 +1,8 @@
 // A ticket as a datastore item and back. Items hold the Ticket shape minus
 // its absent optional fields, with holds and answers encoded as strings;
 // reading is defensive, so a damaged item is reported, not half-used.
+import { TicketsDatastore } from "./datastore_refs.ts";
 import { isPrivateJsmMirror } from "../../helpdesk/request_types/request_type.ts";
-import TicketsDatastore from "../../datastores/tickets.ts";
 import {
   type Hold,
   isCloseReason,

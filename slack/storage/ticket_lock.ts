@@ -28,9 +28,9 @@
 // - It rests on Slack refusing the second reaction even when both arrive at
 //   once, which Slack documents (`already_reacted`) but does not promise
 //   under concurrency.
+import { LocksDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import LocksDatastore from "../../datastores/locks.ts";
 import { slackCall, SlackCallError } from "../api/slack_call.ts";
 import { getItem, putItem } from "./datastore.ts";
 

@@ -3,8 +3,8 @@
 // work_store.ts). Only the walk (an install's first indexing, then its
 // slow re-check) and a report made before that first indexing read it page
 // by page.
+import { TicketsDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import TicketsDatastore from "../../datastores/tickets.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { workEntryOf } from "../../helpdesk/tickets/open_work.ts";
 import {

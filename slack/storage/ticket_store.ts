@@ -10,9 +10,8 @@
 // ticket is saved, which is what the person is told about, and the
 // scheduled run's walk over the tickets puts the entry back (see
 // use_cases/reports/history_walk.ts).
+import { TicketLookupDatastore, TicketsDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import TicketsDatastore from "../../datastores/tickets.ts";
-import TicketLookupDatastore from "../../datastores/ticket_lookup.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   bulkPutItems,

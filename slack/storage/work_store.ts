@@ -6,8 +6,8 @@
 // given: a field the ticket no longer has is written as "", 0 or false, which
 // this file reads back as absent. An update also makes the entry when it is
 // missing, and leaves rolled_rev as it was, which the new rev outdates.
+import { TicketWorkDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import TicketWorkDatastore from "../../datastores/ticket_work.ts";
 import {
   type ApprovalState,
   isPriority,
