@@ -175,6 +175,26 @@ async function said(
       lost.push({ to: "the requester", error: sent.lost[0].error });
     }
   }
+  if (action === "reply" && ticket.followers?.length) {
+    // The requesters of tickets merged into this one hear it too, by DM
+    // (helpdesk/tickets/ticket_merge.ts): one answer for everyone.
+    const parts = numberedParts(replyForRequester(ticket, person, text));
+    const sent = await deliver(
+      client,
+      ticket,
+      ticket.followers.flatMap((follower) =>
+        parts.map((part) => ({ channel: follower, text: part }))
+      ),
+    );
+    notShown.push(...sent.failures);
+    const missed = [...new Set(sent.lost.map((l) => l.message.channel))];
+    if (missed.length) {
+      lost.push({
+        to: missed.map(userMention).join(", "),
+        error: sent.lost[0].error,
+      });
+    }
+  }
   if (action === "comment" && options.echo) {
     // Only their own copy: the agents have the words, so nothing is lost.
     const sent = await toRequesterSide(

@@ -11,7 +11,10 @@ import {
   lookupByThreadOf,
 } from "../../slack/storage/ticket_store.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
-import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import {
+  loadQueuedTicket,
+  type QueuedTicket,
+} from "../../slack/workspace/queued_ticket.ts";
 import { relayFromRequester } from "./conversation.ts";
 import { recordThreadOrder } from "../../slack/storage/checkup_store.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
@@ -111,7 +114,10 @@ export async function relayThreadMessage(
       lookupByThreadOf(channel, threadTs, message.user),
     )
     : undefined;
-  const loaded = await loadQueuedTicket(client, own ?? ticketId);
+  const loaded = await followMerge(
+    client,
+    await loadQueuedTicket(client, own ?? ticketId),
+  );
   // Apps' messages, Helpdesk's own replies among them, are not passed on.
   if (!loaded.ok || !message.user || message.bot_id) return undefined;
   // Slack's markup as a person reads it: no mention in it pings anyone
@@ -214,4 +220,20 @@ async function copyRequesterFiles(
   }).catch((error) =>
     console.error(`${ticket.key}: the reply's files not copied`, error)
   );
+}
+
+/**
+ * A ticket merged into another as its duplicate: its requester follows the
+ * kept one now, so what they write reaches the kept ticket's card (marked
+ * with who wrote it, as any participant's words). One step is enough: a
+ * ticket that has others merged into it is never merged itself
+ * (helpdesk/tickets/ticket_merge.ts).
+ */
+async function followMerge(
+  client: SlackAPIClient,
+  found: QueuedTicket,
+): Promise<QueuedTicket> {
+  if (!found.ok || !found.ticket.merged_into) return found;
+  const kept = await loadQueuedTicket(client, found.ticket.merged_into);
+  return kept.ok ? kept : found;
 }

@@ -1,0 +1,116 @@
+// A merged ticket's requester follows the kept ticket: what they write in
+// their message's thread reaches the kept card's thread, marked with who
+// wrote it, and an agent's reply on the kept ticket reaches them too.
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import messageToTicket from "../message_to_ticket/handler.ts";
+import updateTicket from "../update_ticket/handler.ts";
+import { UPDATE_TICKET_CALLBACK_ID } from "../update_ticket/definition.ts";
+import {
+  clientFor,
+  configure,
+  functionContext,
+  GENERAL,
+  openTestTicket,
+  PEOPLE,
+  startFakeSlack,
+  storedTicket,
+  TRIAGE,
+} from "../../dev/testing/harness.ts";
+import {
+  submitView,
+  viewSubmissionContext,
+} from "../../dev/testing/interactivity_payloads.ts";
+import { submitPair } from "../../dev/testing/merge_actions.ts";
+import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
+import { putQueue } from "../../slack/storage/queue_store.ts";
+import {
+  creationKeys,
+  ticketIdFor,
+} from "../../helpdesk/tickets/ticket_ids.ts";
+
+const SAM = PEOPLE.bystander;
+
+Deno.test("a merged ticket's requester talks through the kept ticket", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(slack);
+  await putQueue(clientFor(slack), {
+    id: "default",
+    name: "Helpdesk",
+    triage_channel: TRIAGE,
+    intake_channels: [GENERAL],
+    members: [PEOPLE.agent],
+    admins: [],
+    superusers: [],
+  });
+  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
+  const kept = await openTestTicket(slack);
+  // Sam reports the same in #general; an agent turns it into a ticket.
+  const ts = slack.workspace.postAs(SAM, GENERAL, "Printer on 3 jams too").ts;
+  slack.workspace.react(GENERAL, ts, "ticket", PEOPLE.agent);
+  await messageToTicket(functionContext("message_to_ticket", slack, {
+    channel: GENERAL,
+    message_ts: ts,
+    message_link: slack.workspace.permalink(GENERAL, ts),
+    author: SAM,
+    reaction: "ticket",
+    user: PEOPLE.agent,
+  }));
+  const mergedId = await ticketIdFor(creationKeys.message(GENERAL, ts));
+  const merged = await storedTicket(slack, mergedId);
+  assert.equal(merged.requester, SAM);
+  const answer = await submitPair(slack, "merge", merged.id, PEOPLE.agent, {
+    key: kept.key,
+  });
+  assert.equal(answer, undefined, JSON.stringify(answer));
+
+  await t.step("Sam's words in his thread reach the kept card", async () => {
+    const said = slack.workspace.postAs(SAM, GENERAL, "It's the HP one", ts);
+    const result = await handler(functionContext("requester_message", slack, {
+      channel: GENERAL,
+      message_ts: said.ts,
+      thread_ts: ts,
+    }));
+    assert.equal(result.outputs?.ticket_id, kept.id);
+    const line = slack.workspace.repliesTo(TRIAGE, kept.card_ts!).at(-1)!.text;
+    assert.match(line, new RegExp(`<@${SAM}> wrote:\\n.*the HP one`));
+    assert.ok(
+      !slack.workspace.repliesTo(TRIAGE, merged.card_ts!).some((m) =>
+        m.text.includes("the HP one")
+      ),
+      "not in the merged card's thread",
+    );
+  });
+
+  await t.step(
+    "one reply on the kept card reaches both requesters",
+    async () => {
+      const samsBefore = slack.workspace.dmsTo(SAM).length;
+      const reply = await submitView(
+        updateTicket,
+        viewSubmissionContext(slack, {
+          callbackId: "ticket_reply",
+          functionCallbackId: UPDATE_TICKET_CALLBACK_ID,
+          executionId: "Fx0REPLYBOTH",
+          user: PEOPLE.agent,
+          privateMetadata: JSON.stringify({ ticket_id: kept.id }),
+          values: {
+            message: {
+              message: { type: "plain_text_input", value: "New toner is in" },
+            },
+          },
+        }),
+      );
+      assert.equal(reply, undefined, JSON.stringify(reply));
+      const toSam = slack.workspace.dmsTo(SAM).slice(samsBefore);
+      assert.equal(toSam.length, 1);
+      assert.match(toSam[0].text, new RegExp(`replied about ${kept.key}`));
+      assert.match(toSam[0].text, /New toner is in/);
+      assert.ok(
+        slack.workspace.dmsTo(PEOPLE.requester).some((m) =>
+          m.text.includes("New toner is in")
+        ),
+      );
+    },
+  );
+});
