@@ -20,7 +20,8 @@ import {
 } from "../../dev/testing/queue_fixtures.ts";
 import { saveSettings } from "../../dev/testing/settings_forms.ts";
 import { createCliTriggers } from "../../dev/testing/cli_triggers.ts";
-import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { checkScopes } from "../../use_cases/checkup/scope_check.ts";
 import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
 import {
@@ -310,6 +311,14 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
       assert.match(thread.todo!, /Nothing is lost/);
     },
   );
+
+  await t.step("Slack names no scopes: checked by hand", async () => {
+    // A fake that was granted no scope list answers without the header.
+    await using slack = await FakeSlack.start();
+    const scopes = await checkScopes(clientFor(slack));
+    assert.equal(scopes.ok, false);
+    assert.match(scopes.todo!, /Check them by hand: .*usergroups:read/);
+  });
 
   await t.step("a slow round trip: the click line", async () => {
     await using slack = await startFakeSlack({ latencyMs: 250 });

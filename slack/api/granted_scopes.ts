@@ -1,5 +1,6 @@
 // The scopes Slack granted the token, from the x-oauth-scopes header Slack
-// adds to Web API answers (docs.slack.dev, "Installing with OAuth"). The
+// adds to Web API answers (api.slack.com/docs/oauth-scopes, "Working with
+// scopes"; not verified for the workflow token a function gets). The
 // SDK's client keeps the answer's fetch Response (toFetchResponse), which is
 // the only way to its headers.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";

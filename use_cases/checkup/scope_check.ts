@@ -1,6 +1,6 @@
 // The Slack permissions Helpdesk was granted, against the manifest's. Slack
 // names a token's scopes in the x-oauth-scopes header of every Web API
-// answer (docs.slack.dev, "Installing with OAuth"); auth.test needs no
+// answer (api.slack.com/docs/oauth-scopes, "Working with scopes"); auth.test needs no
 // scope, so it is the call to read it from.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { grantedScopes } from "../../slack/api/granted_scopes.ts";

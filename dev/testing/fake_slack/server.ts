@@ -296,7 +296,7 @@ export class FakeSlack {
       body = { ok: false, error: error.code, ...error.extra };
     }
     // Slack names the token's scopes on every Web API answer
-    // (docs.slack.dev, "Installing with OAuth": the x-oauth-scopes header).
+    // (api.slack.com/docs/oauth-scopes: the X-OAuth-Scopes header).
     if (this.#scopes) headers["x-oauth-scopes"] = [...this.#scopes].join(",");
     const call: RecordedCall = {
       method,
