@@ -18,6 +18,13 @@ import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import type { FakeSlack } from "../testing/fake_slack/server.ts";
 import { putQueue } from "../../slack/storage/queue_store.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
+import {
+  configureQueues,
+  PEOPLE_QUEUE,
+  ROLE_PEOPLE,
+} from "../testing/queue_fixtures.ts";
+import { putSettings } from "../../slack/storage/settings_store.ts";
+import { saveSettings } from "../testing/settings_forms.ts";
 
 const ROLES = ["owner", "members", "admins", "superusers"] as const;
 type Role = typeof ROLES[number];
@@ -109,4 +116,43 @@ Deno.test("a note never reaches the requester, whatever their roles", async (t) 
       }
     }
   }
+});
+
+Deno.test("saving a public triage channel warns who reads its threads", async (t) => {
+  await using slack = await startFakeSlack();
+  await configureQueues(slack);
+  await putSettings(
+    clientFor(slack),
+    defaultSettings({ admins: [PEOPLE.admin] }),
+  );
+  const lastDm = (user: string) =>
+    slack.workspace.dmsTo(user).at(-1)?.text ?? "";
+  slack.workspace.channels.get(PRIVATE_TRIAGE)!.members.add(BOT_USER_ID);
+
+  await t.step("Configure Helpdesk, public: warned", async () => {
+    const saved = await saveSettings(slack, "helpdesk", PEOPLE.admin, {
+      triage_channel: TRIAGE,
+      agent_users: [PEOPLE.agent],
+    });
+    assert.ok(saved.done);
+    assert.match(lastDm(PEOPLE.admin), /is public: anyone in the workspace/);
+  });
+
+  await t.step("Configure a queue, public: warned; private: not", async () => {
+    const publicSave = await saveSettings(slack, "queue", ROLE_PEOPLE.owner, {
+      triage_channel: TRIAGE,
+    }, PEOPLE_QUEUE.id);
+    assert.ok(publicSave.done);
+    assert.match(lastDm(ROLE_PEOPLE.owner), /is public: anyone/);
+    const privateSave = await saveSettings(
+      slack,
+      "queue",
+      ROLE_PEOPLE.owner,
+      { triage_channel: PRIVATE_TRIAGE },
+      PEOPLE_QUEUE.id,
+    );
+    assert.ok(privateSave.done);
+    assert.match(lastDm(ROLE_PEOPLE.owner), /Saved/);
+    assert.doesNotMatch(lastDm(ROLE_PEOPLE.owner), /is public/);
+  });
 });

@@ -1,6 +1,6 @@
 // The message "Configure Helpdesk" leaves in the triage channel, so everyone
 // there knows what the channel is for and who the agents are.
-import { userGroupMention, userMention } from "./mrkdwn.ts";
+import { channelMention, userGroupMention, userMention } from "./mrkdwn.ts";
 
 export function setupNotice(
   settings: { agentUsers: string[]; agentGroup?: string; admin: string },
@@ -19,4 +19,15 @@ export function setupNotice(
 function listInWords(items: string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/**
+ * Said to whoever saves a public triage channel: everyone in the workspace
+ * can read its cards' threads, requesters included, so notes go to the
+ * agents by DM there (see docs/roles-and-lifecycle.md).
+ */
+export function publicTriageWarning(channel: string): string {
+  return `:warning: ${
+    channelMention(channel)
+  } is public: anyone in the workspace can read its cards' threads, requesters included. Internal notes on its tickets therefore go to the agents by DM; in a private triage channel without the requesters they stay in the card's thread.`;
 }

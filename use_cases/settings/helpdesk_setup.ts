@@ -19,7 +19,11 @@ import { reactionTargets, syncReactionTriggers } from "./reaction_triggers.ts";
 import { joinIfPublic } from "../../slack/workspace/join_channel.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
-import { setupNotice } from "../../slack/blocks/setup_notice.ts";
+import {
+  publicTriageWarning,
+  setupNotice,
+} from "../../slack/blocks/setup_notice.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { onlyHelpdeskAdmins } from "../../slack/blocks/refusals.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import { DEFAULT_TIME_ZONE } from "../../helpdesk/tickets/service_level_settings.ts";
@@ -101,6 +105,13 @@ export async function saveHelpdeskSettings(
     );
     return problem("triage_channel", nothingSaved(error));
   }
+  if (access.publicTriage) {
+    await tellPerson(
+      client,
+      { user: admin },
+      publicTriageWarning(choice.triage_channel),
+    ).catch((error) => console.warn("public triage not warned of", error));
+  }
   return { ok: true };
 }
 
@@ -145,7 +156,10 @@ function checkSave(
 async function checkSlackAccess(
   client: SlackAPIClient,
   choice: HelpdeskChoices,
-): Promise<{ ok: true; workspaceUrl: string } | SaveProblems<HelpdeskField>> {
+): Promise<
+  | { ok: true; workspaceUrl: string; publicTriage: boolean }
+  | SaveProblems<HelpdeskField>
+> {
   const group = choice.agent_usergroup;
   const [auth, groupCheck, joined] = await Promise.allSettled([
     slackCall(client, "auth.test", {}),
@@ -163,7 +177,8 @@ async function checkSlackAccess(
   if (auth.status === "rejected") {
     return problem("triage_channel", nothingSaved(auth.reason));
   }
-  return { ok: true, workspaceUrl: auth.value.url };
+  // Joined by Helpdesk itself: a public channel.
+  return { ok: true, workspaceUrl: auth.value.url, publicTriage: joined.value };
 }
 
 /** Posting the notice proves Helpdesk can post cards there. */

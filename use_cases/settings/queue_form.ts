@@ -11,6 +11,7 @@ import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { listUsergroups } from "../../slack/workspace/usergroups.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { publicTriageWarning } from "../../slack/blocks/setup_notice.ts";
 import {
   NEW_QUEUE,
   QUEUE_CHOICE_BLOCK,
@@ -146,6 +147,10 @@ export async function confirmQueueSaved(
       saved.uninvited.map(channelMention).join(", ")
     } (\`/invite @Helpdesk\`): it can't join private channels by itself.`
     : "";
+  // Joined by Helpdesk itself: a public channel.
+  const open = saved.uninvited.includes(saved.queue.triage_channel)
+    ? ""
+    : `\n${publicTriageWarning(saved.queue.triage_channel)}`;
   const triggers = saved.triggersFailed
     ? `\n:warning: Its :ticket: and card reactions may not follow it yet: ${saved.triggersFailed} Saving any queue again brings them in step.`
     : "";
@@ -154,6 +159,6 @@ export async function confirmQueueSaved(
     { user: admin },
     `:white_check_mark: Saved.\n${
       describeQueue(saved.queue)
-    }${invite}${triggers}`,
+    }${invite}${open}${triggers}`,
   ).catch((error) => console.warn("the queue's save was not confirmed", error));
 }
