@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { clickAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import MyTicketsFunction from "./definition.ts";
 import { listClicked } from "./modals.ts";
 import {
@@ -26,5 +27,7 @@ export default SlackFunction(
       inputs.interactivity.interactivity_pointer,
     );
   },
-).addBlockActionsHandler(new RegExp(`^${MY_TICKETS_ACTION}_`), listClicked)
-  .addViewClosedHandler(MY_TICKETS_VIEW, finishRunOnClose);
+).addBlockActionsHandler(
+  new RegExp(`^${MY_TICKETS_ACTION}_`),
+  clickAnsweredInTime(listClicked),
+).addViewClosedHandler(MY_TICKETS_VIEW, finishRunOnClose);

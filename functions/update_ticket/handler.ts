@@ -4,6 +4,7 @@
 // every other ticket action (Claim, Resolve, Close…) changes the ticket at
 // once (pressButton in use_cases/changes/change_ticket.ts).
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import UpdateTicketFunction, {
   ASSIGN_VIEW_CALLBACK_ID,
@@ -120,32 +121,53 @@ export default SlackFunction(
       });
     }
   },
-).addViewSubmissionHandler(ASSIGN_VIEW_CALLBACK_ID, assignSubmitted)
+).addViewSubmissionHandler(
+  ASSIGN_VIEW_CALLBACK_ID,
+  submissionAnsweredInTime(assignSubmitted),
+)
   .addViewClosedHandler(ASSIGN_VIEW_CALLBACK_ID, finishRunOnClose)
-  .addViewSubmissionHandler(DENY_VIEW_CALLBACK_ID, denySubmitted)
+  .addViewSubmissionHandler(
+    DENY_VIEW_CALLBACK_ID,
+    submissionAnsweredInTime(denySubmitted),
+  )
   .addViewClosedHandler(DENY_VIEW_CALLBACK_ID, finishRunOnClose)
-  .addViewSubmissionHandler(EDIT_VIEW_CALLBACK_ID, editSubmitted)
+  .addViewSubmissionHandler(
+    EDIT_VIEW_CALLBACK_ID,
+    submissionAnsweredInTime(editSubmitted),
+  )
   .addViewClosedHandler(EDIT_VIEW_CALLBACK_ID, finishRunOnClose)
-  .addViewSubmissionHandler(MOVE_VIEW_CALLBACK_ID, moveSubmitted)
+  .addViewSubmissionHandler(
+    MOVE_VIEW_CALLBACK_ID,
+    submissionAnsweredInTime(moveSubmitted),
+  )
   .addViewClosedHandler(MOVE_VIEW_CALLBACK_ID, finishRunOnClose)
-  .addViewSubmissionHandler(MERGE_VIEW_CALLBACK_ID, mergeSubmitted)
+  .addViewSubmissionHandler(
+    MERGE_VIEW_CALLBACK_ID,
+    submissionAnsweredInTime(mergeSubmitted),
+  )
   .addViewClosedHandler(MERGE_VIEW_CALLBACK_ID, finishRunOnClose)
-  .addViewSubmissionHandler(UNMERGE_VIEW_CALLBACK_ID, unmergeSubmitted)
+  .addViewSubmissionHandler(
+    UNMERGE_VIEW_CALLBACK_ID,
+    submissionAnsweredInTime(unmergeSubmitted),
+  )
   .addViewClosedHandler(UNMERGE_VIEW_CALLBACK_ID, finishRunOnClose)
-  .addViewSubmissionHandler(LINK_VIEW_CALLBACK_ID, linkSubmitted)
+  .addViewSubmissionHandler(
+    LINK_VIEW_CALLBACK_ID,
+    submissionAnsweredInTime(linkSubmitted),
+  )
   .addViewClosedHandler(LINK_VIEW_CALLBACK_ID, finishRunOnClose)
   .addViewSubmissionHandler(
     CONVERSATION_VIEWS.reply,
-    conversationSubmitted("reply"),
+    submissionAnsweredInTime(conversationSubmitted("reply")),
   )
   .addViewClosedHandler(CONVERSATION_VIEWS.reply, finishRunOnClose)
   .addViewSubmissionHandler(
     CONVERSATION_VIEWS.note,
-    conversationSubmitted("note"),
+    submissionAnsweredInTime(conversationSubmitted("note")),
   )
   .addViewClosedHandler(CONVERSATION_VIEWS.note, finishRunOnClose)
   .addViewSubmissionHandler(
     CONVERSATION_VIEWS.comment,
-    conversationSubmitted("comment"),
+    submissionAnsweredInTime(conversationSubmitted("comment")),
   )
   .addViewClosedHandler(CONVERSATION_VIEWS.comment, finishRunOnClose);

@@ -42,6 +42,21 @@ export function newMemberCache(): MemberCache {
   return { groups: new Map(), channels: new Map() };
 }
 
+// Each run has its own client (its own token), so members read through it
+// are read once per run, by every directory of the run: a change that checks
+// roles, then names the agents to notify, asks Slack once per group.
+const runCaches = new WeakMap<SlackAPIClient, MemberCache>();
+
+/** The member lists already read in this run (by this client). */
+export function runMemberCache(client: SlackAPIClient): MemberCache {
+  let cache = runCaches.get(client);
+  if (!cache) {
+    cache = newMemberCache();
+    runCaches.set(client, cache);
+  }
+  return cache;
+}
+
 export class QueueDirectory {
   readonly #groups: MemberCache["groups"];
   readonly #channels: MemberCache["channels"];
@@ -53,7 +68,7 @@ export class QueueDirectory {
     private initiator?: string,
     /** The request type's approvers, when it needs approval. */
     private approvers?: readonly string[],
-    cache: MemberCache = newMemberCache(),
+    cache: MemberCache = runMemberCache(client),
   ) {
     this.#groups = cache.groups;
     this.#channels = cache.channels;
@@ -124,6 +139,8 @@ export class QueueDirectory {
         usergroup: id,
       }).then((r) => new Set<string>(r.users ?? []));
       this.#groups.set(id, members);
+      // A failed read (a 429) is not kept: a later check asks again.
+      members.catch(() => this.#groups.delete(id));
     }
     return members;
   }
@@ -133,6 +150,7 @@ export class QueueDirectory {
     if (!members) {
       members = this.#readChannel(id);
       this.#channels.set(id, members);
+      members.catch(() => this.#channels.delete(id));
     }
     return members;
   }

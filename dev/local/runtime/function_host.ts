@@ -5,6 +5,7 @@
 // returned `completed: false`, when it calls functions.completeSuccess or
 // completeError; interactivity on views it opened is routed back to it.
 import type { FakeSlack } from "../../testing/fake_slack/server.ts";
+import { INTERACTIVE_DEADLINE_MS } from "../../testing/fake_slack/interactive_deadline.ts";
 
 export type Completion =
   | { ok: true; outputs: Record<string, unknown> }
@@ -29,7 +30,22 @@ export interface FunctionSource {
   sourceFile: string;
 }
 
+/** What a view_submission answered after Slack stopped waiting. */
+export const LATE = Symbol("answered after Slack's 3 s");
+
+/** One answer to an interaction, timed from when Slack sent it. */
+export interface InteractionAnswer {
+  type: "view_submission" | "view_closed" | "block_actions";
+  callbackId: string;
+  ms: number;
+  late: boolean;
+}
+
 export class FunctionHost {
+  /** Every interaction answered, in order: how long each took. */
+  readonly answers: InteractionAnswer[] = [];
+  /** Slack's 3 s; the runtime's own tests shorten it. */
+  answerDeadlineMs = INTERACTIVE_DEADLINE_MS;
   #executions = new Map<string, Execution>();
   #modules = new Map<string, Promise<Handler>>();
   #count = 0;
@@ -132,13 +148,34 @@ export class FunctionHost {
     type: "view_submission" | "view_closed",
     view: Record<string, unknown>,
     user: string,
-  ): Promise<Record<string, unknown> | undefined> {
+  ): Promise<Record<string, unknown> | typeof LATE | undefined> {
     const handler = await this.#module(execution.callbackId);
     const body = this.#interaction(execution, type, user, { view });
     const route = type === "view_submission"
       ? handler.viewSubmission
       : handler.viewClosed;
-    return await route(this.#context(execution, { body, view })) ?? undefined;
+    const started = performance.now();
+    const answer = await route(this.#context(execution, { body, view }));
+    const late = this.#timed(type, execution, started);
+    // view_closed needs no answer; a late submission's answer is lost.
+    if (late && type === "view_submission") return LATE;
+    return answer ?? undefined;
+  }
+
+  #timed(
+    type: InteractionAnswer["type"],
+    execution: Execution,
+    started: number,
+  ): boolean {
+    const ms = Math.round(performance.now() - started);
+    const late = ms > this.answerDeadlineMs;
+    this.answers.push({ type, callbackId: execution.callbackId, ms, late });
+    if (late) {
+      console.warn(
+        `${execution.callbackId}: ${type} answered after ${ms} ms; Slack stopped waiting at ${this.answerDeadlineMs} ms`,
+      );
+    }
+    return late;
   }
 
   /** block_actions on a message the execution posted. */
@@ -159,7 +196,9 @@ export class FunctionHost {
       },
       message: { ts: message.ts, text: message.text, blocks: message.blocks },
     });
+    const started = performance.now();
     await handler.blockActions(this.#context(execution, { body, action }));
+    this.#timed("block_actions", execution, started);
   }
 
   /** block_actions on a view the execution opened (a button in a modal). */
@@ -175,7 +214,9 @@ export class FunctionHost {
       container: { type: "view", view_id: view.id },
       view,
     });
+    const started = performance.now();
     await handler.blockActions(this.#context(execution, { body, action }));
+    this.#timed("block_actions", execution, started);
   }
 
   /** The body Slack sends for any interaction with an execution's UI. */

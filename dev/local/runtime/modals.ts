@@ -3,7 +3,11 @@
 // view. Interactivity pointers are remembered with the person they were
 // given to, so each modal shows only to the person whose click opened it.
 import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-import type { Execution, FunctionHost } from "./function_host.ts";
+import { type Execution, type FunctionHost, LATE } from "./function_host.ts";
+import {
+  LATE_ANSWER_ERROR,
+  MODAL_ERROR_KEY,
+} from "../../testing/fake_slack/interactive_deadline.ts";
 import {
   formFields,
   type FormInputs,
@@ -57,7 +61,10 @@ export class Modals {
 
   /** A new interactivity pointer for `user`, remembered as theirs. */
   interactivity(user: string) {
-    const pointer = `local-pointer-${crypto.randomUUID()}`;
+    // Slack's clock starts now: views.open with it works for 3 s.
+    const pointer = this.slack.workspace.pointers.issue(
+      `local-pointer-${crypto.randomUUID()}`,
+    );
     this.#pointers.set(pointer, user);
     return {
       interactivity_pointer: pointer,
@@ -101,6 +108,9 @@ export class Modals {
       view,
       user,
     );
+    // Too late: Slack dropped the answer and shows its own error; the modal
+    // stays as it was, whatever the answer said.
+    if (answer === LATE) return { [MODAL_ERROR_KEY]: LATE_ANSWER_ERROR };
     if (answer?.response_action === "errors") {
       return answer.errors as Record<string, string>;
     }

@@ -234,6 +234,10 @@ function openView(ws: FakeWorkspace, args: Args, token?: string) {
       response_metadata: { messages: ["missing trigger_id"] },
     });
   }
+  const exchanged = (args.trigger_id ?? args.interactivity_pointer) as string;
+  if (ws.pointers.expired(exchanged)) {
+    throw new SlackError("expired_trigger_id");
+  }
   const problems = viewProblems(args.view);
   if (problems.length) throw invalid(problems);
   const id = ws.nextId("V");

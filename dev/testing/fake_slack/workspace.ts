@@ -2,6 +2,7 @@
 // the messages the app posted. Tests seed it, the app changes it through HTTP,
 // and tests read it back to assert what a person in Slack would see.
 import { FakeFiles, type FileObject } from "./files.ts";
+import { IssuedPointers } from "./interactive_deadline.ts";
 
 export interface FakeUser {
   id: string;
@@ -100,6 +101,8 @@ export class FakeWorkspace {
   readonly usergroups = new Map<string, string[]>();
   readonly usergroupHandles = new Map<string, string>();
   readonly messages: FakeMessage[] = [];
+  /** Interactivity pointers and trigger_ids handed out, with their clock. */
+  readonly pointers = new IssuedPointers();
   readonly ephemerals: FakeEphemeral[] = [];
   readonly views: FakeView[] = [];
   readonly files = new FakeFiles(
