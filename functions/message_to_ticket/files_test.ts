@@ -16,7 +16,10 @@ import {
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { type TicketItem, toTicket } from "../../slack/storage/ticket_store.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { copyFilesToCard } from "../../use_cases/opening/ticket_files.ts";
+import {
+  copyFilesOrTell,
+  copyFilesToCard,
+} from "../../use_cases/opening/ticket_files.ts";
 import { filesOf } from "../../slack/workspace/file_copy.ts";
 import { SlackAPI } from "deno-slack-sdk/mod.ts";
 
@@ -172,6 +175,39 @@ Deno.test("files not copied are told, never dropped in silence", async (t) => {
     assert.deepEqual(retry, { copied: [], notCopied: [] });
     ws.files.maxUploadBytes = 1024 ** 3;
   });
+
+  await t.step(
+    "Slack too busy, or no card yet: the person is told",
+    async () => {
+      const busy = ws.postAs(PEOPLE.requester, PEOPLE_INTAKE, "y", undefined, [
+        { name: "busy.txt", bytes: log },
+      ]);
+      slack.fail({
+        method: "files.getUploadURLExternal",
+        status: 429,
+        times: Infinity,
+      });
+      const by = { user: PEOPLE.requester, channel: PEOPLE_INTAKE };
+      const stored = await onlyTicket(slack);
+      await copyFilesOrTell(client, "xoxb", stored, {
+        files: filesOf(busy),
+        by,
+      });
+      slack.clearFailures();
+      const told = () =>
+        ws.ephemerals.filter((e) => e.user === PEOPLE.requester).at(-1)!.text;
+      assert.match(told(), /did not reach HD-\w+'s agents \(Slack did not/);
+      // Not recorded: adding them again copies them.
+      assert.ok(
+        !(await onlyTicket(slack)).copied_files?.includes(filesOf(busy)[0].id),
+      );
+      await copyFilesOrTell(client, "xoxb", { ...stored, card_ts: undefined }, {
+        files: filesOf(busy),
+        by,
+      });
+      assert.match(told(), /its card is not posted yet/);
+    },
+  );
 });
 
 Deno.test("files the requester adds in the thread reach the card, once", async (t) => {

@@ -85,6 +85,11 @@ export function reasonText(reason: NotCopiedReason): string {
   return REASONS[reason];
 }
 
+/** For the person who added files none of which could be copied now. */
+export function filesNotYetCopied(key: string, why: string): string {
+  return `Your files did not reach ${key}'s agents (${why}). Add them again in the thread in a moment.`;
+}
+
 /** For the person who added the files. */
 export function notCopiedForPerson(key: string, notCopied: NotCopied[]) {
   return notCopied.map(({ file, reason }) =>

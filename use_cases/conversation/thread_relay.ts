@@ -19,7 +19,7 @@ import { relayFromRequester } from "./conversation.ts";
 import { recordThreadOrder } from "../../slack/storage/checkup_store.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
-import { copyFilesToCard } from "../opening/ticket_files.ts";
+import { copyFilesOrTell } from "../opening/ticket_files.ts";
 import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
 import {
   checkMessage,
@@ -202,7 +202,8 @@ export async function relayThreadMessage(
 /**
  * The reply's files to the card's thread (and, for a ticket linked to JSM,
  * to its request, public as the requester's words are). The words are
- * already passed on: a failure here is logged, not the relay's.
+ * already passed on: a failure here is logged and the writer told, never
+ * the relay's.
  */
 async function copyRequesterFiles(
   client: SlackAPIClient,
@@ -213,13 +214,11 @@ async function copyRequesterFiles(
   now: number,
 ) {
   const linked = Boolean(ticket.jsm_key) || ticket.jsm_sync === "pending";
-  await copyFilesToCard(client, token, ticket, {
+  await copyFilesOrTell(client, token, ticket, {
     files,
     by,
     ...(linked ? { toJsm: { public: true, now } } : {}),
-  }).catch((error) =>
-    console.error(`${ticket.key}: the reply's files not copied`, error)
-  );
+  });
 }
 
 /**

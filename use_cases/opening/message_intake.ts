@@ -51,7 +51,7 @@ import { messageLink } from "../../slack/blocks/ticket_messages.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
 import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
-import { copyFilesToCard } from "./ticket_files.ts";
+import { copyFilesOrTell } from "./ticket_files.ts";
 import { reactionFacts } from "../../slack/workspace/reaction_check.ts";
 import {
   markAbandoned,
@@ -399,9 +399,8 @@ async function openMarked(
       },
     );
     if (options.filesToken && answer.files?.length) {
-      // The ticket stands whatever happens to its files: a failure here is
-      // logged, and what was not copied is told by copyFilesToCard.
-      await copyFilesToCard(client, options.filesToken, opened.ticket, {
+      // The ticket stands whatever happens to its files.
+      await copyFilesOrTell(client, options.filesToken, opened.ticket, {
         files: answer.files,
         by: { user: target.requester, channel, thread_ts: threadTs ?? ts },
         // The requester's own message: public, as their words are.
@@ -413,9 +412,7 @@ async function openMarked(
             },
           }
           : {}),
-      }).catch((error) =>
-        console.error(`${opened.ticket.key}: files not copied`, error)
-      );
+      });
     }
     return { kind: "opened", opened };
   } catch (error) {

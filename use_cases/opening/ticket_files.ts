@@ -6,6 +6,7 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
+  filesNotYetCopied,
   type JsmFile,
   jsmFileEntry,
   type MessageFile,
@@ -50,7 +51,14 @@ export async function copyFilesToCard(
   added: FilesAdded,
 ): Promise<CopyOutcome> {
   const outcome: CopyOutcome = { copied: [], notCopied: [] };
-  if (!ticket.card_channel || !ticket.card_ts || added.files.length === 0) {
+  if (added.files.length === 0) return outcome;
+  if (!ticket.card_channel || !ticket.card_ts) {
+    // Not recorded as handled: nothing was copied, and the person knows.
+    await tellPerson(
+      client,
+      added.by,
+      filesNotYetCopied(ticket.key, "its card is not posted yet"),
+    );
     return outcome;
   }
   const plan = planCopies(added.files, ticket.copied_files ?? [], {
@@ -122,6 +130,31 @@ export async function copyFilesToCard(
     await tellNotCopied(client, ticket, added, outcome.notCopied);
   }
   return outcome;
+}
+
+/**
+ * copyFilesToCard for a run whose main work is done (the ticket opened, the
+ * words passed on): a failure is logged and its person told to add the
+ * files again, never thrown at the work that succeeded.
+ */
+export async function copyFilesOrTell(
+  client: SlackAPIClient,
+  token: string,
+  ticket: Ticket,
+  added: FilesAdded,
+): Promise<void> {
+  try {
+    await copyFilesToCard(client, token, ticket, added);
+  } catch (error) {
+    console.error(`${ticket.key}: files not copied`, error);
+    await tellPerson(
+      client,
+      added.by,
+      filesNotYetCopied(ticket.key, "Slack did not take the copy"),
+    ).catch((told) =>
+      console.warn(`${ticket.key}: not told of files not copied`, told)
+    );
+  }
 }
 
 async function tellNotCopied(
