@@ -15,6 +15,7 @@ import { openJiraIssueWorkflow } from "./workflows/open_jira_issue.ts";
 import { messageToTicketWorkflow } from "./workflows/message_to_ticket.ts";
 import { requesterMessageWorkflow } from "./workflows/requester_message.ts";
 import ConfigureQueueWorkflow from "./workflows/configure_queue.ts";
+import SavedRepliesWorkflow from "./workflows/saved_replies.ts";
 import ConfigureRequestTypeWorkflow from "./workflows/configure_request_type.ts";
 import MyTicketsWorkflow from "./workflows/my_tickets.ts";
 import OpenTicketsWorkflow from "./workflows/open_tickets.ts";
@@ -63,6 +64,7 @@ export function helpdeskManifest(options: DeploymentOptions) {
       requesterMessageWorkflow(options),
       ConfigureHelpdeskWorkflow,
       ConfigureQueueWorkflow,
+      SavedRepliesWorkflow,
       ConfigureRequestTypeWorkflow,
       ConfigureServiceLevelsWorkflow,
       serviceLevelSweepWorkflow(options),

@@ -69,5 +69,15 @@ export default DefineDatastore({
     },
     updated_by: { type: Schema.slack.types.user_id },
     updated_at: { type: Schema.slack.types.timestamp },
+    /**
+     * Only on the items "saved_replies/<queue id>": that queue's saved
+     * replies, each a JSON string {id, title, text}, at most 50 (see
+     * helpdesk/queues/saved_replies.ts), read by id. They live here because
+     * an app has at most 10 datastores, all taken.
+     */
+    saved_replies: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
   },
 });

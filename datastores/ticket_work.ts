@@ -35,6 +35,8 @@ export default DefineDatastore({
     resolution_due_at: { type: Schema.slack.types.timestamp },
     rating: { type: Schema.types.integer },
     rated_at: { type: Schema.slack.types.timestamp },
+    /** Saved replies sent, comma-separated "<id>@<time>" (as sla_thread_owed). */
+    saved_reply_uses: { type: Schema.types.string },
     report_days: {
       type: Schema.types.array,
       items: { type: Schema.types.string },

@@ -121,6 +121,10 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },
+    saved_reply_uses: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
     // Kept by slack/storage/ticket_store.ts: which write this is (the open
     // work index names the write it was made from), and the UTC days whose
     // report_days items hold this ticket's figures.

@@ -82,6 +82,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
         "My tickets",
         "Open a ticket",
         "Open tickets",
+        "Saved replies",
       ]);
     });
 

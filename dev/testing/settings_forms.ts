@@ -22,6 +22,8 @@ import configureServiceLevels from "../../functions/configure_service_levels/han
 import {
   CONFIGURE_SERVICE_LEVELS_CALLBACK_ID,
 } from "../../functions/configure_service_levels/definition.ts";
+import savedReplies from "../../functions/saved_replies/handler.ts";
+import { SAVED_REPLIES_CALLBACK_ID } from "../../functions/saved_replies/definition.ts";
 import { functionContext, interactivityOf } from "./harness.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
 import { stateFor } from "../local/runtime/open_form.ts";
@@ -50,6 +52,7 @@ const FORMS = {
     configureServiceLevels,
     CONFIGURE_SERVICE_LEVELS_CALLBACK_ID,
   ],
+  saved_replies: [savedReplies, SAVED_REPLIES_CALLBACK_ID],
 } as const;
 export type SettingsForm = keyof typeof FORMS;
 

@@ -24,6 +24,7 @@ import {
   linkSubmitted,
   mergeSubmitted,
   moveSubmitted,
+  savedReplyPicked,
   unmergeSubmitted,
 } from "./modals.ts";
 import {
@@ -49,6 +50,7 @@ import {
 } from "../../use_cases/changes/merge_form.ts";
 import { openConversationForm } from "../../use_cases/conversation/conversation_form.ts";
 import { TICKET_ACTIONS } from "../../helpdesk/tickets/roles.ts";
+import { SAVED_REPLY_ACTION } from "../../slack/blocks/saved_reply_picker.ts";
 import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import { finishRunOnClose } from "../../slack/workspace/finish_run.ts";
 import {
@@ -161,6 +163,7 @@ export default SlackFunction(
     submissionAnsweredInTime(conversationSubmitted("reply")),
   )
   .addViewClosedHandler(CONVERSATION_VIEWS.reply, finishRunOnClose)
+  .addBlockActionsHandler(SAVED_REPLY_ACTION, savedReplyPicked)
   .addViewSubmissionHandler(
     CONVERSATION_VIEWS.note,
     submissionAnsweredInTime(conversationSubmitted("note")),

@@ -4,7 +4,10 @@
 // Each reads the form (ViewState), hands it to one use case, and either
 // finishes the run or keeps the modal open with the reason under its field,
 // so nothing typed is lost. Field errors are plain text: people in words.
-import type { ViewSubmissionHandler } from "../modal_handlers.ts";
+import type {
+  BlockActionsHandler,
+  ViewSubmissionHandler,
+} from "../modal_handlers.ts";
 import type { ConversationAction } from "../../helpdesk/tickets/conversation.ts";
 import { ViewState } from "../../slack/blocks/view_state.ts";
 import { ticketIdFromMetadata } from "../../slack/blocks/modal_metadata.ts";
@@ -37,6 +40,8 @@ import {
   saveMerge,
   saveUnmerge,
 } from "../../use_cases/changes/merge_ticket.ts";
+import { fillSavedReply } from "../../use_cases/conversation/saved_reply_pick.ts";
+import { SAVED_REPLY_BLOCK } from "../../slack/blocks/saved_reply_picker.ts";
 
 type Submission = ViewSubmissionHandler;
 
@@ -145,13 +150,22 @@ export const moveSubmitted: Submission = async ({ body, view, client }) => {
 export function conversationSubmitted(action: ConversationAction): Submission {
   return async ({ body, view, client }) => {
     const ticketId = ticketIdFromMetadata(view.private_metadata);
-    const written = new ViewState(view.state.values).text(MESSAGE_BLOCK);
+    const state = new ViewState(view.state.values);
+    const written = state.text(MESSAGE_BLOCK);
     if (!ticketId) {
       return keepOpen(MESSAGE_BLOCK, "This form lost its ticket; close it.");
     }
     let result;
     try {
-      result = await converse(client, ticketId, body.user.id, action, written);
+      result = await converse(
+        client,
+        ticketId,
+        body.user.id,
+        action,
+        written,
+        undefined,
+        state.choice(SAVED_REPLY_BLOCK),
+      );
     } catch (error) {
       return await failedUnder(MESSAGE_BLOCK, action, error, client);
     }
@@ -216,3 +230,30 @@ export const unmergeSubmitted = pairSubmitted(
   MERGED_BLOCK,
   mergedKeyFrom,
 );
+
+/** A saved reply picked in Reply to requester: the box is filled with it. */
+export const savedReplyPicked: BlockActionsHandler = async (
+  { action, body, client },
+) => {
+  const view = body.view;
+  const ticketId = ticketIdFromMetadata(view?.private_metadata);
+  if (!view || typeof view.id !== "string" || !ticketId) return;
+  const values = view.state?.values;
+  try {
+    await fillSavedReply(client, {
+      ticketId,
+      person: body.user.id,
+      replyId: typeof action.selected_option?.value === "string"
+        ? action.selected_option.value
+        : undefined,
+      viewId: view.id,
+      hash: typeof view.hash === "string" ? view.hash : undefined,
+      callbackId: String(view.callback_id),
+      typed: new ViewState(values).text(MESSAGE_BLOCK),
+      values,
+    });
+  } catch (error) {
+    // The modal stays as it was: the agent can still write by hand.
+    console.warn("the saved reply was not filled in", error);
+  }
+};

@@ -20,6 +20,7 @@ export const QUEUE_ACTIONS = [
   "approve",
   "deny",
   "edit_settings",
+  "edit_saved_replies",
   "view_private",
 ] as const;
 export type QueueAction = typeof QUEUE_ACTIONS[number];
@@ -36,6 +37,8 @@ const ALLOWED: Record<QueueAction, readonly HolderRole[]> = {
   approve: ["approver"],
   deny: ["approver"],
   edit_settings: ["owner", "admin", "superuser"],
+  // What agents send in the queue's name: its owner and admins decide.
+  edit_saved_replies: ["owner", "admin"],
   // Approvers must see what they approve.
   view_private: [...AGENTS, "initiator", "approver"],
 };

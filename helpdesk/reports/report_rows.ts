@@ -95,6 +95,7 @@ export type RowSource =
       | "rating"
       | "rated_at"
       | "queue_id"
+      | "saved_reply_uses"
     >
   >;
 
@@ -120,6 +121,9 @@ export function reportRowOf(ticket: RowSource, rev: string): ReportRow {
     const value = ticket[field];
     if (typeof value === "number") row[field] = value;
   }
+  if (ticket.saved_reply_uses?.length) {
+    row.saved_reply_uses = [...ticket.saved_reply_uses];
+  }
   return row;
 }
 
@@ -138,6 +142,8 @@ const ORDER = [
   "resolution_due_at",
   "rating",
   "rated_at",
+  // Added later: rows filed before it end at rated_at.
+  "saved_reply_uses",
 ] as const;
 
 export function encodeRow(row: ReportRow): string {
@@ -152,7 +158,10 @@ export function decodeRow(text: string): ReportRow | undefined {
   } catch {
     return undefined;
   }
-  if (!Array.isArray(values) || values.length !== ORDER.length) {
+  if (
+    !Array.isArray(values) ||
+    (values.length !== ORDER.length && values.length !== ORDER.length - 1)
+  ) {
     return undefined;
   }
   const [id, rev, status, priority, queue, created_at] = values;
@@ -162,12 +171,17 @@ export function decodeRow(text: string): ReportRow | undefined {
   const row: ReportRow = { id, rev, status, priority, created_at };
   if (typeof queue === "string") row.queue = queue;
   ORDER.forEach((field, i) => {
-    if (i < 6) return;
+    if (i < 6 || field === "saved_reply_uses") return;
     const value = values[i];
     if (typeof value === "number") {
       (row as unknown as Record<string, number>)[field] = value;
     }
   });
+  const uses = values[ORDER.indexOf("saved_reply_uses")];
+  if (Array.isArray(uses)) {
+    const strings = uses.filter((u): u is string => typeof u === "string");
+    if (strings.length) row.saved_reply_uses = strings;
+  }
   return row;
 }
 

@@ -52,10 +52,16 @@ Deno.test("rows survive their JSON, and unreadable rows are refused", () => {
       rating: 4,
       rated_at: NOW - 60,
       queue_id: "it",
+      saved_reply_uses: [`r1@${NOW - H}`, `r2@${NOW - 60}`],
     },
     "rev1",
   );
   assert.deepEqual(decodeRow(encodeRow(row)), row);
+  assert.deepEqual(row.saved_reply_uses, [`r1@${NOW - H}`, `r2@${NOW - 60}`]);
+  // A row filed before saved replies were counted still reads.
+  const older = JSON.stringify(JSON.parse(encodeRow(row)).slice(0, -1));
+  const { saved_reply_uses: _uses, ...withoutUses } = row;
+  assert.deepEqual(decodeRow(older), withoutUses);
   const bare = reportRowOf({
     id: "T2",
     status: "new",

@@ -13,6 +13,7 @@ import {
   percentileOfSorted,
   sortedAscending,
 } from "./percentiles.ts";
+import { parseUse } from "../queues/saved_replies.ts";
 
 /** The fields a report reads; datastore items and fixtures both fit. */
 export interface ReportTicket extends
@@ -26,6 +27,8 @@ export interface ReportTicket extends
   rating?: number;
   rated_at?: number;
   queue?: string;
+  /** Saved replies sent, "<reply id>@<unix time>" (saved_replies.ts). */
+  saved_reply_uses?: readonly string[];
 }
 
 /** Half-open: from ≤ t < to, Unix seconds. */
@@ -77,6 +80,8 @@ export interface TicketReport {
     average?: number;
     distribution: Record<Stars, number>;
   };
+  /** Times each saved reply (by id) was sent in the period; absent if none. */
+  savedReplies?: Record<string, number>;
 }
 
 /** The `days` days up to `now`; `now` itself falls just outside. */
@@ -106,6 +111,7 @@ export function computeReport(
   const resolutionSla = { met: 0, missed: 0 };
   let created = 0;
   let backlog = 0;
+  const savedReplies: Record<string, number> = {};
 
   /**
    * A target counts in the period it was decided: met or missed at the
@@ -145,6 +151,12 @@ export function computeReport(
       ratings.push(t.rating);
       distribution[t.rating]++;
     }
+    for (const use of t.saved_reply_uses ?? []) {
+      const parsed = parseUse(use);
+      if (parsed && inPeriod(parsed.at)) {
+        savedReplies[parsed.replyId] = (savedReplies[parsed.replyId] ?? 0) + 1;
+      }
+    }
   }
 
   return {
@@ -162,6 +174,7 @@ export function computeReport(
     rating: ratings.length === 0
       ? { count: 0, distribution }
       : { count: ratings.length, average: mean(ratings), distribution },
+    ...(Object.keys(savedReplies).length ? { savedReplies } : {}),
   };
 }
 

@@ -215,6 +215,11 @@ export interface Ticket {
   /** Keys of tickets an agent linked as related (a soft link, both ways). */
   related?: string[];
   /**
+   * The saved replies agents sent on it, "<reply id>@<unix time>", newest
+   * last (see helpdesk/queues/saved_replies.ts); the report counts them.
+   */
+  saved_reply_uses?: string[];
+  /**
    * The UTC days ("2026-11-26") whose report figures include this ticket.
    * Only ever grows, so a row filed under a day the ticket no longer counts
    * in (a resolution undone by reopening) is found and refiled; kept by

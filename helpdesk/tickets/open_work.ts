@@ -34,6 +34,7 @@ export const WORK_FIELDS = [
   "resolution_due_at",
   "rating",
   "rated_at",
+  "saved_reply_uses",
   "sla_next_check_at",
   "sla_policy_at",
   "sla_thread_owed",

@@ -65,6 +65,15 @@ export function conversationModal(
 const quote = (text: string) =>
   escapeMrkdwn(text).split("\n").map((l) => `> ${l}`).join("\n");
 
+/**
+ * A reply may say `{requester}` (saved replies do): it becomes a mention of
+ * the ticket's requester once the words around it are escaped.
+ */
+export const REQUESTER_PLACEHOLDER = "{requester}";
+
+const quoteReply = (ticket: Ticket, text: string) =>
+  quote(text).replaceAll(REQUESTER_PLACEHOLDER, userMention(ticket.requester));
+
 /** On the requester's side: an agent's reply, from Helpdesk, naming them. */
 export function replyForRequester(
   ticket: Ticket,
@@ -73,7 +82,7 @@ export function replyForRequester(
 ): string {
   return `:speech_balloon: ${
     userMention(agent)
-  } replied about ${ticket.key}:\n${quote(text)}`;
+  } replied about ${ticket.key}:\n${quoteReply(ticket, text)}`;
 }
 
 /** In the card's thread: the reply as sent, or that one was sent. */
@@ -81,7 +90,7 @@ export function replyEcho(ticket: Ticket, agent: string, text: string): string {
   return ticket.private
     ? `:outbox_tray: ${userMention(agent)} replied to the requester by DM.`
     : `:outbox_tray: ${userMention(agent)} replied to the requester:\n${
-      quote(text)
+      quoteReply(ticket, text)
     }`;
 }
 

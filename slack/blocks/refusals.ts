@@ -11,6 +11,7 @@ const WHO: Record<QueueAction, string> = {
   approve: "the request type's approvers",
   deny: "the request type's approvers",
   edit_settings: "the queue's owner, admins and superusers",
+  edit_saved_replies: "the queue's owner and admins",
   view_private:
     "the queue's agents, its approvers and the person who opened it",
 };
@@ -22,6 +23,7 @@ const VERB: Record<QueueAction, string> = {
   approve: "approve requests",
   deny: "deny requests",
   edit_settings: "change its settings",
+  edit_saved_replies: "change its saved replies",
   view_private: "see a private request's details",
 };
 

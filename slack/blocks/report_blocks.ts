@@ -30,6 +30,7 @@ const DEFAULT_TITLE = "Helpdesk report";
 export function reportBlocks(
   report: TicketReport,
   title: string,
+  savedReplyTitles: ReadonlyMap<string, string> = new Map(),
 ): KnownBlock[] {
   const { backlog } = report;
   return [
@@ -82,8 +83,36 @@ export function reportBlocks(
       field("Resolution SLA met", attainmentText(report.sla.resolution)),
     ]),
     section([field("Satisfaction", ratingText(report.rating))]),
+    ...(report.savedReplies
+      ? [section([
+        field(
+          "Saved replies sent",
+          savedRepliesText(report.savedReplies, savedReplyTitles),
+        ),
+      ])]
+      : []),
   ];
 }
+
+/** The most used first, at most ten lines; titles are typed, so escaped. */
+export function savedRepliesText(
+  uses: Record<string, number>,
+  titles: ReadonlyMap<string, string>,
+): string {
+  const top = Object.entries(uses).sort((a, b) =>
+    b[1] - a[1] || a[0].localeCompare(b[0])
+  );
+  const shown = top.slice(0, SAVED_REPLY_LINES).map(([id, n]) =>
+    `${escapeMrkdwnWithin(titles.get(id) ?? "A saved reply not found", 80)}: ${
+      count(n)
+    }`
+  );
+  const rest = top.length - shown.length;
+  return [...shown, ...(rest > 0 ? [`and ${plural(rest, "other")}`] : [])]
+    .join("\n");
+}
+
+const SAVED_REPLY_LINES = 10;
 
 /**
  * The notification fallback: the headline numbers in one line. A message's

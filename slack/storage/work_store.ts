@@ -19,6 +19,7 @@ import {
   WORK_FIELDS,
   type WorkEntry,
 } from "../../helpdesk/tickets/open_work.ts";
+import { parseUse } from "../../helpdesk/queues/saved_replies.ts";
 import {
   BULK_PUT_LIMIT,
   bulkDeleteItems,
@@ -47,6 +48,10 @@ const TEXT = new Set([
   "jsm_sync",
 ]);
 const FLAGS = new Set(["setup_pending", "card_redraw_due", "outbox_due"]);
+// Lists kept as comma-separated text: an update can't unset an attribute,
+// but it can set "".
+const LISTS = ["sla_thread_owed", "saved_reply_uses"] as const;
+const isList = (field: string) => (LISTS as readonly string[]).includes(field);
 
 /** The whole entry as one update: absent fields cleared, not left over. */
 export function workUpdateOf(entry: WorkEntry): WorkItem {
@@ -57,7 +62,7 @@ export function workUpdateOf(entry: WorkEntry): WorkItem {
   };
   for (const field of WORK_FIELDS) {
     const value = entry[field];
-    if (field === "sla_thread_owed") {
+    if (isList(field)) {
       item[field] = (value as string[] | undefined)?.join(",") ?? "";
     } else if (value !== undefined) {
       item[field] = value;
@@ -71,9 +76,11 @@ export function workItemOf(entry: WorkEntry, filed: boolean): WorkItem {
   const item: Record<string, unknown> = { ...entry };
   if (filed) item.rolled_rev = entry.rev;
   else delete item.rolled_rev;
-  if (entry.sla_thread_owed?.length) {
-    item.sla_thread_owed = entry.sla_thread_owed.join(",");
-  } else delete item.sla_thread_owed;
+  for (const field of LISTS) {
+    const list = entry[field];
+    if (list?.length) item[field] = list.join(",");
+    else delete item[field];
+  }
   return item as WorkItem;
 }
 
@@ -96,6 +103,9 @@ export function workEntryFrom(item: WorkItem): WorkEntry {
     if (field === "sla_thread_owed") {
       const names = noticeNames(String(value).split(","));
       if (names.length) entry[field] = names;
+    } else if (field === "saved_reply_uses") {
+      const uses = String(value).split(",").filter((u) => parseUse(u));
+      if (uses.length) entry[field] = uses;
     } else entry[field] = value;
   }
   // Values this version doesn't know are dropped rather than trusted.

@@ -50,4 +50,5 @@ export const SHORTCUT_TRIGGERS: readonly ShortcutTrigger[] = [
   { workflow: "open_ticket", file: "triggers/open_ticket.ts" },
   { workflow: "open_tickets", file: "triggers/open_tickets.ts" },
   { workflow: "run_checkup", file: "triggers/run_checkup.ts" },
+  { workflow: "saved_replies", file: "triggers/saved_replies.ts" },
 ];

@@ -52,6 +52,9 @@ import {
 } from "../../slack/blocks/conversation_messages.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import { requesterDmBlocks } from "../../slack/blocks/requester_actions.ts";
+import { recordUse } from "../../helpdesk/queues/saved_replies.ts";
+import { REQUESTER_PLACEHOLDER } from "../../slack/blocks/conversation_messages.ts";
+import { offeredReplies } from "./saved_reply_offer.ts";
 
 export type ConversationResult =
   | { ok: true; ticket: Ticket; notShown: unknown[] }
@@ -103,12 +106,24 @@ export async function converse(
   action: ConversationAction,
   written: unknown,
   now = Math.floor(Date.now() / 1000),
+  savedReplyId?: string,
 ): Promise<ConversationResult> {
   const message = checkMessage(written);
   if (!message.ok) return message;
   const speaker = await checkSpeaker(client, ticketId, person, action);
   if (!speaker.ok) return speaker;
-  return await said(client, speaker, person, action, message.text, now);
+  // Counted only when it is one of the queue's: the pick comes from the
+  // person's client.
+  const savedReply = action === "reply" && savedReplyId &&
+      (await offeredReplies(client, speaker.queue.id)).some((r) =>
+        r.id === savedReplyId
+      )
+    ? savedReplyId
+    : undefined;
+  return await said(client, speaker, person, action, message.text, now, {
+    echo: true,
+    savedReply,
+  });
 }
 
 /**
@@ -142,7 +157,9 @@ async function said(
   action: ConversationAction,
   text: string,
   now: number,
-  options: { echo: boolean; writerAt?: WriterPlace } = { echo: true },
+  options: { echo: boolean; writerAt?: WriterPlace; savedReply?: string } = {
+    echo: true,
+  },
 ): Promise<ConversationResult> {
   const { settings, queue } = speaker;
   const directory = new QueueDirectory(client, queue, speaker.ticket.requester);
@@ -154,7 +171,16 @@ async function said(
     client,
     settings,
     speaker.ticket,
-    (latest) => decide(latest, action, person, text, now, noteInThread),
+    (latest) =>
+      decide(
+        latest,
+        action,
+        person,
+        text,
+        now,
+        noteInThread,
+        options.savedReply,
+      ),
     { now, actorId: person },
   );
   if (!changed.ok) return changed;
@@ -308,6 +334,7 @@ function decide(
   text: string,
   now: number,
   noteInThread: boolean,
+  savedReply?: string,
 ): ChangeOutcome {
   // Closed or sent for approval since the modal opened.
   const paused = conversationPaused(latest, action);
@@ -318,8 +345,25 @@ function decide(
       ok: true,
       change: {
         ticket: queueJsmComment(
-          { ...base, first_response_at: latest.first_response_at ?? now },
-          { body: text, public: true, author: person, role: "agent" },
+          {
+            ...base,
+            first_response_at: latest.first_response_at ?? now,
+            ...(savedReply
+              ? {
+                saved_reply_uses: recordUse(
+                  latest.saved_reply_uses,
+                  savedReply,
+                  now,
+                ),
+              }
+              : {}),
+          },
+          {
+            body: text.replaceAll(REQUESTER_PLACEHOLDER, "the requester"),
+            public: true,
+            author: person,
+            role: "agent",
+          },
         ),
         actorId: person,
         summary: replyEcho(latest, person, text),

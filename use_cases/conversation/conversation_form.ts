@@ -13,6 +13,8 @@ import {
   statusOf,
 } from "../changes/button_press.ts";
 import { checkSpeaker } from "./conversation.ts";
+import { withSavedReplies } from "../../slack/blocks/saved_reply_picker.ts";
+import { offeredReplies } from "./saved_reply_offer.ts";
 
 export async function openConversationForm(
   client: SlackAPIClient,
@@ -29,9 +31,15 @@ export async function openConversationForm(
     }, speaker.reason);
     return statusOf(speaker.ticket);
   }
+  const modal = conversationModal(speaker.ticket, action, callbackId);
   await slackCall(client, "views.open", {
     interactivity_pointer: press.pointer,
-    view: conversationModal(speaker.ticket, action, callbackId),
+    view: action === "reply"
+      ? withSavedReplies(
+        modal,
+        await offeredReplies(client, speaker.queue.id),
+      )
+      : modal,
   });
   return KEPT_OPEN;
 }

@@ -3,6 +3,7 @@
 // posts each triage channel its own queues' report. A person's choice is
 // only what was asked for: checked again against what they may see.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import { allSavedReplies } from "../../slack/storage/saved_reply_store.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { lastDays } from "../../helpdesk/reports/ticket_report.ts";
 import { REPORT_MAX_DAYS } from "../../helpdesk/reports/report_rows.ts";
@@ -104,7 +105,7 @@ export async function postReport(
     client,
     where,
     reportText(report, title),
-    reportBlocks(report, title),
+    reportBlocks(report, title, await savedReplyTitles(client, report)),
   );
   return numbersOf(report);
 }
@@ -128,7 +129,11 @@ async function postDigest(
     await slackCall(client, "chat.postMessage", {
       channel,
       text: reportText(report, title),
-      blocks: reportBlocks(report, title),
+      blocks: reportBlocks(
+        report,
+        title,
+        await savedReplyTitles(client, report),
+      ),
     });
   }
   return numbersOf(reportOf(tickets, period, now));
@@ -175,4 +180,19 @@ function visibleQueues(queues: readonly Queue[]): string {
 function titleFor(covered: readonly Queue[], all: readonly Queue[]): string {
   if (covered.length === all.length) return "Helpdesk report";
   return `Helpdesk report for ${covered.map((q) => q.name).join(", ")}`;
+}
+
+/** The titles of the saved replies the report counts (none: not read). */
+async function savedReplyTitles(
+  client: SlackAPIClient,
+  report: ReturnType<typeof reportOf>,
+): Promise<Map<string, string>> {
+  if (!report.savedReplies) return new Map();
+  try {
+    const all = await allSavedReplies(client);
+    return new Map([...all].map(([id, { reply }]) => [id, reply.title]));
+  } catch (error) {
+    console.warn("saved reply titles not read", error);
+    return new Map();
+  }
 }
