@@ -9,16 +9,18 @@ const KB = 1024;
 export const GOAL = 60 * KB;
 
 export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
-  card_reaction: 105 * KB,
+  // Saved replies' uses ride in every ticket write and report row (+0.2 KB).
+  card_reaction: 110 * KB,
   choose_report_scope: GOAL,
   configure_helpdesk: 80 * KB,
-  configure_queue: 80 * KB,
+  // Already 80.4 KB before saved replies; their permission adds a line.
+  configure_queue: 85 * KB,
   configure_request_type: GOAL,
   configure_service_levels: GOAL,
   create_ticket: 110 * KB,
   jsm_update: 100 * KB,
   message_to_ticket: 125 * KB,
-  my_tickets: 120 * KB,
+  my_tickets: 125 * KB,
   open_ticket: 120 * KB,
   open_tickets: GOAL,
   post_report: GOAL,
@@ -27,7 +29,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   requester_message: 120 * KB,
   retry_jsm_syncs: 95 * KB,
   run_checkup: 85 * KB,
+  saved_replies: GOAL,
   service_level_sweep: 165 * KB,
   sync_ticket_to_jsm: 90 * KB,
-  update_ticket: 200 * KB,
+  // Saved replies in Reply to requester: the menu, the fill, the store.
+  update_ticket: 210 * KB,
 };

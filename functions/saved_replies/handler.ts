@@ -14,9 +14,11 @@ import {
 } from "../../use_cases/settings/saved_replies_setup.ts";
 import { answerWithErrors } from "../../use_cases/settings/settings_forms.ts";
 import { QUEUE_CHOICE_BLOCK } from "../../slack/blocks/queue_modal.ts";
-import { submittedSavedReply } from "../../slack/blocks/saved_replies_modal.ts";
+import {
+  savedRepliesSubjectOf,
+  submittedSavedReply,
+} from "../../slack/blocks/saved_replies_modal.ts";
 import { ViewState } from "../../slack/blocks/view_state.ts";
-import { subjectOf } from "../../slack/blocks/saved_version.ts";
 import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import {
   finishRun,
@@ -48,7 +50,7 @@ export const onSavedReplySubmitted: ViewSubmissionHandler = async (
   const saved = await saveSavedReply(
     client,
     person,
-    subjectOf(view.private_metadata),
+    savedRepliesSubjectOf(view.private_metadata),
     submittedSavedReply(new ViewState(view.state.values)),
   );
   if (!saved.ok) return await answerWithErrors(client, person, saved);

@@ -18,6 +18,7 @@ import { HOSTILE_TEXT } from "../../dev/testing/hostile_text.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { savedRepliesOf } from "../../slack/storage/saved_reply_store.ts";
 import { SAVED_REPLIES_VIEW } from "./definition.ts";
+import { listDigest } from "../../helpdesk/queues/saved_replies.ts";
 
 /** Opens Saved replies as `user`, on `queue` when asked which. */
 async function formFor(
@@ -121,7 +122,13 @@ Deno.test("Saved replies", async (t) => {
         slack,
         "saved_replies",
         ROLE_PEOPLE.owner,
-        { ...view, private_metadata: JSON.stringify({ id: "default", at: 0 }) },
+        {
+          ...view,
+          private_metadata: JSON.stringify({
+            queue: "default",
+            digest: listDigest([]),
+          }),
+        },
         { title: "Sneaky", text: "x" },
       );
       assert.equal(picked.kind, "errors");
@@ -221,7 +228,7 @@ Deno.test("Saved replies", async (t) => {
       assert.equal(conflicting.kind, "errors");
       assert.match(
         (conflicting as { errors: Record<string, string> }).errors.title,
-        /Someone else changed these saved replies/,
+        /These saved replies changed since this form opened/,
       );
       assert.equal((await replies(slack, PEOPLE_QUEUE.id)).length, 2);
     },

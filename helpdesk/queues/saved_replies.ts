@@ -145,20 +145,17 @@ export function newSavedReplyId(
   }
 }
 
-/** Stored uses on a ticket: "<reply id>@<unix time>", newest last. */
-export const MAX_RECORDED_USES = 20;
-
-export function recordUse(
-  uses: readonly string[] | undefined,
-  replyId: string,
-  at: number,
-): string[] {
-  return [...(uses ?? []), `${replyId}@${at}`].slice(-MAX_RECORDED_USES);
-}
-
-export function parseUse(
-  use: string,
-): { replyId: string; at: number } | undefined {
-  const match = /^([^@]+)@(\d+)$/.exec(use);
-  return match ? { replyId: match[1], at: Number(match[2]) } : undefined;
+/**
+ * A short fingerprint of a list as a form opened on it. A save compares it
+ * with the list as stored, so a form opened before another save (even
+ * within the same second, by anyone) saves nothing over it.
+ */
+export function listDigest(replies: readonly SavedReply[]): string {
+  // FNV-1a over the list's JSON: not a secret, only a change detector.
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(replies)) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${replies.length}.${hash.toString(36)}`;
 }

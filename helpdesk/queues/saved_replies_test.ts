@@ -2,15 +2,15 @@ import assert from "node:assert/strict";
 import {
   changeSavedReplies,
   expandPlaceholders,
+  listDigest,
   MAX_SAVED_REPLIES,
   MAX_TEXT,
   MAX_TITLE,
   newSavedReplyId,
-  parseUse,
-  recordUse,
   type SavedReply,
   unknownPlaceholders,
 } from "./saved_replies.ts";
+import { parseUse, recordUse } from "./saved_reply_uses.ts";
 
 const RESET: SavedReply = {
   id: "r1",
@@ -141,4 +141,12 @@ Deno.test("recorded uses keep the newest twenty", () => {
   assert.equal(uses.length, 20);
   assert.deepEqual(parseUse(uses[0]), { replyId: "r1", at: 1005 });
   assert.equal(parseUse("junk"), undefined);
+});
+
+Deno.test("a list's digest changes with any change to it", () => {
+  const a = listDigest([RESET]);
+  assert.equal(a, listDigest([{ ...RESET }]));
+  assert.notEqual(a, listDigest([]));
+  assert.notEqual(a, listDigest([{ ...RESET, text: RESET.text + "." }]));
+  assert.notEqual(a, listDigest([RESET, { ...RESET, id: "r2" }]));
 });

@@ -13,7 +13,7 @@ import {
   percentileOfSorted,
   sortedAscending,
 } from "./percentiles.ts";
-import { parseUse } from "../queues/saved_replies.ts";
+import { parseUse } from "../queues/saved_reply_uses.ts";
 
 /** The fields a report reads; datastore items and fixtures both fit. */
 export interface ReportTicket extends

@@ -14,7 +14,7 @@ import {
 import { checkboxInput, option, textInput } from "./settings_inputs.ts";
 import { escapeMrkdwn } from "./mrkdwn.ts";
 import type { ViewState } from "./view_state.ts";
-import { type ModalSubject, versionMetadata } from "./saved_version.ts";
+import { metadataOf } from "./view_state.ts";
 
 export const SAVED_REPLY_FIELDS = {
   reply: "reply",
@@ -29,7 +29,7 @@ export function savedRepliesModal(
   queue: Queue,
   replies: readonly SavedReply[],
   callbackId: string,
-  subject: ModalSubject,
+  subject: SavedRepliesSubject,
 ): ModalView {
   const fields = PLACEHOLDERS.map((p) => `{${p}}`).join(", ");
   const chooser: InputBlock[] = replies.length
@@ -55,7 +55,7 @@ export function savedRepliesModal(
     type: "modal",
     callback_id: callbackId,
     notify_on_close: true,
-    private_metadata: versionMetadata(subject),
+    private_metadata: JSON.stringify(subject),
     title: { type: "plain_text", text: "Saved replies" },
     submit: { type: "plain_text", text: "Save" },
     close: { type: "plain_text", text: "Cancel" },
@@ -98,5 +98,21 @@ export function submittedSavedReply(state: ViewState): SavedReplyForm {
     title: state.text(FIELDS.title),
     text: state.text(FIELDS.text),
     remove: state.checked(FIELDS.remove),
+  };
+}
+
+/** The queue a form is for, and its list as the form opened on it. */
+export interface SavedRepliesSubject {
+  queue?: string;
+  digest?: string;
+}
+
+export function savedRepliesSubjectOf(
+  privateMetadata: string | undefined,
+): SavedRepliesSubject {
+  const { queue, digest } = metadataOf(privateMetadata);
+  return {
+    queue: typeof queue === "string" ? queue : undefined,
+    digest: typeof digest === "string" ? digest : undefined,
   };
 }

@@ -4,7 +4,6 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { SettingsDatastore } from "./datastore_refs.ts";
 import type { SavedReply } from "../../helpdesk/queues/saved_replies.ts";
-import type { SavedVersion } from "../../helpdesk/saved_version.ts";
 import { allItems, getItem, putItem, type StoredItem } from "./datastore.ts";
 
 type SettingsItem = StoredItem<typeof SettingsDatastore>;
@@ -34,19 +33,9 @@ export async function savedRepliesOf(
   client: SlackAPIClient,
   queueId: string,
 ): Promise<SavedReply[]> {
-  return (await savedRepliesWithVersion(client, queueId)).replies;
-}
-
-/** The list and the save it comes from (at 0: never saved). */
-export async function savedRepliesWithVersion(
-  client: SlackAPIClient,
-  queueId: string,
-): Promise<{ replies: SavedReply[]; version: SavedVersion }> {
-  const item = await getItem(client, SettingsDatastore, itemId(queueId));
-  return {
-    replies: decodeItem(item),
-    version: { at: item?.updated_at ?? 0, by: item?.updated_by },
-  };
+  return decodeItem(
+    await getItem(client, SettingsDatastore, itemId(queueId)),
+  );
 }
 
 export async function putSavedReplies(

@@ -19,7 +19,7 @@ import {
   WORK_FIELDS,
   type WorkEntry,
 } from "../../helpdesk/tickets/open_work.ts";
-import { parseUse } from "../../helpdesk/queues/saved_replies.ts";
+import { parseUse } from "../../helpdesk/queues/saved_reply_uses.ts";
 import {
   BULK_PUT_LIMIT,
   bulkDeleteItems,

@@ -52,7 +52,7 @@ import {
 } from "../../slack/blocks/conversation_messages.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import { requesterDmBlocks } from "../../slack/blocks/requester_actions.ts";
-import { recordUse } from "../../helpdesk/queues/saved_replies.ts";
+import { recordUse } from "../../helpdesk/queues/saved_reply_uses.ts";
 import { REQUESTER_PLACEHOLDER } from "../../slack/blocks/conversation_messages.ts";
 import { offeredReplies } from "./saved_reply_offer.ts";
 

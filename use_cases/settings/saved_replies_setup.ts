@@ -12,16 +12,16 @@ import {
 } from "../../helpdesk/helpdesk_admins.ts";
 import {
   changeSavedReplies,
+  listDigest,
   newSavedReplyId,
   type SavedReply,
   type SavedReplyForm,
 } from "../../helpdesk/queues/saved_replies.ts";
-import { savedByOtherSince } from "../../helpdesk/saved_version.ts";
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { settingsAndQueues } from "../../slack/storage/queue_store.ts";
 import {
   putSavedReplies,
-  savedRepliesWithVersion,
+  savedRepliesOf,
 } from "../../slack/storage/saved_reply_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
@@ -35,10 +35,12 @@ import {
   QUEUE_CHOICE_BLOCK,
   queueChoiceModal,
 } from "../../slack/blocks/queue_modal.ts";
-import { savedRepliesModal } from "../../slack/blocks/saved_replies_modal.ts";
+import {
+  savedRepliesModal,
+  type SavedRepliesSubject,
+} from "../../slack/blocks/saved_replies_modal.ts";
 import { people } from "../../slack/blocks/refusals.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
-import type { ModalSubject } from "../../slack/blocks/saved_version.ts";
 import { refused, type SaveProblems } from "./settings_forms.ts";
 import type { EditorCheck } from "./queue_admin.ts";
 
@@ -93,9 +95,11 @@ async function formFor(
   queue: Queue,
   callbackId: string,
 ) {
-  const { replies, version } = await savedRepliesWithVersion(client, queue.id);
-  const subject: ModalSubject = { id: queue.id, ...version };
-  return savedRepliesModal(queue, replies, callbackId, subject);
+  const replies = await savedRepliesOf(client, queue.id);
+  return savedRepliesModal(queue, replies, callbackId, {
+    queue: queue.id,
+    digest: listDigest(replies),
+  });
 }
 
 /**
@@ -185,12 +189,12 @@ export type SavedRepliesSave =
 export async function saveSavedReply(
   client: SlackAPIClient,
   person: string,
-  subject: ModalSubject,
+  subject: SavedRepliesSubject,
   form: SavedReplyForm,
   now = Math.floor(Date.now() / 1000),
 ): Promise<SavedRepliesSave> {
   const { settings, queues } = await settingsAndQueues(client);
-  const queue = queues.find((q) => q.id === subject.id);
+  const queue = queues.find((q) => q.id === subject.queue);
   if (!settings || !queue) {
     return {
       ok: false,
@@ -199,13 +203,13 @@ export async function saveSavedReply(
   }
   const allowed = await checkSavedReplyEditor(client, settings, queue, person);
   if (!allowed.ok) return refused("title", allowed.reason);
-  const { replies, version } = await savedRepliesWithVersion(client, queue.id);
-  if (savedByOtherSince(subject, version, person)) {
+  const replies = await savedRepliesOf(client, queue.id);
+  if (listDigest(replies) !== subject.digest) {
     return {
       ok: false,
       errors: {
         title:
-          "Someone else changed these saved replies since you opened this form; nothing was saved. Close it and open Saved replies again.",
+          "These saved replies changed since this form opened; nothing was saved. Close it and open Saved replies again.",
       },
     };
   }
