@@ -383,7 +383,8 @@ export const SELF_SERVICE_STEPS: Step[] = [
     },
   },
   {
-    name: "7b Riley withdraws the laptop from My tickets, then reopens it",
+    name:
+      "7b Riley withdraws the laptop from My tickets, reopens the badge on a lower row, then the laptop",
     async run({ ui, keys }) {
       await ui.be(/Riley/);
       await ui.openChannel("general");
@@ -393,6 +394,20 @@ export const SELF_SERVICE_STEPS: Step[] = [
       ui.page.once("dialog", (dialog) => dialog.accept());
       await list.root.getByTestId("action-Withdraw").click();
       await list.root.getByText(`${keys.laptop} is withdrawn.`).waitFor();
+      // A row other than the first: the badge's Reopen, whose action id the
+      // rows above it share. The page sends its block and value, as Slack
+      // does, so the badge is reopened, not the first row's ticket.
+      const rows = await list.root.innerText();
+      const firstRow = [keys.laptop, keys.printer, keys.badge]
+        .sort((a, b) => rows.indexOf(a) - rows.indexOf(b))[0];
+      assert.notEqual(firstRow, keys.badge, "the badge is the first row");
+      const badgeButtons = list.root.locator(".block-section", {
+        hasText: keys.badge,
+      }).locator(
+        "xpath=following-sibling::div[contains(@class,'block-actions')][1]",
+      );
+      await badgeButtons.getByTestId("action-Reopen").click();
+      await list.root.getByText(`${keys.badge} is reopened`).waitFor();
       await list.root.getByTestId("modal-cancel").click();
       await list.root.waitFor({ state: "detached" });
 
