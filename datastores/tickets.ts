@@ -97,6 +97,7 @@ export default DefineDatastore({
     merged_into: { type: Schema.types.string },
     merged_into_key: { type: Schema.types.string },
     merged_into_url: { type: Schema.types.string },
+    jsm_duplicate_linked: { type: Schema.types.boolean },
     merged_from: {
       type: Schema.types.array,
       items: { type: Schema.types.string },

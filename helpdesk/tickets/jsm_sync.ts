@@ -101,7 +101,16 @@ export function needsJsmSync(ticket: Ticket): boolean {
   if (ticket.jsm_comments?.length) return true;
   // Files queued for the request (use_cases/jsm/jsm_file_sync.ts).
   if (ticket.jsm_files?.length) return true;
+  // Merged into another: its request is to be linked as a duplicate
+  // (use_cases/jsm/jsm_duplicate_link.ts).
+  if (owesDuplicateLink(ticket)) return true;
   return !jsmAgrees(ticket, ticket.jsm_status);
+}
+
+export function owesDuplicateLink(
+  ticket: Pick<Ticket, "merged_into" | "jsm_duplicate_linked">,
+): boolean {
+  return !!ticket.merged_into && !ticket.jsm_duplicate_linked;
 }
 
 /** The first retry waits 5 minutes, then doubling up to 4 hours. */

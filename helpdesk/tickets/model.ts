@@ -206,6 +206,11 @@ export interface Ticket {
   /** The kept ticket's card, as it was when merged, for the link. */
   merged_into_url?: string;
   /** The keys of the tickets merged into this one, oldest first. */
+  /**
+   * Its JSM request is linked (Duplicate) to the kept ticket's, or could
+   * not be and the card's thread said so: nothing more is owed.
+   */
+  jsm_duplicate_linked?: boolean;
   merged_from?: string[];
   /**
    * The requesters of the tickets merged into this one: they hear of its

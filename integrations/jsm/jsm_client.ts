@@ -134,6 +134,31 @@ export class JsmClient {
   }
 
   /**
+   * Links two issues with a link type by name, e.g. "Duplicate": `outward`
+   * duplicates `inward`. Jira answers 201 with no body, and the same for a
+   * link that exists already, so resending it is harmless (POST
+   * /rest/api/3/issueLink, write:jira-work;
+   * developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links).
+   */
+  linkIssues(
+    typeName: string,
+    inwardKey: string,
+    outwardKey: string,
+  ): Promise<void> {
+    return this.#operation(async (session) => {
+      await session.send<unknown>({
+        method: "POST",
+        path: "/rest/api/3/issueLink",
+        body: {
+          type: { name: typeName },
+          inwardIssue: { key: inwardKey },
+          outwardIssue: { key: outwardKey },
+        },
+      });
+    });
+  }
+
+  /**
    * An internal comment (isPublic false) is seen by agents only. Resent only
    * after a 429, as a comment that timed out may have been posted.
    */

@@ -247,6 +247,7 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     merged_into: read.text("merged_into"),
     merged_into_key: read.text("merged_into_key"),
     merged_into_url: read.text("merged_into_url"),
+    jsm_duplicate_linked: read.flag("jsm_duplicate_linked"),
     merged_from: read.strings("merged_from"),
     followers: read.strings("followers"),
     related: read.strings("related"),

@@ -5,7 +5,8 @@
 // - GET/POST /rest/api/3/issue/{key}/transitions: every transition an agent
 //   may take ({transitions: [{id, name, to: {name, statusCategory}}]}; none
 //   when the account lacks the Transition issues permission), and
-//   {"transition": {"id"}} to take one (204).
+//   {"transition": {"id"}} to take one (204);
+// - POST /rest/api/3/issueLink: a link between two issues (issue_links.ts).
 import type { JsmSite, RouteResult } from "./site.ts";
 import { jqlQueryFrom, platformError, searchJql } from "./jql_search.ts";
 
@@ -43,6 +44,9 @@ export function routePlatform(
         (r) => `${base}/rest/api/3/issue/${r.issueId}`,
       ),
     };
+  }
+  if (path === "/rest/api/3/issueLink" && method === "POST") {
+    return desk.issueLinks.create(body, (key) => desk.requests.get(key));
   }
   const transitions = path.match(
     /^\/rest\/api\/3\/issue\/([^/]+)\/transitions$/,

@@ -3,6 +3,7 @@
 // behaviour is not documented (which 4xx an unknown request type gets, what
 // OWNED_REQUESTS means exactly) it is a plausible model, not a transcript.
 
+import { FakeIssueLinks } from "./issue_links.ts";
 import { jsmError } from "./jsm_error.ts";
 import { FakeAttachmentStore } from "./attachments.ts";
 
@@ -95,6 +96,7 @@ export class FakeServiceDesk {
   /** By issue key. */
   readonly requests = new Map<string, FakeRequest>();
   readonly attachments = new FakeAttachmentStore();
+  readonly issueLinks = new FakeIssueLinks();
   #nextNumber = 1;
   #nextComment = 1;
 

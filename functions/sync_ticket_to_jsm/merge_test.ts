@@ -1,0 +1,108 @@
+// A merged ticket's JSM request: linked to the kept ticket's as its
+// duplicate, once, and closed as an agent closes it; a link JSM refuses is
+// said in the card's thread and not retried.
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import { SYNC_TO_JSM_CALLBACK_ID } from "./definition.ts";
+import {
+  clientFor,
+  configure,
+  functionContext,
+  PEOPLE,
+  startFakeSlack,
+  storedTicket,
+  TRIAGE,
+} from "../../dev/testing/harness.ts";
+import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
+import { submitPair } from "../../dev/testing/merge_actions.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+
+async function mergedInJsm(options: { withoutDuplicateType?: boolean } = {}) {
+  const slack = await startFakeSlack();
+  const jsm = await startFakeJsm();
+  await configure(slack);
+  if (options.withoutDuplicateType) {
+    jsm.desk.issueLinks.types.delete("Duplicate");
+  }
+  const client = clientFor(slack);
+  const sync = async (ticket_id: string) =>
+    (await handler(functionContext(
+      SYNC_TO_JSM_CALLBACK_ID,
+      slack,
+      { ticket_id },
+      jsm.apiTokenEnv(),
+    ))).outputs?.sync_state;
+  const open = async (requester: string, summary: string) =>
+    (await openTicket(
+      client,
+      {
+        summary,
+        description: "Tray 2.",
+        priority: "normal",
+        category: "Hardware",
+        requester,
+      },
+      "form",
+      Date.now(),
+      { syncToJsm: true },
+    )).ticket;
+  const kept = await open(PEOPLE.requester, "Printer on 3 jams");
+  const merged = await open(PEOPLE.bystander, "3rd floor printer jams");
+  assert.equal(await sync(kept.id), "synced");
+  assert.equal(await sync(merged.id), "synced");
+  const answer = await submitPair(slack, "merge", merged.id, PEOPLE.agent, {
+    key: kept.key,
+  });
+  assert.equal(answer, undefined, JSON.stringify(answer));
+  return {
+    slack,
+    jsm,
+    sync,
+    kept: await storedTicket(slack, kept.id),
+    merged: await storedTicket(slack, merged.id),
+  };
+}
+
+Deno.test("the merged request is linked as a duplicate and closed", async () => {
+  const { slack, jsm, sync, kept, merged } = await mergedInJsm();
+  await using _slack = slack;
+  await using _jsm = jsm;
+  assert.equal(merged.jsm_sync, "pending");
+  assert.equal(await sync(merged.id), "synced");
+  assert.deepEqual(jsm.desk.issueLinks.links, [{
+    type: "Duplicate",
+    inward: kept.jsm_key,
+    outward: merged.jsm_key,
+  }]);
+  assert.equal(jsm.requests.get(merged.jsm_key!)!.status, "Closed");
+  const after = await storedTicket(slack, merged.id);
+  assert.equal(after.jsm_duplicate_linked, true);
+  assert.equal(after.jsm_sync, "synced");
+  // Nothing is owed any more: syncing again links nothing twice.
+  const linkCalls = () =>
+    jsm.calls.filter((c) => c.path === "/rest/api/3/issueLink").length;
+  const before = linkCalls();
+  await sync(merged.id);
+  assert.equal(linkCalls(), before);
+});
+
+Deno.test("a link JSM refuses is told in the thread and not retried", async () => {
+  const { slack, jsm, sync, merged } = await mergedInJsm({
+    withoutDuplicateType: true,
+  });
+  await using _slack = slack;
+  await using _jsm = jsm;
+  assert.equal(await sync(merged.id), "synced");
+  assert.deepEqual(jsm.desk.issueLinks.links, []);
+  const said = slack.workspace.repliesTo(TRIAGE, merged.card_ts!).at(-1)!;
+  assert.match(
+    said.text,
+    new RegExp(`${merged.jsm_key} was not linked to .* as its duplicate`),
+  );
+  assert.match(said.text, /No issue link type with name 'Duplicate'/);
+  assert.equal(
+    (await storedTicket(slack, merged.id)).jsm_duplicate_linked,
+    true,
+  );
+  assert.equal(jsm.requests.get(merged.jsm_key!)!.status, "Closed");
+});
