@@ -12,7 +12,7 @@
 // (Tier 2: 20+ per minute, Tier 3: 50+, Tier 4: 100+;
 // https://docs.slack.dev/apis/web-api/rate-limits):
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import { type SlackArgs, SlackCallError } from "./slack_call.ts";
+import { isRateLimit, type SlackArgs, SlackCallError } from "./slack_call.ts";
 
 const TIER_2 = 20;
 const TIER_3 = 50;
@@ -148,6 +148,6 @@ export class CallBudget {
 
 /** Slack or the run's own budget said: not now. The next run carries on. */
 export function isCarryOver(error: unknown): boolean {
-  return error instanceof SlackCallError &&
-    (error.code === "ratelimited" || error.code === BUDGET_SPENT);
+  return isRateLimit(error) ||
+    (error instanceof SlackCallError && error.code === BUDGET_SPENT);
 }

@@ -34,7 +34,48 @@ export class SlackCallError extends Error {
   }
 }
 
+/**
+ * Slack asking to slow down: a method's 429 (`ratelimited`), or the
+ * datastore's `team_quota_exceeded` ("Total number of requests exceeded team
+ * quota", the datastore methods' errors at docs.slack.dev/reference/methods),
+ * which refuses the call the same way.
+ */
+export function isRateLimit(error: unknown): error is SlackCallError {
+  return error instanceof SlackCallError &&
+    (error.code === "ratelimited" || error.code === TEAM_QUOTA_EXCEEDED);
+}
+
+export const TEAM_QUOTA_EXCEEDED = "team_quota_exceeded";
+
+/** How long a datastore call refused for the team's quota waits to retry. */
+export const QUOTA_BACKOFF_MS = { min: 250, max: 750 };
+
 export async function slackCall(
+  client: SlackAPIClient,
+  method: string,
+  args: SlackArgs,
+): Promise<SlackResponse> {
+  try {
+    return await callOnce(client, method, args);
+  } catch (error) {
+    // The datastore refused the call for the workspace's quota, so nothing
+    // was done: tried once more after a jittered pause, then reported like
+    // any rate limit (the person is told to try again).
+    if (
+      !(error instanceof SlackCallError) ||
+      error.code !== TEAM_QUOTA_EXCEEDED
+    ) {
+      throw error;
+    }
+    const { min, max } = QUOTA_BACKOFF_MS;
+    await new Promise((r) =>
+      setTimeout(r, min + Math.floor(Math.random() * (max - min)))
+    );
+    return await callOnce(client, method, args);
+  }
+}
+
+async function callOnce(
   client: SlackAPIClient,
   method: string,
   args: SlackArgs,

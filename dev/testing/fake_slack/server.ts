@@ -16,6 +16,7 @@ import type { MethodHandler } from "./method_handler.ts";
 import { datastoreMethods } from "./datastore_methods.ts";
 import { fileMethods, fileTransfer } from "./file_methods.ts";
 import { type FakeTrigger, triggerMethods } from "./trigger_methods.ts";
+import { RateLimits, TIER_PER_MINUTE } from "./rate_limits.ts";
 
 export interface FakeSlackOptions {
   workspace?: WorkspaceSeed;
@@ -130,6 +131,7 @@ export class FakeSlack {
   threadEventOrder: ThreadEventOrder;
   #scopes?: Set<string>;
   #failures: InjectedFailure[] = [];
+  #rateLimits?: RateLimits;
   #server: Deno.HttpServer<Deno.NetAddr>;
   #methods: Map<string, MethodHandler>;
   #listeners: CallListener[] = [];
@@ -199,6 +201,19 @@ export class FakeSlack {
 
   fail(failure: InjectedFailure) {
     this.#failures.push({ times: 1, ...failure });
+  }
+
+  /**
+   * Limits each method to its tier's calls a minute (or `perMinute`), with
+   * Slack's 429 and Retry-After beyond; `windowMs` shortens the minute.
+   */
+  limitRates(
+    options: { perMinute?: Record<string, number>; windowMs?: number } = {},
+  ) {
+    this.#rateLimits = new RateLimits(
+      options.perMinute ?? TIER_PER_MINUTE,
+      options.windowMs,
+    );
   }
 
   /** Drops the injected failures not used up yet. */
@@ -318,6 +333,7 @@ export class FakeSlack {
     token: string | undefined,
   ): Promise<Record<string, unknown>> {
     if (!token && !args.token) throw new SlackError("not_authed");
+    this.#rateLimits?.take(method);
     const failure = this.#takeFailure(method, args);
     if (failure?.answer) return { ok: true, ...failure.answer };
     if (failure?.failItems) return await this.#partly(method, args, failure);
