@@ -12,6 +12,7 @@ import {
   configureQueues,
   PEOPLE_INTAKE,
   PEOPLE_TRIAGE,
+  SECRET_CHANNEL,
 } from "../../dev/testing/queue_fixtures.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { type TicketItem, toTicket } from "../../slack/storage/ticket_store.ts";
@@ -175,6 +176,69 @@ Deno.test("files not copied are told, never dropped in silence", async (t) => {
     assert.deepEqual(retry, { copied: [], notCopied: [] });
     ws.files.maxUploadBytes = 1024 ** 3;
   });
+
+  await t.step("a file from a private channel Helpdesk isn't in", async () => {
+    // A person's own file, shared only where Helpdesk can't see: Slack
+    // answers its sign-in page to the download.
+    const secret = ws.postAs(PEOPLE.requester, SECRET_CHANNEL, "s", undefined, [
+      { name: "secret.pdf", bytes: log },
+    ]);
+    const outcome = await copyFilesToCard(
+      client,
+      "xoxb",
+      await onlyTicket(slack),
+      {
+        files: filesOf(secret),
+        by: { user: PEOPLE.requester, channel: PEOPLE_INTAKE },
+      },
+    );
+    assert.deepEqual(
+      outcome.notCopied.map((n) => [n.file.name, n.reason]),
+      [["secret.pdf", "unreadable"]],
+    );
+  });
+
+  await t.step(
+    "a private ticket's files: no name in the shared thread",
+    async () => {
+      const message = ws.postAs(
+        PEOPLE.requester,
+        PEOPLE_INTAKE,
+        "p",
+        undefined,
+        [
+          { name: "payslip.pdf", bytes: log },
+        ],
+      );
+      const stored = await onlyTicket(slack);
+      const outcome = await copyFilesToCard(
+        client,
+        "xoxb",
+        { ...stored, private: true },
+        {
+          files: filesOf(message),
+          by: { user: PEOPLE.requester, channel: PEOPLE_INTAKE },
+        },
+      );
+      assert.deepEqual(outcome.copied, []);
+      const thread = cardReplies(slack, stored);
+      assert.ok(
+        thread.every((m) => !m.files?.some((f) => f.name === "payslip.pdf")),
+      );
+      assert.ok(thread.every((m) => !m.text.includes("payslip")));
+      assert.match(
+        thread.at(-1)!.text,
+        /^A file was added to this private request/,
+      );
+      const told = ws.ephemerals.filter((e) => e.user === PEOPLE.requester).at(
+        -1,
+      )!;
+      assert.match(
+        told.text,
+        /payslip\.pdf was not added to .*: the ticket is private/,
+      );
+    },
+  );
 
   await t.step(
     "Slack too busy, or no card yet: the person is told",
