@@ -1,62 +1,25 @@
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import relayHandler from "../requester_message/handler.ts";
-import {
-  functionContext,
-  manifestBotScopes,
-  PEOPLE,
-  startFakeSlack,
-} from "../../dev/testing/harness.ts";
-import { settingScopes } from "../../integrations/deployment/deployment_options.ts";
+import { PEOPLE, startFakeSlack } from "../../dev/testing/harness.ts";
 import {
   configureQueues,
   PEOPLE_INTAKE,
-  PEOPLE_TRIAGE,
   SECRET_CHANNEL,
 } from "../../dev/testing/queue_fixtures.ts";
-import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import { type TicketItem, toTicket } from "../../slack/storage/ticket_store.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import {
+  cardReplies,
+  FILES_SCOPES,
+  log,
+  onlyTicket,
+  react,
+  shot,
+} from "../../dev/testing/file_fixtures.ts";
 import {
   copyFilesOrTell,
   copyFilesToCard,
 } from "../../use_cases/opening/ticket_files.ts";
 import { filesOf } from "../../slack/workspace/file_copy.ts";
 import { SlackAPI } from "deno-slack-sdk/mod.ts";
-
-const FILES_ON = { HELPDESK_FILES: "on" };
-/** What the app is granted when deployed with HELPDESK_FILES=on. */
-const FILES_SCOPES = [
-  ...manifestBotScopes(),
-  ...settingScopes({ jsm: { mode: "off" }, files: true }),
-];
-const shot = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
-const log = new TextEncoder().encode("printer: paper jam at tray 2");
-
-function react(
-  slack: FakeSlack,
-  ts: string,
-  env: Record<string, string> = FILES_ON,
-) {
-  slack.workspace.react(PEOPLE_INTAKE, ts, "ticket", PEOPLE.requester);
-  return handler(functionContext("message_to_ticket", slack, {
-    channel: PEOPLE_INTAKE,
-    message_ts: ts,
-    message_link: slack.workspace.permalink(PEOPLE_INTAKE, ts),
-    reaction: "ticket",
-    user: PEOPLE.requester,
-  }, env));
-}
-
-async function onlyTicket(slack: FakeSlack): Promise<Ticket> {
-  const items = (await slack.datastores.dump()).tickets ?? [];
-  assert.equal(items.length, 1);
-  return toTicket(items[0] as TicketItem);
-}
-
-function cardReplies(slack: FakeSlack, ticket: Ticket) {
-  return slack.workspace.repliesTo(PEOPLE_TRIAGE, ticket.card_ts!);
-}
 
 async function download(url: string) {
   const r = await fetch(url, { headers: { authorization: "Bearer xoxb" } });
@@ -272,62 +235,4 @@ Deno.test("files not copied are told, never dropped in silence", async (t) => {
       assert.match(told(), /its card is not posted yet/);
     },
   );
-});
-
-Deno.test("files the requester adds in the thread reach the card, once", async (t) => {
-  await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await configureQueues(slack);
-  const ws = slack.workspace;
-  const message = ws.postAs(PEOPLE.requester, PEOPLE_INTAKE, "Printer");
-  await react(slack, message.ts);
-  const ticket = await onlyTicket(slack);
-  const relay = (ts: string, env: Record<string, string> = FILES_ON) =>
-    relayHandler(functionContext("requester_message", slack, {
-      channel: PEOPLE_INTAKE,
-      message_ts: ts,
-      thread_ts: message.ts,
-    }, env));
-
-  await t.step("a file alone, and a file with words", async () => {
-    const alone = ws.postAs(PEOPLE.requester, PEOPLE_INTAKE, "", message.ts, [
-      { name: "jam.png", mimetype: "image/png", bytes: shot },
-    ]);
-    assert.equal((await relay(alone.ts)).error, undefined);
-    const worded = ws.postAs(
-      PEOPLE.requester,
-      PEOPLE_INTAKE,
-      "Here is the log",
-      message.ts,
-      [{ name: "printer.log", bytes: log }],
-    );
-    assert.equal((await relay(worded.ts)).error, undefined);
-    const replies = cardReplies(slack, ticket);
-    assert.deepEqual(
-      replies.flatMap((m) => m.files ?? []).map((f) => f.name),
-      ["jam.png", "printer.log"],
-    );
-    assert.ok(replies.some((m) => m.text.includes("Here is the log")));
-  });
-
-  await t.step("a redelivered event copies nothing again", async () => {
-    const [last] = ws.repliesTo(PEOPLE_INTAKE, message.ts).filter((m) =>
-      m.files?.[0]?.name === "printer.log"
-    );
-    await relay(last.ts);
-    assert.equal(
-      cardReplies(slack, ticket).flatMap((m) => m.files ?? []).length,
-      2,
-    );
-  });
-
-  await t.step("with files off, a file alone is not passed on", async () => {
-    const off = ws.postAs(PEOPLE.requester, PEOPLE_INTAKE, "", message.ts, [
-      { name: "off.txt", bytes: log },
-    ]);
-    await relay(off.ts, {});
-    assert.equal(
-      cardReplies(slack, ticket).flatMap((m) => m.files ?? []).length,
-      2,
-    );
-  });
 });
