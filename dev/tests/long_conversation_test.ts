@@ -365,3 +365,52 @@ Deno.test("long words reach JSM whole, in order, within its comment limit", asyn
   assert.ok(bodies.length > 3, "the 36,000 characters in two comments");
   assert.equal(normal(bodies.slice(2).join(" ")), normal(essay));
 });
+
+Deno.test("words JSM refuses for good: their writer is told, the rest go on", async () => {
+  await using slack = await startFakeSlack();
+  await using jsm = await startFakeJsm();
+  await configure(slack);
+  const client = clientFor(slack);
+  const sync = (ticket_id: string) =>
+    syncHandler(functionContext(
+      SYNC_TO_JSM_CALLBACK_ID,
+      slack,
+      { ticket_id },
+      jsm.apiTokenEnv(),
+    ));
+  const { ticket } = await openTicket(
+    client,
+    {
+      summary: "VPN drops hourly",
+      description: "Since Monday.",
+      priority: "high",
+      category: "Network",
+      requester: PEOPLE.requester,
+    },
+    "form",
+    Date.now(),
+    { syncToJsm: true },
+  );
+  await sync(ticket.id);
+  assert.ok(
+    (await converse(client, ticket.id, PEOPLE.agent, "reply", "First")).ok,
+  );
+  assert.ok(
+    (await converse(client, ticket.id, PEOPLE.agent, "reply", "Second")).ok,
+  );
+  jsm.fail(/\/comment$/, {
+    status: 400,
+    method: "POST",
+    body: { errorMessage: "The entered text is too long." },
+  });
+  assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
+  const [request] = [...jsm.requests.values()];
+  assert.deepEqual(
+    request.comments.map((c) => c.body.split("\n")[0]),
+    ["Second"],
+  );
+  const told = slack.workspace.dmsTo(PEOPLE.agent).at(-1)!.text;
+  assert.match(told, /“First”\) did not reach its Jira Service Management/);
+  assert.match(told, /The entered text is too long/);
+  assert.equal((await storedTicket(slack, ticket.id)).jsm_comments, undefined);
+});

@@ -98,3 +98,20 @@ export function jsmCommentDm(
     escapeMrkdwnWithin(body, 2500).replace(/\n/g, "\n>")
   }`;
 }
+
+/**
+ * To whoever wrote words JSM refused for good (a 400: too long, or content
+ * it won't take): they stay in Slack, and are not sent again.
+ */
+export function jsmCommentRefused(
+  ticket: Ticket,
+  comment: { body: string },
+  reason: string,
+): string {
+  const start = escapeMrkdwn(comment.body.slice(0, 80).replace(/\s+/g, " "));
+  return `:warning: What you wrote about ${ticket.key} (“${start}${
+    comment.body.length > 80 ? "…" : ""
+  }”) did not reach its Jira Service Management request: JSM refused it (${
+    escapeMrkdwn(reason)
+  }), and Helpdesk will not send it again. It is still in Slack.`;
+}

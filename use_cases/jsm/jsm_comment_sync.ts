@@ -8,6 +8,9 @@ import {
 } from "../../helpdesk/tickets/jsm_comments.ts";
 import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
+import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { jsmCommentRefused } from "../../slack/blocks/jsm_messages.ts";
 
 /**
  * The conversation's comments the ticket queued, in order, until one fails;
@@ -22,15 +25,37 @@ export async function sendComments(
   const pending = pendingJsmComments(ticket);
   let sent = 0;
   let failure: unknown;
+  const refused: { author: string; body: string; reason: string }[] = [];
   for (const comment of pending) {
     try {
       await deps.jsm.addComment(key, jsmCommentBody(comment), comment.public);
       sent++;
     } catch (error) {
+      // Refused for good (a 400): sending it again can't change that, and
+      // it would hold back every comment after it. Its writer is told.
+      if (error instanceof JsmError && error.status === 400) {
+        refused.push({
+          author: comment.author,
+          body: comment.body,
+          reason: error.serverMessage ?? error.message,
+        });
+        sent++;
+        continue;
+      }
       failure = error;
       break;
     }
   }
+  await Promise.all(
+    refused.map((r) =>
+      tellPerson(
+        deps.client,
+        { user: r.author },
+        jsmCommentRefused(ticket, r, r.reason),
+      )
+        .catch((error) => console.warn(`${ticket.key}: writer not told`, error))
+    ),
+  );
   if (sent > 0) {
     const done = new Set((ticket.jsm_comments ?? []).slice(0, sent));
     const taken = await updateFieldsUnderLock(
