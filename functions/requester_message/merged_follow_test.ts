@@ -22,6 +22,7 @@ import {
   viewSubmissionContext,
 } from "../../dev/testing/interactivity_payloads.ts";
 import { submitPair } from "../../dev/testing/merge_actions.ts";
+import { converse } from "../../use_cases/conversation/conversation.ts";
 import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
 import { putQueue } from "../../slack/storage/queue_store.ts";
 import {
@@ -111,6 +112,38 @@ Deno.test("a merged ticket's requester talks through the kept ticket", async (t)
           m.text.includes("New toner is in")
         ),
       );
+    },
+  );
+  await t.step(
+    "Add to ticket from Sam's DM goes to the kept ticket too",
+    async () => {
+      const rileysBefore = slack.workspace.dmsTo(PEOPLE.requester).length;
+      const said = await converse(
+        clientFor(slack),
+        merged.id,
+        SAM,
+        "comment",
+        "Still jammed after lunch",
+      );
+      assert.ok(said.ok, said.ok ? "" : said.reason);
+      assert.equal(said.ticket.id, kept.id);
+      const line =
+        slack.workspace.repliesTo(TRIAGE, kept.card_ts!).at(-1)!.text;
+      assert.match(line, new RegExp(`<@${SAM}> wrote:\\n.*Still jammed`));
+      // Riley's DM gets no copy of Sam's words.
+      assert.equal(
+        slack.workspace.dmsTo(PEOPLE.requester).length,
+        rileysBefore,
+      );
+      // Someone who is neither requester still can't add to it.
+      const stranger = await converse(
+        clientFor(slack),
+        kept.id,
+        PEOPLE.admin,
+        "comment",
+        "Me too",
+      );
+      assert.equal(stranger.ok, false);
     },
   );
 });

@@ -73,6 +73,18 @@ export function reopen(
       }, so it stays closed. Open a new request if it is still needed.`,
     };
   }
+  // A duplicate follows the ticket it was merged into; only an agent's
+  // Unmerge on that one opens it again (ticket_merge.ts).
+  if (ticket.merged_into) {
+    return {
+      ok: false,
+      reason: `${ticket.key} was merged into ${
+        ticket.merged_into_key ?? "another ticket"
+      }, so it stays closed: you'll hear about ${
+        ticket.merged_into_key ?? "that ticket"
+      } instead.`,
+    };
+  }
   const closedAt = ticket.closed_at ?? ticket.updated_at;
   if (rules.reopenDays <= 0) {
     return {

@@ -9,6 +9,7 @@ import {
   unmergeTickets,
 } from "./ticket_merge.ts";
 import { alikeTickets, likeness } from "./similar_tickets.ts";
+import { canReopen, reopen } from "./requester_actions.ts";
 
 const NOW = 1_800_000_100;
 const AGENT = { userId: "UAGENT", agentOfMerged: true, agentOfKept: true };
@@ -246,4 +247,19 @@ Deno.test("alike tickets share telling words; hostile text is just words", () =>
   assert.deepEqual(alike, ["4", "3", "5"]);
   assert.equal(likeness("the and for", "the and for"), 0);
   assert.equal(alikeTickets(me, candidates, 1).length, 1);
+});
+
+Deno.test("a merged ticket is not reopened: only Unmerge opens it", () => {
+  const { merged: closed } = merged(kept(), dup());
+  const outcome = reopen(closed, { reopenDays: 14 }, NOW + 60);
+  assert.equal(outcome.ok, false);
+  if (!outcome.ok) assert.match(outcome.reason, /merged into HD-AAAAAA/);
+  assert.equal(canReopen(closed, { reopenDays: 14 }, NOW + 60), false);
+  // An ordinary closed ticket still can.
+  assert.equal(
+    canReopen({ ...dup(), status: "closed", closed_at: NOW }, {
+      reopenDays: 14,
+    }, NOW + 60),
+    true,
+  );
 });

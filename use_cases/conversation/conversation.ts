@@ -24,7 +24,10 @@ import {
   changeUnderLock,
   isQueueAgent,
 } from "../changes/change_ticket.ts";
-import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import {
+  loadQueuedTicket,
+  type QueuedTicket,
+} from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import {
   deliver,
@@ -76,14 +79,21 @@ export async function checkSpeaker(
   person: string,
   action: ConversationAction,
 ): Promise<Speaker> {
-  const loaded = await loadQueuedTicket(client, ticketId);
+  const found = await loadQueuedTicket(client, ticketId);
+  // What a merged ticket's requester adds goes to the ticket kept instead.
+  const loaded = action === "comment" && found.ok &&
+      found.ticket.requester === person
+    ? await followMerge(client, found)
+    : found;
   if (!loaded.ok) return loaded;
   const { ticket, queue } = loaded;
   const paused = conversationPaused(ticket, action);
   if (paused) {
     return { ok: false, reason: pausedConversation(ticket, paused), ticket };
   }
-  const isRequester = ticket.requester === person;
+  // The requesters of tickets merged into this one are its requesters too.
+  const isRequester = ticket.requester === person ||
+    (ticket.followers ?? []).includes(person);
   const isAgent = action !== "comment" &&
     await isQueueAgent(
       new QueueDirectory(client, queue, ticket.requester),
@@ -97,6 +107,22 @@ export async function checkSpeaker(
     };
   }
   return loaded;
+}
+
+/**
+ * A ticket merged into another as its duplicate: its requester follows the
+ * kept one now, so what they write reaches the kept ticket's card (marked
+ * with who wrote it, as any participant's words). One step is enough: a
+ * ticket that has others merged into it is never merged itself
+ * (helpdesk/tickets/ticket_merge.ts).
+ */
+export async function followMerge(
+  client: SlackAPIClient,
+  found: QueuedTicket,
+): Promise<QueuedTicket> {
+  if (!found.ok || !found.ticket.merged_into) return found;
+  const kept = await loadQueuedTicket(client, found.ticket.merged_into);
+  return kept.ok ? kept : found;
 }
 
 export async function converse(
@@ -221,7 +247,8 @@ async function said(
       });
     }
   }
-  if (action === "comment" && options.echo) {
+  // Their own copy goes to the ticket's requester's DM: not a follower's.
+  if (action === "comment" && options.echo && person === ticket.requester) {
     // Only their own copy: the agents have the words, so nothing is lost.
     const sent = await toRequesterSide(
       client,

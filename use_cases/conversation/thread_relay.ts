@@ -11,11 +11,8 @@ import {
   lookupByThreadOf,
 } from "../../slack/storage/ticket_store.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
-import {
-  loadQueuedTicket,
-  type QueuedTicket,
-} from "../../slack/workspace/queued_ticket.ts";
-import { relayFromRequester } from "./conversation.ts";
+import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import { followMerge, relayFromRequester } from "./conversation.ts";
 import { recordThreadOrder } from "../../slack/storage/checkup_store.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
@@ -219,20 +216,4 @@ async function copyRequesterFiles(
     by,
     ...(linked ? { toJsm: { public: true, now } } : {}),
   });
-}
-
-/**
- * A ticket merged into another as its duplicate: its requester follows the
- * kept one now, so what they write reaches the kept ticket's card (marked
- * with who wrote it, as any participant's words). One step is enough: a
- * ticket that has others merged into it is never merged itself
- * (helpdesk/tickets/ticket_merge.ts).
- */
-async function followMerge(
-  client: SlackAPIClient,
-  found: QueuedTicket,
-): Promise<QueuedTicket> {
-  if (!found.ok || !found.ticket.merged_into) return found;
-  const kept = await loadQueuedTicket(client, found.ticket.merged_into);
-  return kept.ok ? kept : found;
 }
