@@ -183,7 +183,8 @@ Deno.test("files not copied are told, never dropped in silence", async (t) => {
           by: { user: PEOPLE.requester, channel: PEOPLE_INTAKE },
         },
       );
-      assert.deepEqual(outcome.copied, []);
+      assert.deepEqual(outcome.notCopied, []);
+      // The shared thread learns that files came, never their names.
       const thread = cardReplies(slack, stored);
       assert.ok(
         thread.every((m) => !m.files?.some((f) => f.name === "payslip.pdf")),
@@ -191,15 +192,13 @@ Deno.test("files not copied are told, never dropped in silence", async (t) => {
       assert.ok(thread.every((m) => !m.text.includes("payslip")));
       assert.match(
         thread.at(-1)!.text,
-        /^A file was added to this private request/,
+        /^A file was added to this private request; its agents have them by DM/,
       );
-      const told = ws.ephemerals.filter((e) => e.user === PEOPLE.requester).at(
-        -1,
-      )!;
-      assert.match(
-        told.text,
-        /payslip\.pdf was not added to .*: the ticket is private/,
-      );
+      // Where its words go: each agent's DM, the requester's never.
+      const inDm = (user: string) =>
+        ws.dmsTo(user).flatMap((m) => m.files ?? []).map((f) => f.name);
+      assert.deepEqual(inDm(PEOPLE.agent), ["payslip.pdf"]);
+      assert.deepEqual(inDm(PEOPLE.requester), []);
     },
   );
 

@@ -43,14 +43,12 @@ export interface CopyPlan {
 
 /**
  * The files still to copy: none twice (`copied` holds the ids already
- * copied, for a redelivered event or a retry), none over the limit, and
- * none at all into a private ticket's shared card thread, where its words
- * never go either.
+ * copied, for a redelivered event or a retry), none over the limit.
  */
 export function planCopies(
   files: readonly MessageFile[],
   copied: readonly string[],
-  options: { privateTicket?: boolean; limitBytes?: number } = {},
+  options: { limitBytes?: number } = {},
 ): CopyPlan {
   const limit = Math.min(
     options.limitBytes ?? COPY_LIMIT_BYTES,
@@ -61,9 +59,7 @@ export function planCopies(
   for (const file of files) {
     if (seen.has(file.id)) continue;
     seen.add(file.id);
-    if (options.privateTicket) {
-      plan.notCopied.push({ file, reason: "private_ticket" });
-    } else if (file.size > limit) {
+    if (file.size > limit) {
       plan.notCopied.push({ file, reason: "too_large_for_slack" });
     } else {
       plan.copy.push(file);
@@ -76,8 +72,8 @@ const REASONS: Record<NotCopiedReason, string> = {
   too_large_for_slack: "it is larger than Helpdesk can copy",
   unreadable: "Helpdesk can't read it (it may be in a conversation " +
     "Helpdesk isn't in, or deleted)",
-  private_ticket: "the ticket is private, so its files stay out of the " +
-    "shared triage channel",
+  private_ticket: "the ticket is private, and none of its agents could be " +
+    "sent it by DM",
   upload_failed: "Slack refused the copy",
 };
 
@@ -101,16 +97,26 @@ export function notCopiedForPerson(key: string, notCopied: NotCopied[]) {
  * For the card's thread. A private ticket's note names no file: the shared
  * channel only ever has its key.
  */
-export function notCopiedForThread(notCopied: NotCopied[]): string {
+export function notCopiedForThread(
+  notCopied: NotCopied[],
+  privateTicket = false,
+): string {
   const count = notCopied.length;
   const files = count === 1 ? "A file was" : `${count} files were`;
-  if (notCopied.every((n) => n.reason === "private_ticket")) {
-    return `${files} added to this private request and not copied to this shared channel.`;
+  if (privateTicket) {
+    return `${files} added to this private request and could not be sent to its agents.`;
   }
   return `${files} not copied here: ${
     notCopied.map(({ file, reason }) => `${file.name} (${reasonText(reason)})`)
       .join("; ")
   }.`;
+}
+
+/** In a private ticket's card thread: files came, named nowhere here. */
+export function privateFilesNote(count: number): string {
+  return `${
+    count === 1 ? "A file was" : `${count} files were`
+  } added to this private request; its agents have them by DM.`;
 }
 
 /** A copy in the card's thread owed to the JSM request. */

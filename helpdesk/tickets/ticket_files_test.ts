@@ -4,6 +4,7 @@ import {
   notCopiedForPerson,
   notCopiedForThread,
   planCopies,
+  privateFilesNote,
 } from "./ticket_files.ts";
 
 const file = (id: string, size = 10): MessageFile => ({
@@ -31,14 +32,14 @@ Deno.test("which files a ticket copies", async (t) => {
     );
   });
 
-  await t.step("a private ticket's files stay out of the shared thread", () => {
-    const plan = planCopies([file("F1"), file("F2")], [], {
-      privateTicket: true,
-    });
-    assert.deepEqual(plan.copy, []);
-    const note = notCopiedForThread(plan.notCopied);
+  await t.step("a private ticket's notes name no file", () => {
+    const note = notCopiedForThread([
+      { file: file("F1"), reason: "unreadable" },
+      { file: file("F2"), reason: "too_large_for_slack" },
+    ], true);
     // The shared channel learns that files came, never their names.
     assert.doesNotMatch(note, /F1|F2/);
     assert.match(note, /^2 files were added to this private request/);
+    assert.doesNotMatch(privateFilesNote(1), /F1/);
   });
 });

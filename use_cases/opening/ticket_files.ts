@@ -3,6 +3,8 @@
 // The ids handled are recorded on the ticket after the copy, so a retry
 // copies nothing twice; a file that can't be copied is not dropped in
 // silence: the person who added it is told why, and the thread says so.
+// A private ticket's files go where its words go: to its agents by DM; its
+// shared card thread only learns that files came.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
@@ -14,6 +16,7 @@ import {
   notCopiedForPerson,
   notCopiedForThread,
   planCopies,
+  privateFilesNote,
 } from "../../helpdesk/tickets/ticket_files.ts";
 import {
   downloadFile,
@@ -27,6 +30,8 @@ import {
 } from "../../slack/storage/ticket_store.ts";
 import { jsmPendingFields } from "../../helpdesk/tickets/jsm_sync.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 
 export interface FilesAdded {
   files: readonly MessageFile[];
@@ -61,9 +66,7 @@ export async function copyFilesToCard(
     );
     return outcome;
   }
-  const plan = planCopies(added.files, ticket.copied_files ?? [], {
-    privateTicket: ticket.private,
-  });
+  const plan = planCopies(added.files, ticket.copied_files ?? []);
   outcome.notCopied.push(...plan.notCopied);
   const read: { file: MessageFile; bytes: Uint8Array }[] = [];
   for (const file of plan.copy) {
@@ -74,34 +77,55 @@ export async function copyFilesToCard(
       outcome.notCopied.push({ file, reason: "unreadable" });
     }
   }
-  const thread = { channel: ticket.card_channel, thread_ts: ticket.card_ts };
   const copies: JsmFile[] = [];
   if (read.length) {
-    try {
-      const ids = await uploadToThread(
-        client,
-        thread,
-        read.map(({ file, bytes }) => ({ name: file.name, bytes })),
-        `From <@${added.by.user}>:`,
-      );
-      outcome.copied.push(...read.map(({ file }) => file.id));
-      ids.forEach((id, i) =>
-        copies.push({
-          id,
-          name: read[i].file.name,
-          public: added.toJsm?.public ?? true,
-        })
-      );
-    } catch (error) {
-      // A refusal (the team's size limit, uploads turned off) is told; a
-      // failure to reach Slack is the run's, to retry.
-      if (!(error instanceof SlackCallError) || error.code === "ratelimited") {
-        throw error;
+    const places = ticket.private
+      ? await agentDms(client, ticket, added.by.user)
+      : [{ channel: ticket.card_channel, thread_ts: ticket.card_ts }];
+    const comment = `From <@${added.by.user}>:`;
+    let ids: string[] | undefined;
+    let refused: unknown;
+    for (const place of places) {
+      try {
+        const made = await uploadToThread(
+          client,
+          place,
+          read.map(({ file, bytes }) => ({ name: file.name, bytes })),
+          comment,
+        );
+        ids ??= made;
+      } catch (error) {
+        // A refusal (the team's size limit, uploads turned off) is told; a
+        // failure to reach Slack is the run's, to retry.
+        if (
+          !(error instanceof SlackCallError) || error.code === "ratelimited"
+        ) throw error;
+        console.warn(`${ticket.key}: files not copied`, error);
+        refused = error;
       }
-      console.warn(`${ticket.key}: files not copied`, error);
-      outcome.notCopied.push(
-        ...read.map(({ file }) => ({ file, reason: "upload_failed" as const })),
-      );
+    }
+    if (ids) {
+      outcome.copied.push(...read.map(({ file }) => file.id));
+      const isPublic = jsmVisibility(ticket, added.toJsm?.public ?? true);
+      if (isPublic !== undefined) {
+        ids.forEach((id, i) =>
+          copies.push({ id, name: read[i].file.name, public: isPublic })
+        );
+      }
+      if (ticket.private) {
+        await slackCall(client, "chat.postMessage", {
+          channel: ticket.card_channel,
+          thread_ts: ticket.card_ts,
+          text: privateFilesNote(read.length),
+        }).catch((error) =>
+          console.warn(`${ticket.key}: private files note not posted`, error)
+        );
+      }
+    } else {
+      const reason = ticket.private && !refused
+        ? "private_ticket" as const
+        : "upload_failed" as const;
+      outcome.notCopied.push(...read.map(({ file }) => ({ file, reason })));
     }
   }
   const handled = [
@@ -157,6 +181,50 @@ export async function copyFilesOrTell(
   }
 }
 
+/**
+ * Where a private ticket's files go: to each of its queue's agents by DM, as
+ * its words do (the requester excluded), each DM opened with a line saying
+ * whose files they are, the files in its thread.
+ */
+async function agentDms(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  from: string,
+): Promise<{ channel: string; thread_ts: string }[]> {
+  const loaded = await loadQueuedTicket(client, ticket.id);
+  if (!loaded.ok) return [];
+  const agents =
+    (await new QueueDirectory(client, loaded.queue, ticket.requester)
+      .agents()).filter((a) => a !== ticket.requester);
+  const places: { channel: string; thread_ts: string }[] = [];
+  for (const agent of agents) {
+    try {
+      const posted = await slackCall(client, "chat.postMessage", {
+        channel: agent,
+        text: `:lock: <@${from}> added files to private request ${ticket.key}.`,
+      });
+      places.push({
+        channel: String(posted.channel),
+        thread_ts: String(posted.ts),
+      });
+    } catch (error) {
+      console.warn(`${ticket.key}: ${agent} not sent the files`, error);
+    }
+  }
+  return places;
+}
+
+/**
+ * Whether JSM shows a file public, internal, or gets none: a private
+ * ticket's files follow its words' setting (private_jsm).
+ */
+function jsmVisibility(ticket: Ticket, asSaid: boolean): boolean | undefined {
+  if (!ticket.private) return asSaid;
+  if (ticket.private_jsm === "public") return asSaid;
+  if (ticket.private_jsm === "internal") return false;
+  return undefined;
+}
+
 async function tellNotCopied(
   client: SlackAPIClient,
   ticket: Ticket,
@@ -167,7 +235,7 @@ async function tellNotCopied(
     slackCall(client, "chat.postMessage", {
       channel: ticket.card_channel,
       thread_ts: ticket.card_ts,
-      text: notCopiedForThread(notCopied),
+      text: notCopiedForThread(notCopied, ticket.private),
     }),
     tellPerson(client, added.by, notCopiedForPerson(ticket.key, notCopied)),
   ]);
