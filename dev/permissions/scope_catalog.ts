@@ -16,12 +16,12 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
     slack:
       "View files shared in channels and conversations that your slack app has been added to",
     reason:
-      "With `HELPDESK_FILES=on`: download the files on a message that becomes a ticket, with the run's token, to copy them to the ticket's card thread; with JSM on, look up and read back those copies (`files.info`) to attach them to the JSM request. Nothing else is read.",
+      "With `HELPDESK_FILES=on`: download the files on a message that becomes a ticket, and those its requester adds in that message's thread, with the run's token, to copy them to the ticket's card thread; with JSM on, look up and read back those copies (`files.info`) to attach them to the JSM request. Nothing else is read.",
   },
   "files:write": {
     slack: "Upload, edit, and delete files as your slack app",
     reason:
-      "With `HELPDESK_FILES=on`: upload those copies into the card's thread (files.getUploadURLExternal, then files.completeUploadExternal). Helpdesk never edits or deletes anyone's files.",
+      "With `HELPDESK_FILES=on`: upload those copies into the card's thread, or for a private request into its agents' DMs (files.getUploadURLExternal, then files.completeUploadExternal). Helpdesk never edits or deletes anyone's files.",
   },
   "chat:write": {
     slack: "Send messages as @Helpdesk",
