@@ -1,0 +1,262 @@
+// Helpdesk's ticket mark on a message turned into a ticket (see
+// message_intake.ts): only the run whose mark Slack accepts makes the
+// ticket. Taking it, taking it back, waiting on another run that holds it,
+// and what a run that failed may truthfully say: another delivery of the
+// same reaction may have the ticket, or be making it. A mark whose run
+// stopped expires (slack/storage/intake_mark.ts) and is cleared.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import {
+  findTicketId,
+  getTicket,
+  lookupByMessage,
+} from "../../slack/storage/ticket_store.ts";
+import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { NotShownYet, type OpenedTicket } from "./open_ticket.ts";
+import { TICKET_MARK } from "../../helpdesk/tickets/message_ticket.ts";
+import { tsFromMessageLink } from "../../helpdesk/tickets/message_links.ts";
+import {
+  alreadyATicket,
+  cannotReadMessage,
+  markStuck,
+} from "../../slack/blocks/intake_messages.ts";
+import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import {
+  markAbandoned,
+  recordMarkLeft,
+  recordMarkTaken,
+} from "../../slack/storage/intake_mark.ts";
+
+export interface ReactedMessage {
+  channel: string;
+  message_ts: string;
+  message_link?: string;
+  parent_message_link?: string;
+  reaction: string;
+  user: string;
+}
+
+export type IntakeOutcome =
+  | { kind: "opened"; opened: OpenedTicket }
+  /** Someone else's run has it, or had it: nothing to do. */
+  | { kind: "duplicate" }
+  /** Not Helpdesk's reaction (another emoji): ignored. */
+  | { kind: "ignored" }
+  /** The reactor was told why no ticket was made. */
+  | { kind: "refused"; reason: string };
+
+/** Helpdesk is not in the channel, or can't see it (private, uninvited). */
+export const UNREADABLE = new Set(["not_in_channel", "channel_not_found"]);
+
+export interface IntakeOptions {
+  syncToJsm?: boolean;
+  nowMs?: number;
+  /**
+   * The run's token, when files are on: the message's files are copied to
+   * the card's thread (downloading them takes the token itself).
+   */
+  filesToken?: string;
+}
+
+export interface IntakeRun extends IntakeOptions {
+  /** Whether this run took Helpdesk's mark on the message. */
+  tookMark: boolean;
+}
+
+/**
+ * After this run failed: what another delivery of the same reaction did or
+ * is doing. Undefined when no other run has the message, so what this run
+ * says about it is true.
+ */
+export async function anotherRunsTicket(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  run: IntakeRun,
+): Promise<IntakeOutcome | undefined> {
+  const deadline = Date.now() + MARK_WAIT_MS;
+  for (;;) {
+    const made = await madeFrom(client, message);
+    if (made) {
+      if (!made.setup_pending) return await alreadyDone(client, message, made);
+      // Saved by this run (its mark since taken back): finished by reacting
+      // again or by the scheduled check, as the reactor is told.
+      if (run.tookMark) {
+        throw new NotShownYet(made, new Error("not shown"));
+      }
+      return { kind: "duplicate" };
+    }
+    if (!run.tookMark && await markedByHelpdesk(client, message)) {
+      const held = await markHeld(client, message, run);
+      return held === "abandoned" ? undefined : held;
+    }
+    if (Date.now() >= deadline) return undefined;
+    await new Promise((r) => setTimeout(r, 250 + Math.random() * 250));
+  }
+}
+
+/** Whether Helpdesk's mark is on the message (another run holds it). */
+async function markedByHelpdesk(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+): Promise<boolean> {
+  const answer = await slackCall(client, "reactions.get", {
+    channel: message.channel,
+    timestamp: message.message_ts,
+    full: true,
+  }).catch(() => undefined);
+  const reactions = (answer?.message as
+    | { reactions?: Array<{ name?: string; users?: string[] }> }
+    | undefined)?.reactions ?? [];
+  const ours = reactions.find((r) => r.name === TICKET_MARK);
+  return (ours?.users?.length ?? 0) > 0;
+}
+
+/**
+ * Takes the ticket mark, which only one run gets. Undefined: this run has
+ * it; otherwise what became of the reaction. A mark whose run stopped is
+ * cleared and taken again, once.
+ */
+export async function takeMark(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  run: IntakeRun,
+  again = false,
+): Promise<IntakeOutcome | undefined> {
+  const { channel, message_ts: ts } = message;
+  const where = { channel, ts };
+  try {
+    await slackCall(client, "reactions.add", {
+      channel,
+      timestamp: ts,
+      name: TICKET_MARK,
+    });
+    run.tookMark = true;
+    await recordMarkTaken(client, where, nowSeconds(run)).catch((error) =>
+      console.warn(`${channel}/${ts}: intake mark's time not kept`, error)
+    );
+    return undefined;
+  } catch (error) {
+    if (error instanceof SlackCallError && error.code === "already_reacted") {
+      const held = await markHeld(client, message, run, !again);
+      if (held !== "abandoned") return held;
+      await removeMark(client, channel, ts).catch(() => {});
+      return await takeMark(client, message, run, true);
+    }
+    if (error instanceof SlackCallError && UNREADABLE.has(error.code)) {
+      return refuse(client, message, cannotReadMessage(channel, false));
+    }
+    // The mark may have landed with its answer lost: taken back, so that
+    // reacting again can take it.
+    await takeBack(client, message);
+    throw error;
+  }
+}
+
+const nowSeconds = (run: { nowMs?: number }) =>
+  Math.floor((run.nowMs ?? Date.now()) / 1000);
+
+/** The mark taken back; if Slack refuses, it is left to expire at once. */
+export async function takeBack(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+) {
+  const { channel, message_ts: ts } = message;
+  try {
+    await removeMark(client, channel, ts);
+  } catch (removal) {
+    if (removal instanceof SlackCallError && removal.code === "no_reaction") {
+      return;
+    }
+    console.error(`the mark on ${channel}:${ts} stays`, removal);
+    await recordMarkLeft(client, { channel, ts }).catch((error) =>
+      console.warn(`${channel}/${ts}: intake mark not freed`, error)
+    );
+  }
+}
+
+function removeMark(client: SlackAPIClient, channel: string, ts: string) {
+  return slackCall(client, "reactions.remove", {
+    channel,
+    timestamp: ts,
+    name: TICKET_MARK,
+  });
+}
+
+/** The ticket this message became, if any (saved, maybe not yet shown). */
+export async function madeFrom(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+): Promise<Ticket | undefined> {
+  const id = await findTicketId(
+    client,
+    lookupByMessage(message.channel, message.message_ts),
+  );
+  return id ? await getTicket(client, id) : undefined;
+}
+
+/** How long another run holding the mark is given to save the ticket. */
+const MARK_WAIT_MS = 3000;
+
+/**
+ * Someone else's run holds the mark: Slack delivered the event twice, or
+ * several people reacted at once. Once that run has saved the ticket, this
+ * one has nothing to do. A mark whose run stopped without a ticket is
+ * "abandoned" (when `mayClear`), for this run to clear and take; one that
+ * may still be live is explained: react again once it has expired.
+ */
+async function markHeld(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  run: IntakeRun,
+  mayClear = false,
+): Promise<IntakeOutcome | "abandoned"> {
+  const deadline = Date.now() + MARK_WAIT_MS;
+  for (;;) {
+    const made = await madeFrom(client, message);
+    if (made) {
+      // Shown or being shown by the run that holds the mark.
+      return made.setup_pending
+        ? { kind: "duplicate" }
+        : await alreadyDone(client, message, made);
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, 250 + Math.random() * 250));
+  }
+  const where = { channel: message.channel, ts: message.message_ts };
+  if (mayClear && await markAbandoned(client, where, nowSeconds(run))) {
+    return "abandoned";
+  }
+  await tell(client, message, markStuck());
+  return { kind: "duplicate" };
+}
+
+export async function alreadyDone(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  ticket: Ticket,
+): Promise<IntakeOutcome> {
+  // The same person's event again (Slack redelivers) needs no answer.
+  if (ticket.reporter === message.user || ticket.requester === message.user) {
+    return { kind: "duplicate" };
+  }
+  await tell(client, message, alreadyATicket(ticket));
+  return { kind: "duplicate" };
+}
+
+export async function refuse(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  reason: string,
+): Promise<IntakeOutcome> {
+  await tell(client, message, reason);
+  return { kind: "refused", reason };
+}
+
+/** Privately, where they reacted (a DM when Helpdesk can't post there). */
+function tell(client: SlackAPIClient, message: ReactedMessage, text: string) {
+  return tellPerson(client, {
+    user: message.user,
+    channel: message.channel,
+    thread_ts: tsFromMessageLink(message.parent_message_link),
+  }, text);
+}
