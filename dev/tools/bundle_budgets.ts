@@ -1,7 +1,9 @@
 // How much of the project's own code each function's bundle may hold
 // (measured by bundle_sizes.ts; dev/tests/bundle_budgets_test.ts fails past
 // it). The goal is 60 KB: a function at or under it has that budget. The
-// others have their size when the budgets were last set, rounded up to 5 KB.
+// others have their size when the budgets were last set, rounded up to the
+// next 10 KB, so that a small change fits and a module pulled in by mistake
+// does not.
 // A change that needs more raises the budget in the same commit, saying
 // why; a change that shrinks a function lowers it.
 const KB = 1024;
@@ -14,25 +16,25 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   choose_report_scope: GOAL,
   configure_helpdesk: 80 * KB,
   // Already 80.4 KB before saved replies; their permission adds a line.
-  configure_queue: 85 * KB,
+  configure_queue: 90 * KB,
   configure_request_type: GOAL,
   configure_service_levels: GOAL,
-  create_ticket: 110 * KB,
+  create_ticket: 120 * KB,
   jsm_update: 100 * KB,
-  message_to_ticket: 125 * KB,
-  my_tickets: 125 * KB,
+  message_to_ticket: 130 * KB,
+  my_tickets: 130 * KB,
   open_ticket: 120 * KB,
   open_tickets: GOAL,
   post_report: GOAL,
-  rate_ticket: 100 * KB,
+  rate_ticket: 110 * KB,
   record_jira_issue: GOAL,
-  requester_message: 120 * KB,
-  retry_jsm_syncs: 95 * KB,
-  run_checkup: 85 * KB,
+  requester_message: 130 * KB,
+  retry_jsm_syncs: 100 * KB,
+  run_checkup: 90 * KB,
   saved_replies: GOAL,
-  service_level_sweep: 165 * KB,
+  service_level_sweep: 170 * KB,
   // Linking a merged ticket's request as a duplicate (jsm_duplicate_link.ts).
-  sync_ticket_to_jsm: 92 * KB,
+  sync_ticket_to_jsm: 100 * KB,
   // Saved replies in Reply to requester: the menu, the fill, the store.
-  update_ticket: 210 * KB,
+  update_ticket: 220 * KB,
 };
