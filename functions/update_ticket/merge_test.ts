@@ -12,6 +12,11 @@ import {
 } from "../../dev/testing/harness.ts";
 import { click } from "../../dev/testing/queue_actions.ts";
 import { submitPair } from "../../dev/testing/merge_actions.ts";
+import {
+  configureQueues,
+  PEOPLE_QUEUE,
+  ROLE_PEOPLE,
+} from "../../dev/testing/queue_fixtures.ts";
 import { buttonsOf, shownText } from "../../dev/testing/blocks_read.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -352,4 +357,27 @@ Deno.test("Link related…: both name each other, nothing closes", async () => {
     key: merged.key,
   });
   assert.match(errorsOf(again), /already linked/);
+});
+
+Deno.test("only an agent of both tickets' queues merges across queues", async () => {
+  await using slack = await startFakeSlack();
+  await configureQueues(slack);
+  const kept = await openTestTicket(slack);
+  const merged = await openTestTicket(slack, {
+    requester: SAM,
+    queue_id: PEOPLE_QUEUE.id,
+  });
+  const tryAs = (person: string) =>
+    submitPair(slack, "merge", merged.id, person, { key: kept.key });
+  // Works the People team only: not the kept ticket's queue.
+  assert.match(errorsOf(await tryAs(ROLE_PEOPLE.owner)), /both queues/);
+  // Works the default queue only: not the merged ticket's.
+  assert.match(
+    errorsOf(await tryAs(PEOPLE.otherAgent)),
+    new RegExp(`agents of ${merged.key}'s queue`),
+  );
+  assert.equal((await storedTicket(slack, merged.id)).merged_into, undefined);
+  // A member of both.
+  assert.equal(await tryAs(AVERY), undefined);
+  assert.equal((await storedTicket(slack, merged.id)).merged_into, kept.id);
 });
