@@ -422,6 +422,68 @@ export const SELF_SERVICE_STEPS: Step[] = [
   },
 ];
 
+// Step 8 of docs/local-workspace.md: two people report one printer, and
+// Avery merges them and answers both at once.
+export const MERGE_STEPS: Step[] = [
+  {
+    name: "8 Riley and Sam report one printer; Avery merges and answers both",
+    async run({ ui, keys }) {
+      const report = async (author: RegExp, reactor: RegExp, text: string) => {
+        await ui.be(author);
+        await ui.openChannel("general");
+        await ui.post(text);
+        const message = ui.message(text);
+        await ui.be(reactor);
+        await ui.openChannel("general");
+        await ui.react(message, "ticket");
+        await message.getByTestId("replies").waitFor();
+        const thread = await ui.openThread(message);
+        await thread.getByText(/turned this message into/).waitFor();
+        return KEY.exec(await thread.innerText())![0];
+      };
+      keys.toner = await report(
+        /Riley/,
+        /Sam/,
+        "The printer on 4 prints blank pages",
+      );
+      keys.tonerToo = await report(
+        /Sam/,
+        /Riley/,
+        "Blank pages from the 4th floor printer",
+      );
+      await ui.be(/Avery/);
+      await ui.openChannel("helpdesk-triage");
+      // The kept card is the earlier one; the merged card names it too.
+      const kept = ui.page.locator("#messages .message", {
+        hasText: keys.toner,
+      }).first();
+      const merged = ui.message(keys.tonerToo);
+      await ui.click(merged, "Merge into…");
+      const form = await ui.modal(`Merge ${keys.tonerToo}`);
+      // Offered because the summaries look alike.
+      await form.choose("alike_ticket", keys.toner);
+      await form.submitAndClose();
+      await merged.getByText(/Merged into/).waitFor();
+      await kept.getByText(/merged here/).waitFor();
+      assert.match(await kept.innerText(), /Riley[\s\S]*Sam/);
+
+      await ui.click(kept, "Reply to requester");
+      const reply = await ui.modal("Reply to requester");
+      await reply.fill("message", "New toner is in: it prints again.");
+      await reply.submitAndClose();
+      await ui.be(/Sam/);
+      await ui.openAppDm();
+      await ui.message(/New toner is in/).waitFor();
+      await ui.be(/Riley/);
+      await ui.openChannel("general");
+      const thread = await ui.openThread(
+        ui.message("The printer on 4 prints blank pages"),
+      );
+      await thread.getByText(/New toner is in/).waitFor();
+    },
+  },
+];
+
 Deno.test("the README's walkthrough, in the browser", async (t) => {
   await Deno.mkdir(SCREENSHOTS, { recursive: true });
   const dir = new URL(
@@ -459,7 +521,12 @@ Deno.test("the README's walkthrough, in the browser", async (t) => {
         );
       },
     };
-    const steps = [...README_STEPS, ...MORE_STEPS, ...SELF_SERVICE_STEPS];
+    const steps = [
+      ...README_STEPS,
+      ...MORE_STEPS,
+      ...SELF_SERVICE_STEPS,
+      ...MERGE_STEPS,
+    ];
     for (const [index, step] of steps.entries()) {
       const shot = `${String(index).padStart(2, "0")}-${
         step.name.replace(/\W+/g, "-")
