@@ -51,6 +51,8 @@ export default DefineDatastore({
     setup_pending: { type: Schema.types.boolean },
     card_redraw_due: { type: Schema.types.boolean },
     outbox_due: { type: Schema.types.boolean },
+    /** Its words are in the similar-tickets index (set by the scheduled run). */
+    similar_indexed: { type: Schema.types.boolean },
     // Only on the item "~history_walk": the scheduled run's walk through
     // every ticket ever stored, which indexes an existing install (its first
     // pass) and then re-checks this index against the tickets, a page a run.

@@ -122,6 +122,7 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },
+    last_reply: { type: Schema.types.string },
     saved_reply_uses: {
       type: Schema.types.array,
       items: { type: Schema.types.string },

@@ -3,6 +3,8 @@
 // and the conversation's buttons open a modal (its submission is in modals.ts); Approve decides and Details shows;
 // every other ticket action (Claim, Resolve, Close…) changes the ticket at
 // once (pressButton in use_cases/changes/change_ticket.ts).
+import { showSimilar } from "../../use_cases/changes/similar_tickets.ts";
+import { SIMILAR_ACTION } from "../../helpdesk/similar/solved_tickets.ts";
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
@@ -84,6 +86,7 @@ const BUTTONS = new Map<string, Button>([
   ],
   ["approve", approveRequest],
   ["details", showDetails],
+  [SIMILAR_ACTION, showSimilar],
   ...(["reply", "note", "comment"] as const).map((a): [string, Button] => [
     a,
     (c, p) => openConversationForm(c, p, a, CONVERSATION_VIEWS[a]),

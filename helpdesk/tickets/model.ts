@@ -224,6 +224,8 @@ export interface Ticket {
    * last (see helpdesk/queues/saved_replies.ts); the report counts them.
    */
   saved_reply_uses?: string[];
+  /** The last reply an agent sent the requester: a solved ticket's answer. */
+  last_reply?: string;
   /**
    * The UTC days ("2026-11-26") whose report figures include this ticket.
    * Only ever grows, so a row filed under a day the ticket no longer counts

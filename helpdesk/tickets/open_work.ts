@@ -65,7 +65,14 @@ export function lacksListFields(entry: WorkEntry): boolean {
 }
 
 export type WorkEntry =
-  & { id: string; rev: string; rolled_rev?: string; report_days: string[] }
+  & {
+    id: string;
+    rev: string;
+    rolled_rev?: string;
+    report_days: string[];
+    /** Its words joined the similar-tickets index (see solved_index.ts). */
+    similar_indexed?: boolean;
+  }
   & Partial<Pick<Ticket, (typeof WORK_FIELDS)[number]>>;
 
 /** The entry for a ticket as written in the write `rev`. */

@@ -5,6 +5,7 @@
 // of the "Update a ticket" workflow through a link trigger each time it is
 // clicked, carrying the ticket id and the action as the trigger's
 // customizable inputs.
+import type { SIMILAR_ACTION } from "../../helpdesk/similar/solved_tickets.ts";
 import type { ActionsBlock, WorkflowButton } from "@slack/types";
 import type { Status, Ticket } from "../../helpdesk/tickets/model.ts";
 import { allowedNextStatuses } from "../../helpdesk/tickets/status_rules.ts";
@@ -66,7 +67,8 @@ export function cardActions(
       | TicketActionType
       | RequestActionType
       | ConversationAction
-      | MergeActionType;
+      | MergeActionType
+      | typeof SIMILAR_ACTION;
     label: string;
     style?: "primary" | "danger";
   }> = [...cardControls(ticket.status)];
@@ -83,6 +85,10 @@ export function cardActions(
   }
   if (ticket.private) {
     available.push({ action: "details", label: "Show details" });
+  }
+  // Solved tickets that look alike (use_cases/changes/similar_tickets.ts).
+  if (ticket.status !== "closed") {
+    available.push({ action: "similar", label: "Similar…" });
   }
   // The conversation: to the requester, and among the agents.
   if (ticket.status !== "closed" && ticket.approval !== "pending") {

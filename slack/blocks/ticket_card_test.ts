@@ -83,6 +83,7 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Edit…", "edit"],
     ["Move…", "move"],
     ...PAIR,
+    ["Similar…", "similar"],
     ...TALK,
   ],
   in_progress: [
@@ -93,6 +94,7 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Edit…", "edit"],
     ["Move…", "move"],
     ...PAIR,
+    ["Similar…", "similar"],
     ...TALK,
   ],
   waiting_on_requester: [
@@ -103,6 +105,7 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Edit…", "edit"],
     ["Move…", "move"],
     ...PAIR,
+    ["Similar…", "similar"],
     ...TALK,
   ],
   resolved: [
@@ -110,6 +113,7 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Reopen", "reopen"],
     ["Edit…", "edit"],
     ["Link related…", "link"],
+    ["Similar…", "similar"],
     ...TALK,
   ],
   closed: [],
@@ -165,6 +169,8 @@ Deno.test("every control the card shows is one an agent can use", async (t) => {
           assert.deepEqual(checkMovable(shown, agent), { ok: true });
           return;
         }
+        // Similar… changes nothing; its use case checks who asks.
+        if (type === "similar") return;
         // Merge into… and Link related… name another ticket in their form.
         if (type === "merge" || type === "link") {
           const other = ticket({ id: "01OTHER", key: "HD-OTHER1" });

@@ -94,6 +94,7 @@ export function workEntryFrom(item: WorkItem): WorkEntry {
       : [],
   };
   if (typeof item.rolled_rev === "string") entry.rolled_rev = item.rolled_rev;
+  if (item.similar_indexed === true) entry.similar_indexed = true;
   for (const field of WORK_FIELDS) {
     const value = item[field];
     if (

@@ -375,6 +375,7 @@ function decide(
           {
             ...base,
             first_response_at: latest.first_response_at ?? now,
+            last_reply: text,
             ...(savedReply
               ? {
                 saved_reply_uses: recordUse(

@@ -10,6 +10,7 @@
 // It keeps within its share of each Slack method's rate tier and to one post
 // a second per channel (slack/api/call_budget.ts); what doesn't fit in one
 // run stays due, and the next run carries on.
+import { indexSolvedTickets } from "./solved_index.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
@@ -136,6 +137,11 @@ export async function runScheduledChecks(
         now,
       ),
     );
+    // Last, as it matters least: suggestions may lag a run behind.
+    await indexSolvedTickets(client, entries).catch((error) => {
+      if (isCarryOver(error)) throw error;
+      console.warn("solved tickets not indexed; the next run tries", error);
+    });
     // The walk's findings went out with the SLA records when there were
     // any; otherwise on their own.
     if (!sla.looked.length && walk.pending.length) {
