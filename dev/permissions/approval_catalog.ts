@@ -74,7 +74,7 @@ export const PROVIDER_CATALOG: readonly ProviderEntry[] = [{
     "read:jira-work":
       "List the transitions an agent may take on a request (`/rest/api/3/issue/{key}/transitions`), and search (`/rest/api/3/search/jql`) for a request an earlier attempt may have created, so it is never created twice.",
     "write:jira-work":
-      "Move a request with an agent's transition: the customer transitions of servicedeskapi leave out steps such as In progress and Waiting for customer.",
+      "Move a request with an agent's transition: the customer transitions of servicedeskapi leave out steps such as In progress and Waiting for customer. Also link a merged ticket's request to the kept one's as a duplicate (`/rest/api/3/issueLink`).",
     "offline_access":
       "A refresh token, so Slack can keep the grant alive without asking again.",
     "read:me": "Lets Slack name the authorized Atlassian account.",
