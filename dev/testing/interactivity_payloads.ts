@@ -2,6 +2,10 @@
 // view_submission and view_closed handlers (body, view, function_data,
 // interactivity), so those handlers are tested as Slack would call them.
 import type { FakeSlack } from "./fake_slack/server.ts";
+import {
+  finalAnswer,
+  lateWorkSettled,
+} from "../../slack/workspace/answer_in_time.ts";
 
 type ViewValues = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -144,11 +148,20 @@ interface RuntimeViewExports {
 }
 
 export function clickInView(fn: unknown, context: unknown): ViewHandlerResult {
-  return (fn as RuntimeViewExports).blockActions(context);
+  // A handler that acknowledged in time and worked on: its work, done.
+  return (fn as RuntimeViewExports).blockActions(context).then(
+    async (answer) => {
+      await lateWorkSettled();
+      return answer;
+    },
+  );
 }
 
 export function submitView(fn: unknown, context: unknown): ViewHandlerResult {
-  return (fn as RuntimeViewExports).viewSubmission(context);
+  // Answered "Working on it…" in time: the answer its work came to, as the
+  // tests that check what a submission did expect. The local runtime
+  // (dev/local/runtime) shows the early answer as Slack would.
+  return (fn as RuntimeViewExports).viewSubmission(context).then(finalAnswer);
 }
 
 export function closeView(fn: unknown, context: unknown): ViewHandlerResult {

@@ -39,6 +39,36 @@ type Answer =
 
 const TIME_UP = Symbol("time up");
 
+/** Work still going on after its answer, so that tests can await it. */
+const lateWork = new Set<Promise<unknown>>();
+/** The answer the work came to, by the "Working on it…" answer given. */
+const workBehind = new WeakMap<object, Promise<unknown>>();
+
+function keep(work: Promise<unknown>) {
+  const settled = work.then(() => {}, () => {});
+  lateWork.add(settled);
+  settled.then(() => lateWork.delete(settled));
+}
+
+/**
+ * For tests that call a handler directly and check what it did: the answer
+ * the work came to (awaited) when `answer` was the early "Working on it…".
+ */
+export async function finalAnswer<A>(answer: A): Promise<A> {
+  const behind = answer && typeof answer === "object"
+    ? workBehind.get(answer as object)
+    : undefined;
+  if (!behind) return answer;
+  const final = await behind as A;
+  await lateWorkSettled(); // its outcome shown too
+  return final;
+}
+
+/** For tests: every late submission's or click's work, done. */
+export async function lateWorkSettled(): Promise<void> {
+  while (lateWork.size) await Promise.all([...lateWork]);
+}
+
 function timeUp(
   ms: number,
 ): { promise: Promise<typeof TIME_UP>; stop(): void } {
@@ -68,7 +98,7 @@ export function submissionAnsweredInTime<C, A>(
     const { view: shown, body, client } = context as InteractionContext;
     const view = shown ?? body?.view;
     if (!view?.id) return await work;
-    work.then(
+    const outcome = work.then(
       (answer) => showOutcome(client, view, answer as Answer),
       (error) => {
         console.error("a late submission failed", error);
@@ -83,7 +113,10 @@ export function submissionAnsweredInTime<C, A>(
     ).catch((error) =>
       console.error("the outcome of a late submission not shown", error)
     );
-    return { response_action: "update", view: workingView(view) };
+    const early = { response_action: "update", view: workingView(view) };
+    keep(outcome);
+    workBehind.set(early, work);
+    return early;
   };
 }
 
@@ -103,6 +136,7 @@ export function clickAnsweredInTime<C, A>(
     );
     if (first !== TIME_UP) return first;
     work.catch((error) => console.error("a late click failed", error));
+    keep(work);
     return undefined;
   };
 }
