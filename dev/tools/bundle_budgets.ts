@@ -14,7 +14,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // Saved replies' uses ride in every ticket write and report row (+0.2 KB).
   card_reaction: 110 * KB,
   choose_report_scope: GOAL,
-  configure_helpdesk: 80 * KB,
+  // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB).
+  configure_helpdesk: 85 * KB,
   // Already 80.4 KB before saved replies; their permission adds a line.
   configure_queue: 90 * KB,
   configure_request_type: GOAL,
@@ -23,7 +24,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   jsm_update: 100 * KB,
   message_to_ticket: 130 * KB,
   my_tickets: 130 * KB,
-  open_ticket: 120 * KB,
+  // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB).
+  open_ticket: 125 * KB,
   open_tickets: GOAL,
   post_report: GOAL,
   rate_ticket: 110 * KB,

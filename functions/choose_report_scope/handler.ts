@@ -1,6 +1,7 @@
 // Choose a report's scope: which queue (of those the person may see) and
 // over how many days; modals.ts hands the choice to the report step.
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import ChooseReportScopeFunction, {
   REPORT_SCOPE_VIEW_CALLBACK_ID,
 } from "./definition.ts";
@@ -33,5 +34,8 @@ export default SlackFunction(
       });
     }
   },
-).addViewSubmissionHandler(REPORT_SCOPE_VIEW_CALLBACK_ID, onScopeChosen)
+).addViewSubmissionHandler(
+  REPORT_SCOPE_VIEW_CALLBACK_ID,
+  submissionAnsweredInTime(onScopeChosen),
+)
   .addViewClosedHandler(REPORT_SCOPE_VIEW_CALLBACK_ID, onScopeClosed);

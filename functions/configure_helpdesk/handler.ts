@@ -1,6 +1,7 @@
 // Configure Helpdesk: opens its form on what is saved, for those who may
 // change it; modals.ts handles the save.
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import ConfigureHelpdeskFunction, {
   HELPDESK_VIEW_CALLBACK_ID,
 } from "./definition.ts";
@@ -34,5 +35,8 @@ export default SlackFunction(
       });
     }
   },
-).addViewSubmissionHandler(HELPDESK_VIEW_CALLBACK_ID, onHelpdeskSubmitted)
+).addViewSubmissionHandler(
+  HELPDESK_VIEW_CALLBACK_ID,
+  submissionAnsweredInTime(onHelpdeskSubmitted),
+)
   .addViewClosedHandler(HELPDESK_VIEW_CALLBACK_ID, onHelpdeskFormClosed);

@@ -1,6 +1,7 @@
 // Configure a queue: opens the picker of queues the person may change (or
 // straight away the one queue's form); modals.ts handles what follows.
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import ConfigureQueueFunction, {
   QUEUE_CHOICE_VIEW_CALLBACK_ID,
   QUEUE_VIEW_CALLBACK_ID,
@@ -39,7 +40,13 @@ export default SlackFunction(
       });
     }
   },
-).addViewSubmissionHandler(QUEUE_CHOICE_VIEW_CALLBACK_ID, onQueueChosen)
-  .addViewSubmissionHandler(QUEUE_VIEW_CALLBACK_ID, onQueueSubmitted)
+).addViewSubmissionHandler(
+  QUEUE_CHOICE_VIEW_CALLBACK_ID,
+  submissionAnsweredInTime(onQueueChosen),
+)
+  .addViewSubmissionHandler(
+    QUEUE_VIEW_CALLBACK_ID,
+    submissionAnsweredInTime(onQueueSubmitted),
+  )
   .addViewClosedHandler(QUEUE_CHOICE_VIEW_CALLBACK_ID, onQueueFormClosed)
   .addViewClosedHandler(QUEUE_VIEW_CALLBACK_ID, onQueueFormClosed);

@@ -1,6 +1,7 @@
 // Configure a request type: opens the picker of the request types of the
 // queues the person may change; modals.ts handles what follows.
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import ConfigureRequestTypeFunction, {
   TYPE_CHOICE_VIEW_CALLBACK_ID,
   TYPE_VIEW_CALLBACK_ID,
@@ -39,7 +40,13 @@ export default SlackFunction(
       });
     }
   },
-).addViewSubmissionHandler(TYPE_CHOICE_VIEW_CALLBACK_ID, onRequestTypeChosen)
-  .addViewSubmissionHandler(TYPE_VIEW_CALLBACK_ID, onRequestTypeSubmitted)
+).addViewSubmissionHandler(
+  TYPE_CHOICE_VIEW_CALLBACK_ID,
+  submissionAnsweredInTime(onRequestTypeChosen),
+)
+  .addViewSubmissionHandler(
+    TYPE_VIEW_CALLBACK_ID,
+    submissionAnsweredInTime(onRequestTypeSubmitted),
+  )
   .addViewClosedHandler(TYPE_CHOICE_VIEW_CALLBACK_ID, onRequestTypeFormClosed)
   .addViewClosedHandler(TYPE_VIEW_CALLBACK_ID, onRequestTypeFormClosed);

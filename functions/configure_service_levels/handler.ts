@@ -1,6 +1,7 @@
 // Service levels: opens their form on what is saved, for Helpdesk's
 // admins; modals.ts handles the save.
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import ConfigureServiceLevelsFunction, {
   SERVICE_LEVEL_VIEW_CALLBACK_ID,
 } from "./definition.ts";
@@ -38,7 +39,7 @@ export default SlackFunction(
   },
 ).addViewSubmissionHandler(
   SERVICE_LEVEL_VIEW_CALLBACK_ID,
-  onServiceLevelsSubmitted,
+  submissionAnsweredInTime(onServiceLevelsSubmitted),
 ).addViewClosedHandler(
   SERVICE_LEVEL_VIEW_CALLBACK_ID,
   onServiceLevelsFormClosed,

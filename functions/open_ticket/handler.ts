@@ -1,5 +1,6 @@
 // Open a ticket: shows the request form; modals.ts handles what follows.
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import OpenTicketFunction from "./definition.ts";
 import { onDetailsSubmitted, onFormClosed, onKindChosen } from "./modals.ts";
 import { openRequestForm } from "../../use_cases/opening/request_form.ts";
@@ -34,7 +35,13 @@ export default SlackFunction(
       });
     }
   },
-).addViewSubmissionHandler(CHOOSE_TYPE_VIEW, onKindChosen)
-  .addViewSubmissionHandler(DETAILS_VIEW, onDetailsSubmitted)
+).addViewSubmissionHandler(
+  CHOOSE_TYPE_VIEW,
+  submissionAnsweredInTime(onKindChosen),
+)
+  .addViewSubmissionHandler(
+    DETAILS_VIEW,
+    submissionAnsweredInTime(onDetailsSubmitted),
+  )
   .addViewClosedHandler(CHOOSE_TYPE_VIEW, onFormClosed)
   .addViewClosedHandler(DETAILS_VIEW, onFormClosed);

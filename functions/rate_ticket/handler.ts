@@ -1,4 +1,5 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import RateTicketFunction, {
   RATING_COMMENT_VIEW_CALLBACK_ID,
 } from "./definition.ts";
@@ -33,5 +34,5 @@ export default SlackFunction(
   },
 ).addViewSubmissionHandler(
   RATING_COMMENT_VIEW_CALLBACK_ID,
-  ratingCommentSubmitted,
+  submissionAnsweredInTime(ratingCommentSubmitted),
 ).addViewClosedHandler(RATING_COMMENT_VIEW_CALLBACK_ID, finishRunOnClose);

@@ -1,6 +1,7 @@
 // Saved replies: opens the picker of queues (or the one queue's form); the
 // modals below save one change each, or keep the form open with why not.
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
+import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import SavedRepliesFunction, {
   SAVED_REPLIES_CHOICE_VIEW,
   SAVED_REPLIES_VIEW,
@@ -79,7 +80,13 @@ export default SlackFunction(
       });
     }
   },
-).addViewSubmissionHandler(SAVED_REPLIES_CHOICE_VIEW, onSavedRepliesQueueChosen)
-  .addViewSubmissionHandler(SAVED_REPLIES_VIEW, onSavedReplySubmitted)
+).addViewSubmissionHandler(
+  SAVED_REPLIES_CHOICE_VIEW,
+  submissionAnsweredInTime(onSavedRepliesQueueChosen),
+)
+  .addViewSubmissionHandler(
+    SAVED_REPLIES_VIEW,
+    submissionAnsweredInTime(onSavedReplySubmitted),
+  )
   .addViewClosedHandler(SAVED_REPLIES_CHOICE_VIEW, finishRunOnClose)
   .addViewClosedHandler(SAVED_REPLIES_VIEW, finishRunOnClose);
