@@ -98,6 +98,7 @@ export default DefineDatastore({
     merged_into_key: { type: Schema.types.string },
     merged_into_url: { type: Schema.types.string },
     jsm_duplicate_linked: { type: Schema.types.boolean },
+    jsm_duplicate_of: { type: Schema.types.string },
     merged_from: {
       type: Schema.types.array,
       items: { type: Schema.types.string },

@@ -72,9 +72,9 @@ export const PROVIDER_CATALOG: readonly ProviderEntry[] = [{
       "Read the request made for a ticket (its status and portal link) before moving it.",
     "write:servicedesk-request": "Create a request for each ticket.",
     "read:jira-work":
-      "List the transitions an agent may take on a request (`/rest/api/3/issue/{key}/transitions`), and search (`/rest/api/3/search/jql`) for a request an earlier attempt may have created, so it is never created twice.",
+      "List the transitions an agent may take on a request (`/rest/api/3/issue/{key}/transitions`), and search (`/rest/api/3/search/jql`) for a request an earlier attempt may have created, so it is never created twice; and read a request's issue links to remove the one an Unmerge undoes.",
     "write:jira-work":
-      "Move a request with an agent's transition: the customer transitions of servicedeskapi leave out steps such as In progress and Waiting for customer. Also link a merged ticket's request to the kept one's as a duplicate (`/rest/api/3/issueLink`).",
+      "Move a request with an agent's transition: the customer transitions of servicedeskapi leave out steps such as In progress and Waiting for customer. Also link a merged ticket's request to the kept one's as a duplicate, and unlink it on Unmerge (`/rest/api/3/issueLink`).",
     "offline_access":
       "A refresh token, so Slack can keep the grant alive without asking again.",
     "read:me": "Lets Slack name the authorized Atlassian account.",

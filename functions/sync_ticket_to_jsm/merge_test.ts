@@ -69,7 +69,7 @@ Deno.test("the merged request is linked as a duplicate and closed", async () => 
   await using _jsm = jsm;
   assert.equal(merged.jsm_sync, "pending");
   assert.equal(await sync(merged.id), "synced");
-  assert.deepEqual(jsm.desk.issueLinks.links, [{
+  assert.deepEqual(jsm.desk.issueLinks.links.map(({ id: _, ...l }) => l), [{
     type: "Duplicate",
     inward: kept.jsm_key,
     outward: merged.jsm_key,
@@ -77,6 +77,7 @@ Deno.test("the merged request is linked as a duplicate and closed", async () => 
   assert.equal(jsm.requests.get(merged.jsm_key!)!.status, "Closed");
   const after = await storedTicket(slack, merged.id);
   assert.equal(after.jsm_duplicate_linked, true);
+  assert.equal(after.jsm_duplicate_of, kept.jsm_key);
   assert.equal(after.jsm_sync, "synced");
   // Nothing is owed any more: syncing again links nothing twice.
   const linkCalls = () =>
@@ -84,6 +85,18 @@ Deno.test("the merged request is linked as a duplicate and closed", async () => 
   const before = linkCalls();
   await sync(merged.id);
   assert.equal(linkCalls(), before);
+
+  // Unmerged: the link goes (the status goes as any reopen's does).
+  const unmerged = await submitPair(slack, "unmerge", kept.id, PEOPLE.agent, {
+    key: merged.key,
+  });
+  assert.equal(unmerged, undefined, JSON.stringify(unmerged));
+  assert.equal(await sync(merged.id), "synced");
+  assert.deepEqual(jsm.desk.issueLinks.links, []);
+  const back = await storedTicket(slack, merged.id);
+  assert.equal(back.jsm_duplicate_of, undefined);
+  assert.equal(back.jsm_duplicate_linked, undefined);
+  assert.equal(back.status, "new");
 });
 
 Deno.test("a link JSM refuses is told in the thread and not retried", async () => {

@@ -103,7 +103,7 @@ export function needsJsmSync(ticket: Ticket): boolean {
   if (ticket.jsm_files?.length) return true;
   // Merged into another: its request is to be linked as a duplicate
   // (use_cases/jsm/jsm_duplicate_link.ts).
-  if (owesDuplicateLink(ticket)) return true;
+  if (owesDuplicateLink(ticket) || owesDuplicateUnlink(ticket)) return true;
   return !jsmAgrees(ticket, ticket.jsm_status);
 }
 
@@ -111,6 +111,13 @@ export function owesDuplicateLink(
   ticket: Pick<Ticket, "merged_into" | "jsm_duplicate_linked">,
 ): boolean {
   return !!ticket.merged_into && !ticket.jsm_duplicate_linked;
+}
+
+/** Unmerged after its request was linked: the link is to be removed. */
+export function owesDuplicateUnlink(
+  ticket: Pick<Ticket, "merged_into" | "jsm_duplicate_of">,
+): boolean {
+  return !ticket.merged_into && !!ticket.jsm_duplicate_of;
 }
 
 /** The first retry waits 5 minutes, then doubling up to 4 hours. */

@@ -211,6 +211,11 @@ export interface Ticket {
    * not be and the card's thread said so: nothing more is owed.
    */
   jsm_duplicate_linked?: boolean;
+  /**
+   * The kept ticket's JSM request its own is linked to: after an Unmerge,
+   * the link is removed by the sync, then this is cleared.
+   */
+  jsm_duplicate_of?: string;
   merged_from?: string[];
   /**
    * The requesters of the tickets merged into this one: they hear of its

@@ -229,6 +229,9 @@ export function unmergeTickets(
   delete reopened.merged_into;
   delete reopened.merged_into_key;
   delete reopened.merged_into_url;
+  // Merged again later, it is linked again; the old link is removed by the
+  // JSM sync while jsm_duplicate_of names it.
+  delete reopened.jsm_duplicate_linked;
   delete reopened.close_reason;
   delete reopened.closed_at;
   const followers = stillFollowing

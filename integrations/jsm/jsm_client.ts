@@ -37,6 +37,17 @@ import { transitionByName, type TransitionOutcome } from "./transitions.ts";
 export type { JsmRequest, NewJsmRequest } from "./customer_requests.ts";
 export type { TransitionOutcome } from "./transitions.ts";
 
+type IssueWithLinks = {
+  fields?: {
+    issuelinks?: {
+      id: string;
+      type?: { name?: string };
+      inwardIssue?: { key?: string };
+      outwardIssue?: { key?: string };
+    }[];
+  };
+};
+
 export interface JsmClientOptions {
   fetch?: typeof fetch;
   /** Overall budget of one operation, retries included. */
@@ -155,6 +166,49 @@ export class JsmClient {
           outwardIssue: { key: outwardKey },
         },
       });
+    });
+  }
+
+  /**
+   * An issue's links of one type, each with the other issue's key (GET
+   * /rest/api/3/issue/{key}?fields=issuelinks, read:jira-work; the id is
+   * what removes it, as the create's documentation says).
+   */
+  issueLinks(
+    issueIdOrKey: string,
+    typeName: string,
+  ): Promise<{ id: string; otherKey: string }[]> {
+    return this.#operation(async (session) => {
+      const issue = await session.send<IssueWithLinks>({
+        method: "GET",
+        path: `/rest/api/3/issue/${
+          encodeURIComponent(issueIdOrKey)
+        }?fields=issuelinks`,
+      });
+      return (issue.fields?.issuelinks ?? [])
+        .filter((l) => l.type?.name === typeName)
+        .map((l) => ({
+          id: String(l.id),
+          otherKey: String(l.inwardIssue?.key ?? l.outwardIssue?.key ?? ""),
+        }));
+    });
+  }
+
+  /**
+   * DELETE /rest/api/3/issueLink/{id} (204, write:jira-work). A link that
+   * is gone already (404) is what was wanted: resending is harmless.
+   */
+  removeIssueLink(linkId: string): Promise<void> {
+    return this.#operation(async (session) => {
+      try {
+        await session.send<unknown>({
+          method: "DELETE",
+          path: `/rest/api/3/issueLink/${encodeURIComponent(linkId)}`,
+        });
+      } catch (error) {
+        if (error instanceof JsmError && error.code === "not_found") return;
+        throw error;
+      }
     });
   }
 

@@ -6,7 +6,7 @@ import { JsmError, jsmErrorFromResponse } from "./jsm_errors.ts";
 import { parseRetryAfterMs } from "./retry_policy.ts";
 
 export interface JsmCall {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   /** Where `path` starts, e.g. https://acme.atlassian.net. */
   base: string;
   /** e.g. /rest/servicedeskapi/request. */

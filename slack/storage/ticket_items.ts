@@ -248,6 +248,7 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     merged_into_key: read.text("merged_into_key"),
     merged_into_url: read.text("merged_into_url"),
     jsm_duplicate_linked: read.flag("jsm_duplicate_linked"),
+    jsm_duplicate_of: read.text("jsm_duplicate_of"),
     merged_from: read.strings("merged_from"),
     followers: read.strings("followers"),
     related: read.strings("related"),

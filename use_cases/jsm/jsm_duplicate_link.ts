@@ -6,11 +6,18 @@
 // a kept ticket that will never have one (JSM turned on after it was
 // opened) is linked to nothing. A link JSM refuses (no "Duplicate" link
 // type on the site, issue linking turned off, an issue it can't see) is
-// not retried: the merged card's thread says so.
+// not retried: the merged card's thread says so. After an Unmerge the link
+// is removed again (the link's id read from the request's links).
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { owesDuplicateLink } from "../../helpdesk/tickets/jsm_sync.ts";
+import {
+  owesDuplicateLink,
+  owesDuplicateUnlink,
+} from "../../helpdesk/tickets/jsm_sync.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
-import { getTicket } from "../../slack/storage/ticket_store.ts";
+import {
+  getTicket,
+  type updateTicketFields,
+} from "../../slack/storage/ticket_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
@@ -20,8 +27,19 @@ export const DUPLICATE_LINK_TYPE = "Duplicate";
 /** Refusals a retry would only repeat. */
 const REFUSED = new Set(["bad_request", "not_found", "forbidden"]);
 
-/** Whether the link is still owed after this attempt. */
-export async function linkDuplicate(
+/** Whether a link (or its removal) is still owed after this attempt. */
+export async function settleDuplicateLink(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  key: string,
+): Promise<{ owed: boolean }> {
+  if (owesDuplicateUnlink(ticket)) {
+    return await unlinkDuplicate(deps, ticket, key);
+  }
+  return await linkDuplicate(deps, ticket, key);
+}
+
+async function linkDuplicate(
   deps: JsmSyncDeps,
   ticket: Ticket,
   key: string,
@@ -39,15 +57,53 @@ export async function linkDuplicate(
   } catch (error) {
     if (!(error instanceof JsmError && REFUSED.has(error.code))) throw error;
     await tellRefused(deps, ticket, kept.jsm_key, key, error);
+    await markLinked(deps, ticket);
+    return { owed: false };
   }
-  await markLinked(deps, ticket);
+  await markLinked(deps, ticket, kept.jsm_key);
   return { owed: false };
 }
 
-async function markLinked(deps: JsmSyncDeps, ticket: Ticket) {
-  const marked = await updateFieldsUnderLock(deps.client, ticket, () => ({
+/** Unmerged: the Duplicate link to the kept ticket's request goes. */
+async function unlinkDuplicate(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  key: string,
+): Promise<{ owed: boolean }> {
+  const keptKey = ticket.jsm_duplicate_of!;
+  try {
+    const links = await deps.jsm.issueLinks(key, DUPLICATE_LINK_TYPE);
+    for (const link of links.filter((l) => l.otherKey === keptKey)) {
+      await deps.jsm.removeIssueLink(link.id);
+    }
+  } catch (error) {
+    if (!(error instanceof JsmError && REFUSED.has(error.code))) throw error;
+    console.warn(`${ticket.key}: ${key} not unlinked from ${keptKey}`, error);
+  }
+  await updateFields(deps, ticket, {
+    jsm_duplicate_of: "",
+    jsm_duplicate_linked: false,
+  });
+  return { owed: false };
+}
+
+async function markLinked(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  keptKey?: string,
+) {
+  await updateFields(deps, ticket, {
     jsm_duplicate_linked: true,
-  }));
+    ...(keptKey ? { jsm_duplicate_of: keptKey } : {}),
+  });
+}
+
+async function updateFields(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  fields: Parameters<typeof updateTicketFields>[2],
+) {
+  const marked = await updateFieldsUnderLock(deps.client, ticket, () => fields);
   if (!marked.ok) throw new Error(marked.reason);
 }
 

@@ -48,7 +48,7 @@ import {
 import { jsmRequestFor } from "../../integrations/jsm/jsm_request.ts";
 import { sendComments } from "./jsm_comment_sync.ts";
 import { sendFiles } from "./jsm_file_sync.ts";
-import { linkDuplicate } from "./jsm_duplicate_link.ts";
+import { settleDuplicateLink } from "./jsm_duplicate_link.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
 
 export type { JsmSyncDeps } from "./jsm_sync_deps.ts";
@@ -119,7 +119,7 @@ export async function syncTicketToJsm(
     const key = request?.issueKey ?? ticket.jsm_key!;
     const commented = await sendComments(deps, ticket, key);
     const attached = await sendFiles(deps, ticket, key);
-    const duplicate = await linkDuplicate(deps, ticket, key);
+    const duplicate = await settleDuplicateLink(deps, ticket, key);
     // Someone may have changed the ticket while JSM was being moved; if
     // so, "synced" would hide that JSM owes the newer change.
     const latest = await getTicket(client, ticket.id) ?? ticket;

@@ -15,6 +15,7 @@ const refusal = (status: number, message: string) =>
   new FakeJsmError(status, { errorMessages: [message], errors: {} });
 
 export interface FakeIssueLink {
+  id: string;
   type: string;
   /** "Duplicated by": the issue kept. */
   inward: string;
@@ -26,10 +27,40 @@ export class FakeIssueLinks {
   /** Link type names; a test may remove one, as an admin can. */
   readonly types = new Set(["Blocks", "Cloners", "Duplicate", "Relates"]);
   readonly links: FakeIssueLink[] = [];
+  #nextId = 10000;
 
   /** The links an issue is in, either side. */
   of(key: string): FakeIssueLink[] {
     return this.links.filter((l) => l.inward === key || l.outward === key);
+  }
+
+  /**
+   * GET /rest/api/3/issue/{key}?fields=issuelinks: each link with the other
+   * issue under the side it is on, as Jira shows an issue's links.
+   */
+  fieldsOf(key: string) {
+    return {
+      key,
+      fields: {
+        issuelinks: this.of(key).map((l) => ({
+          id: l.id,
+          type: { name: l.type },
+          ...(l.outward === key
+            ? { outwardIssue: { key: l.inward } }
+            : { inwardIssue: { key: l.outward } }),
+        })),
+      },
+    };
+  }
+
+  /** DELETE /rest/api/3/issueLink/{id}: 204, or 404 for a link not there. */
+  remove(id: string): { status: number } {
+    const at = this.links.findIndex((l) => l.id === id);
+    if (at === -1) {
+      throw refusal(404, `No issue link with id '${id}' exists.`);
+    }
+    this.links.splice(at, 1);
+    return { status: 204 };
   }
 
   create(
@@ -60,6 +91,7 @@ export class FakeIssueLinks {
       );
     }
     const link = {
+      id: String(this.#nextId++),
       type: name,
       inward: inward.issueKey,
       outward: outward.issueKey,

@@ -36,9 +36,10 @@ Deno.test("the fake JSM links issues as Jira does, and refuses as Jira does", as
         assert.equal(r.status, 201);
         assert.equal(r.text, "");
       }
-      assert.deepEqual(jsm.desk.issueLinks.of("IT-2"), [
-        { type: "Duplicate", inward: "IT-1", outward: "IT-2" },
-      ]);
+      assert.deepEqual(
+        jsm.desk.issueLinks.of("IT-2").map(({ id: _, ...link }) => link),
+        [{ type: "Duplicate", inward: "IT-1", outward: "IT-2" }],
+      );
     },
   );
   await t.step(
@@ -62,4 +63,29 @@ Deno.test("the fake JSM links issues as Jira does, and refuses as Jira does", as
     assert.equal(r.status, 400);
     assert.equal(jsm.desk.issueLinks.links.length, 1);
   });
+  await t.step(
+    "an issue's links name the other issue; DELETE removes one",
+    async () => {
+      const read = await fetch(
+        `${jsm.baseUrl}/rest/api/3/issue/IT-2?fields=issuelinks`,
+        { headers: { authorization: auth } },
+      );
+      const issue = await read.json();
+      const [link] = issue.fields.issuelinks;
+      assert.equal(link.type.name, "Duplicate");
+      assert.equal(link.outwardIssue.key, "IT-1");
+      const remove = () =>
+        fetch(`${jsm.baseUrl}/rest/api/3/issueLink/${link.id}`, {
+          method: "DELETE",
+          headers: { authorization: auth },
+        });
+      const gone = await remove();
+      await gone.body?.cancel();
+      assert.equal(gone.status, 204);
+      assert.deepEqual(jsm.desk.issueLinks.links, []);
+      const again = await remove();
+      assert.equal(again.status, 404);
+      assert.match(await again.text(), /No issue link with id/);
+    },
+  );
 });

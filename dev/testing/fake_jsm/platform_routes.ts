@@ -6,7 +6,9 @@
 //   may take ({transitions: [{id, name, to: {name, statusCategory}}]}; none
 //   when the account lacks the Transition issues permission), and
 //   {"transition": {"id"}} to take one (204);
-// - POST /rest/api/3/issueLink: a link between two issues (issue_links.ts).
+// - POST /rest/api/3/issueLink, DELETE /rest/api/3/issueLink/{id} and an
+//   issue's links (GET /rest/api/3/issue/{key}?fields=issuelinks): links
+//   between two issues (issue_links.ts).
 import type { JsmSite, RouteResult } from "./site.ts";
 import { jqlQueryFrom, platformError, searchJql } from "./jql_search.ts";
 
@@ -47,6 +49,21 @@ export function routePlatform(
   }
   if (path === "/rest/api/3/issueLink" && method === "POST") {
     return desk.issueLinks.create(body, (key) => desk.requests.get(key));
+  }
+  const linkId = path.match(/^\/rest\/api\/3\/issueLink\/([^/]+)$/);
+  if (linkId && method === "DELETE") {
+    return desk.issueLinks.remove(decodeURIComponent(linkId[1]));
+  }
+  const issue = path.match(/^\/rest\/api\/3\/issue\/([^/]+)$/);
+  if (issue && method === "GET" && params.get("fields") === "issuelinks") {
+    const key = decodeURIComponent(issue[1]);
+    if (!desk.requests.has(key)) {
+      throw platformError(
+        404,
+        "Issue does not exist or you do not have permission to see it.",
+      );
+    }
+    return { status: 200, body: desk.issueLinks.fieldsOf(key) };
   }
   const transitions = path.match(
     /^\/rest\/api\/3\/issue\/([^/]+)\/transitions$/,
