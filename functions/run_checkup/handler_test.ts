@@ -324,7 +324,11 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
     await using slack = await startFakeSlack({ latencyMs: 250 });
     const click = await checkClickTime(clientFor(slack));
     assert.equal(click.ok, false);
-    assert.match(click.found, /would take about 3\.\d s of Slack's 3 s/);
+    // 15 round trips of at least 250 ms: more than 3 s, however loaded
+    // the machine running the test is.
+    const [, seconds] = click.found.match(/would take about (\d+\.\d) s/)!;
+    assert.ok(Number(seconds) >= 3.7, click.found);
+    assert.match(click.todo!, /Run the check-up again at a quieter time/);
   });
 
   await t.step("a check that runs out of time fails, saying so", async () => {
