@@ -137,11 +137,6 @@ export async function runScheduledChecks(
         now,
       ),
     );
-    // Last, as it matters least: suggestions may lag a run behind.
-    await indexSolvedTickets(client, entries).catch((error) => {
-      if (isCarryOver(error)) throw error;
-      console.warn("solved tickets not indexed; the next run tries", error);
-    });
     // The walk's findings went out with the SLA records when there were
     // any; otherwise on their own.
     if (!sla.looked.length && walk.pending.length) {
@@ -150,6 +145,11 @@ export async function runScheduledChecks(
     parts.push({
       owed: repliesOwedElsewhere(entries, new Set(sla.looked.map((t) => t.id))),
     });
+    // Last, after everything the run owes is saved, as it matters least:
+    // a failure here (or the run's share spent) only delays suggestions.
+    await indexSolvedTickets(client, entries).catch((error) =>
+      console.warn("solved tickets not indexed; the next run tries", error)
+    );
     const cutShort = due.leftUnread ||
       [walk, sla, closed, repaired, settled].some((phase) => phase.cutShort);
     const report = combineParts(parts, false);
