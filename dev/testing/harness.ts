@@ -77,7 +77,16 @@ export function manifestBotScopes(): string[] {
   return (manifest as ManifestJson).oauth_config?.scopes?.bot ?? [];
 }
 
-/** A fake Slack with the app's datastores and exactly its granted scopes. */
+/**
+ * A fake Slack with the app's datastores and exactly its granted scopes.
+ *
+ * Any test file can be run against a less friendly Slack without changing
+ * it, by JSON in the environment (a test's own options win):
+ * - FAKE_SLACK_STALE_READS='{"windowMs":300,"chance":0.5}': eventually
+ *   consistent datastore reads (fake_slack/stale_reads.ts);
+ * - FAKE_SLACK_REACTION_FAULTS='{"chance":0.1}': 429s and 5xx on
+ *   reactions.add and reactions.remove (fake_slack/reaction_faults.ts).
+ */
 export function startFakeSlack(
   options: FakeSlackOptions = {},
 ): Promise<FakeSlack> {
@@ -85,8 +94,20 @@ export function startFakeSlack(
     workspace: seed(),
     datastores: manifestDatastores(),
     scopes: manifestBotScopes(),
+    staleReads: fromEnvironment("FAKE_SLACK_STALE_READS"),
+    reactionFaults: fromEnvironment("FAKE_SLACK_REACTION_FAULTS"),
     ...options,
   });
+}
+
+function fromEnvironment<T>(name: string): T | undefined {
+  const value = Deno.env.get(name);
+  if (!value) return undefined;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    throw new Error(`${name} is not JSON: ${value}`);
+  }
 }
 
 export function defaultSettings(
@@ -111,7 +132,17 @@ export async function configure(
   settings = defaultSettings(),
 ) {
   await putSettings(clientFor(slack), settings);
+  await settled(slack);
   slack.clearCalls();
+}
+
+/**
+ * Waits out the stale-reads window (when that mode is on): fixtures are
+ * written long before anyone acts on them, so their reads are not stale.
+ */
+export async function settled(slack: FakeSlack) {
+  const windowMs = slack.staleReads?.windowMs;
+  if (windowMs) await new Promise((r) => setTimeout(r, windowMs));
 }
 
 export function clientFor(slack: FakeSlack) {
@@ -171,6 +202,7 @@ export async function openTestTicket(
     requester: PEOPLE.requester,
   }, "form");
   await putTicket(client, { ...ticket, ...changes });
+  await settled(slack);
   slack.clearCalls();
   // As stored, with what the store keeps besides (its report days).
   return await storedTicket(slack, ticket.id);

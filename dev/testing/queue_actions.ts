@@ -7,7 +7,13 @@ import {
   UPDATE_TICKET_CALLBACK_ID,
 } from "../../functions/update_ticket/definition.ts";
 import { saveSettings } from "./settings_forms.ts";
-import { clientFor, functionContext, PEOPLE, storedTicket } from "./harness.ts";
+import {
+  clientFor,
+  functionContext,
+  PEOPLE,
+  settled,
+  storedTicket,
+} from "./harness.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
 import { openTicket } from "../../use_cases/opening/open_ticket.ts";
@@ -94,6 +100,7 @@ export async function openGeneral(
   if (Object.keys(changes).length) {
     await putTicket(clientFor(slack), { ...ticket, ...changes });
   }
+  await settled(slack);
   // As stored, with what the store keeps besides (its report days).
   return await storedTicket(slack, ticket.id);
 }
@@ -119,6 +126,7 @@ export async function openLaptop(slack: FakeSlack) {
       ],
     },
   );
+  await settled(slack);
   return ticket;
 }
 

@@ -4,7 +4,13 @@
 // types (a laptop that needs approval, a private complaint).
 import type { FakeSlack } from "./fake_slack/server.ts";
 import { BOT_USER_ID } from "./fake_slack/workspace.ts";
-import { AGENT_GROUP, clientFor, configure, PEOPLE } from "./harness.ts";
+import {
+  AGENT_GROUP,
+  clientFor,
+  configure,
+  PEOPLE,
+  settled,
+} from "./harness.ts";
 import { putQueue, putRequestType } from "../../slack/storage/queue_store.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import type { RequestType } from "../../helpdesk/request_types/request_type.ts";
@@ -98,5 +104,6 @@ export async function configureQueues(slack: FakeSlack) {
   await putQueue(client, PEOPLE_QUEUE);
   await putRequestType(client, LAPTOP, PEOPLE.admin, 1_700_000_000);
   await putRequestType(client, COMPLAINT, PEOPLE.admin, 1_700_000_000);
+  await settled(slack);
   slack.clearCalls();
 }

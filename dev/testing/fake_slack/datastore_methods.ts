@@ -7,12 +7,24 @@ import {
 } from "./datastores.ts";
 import { type Args, requireString, SlackError } from "./slack_error.ts";
 import type { MethodHandler } from "./method_handler.ts";
+import { StaleReads } from "./stale_reads.ts";
 
 type Item = Parameters<FakeDatastores["put"]>[1];
 
 export function datastoreMethods(
   stores: FakeDatastores,
+  stale: StaleReads = new StaleReads(),
 ): Array<[string, MethodHandler]> {
+  // In the stale-reads mode, each write keeps the version it replaces.
+  const keyOf = (ds: string) => stores.primaryKey(ds);
+  const beforeWrite = async (ds: string, ids: string[]) => {
+    if (!stale.mode) return;
+    for (const id of ids) stale.replaced(ds, id, await stores.get(ds, id));
+  };
+  const seen = (ds: string, item: Item): Item => {
+    const id = item[keyOf(ds)];
+    return typeof id === "string" ? stale.read(ds, id, item) : item;
+  };
   const method = (
     name: string,
     run: (datastore: string, args: Args) => Promise<Record<string, unknown>>,
@@ -33,35 +45,53 @@ export function datastoreMethods(
     },
   ];
   return [
-    method("put", async (ds, args) => ({
-      item: await stores.put(ds, args.item as Item),
-    })),
-    method("update", async (ds, args) => ({
-      item: await stores.update(ds, args.item as Item),
-    })),
-    method("get", async (ds, args) => ({
-      item: await stores.get(ds, requireString(args, "id")),
-    })),
+    method("put", async (ds, args) => {
+      await beforeWrite(ds, idsOf(ds, [args.item]));
+      return { item: await stores.put(ds, args.item as Item) };
+    }),
+    method("update", async (ds, args) => {
+      await beforeWrite(ds, idsOf(ds, [args.item]));
+      return { item: await stores.update(ds, args.item as Item) };
+    }),
+    method("get", async (ds, args) => {
+      const id = requireString(args, "id");
+      return { item: stale.read(ds, id, await stores.get(ds, id)) };
+    }),
     method("delete", async (ds, args) => {
-      await stores.delete(ds, requireString(args, "id"));
+      const id = requireString(args, "id");
+      await beforeWrite(ds, [id]);
+      await stores.delete(ds, id);
       return {};
     }),
-    method("bulkGet", async (ds, args) => ({
-      items: await stores.bulkGet(ds, bulkList<string>(args, "ids")),
-      failed_items: [],
-    })),
+    method("bulkGet", async (ds, args) => {
+      const ids = bulkList<string>(args, "ids");
+      const items = await Promise.all(
+        ids.map(async (id) => stale.read(ds, id, await stores.get(ds, id))),
+      );
+      // Checked as the real bulkGet checks them, even if all are stale.
+      await stores.bulkGet(ds, ids);
+      return {
+        items: items.filter((item) => Object.keys(item).length > 0),
+        failed_items: [],
+      };
+    }),
     method("bulkPut", async (ds, args) => {
-      await stores.bulkPut(ds, bulkList<Item>(args, "items"));
+      const items = bulkList<Item>(args, "items");
+      await beforeWrite(ds, idsOf(ds, items));
+      await stores.bulkPut(ds, items);
       return { failed_items: [] };
     }),
     method("bulkDelete", async (ds, args) => {
-      await stores.bulkDelete(ds, bulkList<string>(args, "ids"));
+      const ids = bulkList<string>(args, "ids");
+      await beforeWrite(ds, ids);
+      await stores.bulkDelete(ds, ids);
       return { failed_items: [] };
     }),
     method("query", async (ds, args) => {
       const page = await stores.query(ds, args);
       return {
-        items: page.items,
+        // An item the filter matched now may answer an older version.
+        items: page.items.map((item) => seen(ds, item)),
         ...(page.next_cursor
           ? { response_metadata: { next_cursor: page.next_cursor } }
           : {}),
@@ -71,6 +101,13 @@ export function datastoreMethods(
       count: await stores.count(ds, args),
     })),
   ];
+
+  function idsOf(ds: string, items: unknown[]): string[] {
+    return items.flatMap((item) => {
+      const id = (item as Item | undefined)?.[keyOf(ds)];
+      return typeof id === "string" ? [id] : [];
+    });
+  }
 }
 
 /**

@@ -81,6 +81,11 @@ export class FakeDatastores {
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }
 
+  /** The datastore's primary key attribute. */
+  primaryKey(datastore: string): string {
+    return this.#schema(datastore).primary_key;
+  }
+
   async put(datastore: string, item: Item): Promise<Item> {
     const schema = this.#schema(datastore);
     this.#checkItem(schema, item, true);

@@ -15,6 +15,11 @@ import { conversationMethods } from "./conversation_methods.ts";
 import type { MethodHandler } from "./method_handler.ts";
 import { datastoreMethods } from "./datastore_methods.ts";
 import { fileMethods, fileTransfer } from "./file_methods.ts";
+import { StaleReads, type StaleReadsMode } from "./stale_reads.ts";
+import {
+  type ReactionFaults,
+  ReactionFaultsInjector,
+} from "./reaction_faults.ts";
 import { type FakeTrigger, triggerMethods } from "./trigger_methods.ts";
 import { RateLimits, TIER_PER_MINUTE } from "./rate_limits.ts";
 
@@ -29,6 +34,16 @@ export interface FakeSlackOptions {
   jitterMs?: number;
   /** How message_posted events name a threaded reply; see ThreadEventOrder. */
   threadEventOrder?: ThreadEventOrder;
+  /**
+   * Eventually consistent datastore reads (see stale_reads.ts), e.g.
+   * `{ windowMs: 300, chance: 0.5 }`. Off when absent.
+   */
+  staleReads?: StaleReadsMode;
+  /**
+   * 429s and 5xx on reactions.add and reactions.remove at random (see
+   * reaction_faults.ts). Off when absent.
+   */
+  reactionFaults?: ReactionFaults;
 }
 
 /**
@@ -136,6 +151,8 @@ export class FakeSlack {
   #methods: Map<string, MethodHandler>;
   #listeners: CallListener[] = [];
   #hooks: ((method: string, args: Args) => Promise<void> | void)[] = [];
+  readonly #stale: StaleReads;
+  readonly #faults: ReactionFaultsInjector;
 
   private constructor(
     options: FakeSlackOptions,
@@ -147,11 +164,13 @@ export class FakeSlack {
     this.jitterMs = options.jitterMs ?? 0;
     this.threadEventOrder = options.threadEventOrder ?? "reply_first";
     this.#scopes = options.scopes ? new Set(options.scopes) : undefined;
+    this.#stale = new StaleReads(options.staleReads);
+    this.#faults = new ReactionFaultsInjector(options.reactionFaults);
     this.#methods = new Map([
       ...messagingMethods(this.workspace),
       ...conversationMethods(this.workspace),
       ...fileMethods(this.workspace),
-      ...datastoreMethods(datastores),
+      ...datastoreMethods(datastores, this.#stale),
       ...triggerMethods(this.workspace, this.triggers),
       ["apps.auth.external.get", (args) => {
         const id = requireString(args, "external_token_id");
@@ -197,6 +216,34 @@ export class FakeSlack {
    */
   beforeAnswer(hook: (method: string, args: Args) => Promise<void> | void) {
     this.#hooks.push(hook);
+  }
+
+  /** The stale-reads mode now (see stale_reads.ts); undefined when off. */
+  get staleReads(): StaleReadsMode | undefined {
+    return this.#stale.mode;
+  }
+
+  set staleReads(mode: StaleReadsMode | undefined) {
+    this.#stale.mode = mode;
+  }
+
+  /** How many datastore reads answered an older version so far. */
+  get staleAnswers(): number {
+    return this.#stale.staleAnswers;
+  }
+
+  /** The reaction faults now (see reaction_faults.ts); undefined when off. */
+  get reactionFaults(): ReactionFaults | undefined {
+    return this.#faults.faults;
+  }
+
+  set reactionFaults(faults: ReactionFaults | undefined) {
+    this.#faults.faults = faults;
+  }
+
+  /** The faults injected so far, by kind. */
+  get injectedFaults(): Readonly<Record<string, number>> {
+    return this.#faults.counts;
   }
 
   fail(failure: InjectedFailure) {
@@ -334,7 +381,8 @@ export class FakeSlack {
   ): Promise<Record<string, unknown>> {
     if (!token && !args.token) throw new SlackError("not_authed");
     this.#rateLimits?.take(method);
-    const failure = this.#takeFailure(method, args);
+    const failure: InjectedFailure | undefined =
+      this.#takeFailure(method, args) ?? this.#faults.draw(method);
     if (failure?.answer) return { ok: true, ...failure.answer };
     if (failure?.failItems) return await this.#partly(method, args, failure);
     if (failure?.afterEffect) {
