@@ -1,18 +1,33 @@
 import { DefineDatastore, Schema } from "deno-slack-sdk/mod.ts";
 
 /**
- * When each ticket's lock was last taken (see slack/storage/ticket_lock.ts).
- * The lock itself is a reaction; this only lets a run that finds it held for
- * long tell a live holder from one that died holding it.
+ * Who holds each reaction lock (see slack/storage/reaction_claim.ts and
+ * ticket_lock.ts). The lock itself is Helpdesk's reaction; the record says
+ * which run took it, so that a run removes only a reaction it knows it
+ * holds, waiting runs can watch it instead of asking Slack for the reaction
+ * again and again, and a run that died holding it can be told from a live
+ * one.
  */
 export default DefineDatastore({
   name: "locks",
   primary_key: "id",
   attributes: {
-    /** "ticket:<ticket id>" */
+    /** "ticket:<ticket id>", or "mark:<emoji>:<channel>:<ts>" */
     id: { type: Schema.types.string },
     taken_at: { type: Schema.slack.types.timestamp },
-    /** The function execution holding it, for the logs. */
+    /** The run holding it: its own token, never shared with another run. */
     holder: { type: Schema.types.string },
+    /**
+     * "held" while its holder works; "releasing" once the holder is done,
+     * written before the reaction is taken back; "stuck" when the holder
+     * could not take the reaction back (nobody holds it: the next run may
+     * adopt it).
+     */
+    state: { type: Schema.types.string },
+    /**
+     * For a ticket: the newest revision its holders wrote, so that the next
+     * holder reads the ticket until it sees at least that one.
+     */
+    rev: { type: Schema.types.string },
   },
 });

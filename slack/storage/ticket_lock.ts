@@ -1,58 +1,71 @@
 // One change at a time per ticket. Slack datastores have no conditional
 // write, so two runs that read a ticket, change it and save it at the same
 // moment would each save over the other: one change lost, while both were
-// announced. Slack does make one thing exclusive: a person can add a given
-// reaction to a message once, and a second reactions.add answers
-// `already_reacted`. So Helpdesk's own :arrows_counterclockwise: on the
-// ticket's first message (its triage card, or the first approver's DM while
-// it waits for approval) is the ticket's lock: the run whose reaction Slack
-// accepts changes the ticket, then takes the reaction back.
+// announced. So Helpdesk's own :arrows_counterclockwise: on the ticket's
+// first message (its triage card, or the first approver's DM while it waits
+// for approval) is the ticket's lock, a claim as reaction_claim.ts describes
+// (sources for each Slack behaviour are cited there): the run whose reaction
+// Slack accepts changes the ticket, then takes the reaction back.
 //
-// What this gives, and what it does not:
-// - Every run that changes a ticket under the lock reads it after taking the
-//   lock, so each change is applied on top of the one before.
-// - A run that finds the lock held waits a few seconds, then gives up with a
-//   reason; nothing is changed.
-// - A run that dies holding the lock (a timeout) leaves the reaction. Runs
-//   can't live past Slack's 60 s limit, so a lock taken more than STALE_AFTER
-//   seconds ago (its time is kept in the locks datastore) and still held
-//   after a full wait is broken by the next run that wants it. A run that
-//   finished but could not take its reaction back says so in the record, and
-//   the next run breaks the lock at once.
-// - Breaking a lock is itself not exclusive: two runs that find the same
-//   dead lock at the same moment could both go ahead. That needs a failure
-//   first (a run that died, or a release Slack refused twice).
-// - Each change costs a reactions.add (Tier 3, 50+ a minute) and a
-//   reactions.remove (Tier 2, 20+ a minute) per workspace; past those Slack
-//   answers ratelimited and the change is refused or its release retried.
-// - It rests on Slack refusing the second reaction even when both arrive at
-//   once, which Slack documents (`already_reacted`) but does not promise
-//   under concurrency.
-import { LocksDatastore } from "./datastore_refs.ts";
+// What holds and what does not is in docs/architecture.md, "The ticket lock".
+// In short:
+// - A run removes the reaction only when it holds it; a failed add is never
+//   followed by a removal that could break another run's lock.
+// - A run that finds the lock held watches the lock's record (one
+//   apps.datastore.get a poll, Tier 4) and asks for the reaction again only
+//   when the record says it may be free, within a budget (`waitMs`, 4 s by
+//   default).
+// - An add whose answer was lost (a timeout, a 5xx) is asked again; when
+//   the reaction turns out to be there and no record names another run, it
+//   is this run's.
+// - Reads may be stale (see reaction_claim.ts): the record carries the
+//   ticket's newest revision, and the next holder reads the ticket until it
+//   sees at least that one, then hands it to the work.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { slackCall, SlackCallError } from "../api/slack_call.ts";
-import { getItem, putItem } from "./datastore.ts";
+import {
+  type AddOutcome,
+  addReaction,
+  type ClaimRecord,
+  type Clock,
+  judgeClaim,
+  newHolder,
+  type ReactionSpot,
+  readClaim,
+  realClock,
+  RECORD_GRACE_MS,
+  recordHolder,
+  releaseReaction,
+} from "./reaction_claim.ts";
+import { getTicketRevision, knownRevision } from "./ticket_store.ts";
+
+export { STALE_AFTER_SECONDS } from "./reaction_claim.ts";
 
 export const LOCK_REACTION = "arrows_counterclockwise";
 
-/** Longer than any run can live (60 s deployed), with a margin. */
-export const STALE_AFTER_SECONDS = 75;
+/**
+ * How long a run waits for another to let go, calls included. A form or a
+ * list click answers Slack within 3 s whatever it waits for
+ * (slack/workspace/answer_in_time.ts) and shows the outcome after; a caller
+ * that must have it sooner passes its own budget (LockOptions.waitMs).
+ */
+export const DEFAULT_LOCK_WAIT_MS = 4000;
 
-/** Where a lock can't be taken at all: the change goes ahead unlocked. */
-const UNLOCKABLE = new Set([
-  "message_not_found",
-  "channel_not_found",
-  "not_in_channel",
-  "is_archived",
-  "too_many_emoji",
-  "too_many_reactions",
-  "thread_locked",
-]);
+/** Between two looks at the lock's record while it is held. */
+export const LOCK_POLL_MS = 250;
+
+/** Reads of a ticket that lags behind the revision its lock names. */
+const FRESH_READS = 4;
+const FRESH_READ_PAUSE_MS = 100;
 
 export interface LockOptions {
-  /** How long to wait for another run to let go, in ms. */
+  /**
+   * The wait budget in ms, the calls made while waiting included; past it
+   * the run gives up with a reason. DEFAULT_LOCK_WAIT_MS unless told.
+   */
   waitMs?: number;
+  /** Between looks at the lock's record, in ms. */
+  pollMs?: number;
   /** Who holds it, for the logs (a function execution id). */
   holder?: string;
   nowMs?: () => number;
@@ -89,165 +102,195 @@ export function busyReason(ticket: Ticket): string {
   return `Someone else is changing ${ticket.key} right now. Nothing changed: try again in a moment.`;
 }
 
+export function slackBusyReason(ticket: Ticket): string {
+  return `Slack did not let Helpdesk change ${ticket.key} just now. Nothing changed: try again in a moment.`;
+}
+
+export function behindReason(ticket: Ticket): string {
+  return `Slack has not caught up with the last change to ${ticket.key} yet. Nothing changed: try again in a moment.`;
+}
+
+export const lockId = (ticketId: string) => `ticket:${ticketId}`;
+
+/**
+ * Runs `run` holding the ticket's lock, with the ticket as stored now (at
+ * least as new as every change made under the lock before; undefined when
+ * it was deleted).
+ */
 export async function withTicketLock<T>(
   client: SlackAPIClient,
   ticket: Ticket,
-  run: () => Promise<T>,
+  run: (latest: Ticket | undefined) => Promise<T>,
   options: LockOptions = {},
 ): Promise<Locked<T>> {
+  const clock: Clock = {
+    nowMs: options.nowMs ?? realClock.nowMs,
+    sleep: options.sleep ?? realClock.sleep,
+  };
   const anchor = lockAnchor(ticket);
-  if (!anchor) return { ok: true, value: await run() };
-  const taken = await acquire(client, ticket, anchor, options);
-  if (taken === "busy") return { ok: false, reason: busyReason(ticket) };
-  if (taken === "unlockable") return { ok: true, value: await run() };
+  const id = lockId(ticket.id);
+  if (!anchor) return { ok: true, value: await run(await readLatest()) };
+  const spot: ReactionSpot = {
+    channel: anchor.channel,
+    timestamp: anchor.ts,
+    name: LOCK_REACTION,
+  };
+  const holder = newHolder(options.holder);
+  const taken = await acquire(client, spot, id, holder, options, clock);
+  if (taken.kind === "busy") return { ok: false, reason: busyReason(ticket) };
+  if (taken.kind === "failed") {
+    console.warn(`${ticket.key}: lock not taken`, taken.cause);
+    return { ok: false, reason: slackBusyReason(ticket) };
+  }
+  if (taken.kind === "unlockable") {
+    console.warn(`${ticket.key}: changed without its lock (${taken.code})`);
+    return { ok: true, value: await run(await readLatest()) };
+  }
+
+  const record: ClaimRecord = {
+    id,
+    holder,
+    state: "held",
+    taken_at: Math.floor(clock.nowMs() / 1000),
+  };
+  // Named holder at once (an adopted lock already is), while the ticket is
+  // read: a run that later finds the reaction there learns whose it is.
+  const named = taken.adopted
+    ? Promise.resolve()
+    : recordHolder(client, id, holder, record.taken_at!).catch((error) =>
+      console.warn(`${ticket.key}: lock not recorded`, error)
+    );
   try {
-    return { ok: true, value: await run() };
+    const fresh = await freshTicket(client, ticket.id, holder, clock);
+    if (fresh === "behind") return { ok: false, reason: behindReason(ticket) };
+    record.rev = fresh.rev;
+    return { ok: true, value: await run(fresh.ticket) };
   } finally {
-    // The record of taking it lands first, so that a failed release's
-    // "released" is not overwritten by it.
-    await taken.recorded;
-    await release(client, ticket, anchor);
+    // After the record of taking it, so that it can't land over the
+    // release's.
+    await named;
+    const rev = newest(record.rev, knownRevision(client, ticket.id));
+    await releaseReaction(client, spot, { ...record, rev }, clock);
+  }
+
+  async function readLatest() {
+    return (await getTicketRevision(client, ticket.id))?.ticket;
   }
 }
 
-const lockId = (ticket: Ticket) => `ticket:${ticket.id}`;
+type Acquired =
+  | { kind: "taken"; adopted: boolean }
+  | { kind: "busy" }
+  | { kind: "unlockable"; code: string }
+  | { kind: "failed"; cause: unknown };
 
 async function acquire(
   client: SlackAPIClient,
-  ticket: Ticket,
-  anchor: LockAnchor,
+  spot: ReactionSpot,
+  id: string,
+  holder: string,
   options: LockOptions,
-): Promise<{ recorded: Promise<unknown> } | "busy" | "unlockable"> {
-  const nowMs = options.nowMs ?? Date.now;
-  const sleep = options.sleep ??
-    ((ms) => new Promise((r) => setTimeout(r, ms)));
-  const deadline = nowMs() + (options.waitMs ?? 4000);
-  let brokeStale = false;
-  let checkedEarly = false;
-  for (;;) {
-    try {
-      await slackCall(client, "reactions.add", {
-        channel: anchor.channel,
-        timestamp: anchor.ts,
-        name: LOCK_REACTION,
-      });
-      // When it was taken, for whoever finds it held much later; written
-      // while the holder's work goes on.
-      const recorded = putItem(client, LocksDatastore, {
-        id: lockId(ticket),
-        taken_at: Math.floor(nowMs() / 1000),
-        holder: options.holder ?? "",
-      }).catch((error) =>
-        console.warn(`${ticket.key}: lock time not recorded`, error)
-      );
-      return { recorded };
-    } catch (error) {
-      if (!(error instanceof SlackCallError)) throw error;
-      if (UNLOCKABLE.has(error.code)) {
-        console.warn(`${ticket.key}: changed without its lock (${error.code})`);
-        return "unlockable";
-      }
-      if (error.code !== "already_reacted") {
-        // The reaction may have landed with its answer lost: taken back, so
-        // that the lock is not left held by nobody.
-        await slackCall(client, "reactions.remove", {
-          channel: anchor.channel,
-          timestamp: anchor.ts,
-          name: LOCK_REACTION,
-        }).catch((removal) =>
-          console.warn(`${ticket.key}: lock reaction not taken back`, removal)
-        );
-        throw error;
-      }
+  clock: Clock,
+): Promise<Acquired> {
+  const started = clock.nowMs();
+  const deadline = started + (options.waitMs ?? DEFAULT_LOCK_WAIT_MS);
+  const pollMs = options.pollMs ?? LOCK_POLL_MS;
+  const left = () => deadline - clock.nowMs();
+  const seconds = () => Math.floor(clock.nowMs() / 1000);
+  let added: AddOutcome = await addReaction(client, spot, left(), clock);
+  // Whether a reaction that is there may be this run's own (an add whose
+  // answer was lost), and since when the record has named no other holder.
+  let uncertain = false;
+  let nobodyElseSince: number | undefined;
+  for (let polls = 1;; polls++) {
+    if (added.kind === "taken") return { kind: "taken", adopted: false };
+    if (added.kind === "unclaimable") {
+      return { kind: "unlockable", code: added.code };
     }
-    // Checked once early (a holder that finished but could not let go says
-    // so), and again when the wait is over (a holder that died).
-    const checkNow = !checkedEarly || nowMs() >= deadline;
-    if (checkNow && !brokeStale) {
-      const early = !checkedEarly;
-      checkedEarly = true;
-      if (await isStale(client, ticket, nowMs, early)) {
-        brokeStale = true;
-        console.warn(`${ticket.key}: breaking a lock nobody holds any more`);
-        await slackCall(client, "reactions.remove", {
-          channel: anchor.channel,
-          timestamp: anchor.ts,
-          name: LOCK_REACTION,
-        }).catch((error) =>
-          console.warn(`${ticket.key}: stale lock not removed`, error)
-        );
-        continue;
-      }
+    uncertain ||= added.uncertain;
+    if (added.kind === "failed" && !added.uncertain) {
+      return { kind: "failed", cause: added.error };
     }
-    if (nowMs() >= deadline) return "busy";
-
-    // Jittered, so that waiting runs don't all try again in step.
-    await sleep(100 + Math.floor(Math.random() * 200));
+    const record = await readClaim(client, id).catch((error) => {
+      console.warn(`${id}: lock record not read; taken as held`, error);
+      return "unread" as const;
+    });
+    const judged = record === "unread"
+      ? "other"
+      : judgeClaim(record, holder, seconds());
+    // Nobody else: its holder could not let go, or died, or it is this
+    // run's own (an earlier answer lost). Adopted when the record says so
+    // twice, RECORD_GRACE_MS apart, so that a run that has just taken it
+    // has time to name itself.
+    const nobodyElse = judged === "free" || (judged === "unknown" && uncertain);
+    if (nobodyElse) nobodyElseSince ??= clock.nowMs();
+    else nobodyElseSince = undefined;
+    if (
+      added.kind === "present" && nobodyElseSince !== undefined &&
+      clock.nowMs() - nobodyElseSince >= RECORD_GRACE_MS
+    ) {
+      console.warn(`${id}: adopting a lock nobody holds`);
+      await recordHolder(client, id, holder, seconds());
+      return { kind: "taken", adopted: true };
+    }
+    if (left() < pollMs) {
+      if (judged === "unknown" && !uncertain && record !== "unread") {
+        // Held with no record: a holder that died before writing it. Its
+        // clock starts now, for a later run to judge.
+        await recordHolder(client, id, "unknown: seen held", seconds())
+          .catch((error) =>
+            console.warn(`${id}: seen-held time not recorded`, error)
+          );
+      }
+      return added.kind === "failed"
+        ? { kind: "failed", cause: added.error }
+        : { kind: "busy" };
+    }
+    // Jittered, so that waiting runs don't all ask again in step.
+    await clock.sleep(pollMs * (0.75 + Math.random() * 0.5));
+    // Asked again only when the record says it may be free, and now and
+    // then in case the record itself is late.
+    if (judged !== "other" || polls % 3 === 0 || added.kind === "failed") {
+      added = await addReaction(client, spot, Math.max(0, left()), clock);
+    }
   }
 }
 
 /**
- * Nobody holds it any more: its holder let go but could not take the
- * reaction back (it said so in the record), or it was taken longer ago than
- * any run lives. A lock with no recorded time (its holder died before
- * recording it) starts its clock now, for a later run to judge; so does one
- * judged early, before this run waited its turn.
+ * The ticket as stored, at least as new as the newest revision the lock's
+ * record names and this run has seen. A record that still names another
+ * live holder is itself an old read (a holder says "releasing" before its
+ * reaction goes), read again; one that still names it after a few reads is
+ * taken as it is (a holder whose "releasing" was never written). A ticket
+ * still behind after those reads is not changed: the run says so.
  */
-async function isStale(
+async function freshTicket(
   client: SlackAPIClient,
-  ticket: Ticket,
-  nowMs: () => number,
-  early: boolean,
-): Promise<boolean> {
-  const now = Math.floor(nowMs() / 1000);
-  const record = await getItem(client, LocksDatastore, lockId(ticket));
-  if (record?.holder === "released") return true;
-  if (early) return false;
-  if (record?.taken_at === undefined) {
-    await putItem(client, LocksDatastore, {
-      id: lockId(ticket),
-      taken_at: now,
-      holder: "unknown: seen held",
-    });
-    return false;
+  ticketId: string,
+  holder: string,
+  clock: Clock,
+): Promise<{ ticket: Ticket | undefined; rev: string } | "behind"> {
+  for (let read = 1;; read++) {
+    const [record, stored] = await Promise.all([
+      readClaim(client, lockId(ticketId)).catch((error) => {
+        console.warn(`${ticketId}: lock record not read`, error);
+        return undefined;
+      }),
+      getTicketRevision(client, ticketId),
+    ]);
+    const oldRecord = record?.state === "held" && record.holder !== holder &&
+      judgeClaim(record, holder, Math.floor(clock.nowMs() / 1000)) ===
+        "other";
+    const floor = newest(record?.rev, knownRevision(client, ticketId));
+    const caughtUp = stored ? stored.rev >= floor : floor === "";
+    if (caughtUp && (!oldRecord || read >= FRESH_READS)) {
+      return { ticket: stored?.ticket, rev: newest(stored?.rev, floor) };
+    }
+    if (read >= FRESH_READS) return "behind";
+    await clock.sleep(FRESH_READ_PAUSE_MS);
   }
-  return now - record.taken_at > STALE_AFTER_SECONDS;
 }
 
-async function release(
-  client: SlackAPIClient,
-  ticket: Ticket,
-  anchor: LockAnchor,
-) {
-  const remove = () =>
-    slackCall(client, "reactions.remove", {
-      channel: anchor.channel,
-      timestamp: anchor.ts,
-      name: LOCK_REACTION,
-    });
-  try {
-    await remove().catch(async (error) => {
-      // Once more after a passing failure: a lock left held blocks every
-      // change to the ticket until it is broken.
-      const wait =
-        error instanceof SlackCallError && error.code === "ratelimited"
-          ? (error.details.retryAfterSeconds ?? 1) * 1000
-          : 200;
-      if (wait > 3000) throw error;
-      await new Promise((r) => setTimeout(r, wait));
-      await remove();
-    });
-  } catch (error) {
-    if (error instanceof SlackCallError && error.code === "no_reaction") return;
-    console.error(`${ticket.key}: lock not released`, error);
-    // Said in the record, so the next run breaks it at once instead of
-    // waiting for it to go stale.
-    await putItem(client, LocksDatastore, {
-      id: lockId(ticket),
-      taken_at: 0,
-      holder: "released",
-    }).catch((error) =>
-      console.warn(`${ticket.key}: lock not marked released`, error)
-    );
-  }
+function newest(...revs: (string | undefined)[]): string {
+  return revs.reduce<string>((a, b) => (b ?? "") > a ? b! : a, "");
 }

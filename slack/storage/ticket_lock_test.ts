@@ -8,8 +8,9 @@ import {
 } from "../../dev/testing/harness.ts";
 import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import LocksDatastore from "../../datastores/locks.ts";
+import { LocksDatastore } from "./datastore_refs.ts";
 import { putItem } from "./datastore.ts";
+import { updateTicketFields } from "./ticket_store.ts";
 import {
   LOCK_REACTION,
   STALE_AFTER_SECONDS,
@@ -46,16 +47,17 @@ Deno.test("the ticket lock", async (t) => {
     const during = await withTicketLock(
       client,
       ticket,
-      () => Promise.resolve(held(slack, ticket)),
+      (latest) => Promise.resolve([held(slack, ticket), latest?.id]),
     );
-    assert.deepEqual(during, { ok: true, value: true });
+    assert.deepEqual(during, { ok: true, value: [true, ticket.id] });
     assert.equal(held(slack, ticket), false);
     const record = await slack.datastores.get("locks", `ticket:${ticket.id}`);
-    assert.ok(Number(record.taken_at) > 0);
+    assert.equal(record.state, "releasing");
+    assert.ok(String(record.rev) > "", "it carries the ticket's revision");
   });
 
   await t.step(
-    "held by a live run: this one waits, then gives up changing nothing",
+    "held by a live run: this one watches the record, then gives up changing nothing",
     async () => {
       const ticket = await openTestTicket(slack);
       slack.workspace.react(
@@ -66,28 +68,38 @@ Deno.test("the ticket lock", async (t) => {
       );
       await putItem(client, LocksDatastore, {
         id: `ticket:${ticket.id}`,
-        taken_at: Math.floor(now / 1000),
+        taken_at: Math.floor(Date.now() / 1000),
         holder: "a live run",
+        state: "held",
       });
+      slack.clearCalls();
       let ran = false;
-      const c = clock(now);
+      // A run with 1.5 s to spare for the lock.
+      const started = Date.now();
       const result = await withTicketLock(client, ticket, () => {
         ran = true;
         return Promise.resolve();
-      }, { nowMs: c.nowMs, sleep: c.sleep });
+      }, { waitMs: 1500 });
+      const waited = Date.now() - started;
       assert.equal(result.ok, false);
       assert.match(
         (result as { reason: string }).reason,
         /Someone else is changing/,
       );
       assert.equal(ran, false);
-      assert.ok(c.ms - now >= 4000, "it waited its turn");
+      assert.ok(waited <= 1500 + 200, `waited ${waited}`);
       assert.equal(held(slack, ticket), true, "the live run's lock stays");
+      assert.equal(slack.callsTo("reactions.remove").length, 0);
+      assert.ok(
+        slack.callsTo("reactions.add").length <
+          slack.callsTo("apps.datastore.get").length,
+        "it watched the record rather than asking for the reaction",
+      );
     },
   );
 
   await t.step(
-    "held by a run that died long ago: broken after the wait",
+    "held by a run that died long ago: adopted, changed, given back",
     async () => {
       const ticket = await openTestTicket(slack);
       slack.workspace.react(
@@ -100,13 +112,12 @@ Deno.test("the ticket lock", async (t) => {
         id: `ticket:${ticket.id}`,
         taken_at: Math.floor(now / 1000) - STALE_AFTER_SECONDS - 1,
         holder: "a run that timed out",
+        state: "held",
       });
-      const c = clock(now);
       const result = await withTicketLock(
         client,
         ticket,
         () => Promise.resolve("changed"),
-        { nowMs: c.nowMs, sleep: c.sleep },
       );
       assert.deepEqual(result, { ok: true, value: "changed" });
       assert.equal(held(slack, ticket), false);
@@ -131,7 +142,7 @@ Deno.test("the ticket lock", async (t) => {
         { nowMs: c.nowMs, sleep: c.sleep },
       );
       assert.equal(first.ok, false);
-      // Once that clock has run out, the next run breaks it.
+      // Once that clock has run out, the next run adopts it.
       c.ms += (STALE_AFTER_SECONDS + 1) * 1000;
       const later = await withTicketLock(
         client,
@@ -140,48 +151,143 @@ Deno.test("the ticket lock", async (t) => {
         { nowMs: c.nowMs, sleep: c.sleep },
       );
       assert.deepEqual(later, { ok: true, value: "changed" });
+      assert.equal(held(slack, ticket), false);
     },
   );
 
   await t.step(
-    "a holder that could not let go says so, and is broken at once",
+    "a holder that could not let go says so, and the next run adopts it",
     async () => {
       const ticket = await openTestTicket(slack);
       slack.fail({
         method: "reactions.remove",
         error: "internal_error",
+        status: 500,
         times: 2,
       });
       await withTicketLock(client, ticket, () => Promise.resolve());
       assert.equal(held(slack, ticket), true);
       const record = await slack.datastores.get("locks", `ticket:${ticket.id}`);
-      assert.equal(record.holder, "released");
-      const c = clock(now);
+      assert.equal(record.state, "stuck");
       const next = await withTicketLock(
         client,
         ticket,
         () => Promise.resolve("changed"),
-        { nowMs: c.nowMs, sleep: c.sleep },
       );
       assert.deepEqual(next, { ok: true, value: "changed" });
-      assert.equal(c.ms, now, "without waiting");
+      assert.equal(held(slack, ticket), false);
     },
   );
 
   await t.step(
-    "a reaction that landed with its answer lost is taken back",
+    "a reaction that landed with its answer lost is this run's: changed, given back",
     async () => {
       const ticket = await openTestTicket(slack);
       slack.fail({
         method: "reactions.add",
         error: "internal_error",
+        status: 500,
         afterEffect: true,
       });
-      await assert.rejects(
-        withTicketLock(client, ticket, () => Promise.resolve()),
-        /internal_error/,
+      const result = await withTicketLock(
+        client,
+        ticket,
+        () => Promise.resolve(held(slack, ticket)),
       );
+      assert.deepEqual(result, { ok: true, value: true });
       assert.equal(held(slack, ticket), false);
+    },
+  );
+
+  await t.step(
+    "a failed add never removes the lock another run holds",
+    async () => {
+      const ticket = await openTestTicket(slack);
+      slack.workspace.react(
+        TRIAGE,
+        ticket.card_ts!,
+        LOCK_REACTION,
+        BOT_USER_ID,
+      );
+      await putItem(client, LocksDatastore, {
+        id: `ticket:${ticket.id}`,
+        taken_at: Math.floor(Date.now() / 1000),
+        holder: "a live run",
+        state: "held",
+      });
+      slack.clearCalls();
+      for (const failure of [{ status: 500 }, { status: 429 }]) {
+        slack.fail({
+          method: "reactions.add",
+          error: "internal_error",
+          times: 2,
+          retryAfterSeconds: 5,
+          ...failure,
+        });
+        const result = await withTicketLock(
+          client,
+          ticket,
+          () => Promise.resolve("changed"),
+        );
+        assert.equal(result.ok, false);
+        assert.match((result as { reason: string }).reason, /Nothing changed/);
+        assert.equal(held(slack, ticket), true, "the other run's lock stays");
+        slack.clearFailures();
+      }
+      assert.equal(slack.callsTo("reactions.remove").length, 0);
+    },
+  );
+
+  await t.step(
+    "a 429 longer than the wait: refused at once, with a reason",
+    async () => {
+      const ticket = await openTestTicket(slack);
+      slack.fail({
+        method: "reactions.add",
+        status: 429,
+        retryAfterSeconds: 5,
+      });
+      const started = Date.now();
+      const result = await withTicketLock(
+        client,
+        ticket,
+        () => Promise.resolve("changed"),
+      );
+      assert.ok(Date.now() - started < 1000);
+      assert.deepEqual(result.ok, false);
+      assert.match((result as { reason: string }).reason, /Slack did not let/);
+      assert.equal(held(slack, ticket), false);
+      assert.equal(slack.callsTo("reactions.remove").length, 0);
+    },
+  );
+
+  await t.step(
+    "stale reads: the next holder reads the ticket until it has the last change",
+    async () => {
+      const ticket = await openTestTicket(slack);
+      slack.staleReads = { windowMs: 300, chance: 1 };
+      try {
+        const first = await withTicketLock(
+          client,
+          ticket,
+          (latest) =>
+            updateTicketFields(client, latest!.id, {
+              assignee: "UFIRST",
+            }),
+        );
+        assert.equal(first.ok, true);
+        // Every read within 300 ms of a write answers the item before it.
+        const before = slack.staleAnswers;
+        const second = await withTicketLock(
+          clientFor(slack),
+          ticket,
+          (latest) => Promise.resolve(latest?.assignee),
+        );
+        assert.deepEqual(second, { ok: true, value: "UFIRST" });
+        assert.ok(slack.staleAnswers > before, "stale answers were given");
+      } finally {
+        slack.staleReads = undefined;
+      }
     },
   );
 

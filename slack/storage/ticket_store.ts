@@ -68,7 +68,9 @@ export async function getTicket(
   id: string,
 ): Promise<Ticket | undefined> {
   const item = await getItem(client, TicketsDatastore, id);
-  return item ? toTicket(item) : undefined;
+  if (!item) return undefined;
+  noteRevision(client, id, revOf(item));
+  return toTicket(item);
 }
 
 export async function findTicketId(
@@ -90,13 +92,50 @@ export function newRev(nowMs = Date.now()): string {
   }`;
 }
 
+/**
+ * The newest revision this client (one function run) has seen or written
+ * for each ticket. Revisions are clock times, and runs' clocks differ: a run
+ * that writes after reading revision R under the ticket's lock writes one
+ * later than R whatever its clock says, so revisions of a ticket only go up
+ * from one lock holder to the next (the lock's stale-read guard compares
+ * them; see ticket_lock.ts).
+ */
+const knownRevisions = new WeakMap<object, Map<string, string>>();
+
+/** The newest revision of the ticket this run has seen or written. */
+export function knownRevision(
+  client: SlackAPIClient,
+  id: string,
+): string | undefined {
+  return knownRevisions.get(client)?.get(id);
+}
+
+/** Remembers a revision seen (or written), if newer than the one known. */
+export function noteRevision(client: SlackAPIClient, id: string, rev: string) {
+  let known = knownRevisions.get(client);
+  if (!known) knownRevisions.set(client, known = new Map());
+  if (rev > (known.get(id) ?? "")) known.set(id, rev);
+}
+
+/**
+ * A revision later than every one this run knows of the ticket; noted once
+ * its write succeeded, since a failed write leaves the stored one as it was.
+ */
+function nextRev(client: SlackAPIClient, id: string): string {
+  const known = knownRevision(client, id);
+  const knownMs = known ? parseInt(known.split(".")[0], 36) : 0;
+  return newRev(Math.max(Date.now(), knownMs + 1));
+}
+
 /** The ticket as stored, with its revision. */
 export async function getTicketRevision(
   client: SlackAPIClient,
   id: string,
 ): Promise<{ ticket: Ticket; rev: string } | undefined> {
   const item = await getItem(client, TicketsDatastore, id);
-  return item ? { ticket: toTicket(item), rev: revOf(item) } : undefined;
+  if (!item) return undefined;
+  noteRevision(client, id, revOf(item));
+  return { ticket: toTicket(item), rev: revOf(item) };
 }
 
 /** Tickets written before revisions existed have the revision "". */
@@ -104,9 +143,11 @@ export const revOf = (item: TicketItem): string =>
   typeof item.rev === "string" ? item.rev : "";
 
 export async function putTicket(client: SlackAPIClient, ticket: Ticket) {
-  const rev = newRev();
+  const rev = nextRev(client, ticket.id);
   await Promise.all([
-    putItem(client, TicketsDatastore, { ...toItem(ticket), rev }),
+    putItem(client, TicketsDatastore, { ...toItem(ticket), rev }).then(() =>
+      noteRevision(client, ticket.id, rev)
+    ),
     indexWork(client, ticket, rev),
   ]);
 }
@@ -165,7 +206,7 @@ export async function updateTicketFields(
   fields: Partial<Omit<Ticket, "id" | "holds">>,
 ): Promise<Ticket> {
   const { answers, ...rest } = fields;
-  const rev = newRev();
+  const rev = nextRev(client, id);
   const change: TicketItem = { id, ...rest, rev };
   if (answers) change.answers = JSON.stringify(answers);
   if (!COUNTED_FIELDS.some((field) => fields[field] !== undefined)) {
@@ -182,9 +223,11 @@ export async function updateTicketFields(
       updateItem(client, TicketsDatastore, change),
       indexWorkFields(client, id, rev, fields),
     ]);
+    noteRevision(client, id, rev);
     return toTicket(item);
   }
   const item = await updateItem(client, TicketsDatastore, change);
+  noteRevision(client, id, rev);
   const ticket = toTicket(item);
   // A field that counts in reports moved to a new day, which the ticket
   // must remember (it only knows now, after the update).

@@ -19,7 +19,6 @@ import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import { getRequestType } from "../../slack/storage/queue_store.ts";
 import {
-  getTicket,
   putLookups,
   putTicketSurely,
 } from "../../slack/storage/ticket_store.ts";
@@ -95,8 +94,7 @@ export async function decide(
   const locked = await withTicketLock(
     client,
     checked.ticket,
-    async (): Promise<DecisionResult> => {
-      const latest = await getTicket(client, ticketId);
+    async (latest): Promise<DecisionResult> => {
       if (!latest) return { ok: false, reason: TICKET_GONE };
       if (latest.approval !== "pending") {
         return { ok: false, reason: alreadyDecided(latest), ticket: latest };

@@ -8,10 +8,7 @@ import {
   applyAction,
   type TicketAction,
 } from "../../helpdesk/tickets/ticket_actions.ts";
-import {
-  getTicket,
-  updateTicketFields,
-} from "../../slack/storage/ticket_store.ts";
+import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 import {
   loadQueuedTicket,
   TICKET_GONE,
@@ -176,8 +173,7 @@ export async function changeUnderLock(
   const locked = await withTicketLock(
     client,
     seen,
-    async (): Promise<ChangeResult> => {
-      const latest = await getTicket(client, seen.id);
+    async (latest): Promise<ChangeResult> => {
       if (!latest) return { ok: false, reason: TICKET_GONE };
       const outcome = await decide(latest);
       if (!outcome.ok) {
@@ -214,8 +210,7 @@ export async function updateFieldsUnderLock(
   ticket: Ticket,
   fields: (latest: Ticket) => Parameters<typeof updateTicketFields>[2],
 ): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const locked = await withTicketLock(client, ticket, async () => {
-    const latest = await getTicket(client, ticket.id);
+  const locked = await withTicketLock(client, ticket, async (latest) => {
     if (latest) await updateTicketFields(client, ticket.id, fields(latest));
   });
   return locked.ok ? { ok: true } : locked;

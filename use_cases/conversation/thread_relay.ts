@@ -10,7 +10,12 @@ import {
   lookupByThread,
   lookupByThreadOf,
 } from "../../slack/storage/ticket_store.ts";
-import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import { SlackCallError } from "../../slack/api/slack_call.ts";
+import {
+  giveBackMark,
+  keepMark,
+  takeMark,
+} from "../../slack/storage/reaction_claim.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { followMerge, relayFromRequester } from "./conversation.ts";
 import { recordThreadOrder } from "../../slack/storage/checkup_store.ts";
@@ -140,18 +145,19 @@ export async function relayThreadMessage(
     await tellPerson(client, writer, pausedConversation(loaded.ticket, paused));
     return undefined;
   }
-  const mark = { channel, timestamp: ts, name: RELAYED_MARK };
-  try {
-    await slackCall(client, "reactions.add", mark);
-  } catch (error) {
-    if (error instanceof SlackCallError && error.code === "already_reacted") {
-      return undefined; // another delivery of the same message has it
-    }
-    await slackCall(client, "reactions.remove", mark).catch((removal) =>
-      console.warn(`${channel}/${ts}: relay mark not taken back`, removal)
-    );
-    throw error;
+  // Taken back only by the run that holds it (reaction_claim.ts).
+  const claim = await takeMark(
+    client,
+    { channel, timestamp: ts, name: RELAYED_MARK },
+    "relay",
+  );
+  // Another delivery of the same message has it.
+  if (claim.kind === "held") return undefined;
+  if (claim.kind === "unclaimable") {
+    throw new SlackCallError("reactions.add", claim.code, { channel });
   }
+  if (claim.kind === "failed") throw claim.error;
+  const { mark } = claim;
   try {
     const relayed = written.ok
       ? await relayFromRequester(
@@ -174,6 +180,7 @@ export async function relayThreadMessage(
         now,
       );
     }
+    await keepMark(client, mark);
     // Which order Slack named the two timestamps in, for the check-up's
     // line on it (use_cases/checkup/): only what was seen, never trusted.
     await recordThreadOrder(client, {
@@ -189,7 +196,7 @@ export async function relayThreadMessage(
     return relayed.ticket;
   } catch (error) {
     // Unmarked, so that a redelivery passes it on.
-    await slackCall(client, "reactions.remove", mark).catch((removal) =>
+    await giveBackMark(client, mark).catch((removal) =>
       console.warn(`${channel}/${ts}: relay mark not taken back`, removal)
     );
     throw error;

@@ -9,10 +9,7 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { repairDue } from "../../helpdesk/tickets/open_work.ts";
-import {
-  getTicket,
-  updateTicketFields,
-} from "../../slack/storage/ticket_store.ts";
+import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 import { ticketsById } from "../../slack/storage/ticket_queries.ts";
 import { readWorkTable } from "../../slack/storage/work_store.ts";
 import { finishOpening } from "../opening/finish_opening.ts";
@@ -63,8 +60,7 @@ export async function repairTickets(
         continue;
       }
       if (!ticket.card_redraw_due && !ticket.outbox_due) continue;
-      const done = await withTicketLock(client, ticket, async () => {
-        const latest = await getTicket(client, ticket.id);
+      const done = await withTicketLock(client, ticket, async (latest) => {
         if (!latest) return;
         if (latest.card_redraw_due) {
           await redrawTicketCard(client, settings, latest, now);
