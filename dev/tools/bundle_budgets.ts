@@ -5,14 +5,17 @@
 // next 10 KB, so that a small change fits and a module pulled in by mistake
 // does not.
 // A change that needs more raises the budget in the same commit, saying
-// why; a change that shrinks a function lowers it.
+// why; a change that shrinks a function lowers it. card_reaction,
+// jsm_update, retry_jsm_syncs, service_level_sweep and update_ticket were
+// raised for the ticket lock's claim (slack/storage/reaction_claim.ts: its
+// record, lost answers, failed releases, the stale-read guard).
 const KB = 1024;
 
 export const GOAL = 60 * KB;
 
 export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // Saved replies' uses ride in every ticket write and report row (+0.2 KB).
-  card_reaction: 110 * KB,
+  card_reaction: 120 * KB,
   choose_report_scope: GOAL,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB).
   configure_helpdesk: 85 * KB,
@@ -21,7 +24,7 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   configure_request_type: GOAL,
   configure_service_levels: GOAL,
   create_ticket: 120 * KB,
-  jsm_update: 100 * KB,
+  jsm_update: 110 * KB,
   message_to_ticket: 130 * KB,
   my_tickets: 130 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB).
@@ -31,13 +34,13 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   rate_ticket: 110 * KB,
   record_jira_issue: GOAL,
   requester_message: 130 * KB,
-  retry_jsm_syncs: 100 * KB,
+  retry_jsm_syncs: 110 * KB,
   run_checkup: 90 * KB,
   saved_replies: GOAL,
   // Solved tickets join the similar-tickets index in the scheduled run.
-  service_level_sweep: 175 * KB,
+  service_level_sweep: 180 * KB,
   // Linking a merged ticket's request as a duplicate (jsm_duplicate_link.ts).
   sync_ticket_to_jsm: 100 * KB,
   // Saved replies in Reply to requester, and Similar… (BM25).
-  update_ticket: 225 * KB,
+  update_ticket: 230 * KB,
 };
