@@ -190,7 +190,12 @@ const RACES: Race[] = [
       const refusal = answers.find(refusedAnswer) as {
         errors: { summary: string };
       };
-      if (!/changed while you were editing/.test(refusal?.errors.summary)) {
+      // Told the other edit came first, or (when it held the ticket longer
+      // than a run waits) that someone else is changing it.
+      if (
+        !/changed while you were editing|Someone else is changing .* Nothing changed/
+          .test(refusal?.errors.summary)
+      ) {
         tally.violations.push(`refusal: ${refusal?.errors.summary}`);
       }
       tally.violations.push(...checkCards(slack, stored, start));
