@@ -50,8 +50,11 @@ export type ClaimRecord = StoredItem<typeof LocksDatastore>;
 /** Longer than any run can live (60 s deployed), with a margin. */
 export const STALE_AFTER_SECONDS = 75;
 
-/** Longer than a release takes (a removal, one retry after a 429). */
-export const RELEASE_SECONDS = 6;
+/**
+ * Longer than a release takes: a removal, and one more after a 429 of at
+ * most 1 s or a probe after a 5xx (RECORD_GRACE_MS), with their calls.
+ */
+export const RELEASE_SECONDS = 4;
 
 /** Where a claim can't be made at all. */
 export const UNCLAIMABLE = new Set([
@@ -267,8 +270,9 @@ async function mayRemoveAgain(
   clock: Clock,
 ): Promise<"again" | "theirs" | "stop"> {
   if (error instanceof SlackCallError && error.code === "ratelimited") {
+    // Longer, and the release would outlast RELEASE_SECONDS: left stuck.
     const wait = (error.details.retryAfterSeconds ?? 1) * 1000;
-    if (wait > 3000) return "stop";
+    if (wait > 1000) return "stop";
     await clock.sleep(wait);
     return "again";
   }

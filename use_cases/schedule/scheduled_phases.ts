@@ -30,15 +30,15 @@ export interface PhaseResult {
 
 /**
  * What closing one ticket takes, by method: its lock (a reaction taken and
- * given back, its record read, updated when taken and put when given back),
- * the ticket and its entry, the card, the thread and the requester.
+ * given back, its time kept), the ticket and its entry, the card, the thread
+ * and the requester.
  */
 const CLOSE_CALLS: Record<string, number> = {
   "reactions.add": 1,
   "reactions.remove": 1,
-  "apps.datastore.get": 3,
+  "apps.datastore.get": 2,
   "apps.datastore.put": 2,
-  "apps.datastore.update": 3,
+  "apps.datastore.update": 2,
   "chat.update": 1,
   "chat.postMessage": 2,
 };
@@ -46,9 +46,8 @@ const CLOSE_CALLS: Record<string, number> = {
 const REPAIR_CALLS: Record<string, number> = {
   "reactions.add": 1,
   "reactions.remove": 1,
-  "apps.datastore.get": 5,
-  "apps.datastore.put": 1,
-  "apps.datastore.update": 5,
+  "apps.datastore.get": 4,
+  "apps.datastore.update": 4,
   "apps.datastore.bulkPut": 1,
   "chat.update": 1,
   "chat.postMessage": 4,
