@@ -6,9 +6,10 @@
 // does not.
 // A change that needs more raises the budget in the same commit, saying
 // why; a change that shrinks a function lowers it. card_reaction,
-// jsm_update, retry_jsm_syncs, service_level_sweep and update_ticket were
-// raised for the ticket lock's claim (slack/storage/reaction_claim.ts: its
-// record, lost answers, failed releases, the stale-read guard).
+// jsm_update, retry_jsm_syncs, service_level_sweep, sync_ticket_to_jsm and
+// update_ticket were raised for the ticket lock's claim
+// (slack/storage/reaction_claim.ts: its record, lost answers, failed
+// releases, the stale-read guard).
 const KB = 1024;
 
 export const GOAL = 60 * KB;
@@ -40,7 +41,7 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // Solved tickets join the similar-tickets index in the scheduled run.
   service_level_sweep: 180 * KB,
   // Linking a merged ticket's request as a duplicate (jsm_duplicate_link.ts).
-  sync_ticket_to_jsm: 100 * KB,
+  sync_ticket_to_jsm: 110 * KB,
   // Saved replies in Reply to requester, and Similar… (BM25).
   update_ticket: 230 * KB,
 };
