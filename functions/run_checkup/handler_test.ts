@@ -154,6 +154,21 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
     assert.equal(lines.filter((l) => !l.ok).length, 1, "only that one");
   });
 
+  await t.step("stale datastore reads: the datastore line", async () => {
+    await using slack = await healthyWorkspace();
+    // Every read within a minute of a write answers the version before it,
+    // as an eventually consistent replica may (dev/testing/fake_slack/
+    // stale_reads.ts); switched on after the setup's own writes.
+    slack.staleReads = { windowMs: 60_000, chance: 1 };
+    const lines = await checkup(slack);
+    const datastore = failed(lines, "Datastore reads its own writes");
+    assert.equal(
+      datastore.found,
+      "8 of 8 reads right after a write saw an older version.",
+    );
+    assert.match(datastore.todo!, /report it to Slack with these numbers/);
+  });
+
   await t.step(
     "a scope that was not granted: the permissions line",
     async () => {
