@@ -197,6 +197,10 @@ async function acquire(
   const pollMs = options.pollMs ?? LOCK_POLL_MS;
   const left = () => deadline - clock.nowMs();
   const seconds = () => Math.floor(clock.nowMs() / 1000);
+  // How long one look (a reactions.add, a read of the record) takes at
+  // most, so that the last one ends within the budget.
+  let askedAt = clock.nowMs();
+  let longestAsk = 0;
   let added: AddOutcome = await addReaction(client, spot, left(), clock);
   // Whether a reaction that is there may be this run's own (an add whose
   // answer was lost), and since when the record has named no other holder.
@@ -218,6 +222,7 @@ async function acquire(
     const judged = record === "unread"
       ? "other"
       : judgeClaim(record, holder, seconds());
+    longestAsk = Math.max(longestAsk, clock.nowMs() - askedAt);
     // Nobody else: its holder could not let go, or died, or it is this
     // run's own (an earlier answer lost). Adopted when the record says so
     // twice, RECORD_GRACE_MS apart, so that a run that has just taken it
@@ -233,7 +238,7 @@ async function acquire(
       await recordHolder(client, id, holder, seconds());
       return { kind: "taken", adopted: true };
     }
-    if (left() < pollMs) {
+    if (left() < pollMs * 1.25 + longestAsk) {
       if (judged === "unknown" && !uncertain && record !== "unread") {
         // Held with no record: a holder that died before writing it. Its
         // clock starts now, for a later run to judge.
@@ -248,6 +253,7 @@ async function acquire(
     }
     // Jittered, so that waiting runs don't all ask again in step.
     await clock.sleep(pollMs * (0.75 + Math.random() * 0.5));
+    askedAt = clock.nowMs();
     // Asked again only when the record says it may be free, and now and
     // then in case the record itself is late.
     if (judged !== "other" || polls % 3 === 0 || added.kind === "failed") {
