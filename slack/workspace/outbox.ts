@@ -3,12 +3,15 @@
 // limit, an error on Slack's side), the message is kept on the ticket and
 // the scheduled check sends it again. A message whose answer was lost after
 // Slack had posted it may so arrive twice; one refused for a lasting reason
-// (the person left, the channel is gone) is dropped and logged.
+// (the person left, the channel is gone) is dropped, and the card's thread
+// is told what did not arrive (a kept message's writer is not recorded).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { KnownBlock } from "@slack/types";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { slackCall, SlackCallError } from "../api/slack_call.ts";
 import { updateTicketFields } from "../storage/ticket_store.ts";
+import { notDelivered } from "../blocks/conversation_messages.ts";
+import { userMention } from "../blocks/mrkdwn.ts";
 
 export interface OutboxMessage {
   channel: string;
@@ -151,7 +154,10 @@ export async function flushOutbox(
       if (passing(error)) {
         still.push(JSON.stringify(message));
         waiting.add(placeOf(message));
-      } else console.error(`${ticket.key}: a message was dropped`, error);
+      } else {
+        console.error(`${ticket.key}: a message was dropped`, error);
+        await tellCardOfLost(client, ticket, message, error);
+      }
     }
   }
   await updateTicketFields(client, ticket.id, {
@@ -159,4 +165,34 @@ export async function flushOutbox(
     outbox_due: still.length > 0,
   });
   return sent;
+}
+
+/**
+ * A kept message Slack refused for good when sent again: the card's thread
+ * says where it was going and why it never will, with its words unless the
+ * ticket is private. One meant for that thread itself is only logged: the
+ * thread is what refuses.
+ */
+async function tellCardOfLost(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  message: OutboxMessage,
+  error: unknown,
+) {
+  const { card_channel: channel, card_ts: thread_ts } = ticket;
+  if (!channel || !thread_ts) return;
+  if (message.channel === channel && message.thread_ts === thread_ts) return;
+  const to = /^[UW]/.test(message.channel)
+    ? userMention(message.channel)
+    : /^D/.test(message.channel)
+    ? "a direct message"
+    : `<#${message.channel}>`;
+  const reason = error instanceof SlackCallError
+    ? `Slack refused it (${error.code}).`
+    : "Slack refused it.";
+  const notice = notDelivered(ticket, "message", to, reason);
+  const text = ticket.private ? notice : `${notice}\n${message.text}`;
+  await post(client, { channel, thread_ts, text }).catch((e) =>
+    console.error(`${ticket.key}: the card's thread not told of a loss`, e)
+  );
 }
