@@ -61,3 +61,21 @@ export async function markAbandoned(
   }
   return nowSeconds - Number(record.taken_at) > MARK_STALE_AFTER_SECONDS;
 }
+
+/**
+ * Whether a live run has said it holds the mark: its record was written
+ * right after Slack accepted its add, less than MARK_STALE_AFTER_SECONDS ago.
+ */
+export async function markHeldByLiveRun(
+  client: SlackAPIClient,
+  where: { channel: string; ts: string },
+  nowSeconds: number,
+): Promise<boolean> {
+  const record = await getItem(
+    client,
+    LocksDatastore,
+    markId(where.channel, where.ts),
+  );
+  return record?.holder === "intake" &&
+    nowSeconds - Number(record.taken_at ?? 0) <= MARK_STALE_AFTER_SECONDS;
+}

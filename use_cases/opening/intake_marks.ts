@@ -10,7 +10,11 @@ import {
   getTicket,
   lookupByMessage,
 } from "../../slack/storage/ticket_store.ts";
-import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import {
+  isRateLimit,
+  slackCall,
+  SlackCallError,
+} from "../../slack/api/slack_call.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { NotShownYet, type OpenedTicket } from "./open_ticket.ts";
 import { TICKET_MARK } from "../../helpdesk/tickets/message_ticket.ts";
@@ -23,6 +27,7 @@ import {
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
   markAbandoned,
+  markHeldByLiveRun,
   recordMarkLeft,
   recordMarkTaken,
 } from "../../slack/storage/intake_mark.ts";
@@ -145,12 +150,33 @@ export async function takeMark(
     if (error instanceof SlackCallError && UNREADABLE.has(error.code)) {
       return refuse(client, message, cannotReadMessage(channel, false));
     }
-    // The mark may have landed with its answer lost: taken back, so that
-    // reacting again can take it.
-    await takeBack(client, message);
+    // The add failed without saying whether it landed. A 429 was not
+    // carried out, so any mark there is another run's. Otherwise the mark
+    // may be this run's with its answer lost, or a live run's: it is taken
+    // back only when two looks a second apart find no live run's record
+    // (one writes it right after its add), as the ticket lock adopts.
+    if (!isRateLimit(error) && !await liveRunHoldsMark(client, where, run)) {
+      await takeBack(client, message);
+    }
     throw error;
   }
 }
+
+/** Two looks at the mark's record, a second apart (see takeMark). */
+async function liveRunHoldsMark(
+  client: SlackAPIClient,
+  where: { channel: string; ts: string },
+  run: IntakeRun,
+): Promise<boolean> {
+  const look = () =>
+    markHeldByLiveRun(client, where, nowSeconds(run)).catch(() => true);
+  if (await look()) return true;
+  await new Promise((r) => setTimeout(r, SECOND_LOOK_MS));
+  return await look();
+}
+
+/** Longer than a live run takes from its add's answer to its record. */
+const SECOND_LOOK_MS = 1000;
 
 const nowSeconds = (run: { nowMs?: number }) =>
   Math.floor((run.nowMs ?? Date.now()) / 1000);
