@@ -36,6 +36,13 @@ const LASTING = new Set([
   "restricted_action",
 ]);
 
+/** Why a message will never arrive, as its writer and the card are told. */
+export function whySlackRefused(error: unknown): string {
+  return error instanceof SlackCallError
+    ? `Slack refused it (${error.code}).`
+    : "Slack refused it.";
+}
+
 /** Whether Slack refused it for good: sending it again won't change that. */
 export function refusedForGood(error: unknown): boolean {
   return !passing(error);
@@ -187,10 +194,7 @@ async function tellCardOfLost(
     : /^D/.test(message.channel)
     ? "a direct message"
     : `<#${message.channel}>`;
-  const reason = error instanceof SlackCallError
-    ? `Slack refused it (${error.code}).`
-    : "Slack refused it.";
-  const notice = notDelivered(ticket, "message", to, reason);
+  const notice = notDelivered(ticket, "message", to, whySlackRefused(error));
   const text = ticket.private ? notice : `${notice}\n${message.text}`;
   await post(client, { channel, thread_ts, text }).catch((e) =>
     console.error(`${ticket.key}: the card's thread not told of a loss`, e)

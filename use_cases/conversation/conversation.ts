@@ -35,8 +35,9 @@ import {
   keepForLater,
   type OutboxMessage,
   refusedForGood,
+  whySlackRefused,
 } from "../../slack/workspace/outbox.ts";
-import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
 import { tellPerson, whereToTell } from "../../slack/workspace/tell_person.ts";
 import { numberedParts } from "../../slack/blocks/message_parts.ts";
 import { userMention } from "../../slack/blocks/mrkdwn.ts";
@@ -303,14 +304,11 @@ async function tellWhatWasLost(
   error: unknown,
   options: { writerAt?: WriterPlace },
 ) {
-  const reason = error instanceof SlackCallError
-    ? `Slack refused it (${error.code}).`
-    : "Slack refused it.";
   const text = notDelivered(
     ticket,
     action === "reply" ? "reply" : "message",
     to,
-    reason,
+    whySlackRefused(error),
   );
   const told: Promise<unknown>[] = [
     tellPerson(
