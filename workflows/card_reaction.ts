@@ -2,11 +2,12 @@ import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import CardReactionFunction from "../functions/card_reaction/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
+import { CARD_REACTION_WORKFLOW } from "./created_by_app_ids.ts";
 
 /** Started by an agent's reaction on a triage card. */
 export function cardReactionWorkflow(options: DeploymentOptions) {
   const workflow = DefineWorkflow({
-    callback_id: "card_reaction",
+    callback_id: CARD_REACTION_WORKFLOW,
     title: "Ticket card reaction",
     description: "Claim or resolve a ticket with a reaction on its card",
     input_parameters: {

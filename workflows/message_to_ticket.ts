@@ -2,11 +2,12 @@ import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import MessageToTicketFunction from "../functions/message_to_ticket/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
+import { MESSAGE_TO_TICKET_WORKFLOW } from "./created_by_app_ids.ts";
 
 /** Started by the intake emoji on a message in a queue's intake channel. */
 export function messageToTicketWorkflow(options: DeploymentOptions) {
   const workflow = DefineWorkflow({
-    callback_id: "message_to_ticket",
+    callback_id: MESSAGE_TO_TICKET_WORKFLOW,
     title: "Message to ticket",
     description: "Turn a message into a ticket with a reaction",
     input_parameters: {

@@ -1,9 +1,10 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import RateTicketFunction from "../functions/rate_ticket/definition.ts";
+import { RATE_TICKET_WORKFLOW } from "./created_by_app_ids.ts";
 
 /** Started by the rating buttons in a requester's DM (triggers/created_by_app/rate_ticket.ts). */
 const RateTicketWorkflow = DefineWorkflow({
-  callback_id: "rate_ticket",
+  callback_id: RATE_TICKET_WORKFLOW,
   title: "Rate a ticket",
   description: "Tell Helpdesk how a resolved ticket went",
   input_parameters: {

@@ -2,6 +2,7 @@ import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import RequesterMessageFunction from "../functions/requester_message/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
+import { REQUESTER_MESSAGE_WORKFLOW } from "./created_by_app_ids.ts";
 
 /**
  * Started by a reply in a thread of a queue's intake channel (see
@@ -10,7 +11,7 @@ import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
  */
 export function requesterMessageWorkflow(options: DeploymentOptions) {
   const workflow = DefineWorkflow({
-    callback_id: "requester_message",
+    callback_id: REQUESTER_MESSAGE_WORKFLOW,
     title: "Requester's message",
     description: "Pass a message in a ticket's thread to its agents",
     input_parameters: {

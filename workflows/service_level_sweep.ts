@@ -3,6 +3,7 @@ import ServiceLevelSweepFunction from "../functions/service_level_sweep/definiti
 import RetryJsmSyncsFunction from "../functions/retry_jsm_syncs/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
+import { SERVICE_LEVEL_SWEEP_WORKFLOW } from "./created_by_app_ids.ts";
 
 /**
  * Run by the scheduled triggers "Configure Helpdesk" creates: four hourly
@@ -12,7 +13,7 @@ import { jsmOn, jsmTokenInput, NO_INTEGRATIONS } from "./integration_steps.ts";
  */
 export function serviceLevelSweepWorkflow(options: DeploymentOptions) {
   const workflow = DefineWorkflow({
-    callback_id: "service_level_sweep",
+    callback_id: SERVICE_LEVEL_SWEEP_WORKFLOW,
     title: "Check service levels",
     description: "Warn, escalate and auto-close tickets on schedule",
     input_parameters: { properties: {}, required: [] },

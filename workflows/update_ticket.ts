@@ -2,6 +2,7 @@ import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import UpdateTicketFunction from "../functions/update_ticket/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
+import { UPDATE_TICKET_WORKFLOW } from "./created_by_app_ids.ts";
 
 /**
  * Started by a triage card's workflow buttons (see triggers/created_by_app/update_ticket.ts).
@@ -10,7 +11,7 @@ import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
  */
 export function updateTicketWorkflow(options: DeploymentOptions) {
   const workflow = DefineWorkflow({
-    callback_id: "update_ticket",
+    callback_id: UPDATE_TICKET_WORKFLOW,
     title: "Update a ticket",
     description: "Claim, assign, or change the status of a Helpdesk ticket",
     input_parameters: {

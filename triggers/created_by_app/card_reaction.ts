@@ -6,11 +6,11 @@ import {
   TriggerEventTypes,
   TriggerTypes,
 } from "deno-slack-api/mod.ts";
-import CardReactionWorkflow from "../../workflows/card_reaction.ts";
+import type CardReactionWorkflow from "../../workflows/card_reaction.ts";
+import { CARD_REACTION_WORKFLOW } from "../../workflows/created_by_app_ids.ts";
 import { notFrom } from "./own_events.ts";
 
-export const CARD_REACTION_WORKFLOW =
-  CardReactionWorkflow.definition.callback_id;
+export { CARD_REACTION_WORKFLOW };
 
 /**
  * :eyes: claims and :white_check_mark: resolves a ticket when an agent puts

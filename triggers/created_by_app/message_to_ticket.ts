@@ -6,11 +6,11 @@ import {
   TriggerEventTypes,
   TriggerTypes,
 } from "deno-slack-api/mod.ts";
-import MessageToTicketWorkflow from "../../workflows/message_to_ticket.ts";
+import type MessageToTicketWorkflow from "../../workflows/message_to_ticket.ts";
+import { MESSAGE_TO_TICKET_WORKFLOW } from "../../workflows/created_by_app_ids.ts";
 import { notFrom } from "./own_events.ts";
 
-export const MESSAGE_TO_TICKET_WORKFLOW =
-  MessageToTicketWorkflow.definition.callback_id;
+export { MESSAGE_TO_TICKET_WORKFLOW };
 
 /**
  * The intake emoji (":ticket:" unless configured otherwise) on a message in

@@ -2,7 +2,8 @@
 // give it to `slack trigger create` (triggers/ holds those).
 import type { Trigger } from "deno-slack-api/types.ts";
 import { TriggerContextData, TriggerTypes } from "deno-slack-api/mod.ts";
-import RateTicketWorkflow from "../../workflows/rate_ticket.ts";
+import type RateTicketWorkflow from "../../workflows/rate_ticket.ts";
+import { RATE_TICKET_WORKFLOW } from "../../workflows/created_by_app_ids.ts";
 
 /**
  * The link trigger behind the rating buttons in requesters' DMs; each button
@@ -14,7 +15,7 @@ const trigger: Trigger<typeof RateTicketWorkflow.definition> = {
   name: "Rate a ticket",
   description:
     "Used by the rating buttons Helpdesk sends when a ticket is resolved",
-  workflow: `#/workflows/${RateTicketWorkflow.definition.callback_id}`,
+  workflow: `#/workflows/${RATE_TICKET_WORKFLOW}`,
   inputs: {
     ticket_id: { customizable: true },
     rating: { customizable: true },

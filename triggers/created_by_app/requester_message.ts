@@ -6,11 +6,11 @@ import {
   TriggerEventTypes,
   TriggerTypes,
 } from "deno-slack-api/mod.ts";
-import RequesterMessageWorkflow from "../../workflows/requester_message.ts";
+import type RequesterMessageWorkflow from "../../workflows/requester_message.ts";
+import { REQUESTER_MESSAGE_WORKFLOW } from "../../workflows/created_by_app_ids.ts";
 import { notFrom } from "./own_events.ts";
 
-export const REQUESTER_MESSAGE_WORKFLOW =
-  RequesterMessageWorkflow.definition.callback_id;
+export { REQUESTER_MESSAGE_WORKFLOW };
 
 /**
  * Replies in threads of the queues' intake channels: the requester's side of

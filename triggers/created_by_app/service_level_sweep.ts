@@ -2,7 +2,8 @@
 // give it to `slack trigger create` (triggers/ holds those).
 import type { Trigger } from "deno-slack-api/types.ts";
 import { TriggerTypes } from "deno-slack-api/mod.ts";
-import ServiceLevelSweepWorkflow from "../../workflows/service_level_sweep.ts";
+import type ServiceLevelSweepWorkflow from "../../workflows/service_level_sweep.ts";
+import { SERVICE_LEVEL_SWEEP_WORKFLOW } from "../../workflows/created_by_app_ids.ts";
 
 /**
  * Slack's shortest schedule is hourly, so the SLA sweep runs on four hourly
@@ -25,8 +26,7 @@ export function serviceLevelSweepTriggers(
         String(start.getUTCMinutes()).padStart(2, "0")
       })`,
       description: "Warns before SLA targets are missed and escalates breaches",
-      workflow:
-        `#/workflows/${ServiceLevelSweepWorkflow.definition.callback_id}`,
+      workflow: `#/workflows/${SERVICE_LEVEL_SWEEP_WORKFLOW}`,
       inputs: {},
       schedule: {
         start_time: start.toISOString(),

@@ -2,7 +2,8 @@
 // give it to `slack trigger create` (triggers/ holds those).
 import type { Trigger } from "deno-slack-api/types.ts";
 import { TriggerContextData, TriggerTypes } from "deno-slack-api/mod.ts";
-import UpdateTicketWorkflow from "../../workflows/update_ticket.ts";
+import type UpdateTicketWorkflow from "../../workflows/update_ticket.ts";
+import { UPDATE_TICKET_WORKFLOW } from "../../workflows/created_by_app_ids.ts";
 
 /**
  * The link trigger behind every button on a triage card. Its ticket_id and
@@ -16,7 +17,7 @@ const trigger: Trigger<typeof UpdateTicketWorkflow.definition> = {
   type: TriggerTypes.Shortcut,
   name: "Update a ticket",
   description: "Used by the buttons on Helpdesk's triage cards",
-  workflow: `#/workflows/${UpdateTicketWorkflow.definition.callback_id}`,
+  workflow: `#/workflows/${UPDATE_TICKET_WORKFLOW}`,
   inputs: {
     ticket_id: { customizable: true },
     action: { customizable: true },

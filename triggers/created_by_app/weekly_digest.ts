@@ -2,7 +2,8 @@
 // give it to `slack trigger create` (triggers/ holds those).
 import type { Trigger } from "deno-slack-api/types.ts";
 import { TriggerTypes } from "deno-slack-api/mod.ts";
-import WeeklyDigestWorkflow from "../../workflows/weekly_digest.ts";
+import type WeeklyDigestWorkflow from "../../workflows/weekly_digest.ts";
+import { WEEKLY_DIGEST_WORKFLOW } from "../../workflows/created_by_app_ids.ts";
 
 /** Mondays at 09:00 in Helpdesk's time zone; `start` is the first one. */
 export function weeklyDigestTrigger(
@@ -13,7 +14,7 @@ export function weeklyDigestTrigger(
     type: TriggerTypes.Scheduled,
     name: "Helpdesk weekly digest",
     description: "Posts last week's report in the triage channel",
-    workflow: `#/workflows/${WeeklyDigestWorkflow.definition.callback_id}`,
+    workflow: `#/workflows/${WEEKLY_DIGEST_WORKFLOW}`,
     inputs: {},
     schedule: {
       start_time: start.toISOString(),
