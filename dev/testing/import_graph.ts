@@ -8,11 +8,14 @@ export interface Import {
   typeOnly: boolean;
   /** The names in `{ … }`, as exported (`a as b` is a): what it uses. */
   names?: string[];
+  /** `import("…")`: loaded when run, not when the module is. */
+  dynamic?: true;
 }
 
 const STATIC =
   /(?:^|[;}])\s*(import|export)\s+(type\s+)?(?:[\w*${}\s,]+?\s+from\s+)?["']([^"']+)["']/g;
-const DYNAMIC = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
+// Any `import(` call; the specifier when it is a plain string.
+const DYNAMIC = /(?<![\w$.])import\s*\(\s*(?:["']([^"']+)["']\s*\))?/g;
 
 /** Blanks out comments and the insides of template strings. */
 function code(text: string): string {
@@ -42,7 +45,11 @@ export function importsOf(text: string): Import[] {
     });
   }
   for (const m of source.matchAll(DYNAMIC)) {
-    found.push({ specifier: m[1], typeOnly: false });
+    found.push({
+      specifier: m[1] ?? "(computed)",
+      typeOnly: false,
+      dynamic: true,
+    });
   }
   return found;
 }
