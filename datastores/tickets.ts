@@ -136,5 +136,12 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },
+    // Who changed what and when (helpdesk/tickets/ticket_history.ts): the
+    // newest entries as compact JSON, and how many older ones were dropped.
+    history: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
+    history_dropped: { type: Schema.types.integer },
   },
 });

@@ -9,7 +9,9 @@
 // jsm_update, retry_jsm_syncs, service_level_sweep, sync_ticket_to_jsm and
 // update_ticket were raised for the ticket lock's claim
 // (slack/storage/reaction_claim.ts: its record, lost answers, failed
-// releases, the stale-read guard).
+// releases, the stale-read guard). my_tickets, rate_ticket,
+// requester_message and service_level_sweep were raised for the history
+// every change writes (helpdesk/tickets/ticket_history.ts, 3.7 KB).
 const KB = 1024;
 
 export const GOAL = 60 * KB;
@@ -28,22 +30,23 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   create_ticket: 120 * KB,
   jsm_update: 110 * KB,
   message_to_ticket: 130 * KB,
-  my_tickets: 130 * KB,
+  my_tickets: 135 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB).
   open_ticket: 125 * KB,
   open_tickets: GOAL,
   post_report: GOAL,
-  rate_ticket: 110 * KB,
+  rate_ticket: 115 * KB,
   record_jira_issue: GOAL,
-  requester_message: 130 * KB,
+  requester_message: 135 * KB,
   retry_jsm_syncs: 110 * KB,
   // 72.6 KB since triggers name their workflow by id alone; 82.5 KB before.
   run_checkup: 80 * KB,
   saved_replies: GOAL,
   // Solved tickets join the similar-tickets index in the scheduled run.
-  service_level_sweep: 180 * KB,
+  service_level_sweep: 185 * KB,
   // Linking a merged ticket's request as a duplicate (jsm_duplicate_link.ts).
   sync_ticket_to_jsm: 110 * KB,
-  // Saved replies in Reply to requester, and Similar… (BM25).
-  update_ticket: 230 * KB,
+  // Saved replies in Reply to requester, Similar… (BM25), and History…
+  // with the history every change writes.
+  update_ticket: 240 * KB,
 };

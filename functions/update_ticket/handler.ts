@@ -5,6 +5,8 @@
 // once (pressButton in use_cases/changes/change_ticket.ts).
 import { showSimilar } from "../../use_cases/changes/similar_tickets.ts";
 import { SIMILAR_ACTION } from "../../helpdesk/similar/solved_tickets.ts";
+import { showHistory } from "../../use_cases/changes/ticket_history.ts";
+import { HISTORY_ACTION } from "../../helpdesk/tickets/ticket_history.ts";
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
@@ -87,6 +89,7 @@ const BUTTONS = new Map<string, Button>([
   ["approve", approveRequest],
   ["details", showDetails],
   [SIMILAR_ACTION, showSimilar],
+  [HISTORY_ACTION, showHistory],
   ...(["reply", "note", "comment"] as const).map((a): [string, Button] => [
     a,
     (c, p) => openConversationForm(c, p, a, CONVERSATION_VIEWS[a]),

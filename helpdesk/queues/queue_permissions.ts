@@ -22,6 +22,7 @@ export const QUEUE_ACTIONS = [
   "edit_settings",
   "edit_saved_replies",
   "view_private",
+  "view_history",
 ] as const;
 export type QueueAction = typeof QUEUE_ACTIONS[number];
 
@@ -41,6 +42,10 @@ const ALLOWED: Record<QueueAction, readonly HolderRole[]> = {
   edit_saved_replies: ["owner", "admin"],
   // Approvers must see what they approve.
   view_private: [...AGENTS, "initiator", "approver"],
+  // Who changed what (helpdesk/tickets/ticket_history.ts): those who work
+  // it, and its requester (shown what they are told of anyway). A subset
+  // of view_private, so a private ticket's history is no wider.
+  view_history: [...AGENTS, "initiator"],
 };
 
 export function mayDo(

@@ -238,6 +238,13 @@ export interface Ticket {
    * slack/storage/ticket_store.ts, see helpdesk/reports/report_rows.ts.
    */
   report_days?: string[];
+  /**
+   * Who changed what and when, as compact JSON, oldest first: the newest
+   * HISTORY_KEPT entries (see ticket_history.ts); history_dropped counts the
+   * older ones no longer kept.
+   */
+  history?: string[];
+  history_dropped?: number;
 }
 
 export type JsmSync = "pending" | "synced";

@@ -6,6 +6,7 @@
 // clicked, carrying the ticket id and the action as the trigger's
 // customizable inputs.
 import type { SIMILAR_ACTION } from "../../helpdesk/similar/solved_tickets.ts";
+import type { HISTORY_ACTION } from "../../helpdesk/tickets/ticket_history.ts";
 import type { ActionsBlock, WorkflowButton } from "@slack/types";
 import type { Status, Ticket } from "../../helpdesk/tickets/model.ts";
 import { allowedNextStatuses } from "../../helpdesk/tickets/status_rules.ts";
@@ -68,7 +69,8 @@ export function cardActions(
       | RequestActionType
       | ConversationAction
       | MergeActionType
-      | typeof SIMILAR_ACTION;
+      | typeof SIMILAR_ACTION
+      | typeof HISTORY_ACTION;
     label: string;
     style?: "primary" | "danger";
   }> = [...cardControls(ticket.status)];
@@ -95,6 +97,9 @@ export function cardActions(
     available.push({ action: "reply", label: "Reply to requester" });
     available.push({ action: "note", label: "Note" });
   }
+  // Who changed what, for as long as the ticket lives, closed or not
+  // (use_cases/changes/ticket_history.ts).
+  available.push({ action: "history", label: "History…" });
   if (available.length === 0 || !controls.actionTriggerUrl) return undefined;
   const url = controls.actionTriggerUrl;
   return {

@@ -14,6 +14,7 @@ const WHO: Record<QueueAction, string> = {
   edit_saved_replies: "the queue's owner and admins",
   view_private:
     "the queue's agents, its approvers and the person who opened it",
+  view_history: "the queue's agents and the person who opened it",
 };
 
 const VERB: Record<QueueAction, string> = {
@@ -25,6 +26,7 @@ const VERB: Record<QueueAction, string> = {
   edit_settings: "change its settings",
   edit_saved_replies: "change its saved replies",
   view_private: "see a private request's details",
+  view_history: "see a ticket's history",
 };
 
 export function refusal(action: QueueAction, queueName: string): string {

@@ -85,6 +85,7 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ...PAIR,
     ["Similar…", "similar"],
     ...TALK,
+    ["History…", "history"],
   ],
   in_progress: [
     ["Claim", "claim"],
@@ -96,6 +97,7 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ...PAIR,
     ["Similar…", "similar"],
     ...TALK,
+    ["History…", "history"],
   ],
   waiting_on_requester: [
     ["Claim", "claim"],
@@ -107,6 +109,7 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ...PAIR,
     ["Similar…", "similar"],
     ...TALK,
+    ["History…", "history"],
   ],
   resolved: [
     ["Close", "close"],
@@ -115,8 +118,10 @@ const CONTROLS: Record<Status, Array<[string, string]>> = {
     ["Link related…", "link"],
     ["Similar…", "similar"],
     ...TALK,
+    ["History…", "history"],
   ],
-  closed: [],
+  // Nothing changes a closed ticket; who changed what stays readable.
+  closed: [["History…", "history"]],
 };
 
 Deno.test("each status offers its controls as workflow buttons", async (t) => {
@@ -125,7 +130,7 @@ Deno.test("each status offers its controls as workflow buttons", async (t) => {
       const blocks = card({ status });
       assert.deepEqual(blockKitProblems(blocks), []);
       const actions = find<ActionsBlock>(blocks, "actions");
-      assert.equal(actions.length, status === "closed" ? 0 : 1);
+      assert.equal(actions.length, 1);
       const buttons = (actions[0]?.elements ?? []) as WorkflowButton[];
       assert.deepEqual(
         buttons.map((b) => [b.text.text, b.workflow.trigger.url]),
@@ -169,8 +174,9 @@ Deno.test("every control the card shows is one an agent can use", async (t) => {
           assert.deepEqual(checkMovable(shown, agent), { ok: true });
           return;
         }
-        // Similar… changes nothing; its use case checks who asks.
-        if (type === "similar") return;
+        // Similar… and History… change nothing; their use cases check who
+        // asks.
+        if (type === "similar" || type === "history") return;
         // Merge into… and Link related… name another ticket in their form.
         if (type === "merge" || type === "link") {
           const other = ticket({ id: "01OTHER", key: "HD-OTHER1" });

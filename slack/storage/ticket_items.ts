@@ -256,6 +256,8 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     jsm_files: read.strings("jsm_files"),
     saved_reply_uses: read.strings("saved_reply_uses"),
     last_reply: read.text("last_reply"),
+    history: read.strings("history"),
+    history_dropped: Number(item.history_dropped) || undefined,
     // A ticket stored before report days existed was filed (by the walk)
     // under the days it counts in as stored.
     report_days: read.strings("report_days") ??

@@ -13,6 +13,7 @@ import {
   TICKET_GONE,
 } from "../../slack/workspace/queued_ticket.ts";
 import { withTicketLock } from "../../slack/storage/ticket_lock.ts";
+import { withHistory } from "../../helpdesk/tickets/ticket_history.ts";
 import { findPostedCard } from "../../slack/workspace/triage_card.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
@@ -103,9 +104,13 @@ export async function decide(
       if (!outcome.ok) {
         return { ok: false, reason: outcome.reason, ticket: latest };
       }
+      const decided = withHistory(latest, outcome.ticket, {
+        by: approver,
+        at: now,
+      });
       const ticket = markJsmPendingIfLinked(
         withServiceLevels(
-          { ...outcome.ticket, updated_by: approver },
+          { ...decided, updated_by: approver },
           policyFromSettings(settings, [queue]),
           now,
         ),

@@ -190,7 +190,12 @@ export async function changeUnderLock(
       }
       return {
         ok: true,
-        ...await publishChange(client, settings, outcome.change, options.now),
+        ...await publishChange(
+          client,
+          settings,
+          { before: latest, ...outcome.change },
+          options.now,
+        ),
       };
     },
     options.lock,

@@ -207,6 +207,7 @@ export async function saveMerge(
     if (!kept.merged_from?.includes(merged.key)) {
       const shown = await publishChange(client, pair.settings, {
         ticket: outcome.kept,
+        before: kept,
         actorId,
         summary: mergedHereSummary(merged, kept, actorId, linkOf(pair, merged)),
       }, now);
@@ -214,6 +215,7 @@ export async function saveMerge(
     }
     const saved = await publishChange(client, pair.settings, {
       ticket: outcome.merged,
+      before: merged,
       actorId,
       summary: mergedAwaySummary(merged, kept, actorId, keptUrl),
       statusChange: outcome.mergedStatusChange,
@@ -261,6 +263,7 @@ export async function saveUnmerge(
     if (kept.merged_from?.includes(merged.key)) {
       const shown = await publishChange(client, pair.settings, {
         ticket: outcome.kept,
+        before: kept,
         actorId,
         summary: unmergedSummary(merged, kept, actorId),
       }, now);
@@ -270,6 +273,7 @@ export async function saveUnmerge(
     const link = linkOf(pair, merged) ?? pair.settings.workspace_url;
     const saved = await publishChange(client, pair.settings, {
       ticket: outcome.merged,
+      before: merged,
       actorId,
       summary: unmergedSummary(merged, kept, actorId),
       statusChange: outcome.mergedStatusChange,
@@ -336,6 +340,7 @@ export async function saveLink(
       if (after === before) continue;
       const shown = await publishChange(client, pair.settings, {
         ticket: after,
+        before,
         actorId,
         summary: linkedSummary(before, named, actorId, linkOf(pair, named)),
       }, now);

@@ -33,9 +33,15 @@ import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
 import { markJsmPendingIfLinked } from "../../helpdesk/tickets/jsm_sync.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import { ticketSlaPolicy } from "./ticket_sla_policy.ts";
+import { withHistory } from "../../helpdesk/tickets/ticket_history.ts";
 
 export interface TicketChange {
   ticket: Ticket;
+  /**
+   * The ticket as stored when the change was decided (under its lock): what
+   * changed since goes into its history, in the same write.
+   */
+  before?: Ticket;
   /** Absent when Helpdesk made the change itself (e.g. auto-close). */
   actorId?: string;
   /** Without an actor: where the change came from, e.g. "in Jira …". */
@@ -58,10 +64,17 @@ export async function publishChange(
   // they are recomputed on the way to the datastore, whoever changed it.
   // A ticket mirrored in JSM owes it the change until the sync step (or
   // the scheduled retry, should that step never run) has made it there.
+  const changed = change.before
+    ? withHistory(change.before, change.ticket, {
+      by: change.actorId,
+      via: change.via,
+      at: now,
+    })
+    : change.ticket;
   const ticket = markJsmPendingIfLinked(
     withServiceLevels(
       {
-        ...change.ticket,
+        ...changed,
         updated_by: change.actorId,
         // Redrawn below; marked again if that fails.
         card_redraw_due: undefined,
