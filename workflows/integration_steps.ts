@@ -2,6 +2,7 @@
 // integrations/deployment/deployment_options.ts), shared by the workflows that add them.
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
 import SyncTicketToJsmFunction from "../functions/sync_ticket_to_jsm/definition.ts";
+import SendTicketFilesFunction from "../functions/send_ticket_files/definition.ts";
 
 /** No integrations: what triggers and functions see of each workflow. */
 export const NO_INTEGRATIONS: DeploymentOptions = { jsm: { mode: "off" } };
@@ -39,5 +40,27 @@ export function addJsmSyncStep(
   });
 }
 
-// deno-lint-ignore no-explicit-any
-type AddStep = (fn: typeof SyncTicketToJsmFunction, inputs: any) => unknown;
+/**
+ * With files on: the step that copies a form's or a reply's files after the
+ * run that took the words, before the JSM sync so it attaches them.
+ */
+export function addFilesStep(
+  workflow: { addStep: AddStep },
+  options: DeploymentOptions,
+  ticketId: unknown,
+  outputs: { files?: unknown; files_by?: unknown; files_to?: unknown },
+) {
+  if (!options.files) return;
+  workflow.addStep(SendTicketFilesFunction, {
+    ticket_id: ticketId,
+    files: outputs.files,
+    added_by: outputs.files_by,
+    to: outputs.files_to,
+  });
+}
+
+type AddStep = (
+  fn: typeof SyncTicketToJsmFunction | typeof SendTicketFilesFunction,
+  // deno-lint-ignore no-explicit-any
+  inputs: any,
+) => unknown;

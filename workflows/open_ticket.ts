@@ -1,7 +1,11 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import OpenTicketFunction from "../functions/open_ticket/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
-import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
+import {
+  addFilesStep,
+  addJsmSyncStep,
+  NO_INTEGRATIONS,
+} from "./integration_steps.ts";
 import { GOOGLE_SHEETS_ADD_ROW } from "../integrations/connectors/google_sheets.ts";
 
 /**
@@ -30,6 +34,13 @@ export function openTicketWorkflow(options: DeploymentOptions) {
     channel: OpenTicketWorkflow.inputs.channel,
   });
 
+  // The form's files, copied to the card's thread (HELPDESK_FILES=on).
+  addFilesStep(
+    OpenTicketWorkflow,
+    options,
+    created.outputs.ticket_id,
+    created.outputs,
+  );
   addJsmSyncStep(OpenTicketWorkflow, options, created.outputs.ticket_id);
   if (options.sheets) {
     // Slack's Google Sheets connector; the admin who deploys approves it, and

@@ -1,7 +1,11 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import UpdateTicketFunction from "../functions/update_ticket/definition.ts";
 import type { DeploymentOptions } from "../integrations/deployment/deployment_options.ts";
-import { addJsmSyncStep, NO_INTEGRATIONS } from "./integration_steps.ts";
+import {
+  addFilesStep,
+  addJsmSyncStep,
+  NO_INTEGRATIONS,
+} from "./integration_steps.ts";
 import { UPDATE_TICKET_WORKFLOW } from "./created_by_app_ids.ts";
 
 /**
@@ -27,11 +31,13 @@ export function updateTicketWorkflow(options: DeploymentOptions) {
     },
   });
 
-  workflow.addStep(UpdateTicketFunction, {
+  const updated = workflow.addStep(UpdateTicketFunction, {
     ticket_id: workflow.inputs.ticket_id,
     action: workflow.inputs.action,
     interactivity: workflow.inputs.interactivity,
   });
+  // A reply's files, after its words (HELPDESK_FILES=on).
+  addFilesStep(workflow, options, workflow.inputs.ticket_id, updated.outputs);
   addJsmSyncStep(workflow, options, workflow.inputs.ticket_id, "changed");
   return workflow;
 }

@@ -31,17 +31,22 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   jsm_update: 110 * KB,
   message_to_ticket: 130 * KB,
   my_tickets: 135 * KB,
-  // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB).
-  open_ticket: 125 * KB,
+  // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
+  // the form's file field (+0.6 KB).
+  open_ticket: 130 * KB,
   open_tickets: GOAL,
   post_report: GOAL,
+  // The Reply modal's file field rides in the conversation's words (+0.1 KB).
   rate_ticket: 115 * KB,
   record_jira_issue: GOAL,
+  // A reply's files: the modal's field and the "files follow" line (+0.4 KB).
   requester_message: 135 * KB,
   retry_jsm_syncs: 110 * KB,
   // 72.6 KB since triggers name their workflow by id alone; 82.5 KB before.
   run_checkup: 80 * KB,
   saved_replies: GOAL,
+  // Copies a form's or a reply's files: the card's and the requester's side.
+  send_ticket_files: 100 * KB,
   // Solved tickets join the similar-tickets index in the scheduled run.
   service_level_sweep: 185 * KB,
   // Linking a merged ticket's request as a duplicate (jsm_duplicate_link.ts).

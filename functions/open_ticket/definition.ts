@@ -1,4 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+import { FILES_OUTPUTS } from "../send_ticket_files/definition.ts";
 
 /**
  * The "Open a ticket" form: asks what kind of request it is, then that
@@ -31,6 +32,8 @@ export default DefineFunction({
         title: "Request type",
         description: "The request type's name, or General",
       },
+      // The form's files, for the step that copies them to the card.
+      ...FILES_OUTPUTS,
     },
     required: ["ticket_id", "ticket_key", "card_permalink"],
   },

@@ -8,6 +8,7 @@ import {
   CHOOSE_TYPE_VIEW,
   DETAILS_VIEW,
 } from "../../slack/blocks/request_form.ts";
+import { filesEnabled } from "../../integrations/deployment/deployment_options.ts";
 import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import {
   actingPerson,
@@ -16,7 +17,7 @@ import {
 
 export default SlackFunction(
   OpenTicketFunction,
-  async ({ inputs, client }) => {
+  async ({ inputs, client, env }) => {
     const requester = actingPerson(inputs.interactivity);
     if (!requester) return { error: NO_ACTING_PERSON };
     try {
@@ -24,6 +25,7 @@ export default SlackFunction(
         client,
         requester,
         inputs.interactivity.interactivity_pointer,
+        { files: filesEnabled(env) },
       );
       // Finished by the modal's submission or closing handler.
       return opened.ok ? { completed: false } : { error: opened.error };

@@ -21,14 +21,20 @@ import {
 } from "../../slack/blocks/request_form.ts";
 import { ViewState } from "../../slack/blocks/view_state.ts";
 import { failRunOnClose, finishRun } from "../../slack/workspace/finish_run.ts";
-import { jsmEnabled } from "../../integrations/deployment/deployment_options.ts";
+import {
+  filesEnabled,
+  jsmEnabled,
+} from "../../integrations/deployment/deployment_options.ts";
+import { FILES_BLOCK } from "../../slack/blocks/file_field.ts";
+import { filesOutputs } from "../../slack/workspace/files_step.ts";
 
 export const onKindChosen: ViewSubmissionHandler = async (
-  { view, client },
+  { view, client, env },
 ) => {
   const chosen = await chooseRequestKind(
     client,
     new ViewState(view.state.values).choice(TYPE_BLOCK),
+    { files: filesEnabled(env) },
   );
   return chosen.ok
     ? { response_action: "update", view: chosen.view }
@@ -39,6 +45,8 @@ export const onDetailsSubmitted: ViewSubmissionHandler = async (
   { body, view, inputs, client, env },
 ) => {
   const state = new ViewState(view.state.values);
+  // Copied to the card by the next step, once the ticket is open.
+  const files = filesEnabled(env) ? state.files(FILES_BLOCK) : [];
   const submitted = await submitRequest(client, {
     requester: body.user.id,
     viewId: view.id,
@@ -50,7 +58,11 @@ export const onDetailsSubmitted: ViewSubmissionHandler = async (
     answerOf: typeAnswerFrom(state),
   }, {
     syncToJsm: jsmEnabled(env),
-    finish: (outputs) => finishRun(client, body, outputs),
+    finish: (outputs) =>
+      finishRun(client, body, {
+        ...outputs,
+        ...filesOutputs(files, body.user.id, "card"),
+      }),
   });
   if (!submitted.ok) {
     // Shown in the form, which stays open with everything typed so far.

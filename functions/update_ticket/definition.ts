@@ -8,6 +8,7 @@ import {
   CONVERSATION_ACTIONS,
   type ConversationAction,
 } from "../../helpdesk/tickets/conversation.ts";
+import { FILES_OUTPUTS } from "../send_ticket_files/definition.ts";
 
 export const UPDATE_TICKET_CALLBACK_ID = "update_ticket";
 export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";
@@ -63,6 +64,8 @@ export default DefineFunction({
         title: "Status",
         description: "The ticket's status afterwards",
       },
+      // A reply's files, for the step that sends them after its words.
+      ...FILES_OUTPUTS,
     },
     required: [],
   },

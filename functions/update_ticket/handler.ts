@@ -55,6 +55,7 @@ import {
 import { openConversationForm } from "../../use_cases/conversation/conversation_form.ts";
 import { TICKET_ACTIONS } from "../../helpdesk/tickets/roles.ts";
 import { SAVED_REPLY_ACTION } from "../../slack/blocks/saved_reply_picker.ts";
+import { filesEnabled } from "../../integrations/deployment/deployment_options.ts";
 import { failAndTell } from "../../slack/workspace/run_failure.ts";
 import { finishRunOnClose } from "../../slack/workspace/finish_run.ts";
 import {
@@ -106,7 +107,7 @@ function useCaseOf(action: string): Button | undefined {
 
 export default SlackFunction(
   UpdateTicketFunction,
-  async ({ inputs, client }) => {
+  async ({ inputs, client, env }) => {
     const { ticket_id: ticketId, action } = inputs;
     const actor = actingPerson(inputs.interactivity);
     if (!actor) {
@@ -117,6 +118,7 @@ export default SlackFunction(
       ticketId,
       actor,
       pointer: inputs.interactivity.interactivity_pointer,
+      files: filesEnabled(env),
     };
     const button = useCaseOf(action);
     if (!button) return { error: `"${action}" is not a ticket action.` };

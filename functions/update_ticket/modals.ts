@@ -42,6 +42,8 @@ import {
 } from "../../use_cases/changes/merge_ticket.ts";
 import { fillSavedReply } from "../../use_cases/conversation/saved_reply_pick.ts";
 import { SAVED_REPLY_BLOCK } from "../../slack/blocks/saved_reply_picker.ts";
+import { FILES_BLOCK } from "../../slack/blocks/file_field.ts";
+import { filesOutputs } from "../../slack/workspace/files_step.ts";
 
 type Submission = ViewSubmissionHandler;
 
@@ -152,6 +154,8 @@ export function conversationSubmitted(action: ConversationAction): Submission {
     const ticketId = ticketIdFromMetadata(view.private_metadata);
     const state = new ViewState(view.state.values);
     const written = state.text(MESSAGE_BLOCK);
+    // Only a reply offers files; they follow its words in the next step.
+    const files = action === "reply" ? state.files(FILES_BLOCK) : [];
     if (!ticketId) {
       return keepOpen(MESSAGE_BLOCK, "This form lost its ticket; close it.");
     }
@@ -165,6 +169,7 @@ export function conversationSubmitted(action: ConversationAction): Submission {
         written,
         undefined,
         state.choice(SAVED_REPLY_BLOCK),
+        files.length,
       );
     } catch (error) {
       return await failedUnder(MESSAGE_BLOCK, action, error, client);
@@ -183,7 +188,10 @@ export function conversationSubmitted(action: ConversationAction): Submission {
         failure,
       );
     }
-    await finishRun(client, body, { status: result.ticket.status });
+    await finishRun(client, body, {
+      status: result.ticket.status,
+      ...filesOutputs(files, body.user.id, "requester"),
+    });
   };
 }
 

@@ -10,6 +10,7 @@ import {
 } from "../../helpdesk/tickets/conversation.ts";
 import { escapeMrkdwn, userMention } from "./mrkdwn.ts";
 import { ticketModal } from "./ticket_modal.ts";
+import { filesField } from "./file_field.ts";
 
 export const MESSAGE_BLOCK = "message";
 export const MESSAGE_ACTION = "message";
@@ -45,9 +46,10 @@ export function conversationModal(
   ticket: Ticket,
   action: ConversationAction,
   callbackId: string,
+  options: { files?: boolean } = {},
 ): ModalView {
   const labels = MODALS[action];
-  return ticketModal(ticket, callbackId, labels, {
+  const modal = ticketModal(ticket, callbackId, labels, {
     type: "input",
     block_id: MESSAGE_BLOCK,
     label: { type: "plain_text", text: labels.label },
@@ -59,6 +61,25 @@ export function conversationModal(
       max_length: MESSAGE_LIMIT,
     },
   });
+  // A reply's files reach the requester after its words (send_ticket_files).
+  if (action !== "reply" || !options.files) return modal;
+  return {
+    ...modal,
+    blocks: [
+      ...modal.blocks,
+      filesField(
+        "Files for the requester",
+        "Sent after your reply, where the requester reads it; up to 10 files of 10 MB each.",
+      ),
+    ],
+  };
+}
+
+/** In the card's thread, under a reply: that its files follow. */
+export function replyFilesFollow(count: number): string {
+  return `:paperclip: ${
+    count === 1 ? "A file follows" : `${count} files follow`
+  } for the requester.`;
 }
 
 // Whole: a long text is cut into messages (message_parts.ts), never short.

@@ -1,6 +1,7 @@
 // The request form the "Open a ticket" shortcut shows: first what kind of
 // request (when the queues have request types), then the summary, details,
 // priority and the chosen type's own questions.
+import { filesField } from "./file_field.ts";
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { PRIORITIES, PRIORITY_LABELS } from "../../helpdesk/tickets/model.ts";
 import { LIMITS } from "../../helpdesk/tickets/ticket_input.ts";
@@ -75,7 +76,10 @@ function option(
   };
 }
 
-export function detailsView(type: RequestType | undefined): ModalView {
+export function detailsView(
+  type: RequestType | undefined,
+  options: { files?: boolean } = {},
+): ModalView {
   const priorities: PlainTextOption[] = PRIORITIES.map((p) => ({
     text: { type: "plain_text", text: PRIORITY_LABELS[p] },
     value: p,
@@ -140,6 +144,15 @@ export function detailsView(type: RequestType | undefined): ModalView {
     },
     ...formFieldBlocks(type?.fields ?? []),
   );
+  if (options.files) {
+    // Copied to the card's thread once the ticket is open (send_ticket_files).
+    blocks.push(filesField(
+      "Files",
+      type?.private
+        ? "A screenshot, a log: only the queue's agents get them."
+        : "A screenshot, a log: the agents get them with your request.",
+    ));
+  }
   return {
     type: "modal",
     callback_id: DETAILS_VIEW,

@@ -49,6 +49,20 @@ export class ViewState {
     return typeof value === "string" ? value : "";
   }
 
+  /**
+   * A file_input's files, by id (the state holds file objects under
+   * `files`; slack/blocks/file_field.ts), none twice, at most 10.
+   */
+  files(field: string): string[] {
+    const files = this.#element(field)?.files;
+    if (!Array.isArray(files)) return [];
+    const ids = files.flatMap((f) => {
+      const id = (f as { id?: unknown } | null)?.id;
+      return typeof id === "string" && /^F[A-Z0-9]+$/.test(id) ? [id] : [];
+    });
+    return [...new Set(ids)].slice(0, 10);
+  }
+
   /** A one-option checkboxes element: ticked or not. */
   checked(field: string): boolean {
     const options = this.#element(field)?.selected_options;

@@ -7,6 +7,8 @@ export interface ButtonPress {
   ticketId: string;
   actor: string;
   pointer: string;
+  /** The deployment carries files (HELPDESK_FILES=on): forms offer them. */
+  files?: boolean;
 }
 
 /** The run's outputs, or kept open for a modal whose handlers finish it. */

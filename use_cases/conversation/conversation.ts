@@ -51,6 +51,7 @@ import {
   pausedConversation,
   privateNoteLine,
   replyEcho,
+  replyFilesFollow,
   replyForRequester,
   RESUMED,
 } from "../../slack/blocks/conversation_messages.ts";
@@ -134,6 +135,8 @@ export async function converse(
   written: unknown,
   now = Math.floor(Date.now() / 1000),
   savedReplyId?: string,
+  /** How many files a reply sends after its words (send_ticket_files). */
+  fileCount = 0,
 ): Promise<ConversationResult> {
   const message = checkMessage(written);
   if (!message.ok) return message;
@@ -150,6 +153,7 @@ export async function converse(
   return await said(client, speaker, person, action, message.text, now, {
     echo: true,
     savedReply,
+    fileCount: action === "reply" ? fileCount : 0,
   });
 }
 
@@ -184,7 +188,12 @@ async function said(
   action: ConversationAction,
   text: string,
   now: number,
-  options: { echo: boolean; writerAt?: WriterPlace; savedReply?: string } = {
+  options: {
+    echo: boolean;
+    writerAt?: WriterPlace;
+    savedReply?: string;
+    fileCount?: number;
+  } = {
     echo: true,
   },
 ): Promise<ConversationResult> {
@@ -207,6 +216,7 @@ async function said(
         now,
         noteInThread,
         options.savedReply,
+        options.fileCount,
       ),
     { now, actorId: person },
   );
@@ -360,6 +370,7 @@ function decide(
   now: number,
   noteInThread: boolean,
   savedReply?: string,
+  fileCount = 0,
 ): ChangeOutcome {
   // Closed or sent for approval since the modal opened.
   const paused = conversationPaused(latest, action);
@@ -392,7 +403,8 @@ function decide(
           },
         ),
         actorId: person,
-        summary: replyEcho(latest, person, text),
+        summary: replyEcho(latest, person, text) +
+          (fileCount ? `\n${replyFilesFollow(fileCount)}` : ""),
       },
     };
   }

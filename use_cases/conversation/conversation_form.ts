@@ -31,7 +31,9 @@ export async function openConversationForm(
     }, speaker.reason);
     return statusOf(speaker.ticket);
   }
-  const modal = conversationModal(speaker.ticket, action, callbackId);
+  const modal = conversationModal(speaker.ticket, action, callbackId, {
+    files: press.files,
+  });
   await slackCall(client, "views.open", {
     interactivity_pointer: press.pointer,
     view: action === "reply"

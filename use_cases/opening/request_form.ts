@@ -45,6 +45,7 @@ export async function openRequestForm(
   client: SlackAPIClient,
   requester: string,
   pointer: string,
+  options: { files?: boolean } = {},
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   const [{ settings, queues }, types] = await Promise.all([
     settingsAndQueues(client),
@@ -58,7 +59,9 @@ export async function openRequestForm(
   await slackCall(client, "views.open", {
     interactivity_pointer: pointer,
     // Without request types there is nothing to choose: straight to it.
-    view: known.length ? chooseTypeView(queues, known) : detailsView(undefined),
+    view: known.length
+      ? chooseTypeView(queues, known)
+      : detailsView(undefined, options),
   });
   return { ok: true };
 }
@@ -67,6 +70,7 @@ export async function openRequestForm(
 export async function chooseRequestKind(
   client: SlackAPIClient,
   choice: string | undefined,
+  options: { files?: boolean } = {},
 ): Promise<
   { ok: true; view: ReturnType<typeof detailsView> } | {
     ok: false;
@@ -77,7 +81,7 @@ export async function chooseRequestKind(
     return { ok: false, errors: { [TYPE_BLOCK]: "Choose what you need." } };
   }
   if (choice === GENERAL_REQUEST) {
-    return { ok: true, view: detailsView(undefined) };
+    return { ok: true, view: detailsView(undefined, options) };
   }
   const type = await getRequestType(client, choice);
   if (!type) {
@@ -88,7 +92,7 @@ export async function chooseRequestKind(
       },
     };
   }
-  return { ok: true, view: detailsView(type) };
+  return { ok: true, view: detailsView(type, options) };
 }
 
 export interface SubmittedRequest {

@@ -42,6 +42,11 @@ export interface FilesAdded {
    * internal as the message they came with; the JSM sync attaches them.
    */
   toJsm?: { public: boolean; now: number };
+  /**
+   * Ids files.info refused (file_not_found, file_deleted): not copied, and
+   * told like a file Helpdesk can't read.
+   */
+  notFound?: readonly string[];
 }
 
 export interface CopyOutcome {
@@ -56,7 +61,10 @@ export async function copyFilesToCard(
   added: FilesAdded,
 ): Promise<CopyOutcome> {
   const outcome: CopyOutcome = { copied: [], notCopied: [] };
-  if (added.files.length === 0) return outcome;
+  const notFound = (added.notFound ?? []).filter((id) =>
+    !(ticket.copied_files ?? []).includes(id)
+  );
+  if (added.files.length === 0 && notFound.length === 0) return outcome;
   if (!ticket.card_channel || !ticket.card_ts) {
     // Not recorded as handled: nothing was copied, and the person knows.
     await tellPerson(
@@ -67,7 +75,13 @@ export async function copyFilesToCard(
     return outcome;
   }
   const plan = planCopies(added.files, ticket.copied_files ?? []);
-  outcome.notCopied.push(...plan.notCopied);
+  outcome.notCopied.push(
+    ...notFound.map((id) => ({
+      file: unknownFile(id),
+      reason: "unreadable" as const,
+    })),
+    ...plan.notCopied,
+  );
   const read: { file: MessageFile; bytes: Uint8Array }[] = [];
   for (const file of plan.copy) {
     try {
@@ -156,6 +170,17 @@ export async function copyFilesToCard(
   return outcome;
 }
 
+/** A file known only by its id: Slack would not say more of it. */
+export function unknownFile(id: string): MessageFile {
+  return {
+    id,
+    name: `A file (${id})`,
+    size: 0,
+    mimetype: "application/octet-stream",
+    url_private_download: "",
+  };
+}
+
 /**
  * copyFilesToCard for a run whose main work is done (the ticket opened, the
  * words passed on): a failure is logged and its person told to add the
@@ -218,7 +243,10 @@ async function agentDms(
  * Whether JSM shows a file public, internal, or gets none: a private
  * ticket's files follow its words' setting (private_jsm).
  */
-function jsmVisibility(ticket: Ticket, asSaid: boolean): boolean | undefined {
+export function jsmVisibility(
+  ticket: Ticket,
+  asSaid: boolean,
+): boolean | undefined {
   if (!ticket.private) return asSaid;
   if (ticket.private_jsm === "public") return asSaid;
   if (ticket.private_jsm === "internal") return false;

@@ -49,6 +49,20 @@ export function fileMethods(ws: FakeWorkspace): Array<[string, MethodHandler]> {
       });
       const channelId = args.channel_id as string | undefined;
       const threadTs = args.thread_ts as string | undefined;
+      // Slack checks channel_id against a pattern of channel ids: a user id
+      // is refused with these words (seen in PostHog/posthog pull 47718).
+      // Slack's pattern also wants 8 or more characters after the letter;
+      // the fake's own short ids (C1) stand for real ones, so only the
+      // letter and the alphabet are checked here.
+      if (channelId !== undefined && !/^[CGDZ][A-Z0-9]+$/.test(channelId)) {
+        throw new SlackError("invalid_arguments", {
+          response_metadata: {
+            messages: [
+              "[ERROR] input must match regex pattern: ^[CGDZ][A-Z0-9]{8,}$ [json-pointer:/channel_id]",
+            ],
+          },
+        });
+      }
       const channel = channelId ? postableChannel(ws, channelId) : undefined;
       if (threadTs && !channel) {
         throw new SlackError("invalid_arguments", {

@@ -109,6 +109,15 @@ Deno.test("the fake Slack API keeps files as Slack does", async (t) => {
     ws.files.maxUploadBytes = 1024 ** 3;
   });
 
+  await t.step("a user id is no channel_id", async () => {
+    const { id } = await upload("to-user.txt", bytes);
+    const r = await client.apiCall("files.completeUploadExternal", {
+      files: [{ id }],
+      channel_id: "U1",
+    });
+    assert.equal(r.error, "invalid_arguments");
+  });
+
   await t.step("sharing where the bot is not is refused", async () => {
     const { id } = await upload("x.txt", bytes);
     const r = await client.apiCall("files.completeUploadExternal", {

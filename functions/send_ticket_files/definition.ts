@@ -1,0 +1,61 @@
+import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+
+export const SEND_TICKET_FILES_CALLBACK_ID = "send_ticket_files";
+
+/**
+ * What the functions before this step put out for it (filesOutputs in
+ * slack/workspace/files_step.ts): the request form and the card's buttons.
+ */
+export const FILES_OUTPUTS = {
+  files: {
+    type: Schema.types.array,
+    items: { type: Schema.slack.types.file_id },
+    title: "Files to pass on",
+  },
+  files_by: { type: Schema.slack.types.user_id, title: "Files added by" },
+  files_to: {
+    type: Schema.types.string,
+    title: "Where the files go",
+    description: "card (a form's) or requester (a reply's)",
+  },
+} as const;
+
+/**
+ * The step after the request form and the card's buttons when files are on
+ * (HELPDESK_FILES=on): copies the files the form or a reply carried, in a
+ * run of its own, after the words. Not listed for Workflow Builder.
+ */
+export default DefineFunction({
+  callback_id: SEND_TICKET_FILES_CALLBACK_ID,
+  title: "Pass on a ticket's files",
+  description:
+    "Copy the files a request form or a reply carried to the card's thread or the requester",
+  source_file: "functions/send_ticket_files/handler.ts",
+  input_parameters: {
+    properties: {
+      ticket_id: { type: Schema.types.string, title: "Ticket id" },
+      files: {
+        type: Schema.types.array,
+        items: { type: Schema.slack.types.file_id },
+        title: "Files",
+      },
+      added_by: { type: Schema.slack.types.user_id, title: "Added by" },
+      to: {
+        type: Schema.types.string,
+        title: "Where they go",
+        enum: ["card", "requester"],
+      },
+    },
+    // Optional: a step before that carried no files ends this run quietly.
+    required: [],
+  },
+  output_parameters: {
+    properties: {
+      handled: {
+        type: Schema.types.integer,
+        title: "Files copied or told about",
+      },
+    },
+    required: [],
+  },
+});

@@ -1,0 +1,74 @@
+// The step that passes on the files a form or a reply carried, after the
+// run that took the words (see functions/send_ticket_files): the form's go
+// to the card's thread like any requester's files (opening/ticket_files.ts),
+// a reply's to the requester's side (reply_files.ts). Each id is looked up
+// with files.info (files:read): a file_input's files are the app's to read
+// (docs.slack.dev, "File input element"), and one deleted meanwhile is told.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
+import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import { filesOf } from "../../slack/workspace/file_copy.ts";
+import { getTicket } from "../../slack/storage/ticket_store.ts";
+import { copyFilesToCard } from "../opening/ticket_files.ts";
+import { sendReplyFiles } from "./reply_files.ts";
+
+export interface FilesToPassOn {
+  ticketId?: string;
+  files?: readonly string[];
+  /** Who added them: the requester (form) or the agent (reply). */
+  by?: string;
+  /** "card" for a form's files, "requester" for a reply's. */
+  to?: string;
+  /** JSM is on: the copies are queued for the request. */
+  jsm: boolean;
+  now: number;
+}
+
+export async function passOnFiles(
+  client: SlackAPIClient,
+  token: string,
+  step: FilesToPassOn,
+): Promise<{ handled: number }> {
+  const ids = [...new Set(step.files ?? [])];
+  if (!step.ticketId || ids.length === 0 || !step.by) return { handled: 0 };
+  if (step.to !== "card" && step.to !== "requester") return { handled: 0 };
+  const ticket = await getTicket(client, step.ticketId);
+  if (!ticket) return { handled: 0 };
+  const { files, notFound } = await lookUp(client, ids);
+  if (step.to === "requester") {
+    const { sent, notCopied } = await sendReplyFiles(client, token, ticket, {
+      files,
+      notFound,
+      agent: step.by,
+      jsmNow: step.jsm ? step.now : undefined,
+    });
+    return { handled: sent.length + notCopied.length };
+  }
+  const outcome = await copyFilesToCard(client, token, ticket, {
+    files,
+    notFound,
+    by: { user: step.by },
+    toJsm: step.jsm ? { public: true, now: step.now } : undefined,
+  });
+  return { handled: outcome.copied.length + outcome.notCopied.length };
+}
+
+async function lookUp(client: SlackAPIClient, ids: string[]) {
+  const files: MessageFile[] = [];
+  const notFound: string[] = [];
+  for (const id of ids) {
+    try {
+      const info = await slackCall(client, "files.info", { file: id });
+      const [file] = filesOf({ files: [info.file] });
+      if (file) files.push(file);
+      else notFound.push(id);
+    } catch (error) {
+      // file_not_found, file_deleted, no access: told, not retried.
+      if (!(error instanceof SlackCallError) || error.code === "ratelimited") {
+        throw error;
+      }
+      notFound.push(id);
+    }
+  }
+  return { files, notFound };
+}
