@@ -4,10 +4,12 @@
 // cold start.
 import assert from "node:assert/strict";
 import {
+  bytesByPlace,
   kb,
   manifestFunctions,
   moduleSizes,
   ownCodeBundle,
+  placeOf,
 } from "../tools/bundle_sizes.ts";
 import { BUNDLE_BUDGETS, GOAL } from "../tools/bundle_budgets.ts";
 
@@ -50,4 +52,45 @@ Deno.test("every function's own code stays within its bundle budget", async (t) 
       );
     });
   }
+});
+
+Deno.test("the bench page counts each byte of a bundle in one place", () => {
+  assert.equal(
+    placeOf("helpdesk/service_levels/holidays.ts"),
+    "service levels",
+  );
+  assert.equal(
+    placeOf("helpdesk/tickets/service_level_settings.ts"),
+    "service levels",
+  );
+  assert.equal(placeOf("helpdesk/tickets/ticket_actions.ts"), "other rules");
+  assert.equal(placeOf("slack/storage/ticket_lock.ts"), "slack/storage");
+  assert.equal(placeOf("slack/api/slack_call.ts"), "slack/workspace, api");
+  assert.equal(
+    placeOf("triggers/created_by_app/rate_ticket.ts"),
+    "the function and the rest",
+  );
+  const bundle = [
+    "var helper = 1;",
+    "// slack/blocks/ticket_card.ts",
+    "function card() {}",
+    "// helpdesk/service_levels/zoned_time.ts",
+    "var zone = 2;",
+    "export { card };",
+  ].join("\n");
+  const by = bytesByPlace(moduleSizes(bundle));
+  assert.equal(
+    Object.values(by).reduce((a, b) => a + b, 0),
+    bundle.length + 1,
+  );
+  assert.equal(
+    by["slack/blocks"],
+    "// slack/blocks/ticket_card.ts\nfunction card() {}\n".length,
+  );
+  assert.equal(
+    by["service levels"],
+    "// helpdesk/service_levels/zoned_time.ts\nvar zone = 2;\nexport { card };\n"
+      .length,
+  );
+  assert.equal(by["the function and the rest"], "var helper = 1;\n".length);
 });

@@ -78,19 +78,66 @@ export function moduleSizes(bundle: string): Map<string, number> {
   return sizes;
 }
 
+/**
+ * Where own code lives, as the layers go: what a function's size is made
+ * of. The service levels (business hours, holidays, time zones, the policy
+ * and its clocks) are counted apart from the other rules, as every change
+ * to a ticket recomputes them.
+ */
+export const PLACES = [
+  "service levels",
+  "other rules",
+  "slack/storage",
+  "slack/blocks",
+  "slack/workspace, api",
+  "use_cases",
+  "integrations",
+  "the function and the rest",
+] as const;
+
+export type Place = typeof PLACES[number];
+
+export function placeOf(path: string): Place {
+  if (
+    path.startsWith("helpdesk/service_levels/") ||
+    /^helpdesk\/tickets\/service_level[^/]*\.ts$/.test(path)
+  ) return "service levels";
+  if (path.startsWith("helpdesk/")) return "other rules";
+  if (path.startsWith("slack/storage/")) return "slack/storage";
+  if (path.startsWith("slack/blocks/")) return "slack/blocks";
+  if (path.startsWith("slack/")) return "slack/workspace, api";
+  if (path.startsWith("use_cases/")) return "use_cases";
+  if (path.startsWith("integrations/")) return "integrations";
+  return "the function and the rest";
+}
+
+/** A bundle's bytes by place (moduleSizes' figures, summed). */
+export function bytesByPlace(
+  sizes: ReadonlyMap<string, number>,
+): Record<Place, number> {
+  const by = Object.fromEntries(PLACES.map((p) => [p, 0])) as Record<
+    Place,
+    number
+  >;
+  for (const [path, bytes] of sizes) by[placeOf(path)] += bytes;
+  return by;
+}
+
 export interface FunctionBundle {
   name: string;
   file: string;
   bytes: number;
   /** The largest modules in it, biggest first. */
   largest: { path: string; bytes: number }[];
+  byPlace: Record<Place, number>;
 }
 
 export async function measureBundles(): Promise<FunctionBundle[]> {
   const measured: FunctionBundle[] = [];
   for (const { name, file } of manifestFunctions()) {
     const bundle = await ownCodeBundle(file);
-    const largest = [...moduleSizes(bundle)]
+    const sizes = moduleSizes(bundle);
+    const largest = [...sizes]
       .map(([path, bytes]) => ({ path, bytes }))
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 3);
@@ -99,6 +146,7 @@ export async function measureBundles(): Promise<FunctionBundle[]> {
       file,
       bytes: new TextEncoder().encode(bundle).length,
       largest,
+      byPlace: bytesByPlace(sizes),
     });
   }
   return measured;
@@ -125,6 +173,16 @@ export function bundlesMarkdown(
       "| Function | Own code | Budget | Largest modules |",
       "| --- | --- | --- | --- |",
       ...rows,
+    ].join("\n"),
+    "The same own code by where it lives, in KB:",
+    [
+      `| Function | ${PLACES.join(" | ")} |`,
+      `| --- | ${PLACES.map(() => "---").join(" | ")} |`,
+      ...bundles.map((b) =>
+        `| \`${b.name}\` | ${
+          PLACES.map((p) => (b.byPlace[p] / 1024).toFixed(1)).join(" | ")
+        } |`
+      ),
     ].join("\n"),
   ].join("\n\n");
 }
