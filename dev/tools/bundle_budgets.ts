@@ -27,13 +27,16 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   configure_queue: 80 * KB,
   configure_request_type: GOAL,
   configure_service_levels: GOAL,
-  create_ticket: 120 * KB,
+  // Opening suggests solved tickets to the requester (the similar-tickets
+  // index search, BM25 and the suggestions DM: +9.5 KB), as do the other
+  // opening functions and the scheduled check that finishes openings.
+  create_ticket: 125 * KB,
   jsm_update: 110 * KB,
-  message_to_ticket: 130 * KB,
+  message_to_ticket: 140 * KB,
   my_tickets: 135 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
   // the form's file field (+0.6 KB).
-  open_ticket: 130 * KB,
+  open_ticket: 135 * KB,
   open_tickets: GOAL,
   post_report: GOAL,
   // The Reply modal's file field rides in the conversation's words (+0.1 KB).

@@ -7,6 +7,8 @@ import { showSimilar } from "../../use_cases/changes/similar_tickets.ts";
 import { SIMILAR_ACTION } from "../../helpdesk/similar/solved_tickets.ts";
 import { showHistory } from "../../use_cases/changes/ticket_history.ts";
 import { HISTORY_ACTION } from "../../helpdesk/tickets/ticket_history.ts";
+import { parseSelfSolve } from "../../helpdesk/similar/suggestions.ts";
+import { pressSelfSolved } from "../../use_cases/changes/self_solve.ts";
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import { submissionAnsweredInTime } from "../../slack/workspace/answer_in_time.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
@@ -101,6 +103,8 @@ const CHANGES = new Set<string>(TICKET_ACTIONS.filter((a) => !BUTTONS.has(a)));
 /** The use case of a button, or undefined for what is no ticket action. */
 function useCaseOf(action: string): Button | undefined {
   if (BUTTONS.has(action)) return BUTTONS.get(action);
+  const solved = parseSelfSolve(action);
+  if (solved) return (c, p) => pressSelfSolved(c, p, solved.suggestedKey);
   if (!CHANGES.has(action)) return undefined;
   return (client, press) => pressButton(client, press, action as PlainChange);
 }

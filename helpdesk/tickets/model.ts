@@ -42,10 +42,12 @@ export const PRIORITY_CHOICES = {
 
 /**
  * Why a ticket closed, when it is not the usual end (resolved, then closed
- * by someone or by the auto-close): withdrawn by its requester, or merged
- * into another ticket as its duplicate (see ticket_merge.ts).
+ * by someone or by the auto-close): withdrawn by its requester, merged into
+ * another ticket as its duplicate (see ticket_merge.ts), or closed by its
+ * requester because a suggested solved ticket answered it (self-solved, see
+ * requester_actions.ts).
  */
-export const CLOSE_REASONS = ["withdrawn", "duplicate"] as const;
+export const CLOSE_REASONS = ["withdrawn", "duplicate", "self_solved"] as const;
 export type CloseReason = typeof CLOSE_REASONS[number];
 
 export const STATUS_LABELS: Record<Status, string> = {

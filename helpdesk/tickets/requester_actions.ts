@@ -1,7 +1,9 @@
 // What a requester can do for themselves besides closing: withdraw a ticket
-// they no longer need, and reopen one that was resolved or closed lately
-// when the problem came back. Both are plain data in, data out; who may do
-// them is checked by applyAction (roles.ts) before these run.
+// they no longer need, close it when a suggested solved ticket answered it,
+// and reopen one that was resolved or closed lately when the problem came
+// back. All are plain data in, data out; who may withdraw or reopen is
+// checked by applyAction (roles.ts) before they run, selfSolve checks its
+// own.
 import { OPEN_STATUSES, type Status, type Ticket } from "./model.ts";
 
 export type RuleOutcome =
@@ -34,6 +36,40 @@ export function withdraw(ticket: Ticket, now: number): RuleOutcome {
   };
   if (holds.length) next.holds = holds;
   return { ok: true, ticket: next, verb: "withdrew" };
+}
+
+/**
+ * Self-solved: closed by its requester because a solved ticket Helpdesk
+ * suggested (helpdesk/similar/suggestions.ts) answered it. Only the
+ * requester may say so; a second click finds it already self-solved and
+ * changes nothing. Not resolved by anyone, so it has no resolution time
+ * and never joins the suggestions itself: its answer is the other ticket's.
+ */
+export function selfSolve(
+  ticket: Ticket,
+  actorId: string,
+  now: number,
+): RuleOutcome {
+  if (actorId !== ticket.requester) {
+    return {
+      ok: false,
+      reason:
+        `Only the person who opened ${ticket.key} can say a suggested ticket solved it.`,
+    };
+  }
+  if (ticket.status === "closed" && ticket.close_reason === "self_solved") {
+    return {
+      ok: false,
+      reason: `${ticket.key} is already closed: you said it was solved.`,
+    };
+  }
+  const closed = withdraw(ticket, now);
+  if (!closed.ok) return closed;
+  return {
+    ok: true,
+    ticket: { ...closed.ticket, close_reason: "self_solved" },
+    verb: "closed as solved",
+  };
 }
 
 export interface ReopenRules {

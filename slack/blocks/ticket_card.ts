@@ -240,6 +240,8 @@ export function statusLine(ticket: Pick<Ticket, "status" | "close_reason">) {
     ? " · withdrawn by the requester"
     : ticket.close_reason === "duplicate"
     ? " · duplicate"
+    : ticket.close_reason === "self_solved"
+    ? " · solved by a suggestion"
     : "";
   return `${STATUS_EMOJI[ticket.status]} ${
     STATUS_LABELS[ticket.status]

@@ -44,6 +44,7 @@ import {
   sendOrKeep,
 } from "../../slack/workspace/outbox.ts";
 import { requesterDmBlocks } from "../../slack/blocks/requester_actions.ts";
+import { sendSuggestions, startSuggesting } from "./solved_suggestions.ts";
 
 export class NotConfiguredError extends Error {
   constructor() {
@@ -100,10 +101,13 @@ export async function finishOpening(
     return { ticket: saved, cardLink: link(saved), toldRequester: false };
   }
   const ticket = { ...saved };
+  // Beside showing it, so the search costs opening no round trip.
+  const suggesting = startSuggesting(client, saved);
   try {
     const posted = await show(client, settings, ticket, known);
     await record(client, ticket, posted);
   } catch (error) {
+    await suggesting;
     throw new NotShownYet(saved, error);
   }
   delete ticket.setup_pending;
@@ -125,6 +129,8 @@ export async function finishOpening(
   for (const failure of failed) {
     console.warn(`${ticket.key}: not everyone was told:`, failure);
   }
+  // Its own step, once the requester knows the ticket is open.
+  await sendSuggestions(client, settings, ticket, await suggesting);
   return { ticket, cardLink, toldRequester: true };
 }
 
