@@ -26,6 +26,8 @@ export default DefineDatastore({
     approval: { type: Schema.types.string },
     updated_at: { type: Schema.slack.types.timestamp },
     closed_at: { type: Schema.slack.types.timestamp },
+    /** Why it closed, when it says more (a self-solved close is counted). */
+    close_reason: { type: Schema.types.string },
     priority: { type: Schema.types.string },
     queue_id: { type: Schema.types.string },
     created_at: { type: Schema.slack.types.timestamp },

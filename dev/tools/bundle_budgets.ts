@@ -12,6 +12,9 @@
 // releases, the stale-read guard). my_tickets, rate_ticket,
 // requester_message and service_level_sweep were raised for the history
 // every change writes (helpdesk/tickets/ticket_history.ts, 3.7 KB).
+// jsm_update and service_level_sweep were raised for the self-solved close
+// (its reason in work entries and report rows, its card line), and the
+// opening functions for the solved tickets suggested after opening.
 const KB = 1024;
 
 export const GOAL = 60 * KB;
@@ -31,12 +34,12 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // index search, BM25 and the suggestions DM: +9.5 KB), as do the other
   // opening functions and the scheduled check that finishes openings.
   create_ticket: 125 * KB,
-  jsm_update: 110 * KB,
+  jsm_update: 115 * KB,
   message_to_ticket: 140 * KB,
   my_tickets: 135 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
   // the form's file field (+0.6 KB).
-  open_ticket: 135 * KB,
+  open_ticket: 140 * KB,
   open_tickets: GOAL,
   post_report: GOAL,
   // The Reply modal's file field rides in the conversation's words (+0.1 KB).
@@ -51,7 +54,7 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // Copies a form's or a reply's files: the card's and the requester's side.
   send_ticket_files: 100 * KB,
   // Solved tickets join the similar-tickets index in the scheduled run.
-  service_level_sweep: 185 * KB,
+  service_level_sweep: 190 * KB,
   // Linking a merged ticket's request as a duplicate (jsm_duplicate_link.ts).
   sync_ticket_to_jsm: 110 * KB,
   // Saved replies in Reply to requester, Similar… (BM25), and History…

@@ -22,6 +22,11 @@ import { selfSolveAction } from "../../helpdesk/similar/suggestions.ts";
 import { SOLVED_IT_LABEL } from "../../slack/blocks/suggestion_messages.ts";
 import { statusLine } from "../../slack/blocks/ticket_card.ts";
 import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+import {
+  reportFor,
+  reportFromEveryTicket,
+} from "../../use_cases/reports/ticket_report.ts";
+import { lastDays } from "../../helpdesk/reports/ticket_report.ts";
 
 function click(
   slack: FakeSlack,
@@ -250,6 +255,20 @@ Deno.test("solved tickets suggested to the requester", async (t) => {
       assert.equal(told.length, 1);
     },
   );
+
+  await t.step("the report counts the deflections per queue", async () => {
+    const at = Math.floor(Date.now() / 1000) + 1;
+    const period = lastDays(at, 7);
+    // Read the old way and through the open work index: the same count.
+    assert.deepEqual(
+      (await reportFromEveryTicket(client, period, at)).deflections,
+      { default: 2 },
+    );
+    await runScheduledChecks(client, at);
+    assert.deepEqual((await reportFor(client, period, at)).deflections, {
+      default: 2,
+    });
+  });
 
   await t.step("a forged action is no ticket action", async () => {
     const result = await click(

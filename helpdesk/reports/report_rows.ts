@@ -96,6 +96,8 @@ export type RowSource =
       | "rated_at"
       | "queue_id"
       | "saved_reply_uses"
+      | "closed_at"
+      | "close_reason"
     >
   >;
 
@@ -124,6 +126,12 @@ export function reportRowOf(ticket: RowSource, rev: string): ReportRow {
   if (ticket.saved_reply_uses?.length) {
     row.saved_reply_uses = [...ticket.saved_reply_uses];
   }
+  if (
+    ticket.close_reason === "self_solved" &&
+    typeof ticket.closed_at === "number"
+  ) {
+    row.self_solved_at = ticket.closed_at;
+  }
   return row;
 }
 
@@ -142,9 +150,14 @@ const ORDER = [
   "resolution_due_at",
   "rating",
   "rated_at",
-  // Added later: rows filed before it end at rated_at.
+  // Added later: rows filed before them end at rated_at, or at
+  // saved_reply_uses.
   "saved_reply_uses",
+  "self_solved_at",
 ] as const;
+
+/** Rows as filed before the last fields were added still read. */
+const LATER_FIELDS = 2;
 
 export function encodeRow(row: ReportRow): string {
   return JSON.stringify(ORDER.map((field) => row[field] ?? null));
@@ -159,8 +172,8 @@ export function decodeRow(text: string): ReportRow | undefined {
     return undefined;
   }
   if (
-    !Array.isArray(values) ||
-    (values.length !== ORDER.length && values.length !== ORDER.length - 1)
+    !Array.isArray(values) || values.length > ORDER.length ||
+    values.length < ORDER.length - LATER_FIELDS
   ) {
     return undefined;
   }

@@ -58,10 +58,27 @@ Deno.test("rows survive their JSON, and unreadable rows are refused", () => {
   );
   assert.deepEqual(decodeRow(encodeRow(row)), row);
   assert.deepEqual(row.saved_reply_uses, [`r1@${NOW - H}`, `r2@${NOW - 60}`]);
-  // A row filed before saved replies were counted still reads.
-  const older = JSON.stringify(JSON.parse(encodeRow(row)).slice(0, -1));
+  // Rows filed before deflections, or before saved replies, still read.
+  const before = (fields: number) =>
+    JSON.stringify(JSON.parse(encodeRow(row)).slice(0, -fields));
+  assert.deepEqual(decodeRow(before(1)), row);
   const { saved_reply_uses: _uses, ...withoutUses } = row;
-  assert.deepEqual(decodeRow(older), withoutUses);
+  assert.deepEqual(decodeRow(before(2)), withoutUses);
+  assert.equal(decodeRow(before(3)), undefined);
+  // A self-solved close is filed with its time; any other close is not.
+  const closedAs = (close_reason: "self_solved" | "withdrawn") =>
+    reportRowOf({
+      id: "T3",
+      status: "closed",
+      priority: "normal",
+      created_at: NOW - H,
+      closed_at: NOW - 60,
+      close_reason,
+    }, "rev2");
+  const selfSolved = closedAs("self_solved");
+  assert.equal(selfSolved.self_solved_at, NOW - 60);
+  assert.deepEqual(decodeRow(encodeRow(selfSolved)), selfSolved);
+  assert.equal(closedAs("withdrawn").self_solved_at, undefined);
   const bare = reportRowOf({
     id: "T2",
     status: "new",

@@ -1,6 +1,7 @@
 // The numbers of a Helpdesk report, computed from tickets in one pass:
 // created and resolved in the period, the backlog now, times to first
-// response and to resolution, SLA attainment and the satisfaction rating.
+// response and to resolution, SLA attainment, the satisfaction rating, and
+// the tickets their requesters closed with a suggested answer (deflections).
 //
 // Each event is counted in the period it happened in, so reports for
 // adjacent periods add up: a ticket created last week and resolved this
@@ -14,6 +15,7 @@ import {
   sortedAscending,
 } from "./percentiles.ts";
 import { parseUse } from "../queues/saved_reply_uses.ts";
+import { DEFAULT_QUEUE_ID } from "../queues/queue.ts";
 
 /** The fields a report reads; datastore items and fixtures both fit. */
 export interface ReportTicket extends
@@ -29,6 +31,11 @@ export interface ReportTicket extends
   queue?: string;
   /** Saved replies sent, "<reply id>@<unix time>" (saved_replies.ts). */
   saved_reply_uses?: readonly string[];
+  /**
+   * When its requester closed it because a suggested solved ticket
+   * answered it (a deflection: no agent had to).
+   */
+  self_solved_at?: number;
 }
 
 /** Half-open: from ≤ t < to, Unix seconds. */
@@ -82,6 +89,8 @@ export interface TicketReport {
   };
   /** Times each saved reply (by id) was sent in the period; absent if none. */
   savedReplies?: Record<string, number>;
+  /** Tickets self-solved in the period, by queue id; absent if none. */
+  deflections?: Record<string, number>;
 }
 
 /** The `days` days up to `now`; `now` itself falls just outside. */
@@ -112,6 +121,7 @@ export function computeReport(
   let created = 0;
   let backlog = 0;
   const savedReplies: Record<string, number> = {};
+  const deflections: Record<string, number> = {};
 
   /**
    * A target counts in the period it was decided: met or missed at the
@@ -151,6 +161,10 @@ export function computeReport(
       ratings.push(t.rating);
       distribution[t.rating]++;
     }
+    if (inPeriod(t.self_solved_at)) {
+      const queue = t.queue ?? DEFAULT_QUEUE_ID;
+      deflections[queue] = (deflections[queue] ?? 0) + 1;
+    }
     for (const use of t.saved_reply_uses ?? []) {
       const parsed = parseUse(use);
       if (parsed && inPeriod(parsed.at)) {
@@ -175,6 +189,7 @@ export function computeReport(
       ? { count: 0, distribution }
       : { count: ratings.length, average: mean(ratings), distribution },
     ...(Object.keys(savedReplies).length ? { savedReplies } : {}),
+    ...(Object.keys(deflections).length ? { deflections } : {}),
   };
 }
 

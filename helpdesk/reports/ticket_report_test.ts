@@ -214,3 +214,29 @@ Deno.test("a week's report from known tickets", async (t) => {
     assert.deepEqual(once, report);
   });
 });
+
+Deno.test("deflections: self-solved tickets counted per queue in their period", () => {
+  const closed = (queue: string | undefined, at: number): ReportTicket => ({
+    status: "closed",
+    priority: "normal",
+    created_at: at - H,
+    self_solved_at: at,
+    ...(queue ? { queue } : {}),
+  });
+  const report = computeReport(
+    [
+      closed("it", NOW - H),
+      closed("it", NOW - 2 * D),
+      closed(undefined, NOW - H),
+      // Before the period, and a close that was no deflection.
+      closed("it", FROM - H),
+      { status: "closed", priority: "low", created_at: NOW - 2 * H },
+    ],
+    PERIOD,
+    NOW,
+  );
+  assert.deepEqual(report.deflections, { it: 2, default: 1 });
+  // Not resolved by anyone: no resolution counted for them.
+  assert.equal(report.resolved, 0);
+  assert.equal(computeReport([], PERIOD, NOW).deflections, undefined);
+});

@@ -25,6 +25,7 @@ export const WORK_FIELDS = [
   "approval",
   "updated_at",
   "closed_at",
+  "close_reason",
   "priority",
   "queue_id",
   "created_at",

@@ -2,8 +2,9 @@
 // time zone, then sections of fields. Apart from the title, everything in it
 // is a number from TicketReport, so the title is the only text to guard.
 //
-// The layout is fixed (seven blocks, at most three fields each, short
-// values), which keeps it far inside Block Kit's limits whatever the data.
+// The layout is fixed (at most nine blocks, at most three fields each,
+// short values), which keeps it far inside Block Kit's limits whatever the
+// data.
 import type { ContextBlock, KnownBlock, MrkdwnElement } from "@slack/types";
 import {
   PRIORITIES,
@@ -31,6 +32,7 @@ export function reportBlocks(
   report: TicketReport,
   title: string,
   savedReplyTitles: ReadonlyMap<string, string> = new Map(),
+  queueNames: ReadonlyMap<string, string> = new Map(),
 ): KnownBlock[] {
   const { backlog } = report;
   return [
@@ -91,7 +93,33 @@ export function reportBlocks(
         ),
       ])]
       : []),
+    ...(report.deflections
+      ? [section([
+        field(
+          "Solved by a suggestion",
+          deflectionsText(report.deflections, queueNames),
+        ),
+      ])]
+      : []),
   ];
+}
+
+/**
+ * Tickets their requesters closed with a suggested answer: the count, or
+ * one line a queue (most first) when the report covers several. Queue
+ * names are typed, so escaped.
+ */
+export function deflectionsText(
+  byQueue: Record<string, number>,
+  names: ReadonlyMap<string, string>,
+): string {
+  const queues = Object.entries(byQueue).sort((a, b) =>
+    b[1] - a[1] || a[0].localeCompare(b[0])
+  );
+  if (queues.length === 1) return count(queues[0][1]);
+  return queues.map(([id, n]) =>
+    `${escapeMrkdwnWithin(names.get(id) ?? id, 80)}: ${count(n)}`
+  ).join("\n");
 }
 
 /** The most used first, at most ten lines; titles are typed, so escaped. */

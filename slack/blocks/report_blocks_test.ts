@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { computeReport } from "../../helpdesk/reports/ticket_report.ts";
 import {
   attainmentText,
+  deflectionsText,
   durationText,
   ratingText,
   reportBlocks,
@@ -142,4 +143,24 @@ Deno.test("the line helpers", async (t) => {
       "5.0 / 5 from 1 rating\n5★ 1 · 4★ 0 · 3★ 0 · 2★ 0 · 1★ 0",
     );
   });
+});
+
+Deno.test("deflections: a count, or a line a queue with names escaped", () => {
+  const names = new Map([["it", "IT <!channel>"], ["hr", "People"]]);
+  assert.equal(deflectionsText({ it: 3 }, names), "3");
+  assert.equal(
+    deflectionsText({ hr: 1, it: 3 }, names),
+    "IT &lt;!channel&gt;: 3\nPeople: 1",
+  );
+  const blocks = reportBlocks(
+    { ...EMPTY, deflections: { it: 2 } },
+    "Helpdesk report",
+    new Map(),
+    names,
+  );
+  assert.match(JSON.stringify(blocks), /Solved by a suggestion/);
+  assert.doesNotMatch(
+    JSON.stringify(reportBlocks(EMPTY, "Helpdesk report")),
+    /Solved by a suggestion/,
+  );
 });

@@ -10,6 +10,7 @@ import { TicketWorkDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import {
   type ApprovalState,
+  isCloseReason,
   isPriority,
   isStatus,
   type JsmSync,
@@ -43,6 +44,7 @@ const TEXT = new Set([
   "requester",
   "assignee",
   "approval",
+  "close_reason",
   "priority",
   "queue_id",
   "jsm_sync",
@@ -113,6 +115,7 @@ export function workEntryFrom(item: WorkItem): WorkEntry {
   if (!isStatus(entry.status)) delete entry.status;
   if (!isPriority(entry.priority)) delete entry.priority;
   if (!isApprovalState(entry.approval)) delete entry.approval;
+  if (!isCloseReason(entry.close_reason)) delete entry.close_reason;
   if (entry.jsm_sync !== "pending" && entry.jsm_sync !== "synced") {
     delete entry.jsm_sync;
   } else entry.jsm_sync = entry.jsm_sync as JsmSync;

@@ -105,7 +105,12 @@ export async function postReport(
     client,
     where,
     reportText(report, title),
-    reportBlocks(report, title, await savedReplyTitles(client, report)),
+    reportBlocks(
+      report,
+      title,
+      await savedReplyTitles(client, report),
+      queueNames(queues),
+    ),
   );
   return numbersOf(report);
 }
@@ -133,6 +138,7 @@ async function postDigest(
         report,
         title,
         await savedReplyTitles(client, report),
+        queueNames(queues),
       ),
     });
   }
@@ -149,6 +155,9 @@ const spanText = (days: number) =>
   `the last ${days} ${days === 1 ? "day" : "days"}`;
 
 const ids = (queues: readonly Queue[]) => new Set(queues.map((q) => q.id));
+
+const queueNames = (queues: readonly Queue[]) =>
+  new Map(queues.map((q) => [q.id, q.name]));
 
 /** The queues a report covers: those the person may see, or one of them. */
 function narrowTo(

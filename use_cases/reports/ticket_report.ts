@@ -118,5 +118,11 @@ async function everyTicketInvolved(
       ":from": period.from,
     },
   });
-  return tickets.map((ticket) => ({ ...ticket, queue: ticket.queue_id }));
+  return tickets.map((ticket) => ({
+    ...ticket,
+    queue: ticket.queue_id,
+    ...(ticket.close_reason === "self_solved"
+      ? { self_solved_at: ticket.closed_at }
+      : {}),
+  }));
 }
