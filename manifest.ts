@@ -10,7 +10,7 @@ import { serviceLevelSweepWorkflow } from "./workflows/service_level_sweep.ts";
 import RateTicketWorkflow from "./workflows/rate_ticket.ts";
 import HelpdeskReportWorkflow from "./workflows/helpdesk_report.ts";
 import WeeklyDigestWorkflow from "./workflows/weekly_digest.ts";
-import JsmUpdateWorkflow from "./workflows/jsm_update.ts";
+import { jsmUpdateWorkflow } from "./workflows/jsm_update.ts";
 import { openJiraIssueWorkflow } from "./workflows/open_jira_issue.ts";
 import { messageToTicketWorkflow } from "./workflows/message_to_ticket.ts";
 import { requesterMessageWorkflow } from "./workflows/requester_message.ts";
@@ -74,7 +74,7 @@ export function helpdeskManifest(options: DeploymentOptions) {
       MyTicketsWorkflow,
       OpenTicketsWorkflow,
       runCheckupWorkflow(options),
-      ...(jsm ? [JsmUpdateWorkflow] : []),
+      ...(jsm ? [jsmUpdateWorkflow(options)] : []),
       ...(options.jiraCloud ? [openJiraIssueWorkflow(options.jiraCloud)] : []),
     ],
     datastores: [

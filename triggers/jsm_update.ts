@@ -13,7 +13,7 @@ import JsmUpdateWorkflow from "../workflows/jsm_update.ts";
 const trigger: Trigger<typeof JsmUpdateWorkflow.definition> = {
   type: TriggerTypes.Webhook,
   name: "Jira Service Management updates",
-  description: "Status changes and public comments from JSM",
+  description: "Status changes, public comments and attachments from JSM",
   workflow: `#/workflows/${JsmUpdateWorkflow.definition.callback_id}`,
   inputs: {
     secret: { value: "{{data.secret}}" },
@@ -24,6 +24,8 @@ const trigger: Trigger<typeof JsmUpdateWorkflow.definition> = {
     comment_public: { value: "{{data.comment_public}}" },
     comment_id: { value: "{{data.comment_id}}" },
     event_at: { value: "{{data.event_at}}" },
+    attachment_ids: { value: "{{data.attachment_ids}}" },
+    attachment_public: { value: "{{data.attachment_public}}" },
   },
 };
 

@@ -1,4 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+import { JSM_ACCESS_TOKEN_INPUT } from "../../integrations/jsm/atlassian_provider.ts";
 
 export const JSM_UPDATE_CALLBACK_ID = "jsm_update";
 
@@ -12,7 +13,7 @@ export default DefineFunction({
   callback_id: JSM_UPDATE_CALLBACK_ID,
   title: "Receive a JSM update",
   description:
-    "Apply a status change or public comment from Jira Service Management to its Helpdesk ticket",
+    "Apply a status change, public comment or attachment from Jira Service Management to its Helpdesk ticket",
   source_file: "functions/jsm_update/handler.ts",
   input_parameters: {
     properties: {
@@ -36,6 +37,18 @@ export default DefineFunction({
         description:
           "{{issue.updated}}: a status change sent twice is applied once",
       },
+      attachment_ids: {
+        type: Schema.types.string,
+        title: "JSM attachment ids",
+        description:
+          "{{attachment.id}}, or several separated by commas: copied to Slack once each (with HELPDESK_FILES=on)",
+      },
+      attachment_public: {
+        type: Schema.types.string,
+        title: "Attachments are public (true/false)",
+      },
+      // In OAuth mode, the token to read attachments with.
+      jsm_access_token: JSM_ACCESS_TOKEN_INPUT,
     },
     required: ["secret", "issue_key"],
   },

@@ -1,6 +1,7 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import JsmUpdateFunction from "./definition.ts";
 import { applyJsmDelivery } from "../../use_cases/jsm/jsm_delivery.ts";
+import { jsmFilesAccess } from "../../use_cases/jsm/jsm_files_access.ts";
 import { checkWebhookSecret } from "../../integrations/jsm/webhook_secret.ts";
 import {
   issueKeyProblem,
@@ -26,6 +27,9 @@ export default SlackFunction(
       client,
       update,
       Math.floor(Date.now() / 1000),
+      update.attachments
+        ? await jsmFilesAccess(client, env, inputs.jsm_access_token)
+        : undefined,
     );
     return applied.ok
       ? { outputs: { result: applied.result } }

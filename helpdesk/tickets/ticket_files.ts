@@ -16,7 +16,8 @@ export type NotCopiedReason =
   | "too_large_for_slack"
   | "unreadable"
   | "private_ticket"
-  | "upload_failed";
+  | "upload_failed"
+  | "jsm_refused";
 
 export interface NotCopied {
   file: MessageFile;
@@ -75,6 +76,7 @@ const REASONS: Record<NotCopiedReason, string> = {
   private_ticket: "the ticket is private, and none of its agents could be " +
     "sent it by DM",
   upload_failed: "Slack refused the copy",
+  jsm_refused: "Jira Service Management would not hand it over",
 };
 
 export function reasonText(reason: NotCopiedReason): string {
@@ -117,6 +119,14 @@ export function privateFilesNote(count: number): string {
   return `${
     count === 1 ? "A file was" : `${count} files were`
   } added to this private request; its agents have them by DM.`;
+}
+
+/**
+ * How copied_files records a JSM attachment: one Helpdesk attached, or one
+ * an agent added that was copied to Slack. Either way, never copied again.
+ */
+export function jsmAttachmentMark(id: string): string {
+  return `jsm:${id}`;
 }
 
 /** A copy in the card's thread owed to the JSM request. */

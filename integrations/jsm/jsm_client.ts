@@ -37,6 +37,36 @@ import { transitionByName, type TransitionOutcome } from "./transitions.ts";
 export type { JsmRequest, NewJsmRequest } from "./customer_requests.ts";
 export type { TransitionOutcome } from "./transitions.ts";
 
+/** An attachment as servicedeskapi lists it (AttachmentDTO). */
+interface RawAttachment {
+  filename?: string;
+  size?: number;
+  mimeType?: string;
+  author?: { displayName?: string };
+  _links?: { self?: string; jiraRest?: string; content?: string };
+}
+
+export interface JsmAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  mimeType: string;
+  author: string;
+}
+
+/**
+ * The DTO has no id field: the id is the last segment of its Jira link
+ * (…/rest/api/2/attachment/10042) or of its content link.
+ */
+function attachmentIdOf(a: RawAttachment): string | undefined {
+  for (const link of [a._links?.jiraRest, a._links?.self, a._links?.content]) {
+    const id = link?.match(/\/attachment\/(?:content\/)?(\d+)(?:[?#].*)?$/)
+      ?.[1];
+    if (id) return id;
+  }
+  return undefined;
+}
+
 type IssueWithLinks = {
   fields?: {
     issuelinks?: {
@@ -242,7 +272,7 @@ export class JsmClient {
     issueIdOrKey: string,
     files: { name: string; type: string; bytes: Uint8Array }[],
     isPublic: boolean,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const ids: string[] = [];
     for (const file of files) {
       const temporary = await this.#operation((session) => {
@@ -268,12 +298,64 @@ export class JsmClient {
         ),
       );
     }
-    await this.#operation((session) =>
-      session.send({
-        method: "POST",
+    const added = await this.#operation(
+      (session) =>
+        session.send<{ attachments?: { values?: RawAttachment[] } }>({
+          method: "POST",
+          path: `${REQUESTS}/${encodeURIComponent(issueIdOrKey)}/attachment`,
+          body: { temporaryAttachmentIds: ids, public: isPublic },
+        }),
+      isRateLimited,
+    );
+    // The attachments' ids, so that the webhook never copies them back.
+    return (added?.attachments?.values ?? []).flatMap((a) => {
+      const id = attachmentIdOf(a);
+      return id ? [id] : [];
+    });
+  }
+
+  /**
+   * The request's attachments (servicedeskapi "Get attachments for
+   * request"): only ids listed here are read, so a webhook can't name
+   * another request's file.
+   */
+  async requestAttachments(issueIdOrKey: string): Promise<JsmAttachment[]> {
+    const page = await this.#operation((session) =>
+      session.send<{ values?: RawAttachment[] }>({
+        method: "GET",
         path: `${REQUESTS}/${encodeURIComponent(issueIdOrKey)}/attachment`,
-        body: { temporaryAttachmentIds: ids, public: isPublic },
-      }), isRateLimited);
+        query: { limit: 100 },
+      })
+    );
+    return (page?.values ?? []).flatMap((a) => {
+      const id = attachmentIdOf(a);
+      return id
+        ? [{
+          id,
+          filename: String(a.filename ?? id),
+          size: Number(a.size ?? 0),
+          mimeType: String(a.mimeType ?? "application/octet-stream"),
+          author: String(a.author?.displayName ?? ""),
+        }]
+        : [];
+    });
+  }
+
+  /**
+   * An attachment's bytes: Jira's "Get attachment content" on the site
+   * itself with redirect=false. Without it Jira answers 303 to
+   * api.media.atlassian.com, a host the manifest would have to name (and
+   * a redirect would carry the credentials elsewhere).
+   */
+  attachmentContent(id: string): Promise<Uint8Array> {
+    return this.#operation((session) =>
+      session.send<Uint8Array>({
+        method: "GET",
+        path: `/rest/api/3/attachment/content/${encodeURIComponent(id)}`,
+        query: { redirect: "false" },
+        binary: true,
+      })
+    );
   }
 
   /**

@@ -19,6 +19,8 @@ export interface JsmCall {
    * sent with one.
    */
   form?: FormData;
+  /** The answer is a file's bytes (attachment content), not JSON. */
+  binary?: boolean;
 }
 
 export interface JsmHttp {
@@ -53,7 +55,8 @@ export async function sendJsm<T>(
   if (call.form) headers["x-atlassian-token"] = "no-check";
   const timeoutMs = Math.max(1, Math.floor(http.timeoutMs));
   let response: Response;
-  let text: string;
+  let text = "";
+  let bytes: Uint8Array | undefined;
   try {
     response = await http.fetch(url, {
       method: call.method,
@@ -65,10 +68,13 @@ export async function sendJsm<T>(
       redirect: "manual",
     });
     // The body is read under the same signal: a stalled body is a timeout too.
-    text = await response.text();
+    if (call.binary && response.ok) {
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } else text = await response.text();
   } catch (error) {
     throw failureToAnswer(error, call, url, timeoutMs);
   }
+  if (bytes) return bytes as T;
   if (response.ok) {
     return (text ? JSON.parse(text) : undefined) as T;
   }

@@ -17,7 +17,13 @@ export const WEBHOOK_LIMITS = {
   comment_id: 64,
   comment_public: 5,
   event_at: 64,
+  /** Up to 10 ids, e.g. "10042, 10043" ({{attachment.id}} or a list). */
+  attachment_ids: 200,
+  attachment_public: 5,
 } as const;
+
+/** The most attachments one delivery passes on. */
+export const MAX_WEBHOOK_ATTACHMENTS = 10;
 
 export type WebhookField = keyof typeof WEBHOOK_LIMITS;
 
@@ -32,6 +38,12 @@ export interface JsmWebhookUpdate {
     id?: string;
     body: string;
     author: string;
+    isPublic: boolean;
+  };
+  /** JSM attachments added to the request, to copy to Slack. */
+  attachments?: {
+    ids: string[];
+    /** As a comment: public unless the rule says "false". */
     isPublic: boolean;
   };
 }
@@ -88,6 +100,25 @@ export function readJsmWebhook(
       `"comment_id" must be JSM's comment id, like "10042" ({{comment.id}}).`,
     );
   }
+  const attachmentVisibility = text.attachment_public?.trim().toLowerCase();
+  if (
+    attachmentVisibility !== undefined && attachmentVisibility !== "true" &&
+    attachmentVisibility !== "false"
+  ) {
+    return refuse(`"attachment_public" must be "true" or "false".`);
+  }
+  const attachmentIds = text.attachment_ids
+    ?.split(/[\s,]+/).filter((id) => id !== "");
+  if (attachmentIds?.some((id) => !/^\d{1,18}$/.test(id))) {
+    return refuse(
+      `"attachment_ids" must be JSM attachment ids like "10042", separated by commas ({{attachment.id}}).`,
+    );
+  }
+  if (attachmentIds && attachmentIds.length > MAX_WEBHOOK_ATTACHMENTS) {
+    return refuse(
+      `"attachment_ids" names ${attachmentIds.length} attachments; Helpdesk takes at most ${MAX_WEBHOOK_ATTACHMENTS} at once.`,
+    );
+  }
   return {
     ok: true,
     update: {
@@ -103,6 +134,13 @@ export function readJsmWebhook(
           // Only an explicit "false" keeps a comment from the requester, so
           // the rule must say so for internal comments (see docs/jsm-and-connectors.md).
           isPublic: visibility !== "false",
+        }
+        : undefined,
+      attachments: attachmentIds?.length
+        ? {
+          ids: [...new Set(attachmentIds)],
+          // Like a comment's; with a comment, the comment's visibility.
+          isPublic: (attachmentVisibility ?? visibility) !== "false",
         }
         : undefined,
     },
@@ -135,6 +173,13 @@ export async function eventIdentity(
         `${update.comment.author}\n${update.comment.body}`,
       )}`;
     return `comment:${update.issueKey}:${id}`;
+  }
+  if (update.attachments && !update.status) {
+    // Each attachment is copied once anyway (copied_files): the claim only
+    // keeps two deliveries of one from working at the same instant.
+    return `attachments:${update.issueKey}:${
+      [...update.attachments.ids].sort().join(",")
+    }`;
   }
   if (update.status && update.eventAt) {
     return `status:${update.issueKey}:${await sha256(

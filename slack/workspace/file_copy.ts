@@ -88,3 +88,23 @@ export async function uploadToThread(
   });
   return ids;
 }
+
+/**
+ * A thread to upload into: files.completeUploadExternal takes a channel id
+ * only (C, G, D or Z…), so a person reached by their user id gets a DM
+ * line (`header`) first, whose thread then carries the files.
+ */
+export async function uploadPlace(
+  client: SlackAPIClient,
+  side: { channel: string; thread_ts?: string },
+  header: string,
+): Promise<{ channel: string; thread_ts: string }> {
+  if (side.thread_ts && /^[CGDZ]/.test(side.channel)) {
+    return { channel: side.channel, thread_ts: side.thread_ts };
+  }
+  const posted = await slackCall(client, "chat.postMessage", {
+    channel: side.channel,
+    text: header,
+  });
+  return { channel: String(posted.channel), thread_ts: String(posted.ts) };
+}

@@ -28,6 +28,7 @@ import { jsmPendingFields } from "../../helpdesk/tickets/jsm_sync.ts";
 import {
   downloadFile,
   FileUnreadable,
+  uploadPlace,
   uploadToThread,
 } from "../../slack/workspace/file_copy.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
@@ -46,8 +47,6 @@ export interface ReplyFiles {
   /** With JSM on, when the sync should look again. */
   jsmNow?: number;
 }
-
-type Place = { channel: string; thread_ts?: string };
 
 export async function sendReplyFiles(
   client: SlackAPIClient,
@@ -77,7 +76,11 @@ export async function sendReplyFiles(
     try {
       requesterIds = await uploadToThread(
         client,
-        await placeFor(client, requesterSide(ticket), ticket, reply.agent),
+        await uploadPlace(
+          client,
+          requesterSide(ticket),
+          replyFilesHeader(ticket.key, reply.agent),
+        ),
         copies,
         replyFilesHeader(ticket.key, reply.agent),
       );
@@ -127,27 +130,6 @@ function refused(error: unknown): boolean {
   return error instanceof SlackCallError && error.code !== "ratelimited";
 }
 
-/**
- * A thread to upload into: files.completeUploadExternal takes a channel id
- * only (C, G, D or Z…), so a requester reached by their user id gets a DM
- * line first, whose thread then carries the files.
- */
-async function placeFor(
-  client: SlackAPIClient,
-  side: Place,
-  ticket: Ticket,
-  agent: string,
-): Promise<{ channel: string; thread_ts: string }> {
-  if (side.thread_ts && /^[CGDZ]/.test(side.channel)) {
-    return { channel: side.channel, thread_ts: side.thread_ts };
-  }
-  const posted = await slackCall(client, "chat.postMessage", {
-    channel: side.channel,
-    text: replyFilesHeader(ticket.key, agent),
-  });
-  return { channel: String(posted.channel), thread_ts: String(posted.ts) };
-}
-
 /** The requesters of tickets merged into this one hear the reply too. */
 async function alsoTo(
   client: SlackAPIClient,
@@ -159,7 +141,11 @@ async function alsoTo(
     try {
       await uploadToThread(
         client,
-        await placeFor(client, { channel: follower }, ticket, agent),
+        await uploadPlace(
+          client,
+          { channel: follower },
+          replyFilesHeader(ticket.key, agent),
+        ),
         copies,
         replyFilesHeader(ticket.key, agent),
       );

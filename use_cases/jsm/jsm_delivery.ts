@@ -14,7 +14,7 @@ import {
   purgeExpiredJsmEvents,
   releaseJsmEvent,
 } from "../../slack/storage/jsm_event_store.ts";
-import { receiveJsmUpdate } from "./jsm_inbound.ts";
+import { type JsmFilesAccess, receiveJsmUpdate } from "./jsm_inbound.ts";
 
 /**
  * What the run reports: what was done, or why not (logged here). Nothing
@@ -24,6 +24,7 @@ export async function applyJsmDelivery(
   client: SlackAPIClient,
   update: JsmWebhookUpdate,
   now: number,
+  files?: JsmFilesAccess,
 ): Promise<{ ok: true; result: string } | { ok: false; reason: string }> {
   let identity: string | undefined;
   let token: string | undefined;
@@ -43,7 +44,7 @@ export async function applyJsmDelivery(
       }
       token = claim.token;
     }
-    const outcome = await receiveJsmUpdate(client, update, now);
+    const outcome = await receiveJsmUpdate(client, update, now, files);
     if (!outcome.ok) {
       await release();
       console.warn(outcome.reason);

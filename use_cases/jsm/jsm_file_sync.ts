@@ -6,7 +6,10 @@
 // off) is not retried: the card's thread says so. Any other failure stops
 // here and the sync retries later.
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { pendingJsmFiles } from "../../helpdesk/tickets/ticket_files.ts";
+import {
+  jsmAttachmentMark,
+  pendingJsmFiles,
+} from "../../helpdesk/tickets/ticket_files.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { downloadFile, filesOf } from "../../slack/workspace/file_copy.ts";
@@ -26,6 +29,8 @@ export async function sendFiles(
   // (every function run does) attaches them.
   if (!deps.slackToken || pending.length === 0) return { sent: 0 };
   const done: string[] = [];
+  /** JSM's ids of what Helpdesk attached: the webhook never copies them back. */
+  const attached: string[] = [];
   let failure: unknown;
   for (const { entry, file } of pending) {
     try {
@@ -35,11 +40,13 @@ export async function sendFiles(
       const [found] = filesOf({ files: [info.file] });
       if (!found) throw new Error(`${file.id} has no download link`);
       const bytes = await downloadFile(deps.slackToken, found);
-      await deps.jsm.attachFiles(key, [{
-        name: file.name,
-        type: found.mimetype,
-        bytes,
-      }], file.public);
+      attached.push(
+        ...await deps.jsm.attachFiles(key, [{
+          name: file.name,
+          type: found.mimetype,
+          bytes,
+        }], file.public),
+      );
       done.push(entry);
     } catch (error) {
       if (error instanceof JsmError && REFUSED.has(error.code)) {
@@ -57,6 +64,14 @@ export async function sendFiles(
       ticket,
       (latest) => ({
         jsm_files: (latest.jsm_files ?? []).filter((e) => !done.includes(e)),
+        ...(attached.length
+          ? {
+            copied_files: [
+              ...(latest.copied_files ?? []),
+              ...attached.map(jsmAttachmentMark),
+            ],
+          }
+          : {}),
       }),
     );
     if (!taken.ok) console.warn(`${ticket.key}: ${taken.reason}`);

@@ -4,6 +4,11 @@
 // the requester hears about it. An echo of a change Helpdesk itself made
 // (JSM's automation fires for those too) changes nothing and says nothing.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { JsmClient } from "../../integrations/jsm/jsm_client.ts";
+import {
+  type JsmAttachmentsAdded,
+  relayJsmAttachments,
+} from "./jsm_attachment_relay.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { statusFromJsm } from "../../helpdesk/tickets/jsm_sync.ts";
 import { withStatus } from "../../helpdesk/tickets/ticket_actions.ts";
@@ -36,7 +41,14 @@ export interface JsmUpdate {
   issueKey: string;
   status?: string;
   comment?: { body: string; author: string; isPublic: boolean };
+  attachments?: JsmAttachmentsAdded;
 }
+
+/**
+ * How attachments are read: the run's JSM client when files are on and JSM
+ * could be reached, or why not (said in the run's result).
+ */
+export type JsmFilesAccess = { jsm: JsmClient } | { problem: string };
 
 export type JsmUpdateOutcome =
   | {
@@ -52,6 +64,9 @@ export async function receiveJsmUpdate(
   client: SlackAPIClient,
   update: JsmUpdate,
   now: number,
+  files: JsmFilesAccess = {
+    problem: "files are off (HELPDESK_FILES)",
+  },
 ): Promise<JsmUpdateOutcome> {
   const settings = await getSettings(client);
   if (!settings) return { ok: false, reason: NOT_CONFIGURED };
@@ -71,7 +86,14 @@ export async function receiveJsmUpdate(
   const relayed = update.comment?.body.trim()
     ? await relayJsmComment(client, settings, ticket, update.comment)
     : undefined;
-  const results = [followed.result, relayed].filter((r) => r !== undefined);
+  const filed = update.attachments
+    ? "jsm" in files
+      ? await relayJsmAttachments(client, files.jsm, ticket, update.attachments)
+      : `attachments not relayed: ${files.problem}`
+    : undefined;
+  const results = [followed.result, relayed, filed].filter((r) =>
+    r !== undefined
+  );
   return {
     ok: true,
     result: results.length ? results.join("; ") : "nothing to do",

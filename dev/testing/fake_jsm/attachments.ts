@@ -133,6 +133,34 @@ export class FakeAttachmentStore {
     return added;
   }
 
+  /** What an agent attaches in JSM itself (tests stage it). */
+  addByAgent(
+    issueKey: string,
+    file: { filename: string; mimeType: string; bytes: Uint8Array },
+    options: { authorAccountId: string; public?: boolean; now?: number },
+  ): FakeAttachment {
+    const made: FakeAttachment = {
+      id: String(20000 + this.#next++),
+      ...file,
+      size: file.bytes.length,
+      public: options.public ?? true,
+      authorAccountId: options.authorAccountId,
+      createdAt: options.now ?? Math.floor(Date.now() / 1000),
+    };
+    this.byRequest.set(issueKey, [
+      ...(this.byRequest.get(issueKey) ?? []),
+      made,
+    ]);
+    return made;
+  }
+
+  /** Deleted in JSM: its content answers 404 from then on. */
+  remove(id: string) {
+    for (const [key, list] of this.byRequest) {
+      this.byRequest.set(key, list.filter((a) => a.id !== id));
+    }
+  }
+
   find(id: string): FakeAttachment | undefined {
     for (const list of this.byRequest.values()) {
       const found = list.find((a) => a.id === id);

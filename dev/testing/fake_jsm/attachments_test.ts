@@ -70,10 +70,17 @@ Deno.test("the fake JSM takes attachments in JSM's two steps", async (t) => {
   await t.step("the content comes back from the platform API", async () => {
     const [kept] = jsm.desk.attachments.byRequest.get("IT-1")!;
     const r = await fetch(
-      `${jsm.baseUrl}/rest/api/3/attachment/content/${kept.id}`,
+      `${jsm.baseUrl}/rest/api/3/attachment/content/${kept.id}?redirect=false`,
       { headers: { authorization: auth } },
     );
     assert.deepEqual(new Uint8Array(await r.arrayBuffer()), bytes);
+    // Without redirect=false, Jira sends the client to its media host.
+    const away = await fetch(
+      `${jsm.baseUrl}/rest/api/3/attachment/content/${kept.id}`,
+      { headers: { authorization: auth }, redirect: "manual" },
+    );
+    await away.body?.cancel();
+    assert.equal(away.status, 303);
   });
 
   await t.step("too large, a refused type, attachments off", async () => {

@@ -129,6 +129,18 @@ export function routeJsm(
   if (content && method === "GET") {
     const found = desk.attachments.find(content[1]);
     if (!found) throw jsmError(404, "The attachment does not exist.");
+    // Jira's "Get attachment content" redirects (303) to Atlassian's media
+    // host unless asked not to with redirect=false; that host is not one
+    // Helpdesk's manifest names, so following it would fail on Slack.
+    if (q.get("redirect") !== "false") {
+      return {
+        status: 303,
+        headers: {
+          location:
+            `https://api.media.atlassian.com/file/${crypto.randomUUID()}/binary?token=fake`,
+        },
+      };
+    }
     return { status: 200, bytes: { data: found.bytes, type: found.mimeType } };
   }
   if (path === `${SD}/request`) {

@@ -286,6 +286,7 @@ export class FakeJsm {
     const slowMs = this.#injections.takeSlow(call.method, call.path);
     if (slowMs !== undefined) await this.#delay(slowMs);
     call.endedAt = performance.now();
+    Object.assign(headers, raw?.headers ?? {});
     if (raw?.bytes) {
       headers["content-type"] = raw.bytes.type;
       return new Response(raw.bytes.data.slice(), {

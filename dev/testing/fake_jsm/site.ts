@@ -43,4 +43,6 @@ export interface RouteResult {
   text?: string;
   /** A file's bytes instead of JSON. */
   bytes?: { data: Uint8Array; type: string };
+  /** Headers of the answer (a redirect's location). */
+  headers?: Record<string, string>;
 }

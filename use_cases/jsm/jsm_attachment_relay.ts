@@ -1,0 +1,177 @@
+// Attachments an agent adds in JSM, sent by the webhook (attachment_ids),
+// reach Slack the way JSM comments do (jsm_inbound.ts): a public one to the
+// requester by DM and, for a request that is not private, into the card's
+// thread; an internal one nowhere. Only ids JSM lists for this request are
+// read ("Get attachments for request"), each with Jira's "Get attachment
+// content" on the site itself (redirect=false, so no other host is called),
+// and copied with Slack's upload flow. Each once: copied_files records
+// `jsm:<id>` for what was copied or told about, and for what Helpdesk
+// itself attached (jsm_file_sync.ts), so its own files never come back.
+// One that can't be copied (too large, refused by JSM or Slack) is said in
+// the card's thread; the agent who added it is in JSM, not in Slack.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import {
+  COPY_LIMIT_BYTES,
+  jsmAttachmentMark,
+  type MessageFile,
+  type NotCopied,
+  notCopiedForThread,
+} from "../../helpdesk/tickets/ticket_files.ts";
+import type {
+  JsmAttachment,
+  JsmClient,
+} from "../../integrations/jsm/jsm_client.ts";
+import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
+import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import {
+  uploadPlace,
+  uploadToThread,
+} from "../../slack/workspace/file_copy.ts";
+import {
+  getTicket,
+  updateTicketFields,
+} from "../../slack/storage/ticket_store.ts";
+
+export interface JsmAttachmentsAdded {
+  ids: readonly string[];
+  isPublic: boolean;
+}
+
+/** What was done, for the run's result. */
+export async function relayJsmAttachments(
+  client: SlackAPIClient,
+  jsm: JsmClient,
+  ticket: Ticket,
+  added: JsmAttachmentsAdded,
+): Promise<string> {
+  // Internal attachments are for agents in JSM, as internal comments are.
+  if (!added.isPublic) return "internal attachments not relayed";
+  if (!ticket.jsm_key) return "no JSM request to read attachments from";
+  const done = new Set(ticket.copied_files ?? []);
+  const wanted = added.ids.filter((id) => !done.has(jsmAttachmentMark(id)));
+  if (wanted.length === 0) return "attachments relayed already";
+  const listed = await jsm.requestAttachments(ticket.jsm_key);
+  const ours = listed.filter((a) => wanted.includes(a.id));
+  const strangers = wanted.filter((id) => !ours.some((a) => a.id === id));
+  if (strangers.length) {
+    // A rule's mistake, or someone with the secret naming another file.
+    console.warn(
+      `${ticket.key}: ${
+        strangers.join(", ")
+      } not attachments of ${ticket.jsm_key}`,
+    );
+  }
+  const notCopied: NotCopied[] = [];
+  const read: { attachment: JsmAttachment; bytes: Uint8Array }[] = [];
+  for (const attachment of ours) {
+    if (attachment.size > COPY_LIMIT_BYTES) {
+      notCopied.push({
+        file: asFile(attachment),
+        reason: "too_large_for_slack",
+      });
+      continue;
+    }
+    try {
+      read.push({
+        attachment,
+        bytes: await jsm.attachmentContent(attachment.id),
+      });
+    } catch (error) {
+      // Gone, or not the account's to read: JSM's answer, told. Anything
+      // else (JSM unreachable) fails the run, and a redelivery tries again.
+      if (
+        !(error instanceof JsmError) ||
+        !["forbidden", "not_found"].includes(error.code)
+      ) throw error;
+      notCopied.push({ file: asFile(attachment), reason: "jsm_refused" });
+    }
+  }
+  const sent = read.length
+    ? await toSlack(client, ticket, read, notCopied)
+    : [];
+  const handled = [
+    ...sent,
+    ...notCopied.map((n) => n.file.id),
+  ].map(jsmAttachmentMark);
+  if (handled.length) {
+    const latest = await getTicket(client, ticket.id) ?? ticket;
+    await updateTicketFields(client, ticket.id, {
+      copied_files: [...new Set([...(latest.copied_files ?? []), ...handled])],
+    });
+  }
+  if (notCopied.length && ticket.card_channel && ticket.card_ts) {
+    await slackCall(client, "chat.postMessage", {
+      channel: ticket.card_channel,
+      thread_ts: ticket.card_ts,
+      text: `From Jira Service Management: ${
+        notCopiedForThread(notCopied, ticket.private)
+      }`,
+    }).catch((error) =>
+      console.warn(`${ticket.key}: JSM files' refusal not told`, error)
+    );
+  }
+  return `${sent.length} of ${ours.length} attachments relayed`;
+}
+
+/**
+ * The requester's DM first: the files are theirs to read. Only when it
+ * takes them do they count as relayed; the card's copy is for the agents.
+ */
+async function toSlack(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  read: { attachment: JsmAttachment; bytes: Uint8Array }[],
+  notCopied: NotCopied[],
+): Promise<string[]> {
+  const copies = read.map(({ attachment, bytes }) => ({
+    name: attachment.filename,
+    bytes,
+  }));
+  const authors = [...new Set(read.map((r) => r.attachment.author))]
+    .filter((a) => a !== "").join(", ") || "An agent";
+  const header =
+    `:paperclip: ${authors} added files to ${ticket.key} in Jira Service Management:`;
+  try {
+    await uploadToThread(
+      client,
+      await uploadPlace(client, { channel: ticket.requester }, header),
+      copies,
+      header,
+    );
+  } catch (error) {
+    if (!(error instanceof SlackCallError) || error.code === "ratelimited") {
+      throw error;
+    }
+    console.warn(`${ticket.key}: JSM files not sent`, error);
+    notCopied.push(
+      ...read.map(({ attachment }) => ({
+        file: asFile(attachment),
+        reason: "upload_failed" as const,
+      })),
+    );
+    return [];
+  }
+  // A private request's files go only where its words go: not the card.
+  if (!ticket.private && ticket.card_channel && ticket.card_ts) {
+    await uploadToThread(
+      client,
+      { channel: ticket.card_channel, thread_ts: ticket.card_ts },
+      copies,
+      header,
+    ).catch((error) =>
+      console.warn(`${ticket.key}: JSM files not in the card`, error)
+    );
+  }
+  return read.map(({ attachment }) => attachment.id);
+}
+
+function asFile(a: JsmAttachment): MessageFile {
+  return {
+    id: a.id,
+    name: a.filename,
+    size: a.size,
+    mimetype: a.mimeType,
+    url_private_download: "",
+  };
+}
