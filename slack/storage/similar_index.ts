@@ -118,8 +118,25 @@ export async function addSolved(
       rows.set(term, withPosting(rows.get(term), term, { id, tf, length }));
     }
   }
-  const items: LookupItem[] = [
-    ...[...rows.values()].map((row) => ({
+  const items = indexItems(queueId, rows.values(), stats);
+  const failed = (await Promise.all(
+    chunked(items, BULK_PUT_LIMIT).map((chunk) =>
+      bulkPutItems(client, TicketLookupDatastore, chunk)
+    ),
+  )).flat();
+  if (failed.length) {
+    throw new Error(`${failed.length} index rows of ${queueId} not written`);
+  }
+}
+
+/** The lookup items of a queue's index: its term rows and its counts. */
+export function indexItems(
+  queueId: string,
+  rows: Iterable<TermRow>,
+  stats: CorpusStats,
+): LookupItem[] {
+  return [
+    ...[...rows].map((row) => ({
       lookup: termId(queueId, row.term),
       df: row.df,
       postings: row.postings.map(encodePosting),
@@ -130,12 +147,4 @@ export async function addSolved(
       total_length: stats.totalLength,
     },
   ];
-  const failed = (await Promise.all(
-    chunked(items, BULK_PUT_LIMIT).map((chunk) =>
-      bulkPutItems(client, TicketLookupDatastore, chunk)
-    ),
-  )).flat();
-  if (failed.length) {
-    throw new Error(`${failed.length} index rows of ${queueId} not written`);
-  }
 }
