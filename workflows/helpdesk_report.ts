@@ -5,7 +5,8 @@ import PostReportFunction from "../functions/post_report/definition.ts";
 /**
  * "Helpdesk report": one queue's figures or all those the person may see (a
  * queue's agents their queues, Helpdesk's admins every queue), over 7, 30 or
- * 90 days, shown only to whoever asked.
+ * 90 days or between two dates, shown only to whoever asked; with a CSV of
+ * the tickets by DM for Helpdesk's admins and queue owners who ask for it.
  */
 const HelpdeskReportWorkflow = DefineWorkflow({
   callback_id: "helpdesk_report",
@@ -33,6 +34,9 @@ HelpdeskReportWorkflow.addStep(PostReportFunction, {
   channel: HelpdeskReportWorkflow.inputs.channel,
   queue_id: scope.outputs.queue_id,
   days: scope.outputs.days,
+  from_day: scope.outputs.from_day,
+  to_day: scope.outputs.to_day,
+  export_csv: scope.outputs.export_csv,
 });
 
 export default HelpdeskReportWorkflow;

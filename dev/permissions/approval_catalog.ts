@@ -53,6 +53,20 @@ export const FILES_SETTING = {
     "Slack's own file host: downloading a requester's file with the run's token, and posting a copy's bytes to the upload URL Slack hands out (`files.getUploadURLExternal`). Run on Slack blocks hosts the manifest does not name, even Slack's.",
 } as const;
 
+/**
+ * What HELPDESK_EXPORT=on adds (when HELPDESK_FILES=on has not already):
+ * uploading the report's CSV, so only files:write and the file host. An
+ * option rather than always, so an install that never exports is not asked
+ * to approve a files scope and an outgoing domain.
+ */
+export const EXPORT_SETTING = {
+  when: "`HELPDESK_EXPORT=on`",
+  scopes: ["files:write"],
+  domain: "files.slack.com",
+  reason:
+    "Slack's own file host: posting the report's CSV to the upload URL Slack hands out (`files.getUploadURLExternal`). Run on Slack blocks hosts the manifest does not name, even Slack's.",
+} as const;
+
 export interface ProviderEntry {
   key: string;
   name: string;

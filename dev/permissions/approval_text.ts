@@ -9,6 +9,7 @@ import { SCOPE_CATALOG } from "./scope_catalog.ts";
 import {
   CONNECTOR_CATALOG,
   DOMAIN_CATALOG,
+  EXPORT_SETTING,
   FILES_SETTING,
   NOT_REQUESTED,
   PROVIDER_CATALOG,
@@ -82,7 +83,9 @@ export function approvalRequestMarkdown(request: ApprovalRequest): string {
   } else {
     const reasonFor = (domain: string) =>
       domain === FILES_SETTING.domain
-        ? FILES_SETTING.reason
+        ? request.botScopes.includes("files:read")
+          ? FILES_SETTING.reason
+          : EXPORT_SETTING.reason
         : request.jsmMode === "off"
         ? missing(domain, "approval_catalog.ts")
         : DOMAIN_CATALOG[request.jsmMode].reason;
@@ -158,6 +161,17 @@ export function approvalKitMarkdown(botScopes: readonly string[]): string {
         FILES_SETTING.when,
         `outgoing domain ${code(FILES_SETTING.domain)}`,
         FILES_SETTING.reason,
+      ],
+      ...EXPORT_SETTING.scopes.map((scope) => [
+        EXPORT_SETTING.when,
+        `bot scope ${code(scope)}`,
+        (SCOPE_CATALOG[scope] ??
+          missing(scope, "dev/permissions/scope_catalog.ts")).reason,
+      ]),
+      [
+        EXPORT_SETTING.when,
+        `outgoing domain ${code(EXPORT_SETTING.domain)}`,
+        EXPORT_SETTING.reason,
       ],
       ...domains.map(([when, shown, why]) => [
         when,

@@ -41,11 +41,11 @@ export const METHOD_SCOPES: ReadonlyMap<string, MethodScopes> = new Map([
   needs("chat.postEphemeral", "chat:write"),
   needs("chat.getPermalink"),
   withSetting(
-    "HELPDESK_FILES=on",
+    "HELPDESK_FILES=on or HELPDESK_EXPORT=on",
     needs("files.getUploadURLExternal", "files:write"),
   ),
   withSetting(
-    "HELPDESK_FILES=on",
+    "HELPDESK_FILES=on or HELPDESK_EXPORT=on",
     needs("files.completeUploadExternal", "files:write"),
   ),
   withSetting("HELPDESK_FILES=on", needs("files.info", "files:read")),

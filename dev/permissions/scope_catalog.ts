@@ -11,7 +11,8 @@ export interface ScopeEntry {
 }
 
 export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
-  // Only with HELPDESK_FILES=on (settingScopes in deployment_options.ts).
+  // Only with HELPDESK_FILES=on, files:write also with HELPDESK_EXPORT=on
+  // (settingScopes in deployment_options.ts).
   "files:read": {
     slack:
       "View files shared in channels and conversations that your slack app has been added to",
@@ -21,7 +22,7 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
   "files:write": {
     slack: "Upload, edit, and delete files as your slack app",
     reason:
-      "With `HELPDESK_FILES=on`: upload those copies into the card's thread, or for a private request into its agents' DMs, and a reply's files where the requester reads the reply (files.getUploadURLExternal, then files.completeUploadExternal). Helpdesk never edits or deletes anyone's files.",
+      "With `HELPDESK_FILES=on`: upload those copies into the card's thread, or for a private request into its agents' DMs, and a reply's files where the requester reads the reply (files.getUploadURLExternal, then files.completeUploadExternal). With `HELPDESK_EXPORT=on` (or `HELPDESK_FILES=on`): upload the Helpdesk report's CSV export into the DM of the admin or queue owner who asked for it. Helpdesk never edits or deletes anyone's files.",
   },
   "chat:write": {
     slack: "Send messages as @Helpdesk",

@@ -13,6 +13,7 @@ import { approvalRequestMarkdown } from "../permissions/approval_text.ts";
 import {
   CONNECTOR_CATALOG,
   DOMAIN_CATALOG,
+  EXPORT_SETTING,
   FILES_SETTING,
   NOT_REQUESTED,
   PROVIDER_CATALOG,
@@ -89,6 +90,11 @@ const SETTINGS: Record<string, Record<string, string>> = {
     JSM_OAUTH_CLIENT_ID: "client-1",
   },
   "Files with tickets": { HELPDESK_FILES: "on" },
+  "Report exports": { HELPDESK_EXPORT: "on" },
+  "Files with tickets, and report exports": {
+    HELPDESK_FILES: "on",
+    HELPDESK_EXPORT: "on",
+  },
   "Jira Cloud and Sheets connectors": {
     JIRA_CLOUD_DOMAIN: "acme",
     JIRA_PROJECT: "IT",
@@ -144,15 +150,22 @@ Deno.test("the catalogs match the manifests: nothing missing, nothing stale", ()
     ]
       .sort(),
   );
-  // The files scopes and host come with HELPDESK_FILES=on, and only then.
+  // files:read comes with HELPDESK_FILES=on, and only then; files:write
+  // and the file host with it or with HELPDESK_EXPORT=on, and only then.
   for (const { name, request } of requestsBySetting()) {
-    const on = name.startsWith("Files");
-    for (const scope of FILES_SETTING.scopes) {
-      assert.equal(request.botScopes.includes(scope), on, `${name}: ${scope}`);
+    const files = name.startsWith("Files");
+    const uploads = files || name.includes("xports");
+    assert.equal(request.botScopes.includes("files:read"), files, name);
+    for (const scope of EXPORT_SETTING.scopes) {
+      assert.equal(
+        request.botScopes.includes(scope),
+        uploads,
+        `${name}: ${scope}`,
+      );
     }
     assert.equal(
       request.outgoingDomains.includes(FILES_SETTING.domain),
-      on,
+      uploads,
       name,
     );
   }

@@ -42,7 +42,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // the form's file field (+0.6 KB).
   open_ticket: 140 * KB,
   open_tickets: GOAL,
-  post_report: GOAL,
+  // The report's CSV export: the CSV itself (report_export.ts, 3.9 KB),
+  // the check of a range of dates and the upload to a DM.
+  post_report: 70 * KB,
   // The Reply modal's file field rides in the conversation's words (+0.1 KB).
   rate_ticket: 115 * KB,
   record_jira_issue: GOAL,

@@ -5,7 +5,8 @@ export const REPORT_SCOPE_VIEW_CALLBACK_ID = "report_scope";
 
 /**
  * Asks which queue's report (or all the person may see) and over how many
- * days, listing only the queues the person may see. The report step after
+ * days or which dates, listing only the queues the person may see, and
+ * whether to send the tickets as a CSV (offered to those who may). The report step after
  * it checks again: the choice is only what was asked for.
  */
 export default DefineFunction({
@@ -28,6 +29,21 @@ export default DefineFunction({
         description: "The queue chosen; empty for all the person may see",
       },
       days: { type: Schema.types.integer, title: "Days covered" },
+      from_day: {
+        type: Schema.types.string,
+        title: "First day",
+        description: "YYYY-MM-DD (UTC) when a range of dates was chosen",
+      },
+      to_day: {
+        type: Schema.types.string,
+        title: "Last day",
+        description: "YYYY-MM-DD (UTC), included",
+      },
+      export_csv: {
+        type: Schema.types.boolean,
+        title: "Send a CSV",
+        description: "The tickets as a CSV file in the person's DM",
+      },
     },
     required: [],
   },

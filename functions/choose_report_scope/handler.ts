@@ -8,6 +8,7 @@ import ChooseReportScopeFunction, {
 import { onScopeChosen, onScopeClosed } from "./modals.ts";
 import { openReportScopeChoice } from "../../use_cases/reports/report_request.ts";
 import { failAndTell } from "../../slack/workspace/run_failure.ts";
+import { exportEnabled } from "../../integrations/deployment/deployment_options.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
@@ -15,7 +16,7 @@ import {
 
 export default SlackFunction(
   ChooseReportScopeFunction,
-  async ({ inputs, client }) => {
+  async ({ inputs, client, env }) => {
     const asker = actingPerson(inputs.interactivity);
     if (!asker) return { error: NO_ACTING_PERSON };
     try {
@@ -24,6 +25,7 @@ export default SlackFunction(
         asker,
         inputs.interactivity.interactivity_pointer,
         REPORT_SCOPE_VIEW_CALLBACK_ID,
+        exportEnabled(env),
       );
       return opened ? { completed: false as const } : { outputs: {} };
     } catch (error) {

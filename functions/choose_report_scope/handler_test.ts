@@ -56,7 +56,13 @@ async function choose(slack: FakeSlack, user: string) {
   };
 }
 
-function submit(slack: FakeSlack, user: string, queue: string, days: string) {
+function submit(
+  slack: FakeSlack,
+  user: string,
+  queue: string,
+  days: string,
+  more: Record<string, Record<string, Record<string, unknown>>> = {},
+) {
   return submitView(
     handler,
     viewSubmissionContext(slack, {
@@ -71,10 +77,26 @@ function submit(slack: FakeSlack, user: string, queue: string, days: string) {
         days: {
           days: { type: "static_select", selected_option: { value: days } },
         },
+        ...more,
       },
     }),
   );
 }
+
+const dates = (from: string, to: string, exportCsv = false) => ({
+  from_day: { from_day: { type: "datepicker", selected_date: from } },
+  to_day: { to_day: { type: "datepicker", selected_date: to } },
+  ...(exportCsv
+    ? {
+      export_csv: {
+        export_csv: {
+          type: "checkboxes",
+          selected_options: [{ value: "yes" }],
+        },
+      },
+    }
+    : {}),
+});
 
 function report(slack: FakeSlack, user: string, queueId?: string) {
   return postReport(functionContext(POST_REPORT_CALLBACK_ID, slack, {
@@ -121,13 +143,68 @@ Deno.test("the Helpdesk report, for one queue or all", async (t) => {
       undefined,
     );
     const done = slack.callsTo("functions.completeSuccess").at(-1)!;
-    assert.deepEqual(done.args.outputs, { queue_id: "people-team", days: 30 });
+    assert.deepEqual(done.args.outputs, {
+      queue_id: "people-team",
+      days: 30,
+      export_csv: false,
+    });
     // Whatever a client sends: "all" is every queue, odd days are 7.
     await submit(slack, ROLE_PEOPLE.owner, "all", "1000");
     assert.deepEqual(
       slack.callsTo("functions.completeSuccess").at(-1)!.args.outputs,
-      { queue_id: "", days: 7 },
+      { queue_id: "", days: 7, export_csv: false },
     );
+    // A range of dates, and the CSV asked for.
+    const day = (ago: number) =>
+      new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    await submit(
+      slack,
+      ROLE_PEOPLE.owner,
+      "all",
+      "range",
+      dates(day(10), day(3), true),
+    );
+    assert.deepEqual(
+      slack.callsTo("functions.completeSuccess").at(-1)!.args.outputs,
+      {
+        queue_id: "",
+        days: 7,
+        from_day: day(10),
+        to_day: day(3),
+        export_csv: true,
+      },
+    );
+    // Dates that make no range are refused under each date; the run goes on.
+    const finished = slack.callsTo("functions.completeSuccess").length;
+    assert.deepEqual(
+      await submit(
+        slack,
+        ROLE_PEOPLE.owner,
+        "all",
+        "range",
+        dates("", day(-3)),
+      ),
+      {
+        response_action: "errors",
+        errors: {
+          from_day: "Pick the first day (YYYY-MM-DD).",
+          to_day: `The last day can be today (${day(0)}) at the latest.`,
+        },
+      },
+    );
+    assert.match(
+      JSON.stringify(
+        await submit(
+          slack,
+          ROLE_PEOPLE.owner,
+          "all",
+          "range",
+          dates(day(120), day(1)),
+        ),
+      ),
+      /keeps report figures for 90 days/,
+    );
+    assert.equal(slack.callsTo("functions.completeSuccess").length, finished);
     // Closed: the run ends without a report.
     await closeView(
       handler,

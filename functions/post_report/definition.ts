@@ -45,6 +45,23 @@ export default DefineFunction({
         minimum: 1,
         maximum: 90,
       },
+      from_day: {
+        type: Schema.types.string,
+        title: "First day",
+        description:
+          "YYYY-MM-DD (UTC): with to_day, the report covers these days instead",
+      },
+      to_day: {
+        type: Schema.types.string,
+        title: "Last day",
+        description: "YYYY-MM-DD (UTC), included",
+      },
+      export_csv: {
+        type: Schema.types.boolean,
+        title: "Send a CSV",
+        description:
+          "Also DM the person the tickets as a CSV file, if they may have it (Helpdesk's admins, queue owners)",
+      },
     },
     required: [],
   },

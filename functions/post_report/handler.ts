@@ -4,6 +4,7 @@ import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import PostReportFunction from "./definition.ts";
 import { postReport } from "../../use_cases/reports/report_request.ts";
 import { failAndTell } from "../../slack/workspace/run_failure.ts";
+import { exportEnabled } from "../../integrations/deployment/deployment_options.ts";
 import {
   actingPerson,
   NO_ACTING_PERSON,
@@ -11,7 +12,7 @@ import {
 
 export default SlackFunction(
   PostReportFunction,
-  async ({ inputs, client }) => {
+  async ({ inputs, client, env }) => {
     // Someone asking is known only from Slack's interactivity; without it
     // the report goes nowhere but the triage channels, and only when the
     // workflow says so (the weekly digest).
@@ -27,6 +28,10 @@ export default SlackFunction(
         asker,
         channel: inputs.channel,
         queueId: inputs.queue_id,
+        fromDay: inputs.from_day,
+        toDay: inputs.to_day,
+        exportCsv: inputs.export_csv,
+        exportsOn: exportEnabled(env),
       });
       return { outputs };
     } catch (error) {

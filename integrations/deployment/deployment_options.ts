@@ -26,6 +26,12 @@ export interface DeploymentOptions {
    * for files:read and files:write and names files.slack.com.
    */
   files?: boolean;
+  /**
+   * The report's CSV export (HELPDESK_EXPORT=on): the manifest then asks
+   * for files:write and names files.slack.com, which HELPDESK_FILES=on asks
+   * for anyway, so either turns exports on.
+   */
+  export?: boolean;
 }
 
 /** The variables deploymentOptions reads, so callers can read only these. */
@@ -40,6 +46,7 @@ export const DEPLOYMENT_VARIABLES = [
   "SHEETS_SPREADSHEET_ID",
   "SHEETS_SHEET_TITLE",
   "HELPDESK_FILES",
+  "HELPDESK_EXPORT",
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -71,6 +78,15 @@ export function jsmModeOf(env: Env): JsmMode | { problem: string } {
  */
 export function filesEnabled(env: Env): boolean {
   return env.HELPDESK_FILES?.trim().toLowerCase() === "on";
+}
+
+/**
+ * Whether the report may send a CSV: the app can upload files (files:write
+ * and files.slack.com), which HELPDESK_EXPORT=on or HELPDESK_FILES=on asks for.
+ */
+export function exportEnabled(env: Env): boolean {
+  return filesEnabled(env) ||
+    env.HELPDESK_EXPORT?.trim().toLowerCase() === "on";
 }
 
 /** Where Slack's upload URLs and file downloads are (file_copy.ts). */
@@ -146,12 +162,18 @@ export function deploymentOptions(env: Env): DeploymentResult {
     problems.push(`HELPDESK_FILES must be on or off, not "${files}".`);
   }
 
+  const exports = value("HELPDESK_EXPORT")?.toLowerCase();
+  if (exports && exports !== "on" && exports !== "off") {
+    problems.push(`HELPDESK_EXPORT must be on or off, not "${exports}".`);
+  }
+
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
     value: {
       jsm,
       ...(files === "on" ? { files: true } : {}),
+      ...(exports === "on" ? { export: true } : {}),
       ...(jiraCloud ? { jiraCloud } : {}),
       ...(sheets ? { sheets } : {}),
     },
@@ -161,7 +183,7 @@ export function deploymentOptions(env: Env): DeploymentResult {
 /** The hosts functions call: exactly those of the JSM mode in use. */
 export function outgoingDomains(options: DeploymentOptions): string[] {
   const { jsm } = options;
-  const files = options.files ? [SLACK_FILES_HOST] : [];
+  const files = options.files || options.export ? [SLACK_FILES_HOST] : [];
   if (jsm.mode === "off") return files;
   return [
     ...outgoingDomainsFor({
@@ -174,5 +196,6 @@ export function outgoingDomains(options: DeploymentOptions): string[] {
 
 /** The bot scopes only a setting adds. */
 export function settingScopes(options: DeploymentOptions): string[] {
-  return options.files ? ["files:read", "files:write"] : [];
+  if (options.files) return ["files:read", "files:write"];
+  return options.export ? ["files:write"] : [];
 }

@@ -20,6 +20,8 @@ import {
   reportScopeFor,
 } from "./report_access.ts";
 import { reportOf, ticketsForReport } from "./ticket_report.ts";
+import { exportableQueues, sendTicketExport } from "./ticket_export.ts";
+import { checkRange } from "../../helpdesk/reports/report_export.ts";
 
 /** A report's numbers, the step's outputs; none when nothing was made. */
 export type ReportNumbers =
@@ -36,17 +38,20 @@ export async function openReportScopeChoice(
   asker: string,
   pointer: string,
   choiceView: string,
+  exportsOn = false,
 ): Promise<boolean> {
   const { settings, queues } = await settingsAndQueues(client);
   if (!settings) return false;
   const scope = await reportScopeFor(client, settings, queues, asker);
   if (scope.kind === "refused") return false;
+  const visible = scope.kind === "all" ? queues : scope.queues;
   await slackCall(client, "views.open", {
     interactivity_pointer: pointer,
     view: reportScopeModal(
-      scope.kind === "all" ? queues : scope.queues,
+      visible,
       scope.kind === "all",
       choiceView,
+      exportsOn && exportableQueues(settings, visible, asker).length > 0,
     ),
   });
   return true;
@@ -60,6 +65,13 @@ export interface ReportAsked {
   channel?: string;
   /** One queue, when asked for. */
   queueId?: string;
+  /** UTC days "YYYY-MM-DD", both included: instead of `days`. */
+  fromDay?: string;
+  toDay?: string;
+  /** Also DM the tickets as a CSV (for those who may have it). */
+  exportCsv?: boolean;
+  /** The deployment lets the app upload files (HELPDESK_EXPORT=on). */
+  exportsOn?: boolean;
 }
 
 /** Makes the report asked for and shows it; its numbers for the step. */
@@ -67,12 +79,14 @@ export async function postReport(
   client: SlackAPIClient,
   asked: ReportAsked,
 ): Promise<ReportNumbers> {
-  const days = Math.min(
-    REPORT_MAX_DAYS,
-    Math.max(1, Math.floor(asked.days ?? 7)),
-  );
   const now = Math.floor(Date.now() / 1000);
-  const span = { period: lastDays(now, days), now, days };
+  const span = spanAsked(asked, now);
+  if (!span.ok) {
+    if (asked.asker) {
+      await tellPerson(client, { user: asked.asker }, span.reason);
+    }
+    return {};
+  }
   const { settings, queues } = await settingsAndQueues(client);
   if (!settings) {
     if (asked.asker) {
@@ -100,7 +114,7 @@ export async function postReport(
     now,
     covered.length === queues.length ? undefined : ids(covered),
   );
-  const title = `${titleFor(covered, queues)}: ${spanText(days)}`;
+  const title = `${titleFor(covered, queues)}: ${span.text}`;
   await tellPerson(
     client,
     where,
@@ -112,25 +126,65 @@ export async function postReport(
       queueNames(queues),
     ),
   );
+  if (asked.exportCsv) {
+    await sendTicketExport(client, {
+      asker: asked.asker,
+      settings,
+      covered,
+      tickets,
+      period: span.period,
+      now,
+      enabled: asked.exportsOn ?? false,
+    });
+  }
   return numbersOf(report);
 }
 
 interface Span {
   period: ReturnType<typeof lastDays>;
   now: number;
-  days: number;
+  /** "the last 7 days", or the dates asked for. */
+  text: string;
+}
+
+/** The days asked for (1 to 90 up to now), or a checked range of dates. */
+function spanAsked(
+  asked: ReportAsked,
+  now: number,
+): ({ ok: true } & Span) | { ok: false; reason: string } {
+  if (asked.fromDay || asked.toDay) {
+    const checked = checkRange(asked.fromDay, asked.toDay, now);
+    if (!checked.ok) {
+      const { from, to } = checked.problems;
+      return {
+        ok: false,
+        reason: `No report: ${[from, to].filter(Boolean).join(" ")}`,
+      };
+    }
+    return {
+      ok: true,
+      period: checked.period,
+      now,
+      text: `${asked.fromDay} to ${asked.toDay} (UTC)`,
+    };
+  }
+  const days = Math.min(
+    REPORT_MAX_DAYS,
+    Math.max(1, Math.floor(asked.days ?? 7)),
+  );
+  return { ok: true, period: lastDays(now, days), now, text: spanText(days) };
 }
 
 /** Each triage channel gets its own queues' report; the desk's numbers. */
 async function postDigest(
   client: SlackAPIClient,
   queues: readonly Queue[],
-  { period, now, days }: Span,
+  { period, now, text }: Span,
 ): Promise<ReportNumbers> {
   const tickets = await ticketsForReport(client, period);
   for (const { channel, queues: covered } of digestChannels(queues)) {
     const report = reportOf(tickets, period, now, ids(covered));
-    const title = `${titleFor(covered, queues)}: ${spanText(days)}`;
+    const title = `${titleFor(covered, queues)}: ${text}`;
     await slackCall(client, "chat.postMessage", {
       channel,
       text: reportText(report, title),

@@ -37,7 +37,7 @@ import { walkStateFrom } from "./history_walk.ts";
 export async function ticketsForReport(
   client: SlackAPIClient,
   period: ReportPeriod,
-): Promise<ReportTicket[]> {
+): Promise<(ReportTicket & { id: string })[]> {
   const [table, filed] = await Promise.all([
     readWorkTable(client),
     readDays(client, daysOf(period)),
@@ -95,7 +95,7 @@ export async function reportFromEveryTicket(
 async function everyTicketInvolved(
   client: SlackAPIClient,
   period: ReportPeriod,
-): Promise<ReportTicket[]> {
+): Promise<(ReportTicket & { id: string })[]> {
   const tickets = await allTickets(client, {
     expression: [
       "#status IN (:new, :in_progress, :waiting)",

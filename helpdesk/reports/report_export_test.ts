@@ -1,0 +1,85 @@
+// The export's cells and its range of dates, as plain data.
+import assert from "node:assert/strict";
+import {
+  checkRange,
+  csvCell,
+  exportCsv,
+  inExportRange,
+} from "./report_export.ts";
+
+Deno.test("a cell a spreadsheet would run is shown as text", async (t) => {
+  for (const lead of ["=", "+", "-", "@", "\t", "\r"]) {
+    await t.step(JSON.stringify(lead), () => {
+      const cell = csvCell(`${lead}SUM(A1:A9)`);
+      const unquoted = cell.startsWith('"') ? cell.slice(1, -1) : cell;
+      assert.equal(unquoted, `'${lead}SUM(A1:A9)`);
+    });
+  }
+  await t.step("quotes, commas and line breaks are quoted (RFC 4180)", () => {
+    assert.equal(csvCell('say "hi", then\nleave'), '"say ""hi"", then\nleave"');
+    assert.equal(csvCell("plain words"), "plain words");
+    assert.equal(csvCell(""), "");
+    // Only the start counts: a minus inside is a plain character.
+    assert.equal(csvCell("in-progress"), "in-progress");
+  });
+});
+
+Deno.test("the range of dates", async (t) => {
+  const now = Date.parse("2027-01-15T08:00:00Z") / 1000;
+  await t.step("both days are included, today up to now", () => {
+    const range = checkRange("2027-01-10", "2027-01-15", now);
+    assert.deepEqual(range, {
+      ok: true,
+      period: { from: Date.parse("2027-01-10T00:00:00Z") / 1000, to: now },
+      days: 6,
+    });
+  });
+  await t.step("90 days back at most, today at the latest", () => {
+    assert.ok(checkRange("2026-10-18", "2026-10-18", now).ok);
+    const early = checkRange("2026-10-17", "2027-01-01", now);
+    assert.match(
+      early.ok ? "" : early.problems.from!,
+      /start on 2026-10-18 or later/,
+    );
+    const late = checkRange("2027-01-01", "2027-01-16", now);
+    assert.match(late.ok ? "" : late.problems.to!, /today \(2027-01-15\)/);
+  });
+  await t.step("what is no date is said under it", () => {
+    for (const bad of ["", "2027-02-30", "15/01/2027", "2027-1-5"]) {
+      const checked = checkRange(bad, "2027-01-15", now);
+      assert.equal(checked.ok, false, bad);
+    }
+  });
+  await t.step("a ticket belongs when something happened in it", () => {
+    const period = { from: 1000, to: 2000 };
+    const t0 = { status: "closed" as const, priority: "normal" as const };
+    assert.ok(
+      inExportRange({ ...t0, created_at: 500, resolved_at: 1500 }, period),
+    );
+    assert.ok(
+      !inExportRange({ ...t0, created_at: 500, resolved_at: 2500 }, period),
+    );
+    // Still open, opened before the end: part of the range's work.
+    assert.ok(inExportRange({ ...t0, status: "new", created_at: 500 }, period));
+    assert.ok(
+      !inExportRange({ ...t0, status: "new", created_at: 2500 }, period),
+    );
+  });
+  await t.step("rows are oldest first, with a header", () => {
+    const { csv, rows } = exportCsv(
+      [
+        { id: "B", status: "new", priority: "high", created_at: 1500 },
+        { id: "A", status: "new", priority: "low", created_at: 1200 },
+      ],
+      { from: 1000, to: 2000 },
+      2000,
+      new Map(),
+    );
+    assert.equal(rows, 2);
+    const lines = csv.split("\r\n");
+    assert.match(lines[0], /^ticket_id,queue_id,queue,status/);
+    assert.match(lines[1], /^A,default,,new,low,1970-01-01T00:20:00Z,/);
+    assert.match(lines[2], /^B,/);
+    assert.equal(lines.at(-1), "");
+  });
+});
