@@ -1,6 +1,7 @@
 // The local workspace: the fake Slack Web API, the local runtime running the
 // app's own manifest, workflows and functions, and a web page (dev/local/web/)
 // whose controls deliver what Slack would deliver. Everything on 127.0.0.1.
+import { settingScopes } from "../../integrations/deployment/deployment_options.ts";
 import manifest from "../../manifest.ts";
 import { FakeSlack } from "../testing/fake_slack/server.ts";
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
@@ -49,7 +50,13 @@ export async function startLocalWorkspace(
   const slack = await FakeSlack.start({
     workspace: localSeed(),
     datastores: manifestDatastores(),
-    scopes: manifestBotScopes(),
+    // As deployed with LOCAL_ENV's settings (see function_host.ts).
+    scopes: [
+      ...new Set([
+        ...manifestBotScopes(),
+        ...settingScopes({ jsm: { mode: "off" }, export: true }),
+      ]),
+    ],
   });
   const restored = options.stateFile && !options.fresh
     ? await loadState(slack, options.stateFile)

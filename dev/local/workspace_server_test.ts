@@ -197,6 +197,57 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
       });
     });
 
+    await t.step("History… and the report's CSV, in the page", async () => {
+      await post(ws.url, "/api/button", {
+        channel: "C0TRIAGE",
+        ts: ticketTs,
+        action_id: "ticket_history",
+        as: AVERY,
+      });
+      const history = await eventually(async () =>
+        (await state(ws.url, AVERY)).views.find((
+          v: { view: { title: { text: string } } },
+        ) => v.view.title.text === "History")
+      );
+      assert.match(JSON.stringify(history.view.blocks), /In progress/);
+      await post(ws.url, "/api/view/close", { view_id: history.id, as: AVERY });
+      // Alex (an admin) asks for the report and its CSV.
+      await post(ws.url, "/api/shortcut", {
+        trigger_id: "helpdesk_report",
+        as: ALEX,
+        channel: "C0GENERAL",
+      });
+      const menu = await eventually(async () =>
+        (await state(ws.url, ALEX)).views.find((
+          v: { view: { title: { text: string } } },
+        ) => v.view.title.text === "Helpdesk report")
+      );
+      const today = new Date().toISOString().slice(0, 10);
+      await post(ws.url, "/api/view/submit", {
+        view_id: menu.id,
+        as: ALEX,
+        values: {
+          queue: "all",
+          days: "range",
+          from_day: today,
+          to_day: today,
+          export_csv: true,
+        },
+      });
+      const file = await eventually(async () => {
+        const seen = await state(ws.url, ALEX);
+        return seen.dms.flatMap((dm: { id: string }) => seen.messages[dm.id])
+          .flatMap((m: { files?: { id: string; name: string }[] }) =>
+            m.files ?? []
+          ).at(0);
+      });
+      assert.match(file.name, /^helpdesk-tickets-.*\.csv$/);
+      const served = await fetch(new URL(`/files/${file.id}`, ws.url));
+      const csv = await served.text();
+      assert.match(csv, /^ticket_id,queue_id,queue,status/);
+      assert.equal(csv.trim().split("\r\n").length, 2, "one ticket, one row");
+    });
+
     await t.step(
       "a menu in a modal reaches the run that opened it",
       async () => {

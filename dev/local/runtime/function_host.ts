@@ -41,6 +41,13 @@ export interface InteractionAnswer {
   late: boolean;
 }
 
+/**
+ * The local workspace runs as a deployment with the report's CSV export on
+ * (HELPDESK_EXPORT=on, `slack env add`), so the file it sends can be
+ * downloaded from the DM; the fake is granted what that setting asks for.
+ */
+export const LOCAL_ENV = { HELPDESK_EXPORT: "on" };
+
 export class FunctionHost {
   /** Every interaction answered, in order: how long each took. */
   readonly answers: InteractionAnswer[] = [];
@@ -251,7 +258,7 @@ export class FunctionHost {
   #context(execution: Execution, extra: Record<string, unknown>) {
     return {
       inputs: execution.inputs,
-      env: { SLACK_API_URL: this.slack.apiUrl },
+      env: { ...LOCAL_ENV, SLACK_API_URL: this.slack.apiUrl },
       token: execution.token,
       team_id: this.slack.workspace.teamId,
       enterprise_id: "",
