@@ -67,8 +67,17 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.slack.types.user_id },
     },
+    /** Closed tickets are purged this many days after closing; 0 never. */
+    retention_days: { type: Schema.types.integer },
     updated_by: { type: Schema.slack.types.user_id },
     updated_at: { type: Schema.slack.types.timestamp },
+    /**
+     * Only on the items "erasure/<user id>" (a person's erasure, asked for by
+     * one of Helpdesk's admins and carried out by the scheduled runs) and
+     * "retention" (where the purge stands): their state as JSON, see
+     * slack/storage/erasure_store.ts. Here for the same reason as below.
+     */
+    job: { type: Schema.types.string },
     /**
      * Only on the items "saved_replies/<queue id>": that queue's saved
      * replies, each a JSON string {id, title, text}, at most 50 (see

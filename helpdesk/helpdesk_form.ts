@@ -2,6 +2,7 @@
 // emoji and Helpdesk's admins. Checked as a whole, each problem filed under
 // its field, in plain words quoting what was typed as typed.
 import type { HelpdeskSettings } from "./settings.ts";
+import { retentionDays } from "./tickets/retention.ts";
 import { helpdeskAdmins, nextHelpdeskAdmins } from "./helpdesk_admins.ts";
 import {
   DEFAULT_INTAKE_EMOJI,
@@ -15,6 +16,8 @@ export interface HelpdeskForm {
   agent_usergroup?: string;
   intake_emoji?: string;
   admins?: string[];
+  /** Days after closing that a ticket is purged, as typed; blank: never. */
+  retention_days?: string;
 }
 
 export type HelpdeskField = keyof HelpdeskForm;
@@ -25,6 +28,8 @@ export interface HelpdeskChoices {
   agent_usergroup?: string;
   intake_emoji: string;
   admins: string[];
+  /** 0: closed tickets are kept. */
+  retention_days: number;
 }
 
 export type HelpdeskFormCheck =
@@ -49,7 +54,11 @@ export function checkHelpdeskForm(
   if (!emoji.ok) problems.intake_emoji = emoji.problem;
   const admins = nextHelpdeskAdmins(form.admins, previous, editor);
   if (!admins.ok) problems.admins = admins.problem;
-  if (Object.keys(problems).length || !emoji.ok || !admins.ok) {
+  const retention = retentionDays(form.retention_days);
+  if (!retention.ok) problems.retention_days = retention.problem;
+  if (
+    Object.keys(problems).length || !emoji.ok || !admins.ok || !retention.ok
+  ) {
     return { ok: false, problems };
   }
   return {
@@ -60,6 +69,7 @@ export function checkHelpdeskForm(
       agent_usergroup: agentGroup,
       intake_emoji: emoji.value,
       admins: admins.admins,
+      retention_days: retention.value,
     },
   };
 }
@@ -78,6 +88,9 @@ export function helpdeskFormFrom(
     agent_usergroup: settings.agent_usergroup,
     intake_emoji: settings.intake_emoji ?? DEFAULT_INTAKE_EMOJI,
     admins: helpdeskAdmins(settings),
+    retention_days: settings.retention_days
+      ? String(settings.retention_days)
+      : undefined,
   };
 }
 

@@ -32,6 +32,11 @@ export interface HelpdeskSettings {
   intake_emoji?: string;
   /** As stored; read them with helpdeskAdmins() (helpdesk_admins.ts). */
   admins?: string[];
+  /**
+   * Closed tickets are purged this many days after they closed; absent or
+   * 0: never (see helpdesk/tickets/retention.ts).
+   */
+  retention_days?: number;
   updated_by: string;
   updated_at: number;
 }

@@ -40,6 +40,8 @@ export const DOCUMENTED_PER_MINUTE: Readonly<Record<string, number>> = {
   "reactions.remove": TIER_2,
   // Finding a card an interrupted opening posted.
   "conversations.history": TIER_3,
+  // Reading a ticket's threads to purge or erase (retention, erasure).
+  "conversations.replies": TIER_3,
   // chat.postMessage has a special limit: about one message a second per
   // channel, and "several hundred messages per minute" per workspace.
   "chat.postMessage": 300,

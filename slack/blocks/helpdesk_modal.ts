@@ -10,6 +10,7 @@ import {
   usersInput,
 } from "./settings_inputs.ts";
 import type { ViewState } from "./view_state.ts";
+import { MIN_RETENTION_DAYS } from "../../helpdesk/tickets/retention.ts";
 import { type SavedVersion, versionMetadata } from "./saved_version.ts";
 
 export function helpdeskModal(
@@ -59,6 +60,17 @@ export function helpdeskModal(
         hint:
           "Who may change these settings, the service levels and every queue. Keep yourself in it.",
       }),
+      textInput(
+        "retention_days",
+        "Keep closed tickets for",
+        form.retention_days,
+        {
+          optional: true,
+          hint:
+            `Days. Closed tickets older than this are purged, their messages replaced; the report's figures stay. Blank: kept for ever. At least ${MIN_RETENTION_DAYS}.`,
+          maxLength: 5,
+        },
+      ),
     ],
   };
 }
@@ -70,5 +82,6 @@ export function submittedHelpdeskForm(state: ViewState): HelpdeskForm {
     agent_usergroup: state.choice("agent_usergroup"),
     intake_emoji: state.text("intake_emoji"),
     admins: state.list("admins"),
+    retention_days: state.text("retention_days"),
   };
 }

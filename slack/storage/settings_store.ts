@@ -44,6 +44,7 @@ export async function getSettings(
     rating_trigger_url: item.rating_trigger_url || undefined,
     intake_emoji: item.intake_emoji || undefined,
     admins: item.admins?.length ? item.admins : undefined,
+    retention_days: item.retention_days || undefined,
     updated_by: item.updated_by ?? "",
     updated_at: item.updated_at ?? 0,
   };

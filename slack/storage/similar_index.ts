@@ -148,3 +148,37 @@ export function indexItems(
     },
   ];
 }
+
+/**
+ * Takes tickets out of one queue's index (a purge or an erasure): their
+ * postings leave the rows of their words. Rows that no longer hold them are
+ * left alone; the queue's totals, which only weigh terms, stay.
+ */
+export async function removeSolved(
+  client: SlackAPIClient,
+  queueId: string,
+  tickets: readonly SolvedText[],
+): Promise<void> {
+  const ids = new Set(tickets.map((t) => t.id));
+  const terms = [...new Set(tickets.flatMap((t) => termsOf(t.text)))];
+  if (!terms.length) return;
+  const { rows } = await readIndex(client, queueId, terms);
+  const items: LookupItem[] = [];
+  for (const row of rows.values()) {
+    const kept = row.postings.filter((p) => !ids.has(p.id));
+    if (kept.length === row.postings.length) continue;
+    items.push({
+      lookup: termId(queueId, row.term),
+      df: row.df,
+      postings: kept.map(encodePosting),
+    });
+  }
+  const failed = (await Promise.all(
+    chunked(items, BULK_PUT_LIMIT).map((chunk) =>
+      bulkPutItems(client, TicketLookupDatastore, chunk)
+    ),
+  )).flat();
+  if (failed.length) {
+    throw new Error(`${failed.length} index rows of ${queueId} not cleared`);
+  }
+}

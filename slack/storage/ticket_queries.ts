@@ -53,12 +53,16 @@ export async function allTickets(
   return tickets;
 }
 
-/** One page of every ticket, from a cursor: for the walk. */
+/** One page of every ticket, from a cursor: for the walks. */
 export async function ticketPageAt(
   client: SlackAPIClient,
   cursor: string | undefined,
+  limit?: number,
 ): Promise<{ tickets: TicketRevision[]; cursor?: string }> {
-  const page = await queryPage(client, TicketsDatastore, { cursor });
+  const page = await queryPage(client, TicketsDatastore, {
+    cursor,
+    ...(limit ? { limit } : {}),
+  });
   return { tickets: page.items.flatMap(readable), cursor: page.cursor };
 }
 

@@ -3,6 +3,7 @@
 // nothing left to do. Always from the ticket as just read, never from the
 // entry alone, which may lag behind its ticket.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   hasWorkLeft,
   isIncomplete,
@@ -54,10 +55,16 @@ export function addRows(
   }
 }
 
+/**
+ * `beforeRemoving`: called with the tickets whose entries are about to be
+ * removed (nothing left to do); when it throws, none is removed, and the
+ * next run settles them again.
+ */
 export async function settleEntries(
   client: SlackAPIClient,
   settling: readonly Settling[],
   now: number,
+  beforeRemoving?: (tickets: Ticket[]) => Promise<void>,
 ): Promise<SettleResult> {
   const result: SettleResult = { filed: 0, removed: 0 };
   const gone = settling.filter((s) => !s.fresh).map((s) => s.entry.id);
@@ -80,6 +87,9 @@ export async function settleEntries(
   );
   await Promise.all(marks);
 
+  if (finished.length && beforeRemoving) {
+    await beforeRemoving(finished.map((s) => s.fresh.ticket));
+  }
   const removing = [...gone, ...finished.map((s) => s.entry.id)];
   const notRemoved = await removeWork(client, removing);
   result.removed = removing.length - notRemoved.length;

@@ -22,6 +22,10 @@ export interface RunReport {
   filed: number;
   /** Entries removed from the open work index. */
   removed: number;
+  /** Closed tickets purged after the retention period. */
+  purged: number;
+  /** Tickets a person's erasure worked on. */
+  erased: number;
   /** Tickets the walk read. */
   walked: number;
   /** True until an existing install's tickets are all indexed. */
@@ -36,6 +40,23 @@ export interface RunReport {
 /** One phase's share of the report: the fields it found out. */
 export type RunPart = Partial<Omit<RunReport, "finished">>;
 
+/**
+ * What a phase of the run (scheduled_phases.ts, retention.ts) returns: its
+ * part of the report, whether it left work for the next run (cutShort),
+ * and the tickets it wrote, so that a later phase leaves those alone. A
+ * phase that Slack or the run's budget stops half-way returns what it did
+ * with `stopped`; the run ends there.
+ */
+export interface PhaseResult {
+  part: RunPart;
+  /** True when the phase left work for the next run. */
+  cutShort: boolean;
+  /** Tickets the phase wrote (later phases leave them alone). */
+  wrote: string[];
+  /** Set when Slack or the budget stopped the run in this phase. */
+  stopped?: unknown;
+}
+
 const COUNTS = [
   "examined",
   "notices",
@@ -47,6 +68,8 @@ const COUNTS = [
   "filed",
   "removed",
   "walked",
+  "purged",
+  "erased",
 ] as const;
 
 /**

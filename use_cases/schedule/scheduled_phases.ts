@@ -16,17 +16,10 @@ import { settleEntries, type Settling } from "../reports/report_filing.ts";
 import { changeUnderLock } from "../changes/change_ticket.ts";
 import { checkServiceLevels, type RunContext } from "./sla_check.ts";
 import { repairTickets } from "./ticket_repair.ts";
-import type { RunFailure, RunPart } from "./run_report.ts";
+import { indexClosed } from "./retention.ts";
+import type { PhaseResult, RunFailure, RunPart } from "./run_report.ts";
 
-export interface PhaseResult {
-  part: RunPart;
-  /** True when the phase left work for the next run. */
-  cutShort: boolean;
-  /** Tickets the phase wrote (later phases leave them alone). */
-  wrote: string[];
-  /** Set when Slack or the budget stopped the run in this phase. */
-  stopped?: unknown;
-}
+export type { PhaseResult } from "./run_report.ts";
 
 /**
  * What closing one ticket takes, by method: its lock (a reaction taken and
@@ -245,7 +238,12 @@ export async function settleRead(
     .map((entry) => ({ entry, fresh: read.get(entry.id) }));
   const cutShort = settling.length < eligible.length;
   if (!settling.length) return { part: {}, cutShort, wrote: [] };
-  const settled = await settleEntries(client, settling, now);
+  const settled = await settleEntries(
+    client,
+    settling,
+    now,
+    (finished) => indexClosed(client, finished),
+  );
   return {
     part: { filed: settled.filed, removed: settled.removed },
     cutShort,

@@ -11,6 +11,7 @@
 // a second per channel (slack/api/call_budget.ts); what doesn't fit in one
 // run stays due, and the next run carries on.
 import { indexSolvedTickets } from "./solved_index.ts";
+import { catchUpClosed, purgeExpired } from "./retention.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
@@ -145,13 +146,23 @@ export async function runScheduledChecks(
     parts.push({
       owed: repliesOwedElsewhere(entries, new Set(sla.looked.map((t) => t.id))),
     });
+    // Retention, after the run's own work: what it can't do in this run
+    // stays due, and the next one goes on.
+    const purge = done(
+      await purgeExpired(client, budget, settings, entries, now),
+    );
+    await catchUpClosed(client, budget, now).catch((error) =>
+      console.warn("closed tickets not indexed; the next run goes on", error)
+    );
     // Last, after everything the run owes is saved, as it matters least:
     // a failure here (or the run's share spent) only delays suggestions.
     await indexSolvedTickets(client, entries).catch((error) =>
       console.warn("solved tickets not indexed; the next run tries", error)
     );
     const cutShort = due.leftUnread ||
-      [walk, sla, closed, repaired, settled].some((phase) => phase.cutShort);
+      [walk, sla, closed, repaired, settled, purge].some((phase) =>
+        phase.cutShort
+      );
     const report = combineParts(parts, false);
     return {
       ...report,

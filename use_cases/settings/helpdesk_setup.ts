@@ -281,6 +281,7 @@ async function storeHelpdeskSettings(
     action_trigger_url: action.shortcut_url,
     intake_emoji: choice.intake_emoji,
     admins: choice.admins,
+    retention_days: choice.retention_days,
     updated_by: by.admin,
     updated_at: Math.floor(Date.now() / 1000),
   });
