@@ -72,11 +72,16 @@ export async function startLocalWorkspace(
   const clock = setInterval(() => runtime.tick().forEach(track), 5_000);
   let dirty = false;
   slack.onCall(() => dirty = true);
+  // One save at a time: on a busy machine a save can outlast the interval,
+  // and two would race for the same temporary file.
+  let saving: Promise<void> | undefined;
   const saver = options.stateFile
-    ? setInterval(async () => {
-      if (!dirty) return;
+    ? setInterval(() => {
+      if (!dirty || saving) return;
       dirty = false;
-      await saveState(slack, options.stateFile!);
+      saving = saveState(slack, options.stateFile!)
+        .catch((error) => console.error("state not saved", error))
+        .finally(() => saving = undefined);
     }, 500)
     : undefined;
 
@@ -259,6 +264,7 @@ export async function startLocalWorkspace(
       clearInterval(saver);
       clearInterval(clock);
       await server.shutdown();
+      await saving;
       if (options.stateFile) await saveState(slack, options.stateFile);
       await slack.close();
     },

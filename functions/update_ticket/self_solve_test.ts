@@ -91,7 +91,7 @@ Deno.test("solved tickets suggested to the requester", async (t) => {
       ...changes,
     });
   const jam = await solved("Printer jams on the 3rd floor", {
-    last_reply: "Open tray 2 and pull the paper out.",
+    last_reply: "Hi {requester}, open tray 2 and pull the paper out.",
   });
   // Someone else's private ticket: the best match, never suggested.
   const secret = await solved("Printer jams on 3rd floor every page", {
@@ -130,7 +130,8 @@ Deno.test("solved tickets suggested to the requester", async (t) => {
     assert.ok(!all.includes("Secret answer"));
     assert.ok(!all.includes(secret.key));
     // Each with its answer, a link to its card and the button.
-    assert.match(all, /Open tray 2/);
+    // A saved reply's {requester} was someone else: never named here.
+    assert.match(all, /Hi the requester, open tray 2/);
     assert.match(all, new RegExp(`\\|Open ${jam.key}>`));
     assert.ok(all.includes(SOLVED_IT_LABEL));
     // Sent after the requester was told the ticket is open.

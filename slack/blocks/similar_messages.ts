@@ -3,6 +3,7 @@
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { escapeMrkdwnWithin } from "./mrkdwn.ts";
 import { cardLinkOf } from "./ticket_messages.ts";
+import { REQUESTER_PLACEHOLDER } from "./conversation_messages.ts";
 
 const SUMMARY_SHOWN = 150;
 const ANSWER_SHOWN = 400;
@@ -18,10 +19,13 @@ export function similarTicketsText(
   const lines = similar.map((t) => {
     const link = workspaceUrl ? cardLinkOf(t, workspaceUrl) : undefined;
     const key = link ? `<${link}|${t.key}>` : t.key;
-    const answer = t.last_reply
-      ? `\n> ${
-        escapeMrkdwnWithin(t.last_reply, ANSWER_SHOWN).split("\n").join("\n> ")
-      }`
+    // A saved reply's {requester} is kept as typed (conversation.ts).
+    const said = t.last_reply?.replaceAll(
+      REQUESTER_PLACEHOLDER,
+      "the requester",
+    );
+    const answer = said
+      ? `\n> ${escapeMrkdwnWithin(said, ANSWER_SHOWN).split("\n").join("\n> ")}`
       : "\n> _No reply was sent to its requester._";
     return `• *${key}* ${
       escapeMrkdwnWithin(t.summary, SUMMARY_SHOWN)

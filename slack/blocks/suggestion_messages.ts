@@ -10,6 +10,7 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { selfSolveAction } from "../../helpdesk/similar/suggestions.ts";
 import { escapeMrkdwn, plainWithin, userMention } from "./mrkdwn.ts";
 import { cardLinkOf } from "./ticket_messages.ts";
+import { REQUESTER_PLACEHOLDER } from "./conversation_messages.ts";
 
 const SUMMARY_SHOWN = 150;
 const ANSWER_SHOWN = 400;
@@ -21,8 +22,12 @@ export const SOLVED_IT_LABEL = "This solved it";
  * agent typed (`<!channel>`, `*bold*`, a `=formula`) shows as typed.
  */
 export function suggestionWords(suggested: Ticket): string {
+  // A saved reply's {requester} was theirs, not this reader's.
   const answer = suggested.last_reply
-    ? plainWithin(suggested.last_reply, ANSWER_SHOWN)
+    ? plainWithin(
+      suggested.last_reply.replaceAll(REQUESTER_PLACEHOLDER, "the requester"),
+      ANSWER_SHOWN,
+    )
     : "Solved without a written answer.";
   return `${suggested.key}: ${
     plainWithin(suggested.summary, SUMMARY_SHOWN)
