@@ -2,6 +2,7 @@
 // reads like the README: be someone, open a channel, run a shortcut, fill a
 // modal, react, click a card's button, reply in a thread. Each waits for
 // what the person would wait for, so tests need no sleeps.
+import { Buffer } from "node:buffer";
 import type { Locator, Page } from "playwright-core";
 
 export class LocalPage {
@@ -61,7 +62,17 @@ export class LocalPage {
     await message.getByTestId(`action-${label}`).click();
   }
 
-  async post(text: string) {
+  /** Posts in the open conversation, with files picked with 📎 if any. */
+  async post(
+    text: string,
+    files: { name: string; mimeType: string; buffer: Uint8Array }[] = [],
+  ) {
+    if (files.length) {
+      // Playwright takes a Node Buffer, which it sends as base64.
+      await this.page.getByTestId("attach").setInputFiles(
+        files.map((f) => ({ ...f, buffer: Buffer.from(f.buffer) })),
+      );
+    }
     await this.page.getByTestId("composer").fill(text);
     await this.page.getByTestId("composer").press("Enter");
     await this.message(text).waitFor();

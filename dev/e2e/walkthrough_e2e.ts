@@ -8,6 +8,7 @@
 // the README's picture (docs/local-workspace.png) from the page.
 //
 // Steps are a list: a later feature adds its own after the ones it needs.
+import { Buffer } from "node:buffer";
 import assert from "node:assert/strict";
 import { launchChromium, watchForErrors } from "./browser.ts";
 import { LocalPage } from "./local_page.ts";
@@ -422,16 +423,29 @@ export const SELF_SERVICE_STEPS: Step[] = [
   },
 ];
 
+/** A 1×1 white PNG: Riley's screenshot of a blank page. */
+const PNG = Uint8Array.from(
+  atob(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==",
+  ),
+  (c) => c.charCodeAt(0),
+);
+
 // Step 8 of docs/local-workspace.md: two people report one printer, and
 // Avery merges them and answers both at once.
 export const MERGE_STEPS: Step[] = [
   {
     name: "8 Riley and Sam report one printer; Avery merges and answers both",
     async run({ ui, keys }) {
-      const report = async (author: RegExp, reactor: RegExp, text: string) => {
+      const report = async (
+        author: RegExp,
+        reactor: RegExp,
+        text: string,
+        files: Parameters<typeof ui.post>[1] = [],
+      ) => {
         await ui.be(author);
         await ui.openChannel("general");
-        await ui.post(text);
+        await ui.post(text, files);
         const message = ui.message(text);
         await ui.be(reactor);
         await ui.openChannel("general");
@@ -441,11 +455,15 @@ export const MERGE_STEPS: Step[] = [
         await thread.getByText(/turned this message into/).waitFor();
         return KEY.exec(await thread.innerText())![0];
       };
+      // Riley's report carries a screenshot of the blank page.
       keys.toner = await report(
         /Riley/,
         /Sam/,
         "The printer on 4 prints blank pages",
+        [{ name: "blank-page.png", mimeType: "image/png", buffer: PNG }],
       );
+      await ui.message("The printer on 4 prints blank pages")
+        .getByTestId("file-blank-page.png").waitFor();
       keys.tonerToo = await report(
         /Sam/,
         /Riley/,
@@ -466,10 +484,19 @@ export const MERGE_STEPS: Step[] = [
       await merged.getByText(/Merged into/).waitFor();
       await kept.getByText(/merged here/).waitFor();
       assert.match(await kept.innerText(), /Riley[\s\S]*Sam/);
+      // The screenshot reached the agents: a copy in the kept card's thread.
+      const cardThread = await ui.openThread(kept);
+      await cardThread.getByTestId("file-blank-page.png").waitFor();
 
       await ui.click(kept, "Reply to requester");
       const reply = await ui.modal("Reply to requester");
       await reply.fill("message", "New toner is in: it prints again.");
+      // With a file for both requesters: it follows the words.
+      await ui.page.getByTestId("input-files").setInputFiles({
+        name: "test-page.png",
+        mimeType: "image/png",
+        buffer: Buffer.from(PNG),
+      });
       await reply.submitAndClose();
       await ui.be(/Sam/);
       await ui.openAppDm();
@@ -480,6 +507,7 @@ export const MERGE_STEPS: Step[] = [
         ui.message("The printer on 4 prints blank pages"),
       );
       await thread.getByText(/New toner is in/).waitFor();
+      await thread.getByTestId("file-test-page.png").waitFor();
     },
   },
 ];
@@ -598,7 +626,8 @@ Deno.test("the README's walkthrough, in the browser", async (t) => {
     import.meta.url,
   );
   const stateFile = new URL("state.json", dir);
-  let workspace = await startLocalWorkspace({ stateFile });
+  // Files on, as with HELPDESK_FILES=on: step 8's report has a screenshot.
+  let workspace = await startLocalWorkspace({ stateFile, files: true });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({
@@ -618,6 +647,7 @@ Deno.test("the README's walkthrough, in the browser", async (t) => {
         await workspace.close();
         workspace = walk.workspace = await startLocalWorkspace({
           stateFile,
+          files: true,
           port,
         });
         await page.locator("body:not(.offline)").waitFor();

@@ -15,7 +15,14 @@ if (fresh) {
 }
 let workspace;
 try {
-  workspace = await startLocalWorkspace({ port, stateFile, fresh });
+  workspace = await startLocalWorkspace({
+    port,
+    stateFile,
+    fresh,
+    // As deployed with HELPDESK_FILES=on: people attach files, and tickets
+    // carry them (HELPDESK_FILES=off in the shell or .env turns it off).
+    files: !/^off$/i.test(Deno.env.get("HELPDESK_FILES") ?? ""),
+  });
 } catch (error) {
   if (!(error instanceof Deno.errors.AddrInUse)) throw error;
   // One line a newcomer can act on, not a stack trace.

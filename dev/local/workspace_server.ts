@@ -1,8 +1,9 @@
 // The local workspace: the fake Slack Web API, the local runtime running the
 // app's own manifest, workflows and functions, and a web page (dev/local/web/)
 // whose controls deliver what Slack would deliver. Everything on 127.0.0.1.
+import manifest, { helpdeskManifest } from "../../manifest.ts";
+import { DEPLOYMENT } from "../../integrations/deployment/current_deployment.ts";
 import { settingScopes } from "../../integrations/deployment/deployment_options.ts";
-import manifest from "../../manifest.ts";
 import { FakeSlack } from "../testing/fake_slack/server.ts";
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import { manifestBotScopes, manifestDatastores } from "../testing/harness.ts";
@@ -19,6 +20,12 @@ export interface LocalWorkspaceOptions {
   /** Where state is kept; nothing is saved when absent. */
   stateFile?: URL;
   fresh?: boolean;
+  /**
+   * Files travel with tickets, as with HELPDESK_FILES=on: the app gets the
+   * files scopes and its functions the setting, the composer attaches
+   * files and modals show file fields.
+   */
+  files?: boolean;
 }
 
 export interface LocalWorkspace {
@@ -50,18 +57,31 @@ export async function startLocalWorkspace(
   const slack = await FakeSlack.start({
     workspace: localSeed(),
     datastores: manifestDatastores(),
-    // As deployed with LOCAL_ENV's settings (see function_host.ts).
+    // As deployed with LOCAL_ENV's settings (see function_host.ts), and
+    // the files setting when asked for.
     scopes: [
       ...new Set([
         ...manifestBotScopes(),
-        ...settingScopes({ jsm: { mode: "off" }, export: true }),
+        ...settingScopes({
+          jsm: { mode: "off" },
+          export: true,
+          files: options.files === true,
+        }),
       ]),
     ],
   });
   const restored = options.stateFile && !options.fresh
     ? await loadState(slack, options.stateFile)
     : false;
-  const runtime = new LocalRuntime(slack);
+  const runtime = new LocalRuntime(
+    slack,
+    options.files
+      ? {
+        manifest: helpdeskManifest({ ...DEPLOYMENT, files: true }),
+        env: { HELPDESK_FILES: "on" },
+      }
+      : {},
+  );
   if (restored) runtime.resumeAfterRestart();
   const shortcuts = await linkTriggers();
   // As if a developer had run `slack trigger create` for each: the
@@ -129,8 +149,22 @@ export async function startLocalWorkspace(
         ),
     ],
     ["/api/message", (b) => {
-      runtime.messagePosted(b.channel, b.as, b.text, b.thread_ts || undefined)
-        .forEach(track);
+      runtime.messagePosted(
+        b.channel,
+        b.as,
+        b.text ?? "",
+        b.thread_ts || undefined,
+        attachedFiles(b.files),
+      ).forEach(track);
+    }],
+    // A file picked in a modal's file field: uploaded first, as Slack's
+    // client does, and handed to the app by id with the submission.
+    ["/api/upload", (b) => {
+      const [file] = attachedFiles([b]);
+      if (!file) throw new Error("no file to upload");
+      return {
+        id: slack.workspace.files.add(b.as, file, { grantedToApp: true }).id,
+      };
     }],
     ["/api/reaction", (b) => {
       runtime.reactionAdded(b.channel, b.ts, b.name, b.as).forEach(track);
@@ -299,4 +333,24 @@ async function linkTriggers(): Promise<Shortcut[]> {
     shortcuts.push({ id: entry.name.replace(/\.ts$/, ""), trigger });
   }
   return shortcuts.sort((a, b) => a.trigger.name.localeCompare(b.trigger.name));
+}
+
+/** Files the page sends as {name, type, data: base64}, at most 10 MB each. */
+function attachedFiles(
+  sent: unknown,
+): { name: string; mimetype: string; bytes: Uint8Array }[] {
+  if (!Array.isArray(sent)) return [];
+  return sent.flatMap((f) => {
+    const { name, type, data } = (f ?? {}) as Record<string, unknown>;
+    if (typeof name !== "string" || typeof data !== "string") return [];
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    if (bytes.length > 10 * 1024 * 1024) return [];
+    return [{
+      name: name.slice(0, 255),
+      mimetype: typeof type === "string" && type
+        ? type
+        : "application/octet-stream",
+      bytes,
+    }];
+  });
 }

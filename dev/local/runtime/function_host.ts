@@ -69,6 +69,7 @@ export class FunctionHost {
     private slack: FakeSlack,
     private root: URL,
     private sources: Map<string, string>,
+    private env: Record<string, string> = {},
   ) {
     // A function that left itself open completes through the Web API.
     slack.onCall((call) => {
@@ -258,7 +259,7 @@ export class FunctionHost {
   #context(execution: Execution, extra: Record<string, unknown>) {
     return {
       inputs: execution.inputs,
-      env: { ...LOCAL_ENV, SLACK_API_URL: this.slack.apiUrl },
+      env: { ...LOCAL_ENV, ...this.env, SLACK_API_URL: this.slack.apiUrl },
       token: execution.token,
       team_id: this.slack.workspace.teamId,
       enterprise_id: "",

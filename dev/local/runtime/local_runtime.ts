@@ -78,7 +78,12 @@ export class LocalRuntime {
    */
   constructor(
     readonly slack: FakeSlack,
-    app: { manifest?: unknown; root?: URL } = {},
+    app: {
+      manifest?: unknown;
+      root?: URL;
+      /** What `slack env add` would have set for the functions. */
+      env?: Record<string, string>;
+    } = {},
   ) {
     const root = app.root ?? new URL("../../../", import.meta.url);
     this.#manifest = JSON.parse(JSON.stringify(app.manifest ?? manifest));
@@ -87,7 +92,7 @@ export class LocalRuntime {
         [id, f],
       ) => [id, f.source_file]),
     );
-    this.host = new FunctionHost(slack, root, sources);
+    this.host = new FunctionHost(slack, root, sources, app.env);
     this.modals = new Modals(slack, this.host);
     this.host.pointerFor = (user) =>
       this.modals.interactivity(user).interactivity_pointer;
@@ -270,8 +275,15 @@ export class LocalRuntime {
     user: string,
     text: string,
     threadTs?: string,
+    files: { name: string; mimetype?: string; bytes: Uint8Array }[] = [],
   ): WorkflowRun[] {
-    const message = this.slack.workspace.postAs(user, channel, text, threadTs);
+    const message = this.slack.workspace.postAs(
+      user,
+      channel,
+      text,
+      threadTs,
+      files,
+    );
     // A reply's two timestamps in the order the fake Slack is set to give.
     const swapped = threadTs !== undefined &&
       this.slack.threadEventOrder === "parent_first";

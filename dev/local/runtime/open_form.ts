@@ -189,6 +189,11 @@ export function stateFor(
     } else if (type === "checkboxes") {
       const checked = answer === true || answer === "true";
       value.selected_options = checked ? [{ value: "true" }] : [];
+    } else if (type === "file_input") {
+      // The files the page uploaded first, by id (Slack hands file objects).
+      value.files = (Array.isArray(answer) ? answer : []).map((id) => ({
+        id: String(id),
+      }));
     }
     state[block.block_id as string] = { [element.action_id]: value };
   }

@@ -18,7 +18,7 @@ import {
 
 // Named here so `deno lint` (no-undef, on in deno.jsonc) can vouch for every
 // other name this file uses: it knows Deno's globals, not the browser's.
-const { CSS, document } = globalThis;
+const { CSS, document, btoa } = globalThis;
 
 const POLL_MS = 700;
 const QUICK_REACTIONS = ["eyes", "white_check_mark", "ticket"];
@@ -375,6 +375,19 @@ async function submitModal(form) {
   const submit = form.querySelector("[data-testid=modal-submit]");
   submit.disabled = true;
   const values = collectValues(form);
+  // A file field's files are uploaded first, as Slack's client does; the
+  // submission names them by id.
+  for (const input of form.querySelectorAll("input[type=file][name]")) {
+    const ids = [];
+    for (const file of input.files) {
+      const { id: fileId } = await post(
+        "/api/upload",
+        await fileForServer(file),
+      );
+      if (fileId) ids.push(fileId);
+    }
+    if (ids.length) values[input.name] = ids;
+  }
   const answer = await post("/api/view/submit", { view_id: id, values });
   // Errors go under their fields; the view itself is unchanged, so the
   // next poll leaves this form (and what was typed) as it is.
@@ -436,14 +449,31 @@ function openConversation(id) {
   render();
 }
 
-/** Escapes as Slack's client does, so a typed "<!here>" stays text. */
-function send(input, where) {
+/**
+ * Escapes as Slack's client does, so a typed "<!here>" stays text. Files
+ * picked with 📎 go with the message (a file alone is a message too).
+ */
+async function send(input, where, attach) {
   const typed = input.value.trim();
-  if (!typed || !where.channel) return;
+  const picked = [...(attach?.files ?? [])];
+  if ((!typed && picked.length === 0) || !where.channel) return;
   input.value = "";
+  if (attach) {
+    attach.value = "";
+    $("attached").textContent = "";
+  }
   const text = typed.replaceAll("&", "&amp;").replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;");
-  post("/api/message", { text, ...where });
+  const files = await Promise.all(picked.map(fileForServer));
+  post("/api/message", { text, ...where, ...(files.length ? { files } : {}) });
+}
+
+/** A picked file as the server takes it: {name, type, data: base64}. */
+export async function fileForServer(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return { name: file.name, type: file.type, data: btoa(binary) };
 }
 
 // What each data-do="…" button does; `d` is the button's dataset.
@@ -514,14 +544,19 @@ function signInAs(person) {
 }
 
 $("person").addEventListener("change", (event) => signInAs(event.target.value));
+$("attach").addEventListener("change", (event) => {
+  $("attached").textContent = [...event.target.files].map((f) => f.name)
+    .join(", ");
+});
 
 // The two composers and the modal; nothing here reloads the page.
 document.addEventListener("submit", (event) => {
   event.preventDefault();
   const form = event.target;
   const { channel, ts } = ui.thread ?? {};
-  if (form.id === "composer") send($("draft"), { channel: ui.conversation });
-  else if (form.id === "thread-composer") {
+  if (form.id === "composer") {
+    send($("draft"), { channel: ui.conversation }, $("attach"));
+  } else if (form.id === "thread-composer") {
     send($("thread-draft"), { channel, thread_ts: ts });
   } else if (form.dataset.testid === "modal") submitModal(form);
 });

@@ -62,6 +62,11 @@ function controlHtml(id, element) {
       ? markup`<textarea ${attrs} ${extra} rows="4">${value}</textarea>`
       : markup`<input ${attrs} ${extra} value="${value}">`;
   }
+  if (element.type === "file_input") {
+    return markup`<input type="file" multiple ${attrs} data-max="${
+      element.max_files ?? 10
+    }">`;
+  }
   if (element.type === "datepicker") {
     return markup`<input type="date" ${attrs} value="${
       element.initial_date ?? ""
@@ -214,6 +219,8 @@ export function collectValues(form) {
     if (picked.length > 0) values[picker.dataset.name] = picked;
   }
   for (const field of form.querySelectorAll("[name]")) {
+    // Uploaded by the page before the submission (app.js submitModal).
+    if (field.type === "file") continue;
     if (field.type === "checkbox") {
       if (field.checked) values[field.name] = true;
       continue;
@@ -244,6 +251,7 @@ export function restoreValues(form, typed) {
     const control = field.querySelector("[name]");
     if (picker) setPicked(picker, value ?? []);
     else if (control?.type === "checkbox") control.checked = value === true;
+    else if (control?.type === "file") continue;
     else if (control) control.value = value ?? "";
   }
 }

@@ -20,6 +20,8 @@ export function fileMethods(ws: FakeWorkspace): Array<[string, MethodHandler]> {
       }
       const file = files.add(BOT_USER_ID, {
         name: filename,
+        // Slack types an upload by its name, as its client shows it.
+        mimetype: typeByName(filename),
         bytes: new Uint8Array(),
       });
       file.size = length;
@@ -165,4 +167,21 @@ async function uploadedBytes(request: Request): Promise<Uint8Array> {
     return new TextEncoder().encode(String(part ?? ""));
   }
   return new Uint8Array(await request.arrayBuffer());
+}
+
+const TYPES: Record<string, string> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  txt: "text/plain",
+  log: "text/plain",
+  pdf: "application/pdf",
+};
+
+function typeByName(name: string): string {
+  const extension = name.includes(".")
+    ? name.split(".").pop()!.toLowerCase()
+    : "";
+  return TYPES[extension] ?? "application/octet-stream";
 }
