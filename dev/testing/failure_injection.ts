@@ -27,8 +27,12 @@ export async function callsOf(slack: FakeSlack, attempt: () => unknown) {
   return slack.calls.length - before;
 }
 
-/** The scheduled check's repairs, as if it came two minutes later. */
+/**
+ * The scheduled check's repairs, as if it came two minutes later: long after
+ * any stale-reads window (its reads see every write before it).
+ */
 export function scheduledCheck(slack: FakeSlack) {
+  slack.settleReads();
   return repairStalledTickets(
     clientFor(slack),
     defaultSettings(),

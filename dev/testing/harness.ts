@@ -7,6 +7,7 @@ import { FakeSlack, type FakeSlackOptions } from "./fake_slack/server.ts";
 import type { DatastoreSchema } from "./fake_slack/datastores.ts";
 import type { WorkspaceSeed } from "./fake_slack/workspace.ts";
 import { BOT_USER_ID } from "./fake_slack/workspace.ts";
+import { CONSISTENT_READS_TOKEN } from "./fake_slack/stale_reads.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -137,16 +138,25 @@ export async function configure(
 }
 
 /**
- * Waits out the stale-reads window (when that mode is on): fixtures are
- * written long before anyone acts on them, so their reads are not stale.
+ * As if the stale-reads window had passed (when that mode is on): fixtures
+ * are written long before anyone acts on them, so their reads are not stale.
  */
-export async function settled(slack: FakeSlack) {
-  const windowMs = slack.staleReads?.windowMs;
-  if (windowMs) await new Promise((r) => setTimeout(r, windowMs));
+export function settled(slack: FakeSlack) {
+  slack.settleReads();
 }
 
 export function clientFor(slack: FakeSlack) {
   return SlackAPI("xwfp-test-token", { slackApiUrl: slack.apiUrl });
+}
+
+/**
+ * A client for a test's own checks of what was stored, through Helpdesk's
+ * storage code: its datastore reads are never stale (the fake's
+ * CONSISTENT_READS_TOKEN), so a check never mistakes an old read for a
+ * lost write. Helpdesk's own runs never read this way.
+ */
+export function checkerClient(slack: FakeSlack) {
+  return SlackAPI(CONSISTENT_READS_TOKEN, { slackApiUrl: slack.apiUrl });
 }
 
 /**

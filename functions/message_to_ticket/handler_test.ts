@@ -197,10 +197,12 @@ Deno.test("a :ticket: reaction turns a message into a ticket", async (t) => {
         PEOPLE_INTAKE,
         "Printer jammed",
       );
+      // Twice: a passing failure is asked again once.
       slack.fail({
         method: "apps.datastore.put",
         error: "internal_error",
         when: (args) => args.datastore === "tickets",
+        times: 2,
       });
       const failed = await react(
         slack,

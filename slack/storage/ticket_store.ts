@@ -32,6 +32,7 @@ import {
   workEntryOf,
 } from "../../helpdesk/tickets/open_work.ts";
 import { reportDaysOf } from "../../helpdesk/reports/report_rows.ts";
+import { onceMoreIfPassing } from "../api/passing_failures.ts";
 import {
   updateWorkEntry,
   updateWorkItem,
@@ -178,11 +179,14 @@ async function indexWork(client: SlackAPIClient, ticket: Ticket, rev: string) {
 
 /**
  * Like putTicket, but a failure whose write landed anyway (its answer lost
- * to a timeout) counts as done: the ticket is read back and compared.
+ * to a timeout) counts as done. The put is asked again after a passing
+ * failure: its success proves the ticket saved, where a read back just
+ * after may be stale (passing_failures.ts). Only a put that failed twice is
+ * read back and compared.
  */
 export async function putTicketSurely(client: SlackAPIClient, ticket: Ticket) {
   try {
-    await putTicket(client, ticket);
+    await onceMoreIfPassing(() => putTicket(client, ticket));
   } catch (error) {
     const stored = await getTicket(client, ticket.id).catch((readError) => {
       console.warn(

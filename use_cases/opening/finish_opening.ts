@@ -21,6 +21,10 @@ import {
 } from "../../slack/storage/ticket_store.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
+import {
+  isPassing,
+  onceMoreIfPassing,
+} from "../../slack/api/passing_failures.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import {
   cardLinkOf,
@@ -184,9 +188,10 @@ async function record(
     approval_messages: ticket.approval_messages,
     setup_pending: false,
   };
+  // Asked again after a passing failure: a read back may be stale.
   const [update, lookups] = await Promise.allSettled([
-    updateTicketFields(client, ticket.id, shown),
-    putLookups(client, ticket),
+    onceMoreIfPassing(() => updateTicketFields(client, ticket.id, shown)),
+    onceMoreIfPassing(() => putLookups(client, ticket)),
   ]);
   if (update.status === "fulfilled" && lookups.status === "fulfilled") return;
   const failure = update.status === "rejected"
@@ -226,7 +231,7 @@ export async function toTriage(
   now = Math.floor(Date.now() / 1000),
 ): Promise<Posted[]> {
   const [card, agents] = await Promise.all([
-    postTicketCard(client, settings, ticket, now, queue.triage_channel),
+    postCardOnce(client, settings, ticket, now, queue.triage_channel),
     ticket.private
       ? new QueueDirectory(client, queue, ticket.requester).agents()
       : [],
@@ -237,6 +242,28 @@ export async function toTriage(
   const cardLink = messageLink(settings.workspace_url, card.channel, card.ts);
   const details = await sendPrivateDetails(client, ticket, agents, cardLink);
   return [card, ...details];
+}
+
+/**
+ * The card, posted once: after a passing failure (which may have posted
+ * it, its answer lost) Helpdesk looks for it in the channel, and posts
+ * again only when it is not there.
+ */
+async function postCardOnce(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  ticket: Ticket,
+  now: number,
+  channel: string,
+): Promise<Posted> {
+  try {
+    return await postTicketCard(client, settings, ticket, now, channel);
+  } catch (error) {
+    if (!isPassing(error)) throw error;
+    const found = await findPostedCard(client, ticket, channel);
+    return found ??
+      await postTicketCard(client, settings, ticket, now, channel);
+  }
 }
 
 /** DMs each approver the request with Approve and Deny. */
@@ -284,14 +311,6 @@ async function deleteMessages(client: SlackAPIClient, messages: Posted[]) {
   );
 }
 
-/** Slack's failures that pass by themselves: the scheduled check retries. */
-const PASSING = new Set([
-  "internal_error",
-  "fatal_error",
-  "service_unavailable",
-  "request_timeout",
-]);
-
 /**
  * A ticket saved but not shown, told to someone who cannot take the same
  * step again (a Workflow Builder run: running it again is a new run, and
@@ -303,7 +322,7 @@ export function savedNotShownYet(error: NotShownYet): string {
   const key = error.ticket.key;
   // Something to fix first (a permission, an invite, a setting): said as
   // for any opening; running the workflow again then finds this ticket.
-  if (!(cause instanceof SlackCallError) || !PASSING.has(cause.code)) {
+  if (!isPassing(cause)) {
     if (cause instanceof SlackCallError || cause instanceof SettingsProblem) {
       return openingFailure(error, "");
     }

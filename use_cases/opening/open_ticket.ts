@@ -28,6 +28,7 @@ import {
   putTicket,
 } from "../../slack/storage/ticket_store.ts";
 import { getSettings } from "../../slack/storage/settings_store.ts";
+import { onceMoreIfPassing } from "../../slack/api/passing_failures.ts";
 import { findStoredQueue, orDefault } from "../../slack/storage/queue_store.ts";
 import { DEFAULT_QUEUE_ID, type Queue } from "../../helpdesk/queues/queue.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -145,20 +146,26 @@ export async function openTicket(
     policyFromSettings(settings, [queue]),
     now,
   );
-  // Saved before anything is shown, so that a retry finds it.
-  const saved = await Promise.allSettled([
-    putTicket(client, ticket),
-    putLookups(client, ticket),
+  // Saved before anything is shown, so that a retry finds it. Each write
+  // is asked again after a passing failure (passing_failures.ts).
+  const [saved, indexed] = await Promise.allSettled([
+    onceMoreIfPassing(() => putTicket(client, ticket)),
+    onceMoreIfPassing(() => putLookups(client, ticket)),
   ]);
-  const failed = saved.find((r) => r.status === "rejected");
-  if (failed) {
-    const error = (failed as PromiseRejectedResult).reason;
-    // Said as it is: saved (a retry finishes it) or not.
+  if (saved.status === "fulfilled" && indexed.status === "rejected") {
+    // Saved for sure; its lookups are written by a retry or the scheduled
+    // check, which finish it.
+    throw new NotShownYet(ticket, indexed.reason);
+  }
+  if (saved.status === "rejected") {
+    // Said as it is: saved (a retry finishes it) or not. Only a save that
+    // failed twice gets here; a read back just after may be stale and miss
+    // a save whose answer was lost (docs/platform.md, "Stale reads").
     const stored = await getTicket(client, id).catch((readError) => {
       console.warn(`${id}: not read back after a failed save`, readError);
       return undefined;
     });
-    throw stored ? new NotShownYet(stored, error) : error;
+    throw stored ? new NotShownYet(stored, saved.reason) : saved.reason;
   }
   return await finishOpening(client, settings, ticket, {
     queue,

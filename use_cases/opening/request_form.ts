@@ -21,6 +21,7 @@ import {
   settingsAndQueues,
 } from "../../slack/storage/queue_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
+import { onceMoreIfPassing } from "../../slack/api/passing_failures.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { formError } from "../../slack/workspace/form_errors.ts";
 import {
@@ -163,14 +164,18 @@ export async function submitRequest(
   }
   const { ticket, cardLink } = opened;
   try {
-    await options.finish({
-      ticket_id: ticket.id,
-      ticket_key: ticket.key,
-      card_permalink: cardLink,
-      summary: ticket.summary,
-      priority: ticket.priority,
-      category: ticket.request_type_name ?? ticket.category,
-    });
+    // Asked again after a passing failure, so that the person is not sent
+    // back to a form whose ticket is open.
+    await onceMoreIfPassing(() =>
+      options.finish({
+        ticket_id: ticket.id,
+        ticket_key: ticket.key,
+        card_permalink: cardLink,
+        summary: ticket.summary,
+        priority: ticket.priority,
+        category: ticket.request_type_name ?? ticket.category,
+      })
+    );
   } catch (error) {
     // The ticket is open; only this form's run did not end.
     console.error("the request form's run did not finish", error);

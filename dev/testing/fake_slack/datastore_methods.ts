@@ -6,7 +6,7 @@ import {
   MAX_BULK_ITEMS,
 } from "./datastores.ts";
 import { type Args, requireString, SlackError } from "./slack_error.ts";
-import type { MethodHandler } from "./method_handler.ts";
+import type { Caller, MethodHandler } from "./method_handler.ts";
 import { StaleReads } from "./stale_reads.ts";
 
 type Item = Parameters<FakeDatastores["put"]>[1];
@@ -21,19 +21,23 @@ export function datastoreMethods(
     if (!stale.mode) return;
     for (const id of ids) stale.replaced(ds, id, await stores.get(ds, id));
   };
-  const seen = (ds: string, item: Item): Item => {
+  const seen = (ds: string, item: Item, caller: Caller): Item => {
     const id = item[keyOf(ds)];
-    return typeof id === "string" ? stale.read(ds, id, item) : item;
+    return typeof id === "string" ? stale.read(ds, id, item, caller) : item;
   };
   const method = (
     name: string,
-    run: (datastore: string, args: Args) => Promise<Record<string, unknown>>,
+    run: (
+      datastore: string,
+      args: Args,
+      caller: Caller,
+    ) => Promise<Record<string, unknown>>,
   ): [string, MethodHandler] => [
     `apps.datastore.${name}`,
-    async (args) => {
+    async (args, caller) => {
       const datastore = requireString(args, "datastore");
       try {
-        return { datastore, ...await run(datastore, args) };
+        return { datastore, ...await run(datastore, args, caller) };
       } catch (error) {
         if (error instanceof DatastoreError) {
           throw new SlackError(error.code, {
@@ -53,9 +57,9 @@ export function datastoreMethods(
       await beforeWrite(ds, idsOf(ds, [args.item]));
       return { item: await stores.update(ds, args.item as Item) };
     }),
-    method("get", async (ds, args) => {
+    method("get", async (ds, args, caller) => {
       const id = requireString(args, "id");
-      return { item: stale.read(ds, id, await stores.get(ds, id)) };
+      return { item: stale.read(ds, id, await stores.get(ds, id), caller) };
     }),
     method("delete", async (ds, args) => {
       const id = requireString(args, "id");
@@ -63,12 +67,14 @@ export function datastoreMethods(
       await stores.delete(ds, id);
       return {};
     }),
-    method("bulkGet", async (ds, args) => {
+    method("bulkGet", async (ds, args, caller) => {
       const ids = bulkList<string>(args, "ids");
       // Each read is checked as the real bulkGet checks it (stores.get
       // refuses an unknown datastore), even if all are stale.
       const items = await Promise.all(
-        ids.map(async (id) => stale.read(ds, id, await stores.get(ds, id))),
+        ids.map(async (id) =>
+          stale.read(ds, id, await stores.get(ds, id), caller)
+        ),
       );
       return {
         items: items.filter((item) => Object.keys(item).length > 0),
@@ -87,11 +93,11 @@ export function datastoreMethods(
       await stores.bulkDelete(ds, ids);
       return { failed_items: [] };
     }),
-    method("query", async (ds, args) => {
+    method("query", async (ds, args, caller) => {
       const page = await stores.query(ds, args);
       return {
         // An item the filter matched now may answer an older version.
-        items: page.items.map((item) => seen(ds, item)),
+        items: page.items.map((item) => seen(ds, item, caller)),
         ...(page.next_cursor
           ? { response_metadata: { next_cursor: page.next_cursor } }
           : {}),

@@ -227,6 +227,11 @@ export class FakeSlack {
     this.#stale.mode = mode;
   }
 
+  /** Every datastore read sees the newest version again (stale_reads.ts). */
+  settleReads() {
+    this.#stale.settle();
+  }
+
   /** How many datastore reads answered an older version so far. */
   get staleAnswers(): number {
     return this.#stale.staleAnswers;
