@@ -193,7 +193,7 @@ export async function reactionRetries(
     superusers: [],
   });
   slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
-  settled(slack);
+  await settled(slack);
   const post = (text: string) =>
     slack.workspace.postAs(PEOPLE.requester, GENERAL, text).ts;
   // Slack stores the reaction, then starts the workflow (the step checks

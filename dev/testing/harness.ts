@@ -138,11 +138,14 @@ export async function configure(
 }
 
 /**
- * As if the stale-reads window had passed (when that mode is on): fixtures
- * are written long before anyone acts on them, so their reads are not stale.
+ * Waits out the stale-reads window (when that mode is on): fixtures are
+ * written long before anyone acts on them, so their reads are not stale.
+ * (Waited, not settled at once with slack.settleReads(): rounds that run at
+ * once keep their own stale reads.)
  */
-export function settled(slack: FakeSlack) {
-  slack.settleReads();
+export async function settled(slack: FakeSlack) {
+  const windowMs = slack.staleReads?.windowMs;
+  if (windowMs) await new Promise((r) => setTimeout(r, windowMs));
 }
 
 export function clientFor(slack: FakeSlack) {
