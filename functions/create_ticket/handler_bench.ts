@@ -35,11 +35,17 @@ console.log(
     `${Math.round(performance.now() - started)} ms`,
 );
 
+// Each run a request of its own: the same one again within minutes is found
+// and finished instead (workflow_step.ts), which is not what this measures.
+let runs = 0;
 Deno.bench({
   name: `create_ticket, ${LATENCY_MS} ms per Slack call`,
   async fn() {
     const r = await handler(
-      functionContext(CREATE_TICKET_CALLBACK_ID, slack, inputs),
+      functionContext(CREATE_TICKET_CALLBACK_ID, slack, {
+        ...inputs,
+        summary: `${inputs.summary} (${++runs})`,
+      }),
     );
     if (r.error) throw new Error(r.error);
   },

@@ -305,3 +305,32 @@ Deno.test("the intake trigger watches the intake channels for the emoji", () => 
   // The author is read from Slack, not taken from the event's inputs.
   assert.equal(trigger.inputs?.author, undefined);
 });
+
+Deno.test("a :ticket: reaction opens its ticket in 5 round trips", async () => {
+  await using slack = await startFakeSlack({ latencyMs: 20 });
+  await configureQueues(slack);
+  const message = slack.workspace.postAs(
+    PEOPLE.requester,
+    PEOPLE_INTAKE,
+    "The projector shows no picture",
+  );
+  slack.clearCalls();
+  const result = await react(slack, PEOPLE_INTAKE, message.ts, PEOPLE.agent);
+  assert.ok(result.outputs?.ticket_id, result.error);
+  // the reaction checked (settings, queues, Slack's reactions, the ticket
+  // the message became) | the mark taken, the message read | the mark's
+  // record, a free key, the ticket again under the mark | the ticket saved
+  // with its card (and the suggestions' search) | the card recorded with
+  // the DM and the thread's reply
+  assert.equal(slack.sequentialRounds(), 5);
+  assert.equal(slack.calls.length, 19);
+  const posted = slack.calls.filter((c) => c.method === "chat.postMessage");
+  const card = posted.find((c) => c.args.channel === PEOPLE_TRIAGE)!;
+  const save = slack.calls.find((c) =>
+    c.method === "apps.datastore.put" && c.args.datastore === "tickets"
+  )!;
+  assert.ok(card.startedAt < save.endedAt && save.startedAt < card.endedAt);
+  for (const told of posted.filter((c) => c !== card)) {
+    assert.ok(told.startedAt >= Math.max(card.endedAt, save.endedAt));
+  }
+});

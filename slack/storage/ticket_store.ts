@@ -214,6 +214,15 @@ export async function updateTicketFields(
   client: SlackAPIClient,
   id: string,
   fields: Partial<Omit<Ticket, "id" | "holds">>,
+  options: {
+    /**
+     * Even a flag that says work is done is written to the entry alongside
+     * the ticket, not after it: for a caller that writes the ticket again
+     * when its write fails, and sets the flag again on the entry (through
+     * another update) if that fails too (recording an opening's card).
+     */
+    entryAlongside?: boolean;
+  } = {},
 ): Promise<Ticket> {
   const { answers, ...rest } = fields;
   const rev = nextRev(client, id);
@@ -224,7 +233,10 @@ export async function updateTicketFields(
     // unless they say work is done (setup finished, a card redrawn), which
     // the entry may say only once the ticket does: an entry that claimed
     // more than its ticket would keep the scheduled check from finishing it.
-    if (CLEARED_FLAGS.some((flag) => fields[flag] === false)) {
+    if (
+      !options.entryAlongside &&
+      CLEARED_FLAGS.some((flag) => fields[flag] === false)
+    ) {
       const item = await updateItem(client, TicketsDatastore, change);
       await indexWorkFields(client, id, rev, fields);
       return toTicket(item);
@@ -362,10 +374,19 @@ export async function putLookup(
   await putItem(client, TicketLookupDatastore, { lookup, ticket_id: ticketId });
 }
 
-/** Indexes a new ticket by its key, its card and its source message. */
-export async function putLookups(client: SlackAPIClient, ticket: Ticket) {
+/**
+ * Indexes a new ticket by its key, its card and its source message, and by
+ * any `also` lookups its creation brings (a workflow step's request), in
+ * one bulk write.
+ */
+export async function putLookups(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  also: readonly string[] = [],
+) {
   const items: LookupItem[] = [
     { lookup: lookupByKey(ticket.key), ticket_id: ticket.id },
+    ...also.map((lookup) => ({ lookup, ticket_id: ticket.id })),
   ];
   if (ticket.card_channel && ticket.card_ts) {
     items.push({

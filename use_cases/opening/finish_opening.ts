@@ -1,8 +1,10 @@
-// The steps of opening a ticket after it is saved (see open_ticket.ts): show
-// it (its card, or its approvers' DMs), record that on the ticket, then tell
-// the requester. Each is skipped when a previous attempt already did it, so
-// a retry, or the scheduled check for a ticket nobody retried, finishes what
-// is missing and shows nothing twice.
+// The steps of opening a ticket after it is saved, or as it is saved (see
+// open_ticket.ts): show it (its card, or its approvers' DMs), then record
+// that on the ticket and tell the requester, at once. A retry, or the
+// scheduled check for a ticket nobody retried, finishes what is missing: a
+// card posted but not recorded is found by its metadata and adopted, never
+// posted twice, and a ticket whose card is recorded had its requester told
+// (or the DM kept for the scheduled check) by the run that recorded it.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -15,7 +17,6 @@ import {
 import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { getQueue, getRequestType } from "../../slack/storage/queue_store.ts";
 import {
-  getTicket,
   putLookups,
   updateTicketFields,
 } from "../../slack/storage/ticket_store.ts";
@@ -89,36 +90,94 @@ export interface KnownParts {
   resumed?: boolean;
   /** More to say once it is open, along with the requester's DM. */
   alsoTell?: (opened: { ticket: Ticket; cardLink: string }) => OutboxMessage[];
+  /** More lookups of the ticket, written with its own (putLookups). */
+  alsoIndex?: readonly string[];
 }
 
+/** A saved ticket, not or not wholly shown, finished. */
 export async function finishOpening(
   client: SlackAPIClient,
   settings: HelpdeskSettings,
   saved: Ticket,
   known: KnownParts = {},
 ): Promise<OpenedTicket> {
-  const link = (t: Ticket) =>
-    cardLinkOf(t, settings.workspace_url) ?? settings.workspace_url;
   if (!saved.setup_pending) {
     // Done before; its lookups are written again in case they were not.
-    if (known.resumed) await putLookups(client, saved);
-    return { ticket: saved, cardLink: link(saved), toldRequester: false };
+    if (known.resumed) await putLookups(client, saved, known.alsoIndex);
+    return {
+      ticket: saved,
+      cardLink: linkOf(settings, saved),
+      toldRequester: false,
+    };
   }
+  // Recorded before: the run that recorded it told the requester at the
+  // same time (its lookups failed after); only the lookups are missing.
+  const toldBefore = Boolean(
+    saved.card_ts || saved.approval_messages?.length,
+  );
   const ticket = { ...saved };
   // Beside showing it, so the search costs opening no round trip.
   const suggesting = startSuggesting(client, saved);
   try {
-    const posted = await show(client, settings, ticket, known);
-    await record(client, ticket, posted);
+    await show(client, settings, ticket, known);
   } catch (error) {
     await suggesting;
     throw new NotShownYet(saved, error);
   }
+  return await recordAndTell(
+    client,
+    settings,
+    ticket,
+    known,
+    suggesting,
+    !toldBefore,
+  );
+}
+
+const linkOf = (settings: HelpdeskSettings, ticket: Ticket) =>
+  cardLinkOf(ticket, settings.workspace_url) ?? settings.workspace_url;
+
+/**
+ * A ticket saved and shown (its card or approval DMs on it): the card
+ * recorded and the requester told, at once. The DM goes out whether or not
+ * the record lands: the ticket is open either way, and a record that fails
+ * twice leaves the ticket for the scheduled check, which adopts the card.
+ */
+export async function recordAndTell(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  shown: Ticket,
+  known: KnownParts,
+  /** Solved tickets to suggest (solved_suggestions.ts), being looked for. */
+  suggesting: Promise<Ticket[]>,
+  tell = true,
+): Promise<OpenedTicket> {
+  const ticket = { ...shown };
   delete ticket.setup_pending;
-  const cardLink = link(ticket);
-  // After the record: told once, and only of a ticket that exists. A DM
-  // refused for a passing reason is sent again by the scheduled check; the
-  // ticket is open all the same.
+  const cardLink = linkOf(settings, ticket);
+  await Promise.all([
+    record(client, ticket, known.alsoIndex),
+    tell ? tellOpened(client, settings, ticket, cardLink, known) : undefined,
+  ]);
+  // Their own DM, once the requester knows the ticket is open (and only by
+  // the run that told them).
+  const suggested = await suggesting;
+  if (tell) await sendSuggestions(client, settings, ticket, suggested);
+  return { ticket, cardLink, toldRequester: tell };
+}
+
+/**
+ * Told once, of a ticket that exists and is shown. A DM refused for a
+ * passing reason is kept and sent again by the scheduled check; the ticket
+ * is open all the same.
+ */
+async function tellOpened(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  ticket: Ticket,
+  cardLink: string,
+  known: KnownParts,
+) {
   const told = ticket.approval === "pending"
     ? waitingForApprovalDm(ticket)
     : ticketOpenedDm(ticket, cardLink);
@@ -133,12 +192,9 @@ export async function finishOpening(
   for (const failure of failed) {
     console.warn(`${ticket.key}: not everyone was told:`, failure);
   }
-  // Its own step, once the requester knows the ticket is open.
-  await sendSuggestions(client, settings, ticket, await suggesting);
-  return { ticket, cardLink, toldRequester: true };
 }
 
-/** Step 3: the card or the approvers' DMs, unless already out. */
+/** The card or the approvers' DMs, unless already out. */
 async function show(
   client: SlackAPIClient,
   settings: HelpdeskSettings,
@@ -160,8 +216,8 @@ async function show(
         : undefined);
     return await askApprovers(client, settings, queue, ticket, type);
   }
-  // A card posted by an attempt whose answer was lost is adopted, not
-  // posted again.
+  // A card posted by an attempt that did not record it (its answer lost,
+  // or its record failed) is adopted, not posted again.
   const earlier = known.resumed
     ? await findPostedCard(client, ticket, queue.triage_channel)
     : undefined;
@@ -174,13 +230,18 @@ async function show(
 }
 
 /**
- * Step 4. If the record fails, what step 3 posted is taken back, unless the
- * record did land (its answer lost), so a retry starts from a clean slate.
+ * The card (or approval DMs) recorded on the ticket, setup_pending off, its
+ * entry and lookups written, all at once. Nothing is taken back when that
+ * fails: the requester is being told of the card at the same time. A write
+ * that fails is asked once more (each is a partial update or a bulk put of
+ * the same items, so asking again is safe whether or not the first landed).
+ * Failing again, the ticket stays (or is marked again) setup_pending, with
+ * its entry, for a retry or the scheduled check, which adopts the card.
  */
 async function record(
   client: SlackAPIClient,
   ticket: Ticket,
-  posted: Posted[],
+  alsoIndex: readonly string[] | undefined,
 ) {
   const shown = {
     card_channel: ticket.card_channel,
@@ -188,34 +249,26 @@ async function record(
     approval_messages: ticket.approval_messages,
     setup_pending: false,
   };
-  // Asked again after a passing failure: a read back may be stale.
-  const [update, lookups] = await Promise.allSettled([
-    onceMoreIfPassing(() => updateTicketFields(client, ticket.id, shown)),
-    onceMoreIfPassing(() => putLookups(client, ticket)),
+  // Each asked again after a passing failure (passing_failures.ts): the
+  // same whether it lands once or twice, and a read back may be stale.
+  const again = await Promise.allSettled([
+    onceMoreIfPassing(() =>
+      updateTicketFields(client, ticket.id, shown, { entryAlongside: true })
+    ),
+    onceMoreIfPassing(() => putLookups(client, ticket, alsoIndex)),
   ]);
-  if (update.status === "fulfilled" && lookups.status === "fulfilled") return;
-  const failure = update.status === "rejected"
-    ? update.reason
-    : (lookups as PromiseRejectedResult).reason;
-  const stored = await getTicket(client, ticket.id).catch((error) => {
-    console.warn(`${ticket.key}: not read back after a failed record`, error);
-    return undefined;
-  });
-  const landed = stored !== undefined &&
-    stored.card_ts === ticket.card_ts &&
-    (stored.approval_messages?.length ?? 0) ===
-      (ticket.approval_messages?.length ?? 0);
-  if (landed) {
-    // Shown and recorded; only the lookups are missing: setup stays pending
-    // so that a retry or the scheduled check writes them.
-    await updateTicketFields(client, ticket.id, { setup_pending: true })
-      .catch((error) =>
-        console.warn(`${ticket.key}: setup not marked pending`, error)
-      );
-  } else if (stored) {
-    await deleteMessages(client, posted);
-  }
-  throw failure;
+  const failed = again.find((r) => r.status === "rejected");
+  if (!failed) return;
+  console.error(
+    `${ticket.key}: shown but not recorded; finished by a retry or the scheduled check`,
+    (failed as PromiseRejectedResult).reason,
+  );
+  // The entry may say done while the ticket does not (they were written
+  // at once): both say pending again, so that the scheduled check finds it.
+  await updateTicketFields(client, ticket.id, { setup_pending: true })
+    .catch((error) =>
+      console.warn(`${ticket.key}: setup not marked pending`, error)
+    );
 }
 
 /**
@@ -303,12 +356,26 @@ async function askApprovers(
   return posted;
 }
 
-async function deleteMessages(client: SlackAPIClient, messages: Posted[]) {
+/** Messages taken back, as far as Slack lets them go. */
+export async function deleteMessages(
+  client: SlackAPIClient,
+  messages: Posted[],
+) {
   await Promise.allSettled(
     messages.map((m) =>
       slackCall(client, "chat.delete", { channel: m.channel, ts: m.ts })
     ),
   );
+}
+
+/**
+ * A call that failed this way may have been carried out (its answer lost):
+ * anything but Slack's refusal with a reason (a rate limit is not carried
+ * out, says Slack's rate-limit guide).
+ */
+export function mayHaveLanded(error: unknown): boolean {
+  return !(error instanceof SlackCallError) || isPassing(error) ||
+    /^http_5/.test(error.code);
 }
 
 /**

@@ -5,11 +5,11 @@
 // same reaction may have the ticket, or be making it. A mark whose run
 // stopped expires (slack/storage/intake_mark.ts) and is cleared.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import { getTicket } from "../../slack/storage/ticket_store.ts";
 import {
-  findTicketId,
-  getTicket,
-  lookupByMessage,
-} from "../../slack/storage/ticket_store.ts";
+  creationKeys,
+  ticketIdFor,
+} from "../../helpdesk/tickets/ticket_ids.ts";
 import {
   isRateLimit,
   slackCall,
@@ -66,6 +66,11 @@ export interface IntakeOptions {
 export interface IntakeRun extends IntakeOptions {
   /** Whether this run took Helpdesk's mark on the message. */
   tookMark: boolean;
+  /**
+   * The mark's record being written (it goes along with the run's first
+   * reads under the mark); awaited before the mark is taken back.
+   */
+  markRecorded?: Promise<void>;
 }
 
 /**
@@ -136,8 +141,11 @@ export async function takeMark(
       name: TICKET_MARK,
     });
     run.tookMark = true;
-    await recordMarkTaken(client, where, nowSeconds(run)).catch((error) =>
-      console.warn(`${channel}/${ts}: intake mark's time not kept`, error)
+    // Written alongside what the run reads next: other runs look for it
+    // only a second after they find the mark (liveRunHoldsMark).
+    run.markRecorded = recordMarkTaken(client, where, nowSeconds(run)).catch(
+      (error) =>
+        console.warn(`${channel}/${ts}: intake mark's time not kept`, error),
     );
     return undefined;
   } catch (error) {
@@ -208,16 +216,18 @@ function removeMark(client: SlackAPIClient, channel: string, ts: string) {
   });
 }
 
-/** The ticket this message became, if any (saved, maybe not yet shown). */
+/**
+ * The ticket this message became, if any (saved, maybe not yet shown): its
+ * id is derived from the message (open_ticket.ts), so it is read directly.
+ */
 export async function madeFrom(
   client: SlackAPIClient,
   message: ReactedMessage,
 ): Promise<Ticket | undefined> {
-  const id = await findTicketId(
-    client,
-    lookupByMessage(message.channel, message.message_ts),
+  const id = await ticketIdFor(
+    creationKeys.message(message.channel, message.message_ts),
   );
-  return id ? await getTicket(client, id) : undefined;
+  return await getTicket(client, id);
 }
 
 /** How long another run holding the mark is given to save the ticket. */

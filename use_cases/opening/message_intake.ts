@@ -265,10 +265,12 @@ async function openMarked(
           : {}),
       });
     }
+    await options.markRecorded;
     return { kind: "opened", opened };
   } catch (error) {
     // Taken back so that reacting again tries again (and finishes a ticket
-    // that was saved but not shown).
+    // that was saved but not shown), after its record says it was taken.
+    await options.markRecorded;
     await takeBack(client, message);
     if (error instanceof SlackCallError && UNREADABLE.has(error.code)) {
       return refuse(client, message, cannotReadMessage(channel, false));

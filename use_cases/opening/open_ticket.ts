@@ -1,17 +1,18 @@
 // Opening a ticket, shared by every surface that creates one (the request
 // form, the Workflow Builder step, the :ticket: reaction). A creation can
 // fail half-way and be tried again (the form submitted again, another
-// reaction on the message), so the ticket is saved before anything is shown,
-// under an id derived from what Slack gives again on a retry (its creation
-// key), and each step after that is recorded before the next:
+// reaction on the message), so the ticket has an id derived from what Slack
+// gives again on a retry (its creation key), and three round trips of
+// Slack calls open it:
 //   1. settings, the queue, a free key, and any ticket this creation already
-//      saved (at once)
-//   2. the ticket and its lookups (at once), marked setup_pending
-//   3. the card, or the approvers' DMs      } finish_opening.ts, which a
-//   4. the card recorded, setup_pending off } retry and the scheduled check
-//   5. the requester's DM                   } also use
-// A retry that finds the ticket finishes what is missing and never makes a
-// second ticket.
+//      saved (at once; a caller may start them earlier, with its own reads)
+//   2. the ticket and its lookups saved (setup_pending), and its card
+//      posted with the ticket's id in its metadata, at once
+//   3. the card recorded (setup_pending off) and the requester's DM, at
+//      once (finish_opening.ts, which a retry and the scheduled check use)
+// What each order of writes guarantees is in docs/architecture.md ("Which
+// order of writes gives which guarantee"). A retry that finds the ticket
+// finishes what is missing and never makes a second ticket or card.
 import { jsmPendingFields } from "../../helpdesk/tickets/jsm_sync.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Source, Ticket } from "../../helpdesk/tickets/model.ts";
@@ -32,18 +33,25 @@ import { onceMoreIfPassing } from "../../slack/api/passing_failures.ts";
 import { findStoredQueue, orDefault } from "../../slack/storage/queue_store.ts";
 import { DEFAULT_QUEUE_ID, type Queue } from "../../helpdesk/queues/queue.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+import { findPostedCard } from "../../slack/workspace/triage_card.ts";
+import { startSuggesting } from "./solved_suggestions.ts";
+import type { Posted } from "../../slack/workspace/direct_messages.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
 import { pendingApprovalFields } from "../../helpdesk/tickets/approval.ts";
 import type { RequestType } from "../../helpdesk/request_types/request_type.ts";
 import type { Answer } from "../../helpdesk/request_types/form_fields.ts";
 import {
+  deleteMessages,
   finishOpening,
   type KnownParts,
+  mayHaveLanded,
   NotConfiguredError,
   NotShownYet,
   type OpenedTicket,
+  recordAndTell,
   SettingsProblem,
+  toTriage,
 } from "./finish_opening.ts";
 
 export { NotConfiguredError, NotShownYet, type OpenedTicket, SettingsProblem };
@@ -56,6 +64,13 @@ export interface TicketOrigin {
    * recognised when retried.
    */
   creationKey?: string;
+  /** Reads already started for the creation key (see startOpening). */
+  started?: StartedOpening;
+  /**
+   * A ticket the same request made before, found by the caller another way
+   * (a Workflow Builder step run again): finished instead of a new one.
+   */
+  sameRequest?: Promise<Ticket | undefined>;
   /** JSM is set up: queue the ticket for sync before anything can fail. */
   syncToJsm?: boolean;
   queueId?: string;
@@ -72,6 +87,30 @@ export interface TicketOrigin {
   queue?: Queue;
   /** See KnownParts in finish_opening.ts. */
   alsoTell?: KnownParts["alsoTell"];
+  alsoIndex?: KnownParts["alsoIndex"];
+}
+
+/** What opening reads of its creation, started by a caller with its own. */
+export interface StartedOpening {
+  creationKey: string;
+  key: Promise<string>;
+  earlier: Promise<Ticket | undefined>;
+}
+
+/**
+ * Starts the reads of a creation that don't depend on the caller's: a free
+ * key, and any ticket the creation already saved. Their failures surface
+ * where openTicket awaits them (or nowhere, when it is not called).
+ */
+export function startOpening(
+  client: SlackAPIClient,
+  creationKey: string,
+): StartedOpening {
+  const key = unusedTicketKey(client);
+  const earlier = ticketIdFor(creationKey).then((id) => getTicket(client, id));
+  key.catch(() => {});
+  earlier.catch(() => {});
+  return { creationKey, key, earlier };
 }
 
 const KEY_ATTEMPTS = 5;
@@ -85,21 +124,28 @@ export async function openTicket(
 ): Promise<OpenedTicket> {
   const type = origin.requestType;
   const queueId = type?.queue_id ?? origin.queueId;
-  const creationKey = origin.creationKey ?? `once:${crypto.randomUUID()}`;
-  const id = await ticketIdFor(creationKey);
-  const [settings, key, stored, earlier] = await Promise.all([
+  const started = origin.started ?? startOpening(
+    client,
+    origin.creationKey ?? `once:${crypto.randomUUID()}`,
+  );
+  const { creationKey } = started;
+  const [id, settings, key, stored, earlier, same] = await Promise.all([
+    ticketIdFor(creationKey),
     origin.settings ?? getSettings(client),
-    unusedTicketKey(client),
+    started.key,
     origin.queue ?? findStoredQueue(client, queueId ?? DEFAULT_QUEUE_ID),
-    getTicket(client, id),
+    started.earlier,
+    origin.sameRequest,
   ]);
   if (!settings) throw new NotConfiguredError();
   // Tried before: the ticket as first saved is finished, not made again.
-  if (earlier) {
-    return await finishOpening(client, settings, earlier, {
+  const tried = earlier ?? same;
+  if (tried) {
+    return await finishOpening(client, settings, tried, {
       requestType: type,
       resumed: true,
       alsoTell: origin.alsoTell,
+      alsoIndex: origin.alsoIndex,
     });
   }
   const queue = orDefault(stored, queueId, settings);
@@ -146,32 +192,101 @@ export async function openTicket(
     policyFromSettings(settings, [queue]),
     now,
   );
-  // Saved before anything is shown, so that a retry finds it. Each write
-  // is asked again after a passing failure (passing_failures.ts).
-  const [saved, indexed] = await Promise.allSettled([
-    onceMoreIfPassing(() => putTicket(client, ticket)),
-    onceMoreIfPassing(() => putLookups(client, ticket)),
-  ]);
-  if (saved.status === "fulfilled" && indexed.status === "rejected") {
-    // Saved for sure; its lookups are written by a retry or the scheduled
-    // check, which finish it.
-    throw new NotShownYet(ticket, indexed.reason);
-  }
-  if (saved.status === "rejected") {
-    // Said as it is: saved (a retry finishes it) or not. Only a save that
-    // failed twice gets here; a read back just after may be stale and miss
-    // a save whose answer was lost (docs/platform.md, "Stale reads").
-    const stored = await getTicket(client, id).catch((readError) => {
-      console.warn(`${id}: not read back after a failed save`, readError);
-      return undefined;
-    });
-    throw stored ? new NotShownYet(stored, saved.reason) : saved.reason;
-  }
-  return await finishOpening(client, settings, ticket, {
+  return await saveAndShow(client, settings, ticket, {
     queue,
     requestType: type,
     alsoTell: origin.alsoTell,
+    alsoIndex: origin.alsoIndex,
   });
+}
+
+/**
+ * A new ticket saved and its card posted at once, then the card recorded
+ * and the requester told at once (finish_opening.ts). A card posted for a
+ * save that failed is taken back. A request that needs approval is saved
+ * first: its approvers' DMs can't be found again by a retry (Helpdesk reads
+ * no DMs), so they are sent only for a ticket that exists.
+ */
+async function saveAndShow(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  ticket: Ticket,
+  known: KnownParts & { queue: Queue },
+): Promise<OpenedTicket> {
+  if (ticket.approval === "pending") {
+    await saveNew(client, ticket, known.alsoIndex);
+    return await finishOpening(client, settings, ticket, known);
+  }
+  // The card's fields go on a copy: the save writes the ticket as it is.
+  const shown = { ...ticket };
+  // Beside the save, so the search costs opening no round trip.
+  const suggesting = startSuggesting(client, ticket);
+  const [saved, posted] = await Promise.allSettled([
+    saveNew(client, ticket, known.alsoIndex),
+    toTriage(client, settings, known.queue, shown),
+  ]);
+  if (saved.status === "rejected" || posted.status === "rejected") {
+    await suggesting;
+  }
+  if (saved.status === "rejected") {
+    // No ticket: nothing may show one, so the card is taken back, even one
+    // whose answer was lost (found by its metadata).
+    const card = posted.status === "fulfilled"
+      ? posted.value
+      : mayHaveLanded(posted.reason)
+      ? await lostCard(client, ticket, known.queue.triage_channel)
+      : [];
+    await deleteMessages(client, card);
+    throw saved.reason;
+  }
+  // Saved, not shown: a retry or the scheduled check posts the card, or
+  // adopts the one whose answer was lost.
+  if (posted.status === "rejected") {
+    throw new NotShownYet(ticket, posted.reason);
+  }
+  return await recordAndTell(client, settings, shown, known, suggesting);
+}
+
+async function lostCard(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  channel: string,
+): Promise<Posted[]> {
+  const found = await findPostedCard(client, ticket, channel).catch(
+    (error) => {
+      console.warn(`${ticket.id}: a lost card not looked for`, error);
+      return undefined;
+    },
+  );
+  return found ? [found] : [];
+}
+
+/**
+ * The new ticket and its lookups. A save that failed twice may still have
+ * landed (its answers lost): read back, it counts as saved (a read just
+ * after may be stale and miss it: then the person hears it was not saved,
+ * and the card is taken back). Lookups that fail are written again with
+ * the card's (recordAndTell), or by whoever finishes the ticket.
+ */
+async function saveNew(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  alsoIndex: readonly string[] | undefined,
+) {
+  // Each asked again after a passing failure (passing_failures.ts).
+  const [put, indexed] = await Promise.allSettled([
+    onceMoreIfPassing(() => putTicket(client, ticket)),
+    onceMoreIfPassing(() => putLookups(client, ticket, alsoIndex)),
+  ]);
+  if (indexed.status === "rejected") {
+    console.warn(`${ticket.key}: lookups not written yet`, indexed.reason);
+  }
+  if (put.status === "fulfilled") return;
+  const stored = await getTicket(client, ticket.id).catch((readError) => {
+    console.warn(`${ticket.id}: not read back after a failed save`, readError);
+    return undefined;
+  });
+  if (!stored) throw put.reason;
 }
 
 /** A key nobody has: drawn at random, checked against ticket_lookup. */

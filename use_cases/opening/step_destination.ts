@@ -3,7 +3,11 @@
 // the default queue. What a builder typed is only text: a name that is no
 // queue or type stops the step, saying which exist.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import { DEFAULT_QUEUE_ID, type Queue } from "../../helpdesk/queues/queue.ts";
+import {
+  DEFAULT_QUEUE_ID,
+  defaultQueueFromSettings,
+  type Queue,
+} from "../../helpdesk/queues/queue.ts";
 import { queueByIdOrName } from "../../helpdesk/queues/queue_names.ts";
 import {
   type RequestType,
@@ -11,9 +15,11 @@ import {
 } from "../../helpdesk/request_types/request_type.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import {
+  findStoredQueue,
   listRequestTypes,
   settingsAndQueues,
 } from "../../slack/storage/queue_store.ts";
+import { getSettings } from "../../slack/storage/settings_store.ts";
 import { NotConfiguredError } from "./finish_opening.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import { queueList } from "../../slack/blocks/queue_summary.ts";
@@ -21,9 +27,9 @@ import { queueList } from "../../slack/blocks/queue_summary.ts";
 export type StepDestination =
   | {
     ok: true;
-    /** Absent: nothing was named, the default queue as always. */
-    settings?: HelpdeskSettings;
-    queue?: Queue;
+    settings: HelpdeskSettings;
+    /** The default queue when nothing was named. */
+    queue: Queue;
     requestType?: RequestType;
   }
   | { ok: false; problem: string };
@@ -33,7 +39,20 @@ export async function stepDestination(
   queueText: string | undefined,
   typeText: string | undefined,
 ): Promise<StepDestination> {
-  if (!queueText?.trim() && !typeText?.trim()) return { ok: true };
+  if (!queueText?.trim() && !typeText?.trim()) {
+    // Nothing named: the default queue, read with the settings it falls
+    // back on, so that opening reads neither again.
+    const [settings, stored] = await Promise.all([
+      getSettings(client),
+      findStoredQueue(client, DEFAULT_QUEUE_ID),
+    ]);
+    if (!settings) throw new NotConfiguredError();
+    return {
+      ok: true,
+      settings,
+      queue: stored ?? defaultQueueFromSettings(settings),
+    };
+  }
   const [{ settings, queues }, types] = await Promise.all([
     settingsAndQueues(client),
     listRequestTypes(client),

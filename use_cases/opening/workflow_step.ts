@@ -9,16 +9,12 @@ import {
   type NewTicketInput,
   validateNewTicket,
 } from "../../helpdesk/tickets/ticket_input.ts";
-import {
-  creationKeys,
-  ticketIdFor,
-} from "../../helpdesk/tickets/ticket_ids.ts";
+import { creationKeys } from "../../helpdesk/tickets/ticket_ids.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   findTicketId,
   getTicket,
   lookupByStepRequest,
-  putLookup,
 } from "../../slack/storage/ticket_store.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { sameStepRequest } from "../../slack/blocks/intake_messages.ts";
@@ -31,7 +27,7 @@ import {
   savedNotShownYet,
   SettingsProblem,
 } from "./finish_opening.ts";
-import { openTicket } from "./open_ticket.ts";
+import { openTicket, startOpening } from "./open_ticket.ts";
 import { stepDestination } from "./step_destination.ts";
 
 export interface StepInputs extends NewTicketInput {
@@ -124,14 +120,23 @@ export async function openTicketFromStep(
   run: { executionId: string; syncToJsm: boolean; nowMs?: number },
 ): Promise<StepOpening> {
   const nowMs = run.nowMs ?? Date.now();
-  // The same request run again within minutes (a person who ran the
-  // workflow again after a failure): the ticket it made, not another. Asked
-  // alongside the queue and request type the builder named, if any.
+  // Everything opening reads goes at once: where the builder said, the same
+  // request run again within minutes (a person who ran the workflow again
+  // after a failure: the ticket it made, not another), and what opening
+  // reads of this execution (a free key, what a run Slack gave again saved).
   const digest = stepRequestDigest(request.fields, request.source, named)
     .then(lookupByStepRequest);
-  const [destination, recent] = await Promise.all([
+  const started = startOpening(
+    client,
+    creationKeys.execution(run.executionId),
+  );
+  const recentTicket = digest.then((lookup) =>
+    recentStepTicket(client, lookup, nowMs)
+  );
+  const [destination, recent, lookup] = await Promise.all([
     stepDestination(client, named.queue, named.request_type),
-    digest.then((lookup) => recentStepTicket(client, lookup, nowMs)),
+    recentTicket,
+    digest,
   ]);
   if (!destination.ok) {
     return {
@@ -145,16 +150,6 @@ export async function openTicketFromStep(
   const fields = type
     ? { ...request.fields, category: type.name }
     : request.fields;
-  const creationKey = recent?.creation_key ??
-    creationKeys.execution(run.executionId);
-  // Written as the ticket is, and awaited even when opening fails part-way,
-  // so that running the workflow again finds what this run saved. Should
-  // it fail, running it again opens another ticket: logged, not thrown.
-  const written = recent
-    ? undefined
-    : Promise.all([digest, ticketIdFor(creationKey)])
-      .then(([lookup, id]) => putLookup(client, lookup, id))
-      .catch((error) => console.warn("step request not indexed", error));
   const { ticket, cardLink } = await openTicket(
     client,
     // A type's name is its tickets' category, as in the request form.
@@ -163,14 +158,18 @@ export async function openTicketFromStep(
     nowMs,
     {
       // Slack gives the same execution again only to this step run.
-      creationKey,
+      started,
+      sameRequest: recentTicket,
+      // Indexed with the ticket, so that running the workflow again finds
+      // what this run saved.
+      alsoIndex: [lookup],
       syncToJsm: run.syncToJsm,
-      queueId: destination.queue?.id,
+      queueId: destination.queue.id,
       requestType: type,
       settings: destination.settings,
       queue: destination.queue,
     },
-  ).finally(() => written);
+  );
   if (recent) {
     const minutes = Math.floor((nowMs / 1000 - recent.created_at) / 60);
     await tellPerson(
