@@ -82,26 +82,15 @@ function failEach(slack: FakeSlack, targets: Target[]) {
   }
 }
 
-/** The calls of one clean run, by round trip: what each round sends at once. */
-function rounds(calls: RecordedCall[]): Target[][] {
-  const sorted = [...calls].sort((a, b) => a.startedAt - b.startedAt);
-  const depth: number[] = [];
+/** The calls of a run as the plan names them, each with its rank. */
+function described(calls: RecordedCall[]): string[] {
   const counts = new Map<string, number>();
-  const byRound: Omit<Target, "mode">[][] = [];
-  sorted.forEach((call, i) => {
-    let best = 0;
-    for (let j = 0; j < i; j++) {
-      if (sorted[j].endedAt <= call.startedAt) best = Math.max(best, depth[j]);
-    }
-    depth.push(best + 1);
+  return calls.map((call) => {
     const what = describe(call.method, call.args);
     const nth = counts.get(what) ?? 0;
     counts.set(what, nth + 1);
-    (byRound[best] ??= []).push({ what, nth });
-  });
-  return byRound.map((round) =>
-    round.map((target) => ({ ...target, mode: "refused" as Mode }))
-  );
+    return `${what} #${nth}`;
+  }).sort();
 }
 
 async function assertWhole(slack: FakeSlack, id: string, label: string) {
@@ -164,12 +153,33 @@ Deno.test("opening from the form: two failures at once, then the form again", as
         inputs: { requester: PEOPLE.requester, channel: GENERAL },
       }),
     );
+  // What goes at once after the reads (use_cases/opening/open_ticket.ts):
+  // the save with the card, then the record with the DM. The reads (and
+  // the search for solved tickets to suggest) change nothing: a failure
+  // there is one failure, which failure_retry_test.ts covers.
+  const saveWithCard: Target[] = [
+    { what: "apps.datastore.put tickets", nth: 0, mode: "refused" },
+    { what: "apps.datastore.update ticket_work", nth: 0, mode: "refused" },
+    { what: "apps.datastore.bulkPut ticket_lookup", nth: 0, mode: "refused" },
+    { what: `chat.postMessage ${TRIAGE}`, nth: 0, mode: "refused" },
+  ];
+  const recordWithDm: Target[] = [
+    { what: "apps.datastore.update tickets", nth: 0, mode: "refused" },
+    { what: "apps.datastore.update ticket_work", nth: 1, mode: "refused" },
+    { what: "apps.datastore.bulkPut ticket_lookup", nth: 1, mode: "refused" },
+    {
+      what: `chat.postMessage ${PEOPLE.requester}`,
+      nth: 0,
+      mode: "refused",
+    },
+  ];
   const before = slack.calls.length;
   await submit("V0CLEAN");
-  const byRound = rounds(slack.calls.slice(before));
-  // reads | the save with the card (and the suggestions' search) | the
-  // record with the DM | the run ends
-  assert.deepEqual(byRound.map((round) => round.length), [4, 5, 4, 1]);
+  const clean = described(slack.calls.slice(before));
+  for (const target of [...saveWithCard, ...recordWithDm]) {
+    assert.ok(clean.includes(`${target.what} #${target.nth}`), target.what);
+  }
+  const byRound = [saveWithCard, recordWithDm];
 
   const attempt = async (targets: Target[], label: string) => {
     const viewId = `V0PAIR${++form}`;
@@ -193,7 +203,7 @@ Deno.test("opening from the form: two failures at once, then the form again", as
     return openedDms(slack, ticket.key);
   };
 
-  for (const round of byRound.slice(1)) {
+  for (const round of byRound) {
     for (let i = 0; i < round.length; i++) {
       for (let j = i + 1; j < round.length; j++) {
         for (const first of MODES) {

@@ -33,10 +33,13 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // Opening suggests solved tickets to the requester (the similar-tickets
   // index search, BM25 and the suggestions DM: +9.5 KB), as do the other
   // opening functions and the scheduled check that finishes openings.
-  create_ticket: 125 * KB,
+  // Opening in 3 round trips (the card with the save, a lost card found and
+  // taken back, the reads started together): +0.6 KB here and in
+  // message_to_ticket.
+  create_ticket: 127 * KB,
   // Reading attachments agents add in JSM takes the JSM client (+38 KB).
   jsm_update: 155 * KB,
-  message_to_ticket: 140 * KB,
+  message_to_ticket: 142 * KB,
   my_tickets: 135 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
   // the form's file field (+0.6 KB).

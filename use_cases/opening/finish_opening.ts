@@ -92,6 +92,8 @@ export interface KnownParts {
   alsoTell?: (opened: { ticket: Ticket; cardLink: string }) => OutboxMessage[];
   /** More lookups of the ticket, written with its own (putLookups). */
   alsoIndex?: readonly string[];
+  /** The search for solved tickets to suggest, if started already. */
+  suggesting?: Promise<Ticket[]>;
 }
 
 /** A saved ticket, not or not wholly shown, finished. */
@@ -117,7 +119,7 @@ export async function finishOpening(
   );
   const ticket = { ...saved };
   // Beside showing it, so the search costs opening no round trip.
-  const suggesting = startSuggesting(client, saved);
+  const suggesting = known.suggesting ?? startSuggesting(client, saved);
   try {
     await show(client, settings, ticket, known);
   } catch (error) {

@@ -34,7 +34,7 @@ import { findStoredQueue, orDefault } from "../../slack/storage/queue_store.ts";
 import { DEFAULT_QUEUE_ID, type Queue } from "../../helpdesk/queues/queue.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { findPostedCard } from "../../slack/workspace/triage_card.ts";
-import { startSuggesting } from "./solved_suggestions.ts";
+import { type SearchedFor, startSuggesting } from "./solved_suggestions.ts";
 import type { Posted } from "../../slack/workspace/direct_messages.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
@@ -93,24 +93,41 @@ export interface TicketOrigin {
 /** What opening reads of its creation, started by a caller with its own. */
 export interface StartedOpening {
   creationKey: string;
+  id: Promise<string>;
   key: Promise<string>;
   earlier: Promise<Ticket | undefined>;
+  /** The search for solved tickets to suggest, when the caller knew enough. */
+  suggesting?: Promise<Ticket[]>;
 }
 
 /**
  * Starts the reads of a creation that don't depend on the caller's: a free
- * key, and any ticket the creation already saved. Their failures surface
- * where openTicket awaits them (or nowhere, when it is not called).
+ * key, any ticket the creation already saved, and (given what it is about)
+ * the search for solved tickets like it, to suggest once it is open. Their
+ * failures surface where openTicket awaits them (or nowhere, when it is not
+ * called; the search never fails).
  */
 export function startOpening(
   client: SlackAPIClient,
   creationKey: string,
+  about?: Omit<SearchedFor, "id">,
 ): StartedOpening {
+  const id = ticketIdFor(creationKey);
   const key = unusedTicketKey(client);
-  const earlier = ticketIdFor(creationKey).then((id) => getTicket(client, id));
+  const earlier = id.then((id) => getTicket(client, id));
   key.catch(() => {});
   earlier.catch(() => {});
-  return { creationKey, key, earlier };
+  return {
+    creationKey,
+    id,
+    key,
+    earlier,
+    ...(about
+      ? {
+        suggesting: id.then((id) => startSuggesting(client, { id, ...about })),
+      }
+      : {}),
+  };
 }
 
 const KEY_ATTEMPTS = 5;
@@ -124,20 +141,38 @@ export async function openTicket(
 ): Promise<OpenedTicket> {
   const type = origin.requestType;
   const queueId = type?.queue_id ?? origin.queueId;
+  // Solved tickets like it, for the requester once it is open: looked for
+  // alongside the reads, so the search costs opening no round trip.
+  const about = {
+    requester: fields.requester,
+    queue_id: queueId ?? DEFAULT_QUEUE_ID,
+    summary: fields.summary,
+    description: fields.description,
+    ...(type?.needs_approval ? { approval: "pending" as const } : {}),
+  };
   const started = origin.started ?? startOpening(
     client,
     origin.creationKey ?? `once:${crypto.randomUUID()}`,
+    about,
   );
   const { creationKey } = started;
+  const suggesting = started.suggesting ??
+    started.id.then((id) => startSuggesting(client, { id, ...about }));
   const [id, settings, key, stored, earlier, same] = await Promise.all([
-    ticketIdFor(creationKey),
+    started.id,
     origin.settings ?? getSettings(client),
     started.key,
     origin.queue ?? findStoredQueue(client, queueId ?? DEFAULT_QUEUE_ID),
     started.earlier,
     origin.sameRequest,
-  ]);
-  if (!settings) throw new NotConfiguredError();
+  ]).catch(async (error) => {
+    await suggesting;
+    throw error;
+  });
+  if (!settings) {
+    await suggesting;
+    throw new NotConfiguredError();
+  }
   // Tried before: the ticket as first saved is finished, not made again.
   const tried = earlier ?? same;
   if (tried) {
@@ -146,10 +181,12 @@ export async function openTicket(
       resumed: true,
       alsoTell: origin.alsoTell,
       alsoIndex: origin.alsoIndex,
+      suggesting,
     });
   }
   const queue = orDefault(stored, queueId, settings);
   if (!queue) {
+    await suggesting;
     throw new SettingsProblem(
       `The queue “${queueId}” no longer exists: ask a Helpdesk admin which one to use.`,
     );
@@ -197,6 +234,7 @@ export async function openTicket(
     requestType: type,
     alsoTell: origin.alsoTell,
     alsoIndex: origin.alsoIndex,
+    suggesting,
   });
 }
 
@@ -211,16 +249,18 @@ async function saveAndShow(
   client: SlackAPIClient,
   settings: HelpdeskSettings,
   ticket: Ticket,
-  known: KnownParts & { queue: Queue },
+  known: KnownParts & { queue: Queue; suggesting: Promise<Ticket[]> },
 ): Promise<OpenedTicket> {
+  const { suggesting } = known;
   if (ticket.approval === "pending") {
-    await saveNew(client, ticket, known.alsoIndex);
+    await saveNew(client, ticket, known.alsoIndex).catch(async (error) => {
+      await suggesting;
+      throw error;
+    });
     return await finishOpening(client, settings, ticket, known);
   }
   // The card's fields go on a copy: the save writes the ticket as it is.
   const shown = { ...ticket };
-  // Beside the save, so the search costs opening no round trip.
-  const suggesting = startSuggesting(client, ticket);
   const [saved, posted] = await Promise.allSettled([
     saveNew(client, ticket, known.alsoIndex),
     toTriage(client, settings, known.queue, shown),

@@ -21,6 +21,15 @@ import { slackCall } from "../../slack/api/slack_call.ts";
 import { suggestionsDm } from "../../slack/blocks/suggestion_messages.ts";
 
 /**
+ * What the search needs of the ticket opened: all known before it is saved,
+ * so that opening can start the search with its first reads.
+ */
+export type SearchedFor = Pick<
+  Ticket,
+  "id" | "requester" | "queue_id" | "summary" | "description" | "approval"
+>;
+
+/**
  * The solved tickets to suggest for a ticket just saved: up to
  * SUGGESTED_TO_REQUESTER, best first. Reads the index rows of its words and
  * then the few tickets ranked (some may have been reopened, moved, or be
@@ -28,7 +37,7 @@ import { suggestionsDm } from "../../slack/blocks/suggestion_messages.ts";
  */
 export async function findSuggestions(
   client: SlackAPIClient,
-  ticket: Ticket,
+  ticket: SearchedFor,
 ): Promise<Ticket[]> {
   if (!getsSuggestions(ticket)) return [];
   const queueId = ticket.queue_id ?? DEFAULT_QUEUE_ID;
@@ -67,10 +76,10 @@ async function readTickets(client: SlackAPIClient, ids: string[]) {
  */
 export function startSuggesting(
   client: SlackAPIClient,
-  ticket: Ticket,
+  ticket: SearchedFor,
 ): Promise<Ticket[]> {
   return findSuggestions(client, ticket).catch((error) => {
-    console.warn(`${ticket.key}: no suggestions`, error);
+    console.warn(`${ticket.id}: no suggestions`, error);
     return [];
   });
 }

@@ -28,6 +28,7 @@ import {
   SettingsProblem,
 } from "./finish_opening.ts";
 import { openTicket, startOpening } from "./open_ticket.ts";
+import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
 import { stepDestination } from "./step_destination.ts";
 
 export interface StepInputs extends NewTicketInput {
@@ -129,6 +130,14 @@ export async function openTicketFromStep(
   const started = startOpening(
     client,
     creationKeys.execution(run.executionId),
+    // Where nothing is named, the default queue: the search for solved
+    // tickets to suggest can start now too.
+    named.queue?.trim() || named.request_type?.trim() ? undefined : {
+      requester: request.fields.requester,
+      queue_id: DEFAULT_QUEUE_ID,
+      summary: request.fields.summary,
+      description: request.fields.description,
+    },
   );
   const recentTicket = digest.then((lookup) =>
     recentStepTicket(client, lookup, nowMs)
