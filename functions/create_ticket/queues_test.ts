@@ -132,10 +132,13 @@ Deno.test("Create a Helpdesk ticket: the queue and request type a workflow names
     "a failure at Slack, then the same step run again: one ticket, in its queue",
     async () => {
       const before = await ticketCount(slack);
+      // Twice: a card post that fails for a passing reason is looked for,
+      // then posted again.
       slack.fail({
         method: "chat.postMessage",
         when: (args) => args.channel === PEOPLE_TRIAGE,
         error: "internal_error",
+        times: 2,
       });
       const failed = await step(slack, { queue: "People team" }, "Fx0RETRY");
       assert.ok(failed.error, "the first run failed");

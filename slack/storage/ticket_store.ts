@@ -214,15 +214,9 @@ export async function updateTicketFields(
   client: SlackAPIClient,
   id: string,
   fields: Partial<Omit<Ticket, "id" | "holds">>,
-  options: {
-    /**
-     * Even a flag that says work is done is written to the entry alongside
-     * the ticket, not after it: for a caller that writes the ticket again
-     * when its write fails, and sets the flag again on the entry (through
-     * another update) if that fails too (recording an opening's card).
-     */
-    entryAlongside?: boolean;
-  } = {},
+  // Even a flag saying work is done goes to the entry with the ticket: for
+  // a caller that sets it again if the ticket's write fails (opening).
+  options: { entryAlongside?: boolean } = {},
 ): Promise<Ticket> {
   const { answers, ...rest } = fields;
   const rev = nextRev(client, id);
@@ -374,11 +368,7 @@ export async function putLookup(
   await putItem(client, TicketLookupDatastore, { lookup, ticket_id: ticketId });
 }
 
-/**
- * Indexes a new ticket by its key, its card and its source message, and by
- * any `also` lookups its creation brings (a workflow step's request), in
- * one bulk write.
- */
+/** Indexes a new ticket by its key, card, source message, and `also`. */
 export async function putLookups(
   client: SlackAPIClient,
   ticket: Ticket,
