@@ -339,19 +339,57 @@ export class FakeSlack {
       if (transfer) return transfer;
     }
     const method = url.pathname.replace(/^\/api\//, "");
-    let args: Args = {};
     const token =
       request.headers.get("authorization")?.replace(/^Bearer /, "") ||
       undefined;
     const delay = this.latencyMs + Math.random() * this.jitterMs;
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    const { status, headers, body } = await this.#serve(
+      method,
+      token,
+      startedAt,
+      () => readArgs(request),
+    );
+    return new Response(JSON.stringify(body), { status, headers });
+  }
+
+  /**
+   * Answers a call made in this process, as the Web API answers the same
+   * form over HTTP (recorded, hooks, failures and all) but with no latency:
+   * for fixtures that set a test up (harness.ts, fixtureClientFor).
+   */
+  async answerInProcess(
+    method: string,
+    form: URLSearchParams,
+    token: string | undefined,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const { status, body } = await this.#serve(
+      method,
+      token,
+      performance.now(),
+      () => Promise.resolve(argsOf(form)),
+    );
+    return { status, body: JSON.parse(JSON.stringify(body)) };
+  }
+
+  async #serve(
+    method: string,
+    token: string | undefined,
+    startedAt: number,
+    read: () => Promise<Args>,
+  ): Promise<{
+    status: number;
+    headers: Record<string, string>;
+    body: Record<string, unknown>;
+  }> {
+    let args: Args = {};
     let status = 200;
     const headers: Record<string, string> = {
       "content-type": "application/json",
     };
     let body: Record<string, unknown>;
     try {
-      args = await readArgs(request);
+      args = await read();
       for (const hook of this.#hooks) await hook(method, args);
       body = await this.#answer(method, args, token);
     } catch (error) {
@@ -376,7 +414,7 @@ export class FakeSlack {
     };
     this.calls.push(call);
     for (const listener of this.#listeners) listener(call);
-    return new Response(JSON.stringify(body), { status, headers });
+    return { status, headers, body };
   }
 
   async #answer(
@@ -472,7 +510,11 @@ export class FakeSlack {
 async function readArgs(request: Request): Promise<Args> {
   const type = request.headers.get("content-type") ?? "";
   if (type.includes("application/json")) return await request.json();
-  const form = new URLSearchParams(await request.text());
+  return argsOf(new URLSearchParams(await request.text()));
+}
+
+/** A form's fields, with those Slack takes as JSON parsed. */
+function argsOf(form: URLSearchParams): Args {
   const args: Args = {};
   for (const [key, value] of form) {
     args[key] = JSON_FIELDS.has(key) ? parseJson(key, value) : value;
