@@ -41,7 +41,9 @@ export class FakeDatastores {
 
   static async start(schemas: DatastoreSchema[]): Promise<FakeDatastores> {
     const stores = new FakeDatastores(startStore(), schemas);
-    for (const schema of schemas) {
+    // All at once: each waits a moment to turn ACTIVE (#untilActive), and
+    // every test starts a fake, so one after the other cost every test.
+    await Promise.all(schemas.map(async (schema) => {
       await stores.#dynamo("CreateTable", {
         TableName: tableName(schema.name),
         AttributeDefinitions: [{
@@ -52,7 +54,7 @@ export class FakeDatastores {
         BillingMode: "PAY_PER_REQUEST",
       });
       await stores.#untilActive(tableName(schema.name));
-    }
+    }));
     return stores;
   }
 
