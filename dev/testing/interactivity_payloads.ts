@@ -19,6 +19,8 @@ export interface ViewEventOptions {
   privateMetadata?: string;
   values?: ViewValues;
   inputs?: Record<string, unknown>;
+  /** The run's env besides SLACK_API_URL (HELPDESK_FILES…). */
+  env?: Record<string, string>;
 }
 
 export function viewSubmissionContext(slack: FakeSlack, o: ViewEventOptions) {
@@ -69,7 +71,7 @@ function viewContext(
   };
   return {
     inputs: o.inputs ?? {},
-    env: { SLACK_API_URL: slack.apiUrl },
+    env: { ...o.env, SLACK_API_URL: slack.apiUrl },
     token: "xwfp-test-token",
     team_id: slack.workspace.teamId,
     enterprise_id: "",
@@ -91,6 +93,8 @@ export interface ViewClickOptions {
     value?: string;
     selected_option?: { value: string };
   };
+  /** The run's env besides SLACK_API_URL (HELPDESK_FILES…). */
+  env?: Record<string, string>;
 }
 
 /** block_actions for a button or menu in a modal, as Slack sends it. */
@@ -125,7 +129,7 @@ export function viewClickContext(slack: FakeSlack, o: ViewClickOptions) {
   };
   return {
     inputs: {},
-    env: { SLACK_API_URL: slack.apiUrl },
+    env: { ...o.env, SLACK_API_URL: slack.apiUrl },
     token: "xwfp-test-token",
     team_id: slack.workspace.teamId,
     enterprise_id: "",

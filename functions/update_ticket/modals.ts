@@ -43,6 +43,7 @@ import {
 import { fillSavedReply } from "../../use_cases/conversation/saved_reply_pick.ts";
 import { SAVED_REPLY_BLOCK } from "../../slack/blocks/saved_reply_picker.ts";
 import { FILES_BLOCK } from "../../slack/blocks/file_field.ts";
+import { filesEnabled } from "../../integrations/deployment/deployment_options.ts";
 import { filesOutputs } from "../../slack/workspace/files_step.ts";
 
 type Submission = ViewSubmissionHandler;
@@ -241,7 +242,7 @@ export const unmergeSubmitted = pairSubmitted(
 
 /** A saved reply picked in Reply to requester: the box is filled with it. */
 export const savedReplyPicked: BlockActionsHandler = async (
-  { action, body, client },
+  { action, body, client, env },
 ) => {
   const view = body.view;
   const ticketId = ticketIdFromMetadata(view?.private_metadata);
@@ -259,6 +260,7 @@ export const savedReplyPicked: BlockActionsHandler = async (
       callbackId: String(view.callback_id),
       typed: new ViewState(values).text(MESSAGE_BLOCK),
       values,
+      files: filesEnabled(env),
     });
   } catch (error) {
     // The modal stays as it was: the agent can still write by hand.

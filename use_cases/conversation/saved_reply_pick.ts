@@ -40,6 +40,8 @@ export interface SavedReplyPick {
   /** The box's text as the person left it. */
   typed: string;
   values?: Record<string, Record<string, unknown>>;
+  /** The modal has the file field (files on): the redraw keeps it. */
+  files?: boolean;
 }
 
 /** Redraws the reply modal with the picked reply in the box. */
@@ -63,7 +65,9 @@ export async function fillSavedReply(
   const combined = typed ? `${typed}\n\n${text}` : text;
   const fits = combined.length <= MESSAGE_LIMIT;
   const modal = withSavedReplies(
-    conversationModal(speaker.ticket, "reply", pick.callbackId),
+    conversationModal(speaker.ticket, "reply", pick.callbackId, {
+      files: pick.files,
+    }),
     replies,
     reply.id,
     fits ? { text: combined, round: roundOf(pick.values) + 1 } : {

@@ -450,6 +450,7 @@ export class FakeSlack {
     const handler = this.#methods.get(method);
     if (!handler) throw new SlackError("unknown_method", {}, 404);
     this.#checkScopes(method);
+    this.#checkFileInputScope(method, args);
     return { ok: true, ...await handler(args, { token }) };
   }
 
@@ -477,6 +478,25 @@ export class FakeSlack {
         message: "some items failed to be updated",
       }],
       failed_items: failed,
+    });
+  }
+
+  /**
+   * A view with a file_input needs files:read (docs.slack.dev, "File input
+   * element": "your app must have the files:read scope"). Slack's answer
+   * without it is not documented; missing_scope is the fake's model.
+   */
+  #checkFileInputScope(method: string, args: Args) {
+    if (!this.#scopes || !method.startsWith("views.")) return;
+    if (this.#scopes.has("files:read")) return;
+    const blocks = (args.view as { blocks?: unknown[] } | undefined)?.blocks;
+    const hasFileInput = (blocks ?? []).some((b) =>
+      (b as { element?: { type?: string } })?.element?.type === "file_input"
+    );
+    if (!hasFileInput) return;
+    throw new SlackError("missing_scope", {
+      needed: "files:read",
+      provided: [...this.#scopes].join(","),
     });
   }
 
