@@ -1,6 +1,7 @@
 import { Manifest } from "deno-slack-sdk/mod.ts";
 import CreateTicketFunction from "./functions/create_ticket/definition.ts";
 import SyncTicketToJsmFunction from "./functions/sync_ticket_to_jsm/definition.ts";
+import SendTicketFilesFunction from "./functions/send_ticket_files/definition.ts";
 import { openTicketWorkflow } from "./workflows/open_ticket.ts";
 import { updateTicketWorkflow } from "./workflows/update_ticket.ts";
 import { cardReactionWorkflow } from "./workflows/card_reaction.ts";
@@ -55,6 +56,8 @@ export function helpdeskManifest(options: DeploymentOptions) {
     functions: [
       CreateTicketFunction,
       ...(jsm ? [SyncTicketToJsmFunction] : []),
+      // After Create a Helpdesk ticket, a form's file field to the card.
+      ...(options.files ? [SendTicketFilesFunction] : []),
     ],
     workflows: [
       openTicketWorkflow(options),

@@ -23,7 +23,10 @@ export const FILES_OUTPUTS = {
 /**
  * The step after the request form and the card's buttons when files are on
  * (HELPDESK_FILES=on): copies the files the form or a reply carried, in a
- * run of its own, after the words. Not listed for Workflow Builder.
+ * run of its own, after the words. Listed for Workflow Builder then too:
+ * after "Create a Helpdesk ticket", it copies a form's file field to the
+ * card (a form's files step: Slack's file_id type). It checks who is named:
+ * a card's files come from its requester, a requester's from its agents.
  */
 export default DefineFunction({
   callback_id: SEND_TICKET_FILES_CALLBACK_ID,

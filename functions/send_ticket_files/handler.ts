@@ -8,7 +8,7 @@ export default SlackFunction(
   SendTicketFilesFunction,
   async ({ inputs, client, token, env }) => {
     try {
-      const { handled } = await passOnFiles(client, token, {
+      const passed = await passOnFiles(client, token, {
         ticketId: inputs.ticket_id,
         files: inputs.files,
         by: inputs.added_by,
@@ -16,7 +16,8 @@ export default SlackFunction(
         jsm: jsmEnabled(env),
         now: Math.floor(Date.now() / 1000),
       });
-      return { outputs: { handled } };
+      if (!passed.ok) return { error: passed.reason };
+      return { outputs: { handled: passed.handled } };
     } catch (error) {
       return await failAndTell(client, error, {
         log: "send_ticket_files failed",

@@ -295,6 +295,30 @@ Deno.test("a form's files reach the card's thread after it opens", async (t) => 
     assert.deepEqual(copies[0].files!.map((f) => f.name), ["screen.png"]);
   });
 
+  await t.step("only the ticket's own people are passed on", async () => {
+    const stray = ws.files.add(PEOPLE.bystander, {
+      name: "stray.png",
+      mimetype: "image/png",
+      bytes: shot,
+    }, { grantedToApp: true });
+    const before = slack.callsTo("files.completeUploadExternal").length;
+    // Workflow Builder can fill the step's inputs: nobody else's files go
+    // to the card, and only agents send files to the requester.
+    const toCard = await step(slack, ticket, {
+      files: [stray.id],
+      files_by: PEOPLE.bystander,
+      files_to: "card",
+    });
+    assert.match(String(toCard.error), /Only .*'s requester adds files/);
+    const toRequester = await step(slack, ticket, {
+      files: [stray.id],
+      files_by: PEOPLE.requester,
+      files_to: "requester",
+    });
+    assert.match(String(toRequester.error), /Only .*'s agents send files/);
+    assert.equal(slack.callsTo("files.completeUploadExternal").length, before);
+  });
+
   await t.step(
     "a file the app may not read is told to the requester",
     async () => {

@@ -8,7 +8,9 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { filesOf } from "../../slack/workspace/file_copy.ts";
-import { getTicket } from "../../slack/storage/ticket_store.ts";
+import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
+import { isQueueAgent } from "../changes/change_ticket.ts";
 import { copyFilesToCard } from "../opening/ticket_files.ts";
 import { sendReplyFiles } from "./reply_files.ts";
 
@@ -24,16 +26,42 @@ export interface FilesToPassOn {
   now: number;
 }
 
+export type FilesPassedOn =
+  | { ok: true; handled: number }
+  | { ok: false; reason: string };
+
 export async function passOnFiles(
   client: SlackAPIClient,
   token: string,
   step: FilesToPassOn,
-): Promise<{ handled: number }> {
+): Promise<FilesPassedOn> {
   const ids = [...new Set(step.files ?? [])];
-  if (!step.ticketId || ids.length === 0 || !step.by) return { handled: 0 };
-  if (step.to !== "card" && step.to !== "requester") return { handled: 0 };
-  const ticket = await getTicket(client, step.ticketId);
-  if (!ticket) return { handled: 0 };
+  if (!step.ticketId || ids.length === 0 || !step.by) {
+    return { ok: true, handled: 0 };
+  }
+  if (step.to !== "card" && step.to !== "requester") {
+    return { ok: false, reason: `"to" must be card or requester.` };
+  }
+  const loaded = await loadQueuedTicket(client, step.ticketId);
+  if (!loaded.ok) return loaded;
+  const { ticket, queue } = loaded;
+  // Only what the ticket's own people may say: the step is also offered in
+  // Workflow Builder, where anyone could fill in its inputs.
+  const allowed = step.to === "card"
+    ? ticket.requester === step.by ||
+      (ticket.followers ?? []).includes(step.by)
+    : await isQueueAgent(
+      new QueueDirectory(client, queue, ticket.requester),
+      step.by,
+    );
+  if (!allowed) {
+    return {
+      ok: false,
+      reason: step.to === "card"
+        ? `Only ${ticket.key}'s requester adds files to it this way.`
+        : `Only ${ticket.key}'s agents send files to its requester.`,
+    };
+  }
   const { files, notFound } = await lookUp(client, ids);
   if (step.to === "requester") {
     const { sent, notCopied } = await sendReplyFiles(client, token, ticket, {
@@ -42,7 +70,7 @@ export async function passOnFiles(
       agent: step.by,
       jsmNow: step.jsm ? step.now : undefined,
     });
-    return { handled: sent.length + notCopied.length };
+    return { ok: true, handled: sent.length + notCopied.length };
   }
   const outcome = await copyFilesToCard(client, token, ticket, {
     files,
@@ -50,7 +78,10 @@ export async function passOnFiles(
     by: { user: step.by },
     toJsm: step.jsm ? { public: true, now: step.now } : undefined,
   });
-  return { handled: outcome.copied.length + outcome.notCopied.length };
+  return {
+    ok: true,
+    handled: outcome.copied.length + outcome.notCopied.length,
+  };
 }
 
 async function lookUp(client: SlackAPIClient, ids: string[]) {
