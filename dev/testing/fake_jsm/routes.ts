@@ -7,6 +7,7 @@
 // gateway's 401. The site's /_edge/tenant_info answers {cloudId} to anyone.
 import type { JsmSite, RouteResult } from "./site.ts";
 import { routePlatform } from "./platform_routes.ts";
+import { platformError } from "./jql_search.ts";
 import { attachmentMarkup, type MultipartPart } from "./attachments.ts";
 import {
   attachmentJson,
@@ -128,7 +129,13 @@ export function routeJsm(
   const content = path.match(/^\/rest\/api\/3\/attachment\/content\/(\d+)$/);
   if (content && method === "GET") {
     const found = desk.attachments.find(content[1]);
-    if (!found) throw jsmError(404, "The attachment does not exist.");
+    // A platform endpoint: Jira's error shape, {errorMessages, errors}.
+    if (!found) {
+      throw platformError(
+        404,
+        `The attachment with id '${content[1]}' does not exist`,
+      );
+    }
     // Jira's "Get attachment content" redirects (303) to Atlassian's media
     // host unless asked not to with redirect=false; that host is not one
     // Helpdesk's manifest names, so following it would fail on Slack.
