@@ -17,6 +17,7 @@ import { messageToTicketWorkflow } from "./workflows/message_to_ticket.ts";
 import { requesterMessageWorkflow } from "./workflows/requester_message.ts";
 import ConfigureQueueWorkflow from "./workflows/configure_queue.ts";
 import SavedRepliesWorkflow from "./workflows/saved_replies.ts";
+import ErasePersonWorkflow from "./workflows/erase_person.ts";
 import ConfigureRequestTypeWorkflow from "./workflows/configure_request_type.ts";
 import MyTicketsWorkflow from "./workflows/my_tickets.ts";
 import OpenTicketsWorkflow from "./workflows/open_tickets.ts";
@@ -70,6 +71,7 @@ export function helpdeskManifest(options: DeploymentOptions) {
       SavedRepliesWorkflow,
       ConfigureRequestTypeWorkflow,
       ConfigureServiceLevelsWorkflow,
+      ErasePersonWorkflow,
       serviceLevelSweepWorkflow(options),
       RateTicketWorkflow,
       HelpdeskReportWorkflow,

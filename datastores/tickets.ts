@@ -107,6 +107,11 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.slack.types.user_id },
     },
+    // Who else wrote in it through Helpdesk (helpdesk/tickets/retention.ts).
+    writers: {
+      type: Schema.types.array,
+      items: { type: Schema.slack.types.user_id },
+    },
     related: {
       type: Schema.types.array,
       items: { type: Schema.types.string },

@@ -76,6 +76,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
         "Configure a queue",
         "Configure a request type",
         "Configure Helpdesk",
+        "Erase a person",
         "Helpdesk check-up",
         "Helpdesk report",
         "Helpdesk service levels",

@@ -24,6 +24,8 @@ import {
 } from "../../functions/configure_service_levels/definition.ts";
 import savedReplies from "../../functions/saved_replies/handler.ts";
 import { SAVED_REPLIES_CALLBACK_ID } from "../../functions/saved_replies/definition.ts";
+import erasePerson from "../../functions/erase_person/handler.ts";
+import { ERASE_PERSON_CALLBACK_ID } from "../../functions/erase_person/definition.ts";
 import { functionContext, interactivityOf } from "./harness.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
 import { stateFor } from "../local/runtime/open_form.ts";
@@ -53,6 +55,7 @@ const FORMS = {
     CONFIGURE_SERVICE_LEVELS_CALLBACK_ID,
   ],
   saved_replies: [savedReplies, SAVED_REPLIES_CALLBACK_ID],
+  erase_person: [erasePerson, ERASE_PERSON_CALLBACK_ID],
 } as const;
 export type SettingsForm = keyof typeof FORMS;
 

@@ -224,6 +224,12 @@ export interface Ticket {
    * status and resolution, and their replies reach its thread.
    */
   followers?: string[];
+  /**
+   * Everyone else whose words Helpdesk passed on for it (replies, notes,
+   * messages from the requester's side), so that erasing a person finds
+   * the tickets they wrote in (see retention.ts).
+   */
+  writers?: string[];
   /** Keys of tickets an agent linked as related (a soft link, both ways). */
   related?: string[];
   /**

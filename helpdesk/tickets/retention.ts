@@ -3,6 +3,7 @@
 // of Helpdesk's messages carry a person's name or words. The work itself is
 // use_cases/changes/ticket_purge.ts and use_cases/schedule/.
 import type { Ticket } from "./model.ts";
+import { decodeEntry } from "./history_view.ts";
 
 const DAY = 86_400;
 
@@ -87,19 +88,38 @@ export function purgedCardText(
 }
 
 /**
- * Everyone a ticket names by field: its requester, who opened it for them,
- * its followers. What they wrote in its threads is found in the threads.
+ * Everyone a ticket names: its requester, who opened it for them, its
+ * followers, who else wrote in it through Helpdesk, its assignee and
+ * approver, and whoever its history says changed it. Erasing one of them
+ * starts from here; what they wrote is found in its threads.
  */
 export function peopleOf(
-  ticket: Pick<Ticket, "requester" | "reporter" | "followers">,
+  ticket:
+    & Pick<
+      Ticket,
+      "requester" | "reporter" | "followers" | "writers"
+    >
+    & Partial<Pick<Ticket, "assignee" | "approval_by" | "history">>,
 ): string[] {
   return [
     ...new Set(
-      [ticket.requester, ticket.reporter, ...(ticket.followers ?? [])]
-        .filter((p): p is string => !!p),
+      [
+        ticket.requester,
+        ticket.reporter,
+        ...(ticket.followers ?? []),
+        ...(ticket.writers ?? []),
+        ticket.assignee,
+        ticket.approval_by,
+        ...(ticket.history ?? []).flatMap((text) => {
+          const entry = decodeEntry(text);
+          return entry ? [entry.by, entry.from, entry.to] : [];
+        }).filter((who) => who && USER_ID.test(who)),
+      ].filter((p): p is string => !!p),
     ),
   ];
 }
+
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 /** A message Helpdesk posted, as the thread read gives it. */
 export interface PostedMessage {

@@ -7,6 +7,9 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { SettingsDatastore } from "./datastore_refs.ts";
 import { getItem, itemPages, putItem } from "./datastore.ts";
+import type { Erasure } from "../../helpdesk/tickets/erasure.ts";
+
+export type { Erasure };
 
 export const RETENTION_ID = "retention";
 const ERASURE_PREFIX = "erasure/";
@@ -39,31 +42,6 @@ export async function putCatchUp(client: SlackAPIClient, state: CatchUp) {
     id: RETENTION_ID,
     job: JSON.stringify(state),
   });
-}
-
-/** A person's erasure, as asked and as far as it has gone. */
-export interface Erasure {
-  /** Whose name and words go. */
-  user: string;
-  /** The admin who asked, who gets the receipt. */
-  by: string;
-  requested_at: number;
-  /**
-   * "open": the open work index's tickets are being looked at (from after
-   * `cursor`); "closed": those of the closed-tickets index; "done": the
-   * receipt is out.
-   */
-  stage: "open" | "closed" | "done";
-  cursor?: string;
-  /** Keys of the tickets they opened, purged. */
-  purged: string[];
-  /** Keys of tickets they wrote in or followed, cleaned. */
-  cleaned: string[];
-  /** Helpdesk's messages replaced. */
-  replaced: number;
-  /** Messages they posted themselves, which Helpdesk can't edit. */
-  uneditable: number;
-  finished_at?: number;
 }
 
 export async function putErasure(client: SlackAPIClient, erasure: Erasure) {

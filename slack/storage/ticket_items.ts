@@ -134,7 +134,8 @@ function whatAndWho(
     category: String(item.category ?? ""),
     status,
     requester: String(item.requester),
-    assignee: read.optional("assignee") as string | undefined,
+    // "" is how an erasure clears it (a partial update can only set).
+    assignee: read.text("assignee"),
     source: String(item.source) as Ticket["source"],
     source_channel: read.optional("source_channel") as string | undefined,
     card_channel: read.optional("card_channel") as string | undefined,
@@ -251,6 +252,7 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     jsm_duplicate_of: read.text("jsm_duplicate_of"),
     merged_from: read.strings("merged_from"),
     followers: read.strings("followers"),
+    writers: read.strings("writers"),
     related: read.strings("related"),
     copied_files: read.strings("copied_files"),
     jsm_files: read.strings("jsm_files"),

@@ -38,7 +38,7 @@ export type PurgeOutcome =
   | { kind: "busy"; reason: string };
 
 /** "channel:ts" split, or undefined. */
-function spot(text: string | undefined) {
+export function spot(text: string | undefined) {
   const at = text?.indexOf(":") ?? -1;
   return text && at > 0
     ? { channel: text.slice(0, at), ts: text.slice(at + 1) }
@@ -65,7 +65,8 @@ export async function purgeTicket(
   return locked.ok ? locked.value : { kind: "busy", reason: locked.reason };
 }
 
-async function purgeLocked(
+/** The purge itself, for a caller already holding the ticket's lock. */
+export async function purgeLocked(
   client: SlackAPIClient,
   ticket: Ticket,
   why: Removal,

@@ -39,6 +39,7 @@ export const SHORTCUT_TRIGGERS: readonly ShortcutTrigger[] = [
     workflow: "configure_service_levels",
     file: "triggers/configure_service_levels.ts",
   },
+  { workflow: "erase_person", file: "triggers/erase_person.ts" },
   { workflow: "helpdesk_report", file: "triggers/helpdesk_report.ts" },
   { workflow: "jsm_update", file: "triggers/jsm_update.ts", only: "jsm" },
   { workflow: "my_tickets", file: "triggers/my_tickets.ts" },

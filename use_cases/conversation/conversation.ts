@@ -4,6 +4,7 @@
 // first response for the service levels, the requester's answer takes a
 // ticket that waited on them back to the agents, and each queues its JSM
 // comment. What is said goes out only once the ticket is saved.
+import { withWriter } from "../../helpdesk/tickets/ticket_writers.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
@@ -375,7 +376,8 @@ function decide(
   // Closed or sent for approval since the modal opened.
   const paused = conversationPaused(latest, action);
   if (paused) return { ok: false, reason: pausedConversation(latest, paused) };
-  const base = { ...latest, updated_at: now };
+  // Who wrote is remembered, so that erasing them finds this ticket.
+  const base = { ...latest, ...withWriter(latest, person), updated_at: now };
   if (action === "reply") {
     return {
       ok: true,

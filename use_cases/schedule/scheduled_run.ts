@@ -12,6 +12,7 @@
 // run stays due, and the next run carries on.
 import { indexSolvedTickets } from "./solved_index.ts";
 import { catchUpClosed, purgeExpired } from "./retention.ts";
+import { eraseDue } from "./erasure.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
@@ -151,6 +152,9 @@ export async function runScheduledChecks(
     const purge = done(
       await purgeExpired(client, budget, settings, entries, now),
     );
+    const erasure = done(
+      await eraseDue(client, budget, settings, table.entries, now),
+    );
     await catchUpClosed(client, budget, now).catch((error) =>
       console.warn("closed tickets not indexed; the next run goes on", error)
     );
@@ -160,7 +164,7 @@ export async function runScheduledChecks(
       console.warn("solved tickets not indexed; the next run tries", error)
     );
     const cutShort = due.leftUnread ||
-      [walk, sla, closed, repaired, settled, purge].some((phase) =>
+      [walk, sla, closed, repaired, settled, purge, erasure].some((phase) =>
         phase.cutShort
       );
     const report = combineParts(parts, false);

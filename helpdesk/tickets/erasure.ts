@@ -1,0 +1,101 @@
+// Erasing a person from a ticket they did not open (one they reported,
+// followed, worked on or wrote in): the fields that name them or hold
+// their words, as one partial update. A ticket they opened is purged
+// whole instead (use_cases/changes/ticket_purge.ts). Plain data in, plain
+// data out.
+import type { Ticket } from "./model.ts";
+import { decodeEntry } from "./history_view.ts";
+import { encodeEntry } from "./ticket_history.ts";
+
+/** History kinds whose values are the changer's own words. */
+const WORDS = new Set(["edit", "reply", "approval", "rating"]);
+
+/**
+ * The fields to set so the ticket no longer names `person` nor keeps what
+ * they wrote: "" clears a text field and [] a list (a partial update can't
+ * unset). Empty when there is nothing of theirs left.
+ */
+export function erasedFields(
+  ticket: Ticket,
+  person: string,
+): Partial<Omit<Ticket, "id" | "holds">> {
+  const fields: Record<string, unknown> = {};
+  if (ticket.reporter === person) fields.reporter = "";
+  if (ticket.assignee === person) fields.assignee = "";
+  if (ticket.approval_by === person) {
+    fields.approval_by = "";
+    fields.approval_reason = "";
+  }
+  for (const list of ["followers", "writers"] as const) {
+    const kept = (ticket[list] ?? []).filter((p) => p !== person);
+    if (kept.length !== (ticket[list] ?? []).length) fields[list] = kept;
+  }
+  const comments = (ticket.jsm_comments ?? []).filter((json) => {
+    try {
+      return JSON.parse(json)?.author !== person;
+    } catch {
+      return true;
+    }
+  });
+  if (comments.length !== (ticket.jsm_comments ?? []).length) {
+    fields.jsm_comments = comments;
+  }
+  let historyChanged = false;
+  const history = (ticket.history ?? []).map((text) => {
+    const entry = decodeEntry(text);
+    if (!entry) return text;
+    const theirs = entry.by === person;
+    const named = entry.from === person || entry.to === person;
+    if (!theirs && !named) return text;
+    historyChanged = true;
+    const { by: _by, from, to, ...rest } = entry;
+    const keepValues = !theirs || !WORDS.has(entry.kind);
+    return encodeEntry({
+      ...rest,
+      ...(theirs ? {} : { by: entry.by }),
+      ...(keepValues && from !== undefined
+        ? { from: from === person ? "" : from }
+        : {}),
+      ...(keepValues && to !== undefined
+        ? { to: to === person ? "" : to }
+        : {}),
+    });
+  });
+  if (historyChanged) fields.history = history;
+  return fields as Partial<Omit<Ticket, "id" | "holds">>;
+}
+
+/** What replaces a message of Helpdesk's that carried a person's words. */
+export const ERASED_MESSAGE =
+  "removed at the request of the person it named or quoted";
+
+/** A person's erasure, as asked and as far as it has gone. */
+export interface Erasure {
+  /** Whose name and words go. */
+  user: string;
+  /** The admin who asked, who gets the receipt. */
+  by: string;
+  requested_at: number;
+  /**
+   * "open": the open work index's tickets are being looked at (from after
+   * `cursor`); "closed": those of the closed-tickets index; "receipt": all
+   * done, the admin's receipt to send; "done": sent.
+   */
+  stage: "open" | "closed" | "receipt" | "done";
+  cursor?: string;
+  /** Keys of the tickets they opened, purged (the first hundred). */
+  purged: string[];
+  /** Keys of tickets they wrote in, worked on or followed, cleaned. */
+  cleaned: string[];
+  counts: { purged: number; cleaned: number };
+  /** Keys of tickets that failed (told in the receipt), and their ids. */
+  failed?: string[];
+  skipped?: string[];
+  /** Failed tries by ticket id, for those not yet given up. */
+  attempts?: Record<string, number>;
+  /** Helpdesk's messages replaced. */
+  replaced: number;
+  /** Messages they posted themselves, which Helpdesk can't edit. */
+  uneditable: number;
+  finished_at?: number;
+}
