@@ -10,17 +10,11 @@
 // ticket is saved, which is what the person is told about, and the
 // scheduled run's walk over the tickets puts the entry back (see
 // use_cases/reports/history_walk.ts).
-import {
-  TicketLookupDatastore,
-  TicketsDatastore,
-  TicketWorkDatastore,
-} from "./datastore_refs.ts";
+import { TicketLookupDatastore, TicketsDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
-  bulkDeleteItems,
   bulkPutItems,
-  deleteItem,
   getItem,
   putItem,
   type StoredItem,
@@ -304,59 +298,6 @@ async function indexWorkFields(
       error,
     );
   }
-}
-
-/**
- * Every lookup that can name the ticket, for a purge: its key, its cards
- * (those of queues it left too), its source message, its requester's
- * thread and its JSM request. A Workflow Builder step's lookup is a digest
- * of the request, kept only to spot a repeat within minutes; it is not
- * listed (it can't be derived from the ticket) and finds nothing once the
- * ticket is gone.
- */
-export function lookupsOf(ticket: Ticket): string[] {
-  const lookups = [lookupByKey(ticket.key)];
-  if (ticket.card_channel && ticket.card_ts) {
-    lookups.push(lookupByCard(ticket.card_channel, ticket.card_ts));
-  }
-  for (const card of ticket.previous_cards ?? []) {
-    const at = card.indexOf(":");
-    if (at > 0) {
-      lookups.push(lookupByCard(card.slice(0, at), card.slice(at + 1)));
-    }
-  }
-  if (ticket.source_message_ts && ticket.source_channel) {
-    lookups.push(
-      lookupByMessage(ticket.source_channel, ticket.source_message_ts),
-    );
-  }
-  const thread = ticket.requester_thread?.match(/^([^:]+):(.+)$/);
-  if (thread) {
-    lookups.push(
-      lookupByThread(thread[1], thread[2]),
-      lookupByThreadOf(thread[1], thread[2], ticket.requester),
-    );
-  }
-  if (ticket.jsm_key) lookups.push(lookupByJsmKey(ticket.jsm_key));
-  return lookups;
-}
-
-/**
- * Deletes the ticket's lookups, then its open work entry, then the ticket
- * itself, last: until then a retry finds it and does it all again.
- */
-export async function deleteTicket(client: SlackAPIClient, ticket: Ticket) {
-  const failed = await bulkDeleteItems(
-    client,
-    TicketLookupDatastore,
-    lookupsOf(ticket),
-  );
-  if (failed.length) {
-    throw new Error(`${ticket.key}: lookups not deleted: ${failed.join()}`);
-  }
-  const work = await bulkDeleteItems(client, TicketWorkDatastore, [ticket.id]);
-  if (work.length) throw new Error(`${ticket.key}: work entry not deleted`);
-  await deleteItem(client, TicketsDatastore, ticket.id);
 }
 
 /** Indexes a ticket by one more lookup (its JSM key, once linked). */

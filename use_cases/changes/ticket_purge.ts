@@ -21,7 +21,7 @@ import {
   type LockOptions,
   withTicketLock,
 } from "../../slack/storage/ticket_lock.ts";
-import { deleteTicket } from "../../slack/storage/ticket_store.ts";
+import { deleteTicket } from "../../slack/storage/ticket_deletion.ts";
 import { removeSolved } from "../../slack/storage/similar_index.ts";
 import {
   replaceText,
