@@ -247,3 +247,54 @@ Deno.test("a purged card shows no hostile text", async () => {
   );
   assert.deepEqual(shown.blocks ?? [], []);
 });
+
+Deno.test("closed tickets join the index as they leave the open work", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(slack, defaultSettings({ retention_days: 365 }));
+  const day = (t: Ticket) => closedDay(utcDay(t.closed_at!));
+  const listed = async (lookup: string) =>
+    ((await stored(slack, "ticket_lookup", lookup))?.postings ??
+      []) as string[];
+
+  await t.step("through the run's settling, by day and by person", async () => {
+    // Nothing left to do for it (no SLA check due): it leaves the work.
+    const left = await closedTicket(slack, 40 * D, {
+      reporter: PEOPLE.agent,
+      sla_next_check_at: undefined,
+      response_due_at: undefined,
+      resolution_due_at: undefined,
+    });
+    const recent = await closedTicket(slack, 5 * D);
+    await runs(slack, 4);
+    assert.equal(await stored(slack, "ticket_work", left.id), undefined);
+    assert.deepEqual(await listed(day(left)), [left.id]);
+    assert.ok(
+      (await listed(personTickets(PEOPLE.requester))).includes(left.id),
+    );
+    assert.ok((await listed(personTickets(PEOPLE.agent))).includes(left.id));
+    // Still in My tickets' recent days: still in the open work, not yet here.
+    assert.ok(await stored(slack, "ticket_work", recent.id));
+    assert.equal((await listed(day(recent))).includes(recent.id), false);
+    // Not due under a year's retention: kept.
+    assert.equal((await storedTicket(slack, left.id)).id, left.id);
+  });
+
+  await t.step(
+    "an install's older tickets through the catch-up walk",
+    async () => {
+      await using older = await startFakeSlack();
+      await configure(older, defaultSettings({ retention_days: 365 }));
+      // Closed and settled before this version: no entry, not in the index.
+      const old = await closedTicket(older, 500 * D);
+      await older.datastores.delete("ticket_work", old.id);
+      await runs(older, 1);
+      assert.deepEqual(
+        (((await older.datastores.get("ticket_lookup", day(old)))?.postings) ??
+          []) as string[],
+        [],
+        "purged in the run that found it",
+      );
+      assert.equal(await stored(older, "tickets", old.id), undefined);
+    },
+  );
+});
