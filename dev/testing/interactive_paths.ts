@@ -50,10 +50,15 @@ export class InteractivePaths {
     readonly runtime: LocalRuntime,
     readonly latencyMs: number,
     readonly lockHeld: boolean,
+    readonly holderDied: boolean,
   ) {}
 
+  /**
+   * `holderDied`: the lock is held by a run that died 10 s before (its
+   * record says "held", and nobody takes the reaction back).
+   */
   static async start(
-    options: { latencyMs: number; lockHeld: boolean },
+    options: { latencyMs: number; lockHeld: boolean; holderDied?: boolean },
   ): Promise<InteractivePaths> {
     const slack = await startFakeSlack();
     slack.workspace.channels.set(PEOPLE_CHANNEL, {
@@ -67,6 +72,7 @@ export class InteractivePaths {
       new LocalRuntime(slack),
       options.latencyMs,
       options.lockHeld,
+      options.holderDied ?? false,
     );
     await paths.#setUp();
     return paths;
@@ -441,11 +447,18 @@ export class InteractivePaths {
     });
     if (!ticket) throw new Error("no ticket is locked on that message");
     this.slack.workspace.react(at.channel, at.ts, LOCK_REACTION, BOT_USER_ID);
-    await this.slack.datastores.put("locks", {
-      id: `ticket:${ticket.id}`,
-      taken_at: Math.floor(Date.now() / 1000),
-      holder: "another run",
-    });
+    const now = Math.floor(Date.now() / 1000);
+    await this.slack.datastores.put(
+      "locks",
+      this.holderDied
+        ? {
+          id: `ticket:${ticket.id}`,
+          state: "held",
+          taken_at: now - 10,
+          holder: "a run that died 10 s ago",
+        }
+        : { id: `ticket:${ticket.id}`, taken_at: now, holder: "another run" },
+    );
   }
 
   async #setUp() {

@@ -1,6 +1,7 @@
 // How long each interactive path takes to open its modal and to answer, at
-// 150 ms a call, with and without another run holding the ticket's lock
-// (docs/scale.md, "Interactive deadlines"). Slack's 3 s is the limit: the
+// 150 ms a call, with and without another run holding the ticket's lock,
+// and under the lock of a run that died (docs/scale.md, "Interactive
+// deadlines"). Slack's 3 s is the limit: the
 // bench fails if any modal opens later (expired_trigger_id) or any answer
 // comes later (lost). `deno task bench` prints the table.
 import {
@@ -23,18 +24,24 @@ function outcome(t: PathTiming): string {
 }
 
 const late: string[] = [];
-for (const lockHeld of [false, true]) {
+const SETTINGS = [
+  { title: "Lock free", lockHeld: false, holderDied: false },
+  { title: "Another run holds the lock", lockHeld: true, holderDied: false },
+  {
+    title: "A run that died 10 s ago holds the lock",
+    lockHeld: true,
+    holderDied: true,
+  },
+];
+for (const { title, lockHeld, holderDied } of SETTINGS) {
   const paths = await InteractivePaths.start({
     latencyMs: LATENCY_MS,
     lockHeld,
+    holderDied,
   });
   try {
     const timings = await paths.measureAll();
-    console.log(
-      `\n${
-        lockHeld ? "Another run holds the lock" : "Lock free"
-      }, ${LATENCY_MS} ms a call\n`,
-    );
+    console.log(`\n${title}, ${LATENCY_MS} ms a call\n`);
     console.log(
       "| Path | Modal open (ms) | Answer (ms) | Run (ms) | Outcome |",
     );
@@ -46,7 +53,7 @@ for (const lockHeld of [false, true]) {
         } |`,
       );
       if (t.missed.length || slowestMs(t) > INTERACTIVE_DEADLINE_MS) {
-        late.push(`${t.path}${lockHeld ? " (lock held)" : ""}`);
+        late.push(`${t.path} (${title})`);
       }
     }
   } finally {
