@@ -161,7 +161,13 @@ export async function withTicketLock<T>(
       console.warn(`${ticket.key}: lock not recorded`, error)
     );
   try {
-    const fresh = await freshTicket(client, ticket.id, holder, clock);
+    const fresh = await freshTicket(
+      client,
+      ticket.id,
+      holder,
+      clock,
+      taken.waited,
+    );
     if (fresh === "behind") return { ok: false, reason: behindReason(ticket) };
     record.rev = fresh.rev;
     return { ok: true, value: await run(fresh.ticket) };
@@ -179,7 +185,8 @@ export async function withTicketLock<T>(
 }
 
 type Acquired =
-  | { kind: "taken"; adopted: boolean }
+  /** `waited`: the reaction was seen held by another run first. */
+  | { kind: "taken"; adopted: boolean; waited: boolean }
   | { kind: "busy" }
   | { kind: "unlockable"; code: string }
   | { kind: "failed"; cause: unknown };
@@ -206,8 +213,12 @@ async function acquire(
   // answer was lost), and since when the record has named no other holder.
   let uncertain = false;
   let nobodyElseSince: number | undefined;
+  let waited = false;
   for (let polls = 1;; polls++) {
-    if (added.kind === "taken") return { kind: "taken", adopted: false };
+    if (added.kind === "taken") {
+      return { kind: "taken", adopted: false, waited };
+    }
+    if (added.kind === "present" && !added.uncertain) waited = true;
     if (added.kind === "unclaimable") {
       return { kind: "unlockable", code: added.code };
     }
@@ -236,7 +247,7 @@ async function acquire(
     ) {
       console.warn(`${id}: adopting a lock nobody holds`);
       await recordHolder(client, id, holder, seconds());
-      return { kind: "taken", adopted: true };
+      return { kind: "taken", adopted: true, waited };
     }
     if (left() < pollMs * 1.25 + longestAsk) {
       if (judged === "unknown" && !uncertain && record !== "unread") {
@@ -266,15 +277,18 @@ async function acquire(
  * The ticket as stored, at least as new as the newest revision the lock's
  * record names and this run has seen. A record that still names another
  * live holder is itself an old read (a holder says "releasing" before its
- * reaction goes), read again; one that still names it after a few reads is
- * taken as it is (a holder whose "releasing" was never written). A ticket
- * still behind after those reads is not changed: the run says so.
+ * reaction goes), read again; so is no record at all once this run has seen
+ * the reaction held by another (that run wrote one first thing). One still
+ * so after a few reads is taken as it is (a holder whose record was never
+ * written). A ticket still behind after those reads is not changed: the run
+ * says so.
  */
 async function freshTicket(
   client: SlackAPIClient,
   ticketId: string,
   holder: string,
   clock: Clock,
+  waited: boolean,
 ): Promise<{ ticket: Ticket | undefined; rev: string } | "behind"> {
   for (let read = 1;; read++) {
     const [record, stored] = await Promise.all([
@@ -284,9 +298,10 @@ async function freshTicket(
       }),
       getTicketRevision(client, ticketId),
     ]);
-    const oldRecord = record?.state === "held" && record.holder !== holder &&
-      judgeClaim(record, holder, Math.floor(clock.nowMs() / 1000)) ===
-        "other";
+    const oldRecord = (waited && !record?.state) ||
+      (record?.state === "held" && record.holder !== holder &&
+        judgeClaim(record, holder, Math.floor(clock.nowMs() / 1000)) ===
+          "other");
     const floor = newest(record?.rev, knownRevision(client, ticketId));
     const caughtUp = stored ? stored.rev >= floor : floor === "";
     if (caughtUp && (!oldRecord || read >= FRESH_READS)) {
