@@ -4,7 +4,9 @@
 // that go out at once fails, each way (refused before it did anything, or
 // done with its answer lost), then the form is submitted again and the
 // scheduled check runs; and a write fails along with the one that asks it
-// again. dev/tests/failure_retry_test.ts fails one call at a time.
+// again; and for a :ticket: reaction, the pairs it adds (the reply in the
+// message's thread goes with the DM and the record), then another reaction.
+// dev/tests/failure_retry_test.ts fails one call at a time.
 //
 // Afterwards: one ticket, one card showing it, the lookups that find it,
 // nothing half-done, the requester told at most twice (twice only when the
@@ -13,10 +15,14 @@
 // "not opened" of one that does.
 import assert from "node:assert/strict";
 import openTicketHandler from "../../functions/open_ticket/handler.ts";
+import messageToTicket from "../../functions/message_to_ticket/handler.ts";
+import { putQueue } from "../../slack/storage/queue_store.ts";
+import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import { DETAILS_VIEW } from "../../slack/blocks/request_form.ts";
 import {
   clientFor,
   configure,
+  functionContext,
   GENERAL,
   PEOPLE,
   startFakeSlack,
@@ -247,4 +253,101 @@ Deno.test("opening from the form: two failures at once, then the form again", as
     );
     assert.equal(dms, 1, `${dms} DMs`);
   });
+});
+
+Deno.test("a :ticket: reaction: two failures at once, then another reaction", async (t) => {
+  await using slack = await startFakeSlack({ latencyMs: 5 });
+  await configure(slack);
+  await putQueue(clientFor(slack), {
+    id: "default",
+    name: "Helpdesk",
+    triage_channel: TRIAGE,
+    intake_channels: [GENERAL],
+    members: [PEOPLE.agent],
+    admins: [],
+    superusers: [],
+  });
+  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
+  const react = (ts: string, user: string) => {
+    slack.workspace.react(GENERAL, ts, "ticket", user);
+    return messageToTicket(functionContext("message_to_ticket", slack, {
+      channel: GENERAL,
+      message_ts: ts,
+      message_link: slack.workspace.permalink(GENERAL, ts),
+      author: PEOPLE.requester,
+      reaction: "ticket",
+      user,
+    }));
+  };
+  // What the reaction adds to the form's opening: the reply in the
+  // message's thread, sent with the requester's DM and the card's record;
+  // and the card, posted with the save (as for the form).
+  const pairs: [Target, Target][] = [
+    [
+      { what: "apps.datastore.put tickets", nth: 0, mode: "refused" },
+      { what: `chat.postMessage ${TRIAGE}`, nth: 0, mode: "refused" },
+    ],
+    [
+      { what: "apps.datastore.update tickets", nth: 0, mode: "refused" },
+      { what: `chat.postMessage ${GENERAL}`, nth: 0, mode: "refused" },
+    ],
+    [
+      { what: `chat.postMessage ${PEOPLE.requester}`, nth: 0, mode: "refused" },
+      { what: `chat.postMessage ${GENERAL}`, nth: 0, mode: "refused" },
+    ],
+  ];
+  let n = 0;
+  for (const [a, b] of pairs) {
+    for (const first of MODES) {
+      for (const second of MODES) {
+        const targets = [{ ...a, mode: first }, { ...b, mode: second }];
+        const label = targets.map((x) => `${x.what} ${x.mode}`).join(" + ");
+        await t.step(label, async () => {
+          const ts = slack.workspace.postAs(
+            PEOPLE.requester,
+            GENERAL,
+            `Printer jam ${++n}`,
+          ).ts;
+          const id = await ticketIdFor(creationKeys.message(GENERAL, ts));
+          const count = await ticketCount(slack);
+          failEach(slack, targets);
+          const result = await react(ts, PEOPLE.agent);
+          if (result.error) {
+            const existed = await getTicket(clientFor(slack), id);
+            assert.equal(
+              result.error.includes("is saved"),
+              Boolean(existed),
+              result.error,
+            );
+          }
+          slack.clearFailures();
+          // Someone reacts again (or Slack delivers it again).
+          await react(ts, PEOPLE.otherAgent);
+          await scheduledCheck(slack);
+          const ticket = await assertWhole(slack, id, label);
+          assert.equal(
+            await ticketCount(slack) - count,
+            1,
+            `${label}: tickets`,
+          );
+          const lost = (where: string) =>
+            targets.some((x) =>
+              x.mode === "done, answer lost" && x.what.endsWith(where)
+            );
+          const replies = slack.workspace.repliesTo(GENERAL, ts).filter((m) =>
+            m.text.includes(ticket.key)
+          ).length;
+          assert.ok(
+            replies >= 1 && replies <= (lost(GENERAL) ? 2 : 1),
+            `${replies} thread replies`,
+          );
+          const dms = openedDms(slack, ticket.key);
+          assert.ok(
+            dms >= 1 && dms <= (lost(PEOPLE.requester) ? 2 : 1),
+            `${dms} DMs`,
+          );
+        });
+      }
+    }
+  }
 });
