@@ -12,6 +12,7 @@ import {
   configure,
   openTestTicket,
   PEOPLE,
+  settled,
   startFakeSlack,
   storedTicket,
   TRIAGE,
@@ -127,6 +128,8 @@ Deno.test("Unmerge…: a failure at each call, then the form again", async (t) =
     await submitPair(slack, "merge", p.merged.id, PEOPLE.agent, {
       key: p.kept.key,
     });
+    // Merged long before anyone unmerges: its reads are not stale.
+    await settled(slack);
     slack.clearCalls();
     return p;
   };
