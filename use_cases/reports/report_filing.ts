@@ -17,6 +17,7 @@ import {
   type ReportRow,
   reportRowOf,
 } from "../../helpdesk/reports/report_rows.ts";
+import { awaitsIndex } from "../../helpdesk/similar/solved_tickets.ts";
 import { fileRows } from "../../slack/storage/report_store.ts";
 import {
   markFiled,
@@ -78,7 +79,12 @@ export async function settleEntries(
   await fileRows(client, rowsByDay, now);
   result.filed = toFile.length;
 
-  const finished = present.filter((s) => !hasWorkLeft(s.fresh.ticket, now));
+  // A solved ticket's entry also waits until it has joined the similar
+  // tickets index (solved_index.ts reads the entries to find them):
+  // removed before, it would never join.
+  const finished = present.filter((s) =>
+    !hasWorkLeft(s.fresh.ticket, now) && !awaitsIndex(s.entry)
+  );
   const marks = toFile.filter((s) => !finished.includes(s)).map((s) =>
     s.fresh.rev === s.entry.rev && !isIncomplete(s.entry)
       ? markFiled(client, s.entry.id, s.fresh.rev)

@@ -160,7 +160,7 @@ export async function runScheduledChecks(
     );
     // Last, after everything the run owes is saved, as it matters least:
     // a failure here (or the run's share spent) only delays suggestions.
-    await indexSolvedTickets(client, entries).catch((error) =>
+    await indexSolvedTickets(client, entries, budget).catch((error) =>
       console.warn("solved tickets not indexed; the next run tries", error)
     );
     const cutShort = due.leftUnread ||
