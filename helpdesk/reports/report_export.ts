@@ -176,8 +176,10 @@ export function checkRange(
   if (problems.from || problems.to) return { ok: false, problems };
   return {
     ok: true,
-    // The last day included: the period ends at the next midnight, or now.
-    period: { from: start!, to: Math.min(end! + DAY, now) },
+    // The last day included: the period ends at the next midnight, or
+    // with this second (the end is excluded: a ticket opened in the second
+    // the export is asked for belongs to it).
+    period: { from: start!, to: Math.min(end! + DAY, now + 1) },
     days: (end! - start!) / DAY + 1,
   };
 }
