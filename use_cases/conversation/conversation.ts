@@ -4,7 +4,6 @@
 // first response for the service levels, the requester's answer takes a
 // ticket that waited on them back to the agents, and each queues its JSM
 // comment. What is said goes out only once the ticket is saved.
-import { withWriter } from "../../helpdesk/tickets/ticket_writers.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
@@ -15,52 +14,33 @@ import {
   conversationPaused,
   conversationRefusal,
   mayConverse,
-  requesterSide,
-  resumedByRequester,
-  threadRef,
 } from "../../helpdesk/tickets/conversation.ts";
-import { queueJsmComment } from "../../helpdesk/tickets/jsm_comments.ts";
-import {
-  type ChangeOutcome,
-  changeUnderLock,
-  isQueueAgent,
-} from "../changes/change_ticket.ts";
+import { changeUnderLock, isQueueAgent } from "../changes/change_ticket.ts";
 import {
   loadQueuedTicket,
   type QueuedTicket,
 } from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
-import {
-  deliver,
-  type Delivery,
-  keepForLater,
-  type OutboxMessage,
-  refusedForGood,
-  whySlackRefused,
-} from "../../slack/workspace/outbox.ts";
-import { slackCall } from "../../slack/api/slack_call.ts";
-import { tellPerson, whereToTell } from "../../slack/workspace/tell_person.ts";
+import { deliver } from "../../slack/workspace/outbox.ts";
 import { numberedParts } from "../../slack/blocks/message_parts.ts";
 import { userMention } from "../../slack/blocks/mrkdwn.ts";
-import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 import {
   commentEcho,
   fromRequesterPrivately,
-  fromRequesterSide,
   internalNote,
-  notDelivered,
   pausedConversation,
-  privateNoteLine,
-  replyEcho,
-  replyFilesFollow,
   replyForRequester,
-  RESUMED,
 } from "../../slack/blocks/conversation_messages.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
-import { requesterDmBlocks } from "../../slack/blocks/requester_actions.ts";
-import { recordUse } from "../../helpdesk/queues/saved_reply_uses.ts";
-import { REQUESTER_PLACEHOLDER } from "../../slack/blocks/conversation_messages.ts";
 import { offeredReplies } from "./saved_reply_offer.ts";
+import {
+  tellWhatWasLost,
+  threadHiddenFromRequester,
+  toRequesterSide,
+} from "./requester_delivery.ts";
+import { decide } from "./conversation_outcome.ts";
+import type { WriterPlace } from "./requester_delivery.ts";
+export type { WriterPlace } from "./requester_delivery.ts";
 
 export type ConversationResult =
   | { ok: true; ticket: Ticket; notShown: unknown[] }
@@ -174,12 +154,6 @@ export async function relayFromRequester(
     echo: false,
     writerAt,
   });
-}
-
-/** Where the writer is told what did not arrive (their thread, if any). */
-export interface WriterPlace {
-  channel?: string;
-  thread_ts?: string;
 }
 
 async function said(
@@ -303,213 +277,4 @@ async function said(
       .catch((e) => notShown.push(e));
   }
   return { ok: true, ticket, notShown };
-}
-
-/** The writer and the card's thread learn what will never arrive. */
-async function tellWhatWasLost(
-  client: SlackAPIClient,
-  ticket: Ticket,
-  writer: string,
-  action: ConversationAction,
-  to: string,
-  error: unknown,
-  options: { writerAt?: WriterPlace },
-) {
-  const text = notDelivered(
-    ticket,
-    action === "reply" ? "reply" : "message",
-    to,
-    whySlackRefused(error),
-  );
-  const told: Promise<unknown>[] = [
-    tellPerson(
-      client,
-      options.writerAt
-        ? { user: writer, ...options.writerAt }
-        : whereToTell(writer, ticket),
-      text,
-    ),
-  ];
-  if (ticket.card_channel && ticket.card_ts) {
-    told.push(deliver(client, ticket, [{
-      channel: ticket.card_channel,
-      thread_ts: ticket.card_ts,
-      text,
-    }]));
-  }
-  await Promise.all(told);
-}
-
-/**
- * Whether the ticket's requester can't read its card's thread: a private
- * channel they are not in. A public channel is open to everyone in the
- * workspace; when Slack can't say, the thread is taken as readable.
- */
-async function threadHiddenFromRequester(
-  client: SlackAPIClient,
-  directory: QueueDirectory,
-  ticket: Ticket,
-): Promise<boolean> {
-  const channel = ticket.card_channel;
-  if (!channel || ticket.private) return false;
-  try {
-    const info = await slackCall(client, "conversations.info", { channel });
-    if (!info.channel?.is_private) return false;
-    return !await directory.inChannel(channel, ticket.requester);
-  } catch (error) {
-    console.warn(`${ticket.key}: the note goes by DM`, error);
-    return false;
-  }
-}
-
-/** The ticket after it, and the line for the card's thread. */
-function decide(
-  latest: Ticket,
-  action: ConversationAction,
-  person: string,
-  text: string,
-  now: number,
-  noteInThread: boolean,
-  savedReply?: string,
-  fileCount = 0,
-): ChangeOutcome {
-  // Closed or sent for approval since the modal opened.
-  const paused = conversationPaused(latest, action);
-  if (paused) return { ok: false, reason: pausedConversation(latest, paused) };
-  // Who wrote is remembered, so that erasing them finds this ticket.
-  const base = { ...latest, ...withWriter(latest, person), updated_at: now };
-  if (action === "reply") {
-    return {
-      ok: true,
-      change: {
-        ticket: queueJsmComment(
-          {
-            ...base,
-            first_response_at: latest.first_response_at ?? now,
-            last_reply: text,
-            ...(savedReply
-              ? {
-                saved_reply_uses: recordUse(
-                  latest.saved_reply_uses,
-                  savedReply,
-                  now,
-                ),
-              }
-              : {}),
-          },
-          {
-            body: text.replaceAll(REQUESTER_PLACEHOLDER, "the requester"),
-            public: true,
-            author: person,
-            role: "agent",
-          },
-        ),
-        actorId: person,
-        summary: replyEcho(latest, person, text) +
-          (fileCount ? `\n${replyFilesFollow(fileCount)}` : ""),
-      },
-    };
-  }
-  if (action === "note") {
-    return {
-      ok: true,
-      change: {
-        ticket: queueJsmComment(base, {
-          body: text,
-          public: false,
-          author: person,
-          role: "agent",
-        }),
-        actorId: person,
-        summary: noteInThread && !latest.private
-          ? internalNote(person, text)
-          : privateNoteLine(person),
-      },
-    };
-  }
-  const resumed = person === latest.requester
-    ? resumedByRequester(base, now)
-    : undefined;
-  return {
-    ok: true,
-    change: {
-      ticket: queueJsmComment(resumed ?? base, {
-        body: text,
-        public: true,
-        author: person,
-        role: person === latest.requester ? "requester" : "participant",
-      }),
-      actorId: person,
-      summary: fromRequesterSide(latest, person, text) +
-        (resumed ? `\n${RESUMED}` : ""),
-      statusChange: resumed
-        ? { from: latest.status, to: resumed.status }
-        : undefined,
-    },
-  };
-}
-
-/**
- * Posts on the requester's side, cut into parts Slack takes whole, in
- * order. A DM conversation starts with its first message, which is then
- * recorded as the thread to keep to; the rest of a long text follows in it.
- */
-async function toRequesterSide(
-  client: SlackAPIClient,
-  ticket: Ticket,
-  text: string,
-  options: { dmOnly?: boolean; actionTriggerUrl?: string } = {},
-): Promise<Delivery> {
-  const side = requesterSide(ticket);
-  const isDm = (channel: string) =>
-    channel === ticket.requester || /^D/.test(channel);
-  const toDm = options.dmOnly && !isDm(side.channel);
-  const channel = toDm ? ticket.requester : side.channel;
-  const threadTs = toDm ? undefined : side.thread_ts;
-  // In a DM the requester answers with the button (the DM is read-only),
-  // which goes on the first part; in a channel's thread, by writing in it.
-  const messages: OutboxMessage[] = numberedParts(text).map((part, i) => {
-    const blocks = i === 0 && isDm(channel)
-      ? requesterDmBlocks(ticket, part, options.actionTriggerUrl)
-      : undefined;
-    return { channel, text: part, ...(blocks ? { blocks } : {}) };
-  });
-  if (threadTs || options.dmOnly) {
-    return await deliver(
-      client,
-      ticket,
-      messages.map((m) => threadTs ? { ...m, thread_ts: threadTs } : m),
-    );
-  }
-  let posted;
-  try {
-    posted = await slackCall(client, "chat.postMessage", {
-      ...messages[0],
-      unfurl_links: false,
-    });
-  } catch (error) {
-    if (refusedForGood(error)) {
-      return {
-        failures: [error],
-        lost: messages.map((message) => ({ message, error })),
-      };
-    }
-    // Sent later, the first as the first message of the DM conversation.
-    await keepForLater(client, ticket, messages);
-    return { failures: [error], lost: [] };
-  }
-  const root = String(posted.ts);
-  const recorded = await updateTicketFields(client, ticket.id, {
-    requester_thread: threadRef(String(posted.channel), root),
-  }).then(() => [], (error) => [error]);
-  const rest = await deliver(
-    client,
-    ticket,
-    messages.slice(1).map((m) => ({
-      ...m,
-      channel: String(posted.channel),
-      thread_ts: root,
-    })),
-  );
-  return { ...rest, failures: [...recorded, ...rest.failures] };
 }
