@@ -208,6 +208,9 @@ async function acquire(
   // most, so that the last one ends within the budget.
   let askedAt = clock.nowMs();
   let longestAsk = 0;
+  // How long one read of the record takes: about as long as the write by
+  // which a run that took the reaction names itself.
+  let slowestRead = 0;
   let added: AddOutcome = await addReaction(client, spot, left(), clock);
   // Whether a reaction that is there may be this run's own (an add whose
   // answer was lost), and since when the record has named no other holder.
@@ -226,6 +229,7 @@ async function acquire(
     if (added.kind === "failed" && !added.uncertain) {
       return { kind: "failed", cause: added.error };
     }
+    const readAt = clock.nowMs();
     const record = await readClaim(client, id).catch((error) => {
       console.warn(`${id}: lock record not read; taken as held`, error);
       return "unread" as const;
@@ -234,6 +238,7 @@ async function acquire(
       ? "other"
       : judgeClaim(record, holder, seconds());
     longestAsk = Math.max(longestAsk, clock.nowMs() - askedAt);
+    slowestRead = Math.max(slowestRead, clock.nowMs() - readAt);
     // Nobody else: its holder could not let go, or died, or it is this
     // run's own (an earlier answer lost). Adopted when the record says so
     // twice, RECORD_GRACE_MS apart, so that a run that has just taken it
@@ -241,9 +246,13 @@ async function acquire(
     const nobodyElse = judged === "free" || (judged === "unknown" && uncertain);
     if (nobodyElse) nobodyElseSince ??= clock.nowMs();
     else nobodyElseSince = undefined;
+    // When calls are slow (Slack under strain, a loaded runtime), the run
+    // that took the reaction is as slow to name itself: the grace grows
+    // with the slowest read of the record (not with waits after a 429).
+    const grace = Math.max(RECORD_GRACE_MS, 3 * slowestRead);
     if (
       added.kind === "present" && nobodyElseSince !== undefined &&
-      clock.nowMs() - nobodyElseSince >= RECORD_GRACE_MS
+      clock.nowMs() - nobodyElseSince >= grace
     ) {
       console.warn(`${id}: adopting a lock nobody holds`);
       await recordHolder(client, id, holder, seconds());

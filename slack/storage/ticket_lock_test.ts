@@ -307,3 +307,57 @@ Deno.test("the ticket lock", async (t) => {
     },
   );
 });
+
+Deno.test(
+  "the ticket lock: when calls are slow, a run slow to name itself is waited for",
+  async () => {
+    await using slack = await startFakeSlack();
+    await configure(slack);
+    const client = clientFor(slack);
+    const now = Date.now();
+    const ticket = await openTestTicket(slack);
+    // A holder that could not let go leaves the reaction, "stuck".
+    slack.fail({
+      method: "reactions.remove",
+      error: "internal_error",
+      status: 500,
+      times: 2,
+    });
+    await withTicketLock(client, ticket, () => Promise.resolve());
+    slack.settleReads();
+    // Every call now takes 800 ms, and another run that adopted the
+    // reaction names itself 4 s after this one starts looking: later than
+    // a fixed 1 s grace, well within one grown with the calls.
+    const c = clock(now);
+    const start = c.ms;
+    let named = false;
+    slack.beforeAnswer(async (method) => {
+      if (!method.startsWith("reactions.") && !method.includes("datastore")) {
+        return;
+      }
+      c.ms += 800;
+      if (!named && c.ms - start >= 4000) {
+        named = true;
+        await slack.datastores.put("locks", {
+          id: `ticket:${ticket.id}`,
+          holder: "another-run",
+          state: "held",
+          taken_at: Math.floor(c.ms / 1000),
+        });
+      }
+    });
+    let ran = false;
+    const result = await withTicketLock(
+      client,
+      ticket,
+      () => {
+        ran = true;
+        return Promise.resolve();
+      },
+      { nowMs: c.nowMs, sleep: c.sleep, waitMs: 12_000 },
+    );
+    assert.equal(named, true, "the other run named itself meanwhile");
+    assert.equal(ran, false, "two runs would have changed the ticket");
+    assert.equal(result.ok, false);
+  },
+);
