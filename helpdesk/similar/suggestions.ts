@@ -57,8 +57,10 @@ export function selfSolveAction(suggestedKey: string): string {
 
 /** The suggested key of a "This solved it" action, else undefined. */
 export function parseSelfSolve(
-  action: string,
+  action: unknown,
 ): { suggestedKey: string } | undefined {
+  // Inputs come from whoever runs the step: not always a string.
+  if (typeof action !== "string") return undefined;
   const [name, key, ...rest] = action.split(":");
   if (name !== SELF_SOLVE || rest.length || !KEY_SHAPE.test(key ?? "")) {
     return undefined;
