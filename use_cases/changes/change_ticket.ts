@@ -72,6 +72,18 @@ export async function pressButton(
     { type },
     press.actor,
   );
+  return await answerPress(client, press, result);
+}
+
+/**
+ * What a button's change comes to for whoever pressed it: why it was
+ * refused, or what was not shown, told where they are; the ticket's status.
+ */
+export async function answerPress(
+  client: SlackAPIClient,
+  press: ButtonPress,
+  result: ChangeResult,
+): Promise<PressResult> {
   if (!result.ok) {
     await tellPerson(
       client,

@@ -22,16 +22,11 @@ import {
 } from "../../slack/blocks/suggestion_messages.ts";
 import { queueJsmComment } from "../../helpdesk/tickets/jsm_comments.ts";
 import {
-  reportNotShown,
-  tellPerson,
-  whereToTell,
-} from "../../slack/workspace/tell_person.ts";
-import { type ChangeResult, changeUnderLock } from "./change_ticket.ts";
-import {
-  type ButtonPress,
-  type PressResult,
-  statusOf,
-} from "./button_press.ts";
+  answerPress,
+  type ChangeResult,
+  changeUnderLock,
+} from "./change_ticket.ts";
+import type { ButtonPress, PressResult } from "./button_press.ts";
 
 export async function closeAsSelfSolved(
   client: SlackAPIClient,
@@ -87,14 +82,5 @@ export async function pressSelfSolved(
     suggestedKey,
     press.actor,
   );
-  if (!result.ok) {
-    await tellPerson(
-      client,
-      whereToTell(press.actor, result.ticket),
-      result.reason,
-    );
-    return statusOf(result.ticket);
-  }
-  await reportNotShown(client, press.actor, result);
-  return statusOf(result.ticket);
+  return await answerPress(client, press, result);
 }
