@@ -112,31 +112,35 @@ export interface Variant {
   failing?: (index: number) => boolean;
 }
 
+/** Riley's request form ("VPN drops", high) submitted as view `viewId`. */
+export function submitRequestForm(slack: FakeSlack, viewId: string) {
+  return submitView(
+    openTicketHandler,
+    viewSubmissionContext(slack, {
+      callbackId: DETAILS_VIEW,
+      functionCallbackId: "open_ticket",
+      executionId: `Fx0${viewId}`,
+      viewId,
+      user: PEOPLE.requester,
+      values: {
+        summary: { value: { type: "plain_text_input", value: "VPN drops" } },
+        priority: {
+          value: {
+            type: "static_select",
+            selected_option: { value: "high" },
+          },
+        },
+      },
+      inputs: { requester: PEOPLE.requester, channel: GENERAL },
+    }),
+  );
+}
+
 export async function formRetries(t: Deno.TestContext, variant: Variant = {}) {
   await using slack = await startFakeSlack(variant.options);
   await configure(slack);
   let form = 0;
-  const submit = (viewId: string) =>
-    submitView(
-      openTicketHandler,
-      viewSubmissionContext(slack, {
-        callbackId: DETAILS_VIEW,
-        functionCallbackId: "open_ticket",
-        executionId: `Fx0${viewId}`,
-        viewId,
-        user: PEOPLE.requester,
-        values: {
-          summary: { value: { type: "plain_text_input", value: "VPN drops" } },
-          priority: {
-            value: {
-              type: "static_select",
-              selected_option: { value: "high" },
-            },
-          },
-        },
-        inputs: { requester: PEOPLE.requester, channel: GENERAL },
-      }),
-    );
+  const submit = (viewId: string) => submitRequestForm(slack, viewId);
   const calls = await callsOf(slack, () => submit("V0CLEAN"));
   // 12 to open it (2 of them its open work entry), the suggestions' read
   // of the similar-tickets index (a failure there only loses suggestions),

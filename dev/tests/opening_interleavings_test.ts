@@ -14,11 +14,9 @@
 // and the person never told "saved" of a ticket that does not exist nor
 // "not opened" of one that does.
 import assert from "node:assert/strict";
-import openTicketHandler from "../../functions/open_ticket/handler.ts";
 import messageToTicket from "../../functions/message_to_ticket/handler.ts";
 import { putQueue } from "../../slack/storage/queue_store.ts";
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
-import { DETAILS_VIEW } from "../../slack/blocks/request_form.ts";
 import {
   clientFor,
   configure,
@@ -28,11 +26,8 @@ import {
   startFakeSlack,
   TRIAGE,
 } from "../testing/harness.ts";
-import {
-  submitView,
-  viewSubmissionContext,
-} from "../testing/interactivity_payloads.ts";
 import type { FakeSlack, RecordedCall } from "../testing/fake_slack/server.ts";
+import { submitRequestForm } from "../testing/failure_retry_scenarios.ts";
 import {
   type Mode,
   MODES,
@@ -138,27 +133,7 @@ Deno.test("opening from the form: two failures at once, then the form again", as
   await using slack = await startFakeSlack({ latencyMs: 5 });
   await configure(slack);
   let form = 0;
-  const submit = (viewId: string) =>
-    submitView(
-      openTicketHandler,
-      viewSubmissionContext(slack, {
-        callbackId: DETAILS_VIEW,
-        functionCallbackId: "open_ticket",
-        executionId: `Fx0${viewId}`,
-        viewId,
-        user: PEOPLE.requester,
-        values: {
-          summary: { value: { type: "plain_text_input", value: "VPN drops" } },
-          priority: {
-            value: {
-              type: "static_select",
-              selected_option: { value: "high" },
-            },
-          },
-        },
-        inputs: { requester: PEOPLE.requester, channel: GENERAL },
-      }),
-    );
+  const submit = (viewId: string) => submitRequestForm(slack, viewId);
   // What goes at once after the reads (use_cases/opening/open_ticket.ts):
   // the save with the card, then the record with the DM. The reads (and
   // the search for solved tickets to suggest) change nothing: a failure
