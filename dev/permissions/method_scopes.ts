@@ -49,6 +49,8 @@ export const METHOD_SCOPES: ReadonlyMap<string, MethodScopes> = new Map([
     needs("files.completeUploadExternal", "files:write"),
   ),
   withSetting("HELPDESK_FILES=on", needs("files.info", "files:read")),
+  // Only the check-up's own test file (use_cases/checkup/file_checks.ts).
+  withSetting("HELPDESK_FILES=on", needs("files.delete", "files:write")),
   needs("conversations.join", "channels:join"),
   needs(
     "conversations.info",

@@ -18,10 +18,19 @@ export function fileMethods(ws: FakeWorkspace): Array<[string, MethodHandler]> {
       if (length > files.maxUploadBytes) {
         throw new SlackError("file_upload_size_restricted");
       }
+      // Slack types an upload by its name, as its client shows it.
+      const mimetype = typeByName(filename);
+      if (files.uploadPolicy === "none") {
+        throw new SlackError("file_uploads_disabled");
+      }
+      if (
+        files.uploadPolicy === "images_only" && !mimetype.startsWith("image/")
+      ) {
+        throw new SlackError("file_uploads_except_images_disabled");
+      }
       const file = files.add(BOT_USER_ID, {
         name: filename,
-        // Slack types an upload by its name, as its client shows it.
-        mimetype: typeByName(filename),
+        mimetype,
         bytes: new Uint8Array(),
       });
       file.size = length;
@@ -71,30 +80,48 @@ export function fileMethods(ws: FakeWorkspace): Array<[string, MethodHandler]> {
           response_metadata: { messages: ["thread_ts needs channel_id"] },
         });
       }
-      if (channel && threadTs) {
-        const parent = ws.findMessage(channel.id, threadTs);
-        if (!parent) throw new SlackError("thread_not_found");
-        parent.reply_count = (parent.reply_count ?? 0) + 1;
+      if (channel && threadTs && !ws.findMessage(channel.id, threadTs)) {
+        throw new SlackError("thread_not_found");
       }
       for (const { file, title } of chosen) {
         file.pending = false;
         if (title) file.title = title;
-        if (channel) file.shares.push(channel.id);
       }
+      // The answer is made before the files are shared, as Slack's often
+      // is (files.ts): no channel, no share yet.
+      const answer = {
+        files: chosen.map(({ file }) => files.object(file)),
+      };
       if (channel) {
-        ws.messages.push({
-          channel: channel.id,
-          ts: ws.nextTs(),
-          thread_ts: threadTs,
-          user: BOT_USER_ID,
-          bot_id: BOT_ID,
-          text: String(args.initial_comment ?? ""),
-          files: chosen.map(({ file }) => files.object(file)),
+        const text = String(args.initial_comment ?? "");
+        files.later(() => {
+          const live = chosen.filter(({ file }) => !file.deleted);
+          if (live.length === 0) return;
+          const ts = ws.nextTs();
+          for (const { file } of live) {
+            files.share(file, {
+              channel: channel.id,
+              ts,
+              thread_ts: threadTs,
+              user: BOT_USER_ID,
+            });
+          }
+          if (threadTs) {
+            const parent = ws.findMessage(channel.id, threadTs);
+            if (parent) parent.reply_count = (parent.reply_count ?? 0) + 1;
+          }
+          ws.messages.push({
+            channel: channel.id,
+            ts,
+            thread_ts: threadTs,
+            user: BOT_USER_ID,
+            bot_id: BOT_ID,
+            text,
+            files: live.map(({ file }) => files.object(file)),
+          });
         });
       }
-      return {
-        files: chosen.map(({ file }) => ({ id: file.id, title: file.title })),
-      };
+      return answer;
     }],
 
     ["files.info", (args) => {
@@ -103,6 +130,24 @@ export function fileMethods(ws: FakeWorkspace): Array<[string, MethodHandler]> {
         throw new SlackError(file?.deleted ? "file_deleted" : "file_not_found");
       }
       return { file: files.object(file) };
+    }],
+
+    ["files.delete", (args) => {
+      const file = files.byId.get(requireString(args, "file"));
+      if (file?.deleted) throw new SlackError("file_deleted");
+      if (!file || !files.readableByApp(file)) {
+        throw new SlackError("file_not_found");
+      }
+      if (file.user !== BOT_USER_ID) throw new SlackError("cant_delete_file");
+      file.deleted = true;
+      file.bytes = undefined;
+      // The messages that carried it keep a tombstone in its place.
+      for (const message of ws.messages) {
+        message.files = message.files?.map((f) =>
+          f.id === file.id ? { ...f, mode: "tombstone" } : f
+        );
+      }
+      return {};
     }],
   ];
 }

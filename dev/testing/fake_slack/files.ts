@@ -11,14 +11,51 @@
 // url_private_download needs the bot token in an Authorization header;
 // without it Slack answers its sign-in page (HTML, status 200), not the file.
 // Slack's per-file ceiling is 1 GB (slack.com/help/articles/201330736).
+//
+// Where the fake is no more generous than Slack:
+// - Sharing is asynchronous: files.completeUploadExternal shares its files
+//   after a scan, so its answer often carries no shares yet (`channels: []`,
+//   `shares: {}`), and the message shows a moment later (a Slack maintainer
+//   in slackapi/bolt-js issue 2115: "poll files.info"; such an answer in
+//   slackapi/python-slack-sdk issue 1575). The fake always answers without
+//   shares, and with `shareDelayMs` it shares that much later too.
+// - files.info names where a file is shared: `channels` (public), `groups`
+//   (private), `ims`, and `shares.public|private[channel]` with each share's
+//   `ts` and, in a thread, `thread_ts` (docs.slack.dev, "File object").
+// - A team may turn uploads off or allow only images: getUploadURLExternal
+//   answers `file_uploads_disabled` or `file_uploads_except_images_disabled`
+//   (its method page's errors).
+// - files.delete (files:write) deletes the app's own files only: another's
+//   is `cant_delete_file`, a deleted one `file_deleted`, one it can't see
+//   `file_not_found` (docs.slack.dev, files.delete); the messages that
+//   carried it keep a tombstone in its place.
+// - A modal's file_input takes files of at most 10 MB (docs.slack.dev,
+//   "File input element"): a person can't pick a bigger one, so the fake
+//   refuses to hand one to the app.
 
 /** What files need of a channel to tell whether the app may see it. */
 interface ChannelAccess {
+  name: string;
   is_private: boolean;
+  is_im?: boolean;
   members: Set<string>;
 }
 
 export const SLACK_MAX_FILE_BYTES = 1024 * 1024 * 1024;
+/** What one file of a modal's file_input may weigh. */
+export const FILE_INPUT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** What a team lets its members and apps upload (an admin's setting). */
+export type UploadPolicy = "all" | "images_only" | "none";
+
+/** One message that shares a file: where, and in which thread. */
+export interface FileShare {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  /** Who shared it. */
+  user: string;
+}
 
 export interface FakeFile {
   id: string;
@@ -33,6 +70,8 @@ export interface FakeFile {
   bytes?: Uint8Array;
   /** Channels it is shared in. */
   shares: string[];
+  /** The messages that share it (older saved states have none). */
+  posts?: FileShare[];
   /** An upload not yet completed (files.completeUploadExternal). */
   pending?: boolean;
   /**
@@ -53,11 +92,27 @@ export interface FileObject {
   size: number;
   user: string;
   created: number;
-  mode: "hosted";
+  /** "tombstone" once deleted, in the messages that carried it. */
+  mode: "hosted" | "tombstone";
   is_external: false;
   url_private: string;
   url_private_download: string;
   permalink: string;
+  channels: string[];
+  groups: string[];
+  ims: string[];
+  shares: {
+    public?: Record<string, ShareInfo[]>;
+    private?: Record<string, ShareInfo[]>;
+  };
+}
+
+interface ShareInfo {
+  ts: string;
+  thread_ts?: string;
+  channel_name: string;
+  team_id: string;
+  share_user_id: string;
 }
 
 export class FakeFiles {
@@ -66,6 +121,16 @@ export class FakeFiles {
   baseUrl = "https://files.slack.com/";
   /** The team's upload limit in bytes (admins may set one below Slack's). */
   maxUploadBytes = SLACK_MAX_FILE_BYTES;
+  /** The team's upload setting; "all" unless a test says otherwise. */
+  uploadPolicy: UploadPolicy = "all";
+  /**
+   * How long after files.completeUploadExternal its files are shared: the
+   * message shows and files.info names the channel only then (0: at once,
+   * though the method's own answer never names a share).
+   */
+  shareDelayMs = 0;
+  /** Shares waiting for their time: run by `settle` before each call. */
+  readonly #due: Array<{ at: number; share: () => void }> = [];
 
   constructor(
     private readonly nextId: (prefix: string) => string,
@@ -80,6 +145,11 @@ export class FakeFiles {
     file: { name: string; mimetype?: string; bytes: Uint8Array },
     options: { grantedToApp?: boolean } = {},
   ): FakeFile {
+    if (options.grantedToApp && file.bytes.length > FILE_INPUT_MAX_BYTES) {
+      throw new Error(
+        `${file.name}: a file field takes files of at most 10 MB (docs.slack.dev, "File input element")`,
+      );
+    }
     const made: FakeFile = {
       id: this.nextId("F"),
       name: file.name,
@@ -107,6 +177,27 @@ export class FakeFiles {
     });
   }
 
+  /** Records a message that shares the file in a channel. */
+  share(file: FakeFile, post: FileShare) {
+    if (!file.shares.includes(post.channel)) file.shares.push(post.channel);
+    (file.posts ??= []).push(post);
+  }
+
+  /** Runs `share` at once, or after shareDelayMs (see `settle`). */
+  later(share: () => void) {
+    if (this.shareDelayMs <= 0) share();
+    else this.#due.push({ at: Date.now() + this.shareDelayMs, share });
+  }
+
+  /** Carries out the shares whose time has come. */
+  settle() {
+    const now = Date.now();
+    for (let i = 0; i < this.#due.length;) {
+      if (this.#due[i].at <= now) this.#due.splice(i, 1)[0].share();
+      else i++;
+    }
+  }
+
   object(file: FakeFile): FileObject {
     const base = `${this.baseUrl}files-pri/${this.teamId()}-${file.id}/`;
     const name = encodeURIComponent(file.name);
@@ -126,7 +217,40 @@ export class FakeFiles {
       url_private: `${base}${name}`,
       url_private_download: `${base}download/${name}`,
       permalink: `${this.baseUrl}files/${file.user}/${file.id}/${name}`,
+      ...this.#where(file),
     };
+  }
+
+  /** The channels and share messages files.info names. */
+  #where(file: FakeFile) {
+    const where: Pick<FileObject, "channels" | "groups" | "ims" | "shares"> = {
+      channels: [],
+      groups: [],
+      ims: [],
+      shares: {},
+    };
+    for (const id of file.shares) {
+      const channel = this.channel(id);
+      if (!channel) continue;
+      const kind = channel.is_im
+        ? "ims"
+        : channel.is_private
+        ? "groups"
+        : "channels";
+      where[kind].push(id);
+      const side = channel.is_private || channel.is_im ? "private" : "public";
+      const shares = where.shares[side] ??= {};
+      shares[id] = (file.posts ?? []).filter((p) => p.channel === id).map((
+        p,
+      ) => ({
+        ts: p.ts,
+        ...(p.thread_ts ? { thread_ts: p.thread_ts } : {}),
+        channel_name: channel.name,
+        team_id: this.teamId(),
+        share_user_id: p.user,
+      }));
+    }
+    return where;
   }
 
   /** The bytes at a url_private(_download) path, if the app may read them. */

@@ -57,6 +57,101 @@ Deno.test("the fake Slack API keeps files as Slack does", async (t) => {
       ts: parent.ts,
     });
     assert.equal(replies.messages[1].files[0].id, id);
+    // The answer came before the share, as Slack's often does.
+    assert.deepEqual(done.files[0].channels, []);
+    assert.deepEqual(done.files[0].shares, {});
+    // files.info names the channel and the share's thread.
+    const info = await client.apiCall("files.info", { file: id });
+    assert.deepEqual(info.file.channels, ["C1"]);
+    assert.deepEqual(
+      info.file.shares.public.C1.map((s: { ts: string; thread_ts: string }) => [
+        s.ts,
+        s.thread_ts,
+      ]),
+      [[reply.ts, parent.ts]],
+    );
+  });
+
+  await t.step(
+    "with a share delay, the thread shows the file later",
+    async () => {
+      ws.files.shareDelayMs = 80;
+      const parent = ws.postAs("U1", "C1", "later");
+      const { id } = await upload("late.txt", bytes);
+      await client.apiCall("files.completeUploadExternal", {
+        files: [{ id }],
+        channel_id: "C1",
+        thread_ts: parent.ts,
+      });
+      const early = await client.apiCall("files.info", { file: id });
+      assert.deepEqual(early.file.channels, []);
+      assert.equal(ws.repliesTo("C1", parent.ts).length, 0);
+      await new Promise((r) => setTimeout(r, 100));
+      const late = await client.apiCall("files.info", { file: id });
+      assert.deepEqual(late.file.channels, ["C1"]);
+      assert.equal(ws.repliesTo("C1", parent.ts).length, 1);
+      ws.files.shareDelayMs = 0;
+    },
+  );
+
+  await t.step(
+    "a team's upload settings refuse with Slack's codes",
+    async () => {
+      const ask = (filename: string) =>
+        client.apiCall("files.getUploadURLExternal", { filename, length: 3 });
+      ws.files.uploadPolicy = "none";
+      assert.equal((await ask("a.png")).error, "file_uploads_disabled");
+      ws.files.uploadPolicy = "images_only";
+      assert.equal(
+        (await ask("a.txt")).error,
+        "file_uploads_except_images_disabled",
+      );
+      assert.equal((await ask("a.png")).ok, true);
+      ws.files.uploadPolicy = "all";
+    },
+  );
+
+  await t.step("files.delete: the app's own files only", async () => {
+    const parent = ws.postAs("U1", "C1", "to delete");
+    const { id } = await upload("gone.txt", bytes);
+    await client.apiCall("files.completeUploadExternal", {
+      files: [{ id }],
+      channel_id: "C1",
+      thread_ts: parent.ts,
+    });
+    assert.equal((await client.apiCall("files.delete", { file: id })).ok, true);
+    assert.equal(
+      (await client.apiCall("files.delete", { file: id })).error,
+      "file_deleted",
+    );
+    assert.equal(
+      (await client.apiCall("files.info", { file: id })).error,
+      "file_deleted",
+    );
+    const [reply] = ws.repliesTo("C1", parent.ts);
+    assert.equal(reply.files?.[0].mode, "tombstone");
+    const theirs = ws.postAs("U1", "C1", "mine", undefined, [
+      { name: "theirs.txt", bytes },
+    ]).files![0];
+    assert.equal(
+      (await client.apiCall("files.delete", { file: theirs.id })).error,
+      "cant_delete_file",
+    );
+    assert.equal(
+      (await client.apiCall("files.delete", { file: "FNOPE" })).error,
+      "file_not_found",
+    );
+  });
+
+  await t.step("a file field takes files of at most 10 MB", () => {
+    assert.throws(
+      () =>
+        ws.files.add("U1", {
+          name: "huge.log",
+          bytes: new Uint8Array(10 * 1024 * 1024 + 1),
+        }, { grantedToApp: true }),
+      /at most 10 MB/,
+    );
   });
 
   await t.step("a completed upload can't be completed again", async () => {
@@ -158,6 +253,25 @@ Deno.test("the fake Slack API keeps files as Slack does", async (t) => {
     });
     assert.match(String(r.headers.get("content-type")), /text\/html/);
     await r.body?.cancel();
+  });
+
+  await t.step("a file field's max_files is 1 to 10", async () => {
+    const view = (max: number) => ({
+      type: "modal",
+      title: { type: "plain_text", text: "Form" },
+      blocks: [{
+        type: "input",
+        block_id: "files",
+        label: { type: "plain_text", text: "Files" },
+        element: { type: "file_input", action_id: "files", max_files: max },
+      }],
+    });
+    const trigger = ws.pointers.issue("trigger-files");
+    const r = await client.apiCall("views.open", {
+      trigger_id: trigger,
+      view: view(11),
+    });
+    assert.equal(r.error, "invalid_arguments");
   });
 
   await t.step("file methods need the files scopes", async () => {

@@ -423,6 +423,8 @@ export class FakeSlack {
     token: string | undefined,
   ): Promise<Record<string, unknown>> {
     if (!token && !args.token) throw new SlackError("not_authed");
+    // Uploads whose sharing time has come show before anything is read.
+    this.workspace.files.settle();
     this.#rateLimits?.take(method);
     const failure: InjectedFailure | undefined =
       this.#takeFailure(method, args) ?? this.#faults.draw(method);
@@ -483,17 +485,39 @@ export class FakeSlack {
 
   /**
    * A view with a file_input needs files:read (docs.slack.dev, "File input
-   * element": "your app must have the files:read scope"). Slack's answer
-   * without it is not documented; missing_scope is the fake's model.
+   * element": "your app must have the files:read scope"; SlackNet pull 215
+   * found the same). Slack's answer without it is documented nowhere:
+   * missing_scope is the fake's model, and only a real workspace can say.
    */
   #checkFileInputScope(method: string, args: Args) {
-    if (!this.#scopes || !method.startsWith("views.")) return;
-    if (this.#scopes.has("files:read")) return;
+    if (!method.startsWith("views.")) return;
     const blocks = (args.view as { blocks?: unknown[] } | undefined)?.blocks;
-    const hasFileInput = (blocks ?? []).some((b) =>
-      (b as { element?: { type?: string } })?.element?.type === "file_input"
-    );
-    if (!hasFileInput) return;
+    const fileInputs = (blocks ?? []).flatMap((b) => {
+      const element =
+        (b as { element?: { type?: string; max_files?: unknown } })
+          ?.element;
+      return element?.type === "file_input" ? [element] : [];
+    });
+    // max_files is 1 to 10 (docs.slack.dev, "File input element"); Slack
+    // refuses a view it can't render with invalid_arguments.
+    for (const input of fileInputs) {
+      const max = input.max_files;
+      if (
+        max !== undefined &&
+        !(Number.isInteger(max) && (max as number) >= 1 &&
+          (max as number) <= 10)
+      ) {
+        throw new SlackError("invalid_arguments", {
+          response_metadata: {
+            messages: [
+              "[ERROR] max_files must be between 1 and 10 [json-pointer:/view/blocks]",
+            ],
+          },
+        });
+      }
+    }
+    if (!this.#scopes || this.#scopes.has("files:read")) return;
+    if (fileInputs.length === 0) return;
     throw new SlackError("missing_scope", {
       needed: "files:read",
       provided: [...this.#scopes].join(","),

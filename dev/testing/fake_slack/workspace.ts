@@ -217,7 +217,12 @@ export class FakeWorkspace {
     if (files.length) {
       message.files = files.map((f) => {
         const file = this.files.add(user, f);
-        file.shares.push(channel);
+        this.files.share(file, {
+          channel,
+          ts: message.ts,
+          thread_ts: threadTs,
+          user,
+        });
         return this.files.object(file);
       });
     }
