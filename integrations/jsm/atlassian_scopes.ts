@@ -1,5 +1,5 @@
 // The OAuth 2.0 (3LO) scopes Helpdesk asks Atlassian for (from Atlassian's
-// scope pages for the calls in jsm_client.ts): the provider in the manifest
+// scope pages for the calls in integrations/jsm): the provider in the manifest
 // requests them and errors name them. Why each is needed is in the approval
 // kit (dev/permissions/approval_catalog.ts), which docs/setup.md shows.
 export const ATLASSIAN_SCOPES: readonly string[] = [

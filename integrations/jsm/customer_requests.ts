@@ -1,6 +1,8 @@
 // What Helpdesk keeps of a JSM customer request. The Helpdesk key leads the
 // summary ("[HD-7K3QX2] ..."), which is how request_search.ts finds the
 // request an earlier attempt created.
+import type { JsmClient } from "./jsm_client.ts";
+import { isRateLimited } from "./retry_policy.ts";
 
 export interface NewJsmRequest {
   /** e.g. HD-7K3QX2; prefixed to the summary so a retry can find it. */
@@ -58,4 +60,48 @@ export function toJsmRequest(raw: RawRequest): JsmRequest {
     statusCategory: raw.currentStatus?.statusCategory,
     summary: typeof summary === "string" ? summary : "",
   };
+}
+
+/**
+ * Creates the request (POST /rest/servicedeskapi/request {serviceDeskId,
+ * requestTypeId, requestFieldValues: {summary, description}} → 201
+ * CustomerRequest), as the agent account: requests are not raised on the
+ * requester's behalf (see docs/jsm-and-connectors.md on why there is no
+ * customer lookup). Resent only after a 429, which JSM did not act on: any
+ * other failure may have created it already, so whether to try again is the
+ * caller's decision (see findRequestByHelpdeskKey).
+ */
+export function createRequest(
+  jsm: JsmClient,
+  input: NewJsmRequest,
+): Promise<JsmRequest> {
+  return jsm.operation(async (session) => {
+    const summary = jsmSummary(input.helpdeskKey, input.summary);
+    const created = await session.send<RawRequest>({
+      method: "POST",
+      path: REQUESTS_PATH,
+      body: {
+        serviceDeskId: jsm.serviceDeskId,
+        requestTypeId: jsm.requestTypeId,
+        requestFieldValues: { summary, description: input.description },
+      },
+    });
+    const request = toJsmRequest(created);
+    return { ...request, summary: request.summary || summary };
+  }, isRateLimited);
+}
+
+/** GET /rest/servicedeskapi/request/{key}, by issue key or id. */
+export function getRequest(
+  jsm: JsmClient,
+  issueIdOrKey: string,
+): Promise<JsmRequest> {
+  return jsm.operation(async (session) =>
+    toJsmRequest(
+      await session.send<RawRequest>({
+        method: "GET",
+        path: `${REQUESTS_PATH}/${encodeURIComponent(issueIdOrKey)}`,
+      }),
+    )
+  );
 }

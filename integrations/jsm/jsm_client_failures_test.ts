@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { failureOf, fakeClock } from "../../dev/testing/jsm_fixtures.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { JsmClient, type NewJsmRequest } from "./jsm_client.ts";
+import { JsmClient } from "./jsm_client.ts";
+import {
+  createRequest,
+  getRequest,
+  type NewJsmRequest,
+} from "./customer_requests.ts";
+import { findRequestByHelpdeskKey } from "./request_search.ts";
 import { explainJsmError } from "./jsm_errors.ts";
 
 const PRINTER: NewJsmRequest = {
@@ -23,7 +29,7 @@ Deno.test("JsmClient explains what JSM refused", async (t) => {
   await t.step("401: wrong API token", async () => {
     const config = jsm.apiTokenConfig();
     config.auth = { ...config.auth, token: "stale" } as typeof config.auth;
-    const error = await failureOf(new JsmClient(config).getRequest("IT-1"));
+    const error = await failureOf(getRequest(new JsmClient(config), "IT-1"));
     assert.equal(error.code, "unauthorized");
     assert.match(explainJsmError(error, config), /slack env add JSM_API_TOKEN/);
   });
@@ -40,7 +46,7 @@ Deno.test("JsmClient explains what JSM refused", async (t) => {
         scopes: ["read:servicedesk-request"],
       });
       const client = new JsmClient(readOnly.oauthConfig());
-      const scope = await failureOf(client.createRequest(PRINTER));
+      const scope = await failureOf(createRequest(client, PRINTER));
       assert.equal(scope.status, 401);
       assert.match(
         explainJsmError(scope, "oauth"),
@@ -63,7 +69,9 @@ Deno.test("JsmClient explains what JSM refused", async (t) => {
   await t.step("403: the account is not an agent", async () => {
     jsm.fail(REQUESTS, { status: 403, method: "POST" });
     const config = jsm.apiTokenConfig();
-    const error = await failureOf(new JsmClient(config).createRequest(PRINTER));
+    const error = await failureOf(
+      createRequest(new JsmClient(config), PRINTER),
+    );
     assert.match(
       explainJsmError(error, config),
       /agent@acme\.test .*must be an agent on service desk 1/,
@@ -80,7 +88,9 @@ Deno.test("JsmClient explains what JSM refused", async (t) => {
       },
     });
     const config = jsm.apiTokenConfig();
-    const error = await failureOf(new JsmClient(config).createRequest(PRINTER));
+    const error = await failureOf(
+      createRequest(new JsmClient(config), PRINTER),
+    );
     assert.equal(error.field, "summary");
     assert.match(
       explainJsmError(error, config),
@@ -93,7 +103,7 @@ Deno.test("JsmClient explains what JSM refused", async (t) => {
     async () => {
       const config = jsm.apiTokenConfig({ serviceDeskId: "99" });
       const error = await failureOf(
-        new JsmClient(config).createRequest(PRINTER),
+        createRequest(new JsmClient(config), PRINTER),
       );
       assert.equal(error.code, "not_found");
       assert.match(
@@ -107,13 +117,13 @@ Deno.test("JsmClient explains what JSM refused", async (t) => {
 
 Deno.test("JsmClient retries within its deadline", async (t) => {
   await using jsm = await startFakeJsm();
-  await new JsmClient(jsm.apiTokenConfig()).createRequest(PRINTER);
+  await createRequest(new JsmClient(jsm.apiTokenConfig()), PRINTER);
 
   await t.step("a 503 then an answer", async () => {
     jsm.fail(`${REQUESTS}/IT-1`, { status: 503, times: 2 });
     const time = fakeTime();
     const client = new JsmClient(jsm.apiTokenConfig(), time);
-    assert.equal((await client.getRequest("IT-1")).issueKey, "IT-1");
+    assert.equal((await getRequest(client, "IT-1")).issueKey, "IT-1");
     assert.equal(time.clock.sleeps.length, 2);
   });
 
@@ -129,7 +139,7 @@ Deno.test("JsmClient retries within its deadline", async (t) => {
       deadlineMs: 8000,
     });
     const calls = jsm.calls.length;
-    const error = await failureOf(client.getRequest("IT-1"));
+    const error = await failureOf(getRequest(client, "IT-1"));
     assert.equal(error.code, "gave_up");
     assert.equal(error.status, 429);
     assert.equal(error.retryAfterSeconds, 3);
@@ -156,7 +166,7 @@ Deno.test("JsmClient retries within its deadline", async (t) => {
         ...time,
         now: Date.now,
       });
-      const error = await failureOf(client.getRequest("IT-1"));
+      const error = await failureOf(getRequest(client, "IT-1"));
       assert.deepEqual(time.clock.sleeps, []);
       assert.equal(error.code, "gave_up");
       assert.ok(
@@ -171,7 +181,7 @@ Deno.test("JsmClient retries within its deadline", async (t) => {
     jsm.fail(REQUESTS, { status: 503, method: "POST" });
     const posts = jsm.callsTo("POST", REQUESTS).length;
     const error = await failureOf(
-      new JsmClient(jsm.apiTokenConfig(), fakeTime()).createRequest(PRINTER),
+      createRequest(new JsmClient(jsm.apiTokenConfig(), fakeTime()), PRINTER),
     );
     assert.equal(error.code, "unavailable");
     assert.equal(jsm.callsTo("POST", REQUESTS).length - posts, 1);
@@ -186,15 +196,15 @@ Deno.test("a create that timed out but landed is found only once Jira's search s
     perAttemptTimeoutMs: 200,
     random: () => 0,
   });
-  const error = await failureOf(client.createRequest(PRINTER));
+  const error = await failureOf(createRequest(client, PRINTER));
   assert.equal(error.code, "timeout");
   assert.equal(jsm.requests.size, 1);
   assert.equal(jsm.callsTo("POST", REQUESTS).length, 1, "not resent");
   // Not found is not "absent": the index has not caught up.
-  assert.equal(await client.findRequestByHelpdeskKey("HD-7K3QX2"), undefined);
+  assert.equal(await findRequestByHelpdeskKey(client, "HD-7K3QX2"), undefined);
   jsm.searchLagMs = 0;
   assert.equal(
-    (await client.findRequestByHelpdeskKey("HD-7K3QX2"))?.issueKey,
+    (await findRequestByHelpdeskKey(client, "HD-7K3QX2"))?.issueKey,
     "IT-1",
   );
 });

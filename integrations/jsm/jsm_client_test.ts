@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { JsmClient, type NewJsmRequest } from "./jsm_client.ts";
-import { jsmSummary } from "./customer_requests.ts";
+import { JsmClient } from "./jsm_client.ts";
+import {
+  createRequest,
+  getRequest,
+  jsmSummary,
+  type NewJsmRequest,
+} from "./customer_requests.ts";
+import { addComment } from "./request_comments.ts";
+import { findRequestByHelpdeskKey } from "./request_search.ts";
+import { transitionTo } from "./transitions.ts";
 
 const PRINTER: NewJsmRequest = {
   helpdeskKey: "HD-7K3QX2",
@@ -17,7 +25,7 @@ Deno.test("JsmClient with an API token, against the fake JSM", async (t) => {
   await t.step(
     "creates a request whose summary leads with the Helpdesk key",
     async () => {
-      const created = await client.createRequest(PRINTER);
+      const created = await createRequest(client, PRINTER);
       assert.equal(created.issueKey, "IT-1");
       assert.equal(
         created.summary,
@@ -45,23 +53,23 @@ Deno.test("JsmClient with an API token, against the fake JSM", async (t) => {
   await t.step(
     "finds a request by its Helpdesk key through JQL, once the index shows it",
     async () => {
-      await client.createRequest({
+      await createRequest(client, {
         helpdeskKey: "HD-AAAAA2",
         summary: "VPN drops",
         description: "",
       });
-      await client.createRequest({
+      await createRequest(client, {
         helpdeskKey: "HD-BBBBB3",
         summary: "Follow-up of HD-7K3QX2",
         description: "",
       });
       // Just created: Jira's search does not show them yet.
       assert.equal(
-        await client.findRequestByHelpdeskKey("HD-7K3QX2"),
+        await findRequestByHelpdeskKey(client, "HD-7K3QX2"),
         undefined,
       );
       jsm.searchLagMs = 0;
-      const found = await client.findRequestByHelpdeskKey("HD-7K3QX2");
+      const found = await findRequestByHelpdeskKey(client, "HD-7K3QX2");
       assert.equal(found?.issueKey, "IT-1", "only the one it leads");
       assert.equal(found?.serviceDeskId, "1");
       assert.equal(found?.status, "Waiting for support");
@@ -72,11 +80,11 @@ Deno.test("JsmClient with an API token, against the fake JSM", async (t) => {
       );
       assert.equal(search.query.get("fields"), "summary");
       assert.equal(
-        (await client.findRequestByHelpdeskKey("HD-AAAAA2"))?.issueKey,
+        (await findRequestByHelpdeskKey(client, "HD-AAAAA2"))?.issueKey,
         "IT-2",
       );
       assert.equal(
-        await client.findRequestByHelpdeskKey("HD-NOPE00"),
+        await findRequestByHelpdeskKey(client, "HD-NOPE00"),
         undefined,
       );
       // Nothing asks servicedeskapi's deprecated ALL_REQUESTS search.
@@ -85,14 +93,14 @@ Deno.test("JsmClient with an API token, against the fake JSM", async (t) => {
   );
 
   await t.step("reads a request", async () => {
-    const request = await client.getRequest("IT-2");
+    const request = await getRequest(client, "IT-2");
     assert.equal(request.summary, "[HD-AAAAA2] VPN drops");
-    assert.equal((await client.getRequest("10001")).issueKey, "IT-1");
+    assert.equal((await getRequest(client, "10001")).issueKey, "IT-1");
   });
 
   await t.step("comments publicly or internally", async () => {
-    await client.addComment("IT-1", "We are on it.", true);
-    await client.addComment("IT-1", "Toner supplier is late.", false);
+    await addComment(client, "IT-1", "We are on it.", true);
+    await addComment(client, "IT-1", "Toner supplier is late.", false);
     assert.deepEqual(
       jsm.requests.get("IT-1")!.comments.map((c) => [c.body, c.public]),
       [["We are on it.", true], ["Toner supplier is late.", false]],
@@ -103,21 +111,24 @@ Deno.test("JsmClient with an API token, against the fake JSM", async (t) => {
     "moves requests with the agent's transitions, by the status they lead to",
     async () => {
       assert.equal(
-        await client.transitionTo("IT-1", "In progress"),
-        "transitioned",
-      );
-      assert.equal(await client.transitionTo("IT-1", "in progress"), "already");
-      assert.equal(
-        await client.transitionTo("IT-1", "Resolved"),
+        await transitionTo(client, "IT-1", "In progress"),
         "transitioned",
       );
       assert.equal(
-        await client.transitionTo("IT-1", "Closed"),
+        await transitionTo(client, "IT-1", "in progress"),
+        "already",
+      );
+      assert.equal(
+        await transitionTo(client, "IT-1", "Resolved"),
+        "transitioned",
+      );
+      assert.equal(
+        await transitionTo(client, "IT-1", "Closed"),
         "transitioned",
       );
       assert.equal(jsm.requests.get("IT-1")!.status, "Closed");
       assert.equal(
-        await client.transitionTo("IT-1", "Waiting for support", ["Reopen"]),
+        await transitionTo(client, "IT-1", "Waiting for support", ["Reopen"]),
         "no_transition",
       );
       assert.deepEqual(
@@ -143,7 +154,7 @@ Deno.test("JsmClient with an API token, against the fake JSM", async (t) => {
     "a name leads where the status names differ",
     async () => {
       assert.equal(
-        await client.transitionTo("IT-2", "Cancelled", ["Resolve this issue"]),
+        await transitionTo(client, "IT-2", "Cancelled", ["Resolve this issue"]),
         "transitioned",
       );
       assert.equal(jsm.requests.get("IT-2")!.status, "Resolved");
@@ -167,9 +178,9 @@ Deno.test("JsmClient with OAuth, through the gateway", async (t) => {
     async () => {
       const client = new JsmClient(jsm.oauthConfig());
       assert.equal(await client.resolveCloudId(), cloudId);
-      const created = await client.createRequest(PRINTER);
+      const created = await createRequest(client, PRINTER);
       assert.equal(created.issueKey, "IT-1");
-      await client.addComment("IT-1", "Hello", true);
+      await addComment(client, "IT-1", "Hello", true);
       assert.equal(
         jsm.callsTo("GET", "/oauth/token/accessible-resources").length,
         1,
@@ -190,7 +201,7 @@ Deno.test("JsmClient with OAuth, through the gateway", async (t) => {
         auth: { kind: "oauth", accessToken: jsm.options.accessToken, cloudId },
       }),
     );
-    assert.equal((await client.getRequest("IT-1")).issueKey, "IT-1");
+    assert.equal((await getRequest(client, "IT-1")).issueKey, "IT-1");
     assert.deepEqual(jsm.calls.map((c) => c.path), [`${REQUESTS}/IT-1`]);
   });
 
@@ -199,10 +210,10 @@ Deno.test("JsmClient with OAuth, through the gateway", async (t) => {
     async () => {
       jsm.searchLagMs = 0;
       const client = new JsmClient(jsm.oauthConfig());
-      const found = await client.findRequestByHelpdeskKey("HD-7K3QX2");
+      const found = await findRequestByHelpdeskKey(client, "HD-7K3QX2");
       assert.equal(found?.issueKey, "IT-1");
       assert.equal(
-        await client.transitionTo("IT-1", "Resolved"),
+        await transitionTo(client, "IT-1", "Resolved"),
         "transitioned",
       );
       const platform = jsm.calls.filter((c) => c.path.startsWith("/rest/api/"));

@@ -7,6 +7,8 @@ import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
 import { startFakeSlack } from "../../dev/testing/harness.ts";
 import { clientFor } from "../../dev/testing/harness.ts";
 import { JsmClient } from "./jsm_client.ts";
+import { createRequest } from "./customer_requests.ts";
+import { checkAccess } from "./service_desk.ts";
 import { jsmConfigFromEnv } from "./jsm_config.ts";
 import { JsmError } from "./jsm_errors.ts";
 import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
@@ -27,7 +29,7 @@ Deno.test("scoped API tokens and service accounts", async (t) => {
     "the cloud id comes from the site's tenant_info, calls go through the gateway",
     async () => {
       const client = new JsmClient(configOf(jsm.scopedTokenEnv()));
-      const created = await client.createRequest(NEW);
+      const created = await createRequest(client, NEW);
       assert.equal(created.issueKey, "IT-1");
       const tenantInfo = jsm.calls.filter((c) =>
         c.path === "/_edge/tenant_info"
@@ -50,7 +52,7 @@ Deno.test("scoped API tokens and service accounts", async (t) => {
     const client = new JsmClient(
       configOf(jsm.scopedTokenEnv({ JSM_CLOUD_ID: jsm.options.cloudId })),
     );
-    await client.checkAccess();
+    await checkAccess(client);
     assert.deepEqual(
       jsm.calls.slice(before).map((c) => c.path),
       ["/rest/servicedeskapi/servicedesk/1"],
@@ -63,7 +65,7 @@ Deno.test("scoped API tokens and service accounts", async (t) => {
       const client = new JsmClient(
         configOf(jsm.scopedTokenEnv({ JSM_AUTH: "api_token" })),
       );
-      const error = await client.createRequest(NEW).catch((e) => e);
+      const error = await createRequest(client, NEW).catch((e) => e);
       assert.ok(error instanceof JsmError);
       assert.equal(error.code, "unauthorized");
       assert.equal(jsm.requests.size, 1, "nothing created");
@@ -74,7 +76,7 @@ Deno.test("scoped API tokens and service accounts", async (t) => {
     const client = new JsmClient(
       configOf(jsm.apiTokenEnv({ JSM_AUTH: "scoped_token" })),
     );
-    const error = await client.checkAccess().catch((e) => e);
+    const error = await checkAccess(client).catch((e) => e);
     assert.ok(error instanceof JsmError);
     assert.equal(error.code, "unauthorized");
   });
@@ -101,7 +103,7 @@ Deno.test("OAuth: a 401 is retried once with a forced refresh", async (t) => {
       const client = await connect();
       jsm.expireAccessToken("oauth-access-token-2");
       slack.externalTokenRefreshes.set(TOKEN_ID, "oauth-access-token-2");
-      const created = await client.createRequest(NEW);
+      const created = await createRequest(client, NEW);
       assert.equal(created.issueKey, "IT-1");
       const gets = slack.callsTo("apps.auth.external.get");
       assert.deepEqual(
@@ -127,7 +129,7 @@ Deno.test("OAuth: a 401 is retried once with a forced refresh", async (t) => {
       slack.clearCalls();
       const client = await connect();
       jsm.expireAccessToken("a-token-nobody-has");
-      const error = await client.checkAccess().catch((e) => e);
+      const error = await checkAccess(client).catch((e) => e);
       assert.ok(error instanceof JsmError);
       assert.equal(error.code, "unauthorized");
       assert.equal(

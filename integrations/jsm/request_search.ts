@@ -11,6 +11,7 @@
 // reconcileIssues would make a fresh issue visible, but it needs the issue's
 // id, which is exactly what a lost answer did not give.
 import type { JsmCall } from "./jsm_http.ts";
+import type { JsmClient } from "./jsm_client.ts";
 import {
   type JsmRequest,
   type RawRequest,
@@ -78,4 +79,21 @@ export async function findByHelpdeskKey(
     if (String(raw.serviceDeskId) === serviceDeskId) return toJsmRequest(raw);
   }
   return undefined;
+}
+
+/**
+ * The request made for this Helpdesk key, if Jira's search shows it.
+ * The search lags a fresh create, so undefined is "not found yet".
+ */
+export function findRequestByHelpdeskKey(
+  jsm: JsmClient,
+  helpdeskKey: string,
+): Promise<JsmRequest | undefined> {
+  return jsm.operation((session) =>
+    findByHelpdeskKey(
+      (call) => session.send(call),
+      jsm.serviceDeskId,
+      helpdeskKey,
+    )
+  );
 }

@@ -7,6 +7,7 @@
 // account lacks the Transition issues permission, which the caller reports.
 import type { RawRequest } from "./customer_requests.ts";
 import type { JsmCall } from "./jsm_http.ts";
+import type { JsmClient } from "./jsm_client.ts";
 
 export type TransitionOutcome = "transitioned" | "already" | "no_transition";
 
@@ -56,4 +57,24 @@ export async function transitionByName(
 
 function normalized(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/**
+ * Moves the request to the status named `targetStatus` with an agent's
+ * transition; see transitionByName for `alsoTransitionNames`.
+ */
+export function transitionTo(
+  jsm: JsmClient,
+  issueIdOrKey: string,
+  targetStatus: string,
+  alsoTransitionNames: string[] = [],
+): Promise<TransitionOutcome> {
+  return jsm.operation((session) =>
+    transitionByName(
+      (call) => session.send(call),
+      issueIdOrKey,
+      targetStatus,
+      alsoTransitionNames,
+    )
+  );
 }

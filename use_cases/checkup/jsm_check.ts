@@ -4,6 +4,7 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { connectToJsm } from "../jsm/jsm_connection.ts";
 import { explainJsmError } from "../../integrations/jsm/jsm_errors.ts";
+import { checkAccess } from "../../integrations/jsm/service_desk.ts";
 import { type CheckupLine, fail, pass } from "./checkup_line.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 
@@ -24,7 +25,7 @@ export async function checkJsm(
     );
   }
   try {
-    const { serviceDesk } = await connection.jsm.checkAccess();
+    const { serviceDesk } = await checkAccess(connection.jsm);
     return pass(
       JSM_CHECK,
       `Reachable, and the ${

@@ -18,10 +18,12 @@ import {
   type NotCopied,
   notCopiedForThread,
 } from "../../helpdesk/tickets/ticket_files.ts";
-import type {
-  JsmAttachment,
-  JsmClient,
-} from "../../integrations/jsm/jsm_client.ts";
+import type { JsmClient } from "../../integrations/jsm/jsm_client.ts";
+import {
+  attachmentContent,
+  type JsmAttachment,
+  requestAttachments,
+} from "../../integrations/jsm/request_attachments.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import {
@@ -51,7 +53,7 @@ export async function relayJsmAttachments(
   const done = new Set(ticket.copied_files ?? []);
   const wanted = added.ids.filter((id) => !done.has(jsmAttachmentMark(id)));
   if (wanted.length === 0) return "attachments relayed already";
-  const listed = await jsm.requestAttachments(ticket.jsm_key);
+  const listed = await requestAttachments(jsm, ticket.jsm_key);
   const ours = listed.filter((a) => wanted.includes(a.id));
   const strangers = wanted.filter((id) => !ours.some((a) => a.id === id));
   if (strangers.length) {
@@ -75,7 +77,7 @@ export async function relayJsmAttachments(
     try {
       read.push({
         attachment,
-        bytes: await jsm.attachmentContent(attachment.id),
+        bytes: await attachmentContent(jsm, attachment.id),
       });
     } catch (error) {
       // Gone, or not the account's to read: JSM's answer, told. Anything

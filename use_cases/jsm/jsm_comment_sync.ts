@@ -9,6 +9,7 @@ import {
 import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
+import { addComment } from "../../integrations/jsm/request_comments.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { jsmCommentRefused } from "../../slack/blocks/jsm_messages.ts";
 
@@ -28,7 +29,12 @@ export async function sendComments(
   const refused: { author: string; body: string; reason: string }[] = [];
   for (const comment of pending) {
     try {
-      await deps.jsm.addComment(key, jsmCommentBody(comment), comment.public);
+      await addComment(
+        deps.jsm,
+        key,
+        jsmCommentBody(comment),
+        comment.public,
+      );
       sent++;
     } catch (error) {
       // Refused for good (a 400): sending it again can't change that, and

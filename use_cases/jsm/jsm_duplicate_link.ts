@@ -15,6 +15,11 @@ import {
 } from "../../helpdesk/tickets/jsm_sync.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
 import {
+  issueLinks,
+  linkIssues,
+  removeIssueLink,
+} from "../../integrations/jsm/issue_links.ts";
+import {
   getTicket,
   type updateTicketFields,
 } from "../../slack/storage/ticket_store.ts";
@@ -53,7 +58,7 @@ async function linkDuplicate(
     return { owed: coming };
   }
   try {
-    await deps.jsm.linkIssues(DUPLICATE_LINK_TYPE, kept.jsm_key, key);
+    await linkIssues(deps.jsm, DUPLICATE_LINK_TYPE, kept.jsm_key, key);
   } catch (error) {
     if (!(error instanceof JsmError && REFUSED.has(error.code))) throw error;
     await tellRefused(deps, ticket, kept.jsm_key, key, error);
@@ -72,9 +77,9 @@ async function unlinkDuplicate(
 ): Promise<{ owed: boolean }> {
   const keptKey = ticket.jsm_duplicate_of!;
   try {
-    const links = await deps.jsm.issueLinks(key, DUPLICATE_LINK_TYPE);
+    const links = await issueLinks(deps.jsm, key, DUPLICATE_LINK_TYPE);
     for (const link of links.filter((l) => l.otherKey === keptKey)) {
-      await deps.jsm.removeIssueLink(link.id);
+      await removeIssueLink(deps.jsm, link.id);
     }
   } catch (error) {
     if (!(error instanceof JsmError && REFUSED.has(error.code))) throw error;

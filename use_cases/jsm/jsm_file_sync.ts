@@ -11,6 +11,7 @@ import {
   pendingJsmFiles,
 } from "../../helpdesk/tickets/ticket_files.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
+import { attachFiles } from "../../integrations/jsm/request_attachments.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { downloadFile, filesOf } from "../../slack/workspace/file_copy.ts";
 import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
@@ -41,7 +42,7 @@ export async function sendFiles(
       if (!found) throw new Error(`${file.id} has no download link`);
       const bytes = await downloadFile(deps.slackToken, found);
       attached.push(
-        ...await deps.jsm.attachFiles(key, [{
+        ...await attachFiles(deps.jsm, key, [{
           name: file.name,
           type: found.mimetype,
           bytes,

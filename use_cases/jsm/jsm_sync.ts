@@ -23,7 +23,13 @@ import {
   jsmRetryDelaySeconds,
   needsJsmSync,
 } from "../../helpdesk/tickets/jsm_sync.ts";
-import type { JsmRequest } from "../../integrations/jsm/jsm_client.ts";
+import {
+  createRequest,
+  getRequest,
+  type JsmRequest,
+} from "../../integrations/jsm/customer_requests.ts";
+import { findRequestByHelpdeskKey } from "../../integrations/jsm/request_search.ts";
+import { transitionTo } from "../../integrations/jsm/transitions.ts";
 import {
   explainJsmError,
   JsmError,
@@ -93,7 +99,7 @@ export async function syncTicketToJsm(
     if (linking) {
       const sentAt = jsmCreateSentAt(ticket);
       if (sentAt !== undefined || deps.searchFirst) {
-        request = await deps.jsm.findRequestByHelpdeskKey(ticket.key);
+        request = await findRequestByHelpdeskKey(deps.jsm, ticket.key);
         const next = request ? undefined : afterEmptySearch(sentAt, deps.now);
         if (next && !next.create) {
           return await waitForSearch(deps, ticket, sentAt!, next.lookAgainAt);
@@ -106,7 +112,7 @@ export async function syncTicketToJsm(
           jsm_create_sent_at: deps.now,
         });
         sentNow = true;
-        request = await deps.jsm.createRequest(jsmRequestFor(ticket));
+        request = await createRequest(deps.jsm, jsmRequestFor(ticket));
         created = true;
       }
     }
@@ -203,22 +209,24 @@ async function moveToTicketStatus(
 ): Promise<{ status: string; problem?: string }> {
   if (current && jsmAgrees(ticket, current)) return { status: current };
   const target = JSM_TARGETS[ticket.status];
-  let outcome = await deps.jsm.transitionTo(
+  let outcome = await transitionTo(
+    deps.jsm,
     key,
     target.status,
     target.transitions,
   );
   if (outcome === "no_transition" && ticket.status === "closed") {
     const resolved = JSM_TARGETS.resolved;
-    await deps.jsm.transitionTo(key, resolved.status, resolved.transitions);
-    outcome = await deps.jsm.transitionTo(
+    await transitionTo(deps.jsm, key, resolved.status, resolved.transitions);
+    outcome = await transitionTo(
+      deps.jsm,
       key,
       target.status,
       target.transitions,
     );
   }
   if (outcome !== "no_transition") return { status: target.status };
-  const now = await deps.jsm.getRequest(key);
+  const now = await getRequest(deps.jsm, key);
   return {
     status: now.status,
     problem:
