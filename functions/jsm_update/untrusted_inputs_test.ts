@@ -307,6 +307,43 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
   );
 
   await t.step(
+    "a status only noted on a busy ticket is noted by the redelivery",
+    async () => {
+      const card = ticket.card_ts!;
+      slack.workspace.react(TRIAGE, card, LOCK_REACTION, BOT_USER_ID);
+      await putItem(client, LocksDatastore, {
+        id: `ticket:${ticket.id}`,
+        taken_at: Math.floor(Date.now() / 1000),
+        holder: "another run",
+      });
+      const event = {
+        status: "Parked with vendor",
+        event_at: "2026-11-26T12:00:00.000+0000",
+      };
+      const before = await storedTicket(slack, ticket.id);
+      const lines = thread().length;
+      const busy = await receive(event);
+      assert.match(String(busy.outputs?.result), /try again/i);
+      // Nothing noted, nothing said: not half a note.
+      assert.deepEqual(await storedTicket(slack, ticket.id), before);
+      assert.equal(thread().length, lines);
+      const mark = slack.workspace.findMessage(TRIAGE, card)!.reactions!
+        .find((r) => r.name === LOCK_REACTION)!;
+      mark.users = mark.users.filter((u) => u !== BOT_USER_ID);
+      const again = await receive(event);
+      assert.equal(
+        again.outputs?.result,
+        'noted unknown JSM status "Parked with vendor"',
+      );
+      const noted = await storedTicket(slack, ticket.id);
+      assert.equal(noted.jsm_status, "Parked with vendor");
+      assert.equal(noted.history!.length, before.history!.length + 1);
+      assert.match(noted.history!.at(-1)!, /Parked with vendor/);
+      assert.equal(thread().length, lines + 1);
+    },
+  );
+
+  await t.step(
     "a relay that failed everywhere is tried again by the redelivery",
     async () => {
       const before = { thread: thread().length, dms: dms().length };

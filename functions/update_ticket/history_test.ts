@@ -187,6 +187,98 @@ Deno.test("History… on a card", async (t) => {
     assert.ok(entries.some((e) => e.kind === "jsm" && e.to === "Done"));
   });
 
+  await t.step(
+    "a JSM status Helpdesk only notes is recorded and shown",
+    async () => {
+      const linked = await openTestTicket(slack, {
+        jsm_key: "HELP-8",
+        jsm_status: "Open",
+      });
+      await putLookup(client, lookupByJsmKey("HELP-8"), linked.id);
+      const now = Math.floor(Date.now() / 1000);
+      const hostile = 'Vendor <!channel> =HYPERLINK("http://x")';
+      // Unknown to Helpdesk: noted in the thread, status unchanged.
+      const unknown = await receiveJsmUpdate(
+        client,
+        { issueKey: "HELP-8", status: hostile },
+        now,
+      );
+      assert.ok(unknown.ok && /noted unknown/.test(unknown.result));
+      // Known, and meaning the status the ticket already has.
+      const same = await receiveJsmUpdate(
+        client,
+        { issueKey: "HELP-8", status: "To Do" },
+        now + 60,
+      );
+      assert.ok(same.ok && same.result === "status already matched");
+      const stored = await storedTicket(slack, linked.id);
+      assert.equal(stored.status, "new");
+      const entries = stored.history!.map((e) => decodeEntry(e)!);
+      assert.deepEqual(entries.map((e) => e.kind), ["jsm", "jsm"]);
+      assert.deepEqual(
+        entries.map((e) => [e.from, e.to, e.at, e.by]),
+        [["Open", hostile, now, undefined], [
+          hostile,
+          "To Do",
+          now + 60,
+          undefined,
+        ]],
+      );
+      assert.ok(entries.every((e) => /Jira/.test(e.via ?? "")));
+      // A redelivery of the same status adds nothing.
+      await receiveJsmUpdate(
+        client,
+        { issueKey: "HELP-8", status: "To Do" },
+        now + 120,
+      );
+      assert.equal((await storedTicket(slack, linked.id)).history!.length, 2);
+
+      await click(slack, stored, PEOPLE.agent);
+      const modal = slack.workspace.views.at(-1)!.view;
+      const lines = (modal.blocks as { text?: { text: string } }[])
+        .flatMap((b) => b.text?.text.split("\n") ?? [])
+        .filter((line) => line.includes("JSM status"));
+      assert.equal(lines.length, 2);
+      assert.match(
+        lines[0],
+        /Jira Service Management: JSM status “.+” → “To Do”/,
+      );
+      assert.match(lines[1], /JSM status “Open” → “.+”/);
+      for (const line of lines) {
+        assert.ok(isInert(line.replace(/<!date\^[^>]+>/g, "")), line);
+      }
+      // The requester is told of JSM's news through their ticket's status.
+      await click(slack, stored, PEOPLE.requester);
+      assert.doesNotMatch(lastModal(slack), /JSM status/);
+    },
+  );
+
+  await t.step(
+    "a JSM status noted while a change is under way keeps both",
+    async () => {
+      const linked = await openTestTicket(slack, {
+        jsm_key: "HELP-9",
+        jsm_status: "Open",
+      });
+      await putLookup(client, lookupByJsmKey("HELP-9"), linked.id);
+      const now = Math.floor(Date.now() / 1000);
+      const [claimed, noted] = await Promise.all([
+        changeTicket(client, linked.id, { type: "claim" }, PEOPLE.agent),
+        receiveJsmUpdate(
+          client,
+          { issueKey: "HELP-9", status: "Under review" },
+          now,
+        ),
+      ]);
+      assert.ok(claimed.ok);
+      assert.ok(noted.ok && !noted.incomplete, JSON.stringify(noted));
+      const stored = await storedTicket(slack, linked.id);
+      assert.equal(stored.status, "in_progress");
+      assert.equal(stored.jsm_status, "Under review");
+      assert.deepEqual(kinds(stored).sort(), ["assignee", "jsm", "status"]);
+    },
+  );
+
   await t.step("deleting the thread loses nothing", async () => {
     const before = await storedTicket(slack, ticket.id);
     const thread = slack.workspace.messages.filter((m) =>

@@ -167,6 +167,32 @@ export function withHistory(
   };
 }
 
+/** Where a change JSM sent came from, in the history and the thread. */
+export const JSM_VIA = "in Jira Service Management";
+
+/**
+ * The fields that note a JSM status Helpdesk does not follow (one it does
+ * not know, or one it already has): the status and, when it is new, its
+ * history entry. Without a person: JSM's webhook does not say who.
+ */
+export function jsmStatusNoted(
+  latest: Ticket,
+  status: string,
+  at: number,
+): Pick<Ticket, "jsm_status" | "history" | "history_dropped"> {
+  const noted = withHistory(latest, { ...latest, jsm_status: status }, {
+    via: JSM_VIA,
+    at,
+  });
+  return {
+    jsm_status: status,
+    ...(noted.history !== latest.history ? { history: noted.history } : {}),
+    ...(noted.history_dropped !== latest.history_dropped
+      ? { history_dropped: noted.history_dropped }
+      : {}),
+  };
+}
+
 /** Compact JSON with one-letter names: 50 entries stay small. */
 export function encodeEntry(entry: HistoryEntry): string {
   const short: Record<string, unknown> = { t: entry.at, k: entry.kind };

@@ -73,7 +73,9 @@ export function changeWords(entry: HistoryEntry, queues: QueueNames): string {
       return `approval: ${APPROVAL_WORDS[entry.to ?? ""] ?? quote(entry.to)}` +
         (entry.field ? ` (${quote(entry.field)})` : "");
     case "jsm":
-      return `JSM status ${quote(entry.to)}`;
+      return entry.from
+        ? `JSM status ${quote(entry.from)} → ${quote(entry.to)}`
+        : `JSM status ${quote(entry.to)}`;
     case "rating":
       return `rated ${escapeMrkdwnWithin(entry.to ?? "?", 2)}/5`;
     case "reply":

@@ -221,14 +221,22 @@ export async function changeUnderLock(
  * Bookkeeping on a ticket's own fields (the JSM comments already sent, say),
  * computed from the ticket as stored now under its lock, so a change made
  * meanwhile is kept. Nothing is shown: no card redraw, no thread line.
+ * The ticket as saved, unless it was deleted meanwhile.
  */
 export async function updateFieldsUnderLock(
   client: SlackAPIClient,
   ticket: Ticket,
   fields: (latest: Ticket) => Parameters<typeof updateTicketFields>[2],
-): Promise<{ ok: true } | { ok: false; reason: string }> {
+  lock?: LockOptions,
+): Promise<
+  { ok: true; ticket?: Ticket } | { ok: false; reason: string }
+> {
   const locked = await withTicketLock(client, ticket, async (latest) => {
-    if (latest) await updateTicketFields(client, ticket.id, fields(latest));
-  });
-  return locked.ok ? { ok: true } : locked;
+    return latest
+      ? await updateTicketFields(client, ticket.id, fields(latest))
+      : undefined;
+  }, lock);
+  return locked.ok
+    ? { ok: true, ...(locked.value ? { ticket: locked.value } : {}) }
+    : locked;
 }

@@ -16,8 +16,12 @@ import {
   findTicketId,
   getTicket,
   lookupByJsmKey,
-  updateTicketFields,
 } from "../../slack/storage/ticket_store.ts";
+import {
+  JSM_VIA,
+  jsmStatusNoted,
+} from "../../helpdesk/tickets/ticket_history.ts";
+import { TICKET_GONE } from "../../slack/workspace/queued_ticket.ts";
 import {
   getSettings,
   NOT_CONFIGURED,
@@ -26,6 +30,7 @@ import { slackCall } from "../../slack/api/slack_call.ts";
 import {
   type ChangeOutcome,
   changeUnderLock,
+  updateFieldsUnderLock,
 } from "../changes/change_ticket.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { isFromSlack } from "../../helpdesk/tickets/jsm_comments.ts";
@@ -120,8 +125,9 @@ interface Followed {
 
 /**
  * The ticket follows JSM's new status: a status Helpdesk does not know is
- * noted in the thread, one it already has only recorded, any other change
- * made under the ticket's lock and shown like a change made in Slack.
+ * noted in the thread and its history, one it already has only in its
+ * history, any other change made under the ticket's lock and shown like a
+ * change made in Slack.
  */
 async function followJsmStatus(
   client: SlackAPIClient,
@@ -131,18 +137,19 @@ async function followJsmStatus(
   now: number,
 ): Promise<Followed> {
   const to = statusFromJsm(status, ticket);
-  if (!to) {
-    const noted = await updateTicketFields(client, ticket.id, {
-      jsm_status: status,
-    });
-    await inThread(client, noted, jsmUnknownStatusReply(noted, status));
-    return { ticket: noted, result: `noted unknown JSM status "${status}"` };
-  }
-  if (to === ticket.status) {
-    const noted = await updateTicketFields(client, ticket.id, {
-      jsm_status: status,
-    });
-    return { ticket: noted, result: "status already matched" };
+  if (!to || to === ticket.status) {
+    const noted = await noteJsmStatus(client, ticket, status, now);
+    if (!noted.ok) return noted.followed;
+    if (to) return { ticket: noted.ticket, result: "status already matched" };
+    await inThread(
+      client,
+      noted.ticket,
+      jsmUnknownStatusReply(noted.ticket, status),
+    );
+    return {
+      ticket: noted.ticket,
+      result: `noted unknown JSM status "${status}"`,
+    };
   }
   const published = await changeUnderLock(
     client,
@@ -168,6 +175,36 @@ async function followJsmStatus(
   };
 }
 
+/**
+ * A JSM status the ticket does not follow, saved with its history entry
+ * under the ticket's lock, so History… shows it and a change made at the
+ * same moment keeps its own entry. A busy ticket: not noted, and the
+ * delivery is released so that JSM's redelivery notes it.
+ */
+async function noteJsmStatus(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  status: string,
+  now: number,
+): Promise<{ ok: true; ticket: Ticket } | { ok: false; followed: Followed }> {
+  const noted = await updateFieldsUnderLock(
+    client,
+    ticket,
+    (latest) => jsmStatusNoted(latest, status, now),
+    { waitMs: 6000 },
+  );
+  if (!noted.ok) {
+    return {
+      ok: false,
+      followed: { ticket, result: noted.reason, incomplete: true },
+    };
+  }
+  if (!noted.ticket) {
+    return { ok: false, followed: { ticket, result: TICKET_GONE } };
+  }
+  return { ok: true, ticket: noted.ticket };
+}
+
 /** Under the lock: the change JSM's status makes to the ticket as it is now. */
 function statusChange(
   latest: Ticket,
@@ -186,7 +223,7 @@ function statusChange(
       ticket: moved,
       summary: jsmStatusSummary(moved, status),
       statusChange: { from: latest.status, to: target },
-      via: "in Jira Service Management",
+      via: JSM_VIA,
     },
   };
 }
