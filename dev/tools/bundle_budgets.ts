@@ -40,8 +40,10 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   erase_person: GOAL,
   // Reading attachments agents add in JSM takes the JSM client (+38 KB);
   // 139.8 KB since the client's operations are functions, each bundled
-  // only where called (integrations/jsm/*.ts); 148.9 KB before.
-  jsm_update: 140 * KB,
+  // only where called (integrations/jsm/*.ts); 148.9 KB before. A JSM
+  // status only noted is saved under the lock with its history entry
+  // (jsm_inbound.ts, +1.3 KB).
+  jsm_update: 142 * KB,
   message_to_ticket: 142 * KB,
   my_tickets: 135 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
