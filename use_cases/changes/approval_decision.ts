@@ -29,7 +29,7 @@ import {
   approversOf,
   DEFAULT_APPROVERS,
 } from "../../helpdesk/request_types/request_type.ts";
-import { toTriage } from "../opening/finish_opening.ts";
+import { toTriage } from "../opening/ticket_showing.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import {

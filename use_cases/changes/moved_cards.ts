@@ -16,7 +16,7 @@ import {
   findPostedCard,
   redrawPreviousCards,
 } from "../../slack/workspace/triage_card.ts";
-import { toTriage } from "../opening/finish_opening.ts";
+import { toTriage } from "../opening/ticket_showing.ts";
 
 export type Card = { channel: string; ts: string };
 

@@ -16,7 +16,7 @@ import { SlackCallError } from "../../slack/api/slack_call.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { NotShownYet, openTicket, SettingsProblem } from "./open_ticket.ts";
-import { openingFailure } from "./finish_opening.ts";
+import { openingFailure } from "./opening_failures.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import {
   DEFAULT_INTAKE_EMOJI,

@@ -42,17 +42,18 @@ import { pendingApprovalFields } from "../../helpdesk/tickets/approval.ts";
 import type { RequestType } from "../../helpdesk/request_types/request_type.ts";
 import type { Answer } from "../../helpdesk/request_types/form_fields.ts";
 import {
-  deleteMessages,
   finishOpening,
   type KnownParts,
+  type OpenedTicket,
+  recordAndTell,
+} from "./finish_opening.ts";
+import {
   mayHaveLanded,
   NotConfiguredError,
   NotShownYet,
-  type OpenedTicket,
-  recordAndTell,
   SettingsProblem,
-  toTriage,
-} from "./finish_opening.ts";
+} from "./opening_failures.ts";
+import { deleteMessages, toTriage } from "./ticket_showing.ts";
 
 export { NotConfiguredError, NotShownYet, type OpenedTicket, SettingsProblem };
 

@@ -36,7 +36,7 @@ import {
   openTicket,
   SettingsProblem,
 } from "./open_ticket.ts";
-import { openingFailure } from "./finish_opening.ts";
+import { openingFailure } from "./opening_failures.ts";
 
 /** Field errors by block id, as the form shows them. */
 type FormErrors = Record<string, string>;

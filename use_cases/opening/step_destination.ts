@@ -20,7 +20,7 @@ import {
   settingsAndQueues,
 } from "../../slack/storage/queue_store.ts";
 import { getSettings } from "../../slack/storage/settings_store.ts";
-import { NotConfiguredError } from "./finish_opening.ts";
+import { NotConfiguredError } from "./opening_failures.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import { queueList } from "../../slack/blocks/queue_summary.ts";
 

@@ -26,7 +26,7 @@ import {
   NotShownYet,
   savedNotShownYet,
   SettingsProblem,
-} from "./finish_opening.ts";
+} from "./opening_failures.ts";
 import { openTicket, startOpening } from "./open_ticket.ts";
 import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
 import { stepDestination } from "./step_destination.ts";
