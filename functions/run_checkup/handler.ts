@@ -8,7 +8,7 @@ import { runCheckup } from "../../use_cases/checkup/checkup.ts";
 
 export default SlackFunction(
   RunCheckupFunction,
-  async ({ inputs, client, env }) => {
+  async ({ inputs, client, env, token }) => {
     const admin = actingPerson(inputs.interactivity);
     if (!admin) {
       console.warn("run_checkup refused: no interactor");
@@ -20,11 +20,11 @@ export default SlackFunction(
       run: inputs.interactivity.interactivity_pointer ?? crypto.randomUUID(),
       env,
       jsmTokenId: inputs.jsm_access_token,
+      token,
     });
     if (outcome.kind === "refused") return { outputs: {} };
     const failed = outcome.lines.filter((line) => !line.ok).length;
-    return {
-      outputs: { passed: outcome.lines.length - failed, failed },
-    };
+    const passed = outcome.lines.filter((l) => l.ok && !l.skipped).length;
+    return { outputs: { passed, failed } };
   },
 );

@@ -9,6 +9,7 @@ export interface ShownLine {
   ok: boolean;
   found: string;
   todo?: string;
+  skipped?: boolean;
 }
 
 /** Slack's limit on a section's text is 3,000 characters. */
@@ -18,9 +19,14 @@ export function checkupMessage(
   lines: readonly ShownLine[],
 ): { text: string; blocks: KnownBlock[] } {
   const failed = lines.filter((l) => !l.ok).length;
-  const summary = failed === 0
-    ? `Helpdesk check-up: all ${lines.length} checks passed.`
-    : `Helpdesk check-up: ${failed} of ${lines.length} checks failed. What to do is under each.`;
+  const skipped = lines.filter((l) => l.skipped).length;
+  const checked = lines.length - skipped;
+  const summary =
+    (failed === 0
+      ? `Helpdesk check-up: all ${checked} checks passed`
+      : `Helpdesk check-up: ${failed} of ${checked} checks failed`) +
+    (skipped ? `, ${skipped} skipped` : "") +
+    (failed === 0 ? "." : ". What to do is under each.");
   return {
     text: summary,
     blocks: [
@@ -46,7 +52,11 @@ export function checkupMessage(
 }
 
 export function lineText(line: ShownLine): string {
-  const mark = line.ok ? ":white_check_mark:" : ":x:";
+  const mark = line.skipped
+    ? ":heavy_minus_sign:"
+    : line.ok
+    ? ":white_check_mark:"
+    : ":x:";
   const head = `${mark} *${line.check}*: ${line.found}`;
   return line.ok || !line.todo ? head : `${head}\n*What to do:* ${line.todo}`;
 }

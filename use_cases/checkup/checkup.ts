@@ -35,6 +35,13 @@ import { checkDatastore, DATASTORE_CHECK } from "./datastore_check.ts";
 import { checkThreadOrder, THREAD_ORDER_CHECK } from "./thread_order_check.ts";
 import { checkJsm, JSM_CHECK } from "./jsm_check.ts";
 import { checkClickTime, CLICK_CHECK } from "./click_time_check.ts";
+import {
+  checkFiles,
+  FILE_READ_CHECK,
+  FILE_UPLOAD_CHECK,
+  filesSkipped,
+} from "./file_checks.ts";
+import { filesEnabled } from "../../integrations/deployment/deployment_options.ts";
 
 /** Under `slack run`'s 15 s, with room to post the findings. */
 export const CHECKUP_BUDGET_MS = 11_000;
@@ -47,6 +54,8 @@ export interface CheckupRequest {
   env: Record<string, string | undefined>;
   /** OAuth mode: the Atlassian token id the workflow hands the step. */
   jsmTokenId?: string;
+  /** The run's token: the file check downloads its test file with it. */
+  token?: string;
   budgetMs?: number;
 }
 
@@ -112,6 +121,21 @@ export async function runCheckup(
         () => checkDatastore(client, request.run),
       ),
       bounded(THREAD_ORDER_CHECK, deadlineAt, () => checkThreadOrder(client)),
+    );
+    checks.push(
+      filesEnabled(request.env)
+        ? bounded(
+          `${FILE_UPLOAD_CHECK}, ${FILE_READ_CHECK}`,
+          deadlineAt,
+          () =>
+            checkFiles(
+              client,
+              settings.triage_channel,
+              request.run,
+              request.token,
+            ),
+        )
+        : Promise.resolve(filesSkipped()),
     );
     if (integrations.jsm) {
       checks.push(bounded(

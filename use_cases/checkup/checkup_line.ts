@@ -10,11 +10,21 @@ export interface CheckupLine {
   found: string;
   /** Only on a failed line: what to do about it. */
   todo?: string;
+  /** Not checked, for a reason `found` gives (e.g. a feature that is off). */
+  skipped?: boolean;
 }
 
 export const pass = (check: string, found: string): CheckupLine => ({
   check,
   ok: true,
+  found,
+});
+
+/** A check with nothing to prove in this deployment: neither pass nor fail. */
+export const skip = (check: string, found: string): CheckupLine => ({
+  check,
+  ok: true,
+  skipped: true,
   found,
 });
 

@@ -1,0 +1,239 @@
+// The check-up's file lines: with HELPDESK_FILES=on it uploads a test file
+// into a thread in the triage channel with Slack's upload flow, reads it
+// back and deletes it, and each line fails with what to do when the fake
+// Slack refuses a step as a real workspace could. With files off the
+// report says the file checks were skipped, and why.
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import {
+  clientFor,
+  functionContext,
+  interactivityOf,
+  manifestBotScopes,
+  PEOPLE,
+  startFakeSlack,
+  TRIAGE,
+} from "../../dev/testing/harness.ts";
+import { configureQueues } from "../../dev/testing/queue_fixtures.ts";
+import { saveSettings } from "../../dev/testing/settings_forms.ts";
+import { createCliTriggers } from "../../dev/testing/cli_triggers.ts";
+import { FILES_ON, FILES_SCOPES } from "../../dev/testing/file_fixtures.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { runCheckup } from "../../use_cases/checkup/checkup.ts";
+import type { CheckupLine } from "../../use_cases/checkup/checkup_line.ts";
+import {
+  checkFiles,
+  TEST_FILE_NAME,
+} from "../../use_cases/checkup/file_checks.ts";
+
+async function workspace(scopes = FILES_SCOPES): Promise<FakeSlack> {
+  const slack = await startFakeSlack();
+  await configureQueues(slack);
+  const saved = await saveSettings(slack, "helpdesk", PEOPLE.admin, {
+    triage_channel: TRIAGE,
+    agent_users: [PEOPLE.agent],
+  });
+  assert.equal(saved.done, true, JSON.stringify(saved));
+  await createCliTriggers(slack);
+  slack.grantScopes(scopes);
+  slack.clearCalls();
+  return slack;
+}
+
+async function checkup(
+  slack: FakeSlack,
+  env: Record<string, string> = FILES_ON,
+): Promise<CheckupLine[]> {
+  const outcome = await runCheckup(clientFor(slack), {
+    admin: PEOPLE.admin,
+    run: crypto.randomUUID(),
+    env,
+    token: "xwfp-test-token",
+  });
+  assert.equal(outcome.kind, "reported");
+  return outcome.kind === "reported" ? outcome.lines : [];
+}
+
+function line(lines: CheckupLine[], check: string): CheckupLine {
+  const found = lines.find((l) => l.check === check);
+  assert.ok(found, `no line "${check}" in ${lines.map((l) => l.check)}`);
+  return found;
+}
+
+function failed(lines: CheckupLine[], check: string): CheckupLine {
+  const found = line(lines, check);
+  assert.equal(found.ok, false, `${check} passed: ${found.found}`);
+  assert.ok(found.todo, `${check} says what to do`);
+  return found;
+}
+
+/** Helpdesk's own test messages still in the triage channel. */
+function leftInTriage(slack: FakeSlack) {
+  return slack.workspace.messagesIn(TRIAGE).filter((m) =>
+    /check-up: (a )?test file/.test(m.text ?? "")
+  );
+}
+
+function testFiles(slack: FakeSlack) {
+  return [...slack.workspace.files.byId.values()].filter((f) =>
+    f.name === TEST_FILE_NAME
+  );
+}
+
+Deno.test("the check-up's file lines, with files on", async (t) => {
+  await using slack = await workspace();
+
+  await t.step("upload, read-back: both pass, reported by DM", async () => {
+    await handler(functionContext("run_checkup", slack, {
+      interactivity: interactivityOf(PEOPLE.admin),
+    }, FILES_ON));
+    const [dm] = slack.workspace.dmsTo(PEOPLE.admin).slice(-1);
+    assert.match(dm.text ?? "", /all 11 checks passed\./);
+    const shown = JSON.stringify(dm.blocks);
+    assert.match(
+      shown,
+      /:white_check_mark: \*File upload\*: A \d+-byte test file went up with Slack's upload flow/,
+    );
+    assert.match(
+      shown,
+      /\*File read-back\*: files\.info gave back its name \(helpdesk-checkup\.txt\), its size \(\d+ bytes\) and its share in that thread of <#CTRIAGE>, and its bytes downloaded unchanged/,
+    );
+    assert.doesNotMatch(shown, /:x:/);
+  });
+
+  await t.step("through Slack's flow, into a thread of triage", () => {
+    const methods = slack.calls.map((c) => c.method);
+    const at = (m: string) => methods.indexOf(m);
+    assert.ok(at("files.getUploadURLExternal") >= 0);
+    assert.ok(
+      at("files.getUploadURLExternal") < at("files.completeUploadExternal"),
+    );
+    assert.ok(at("files.completeUploadExternal") < at("files.info"));
+    const [complete] = slack.callsTo("files.completeUploadExternal");
+    assert.equal(complete.args.channel_id, TRIAGE);
+    assert.ok(complete.args.thread_ts, "into a thread");
+  });
+
+  await t.step("and leaves nothing behind", () => {
+    assert.deepEqual(leftInTriage(slack), []);
+    assert.deepEqual(
+      testFiles(slack).map((f) => f.deleted),
+      [true],
+      "the test file is deleted",
+    );
+  });
+
+  await t.step("a share that shows late is waited for", async () => {
+    slack.workspace.files.shareDelayMs = 700;
+    const lines = await checkup(slack);
+    slack.workspace.files.shareDelayMs = 0;
+    const upload = line(lines, "File upload");
+    assert.equal(upload.ok, true, upload.found);
+    const [, seconds] = upload.found.match(/after (\d+\.\d) s/)!;
+    assert.ok(Number(seconds) >= 0.7, upload.found);
+    assert.equal(line(lines, "File read-back").ok, true);
+    assert.deepEqual(leftInTriage(slack), []);
+  });
+});
+
+Deno.test("with files off, the file checks are skipped, saying why", async () => {
+  await using slack = await workspace(manifestBotScopes());
+  await handler(functionContext("run_checkup", slack, {
+    interactivity: interactivityOf(PEOPLE.admin),
+  }));
+  const [dm] = slack.workspace.dmsTo(PEOPLE.admin).slice(-1);
+  assert.match(dm.text ?? "", /all 9 checks passed, 1 skipped\./);
+  assert.match(
+    JSON.stringify(dm.blocks),
+    /:heavy_minus_sign: \*Files\*: Skipped: files are off in this deployment \(HELPDESK_FILES is not on\)/,
+  );
+  assert.equal(slack.callsTo("files.getUploadURLExternal").length, 0);
+});
+
+Deno.test("each file line fails with what to do", async (t) => {
+  await t.step("no files:write: the upload is refused", async () => {
+    await using slack = await workspace(
+      FILES_SCOPES.filter((s) => s !== "files:write"),
+    );
+    const lines = await checkup(slack);
+    const upload = failed(lines, "File upload");
+    assert.match(upload.found, /Helpdesk lacks files:write/);
+    assert.match(upload.todo!, /files:write to copy the files people add/);
+    assert.match(upload.todo!, /HELPDESK_FILES=on/);
+    assert.equal(lines.filter((l) => !l.ok).length, 1, "only that one");
+    assert.deepEqual(leftInTriage(slack), []);
+  });
+
+  await t.step("no files:read: read-back fails, upload holds", async () => {
+    await using slack = await workspace(
+      FILES_SCOPES.filter((s) => s !== "files:read"),
+    );
+    const lines = await checkup(slack);
+    assert.equal(line(lines, "File upload").ok, true);
+    const read = failed(lines, "File read-back");
+    assert.match(read.found, /Helpdesk lacks files:read/);
+    assert.match(read.todo!, /no form with a file field without it/);
+    assert.deepEqual(leftInTriage(slack), [], "files:write still deletes");
+  });
+
+  await t.step("uploads turned off in the workspace", async () => {
+    await using slack = await workspace();
+    slack.workspace.files.uploadPolicy = "none";
+    const upload = failed(await checkup(slack), "File upload");
+    assert.match(upload.found, /does not allow file uploads/);
+    assert.match(upload.todo!, /Ask a Slack admin to allow file uploads/);
+  });
+
+  await t.step("only images may be uploaded", async () => {
+    await using slack = await workspace();
+    slack.workspace.files.uploadPolicy = "images_only";
+    const upload = failed(await checkup(slack), "File upload");
+    assert.match(upload.found, /file_uploads_except_images_disabled/);
+  });
+
+  await t.step("Helpdesk out of the triage channel", async () => {
+    await using slack = await workspace();
+    slack.fail({
+      method: "files.completeUploadExternal",
+      error: "not_in_channel",
+    });
+    const upload = failed(await checkup(slack), "File upload");
+    assert.match(upload.found, /files\.completeUploadExternal: not_in_channel/);
+    assert.match(upload.todo!, /\/invite @Helpdesk/);
+  });
+
+  await t.step("a share that never shows", async () => {
+    await using slack = await workspace();
+    slack.workspace.files.shareDelayMs = 60_000;
+    const lines = await checkFiles(
+      clientFor(slack),
+      TRIAGE,
+      "r",
+      "xwfp-test-token",
+      { times: 3, apartMs: 20 },
+    );
+    const upload = failed(lines, "File upload");
+    assert.match(upload.found, /had not shown in its thread in <#CTRIAGE>/);
+    assert.match(upload.todo!, /report it to Slack with the file's id \(F/);
+    const read = failed(lines, "File read-back");
+    assert.match(read.found, /still named no share/);
+    assert.deepEqual(leftInTriage(slack), []);
+    assert.deepEqual(testFiles(slack).map((f) => f.deleted), [true]);
+  });
+
+  await t.step("a test file that can't be deleted is named", async () => {
+    await using slack = await workspace();
+    slack.fail({
+      method: "files.delete",
+      error: "missing_scope",
+      extra: { needed: "files:write" },
+    });
+    const lines = await checkup(slack);
+    assert.equal(line(lines, "File upload").ok, true);
+    const left = failed(lines, "Test file removed");
+    assert.match(left.found, /helpdesk-checkup\.txt could not be deleted/);
+    assert.match(left.todo!, /by hand/);
+    // The message and its reply with the file stay, to be found by hand.
+    assert.equal(leftInTriage(slack).length, 2);
+  });
+});
