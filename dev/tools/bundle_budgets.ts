@@ -48,7 +48,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   my_tickets: 135 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
   // the form's file field (+0.6 KB); a ticket's writers (+0.05 KB).
-  open_ticket: 141 * KB,
+  // 138.8 KB since the files step's outputs are apart from its definition
+  // (functions/send_ticket_files/files_outputs.ts, -1.2 KB).
+  open_ticket: 140 * KB,
   open_tickets: GOAL,
   // The report's CSV export: the CSV itself (report_export.ts, 3.9 KB),
   // the check of a range of dates and the upload to a DM.

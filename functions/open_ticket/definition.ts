@@ -1,5 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
-import { FILES_OUTPUTS } from "../send_ticket_files/definition.ts";
+import { FILES_OUTPUTS } from "../send_ticket_files/files_outputs.ts";
 
 /**
  * The "Open a ticket" form: asks what kind of request it is, then that

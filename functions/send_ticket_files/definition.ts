@@ -3,24 +3,6 @@ import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
 export const SEND_TICKET_FILES_CALLBACK_ID = "send_ticket_files";
 
 /**
- * What the functions before this step put out for it (filesOutputs in
- * slack/workspace/files_step.ts): the request form and the card's buttons.
- */
-export const FILES_OUTPUTS = {
-  files: {
-    type: Schema.types.array,
-    items: { type: Schema.slack.types.file_id },
-    title: "Files to pass on",
-  },
-  files_by: { type: Schema.slack.types.user_id, title: "Files added by" },
-  files_to: {
-    type: Schema.types.string,
-    title: "Where the files go",
-    description: "card (a form's) or requester (a reply's)",
-  },
-} as const;
-
-/**
  * The step after the request form and the card's buttons when files are on
  * (HELPDESK_FILES=on): copies the files the form or a reply carried, in a
  * run of its own, after the words. Listed for Workflow Builder then too:

@@ -8,7 +8,7 @@ import {
   CONVERSATION_ACTIONS,
   type ConversationAction,
 } from "../../helpdesk/tickets/conversation.ts";
-import { FILES_OUTPUTS } from "../send_ticket_files/definition.ts";
+import { FILES_OUTPUTS } from "../send_ticket_files/files_outputs.ts";
 
 export const UPDATE_TICKET_CALLBACK_ID = "update_ticket";
 export const ASSIGN_VIEW_CALLBACK_ID = "assign_ticket";
