@@ -17,12 +17,12 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
     slack:
       "View files shared in channels and conversations that your slack app has been added to",
     reason:
-      "With `HELPDESK_FILES=on`: download the files on a message that becomes a ticket, and those its requester adds in that message's thread, with the run's token, to copy them to the ticket's card thread; offer a file field (Block Kit `file_input`, which requires this scope) in the request form and in Reply to requester, and look up (`files.info`) and read the files picked there, to copy them to the card's thread or the requester; with JSM on, look up and read back those copies to attach them to the JSM request. Nothing else is read.",
+      "With `HELPDESK_FILES=on`: download the files on a message that becomes a ticket, and those its requester adds in that message's thread, with the run's token, to copy them to the ticket's card thread; offer a file field (Block Kit `file_input`, which requires this scope) in the request form and in Reply to requester, and look up (`files.info`) and read the files picked there, to copy them to the card's thread or the requester; with JSM on, look up and read back those copies to attach them to the JSM request. The check-up reads back its own test file (`files.info`, then a download). Nothing else is read.",
   },
   "files:write": {
     slack: "Upload, edit, and delete files as your slack app",
     reason:
-      "With `HELPDESK_FILES=on`: upload those copies into the card's thread, or for a private request into its agents' DMs, and a reply's files where the requester reads the reply (files.getUploadURLExternal, then files.completeUploadExternal). With `HELPDESK_EXPORT=on` (or `HELPDESK_FILES=on`): upload the Helpdesk report's CSV export into the DM of the admin or queue owner who asked for it. Helpdesk never edits or deletes anyone's files.",
+      "With `HELPDESK_FILES=on`: upload those copies into the card's thread, or for a private request into its agents' DMs, and a reply's files where the requester reads the reply (files.getUploadURLExternal, then files.completeUploadExternal). With `HELPDESK_EXPORT=on` (or `HELPDESK_FILES=on`): upload the Helpdesk report's CSV export into the DM of the admin or queue owner who asked for it. With `HELPDESK_FILES=on` the check-up uploads one small test file into a thread in the triage channel and deletes it again (`files.delete`); Helpdesk never edits or deletes anyone else's files.",
   },
   "chat:write": {
     slack: "Send messages as @Helpdesk",

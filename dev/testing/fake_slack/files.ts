@@ -21,7 +21,9 @@
 //   shares, and with `shareDelayMs` it shares that much later too.
 // - files.info names where a file is shared: `channels` (public), `groups`
 //   (private), `ims`, and `shares.public|private[channel]` with each share's
-//   `ts` and, in a thread, `thread_ts` (docs.slack.dev, "File object").
+//   `ts` and, in a thread, `thread_ts` (the file object, objs_file, of
+//   Slack's Web API spec: slackapi/slack-api-specs, web-api/
+//   slack_web_openapi_v2.json).
 // - A team may turn uploads off or allow only images: getUploadURLExternal
 //   answers `file_uploads_disabled` or `file_uploads_except_images_disabled`
 //   (its method page's errors).
