@@ -88,53 +88,13 @@ export function reopen(
   rules: ReopenRules,
   now: number,
 ): RuleOutcome {
+  const kept = keptClosed(ticket, rules, now);
+  if (kept) return { ok: false, reason: refusalOf(kept, ticket, rules) };
   if (ticket.status === "resolved") {
     return {
       ok: true,
       ticket: { ...ticket, status: "in_progress", updated_at: now },
       verb: "reopened",
-    };
-  }
-  if (ticket.status === "in_progress") {
-    return { ok: false, reason: `${ticket.key} is already in progress.` };
-  }
-  if (ticket.status !== "closed") {
-    return { ok: false, reason: `${ticket.key} is not resolved or closed.` };
-  }
-  if (ticket.approval === "denied" || ticket.approval === "pending") {
-    return {
-      ok: false,
-      reason: `${ticket.key} was ${
-        ticket.approval === "denied" ? "denied" : "withdrawn before approval"
-      }, so it stays closed. Open a new request if it is still needed.`,
-    };
-  }
-  // A duplicate follows the ticket it was merged into; only an agent's
-  // Unmerge on that one opens it again (ticket_merge.ts).
-  if (ticket.merged_into) {
-    return {
-      ok: false,
-      reason: `${ticket.key} was merged into ${
-        ticket.merged_into_key ?? "another ticket"
-      }, so it stays closed: you'll hear about ${
-        ticket.merged_into_key ?? "that ticket"
-      } instead.`,
-    };
-  }
-  const closedAt = ticket.closed_at ?? ticket.updated_at;
-  if (rules.reopenDays <= 0) {
-    return {
-      ok: false,
-      reason:
-        `Closed tickets stay closed here. Open a new ticket and mention ${ticket.key}.`,
-    };
-  }
-  if (now - closedAt > rules.reopenDays * 86_400) {
-    return {
-      ok: false,
-      reason: `${ticket.key} was closed more than ${rules.reopenDays} ${
-        rules.reopenDays === 1 ? "day" : "days"
-      } ago, so it can't be reopened. Open a new ticket and mention ${ticket.key}.`,
     };
   }
   const status: Status = ticket.assignee ? "in_progress" : "new";
@@ -145,11 +105,73 @@ export function reopen(
   return { ok: true, ticket: next, verb: "reopened" };
 }
 
-/** Whether a closed ticket can still be reopened at `now`. */
+/**
+ * Whether a closed ticket can still be reopened at `now`. Apart from
+ * reopen, so that what draws the requester's Reopen button (in every
+ * change's DM) does not bundle the refusals' words and the reopening.
+ */
 export function canReopen(
   ticket: Ticket,
   rules: ReopenRules,
   now: number,
 ): boolean {
-  return reopen(ticket, rules, now).ok;
+  return keptClosed(ticket, rules, now) === undefined;
+}
+
+/** Why a ticket can't be reopened: refusalOf puts it into words. */
+type KeptClosed =
+  | "in_progress"
+  | "not_closed"
+  | "decided"
+  | "merged"
+  | "never"
+  | "too_old";
+
+function keptClosed(
+  ticket: Ticket,
+  rules: ReopenRules,
+  now: number,
+): KeptClosed | undefined {
+  if (ticket.status === "resolved") return undefined;
+  if (ticket.status === "in_progress") return "in_progress";
+  if (ticket.status !== "closed") return "not_closed";
+  if (ticket.approval === "denied" || ticket.approval === "pending") {
+    return "decided";
+  }
+  // A duplicate follows the ticket it was merged into; only an agent's
+  // Unmerge on that one opens it again (ticket_merge.ts).
+  if (ticket.merged_into) return "merged";
+  if (rules.reopenDays <= 0) return "never";
+  const closedAt = ticket.closed_at ?? ticket.updated_at;
+  if (now - closedAt > rules.reopenDays * 86_400) return "too_old";
+  return undefined;
+}
+
+function refusalOf(
+  kept: KeptClosed,
+  ticket: Ticket,
+  rules: ReopenRules,
+): string {
+  switch (kept) {
+    case "in_progress":
+      return `${ticket.key} is already in progress.`;
+    case "not_closed":
+      return `${ticket.key} is not resolved or closed.`;
+    case "decided":
+      return `${ticket.key} was ${
+        ticket.approval === "denied" ? "denied" : "withdrawn before approval"
+      }, so it stays closed. Open a new request if it is still needed.`;
+    case "merged":
+      return `${ticket.key} was merged into ${
+        ticket.merged_into_key ?? "another ticket"
+      }, so it stays closed: you'll hear about ${
+        ticket.merged_into_key ?? "that ticket"
+      } instead.`;
+    case "never":
+      return `Closed tickets stay closed here. Open a new ticket and mention ${ticket.key}.`;
+    case "too_old":
+      return `${ticket.key} was closed more than ${rules.reopenDays} ${
+        rules.reopenDays === 1 ? "day" : "days"
+      } ago, so it can't be reopened. Open a new ticket and mention ${ticket.key}.`;
+  }
 }
