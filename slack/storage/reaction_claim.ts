@@ -9,7 +9,9 @@
 // holds it: Slack accepted its reactions.add, or it adopted the claim after
 // the record showed that nobody else holds it. A reactions.add that failed
 // with anything but `already_reacted` is never followed by a blind
-// reactions.remove (that removed whichever run held the lock then).
+// reactions.remove (that removed whichever run held the lock then). An
+// adoption is confirmed before the run acts on it (adoptClaim), since two
+// runs can adopt at the same moment.
 //
 // Sources for the Slack behaviours relied on:
 // - reactions.add answers `already_reacted` when "the specified item already
@@ -304,121 +306,32 @@ async function mayRemoveAgain(
  */
 export const RECORD_GRACE_MS = 1000;
 
-export type ClaimOutcome =
-  | { kind: "taken"; record: ClaimRecord; adopted: boolean }
-  | { kind: "held"; record?: ClaimRecord }
-  | { kind: "unclaimable"; code: string }
-  | { kind: "failed"; error: SlackCallError };
-
 /**
- * A claim taken at once or not at all (the intake and relay marks): held by
- * another run, this run's after all (an add whose answer was lost), or
- * adopted from a run that could not let go.
+ * Adopts a claim whose reaction is there while no record names another live
+ * holder. Two runs can conclude so at the same moment (two adds whose
+ * answers were lost, two runs waiting on a claim left stuck), and a write
+ * can't be made on condition. So the run names itself, waits `settleMs`
+ * (longer than another run takes from its last look to its own naming, and
+ * than a read lags behind a write), and reads the record again: the claim is
+ * its own only if its name is still there. Of two runs that named
+ * themselves, the later name stays and the earlier run sees it (Fischer's
+ * timed mutual exclusion: Lamport, "A Fast Mutual Exclusion Algorithm",
+ * 1987, section 1). A record that can't be read again is not taken as
+ * confirmation.
  */
-export async function claimOnce(
+export async function adoptClaim(
   client: SlackAPIClient,
-  spot: ReactionSpot,
   id: string,
   holder: string,
+  takenAt: number,
+  settleMs: number,
   clock: Clock = realClock,
-): Promise<ClaimOutcome> {
-  const now = () => Math.floor(clock.nowMs() / 1000);
-  const mine = (): ClaimRecord => ({
-    id,
-    holder,
-    state: "held",
-    taken_at: now(),
+): Promise<{ mine: boolean; record?: ClaimRecord }> {
+  await recordHolder(client, id, holder, takenAt);
+  await clock.sleep(settleMs);
+  const record = await readClaim(client, id).catch((error) => {
+    console.warn(`${id}: adoption not confirmed`, error);
+    return undefined;
   });
-  const added = await addReaction(client, spot, 1500, clock);
-  if (added.kind === "unclaimable") return added;
-  if (added.kind === "taken") {
-    const record = mine();
-    await recordHolder(client, id, holder, record.taken_at!).catch((error) =>
-      console.warn(`${id}: claim not recorded`, error)
-    );
-    return { kind: "taken", record, adopted: false };
-  }
-  if (added.kind === "failed" && !added.uncertain) return added;
-  // The reaction is there, or may be. Adopted when no record names another
-  // run that holds it, twice, RECORD_GRACE_MS apart: a run that has just
-  // taken it writes its record within that time.
-  const nobodyElse = (record: ClaimRecord | undefined) => {
-    const judged = judgeClaim(record, holder, now());
-    return judged === "free" || (judged === "unknown" && added.uncertain);
-  };
-  let record = await readClaim(client, id);
-  if (nobodyElse(record)) {
-    await clock.sleep(RECORD_GRACE_MS);
-    record = await readClaim(client, id);
-  }
-  if (!nobodyElse(record)) {
-    return added.kind === "failed"
-      ? { kind: "failed", error: added.error }
-      : { kind: "held", record };
-  }
-  if (added.kind === "failed") {
-    // Whether it is there is not known: said in the record, so that the
-    // next run adopts it rather than finding a reaction nobody holds.
-    if (!record?.state) {
-      await recordClaim(client, { ...mine(), state: "stuck" }).catch(
-        (error) => console.warn(`${id}: stuck not recorded`, error),
-      );
-    }
-    return { kind: "failed", error: added.error };
-  }
-  const adopted = mine();
-  await recordHolder(client, id, holder, adopted.taken_at!);
-  return { kind: "taken", record: adopted, adopted: true };
-}
-
-/**
- * Marks (the :ticket: intake mark, the relay mark) stay on a message once
- * its work is done; their record says so, and nobody adopts them.
- */
-export const markId = (spot: ReactionSpot) =>
-  `mark:${spot.name}:${spot.channel}:${spot.timestamp}`;
-
-/** A mark this run took, or adopted. */
-export interface HeldMark {
-  spot: ReactionSpot;
-  record: ClaimRecord;
-}
-
-export type MarkOutcome =
-  | { kind: "taken"; mark: HeldMark }
-  | { kind: "held" }
-  | { kind: "unclaimable"; code: string }
-  | { kind: "failed"; error: SlackCallError };
-
-export async function takeMark(
-  client: SlackAPIClient,
-  spot: ReactionSpot,
-  label: string,
-  clock: Clock = realClock,
-): Promise<MarkOutcome> {
-  const claim = await claimOnce(
-    client,
-    spot,
-    markId(spot),
-    newHolder(label),
-    clock,
-  );
-  if (claim.kind !== "taken") return claim;
-  return { kind: "taken", mark: { spot, record: claim.record } };
-}
-
-/** The work is done: the mark stays, and is nobody's to adopt. */
-export async function keepMark(client: SlackAPIClient, mark: HeldMark) {
-  await recordClaim(client, { ...mark.record, state: "kept" }).catch((error) =>
-    console.warn(`${mark.record.id}: kept mark not recorded`, error)
-  );
-}
-
-/** The work failed: the mark is taken back, so that trying again can take it. */
-export async function giveBackMark(
-  client: SlackAPIClient,
-  mark: HeldMark,
-  clock: Clock = realClock,
-): Promise<boolean> {
-  return await releaseReaction(client, mark.spot, mark.record, clock);
+  return { mine: record?.holder === holder, record };
 }

@@ -17,7 +17,8 @@
 //   default).
 // - An add whose answer was lost (a timeout, a 5xx) is asked again; when
 //   the reaction turns out to be there and no record names another run, it
-//   is this run's.
+//   is this run's, once a second look confirms that no other run adopted it
+//   at the same moment (adoptClaim).
 // - Reads may be stale (see reaction_claim.ts): the record carries the
 //   ticket's newest revision, and the next holder reads the ticket until it
 //   sees at least that one, then hands it to the work.
@@ -26,6 +27,7 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   type AddOutcome,
   addReaction,
+  adoptClaim,
   type ClaimRecord,
   type Clock,
   judgeClaim,
@@ -254,9 +256,21 @@ async function acquire(
       added.kind === "present" && nobodyElseSince !== undefined &&
       clock.nowMs() - nobodyElseSince >= grace
     ) {
+      // Another waiting run may conclude the same at the same moment: the
+      // adoption is confirmed after as long again (adoptClaim).
       console.warn(`${id}: adopting a lock nobody holds`);
-      await recordHolder(client, id, holder, seconds());
-      return { kind: "taken", adopted: true, waited };
+      const adopted = await adoptClaim(
+        client,
+        id,
+        holder,
+        seconds(),
+        grace,
+        clock,
+      );
+      if (adopted.mine) return { kind: "taken", adopted: true, waited };
+      console.warn(`${id}: another run adopted it at the same moment`);
+      nobodyElseSince = undefined;
+      waited = true;
     }
     if (left() < pollMs * 1.25 + longestAsk) {
       if (judged === "unknown" && !uncertain && record !== "unread") {

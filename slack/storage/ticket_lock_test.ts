@@ -17,6 +17,10 @@ import {
   withTicketLock,
 } from "./ticket_lock.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import {
+  exclusiveWork,
+  loseBothAnswers,
+} from "../../dev/testing/claim_races.ts";
 
 /** A clock that moves only when the lock waits. */
 function clock(startMs: number) {
@@ -197,6 +201,22 @@ Deno.test("the ticket lock", async (t) => {
         () => Promise.resolve(held(slack, ticket)),
       );
       assert.deepEqual(result, { ok: true, value: true });
+      assert.equal(held(slack, ticket), false);
+    },
+  );
+
+  await t.step(
+    "two runs whose adds both lost their answers: one changes at a time",
+    async () => {
+      const ticket = await openTestTicket(slack);
+      loseBothAnswers(slack);
+      const { seen, work } = exclusiveWork();
+      const results = await Promise.all([
+        withTicketLock(client, ticket, work, { waitMs: 8000 }),
+        withTicketLock(client, ticket, work, { waitMs: 8000 }),
+      ]);
+      assert.equal(seen.most, 1, "two runs held the lock at once");
+      assert.ok(results.some((r) => r.ok), JSON.stringify(results));
       assert.equal(held(slack, ticket), false);
     },
   );

@@ -15,7 +15,7 @@ import {
   giveBackMark,
   keepMark,
   takeMark,
-} from "../../slack/storage/reaction_claim.ts";
+} from "../../slack/storage/reaction_marks.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { followMerge, relayFromRequester } from "./conversation.ts";
 import { recordThreadOrder } from "../../slack/storage/checkup_store.ts";
