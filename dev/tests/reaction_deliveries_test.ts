@@ -34,6 +34,7 @@ import {
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import { TICKET_MARK } from "../../helpdesk/tickets/message_ticket.ts";
 import { ticketFromMessage } from "../../use_cases/opening/message_intake.ts";
+import { shortWaits } from "../testing/short_waits.ts";
 
 async function intakeQueue(slack: FakeSlack) {
   await configure(slack);
@@ -119,6 +120,10 @@ Deno.test("one reaction delivered twice: a failure at each call of either", asyn
 });
 
 Deno.test("a mark left by a run that could not finish expires", async (t) => {
+  // One run at a time: nobody else can be saving while a run waits on the
+  // mark (short_waits.ts). The deliveries at the same instant above wait
+  // as Helpdesk does.
+  using _waits = shortWaits();
   await using slack = await startFakeSlack();
   await intakeQueue(slack);
   const client = clientFor(slack);

@@ -83,7 +83,7 @@ export async function anotherRunsTicket(
   message: ReactedMessage,
   run: IntakeRun,
 ): Promise<IntakeOutcome | undefined> {
-  const deadline = Date.now() + MARK_WAIT_MS;
+  const deadline = Date.now() + intakeWaits.markMs;
   for (;;) {
     const made = await madeFrom(client, message);
     if (made) {
@@ -179,12 +179,12 @@ async function liveRunHoldsMark(
   const look = () =>
     markHeldByLiveRun(client, where, nowSeconds(run)).catch(() => true);
   if (await look()) return true;
-  await new Promise((r) => setTimeout(r, SECOND_LOOK_MS));
+  await new Promise((r) => setTimeout(r, intakeWaits.secondLookMs));
   return await look();
 }
 
 /** Longer than a live run takes from its add's answer to its record. */
-const SECOND_LOOK_MS = 1000;
+export const SECOND_LOOK_MS = 1000;
 
 const nowSeconds = (run: { nowMs?: number }) =>
   Math.floor((run.nowMs ?? Date.now()) / 1000);
@@ -231,7 +231,19 @@ export async function madeFrom(
 }
 
 /** How long another run holding the mark is given to save the ticket. */
-const MARK_WAIT_MS = 3000;
+export const MARK_WAIT_MS = 3000;
+
+/**
+ * The waits a run takes: MARK_WAIT_MS and SECOND_LOOK_MS whenever Helpdesk
+ * runs. They give another run time to act, so a test whose deliveries go
+ * one after another (no other run can be saving or recording while one
+ * waits) may shorten them (dev/testing/short_waits.ts) and spend its time
+ * on checks rather than asleep; tests of runs at the same instant keep them.
+ */
+export const intakeWaits = {
+  markMs: MARK_WAIT_MS,
+  secondLookMs: SECOND_LOOK_MS,
+};
 
 /**
  * Someone else's run holds the mark: Slack delivered the event twice, or
@@ -246,7 +258,7 @@ async function markHeld(
   run: IntakeRun,
   mayClear = false,
 ): Promise<IntakeOutcome | "abandoned"> {
-  const deadline = Date.now() + MARK_WAIT_MS;
+  const deadline = Date.now() + intakeWaits.markMs;
   for (;;) {
     const made = await madeFrom(client, message);
     if (made) {
