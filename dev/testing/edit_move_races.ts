@@ -1,0 +1,288 @@
+// Two people at the same instant on one ticket, where one of them edits or
+// moves it, through the functions Slack would run, on a fake Slack whose
+// answers arrive in random order, each round on its own ticket: the races
+// of dev/tests/edit_move_races*_test.ts, split into files so that
+// `deno test --parallel` runs them side by side.
+//
+// After each round: the stored ticket holds every change that was announced
+// and none that wasn't; a click that was not applied was told why; there is
+// one card in the queue the ticket is in, showing it; a card it left says
+// where it went; and no lock is left held.
+import assert from "node:assert/strict";
+import {
+  openTestTicket,
+  PEOPLE,
+  startFakeSlack,
+  storedTicket,
+  TRIAGE,
+} from "./harness.ts";
+import { click } from "./queue_actions.ts";
+import { submitEdit, submitMove } from "./edit_move_actions.ts";
+import {
+  configureQueues,
+  PEOPLE_QUEUE,
+  PEOPLE_TRIAGE,
+} from "./queue_fixtures.ts";
+import type { FakeSlack, FakeSlackOptions } from "./fake_slack/server.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
+import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
+import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
+import { BOT_USER_ID } from "./fake_slack/workspace.ts";
+
+const A = PEOPLE.agent; // works both queues
+const B = PEOPLE.otherAgent; // works Helpdesk only
+
+interface Tally {
+  rounds: number;
+  applied: number;
+  refused: number;
+  /** Rounds in which the first of the two clicks went first. */
+  firstWon: number;
+  violations: string[];
+}
+
+function cardsFor(slack: FakeSlack, channel: string, ticketId: string) {
+  return slack.workspace.messagesIn(channel).filter((m) => {
+    const metadata = m.metadata as
+      | { event_type?: string; event_payload?: { ticket_id?: string } }
+      | undefined;
+    return metadata?.event_type === CARD_EVENT_TYPE &&
+      metadata.event_payload?.ticket_id === ticketId;
+  });
+}
+
+/** What every round must end with, whatever the order. */
+function checkCards(slack: FakeSlack, stored: Ticket, start: Ticket) {
+  const problems: string[] = [];
+  const here = stored.queue_id === PEOPLE_QUEUE.id ? PEOPLE_TRIAGE : TRIAGE;
+  const cards = cardsFor(slack, here, stored.id);
+  if (cards.length !== 1) problems.push(`${cards.length} cards in ${here}`);
+  if (cards[0] && cards[0].ts !== stored.card_ts) {
+    problems.push("card not recorded");
+  }
+  if (cards[0] && cards[0].text !== ticketCardText(stored)) {
+    problems.push("the card disagrees with the ticket");
+  }
+  if (here === PEOPLE_TRIAGE) {
+    const old = slack.workspace.findMessage(TRIAGE, start.card_ts!)!;
+    if (!JSON.stringify(old.blocks).includes("moved to the")) {
+      problems.push("the old card doesn't say where it went");
+    }
+  }
+  const first = slack.workspace.findMessage(TRIAGE, start.card_ts!)!;
+  if (
+    first.reactions?.some((r) =>
+      r.name === LOCK_REACTION && r.users.includes(BOT_USER_ID)
+    )
+  ) {
+    problems.push("lock left held");
+  }
+  return problems;
+}
+
+/** The refusal reached the person, naming the ticket. */
+function told(slack: FakeSlack, user: string, key: string, answer: unknown) {
+  const error = (answer as { errors?: Record<string, string> })?.errors;
+  if (error && Object.values(error).some((e) => e.includes(key) || e.length)) {
+    return true;
+  }
+  return [
+    ...slack.workspace.ephemerals.filter((e) => e.user === user),
+    ...slack.workspace.dmsTo(user),
+  ].some((m) => m.text.includes(key));
+}
+
+async function later<T>(ms: number, run: () => T | Promise<T>): Promise<T> {
+  await new Promise((r) => setTimeout(r, ms));
+  return await run();
+}
+
+const refusedAnswer = (answer: unknown) =>
+  Boolean((answer as { errors?: unknown })?.errors);
+
+export interface Race {
+  name: string;
+  round(slack: FakeSlack, tally: Tally): Promise<void>;
+}
+
+export const RACES: Race[] = [
+  {
+    name: "move (A) vs resolve (B, who doesn't work the new queue)",
+    async round(slack, tally) {
+      const start = await openTestTicket(slack, { status: "in_progress" });
+      // The move has more to read before it takes the lock: the resolve
+      // starts a little later, at random, so that either goes first.
+      const [moved, resolved] = await Promise.all([
+        submitMove(slack, start.id, A, PEOPLE_QUEUE.id),
+        later(Math.random() * 40, () => click(slack, start.id, "resolve", B)),
+      ]);
+      const stored = await storedTicket(slack, start.id);
+      const moveApplied = !refusedAnswer(moved);
+      const resolveApplied = resolved.outputs?.status === "resolved";
+      // Resolved first: the move is refused (resolved tickets stay). Moved
+      // first: B no longer works it, so the resolve is refused.
+      if (moveApplied === resolveApplied) {
+        tally.violations.push(`both or neither: ${JSON.stringify(stored)}`);
+      }
+      if (moveApplied !== (stored.queue_id === PEOPLE_QUEUE.id)) {
+        tally.violations.push("move announced but not stored, or the reverse");
+      }
+      if (resolveApplied !== (stored.status === "resolved")) {
+        tally.violations.push(
+          "resolve announced but not stored, or the reverse",
+        );
+      }
+      if (!moveApplied && !told(slack, A, start.key, moved)) {
+        tally.violations.push("A not told");
+      }
+      if (!resolveApplied && !told(slack, B, start.key, resolved)) {
+        tally.violations.push("B not told");
+      }
+      tally.violations.push(...checkCards(slack, stored, start));
+      tally.firstWon += Number(moveApplied);
+      tally.applied += Number(moveApplied) + Number(resolveApplied);
+      tally.refused += Number(!moveApplied) + Number(!resolveApplied);
+    },
+  },
+  {
+    name: "edit summary (A) vs edit priority (B): both kept",
+    async round(slack, tally) {
+      const start = await openTestTicket(slack, {});
+      const answers = await Promise.all([
+        submitEdit(slack, start, A, { summary: "Summary by A" }),
+        submitEdit(slack, start, B, { priority: "urgent" }),
+      ]);
+      const stored = await storedTicket(slack, start.id);
+      if (answers.some(refusedAnswer)) {
+        tally.violations.push(`refused: ${JSON.stringify(answers)}`);
+      }
+      if (stored.summary !== "Summary by A" || stored.priority !== "urgent") {
+        tally.violations.push(
+          `lost an edit: ${stored.summary} ${stored.priority}`,
+        );
+      }
+      const replies = slack.workspace.repliesTo(TRIAGE, start.card_ts!);
+      if (replies.filter((r) => r.text.includes(" edited ")).length !== 2) {
+        tally.violations.push("not both announced");
+      }
+      tally.violations.push(...checkCards(slack, stored, start));
+      tally.firstWon += 1;
+      tally.applied += 2;
+    },
+  },
+  {
+    name: "edit summary (A) vs edit summary (B): one, the other told",
+    async round(slack, tally) {
+      const start = await openTestTicket(slack, {});
+      const answers = await Promise.all([
+        submitEdit(slack, start, A, { summary: "Summary by A" }),
+        submitEdit(slack, start, B, { summary: "Summary by B" }),
+      ]);
+      const stored = await storedTicket(slack, start.id);
+      const applied = answers.filter((a) => !refusedAnswer(a)).length;
+      if (applied !== 1) tally.violations.push(`${applied} applied`);
+      const winner = refusedAnswer(answers[0]) ? "B" : "A";
+      if (stored.summary !== `Summary by ${winner}`) {
+        tally.violations.push("the announced edit is not the stored one");
+      }
+      const refusal = answers.find(refusedAnswer) as {
+        errors: { summary: string };
+      };
+      // Told the other edit came first, or (when it held the ticket longer
+      // than a run waits) that someone else is changing it.
+      if (
+        !/changed while you were editing|Someone else is changing .* Nothing changed/
+          .test(refusal?.errors.summary)
+      ) {
+        tally.violations.push(`refusal: ${refusal?.errors.summary}`);
+      }
+      tally.violations.push(...checkCards(slack, stored, start));
+      tally.firstWon += Number(winner === "A");
+      tally.applied += applied;
+      tally.refused += 2 - applied;
+    },
+  },
+  {
+    name: "edit (B) vs move (A): both kept, on the card where it is",
+    async round(slack, tally) {
+      const start = await openTestTicket(slack, { status: "in_progress" });
+      const [edited, moved] = await Promise.all([
+        submitEdit(slack, start, B, { description: "More detail" }),
+        submitMove(slack, start.id, A, PEOPLE_QUEUE.id),
+      ]);
+      const stored = await storedTicket(slack, start.id);
+      const editApplied = !refusedAnswer(edited);
+      const moveApplied = !refusedAnswer(moved);
+      if (!moveApplied) tally.violations.push("move refused");
+      // Edited first, both stay; moved first, B no longer works it.
+      if (editApplied !== (stored.description === "More detail")) {
+        tally.violations.push("edit announced but not stored, or the reverse");
+      }
+      if (!editApplied && !told(slack, B, start.key, edited)) {
+        tally.violations.push("B not told");
+      }
+      tally.violations.push(...checkCards(slack, stored, start));
+      tally.firstWon += Number(editApplied);
+      tally.applied += Number(editApplied) + Number(moveApplied);
+      tally.refused += Number(!editApplied) + Number(!moveApplied);
+    },
+  },
+];
+
+/** Each of `races`, `rounds` rounds, `atOnce` at a time, on one fake Slack. */
+export async function raceAll(
+  t: Deno.TestContext,
+  races: Race[],
+  options: FakeSlackOptions,
+  rounds: number,
+  atOnce: number,
+) {
+  const { staleReads, ...rest } = options;
+  await using slack = await startFakeSlack({
+    latencyMs: 1,
+    jitterMs: 12,
+    ...rest,
+  });
+  // Configured long before anyone clicks: its reads are not stale.
+  await configureQueues(slack);
+  slack.staleReads = staleReads;
+  const totals: Record<string, Omit<Tally, "violations">> = {};
+  for (const race of races) {
+    await t.step(`${race.name}, ${rounds} rounds`, async () => {
+      const tally: Tally = {
+        rounds: 0,
+        applied: 0,
+        refused: 0,
+        firstWon: 0,
+        violations: [],
+      };
+      for (let done = 0; done < rounds; done += atOnce) {
+        await Promise.all(
+          Array.from({ length: atOnce }, async () => {
+            await race.round(slack, tally);
+            tally.rounds++;
+          }),
+        );
+      }
+      assert.deepEqual(tally.violations, []);
+      assert.equal(tally.rounds, rounds);
+      // The races are real: each click went first in some rounds (where
+      // which went first decides anything).
+      if (tally.refused > 0) {
+        assert.ok(tally.firstWon > 0, JSON.stringify(tally));
+      }
+      const { violations: _, ...counts } = tally;
+      totals[race.name] = counts;
+    });
+  }
+  if (staleReads) assert.ok(slack.staleAnswers > 0, "no read was stale");
+  return { totals, staleAnswers: slack.staleAnswers };
+}
+
+/** The races whose names start so, in RACES' order; none found is an error. */
+export function racesStarting(...starts: string[]): Race[] {
+  const found = RACES.filter((r) => starts.some((s) => r.name.startsWith(s)));
+  if (found.length !== starts.length) throw new Error(starts.join(", "));
+  return found;
+}
