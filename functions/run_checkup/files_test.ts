@@ -191,6 +191,15 @@ Deno.test("each file line fails with what to do", async (t) => {
     assert.match(upload.found, /file_uploads_except_images_disabled/);
   });
 
+  await t.step("text files not among the allowed types", async () => {
+    await using slack = await workspace();
+    slack.workspace.files.allowedTypes = ["png", "jpg"];
+    const upload = failed(await checkup(slack), "File upload");
+    assert.match(upload.found, /refused a text file \(file_type_not_allowed\)/);
+    assert.match(upload.todo!, /allow the kinds agents need/);
+    assert.deepEqual(leftInTriage(slack), []);
+  });
+
   await t.step("Helpdesk out of the triage channel", async () => {
     await using slack = await workspace();
     slack.fail({

@@ -56,6 +56,10 @@ export function fileMethods(ws: FakeWorkspace): Array<[string, MethodHandler]> {
         if (!file || !file.pending || !file.bytes) {
           throw new SlackError("file_not_found");
         }
+        const extension = file.name.split(".").pop()!.toLowerCase();
+        if (files.allowedTypes && !files.allowedTypes.includes(extension)) {
+          throw new SlackError("file_type_not_allowed");
+        }
         return { file, title: typeof title === "string" ? title : undefined };
       });
       const channelId = args.channel_id as string | undefined;

@@ -26,7 +26,9 @@
 //   slack_web_openapi_v2.json).
 // - A team may turn uploads off or allow only images: getUploadURLExternal
 //   answers `file_uploads_disabled` or `file_uploads_except_images_disabled`
-//   (its method page's errors).
+//   (its method page's errors); a team that allows only some types refuses
+//   the others with `file_type_not_allowed` ("based on the team's
+//   allowed_file_upload_types preference", files.completeUploadExternal).
 // - files.delete (files:write) deletes the app's own files only: another's
 //   is `cant_delete_file`, a deleted one `file_deleted`, one it can't see
 //   `file_not_found` (docs.slack.dev, files.delete); the messages that
@@ -125,6 +127,11 @@ export class FakeFiles {
   maxUploadBytes = SLACK_MAX_FILE_BYTES;
   /** The team's upload setting; "all" unless a test says otherwise. */
   uploadPolicy: UploadPolicy = "all";
+  /**
+   * The extensions the team's allowed_file_upload_types lets through, all
+   * when absent (files.completeUploadExternal: `file_type_not_allowed`).
+   */
+  allowedTypes?: readonly string[];
   /**
    * How long after files.completeUploadExternal its files are shared: the
    * message shows and files.info names the channel only then (0: at once,

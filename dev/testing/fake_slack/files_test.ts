@@ -108,6 +108,14 @@ Deno.test("the fake Slack API keeps files as Slack does", async (t) => {
       );
       assert.equal((await ask("a.png")).ok, true);
       ws.files.uploadPolicy = "all";
+      ws.files.allowedTypes = ["png"];
+      const { id } = await upload("notes.txt", bytes);
+      const refused = await client.apiCall("files.completeUploadExternal", {
+        files: [{ id }],
+        channel_id: "C1",
+      });
+      assert.equal(refused.error, "file_type_not_allowed");
+      ws.files.allowedTypes = undefined;
     },
   );
 
