@@ -166,6 +166,8 @@ export async function fileTransfer(
   ws: FakeWorkspace,
   request: Request,
   path: string,
+  /** The token holds files:read, which viewing a file's bytes takes. */
+  mayRead = true,
 ): Promise<Response | undefined> {
   const files = ws.files;
   const upload = path.match(/^\/upload\/v1\/([^/]+)$/);
@@ -189,7 +191,7 @@ export async function fileTransfer(
       /^Bearer /,
       "",
     );
-    const file = token ? files.download(path) : undefined;
+    const file = token && mayRead ? files.download(path) : undefined;
     if (!token || !file?.bytes) {
       return new Response(SIGN_IN_PAGE, {
         status: 200,

@@ -282,6 +282,21 @@ Deno.test("the fake Slack API keeps files as Slack does", async (t) => {
     assert.equal(r.error, "invalid_arguments");
   });
 
+  await t.step("a download needs files:read", async () => {
+    const file = ws.postAs("U1", "C1", "see", undefined, [
+      { name: "s.txt", bytes },
+    ]).files![0];
+    slack.grantScopes(["chat:write", "files:write", "channels:history"]);
+    const r = await fetch(file.url_private_download, {
+      headers: { authorization: "Bearer xoxb-test" },
+    });
+    assert.match(String(r.headers.get("content-type")), /text\/html/);
+    await r.body?.cancel();
+    slack.grantScopes(
+      ["chat:write", "files:read", "files:write", "channels:history"],
+    );
+  });
+
   await t.step("file methods need the files scopes", async () => {
     slack.grantScopes(["chat:write"]);
     const r = await client.apiCall("files.getUploadURLExternal", {

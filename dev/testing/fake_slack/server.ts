@@ -335,6 +335,11 @@ export class FakeSlack {
         this.workspace,
         request,
         url.pathname,
+        // files:read: "View files shared in channels and conversations that
+        // your slack app has been added to" (docs.slack.dev/reference/
+        // scopes/files.read); without it Slack is not assumed to hand out
+        // the bytes.
+        !this.#scopes || this.#scopes.has("files:read"),
       );
       if (transfer) return transfer;
     }
