@@ -96,7 +96,10 @@ export function hostileRaces(mode: keyof typeof HOSTILE) {
         const tally = await runRace(slack, race, 50);
         totals[race.name] = tally;
         assertSound(tally, 50);
-        assert.ok(tally.applied >= 50, JSON.stringify(tally));
+        // Not vacuous: most rounds changed the ticket. A round whose two
+        // clicks were both refused (each told why) is right while Slack
+        // fails one reaction call in seven, so not every round must.
+        assert.ok(tally.changedRounds >= 40, JSON.stringify(tally));
       });
     }
     if (options.reactionFaults) {

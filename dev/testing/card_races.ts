@@ -171,6 +171,8 @@ export interface Tally {
   rounds: number;
   clicks: number;
   applied: number;
+  /** Rounds in which at least one of the two clicks was applied. */
+  changedRounds: number;
   refused: number;
   lostUpdates: number;
   cardDisagreements: number;
@@ -246,6 +248,7 @@ export async function runRound(
   tally.rounds++;
   tally.clicks += race.moves.length;
   tally.applied += announced.length;
+  if (announced.length > 0) tally.changedRounds++;
 }
 
 export function newTally(): Tally {
@@ -253,6 +256,7 @@ export function newTally(): Tally {
     rounds: 0,
     clicks: 0,
     applied: 0,
+    changedRounds: 0,
     refused: 0,
     lostUpdates: 0,
     cardDisagreements: 0,

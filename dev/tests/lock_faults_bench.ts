@@ -111,6 +111,7 @@ for (const [mode, options] of Object.entries(HOSTILE)) {
     rounds: 0,
     clicks: 0,
     applied: 0,
+    changedRounds: 0,
     refused: 0,
     lostUpdates: 0,
     cardDisagreements: 0,

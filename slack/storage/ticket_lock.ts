@@ -272,7 +272,11 @@ async function acquire(
       nobodyElseSince = undefined;
       waited = true;
     }
-    if (left() < pollMs * 1.25 + longestAsk) {
+    // An adoption under way (nobody else named since before the deadline)
+    // is seen through, a grace past the budget at most: giving up now would
+    // leave the reaction for the next run to wait out again.
+    const adopting = added.kind === "present" && nobodyElseSince !== undefined;
+    if (left() < pollMs * 1.25 + longestAsk && !adopting) {
       if (judged === "unknown" && !uncertain && record !== "unread") {
         // Held with no record: a holder that died before writing it. Its
         // clock starts now, for a later run to judge.
