@@ -53,6 +53,10 @@ export default DefineDatastore({
     setup_pending: { type: Schema.types.boolean },
     card_redraw_due: { type: Schema.types.boolean },
     outbox_due: { type: Schema.types.boolean },
+    // What the report's export names it by; the summary is personal text,
+    // gone with the item when the ticket is purged.
+    key: { type: Schema.types.string },
+    summary: { type: Schema.types.string },
     /** Its words are in the similar-tickets index (set by the scheduled run). */
     similar_indexed: { type: Schema.types.boolean },
     // Only on the item "~history_walk": the scheduled run's walk through

@@ -246,7 +246,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
       assert.match(file.name, /^helpdesk-tickets-.*\.csv$/);
       const served = await fetch(new URL(`/files/${file.id}`, ws.url));
       const csv = await served.text();
-      assert.match(csv, /^ticket_id,queue_id,queue,status/);
+      assert.match(csv, /^ticket_id,key,summary,queue_id,queue,status/);
       assert.equal(csv.trim().split("\r\n").length, 2, "one ticket, one row");
     });
 

@@ -87,11 +87,15 @@ Deno.test("Export on the Helpdesk report", async (t) => {
   });
   await configureQueues(slack);
   const client = clientFor(slack);
-  // A hostile queue name: the only typed text an export carries.
+  // Typed text an export carries: a queue's name and tickets' summaries.
   const hostile = '=HYPERLINK("http://evil.example","click"),\r\n"x"';
   await putQueue(client, { ...PEOPLE_QUEUE, name: hostile });
   const now = Math.floor(Date.now() / 1000);
-  const general = await openTestTicket(slack, { created_at: now - 3600 });
+  const hostileSummary = "@SUM(1+1)*cmd|' /C calc'!A0";
+  const general = await openTestTicket(slack, {
+    created_at: now - 3600,
+    summary: hostileSummary,
+  });
   const people = await openTestTicket(slack, {
     queue_id: PEOPLE_QUEUE.id,
     status: "resolved",
@@ -105,6 +109,7 @@ Deno.test("Export on the Helpdesk report", async (t) => {
   const secret = await openTestTicket(slack, {
     queue_id: PEOPLE_QUEUE.id,
     private: true,
+    summary: "Complaint about my manager",
     created_at: now - 3 * DAY,
   });
   const old = await openTestTicket(slack, {
@@ -135,6 +140,9 @@ Deno.test("Export on the Helpdesk report", async (t) => {
       ) => [c, rows.find((r) => r[0] === people.id)![i]]),
     );
     assert.equal(row.status, "resolved");
+    // Named as the admin knows it, from its filed figures.
+    assert.equal(row.key, people.key);
+    assert.equal(row.summary, people.summary);
     assert.equal(row.first_response_minutes, "10");
     assert.equal(row.first_response_target, "missed");
     assert.equal(row.resolution_minutes, "1440");
@@ -149,11 +157,30 @@ Deno.test("Export on the Helpdesk report", async (t) => {
     assert.equal(slack.callsTo("files.completeUploadExternal").length, 1);
   });
 
+  await t.step("an open ticket is named from the open work", () => {
+    const csv = csvFilesTo(slack, PEOPLE.admin).at(-1)!;
+    const row = parseCsv(csv).find((r) => r[0] === general.id)!;
+    assert.equal(row[EXPORT_COLUMNS.indexOf("key")], general.key);
+  });
+
+  await t.step("a private request's words are not exported", () => {
+    const csv = csvFilesTo(slack, PEOPLE.admin).at(-1)!;
+    const row = parseCsv(csv).find((r) => r[0] === secret.id)!;
+    assert.equal(row[EXPORT_COLUMNS.indexOf("key")], secret.key);
+    assert.equal(row[EXPORT_COLUMNS.indexOf("summary")], "");
+    assert.doesNotMatch(csv, /Complaint about my manager/);
+  });
+
   await t.step("hostile text can't become a formula", () => {
     const csv = csvFilesTo(slack, PEOPLE.admin).at(-1)!;
-    const cell = parseCsv(csv).find((r) => r[0] === people.id)![2];
+    const queue = EXPORT_COLUMNS.indexOf("queue");
+    const cell = parseCsv(csv).find((r) => r[0] === people.id)![queue];
     // Read back whole, quotes and line break included, starting with '.
     assert.equal(cell, `'${hostile}`);
+    const summary = parseCsv(csv).find((r) => r[0] === general.id)![
+      EXPORT_COLUMNS.indexOf("summary")
+    ];
+    assert.equal(summary, `'${hostileSummary}`);
     for (const record of parseCsv(csv)) {
       for (const field of record) assert.doesNotMatch(field, /^[=+\-@\t\r]/);
     }
@@ -266,10 +293,15 @@ Deno.test("Export on the Helpdesk report", async (t) => {
 
   await t.step("a range of dates covers those days only", async () => {
     const day = (ago: number) => utcDay(now - ago * DAY);
+    // Its entry settled out of the open work, as in a live install: only
+    // its filed figures are left.
+    await slack.datastores.delete("ticket_work", old.id);
     await ask(slack, PEOPLE.admin, { from_day: day(45), to_day: day(35) });
-    const ids = parseCsv(csvFilesTo(slack, PEOPLE.admin).at(-1)!).slice(1)
-      .map((r) => r[0]);
-    assert.deepEqual(ids, [old.id]);
+    const rows = parseCsv(csvFilesTo(slack, PEOPLE.admin).at(-1)!).slice(1);
+    assert.deepEqual(rows.map((r) => r[0]), [old.id]);
+    // Closed and settled long ago: named by its filed row alone.
+    assert.equal(rows[0][EXPORT_COLUMNS.indexOf("key")], old.key);
+    assert.equal(rows[0][EXPORT_COLUMNS.indexOf("summary")], old.summary);
   });
 
   await t.step("bad dates are refused clearly, nothing is sent", async () => {

@@ -15,10 +15,19 @@ import { REPORT_MAX_DAYS, utcDay } from "./report_rows.ts";
 
 const DAY = 86_400;
 
-export type ExportTicket = ReportTicket & { id: string };
+/** A ticket's figures, and the key and summary it is recognised by. */
+export type ExportTicket = ReportTicket & {
+  id: string;
+  key?: string;
+  summary?: string;
+  /** Read from the ticket itself (an install not yet indexed). */
+  private?: boolean;
+};
 
 export const EXPORT_COLUMNS = [
   "ticket_id",
+  "key",
+  "summary",
   "queue_id",
   "queue",
   "status",
@@ -99,6 +108,9 @@ export function exportCsv(
     const queue = t.queue ?? DEFAULT_QUEUE_ID;
     const cells: Record<(typeof EXPORT_COLUMNS)[number], string> = {
       ticket_id: t.id,
+      key: t.key ?? "",
+      // A private request's words go to its agents only, by DM.
+      summary: t.private ? "" : t.summary ?? "",
       queue_id: queue,
       queue: queueNames.get(queue) ?? "",
       status: t.status,

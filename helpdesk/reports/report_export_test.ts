@@ -24,6 +24,43 @@ Deno.test("a cell a spreadsheet would run is shown as text", async (t) => {
   });
 });
 
+Deno.test("each row names its ticket, its summary never a formula", async (t) => {
+  const period = { from: 1000, to: 2000 };
+  const row = (summary: string, more = {}) => {
+    const { csv } = exportCsv(
+      [{
+        id: "T1",
+        key: "HD-1",
+        summary,
+        status: "new",
+        priority: "low",
+        created_at: 1200,
+        ...more,
+      }],
+      period,
+      2000,
+      new Map(),
+    );
+    return csv.split("\r\n").slice(1).join("\r\n");
+  };
+  await t.step("key and summary follow the id", () => {
+    assert.match(row("Printer jams"), /^T1,HD-1,Printer jams,default,/);
+  });
+  for (const lead of ["=", "+", "-", "@", "\t", "\r"]) {
+    await t.step(`a summary starting with ${JSON.stringify(lead)}`, () => {
+      const line = row(`${lead}cmd|' /C calc'!A0`);
+      const cell = line.slice("T1,HD-1,".length);
+      assert.ok(
+        cell.startsWith(`'${lead}`) || cell.startsWith(`"'${lead}`),
+        JSON.stringify(cell),
+      );
+    });
+  }
+  await t.step("a private request's words are left out", () => {
+    assert.match(row("Salary question", { private: true }), /^T1,HD-1,,/);
+  });
+});
+
 Deno.test("the range of dates", async (t) => {
   const now = Date.parse("2027-01-15T08:00:00Z") / 1000;
   await t.step("both days are included, today up to now", () => {
@@ -85,8 +122,8 @@ Deno.test("the range of dates", async (t) => {
     );
     assert.equal(rows, 2);
     const lines = csv.split("\r\n");
-    assert.match(lines[0], /^ticket_id,queue_id,queue,status/);
-    assert.match(lines[1], /^A,default,,new,low,1970-01-01T00:20:00Z,/);
+    assert.match(lines[0], /^ticket_id,key,summary,queue_id,queue,status/);
+    assert.match(lines[1], /^A,,,default,,new,low,1970-01-01T00:20:00Z,/);
     assert.match(lines[2], /^B,/);
     assert.equal(lines.at(-1), "");
   });

@@ -77,10 +77,17 @@ export function daysOf(period: ReportPeriod): string[] {
   return days;
 }
 
-/** One ticket's figures as of one write (`rev`, see ticket_store.ts). */
+/**
+ * One ticket's figures as of one write (`rev`, see ticket_store.ts), with
+ * what the export names it by: its key and summary. The summary is the
+ * requester's words: a private ticket's is never kept here, and a purge
+ * takes it out of every filed row (withoutText).
+ */
 export interface ReportRow extends ReportTicket {
   id: string;
   rev: string;
+  key?: string;
+  summary?: string;
 }
 
 export type RowSource =
@@ -98,6 +105,9 @@ export type RowSource =
       | "saved_reply_uses"
       | "closed_at"
       | "close_reason"
+      | "key"
+      | "summary"
+      | "private"
     >
   >;
 
@@ -110,6 +120,10 @@ export function reportRowOf(ticket: RowSource, rev: string): ReportRow {
     created_at: ticket.created_at,
   };
   if (ticket.queue_id !== undefined) row.queue = ticket.queue_id;
+  if (ticket.key) row.key = ticket.key;
+  // A private request's words go to its agents only (its card shows none),
+  // never into figures an admin of every queue exports.
+  if (ticket.summary && !ticket.private) row.summary = ticket.summary;
   for (
     const field of [
       "first_response_at",
@@ -150,14 +164,22 @@ const ORDER = [
   "resolution_due_at",
   "rating",
   "rated_at",
-  // Added later: rows filed before them end at rated_at, or at
-  // saved_reply_uses.
+  // Added later: rows filed before them end at rated_at, at
+  // saved_reply_uses or at self_solved_at.
   "saved_reply_uses",
   "self_solved_at",
+  "key",
+  "summary",
 ] as const;
 
 /** Rows as filed before the last fields were added still read. */
-const LATER_FIELDS = 2;
+const LATER_FIELDS = 4;
+
+const TEXT_FIELDS: ReadonlySet<string> = new Set([
+  "saved_reply_uses",
+  "key",
+  "summary",
+]);
 
 export function encodeRow(row: ReportRow): string {
   return JSON.stringify(ORDER.map((field) => row[field] ?? null));
@@ -184,7 +206,7 @@ export function decodeRow(text: string): ReportRow | undefined {
   const row: ReportRow = { id, rev, status, priority, created_at };
   if (typeof queue === "string") row.queue = queue;
   ORDER.forEach((field, i) => {
-    if (i < 6 || field === "saved_reply_uses") return;
+    if (i < 6 || TEXT_FIELDS.has(field)) return;
     const value = values[i];
     if (typeof value === "number") {
       (row as unknown as Record<string, number>)[field] = value;
@@ -195,7 +217,33 @@ export function decodeRow(text: string): ReportRow | undefined {
     const strings = uses.filter((u): u is string => typeof u === "string");
     if (strings.length) row.saved_reply_uses = strings;
   }
+  for (const field of ["key", "summary"] as const) {
+    const text = values[ORDER.indexOf(field)];
+    if (typeof text === "string" && text) row[field] = text;
+  }
   return row;
+}
+
+/** The row without the requester's words: its figures and key stay. */
+export function withoutText(row: ReportRow): ReportRow {
+  const { summary: _words, ...figures } = row;
+  return figures;
+}
+
+/**
+ * The newer of two rows of one ticket; one without a key (an open work
+ * entry written before entries kept it) takes the older's key and summary.
+ * One with a key is taken as it is: a private ticket's has no summary, and
+ * must not get one back from a row filed before it was made private.
+ */
+export function newerNamedRow(a: ReportRow, b: ReportRow): ReportRow {
+  const [newer, older] = b.rev > a.rev ? [b, a] : [a, b];
+  if (newer.key || !older.key) return newer;
+  return {
+    ...newer,
+    key: older.key,
+    ...(older.summary ? { summary: older.summary } : {}),
+  };
 }
 
 /** Revisions sort in the order they were written ("" before any). */

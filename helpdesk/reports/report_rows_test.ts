@@ -6,6 +6,7 @@ import {
   encodeRow,
   firstFiledDay,
   inReportQuery,
+  newerNamedRow,
   PART_BUDGET,
   reportDaysOf,
   reportFromRows,
@@ -13,6 +14,7 @@ import {
   reportRowOf,
   splitIntoParts,
   utcDay,
+  withoutText,
 } from "./report_rows.ts";
 import { computeReport } from "./ticket_report.ts";
 import { D, H, NOW, ticket } from "../../dev/testing/report_fixtures.ts";
@@ -53,18 +55,24 @@ Deno.test("rows survive their JSON, and unreadable rows are refused", () => {
       rated_at: NOW - 60,
       queue_id: "it",
       saved_reply_uses: [`r1@${NOW - H}`, `r2@${NOW - 60}`],
+      key: "HD-7",
+      summary: 'Printer "jams", again',
     },
     "rev1",
   );
   assert.deepEqual(decodeRow(encodeRow(row)), row);
   assert.deepEqual(row.saved_reply_uses, [`r1@${NOW - H}`, `r2@${NOW - 60}`]);
-  // Rows filed before deflections, or before saved replies, still read.
+  assert.deepEqual([row.key, row.summary], ["HD-7", 'Printer "jams", again']);
+  // Rows filed before keys and summaries, before deflections, or before
+  // saved replies, still read.
   const before = (fields: number) =>
     JSON.stringify(JSON.parse(encodeRow(row)).slice(0, -fields));
-  assert.deepEqual(decodeRow(before(1)), row);
-  const { saved_reply_uses: _uses, ...withoutUses } = row;
-  assert.deepEqual(decodeRow(before(2)), withoutUses);
-  assert.equal(decodeRow(before(3)), undefined);
+  const { key: _key, summary: _summary, ...unnamed } = row;
+  assert.deepEqual(decodeRow(before(2)), unnamed);
+  assert.deepEqual(decodeRow(before(3)), unnamed);
+  const { saved_reply_uses: _uses, ...withoutUses } = unnamed;
+  assert.deepEqual(decodeRow(before(4)), withoutUses);
+  assert.equal(decodeRow(before(5)), undefined);
   // A self-solved close is filed with its time; any other close is not.
   const closedAs = (close_reason: "self_solved" | "withdrawn") =>
     reportRowOf({
@@ -96,6 +104,45 @@ Deno.test("rows survive their JSON, and unreadable rows are refused", () => {
   ) {
     assert.equal(decodeRow(bad), undefined, bad);
   }
+});
+
+Deno.test("a row names its ticket, never with a private request's words", () => {
+  const source = {
+    id: "T1",
+    status: "new" as const,
+    priority: "normal" as const,
+    created_at: NOW,
+    key: "HD-9",
+    summary: "Salary question",
+  };
+  const open = reportRowOf(source, "r1");
+  assert.equal(open.summary, "Salary question");
+  const secret = reportRowOf({ ...source, private: true }, "r1");
+  assert.equal(secret.key, "HD-9");
+  assert.equal(secret.summary, undefined);
+  // A purge keeps the figures and the key, not the words.
+  assert.deepEqual(withoutText(open), secret);
+});
+
+Deno.test("a row without a key takes its ticket's name from an older one", () => {
+  const filed: ReportRow = {
+    id: "A",
+    rev: "0001",
+    key: "HD-1",
+    summary: "Printer",
+    ...ticket({}),
+  };
+  // An open work entry written before entries kept keys.
+  const entry: ReportRow = { id: "A", rev: "0002", ...ticket({}) };
+  assert.deepEqual(newerNamedRow(filed, entry), {
+    ...entry,
+    key: "HD-1",
+    summary: "Printer",
+  });
+  assert.deepEqual(newerNamedRow(entry, filed), newerNamedRow(filed, entry));
+  // Made private since: its newer row has a key and no words, and keeps none.
+  const privateNow: ReportRow = { ...entry, key: "HD-1" };
+  assert.deepEqual(newerNamedRow(filed, privateNow), privateNow);
 });
 
 Deno.test("a day too big for one item is split into parts under Slack's 400 KB", () => {

@@ -44,6 +44,9 @@ export const WORK_FIELDS = [
   "setup_pending",
   "card_redraw_due",
   "outbox_due",
+  // What the report's export names a ticket by (report_export.ts).
+  "key",
+  "summary",
 ] as const satisfies readonly (keyof Ticket)[];
 
 /**
@@ -88,6 +91,8 @@ export function workEntryOf(ticket: Ticket, rev: string): WorkEntry {
     if (value === undefined || (Array.isArray(value) && !value.length)) {
       continue;
     }
+    // As in its report rows (report_rows.ts): its words stay private.
+    if (field === "summary" && ticket.private) continue;
     (entry as Record<string, unknown>)[field] = value;
   }
   return entry;

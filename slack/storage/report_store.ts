@@ -1,6 +1,7 @@
 // Report figures filed by day (datastores/report_days.ts): read a period's
-// days in a few bulk reads, and file tickets' rows into their days. Only the
-// scheduled run files, so a day's rows are read, merged and written back by
+// days in a few bulk reads, file tickets' rows into their days, and take a
+// purged ticket's words out of them. Only the scheduled run (which also
+// purges) writes them, so a day's rows are read, merged and written back by
 // one writer at a time; a ticket's newer row always wins over an older one,
 // so filing the same rows twice, or an older one late, changes nothing.
 import { ReportDaysDatastore } from "./datastore_refs.ts";
@@ -11,6 +12,7 @@ import {
   newerRow,
   type ReportRow,
   splitIntoParts,
+  withoutText,
 } from "../../helpdesk/reports/report_rows.ts";
 import {
   BULK_PUT_LIMIT,
@@ -79,14 +81,53 @@ export async function fileRows(
   const days = [...rowsByDay.keys()];
   if (!days.length) return;
   const stored = await readDays(client, days);
-  const items: DayItem[] = [];
+  const merged = new Map<string, ReportRow[]>();
   for (const day of days) {
     const byTicket = new Map<string, ReportRow>();
     for (const row of [...stored.get(day)!, ...rowsByDay.get(day)!]) {
       const seen = byTicket.get(row.id);
       byTicket.set(row.id, seen ? newerRow(seen, row) : row);
     }
-    const parts = splitIntoParts([...byTicket.values()].map(encodeRow));
+    merged.set(day, [...byTicket.values()]);
+  }
+  await writeDays(client, merged, now);
+}
+
+/**
+ * Takes a purged ticket's words (its summary) out of its rows on these
+ * days; its figures and key stay, as the report counted them. Only days
+ * holding its words are written. Throws when a day could not be written
+ * (the purge is then tried again, and so is this).
+ */
+export async function removeTicketText(
+  client: SlackAPIClient,
+  ticketId: string,
+  days: readonly string[],
+  now: number,
+): Promise<number> {
+  if (!days.length) return 0;
+  const stored = await readDays(client, days);
+  const changed = new Map<string, ReportRow[]>();
+  for (const [day, rows] of stored) {
+    if (!rows.some((row) => row.id === ticketId && row.summary)) continue;
+    changed.set(
+      day,
+      rows.map((row) => row.id === ticketId ? withoutText(row) : row),
+    );
+  }
+  await writeDays(client, changed, now);
+  return changed.size;
+}
+
+/** Each day's rows, written whole in as many parts as they need. */
+async function writeDays(
+  client: SlackAPIClient,
+  rowsByDay: ReadonlyMap<string, readonly ReportRow[]>,
+  now: number,
+) {
+  const items: DayItem[] = [];
+  for (const [day, rows] of rowsByDay) {
+    const parts = splitIntoParts(rows.map(encodeRow));
     parts.forEach((rows, part) =>
       items.push({
         id: partId(day, part),

@@ -48,6 +48,8 @@ const TEXT = new Set([
   "priority",
   "queue_id",
   "jsm_sync",
+  "key",
+  "summary",
 ]);
 const FLAGS = new Set(["setup_pending", "card_redraw_due", "outbox_due"]);
 // Lists kept as comma-separated text: an update can't unset an attribute,

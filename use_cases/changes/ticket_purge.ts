@@ -3,11 +3,12 @@
 // meanwhile is left alone. In an order a retry can take up anywhere:
 //   1. Helpdesk's messages in its threads replaced (people's own counted),
 //   2. its cards and approvers' DMs replaced,
-//   3. its words taken out of the similar-tickets index,
+//   3. its words taken out of the similar-tickets index and out of its
+//      report rows (their figures and its key stay, as reports counted
+//      them; its summary goes),
 //   4. its lookups, its open work entry, and the ticket itself, last.
 // Until step 4 is done the ticket is still found, and is purged again; a
-// message already replaced is skipped. Report figures (report_days) carry
-// no personal text and stay.
+// message already replaced, or a row already without words, is skipped.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
@@ -23,6 +24,11 @@ import {
 } from "../../slack/storage/ticket_lock.ts";
 import { deleteTicket } from "../../slack/storage/ticket_deletion.ts";
 import { removeSolved } from "../../slack/storage/similar_index.ts";
+import { removeTicketText } from "../../slack/storage/report_store.ts";
+import {
+  firstFiledDay,
+  reportDaysOf,
+} from "../../helpdesk/reports/report_rows.ts";
 import {
   replaceText,
   scrubThread,
@@ -112,6 +118,14 @@ export async function purgeLocked(
   await removeSolved(client, ticket.queue_id ?? DEFAULT_QUEUE_ID, [
     { id: ticket.id, text: searchText(ticket) },
   ]);
+  const now = Math.floor(Date.now() / 1000);
+  const first = firstFiledDay(now);
+  await removeTicketText(
+    client,
+    ticket.id,
+    reportDaysOf(ticket).filter((day) => day >= first),
+    now,
+  );
   await deleteTicket(client, ticket);
   return { kind: "purged", key: ticket.key, replaced, uneditable };
 }

@@ -20,7 +20,7 @@ import {
 import {
   daysOf,
   inReportQuery,
-  newerRow,
+  newerNamedRow,
   type ReportRow,
   reportRowOf,
 } from "../../helpdesk/reports/report_rows.ts";
@@ -28,16 +28,18 @@ import { isIncomplete } from "../../helpdesk/tickets/open_work.ts";
 import { readWorkTable } from "../../slack/storage/work_store.ts";
 import { readDays } from "../../slack/storage/report_store.ts";
 import { walkStateFrom } from "./history_walk.ts";
+import type { ExportTicket } from "../../helpdesk/reports/report_export.ts";
 
 /**
  * Every ticket a report of the period can count, all queues together, once
  * each (`queue` says whose): its newest filed figures, or its figures in the
- * open work index when they are newer.
+ * open work index when they are newer, with its key and summary for the
+ * export.
  */
 export async function ticketsForReport(
   client: SlackAPIClient,
   period: ReportPeriod,
-): Promise<(ReportTicket & { id: string })[]> {
+): Promise<ExportTicket[]> {
   const [table, filed] = await Promise.all([
     readWorkTable(client),
     readDays(client, daysOf(period)),
@@ -48,7 +50,7 @@ export async function ticketsForReport(
   const newest = new Map<string, ReportRow>();
   const keep = (row: ReportRow) => {
     const seen = newest.get(row.id);
-    newest.set(row.id, seen ? newerRow(seen, row) : row);
+    newest.set(row.id, seen ? newerNamedRow(seen, row) : row);
   };
   for (const rows of filed.values()) rows.forEach(keep);
   for (const entry of table.entries.values()) {
@@ -95,7 +97,7 @@ export async function reportFromEveryTicket(
 async function everyTicketInvolved(
   client: SlackAPIClient,
   period: ReportPeriod,
-): Promise<(ReportTicket & { id: string })[]> {
+): Promise<ExportTicket[]> {
   const tickets = await allTickets(client, {
     expression: [
       "#status IN (:new, :in_progress, :waiting)",

@@ -15,6 +15,8 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { ERASED_MESSAGE } from "../../helpdesk/tickets/erasure.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { getErasure } from "../../slack/storage/erasure_store.ts";
+import { readDays } from "../../slack/storage/report_store.ts";
+import { countedDays } from "../../helpdesk/reports/report_rows.ts";
 import {
   chooseErasedPerson,
   requestErasure,
@@ -140,6 +142,22 @@ Deno.test("erasing a person, as Helpdesk's admins ask", async (t) => {
     assert.equal(bot.ok, false);
   });
 
+  /** Each ticket's filed report rows, on the days it counts in. */
+  const rowsOf = async (ticket: Ticket) => {
+    const days = countedDays(ticket);
+    return [...(await readDays(client, days)).values()].flat()
+      .filter((row) => row.id === ticket.id);
+  };
+
+  await t.step("their tickets' report rows name them at first", async () => {
+    await run(slack, now - 900);
+    for (const mine of [tickets.open, tickets.old]) {
+      const rows = await rowsOf(mine);
+      assert.ok(rows.length > 0, mine.key);
+      assert.ok(rows.every((row) => row.summary === mine.summary), mine.key);
+    }
+  });
+
   await t.step("asked, it is done by the scheduled runs", async () => {
     const asked = await requestErasure(client, PEOPLE.admin, R, now);
     assert.deepEqual(asked, { ok: true, person: R, already: false });
@@ -160,6 +178,26 @@ Deno.test("erasing a person, as Helpdesk's admins ask", async (t) => {
       "removed at the request of the person who wrote it",
     ]);
   });
+
+  await t.step(
+    "their tickets' report figures stay, without their words",
+    async () => {
+      for (const mine of [tickets.open, tickets.old]) {
+        const rows = await rowsOf(mine);
+        assert.ok(rows.length > 0, `${mine.key}: its figures stay`);
+        for (const row of rows) {
+          assert.equal(row.key, mine.key);
+          assert.equal(row.summary, undefined, mine.key);
+        }
+      }
+      // Someone else's words are theirs to keep.
+      const theirs = await rowsOf(tickets.notTheirs);
+      assert.ok(theirs.length > 0);
+      assert.ok(
+        theirs.every((row) => row.summary === tickets.notTheirs.summary),
+      );
+    },
+  );
 
   await t.step("where they wrote, only their name and words go", async () => {
     const kept = await storedTicket(slack, tickets.wroteIn.id);
