@@ -68,6 +68,14 @@ export function lacksListFields(entry: WorkEntry): boolean {
     typeof entry.updated_at !== "number";
 }
 
+/**
+ * Written before entries named their ticket (every ticket has a key): the
+ * export would show it without key or summary until the walk rewrites it.
+ */
+export function lacksName(entry: WorkEntry): boolean {
+  return typeof entry.key !== "string";
+}
+
 export type WorkEntry =
   & {
     id: string;

@@ -18,6 +18,7 @@ import {
   hasWorkLeft,
   isIncomplete,
   lacksListFields,
+  lacksName,
   type WorkEntry,
   workEntryOf,
 } from "../../helpdesk/tickets/open_work.ts";
@@ -220,10 +221,12 @@ async function checkingPage(
   const pending: WorkItem[] = [];
   for (const { ticket, rev } of page.tickets) {
     const entry = step.entries.get(ticket.id);
-    // An entry from before the list fields lags too (see LIST_FIELDS),
-    // while its ticket stays indexed; a partial one is the run's to settle.
+    // An entry from before the list fields, or before entries named their
+    // ticket, lags too (see LIST_FIELDS, lacksName), while its ticket stays
+    // indexed; a partial one is the run's to settle. Rewritten as not
+    // filed, its report rows are filed again, named, by the next run.
     const lagging = entry && (rev > entry.rev ||
-      (lacksListFields(entry) && !isIncomplete(entry) &&
+      ((lacksListFields(entry) || lacksName(entry)) && !isIncomplete(entry) &&
         hasWorkLeft(ticket, now)));
     if (lagging || (!entry && hasWorkLeft(ticket, step.now))) {
       // Written as not filed: the run files its figures like any change.

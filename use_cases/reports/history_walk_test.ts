@@ -13,7 +13,11 @@ import {
 import type { Item } from "../../dev/testing/fake_slack/datastores.ts";
 import { toItem } from "../../slack/storage/ticket_store.ts";
 import { runScheduledChecks } from "../schedule/scheduled_run.ts";
-import { reportFor, reportFromEveryTicket } from "./ticket_report.ts";
+import {
+  reportFor,
+  reportFromEveryTicket,
+  ticketsForReport,
+} from "./ticket_report.ts";
 import { lastDays } from "../../helpdesk/reports/ticket_report.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import { DEFAULT_SLA_POLICY } from "../../helpdesk/service_levels/sla_policy.ts";
@@ -28,6 +32,10 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 
 const D = 86_400;
 const TICKETS = 10_000;
+
+/** What the export reads: the last week's tickets, each named or not. */
+const reportTickets = (client: ReturnType<typeof clientFor>, now: number) =>
+  ticketsForReport(client, lastDays(now, 7));
 
 /**
  * 10,000 tickets over 60 days as the old version stored them (no revision,
@@ -210,4 +218,52 @@ Deno.test("an index from before the lists' fields is caught up by the walk's nex
     assert.equal(item.requester, PEOPLE.requester, String(item.id));
     assert.equal(typeof item.updated_at, "number", String(item.id));
   }
+});
+
+Deno.test("open work from before entries named their tickets is named by the walk's next pass", async () => {
+  await using slack = await startFakeSlack();
+  const now = Math.floor(Date.now() / 1000);
+  await configure(slack, defaultSettings({ owner: PEOPLE.admin }));
+  const shape = { total: 1_000, open: 200, due: 0, queues: 2, perDay: 100 };
+  await seedHistory(slack, historyTickets(now, shape), shape, now, "indexed");
+  // As the version before wrote them: entries without key or summary, a
+  // pass done, the next one about to start.
+  const { ticket_work } = await slack.datastores.dump();
+  for (const item of ticket_work) {
+    if (item.id === WALK_STATE_ID) {
+      await slack.datastores.put("ticket_work", {
+        ...item,
+        walk_cursor: "",
+        walk_passes: 1,
+      });
+      continue;
+    }
+    const { key: _key, summary: _summary, ...old } = item;
+    await slack.datastores.put("ticket_work", old);
+  }
+  const passes = async () =>
+    Number(
+      (await slack.datastores.get("ticket_work", WALK_STATE_ID)).walk_passes,
+    );
+  let runs = 0;
+  while ((await passes()) < 2 && runs < 30) {
+    await runScheduledChecks(clientFor(slack), now, { channelIntervalMs: 0 });
+    runs++;
+  }
+  assert.equal(await passes(), 2, `a pass done after ${runs} runs`);
+  // The run after files the rewritten entries' figures, named.
+  await runScheduledChecks(clientFor(slack), now, { channelIntervalMs: 0 });
+  const dump = await slack.datastores.dump();
+  const open = dump.ticket_work.filter((item) =>
+    item.id !== WALK_STATE_ID && item.status !== "closed"
+  );
+  assert.ok(open.length >= 200, String(open.length));
+  for (const item of open) {
+    assert.equal(typeof item.key, "string", String(item.id));
+    assert.ok(String(item.summary).length > 0, String(item.id));
+  }
+  const tickets = await reportTickets(clientFor(slack), now);
+  const named = tickets.filter((t) => open.some((item) => item.id === t.id));
+  assert.ok(named.length >= 200);
+  for (const t of named) assert.ok(t.key && t.summary, t.id);
 });
