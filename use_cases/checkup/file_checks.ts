@@ -92,33 +92,38 @@ async function watchShare(
   polls: typeof SHARE_POLLS,
 ): Promise<Seen> {
   const seen: Seen = {};
-  for (let round = 0; round < polls.times; round++) {
-    if (round > 0) await new Promise((r) => setTimeout(r, polls.apartMs));
-    if (!seen.reply) {
-      const replies = await slackCall(client, "conversations.replies", {
-        channel: thread.channel,
-        ts: thread.thread_ts,
-        limit: 20,
-      });
-      seen.reply = (replies.messages ?? []).find((
-        m: { ts?: string; files?: Array<{ id?: string }> },
-      ) =>
-        m.ts !== thread.thread_ts &&
-        (m.files ?? []).some((f) => f.id === fileId)
-      )?.ts;
-    }
-    if (!seen.file && !seen.refused) {
-      try {
-        const info = await slackCall(client, "files.info", { file: fileId });
-        seen.last = info.file;
-        if (sharedIn(info.file, thread)) seen.file = info.file;
-      } catch (error) {
-        if (error instanceof SlackCallError && error.code === "ratelimited") {
-          continue;
-        }
+  const inThread = async () => {
+    const replies = await slackCall(client, "conversations.replies", {
+      channel: thread.channel,
+      ts: thread.thread_ts,
+      limit: 20,
+    });
+    seen.reply = (replies.messages ?? []).find((
+      m: { ts?: string; files?: Array<{ id?: string }> },
+    ) =>
+      m.ts !== thread.thread_ts && (m.files ?? []).some((f) => f.id === fileId)
+    )?.ts;
+  };
+  const info = async () => {
+    try {
+      const answer = await slackCall(client, "files.info", { file: fileId });
+      seen.last = answer.file;
+      if (sharedIn(answer.file, thread)) seen.file = answer.file;
+    } catch (error) {
+      // A 429 is asked again next round; anything else is the answer.
+      if (!(error instanceof SlackCallError && error.code === "ratelimited")) {
         seen.refused = error;
       }
     }
+  };
+  // Both asked at once each round, so that a slow share fits the check's
+  // time: about 10 rounds of one round trip and 300 ms at most.
+  for (let round = 0; round < polls.times; round++) {
+    if (round > 0) await new Promise((r) => setTimeout(r, polls.apartMs));
+    await Promise.all([
+      seen.reply ? undefined : inThread(),
+      seen.file || seen.refused ? undefined : info(),
+    ]);
     if (seen.reply && (seen.file || seen.refused)) break;
   }
   return seen;
