@@ -60,9 +60,12 @@ async function round(
   }
   if (decisions.length !== 1) tally.extraDecisionDms++;
   // The click that lost was told who decided: in a DM for the button, or
-  // under the Deny modal's field (the submission's answer, not counted).
+  // under the Deny modal's field (the submission's answer, not counted). A
+  // click that gave up waiting for the other (a loaded machine) was told
+  // why instead, and that nothing changed.
   const toldSuper = ws.dmsTo(SUPER).some((m) =>
-    m.text.includes(`${ticket.key} was already`)
+    m.text.includes(`${ticket.key} was already`) ||
+    (m.text.includes(ticket.key) && m.text.includes("Nothing changed"))
   );
   if (both === "approve twice" && !toldSuper) tally.untold++;
   tally.rounds++;
