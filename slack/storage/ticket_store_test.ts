@@ -13,7 +13,8 @@ const NOW = 1_800_000_000; // 2027-01-15 08:00 UTC
 const D = 86_400;
 
 Deno.test("every ticket write keeps its open work entry in step", async (t) => {
-  await using slack = await startFakeSlack();
+  // 100 ms a call: calls sent together overlap even on a loaded machine.
+  await using slack = await startFakeSlack({ latencyMs: 100 });
   await configure(slack);
   const client = clientFor(slack);
   const entry = (id: string) => slack.datastores.get("ticket_work", id);
