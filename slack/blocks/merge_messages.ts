@@ -134,3 +134,8 @@ export function followerStatusDm(
     STATUS_LABELS[to]
   }*${who}.`;
 }
+
+/** Words that arrived while a merge was made or undone, and lost the way. */
+export function wayChangedReason(latest: Ticket): string {
+  return `${latest.key} was just merged or unmerged, so this was not passed on. Send it again.`;
+}

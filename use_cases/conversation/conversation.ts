@@ -39,6 +39,7 @@ import {
   toRequesterSide,
 } from "./requester_delivery.ts";
 import { decide } from "./conversation_outcome.ts";
+import { wayChangedReason } from "../../slack/blocks/merge_messages.ts";
 import type { WriterPlace } from "./requester_delivery.ts";
 export type { WriterPlace } from "./requester_delivery.ts";
 
@@ -52,6 +53,8 @@ export type Speaker =
     ticket: Ticket;
     settings: HelpdeskSettings;
     queue: Queue;
+    /** The merged ticket the words were addressed to, when followed. */
+    followedFrom?: Ticket;
   }
   | { ok: false; reason: string; ticket?: Ticket };
 
@@ -102,11 +105,28 @@ export async function checkSpeaker(
 export async function followMerge(
   client: SlackAPIClient,
   found: QueuedTicket,
-): Promise<QueuedTicket> {
+): Promise<Speaker> {
   if (!found.ok || !found.ticket.merged_into) return found;
   const kept = await loadQueuedTicket(client, found.ticket.merged_into);
-  return kept.ok ? kept : found;
+  return kept.ok ? { ...kept, followedFrom: found.ticket } : found;
 }
+
+/**
+ * Whether the requester's words no longer go where they were headed: the
+ * ticket was merged since it was read, or the merge they followed was
+ * undone. Then the way is looked up again (see said).
+ */
+function wayChanged(
+  speaker: Extract<Speaker, { ok: true }>,
+  latest: Ticket,
+): boolean {
+  if (latest.merged_into) return true;
+  const from = speaker.followedFrom;
+  return from !== undefined && !(latest.merged_from ?? []).includes(from.key);
+}
+
+/** Twice is enough: a merge and an unmerge both landing meanwhile. */
+const WAY_LOOKUPS = 3;
 
 export async function converse(
   client: SlackAPIClient,
@@ -171,6 +191,7 @@ async function said(
   } = {
     echo: true,
   },
+  lookups = 1,
 ): Promise<ConversationResult> {
   const { settings, queue } = speaker;
   const directory = new QueueDirectory(client, queue, speaker.ticket.requester);
@@ -183,18 +204,43 @@ async function said(
     settings,
     speaker.ticket,
     (latest) =>
-      decide(
-        latest,
-        action,
-        person,
-        text,
-        now,
-        noteInThread,
-        options.savedReply,
-        options.fileCount,
-      ),
+      // What the requester adds goes where their ticket is now: merged or
+      // unmerged since it was read, their words are not saved here.
+      action === "comment" && wayChanged(speaker, latest)
+        ? { ok: false, reason: wayChangedReason(latest) }
+        : decide(
+          latest,
+          action,
+          person,
+          text,
+          now,
+          noteInThread,
+          options.savedReply,
+          options.fileCount,
+        ),
     { now, actorId: person },
   );
+  if (
+    !changed.ok && changed.ticket && action === "comment" &&
+    wayChanged(speaker, changed.ticket) && lookups < WAY_LOOKUPS
+  ) {
+    const origin = speaker.followedFrom ?? speaker.ticket;
+    const again = await followMerge(
+      client,
+      await loadQueuedTicket(client, origin.id),
+    );
+    if (!again.ok) return again;
+    return await said(
+      client,
+      again,
+      person,
+      action,
+      text,
+      now,
+      options,
+      lookups + 1,
+    );
+  }
   if (!changed.ok) return changed;
   const ticket = changed.ticket;
   const notShown = [...changed.notShown];
