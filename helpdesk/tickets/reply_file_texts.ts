@@ -1,12 +1,12 @@
 // What people read about the files an agent sends with a reply
 // (use_cases/conversation/reply_files.ts): apart from ticket_files.ts so the
 // functions that never send a reply's files don't carry these words.
-import { type NotCopied, reasonText } from "./ticket_files.ts";
+import { type NotCopied, reasonText, shownName } from "./ticket_files.ts";
 
 /** To the agent whose reply's files did not all reach the requester. */
 export function notSentToRequester(key: string, notCopied: NotCopied[]) {
   return notCopied.map(({ file, reason }) =>
-    `${file.name} was not sent to the requester of ${key}: ${
+    `${shownName(file)} was not sent to the requester of ${key}: ${
       reasonText(reason)
     }. Your reply's words did reach them.`
   ).join("\n");
@@ -33,7 +33,9 @@ export function replyFilesNotSent(
     return `${files} of a reply did not reach the requester; the agent who sent it was told why.`;
   }
   return `${files} of this reply did not reach the requester: ${
-    notCopied.map(({ file, reason }) => `${file.name} (${reasonText(reason)})`)
+    notCopied.map(({ file, reason }) =>
+      `${shownName(file)} (${reasonText(reason)})`
+    )
       .join("; ")
   }.`;
 }

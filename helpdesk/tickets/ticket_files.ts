@@ -79,6 +79,17 @@ const REASONS: Record<NotCopiedReason, string> = {
   jsm_refused: "Jira Service Management would not hand it over",
 };
 
+/**
+ * A file's name as mrkdwn shows it: as its owner typed it, never a mention,
+ * a broadcast or a link (Slack's three escapes, docs.slack.dev/messaging/
+ * formatting-message-text#escaping). Here, not in slack/blocks, because
+ * these rules' texts carry names and may not import Slack's side.
+ */
+export function shownName(file: Pick<MessageFile, "name">): string {
+  return file.name.replaceAll("&", "&amp;").replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;");
+}
+
 export function reasonText(reason: NotCopiedReason): string {
   return REASONS[reason];
 }
@@ -91,7 +102,7 @@ export function filesNotYetCopied(key: string, why: string): string {
 /** For the person who added the files. */
 export function notCopiedForPerson(key: string, notCopied: NotCopied[]) {
   return notCopied.map(({ file, reason }) =>
-    `${file.name} was not added to ${key}: ${reasonText(reason)}.`
+    `${shownName(file)} was not added to ${key}: ${reasonText(reason)}.`
   ).join("\n");
 }
 
@@ -109,8 +120,9 @@ export function notCopiedForThread(
     return `${files} added to this private request and could not be sent to its agents.`;
   }
   return `${files} not copied here: ${
-    notCopied.map(({ file, reason }) => `${file.name} (${reasonText(reason)})`)
-      .join("; ")
+    notCopied.map(({ file, reason }) =>
+      `${shownName(file)} (${reasonText(reason)})`
+    ).join("; ")
   }.`;
 }
 

@@ -26,6 +26,7 @@ import {
 } from "../../integrations/jsm/request_attachments.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import {
   uploadPlace,
   uploadToThread,
@@ -130,8 +131,9 @@ async function toSlack(
     name: attachment.filename,
     bytes,
   }));
+  // JSM display names are anyone's typing: shown, never markup.
   const authors = [...new Set(read.map((r) => r.attachment.author))]
-    .filter((a) => a !== "").join(", ") || "An agent";
+    .filter((a) => a !== "").map(escapeMrkdwn).join(", ") || "An agent";
   const header =
     `:paperclip: ${authors} added files to ${ticket.key} in Jira Service Management:`;
   try {

@@ -13,6 +13,7 @@ import {
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
 import { attachFiles } from "../../integrations/jsm/request_attachments.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
+import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import { downloadFile, filesOf } from "../../slack/workspace/file_copy.ts";
 import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
@@ -90,11 +91,14 @@ async function tellRefused(
 ) {
   console.warn(`${ticket.key}: ${name} not attached to ${key}`, error);
   if (!ticket.card_channel || !ticket.card_ts) return;
-  const said = error.serverMessage ? `: ${error.serverMessage}` : "";
+  const said = error.serverMessage
+    ? `: ${escapeMrkdwn(error.serverMessage)}`
+    : "";
   await slackCall(deps.client, "chat.postMessage", {
     channel: ticket.card_channel,
     thread_ts: ticket.card_ts,
-    text:
-      `${name} was not attached to ${key} in Jira Service Management${said}`,
+    text: `${
+      escapeMrkdwn(name)
+    } was not attached to ${key} in Jira Service Management${said}`,
   }).catch((told) => console.warn(`${ticket.key}: refusal not told`, told));
 }
