@@ -91,10 +91,15 @@ export function jsmCommentDm(
   author: string,
   body: string,
   cardLink: string,
+  /** To the requester of a ticket merged into this one. */
+  follower = false,
 ): string {
+  const where = follower
+    ? `<${cardLink}|${ticket.key}>, which your ticket was merged into`
+    : `your ticket <${cardLink}|${ticket.key}>`;
   return `:speech_balloon: ${
     escapeMrkdwn(author || "The support team")
-  } replied on your ticket <${cardLink}|${ticket.key}>:\n>${
+  } replied on ${where}:\n>${
     escapeMrkdwnWithin(body, 2500).replace(/\n/g, "\n>")
   }`;
 }

@@ -229,8 +229,9 @@ function statusChange(
 }
 
 /**
- * A JSM comment, to the requester by DM and (for a request that is not
- * private) in the card's thread; an internal comment, or one Helpdesk sent
+ * A JSM comment, to the requester (and the requesters of tickets merged
+ * into it) by DM and (for a request that is not private) in the card's
+ * thread; an internal comment, or one Helpdesk sent
  * itself, goes nowhere. What was done, for the run's result.
  */
 async function relayJsmComment(
@@ -245,13 +246,25 @@ async function relayJsmComment(
   if (isFromSlack(comment.body)) return "Helpdesk's own comment not echoed";
   const cardLink = cardLinkOf(ticket, settings.workspace_url) ??
     settings.workspace_url;
+  // The requesters of tickets merged into this one were promised its news
+  // (merge_messages.ts), and hear its answers as they do from Slack.
   const sends: Promise<unknown>[] = [
-    slackCall(client, "chat.postMessage", {
-      channel: ticket.requester,
-      text: jsmCommentDm(ticket, comment.author, comment.body, cardLink),
-      unfurl_links: false,
-    }),
-  ];
+    ticket.requester,
+    ...ticket.followers ?? [],
+  ]
+    .map((person) =>
+      slackCall(client, "chat.postMessage", {
+        channel: person,
+        text: jsmCommentDm(
+          ticket,
+          comment.author,
+          comment.body,
+          cardLink,
+          person !== ticket.requester,
+        ),
+        unfurl_links: false,
+      })
+    );
   // A private request's comments go only to its requester: the card's
   // thread is in a shared channel.
   if (!ticket.private) {

@@ -1,0 +1,89 @@
+// An agent's public answer in JSM on a ticket others were merged into
+// reaches those others too: their merge DM promised them the kept ticket's
+// news, and Slack replies already reach them.
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
+import {
+  clientFor,
+  configure,
+  functionContext,
+  PEOPLE,
+  startFakeSlack,
+  storedTicket,
+} from "../../dev/testing/harness.ts";
+import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
+import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
+import { putTicket } from "../../slack/storage/ticket_store.ts";
+
+const SECRET = "s3cret-s3cret-s3cret-s3cret";
+const SAM = PEOPLE.bystander;
+
+Deno.test("a JSM answer on a kept ticket reaches its merged requesters", async () => {
+  await using slack = await startFakeSlack();
+  await using jsm = await startFakeJsm();
+  await configure(slack);
+  const client = clientFor(slack);
+  const env = { ...jsm.apiTokenEnv(), JSM_WEBHOOK_SECRET: SECRET };
+  const { ticket } = await openTicket(
+    client,
+    {
+      summary: "Printer on 3 jams",
+      description: "",
+      priority: "normal",
+      category: "Hardware",
+      requester: PEOPLE.requester,
+    },
+    "form",
+    Date.now(),
+    { syncToJsm: true },
+  );
+  const connection = await connectToJsm(client, env, undefined);
+  assert.ok(connection.ok);
+  await syncTicketToJsm({
+    client,
+    jsm: connection.jsm,
+    config: connection.config,
+    now: Math.floor(Date.now() / 1000),
+  }, ticket.id);
+  // Sam's duplicate was merged into it: he follows it.
+  const kept = await storedTicket(slack, ticket.id);
+  await putTicket(client, {
+    ...kept,
+    followers: [SAM],
+    merged_from: ["HD-SAMS01"],
+  });
+  const receive = (inputs: Record<string, string>) =>
+    handler(functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
+      secret: SECRET,
+      issue_key: kept.jsm_key!,
+      ...inputs,
+    }, env));
+  const samsBefore = slack.workspace.dmsTo(SAM).length;
+  const result = await receive({
+    comment: "New toner is in tray 2",
+    comment_author: "Grace (IT)",
+    comment_public: "true",
+  });
+  assert.equal(result.outputs?.result, "comment relayed");
+  const toSam = slack.workspace.dmsTo(SAM).slice(samsBefore);
+  assert.equal(toSam.length, 1);
+  assert.match(toSam[0].text, /New toner is in tray 2/);
+  assert.match(
+    toSam[0].text,
+    new RegExp(`${kept.key}>, which your ticket was merged into`),
+  );
+  assert.match(
+    slack.workspace.dmsTo(PEOPLE.requester).at(-1)!.text,
+    new RegExp(`your ticket <[^|]+\\|${kept.key}>`),
+  );
+  // An internal comment still reaches nobody.
+  const internal = await receive({
+    comment: "Charge cost centre 42",
+    comment_public: "false",
+  });
+  assert.equal(internal.outputs?.result, "internal comment not relayed");
+  assert.equal(slack.workspace.dmsTo(SAM).length, samsBefore + 1);
+});
