@@ -74,6 +74,13 @@ export function jsmUnknownStatusReply(ticket: Ticket, jsmStatus: string) {
   }.`;
 }
 
+/**
+ * A JSM comment whole, quoted: a long one is cut into messages where it is
+ * sent (message_parts.ts), never short, so no word of the answer is lost.
+ */
+const quoted = (body: string) =>
+  escapeMrkdwn(body).split("\n").map((line) => `>${line}`).join("\n");
+
 export function jsmCommentReply(
   ticket: Ticket,
   author: string,
@@ -81,9 +88,7 @@ export function jsmCommentReply(
 ): string {
   return `:speech_balloon: ${escapeMrkdwn(author || "Someone")} commented on ${
     jsmLink(ticket)
-  } in Jira Service Management:\n>${
-    escapeMrkdwnWithin(body, 2500).replace(/\n/g, "\n>")
-  }`;
+  } in Jira Service Management:\n${quoted(body)}`;
 }
 
 export function jsmCommentDm(
@@ -99,9 +104,7 @@ export function jsmCommentDm(
     : `your ticket <${cardLink}|${ticket.key}>`;
   return `:speech_balloon: ${
     escapeMrkdwn(author || "The support team")
-  } replied on ${where}:\n>${
-    escapeMrkdwnWithin(body, 2500).replace(/\n/g, "\n>")
-  }`;
+  } replied on ${where}:\n${quoted(body)}`;
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   getSettings,
   NOT_CONFIGURED,
 } from "../../slack/storage/settings_store.ts";
+import { numberedParts } from "../../slack/blocks/message_parts.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import {
   type ChangeOutcome,
@@ -251,26 +252,25 @@ async function relayJsmComment(
   const sends: Promise<unknown>[] = [
     ticket.requester,
     ...ticket.followers ?? [],
-  ]
-    .map((person) =>
-      slackCall(client, "chat.postMessage", {
-        channel: person,
-        text: jsmCommentDm(
-          ticket,
-          comment.author,
-          comment.body,
-          cardLink,
-          person !== ticket.requester,
-        ),
-        unfurl_links: false,
-      })
-    );
+  ].map((person) =>
+    inParts(
+      client,
+      { channel: person },
+      jsmCommentDm(
+        ticket,
+        comment.author,
+        comment.body,
+        cardLink,
+        person !== ticket.requester,
+      ),
+    )
+  );
   // A private request's comments go only to its requester: the card's
   // thread is in a shared channel.
-  if (!ticket.private) {
-    sends.push(inThread(
+  if (!ticket.private && ticket.card_channel && ticket.card_ts) {
+    sends.push(inParts(
       client,
-      ticket,
+      { channel: ticket.card_channel, thread_ts: ticket.card_ts },
       jsmCommentReply(ticket, comment.author, comment.body),
     ));
   }
@@ -284,6 +284,21 @@ async function relayJsmComment(
     console.warn(`JSM comment on ${ticket.key} not shown everywhere`, failure);
   }
   return "comment relayed";
+}
+
+/** Long words whole, in numbered parts, in order (message_parts.ts). */
+async function inParts(
+  client: SlackAPIClient,
+  place: { channel: string; thread_ts?: string },
+  text: string,
+) {
+  for (const part of numberedParts(text)) {
+    await slackCall(client, "chat.postMessage", {
+      ...place,
+      text: part,
+      unfurl_links: false,
+    });
+  }
 }
 
 async function inThread(client: SlackAPIClient, ticket: Ticket, text: string) {

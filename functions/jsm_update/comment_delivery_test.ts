@@ -1,6 +1,7 @@
-// An agent's public answer in JSM on a ticket others were merged into
-// reaches those others too: their merge DM promised them the kept ticket's
-// news, and Slack replies already reach them.
+// An agent's public answer in JSM reaches everyone it is for, whole: the
+// requesters of tickets merged into it too (their merge DM promised them
+// the kept ticket's news, and Slack replies already reach them), and a long
+// answer in parts, never cut short.
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
@@ -86,4 +87,31 @@ Deno.test("a JSM answer on a kept ticket reaches its merged requesters", async (
   });
   assert.equal(internal.outputs?.result, "internal comment not relayed");
   assert.equal(slack.workspace.dmsTo(SAM).length, samsBefore + 1);
+
+  // JSM takes comments far longer than one Slack message shows.
+  const words = Array.from({ length: 900 }, (_, i) => `step${i}`);
+  const rileysBefore = slack.workspace.dmsTo(PEOPLE.requester).length;
+  const long = await receive({
+    comment: `${words.join(" ")} <!channel> the end`,
+    comment_author: "Grace (IT)",
+    comment_public: "true",
+  });
+  assert.equal(long.outputs?.result, "comment relayed");
+  const cardTs = (await storedTicket(slack, ticket.id)).card_ts!;
+  for (
+    const got of [
+      slack.workspace.dmsTo(PEOPLE.requester).slice(rileysBefore),
+      slack.workspace.dmsTo(SAM).slice(samsBefore + 1),
+      slack.workspace.repliesTo(kept.card_channel!, cardTs).filter((m) =>
+        m.text.includes("step") || m.text.includes("the end")
+      ),
+    ]
+  ) {
+    assert.ok(got.length > 1, "in parts");
+    assert.ok(got.every((m) => m.text.length <= 3000));
+    const all = got.map((m) => m.text).join("\n");
+    for (const word of words) assert.ok(all.includes(word), word);
+    assert.match(all, /&lt;!channel&gt; the end/);
+    assert.ok(!all.includes("<!channel>"));
+  }
 });
