@@ -13,6 +13,7 @@ import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import { isQueueAgent } from "../changes/change_ticket.ts";
 import { copyFilesToCard } from "../opening/ticket_files.ts";
 import { sendReplyFiles } from "./reply_files.ts";
+import { recordUnderLock } from "./copies_record.ts";
 
 export interface FilesToPassOn {
   ticketId?: string;
@@ -77,6 +78,7 @@ export async function passOnFiles(
     notFound,
     by: { user: step.by },
     toJsm: step.jsm ? { public: true, now: step.now } : undefined,
+    record: recordUnderLock(client, ticket),
   });
   return {
     ok: true,

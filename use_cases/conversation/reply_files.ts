@@ -32,10 +32,7 @@ import {
   uploadToThread,
 } from "../../slack/workspace/file_copy.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
-import {
-  getTicket,
-  updateTicketFields,
-} from "../../slack/storage/ticket_store.ts";
+import { recordUnderLock } from "./copies_record.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { jsmVisibility, unknownFile } from "../opening/ticket_files.ts";
 
@@ -182,9 +179,7 @@ async function record(
   jsmNow?: number,
 ) {
   const toJsm = jsmNow !== undefined && copies.length > 0;
-  // Read again: the JSM sync may have taken queued files off meanwhile.
-  const latest = toJsm ? await getTicket(client, ticket.id) ?? ticket : ticket;
-  await updateTicketFields(client, ticket.id, {
+  await recordUnderLock(client, ticket)((latest) => ({
     copied_files: [...new Set([...(latest.copied_files ?? []), ...handled])],
     ...(toJsm
       ? {
@@ -192,7 +187,7 @@ async function record(
         ...jsmPendingFields(jsmNow),
       }
       : {}),
-  });
+  }));
 }
 
 async function tellNotSent(

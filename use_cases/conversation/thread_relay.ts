@@ -22,6 +22,7 @@ import { recordThreadOrder } from "../../slack/storage/checkup_store.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { copyFilesOrTell } from "../opening/ticket_files.ts";
+import { recordUnderLock } from "./copies_record.ts";
 import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
 import {
   checkMessage,
@@ -230,5 +231,6 @@ async function copyRequesterFiles(
     files,
     by,
     ...(linked ? { toJsm: { public: true, now } } : {}),
+    record: recordUnderLock(client, ticket),
   });
 }

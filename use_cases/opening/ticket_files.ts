@@ -47,6 +47,33 @@ export interface FilesAdded {
    * told like a file Helpdesk can't read.
    */
   notFound?: readonly string[];
+  /** How the copies are written on the ticket; see RecordCopies. */
+  record?: RecordCopies;
+}
+
+/** The fields that record copies, from the ticket as stored when written. */
+export type CopiesFields = (
+  latest: Ticket,
+) => Partial<Omit<Ticket, "id" | "holds">>;
+
+/**
+ * Writes what a copy recorded (copied_files, jsm_files). Two runs copying
+ * files of one ticket at once, or the JSM sync taking queued files off,
+ * each read and write these lists: a caller that may take the ticket's lock
+ * passes a writer that does both under it (use_cases/conversation/
+ * copies_record.ts), so no run's write drops another's. By default (a
+ * ticket just opened, which nobody else reaches yet): read, then written.
+ */
+export type RecordCopies = (fields: CopiesFields) => Promise<void>;
+
+export function readThenWrite(
+  client: SlackAPIClient,
+  ticket: Ticket,
+): RecordCopies {
+  return async (fields) => {
+    const latest = await getTicket(client, ticket.id) ?? ticket;
+    await updateTicketFields(client, ticket.id, fields(latest));
+  };
 }
 
 export interface CopyOutcome {
@@ -147,12 +174,8 @@ export async function copyFilesToCard(
     ...outcome.notCopied.map((n) => n.file.id),
   ];
   if (handled.length === 0) return outcome;
-  // Read again just before writing: the JSM sync may have taken queued
-  // files off meanwhile (it writes under the ticket's lock).
-  const latest = added.toJsm && copies.length
-    ? await getTicket(client, ticket.id) ?? ticket
-    : ticket;
-  await updateTicketFields(client, ticket.id, {
+  const record = added.record ?? readThenWrite(client, ticket);
+  await record((latest) => ({
     copied_files: [...new Set([...(latest.copied_files ?? []), ...handled])],
     ...(added.toJsm && copies.length
       ? {
@@ -163,7 +186,7 @@ export async function copyFilesToCard(
         ...jsmPendingFields(added.toJsm.now),
       }
       : {}),
-  });
+  }));
   if (outcome.notCopied.length) {
     await tellNotCopied(client, ticket, added, outcome.notCopied);
   }
