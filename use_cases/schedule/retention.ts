@@ -32,6 +32,11 @@ import {
   ticketPageAt,
   ticketsById,
 } from "../../slack/storage/ticket_queries.ts";
+import {
+  findTicketId,
+  getTicket,
+  lookupByKey,
+} from "../../slack/storage/ticket_store.ts";
 import { purgeTicket } from "../changes/ticket_purge.ts";
 import type { PhaseResult, RunFailure } from "./run_report.ts";
 
@@ -113,6 +118,24 @@ export async function catchUpClosed(
   return page.tickets.length;
 }
 
+/** The tickets merged into `kept` that still name it (ten at most a read). */
+async function duplicatesOf(
+  client: SlackAPIClient,
+  kept: Ticket,
+): Promise<Ticket[]> {
+  const ids = await Promise.all(
+    (kept.merged_from ?? []).map((key) =>
+      findTicketId(client, lookupByKey(key))
+    ),
+  );
+  const found = ids.filter((id): id is string => Boolean(id));
+  if (!found.length) return [];
+  const read = await ticketsById(client, found);
+  return [...read.values()].map((r) => r.ticket).filter((t) =>
+    t.merged_into === kept.id
+  );
+}
+
 /**
  * Up to PURGED_PER_RUN closed tickets past the retention period, oldest
  * first, each re-checked under its lock. The index forgets a ticket once
@@ -166,6 +189,34 @@ export async function purgeExpired(
   const rejoin: Ticket[] = [];
   let cutShort = ids.length < foundOn.size;
   let stopped: unknown;
+  /** One ticket purged if still due: "stop" when the run has no room. */
+  const purgeOne = async (
+    ticket: Ticket,
+    isDue: (latest: Ticket) => boolean,
+  ): Promise<"done" | "later" | "stop"> => {
+    if (purged >= PURGED_PER_RUN || !roomFor(budget, PURGE_CALLS)) {
+      cutShort = true;
+      return "stop";
+    }
+    const outcome = await purgeTicket(
+      client,
+      ticket,
+      { kind: "retention", days },
+      isDue,
+    );
+    wrote.push(ticket.id);
+    if (outcome.kind === "purged") {
+      purged++;
+      for (const person of peopleOf(ticket)) {
+        drop(personTickets(person), ticket.id);
+      }
+    }
+    if (outcome.kind === "busy" || outcome.kind === "unfinished") {
+      cutShort = true;
+      return "later";
+    }
+    return "done";
+  };
   for (const id of ids) {
     const day = foundOn.get(id);
     const ticket = read.get(id)?.ticket;
@@ -180,26 +231,39 @@ export async function purgeExpired(
       continue;
     }
     if (!isPurgeable(ticket, days, now)) continue;
-    if (purged >= PURGED_PER_RUN || !roomFor(budget, PURGE_CALLS)) {
-      cutShort = true;
-      break;
-    }
     try {
-      const outcome = await purgeTicket(
-        client,
+      // A duplicate lives on in the ticket it was merged into: its
+      // requester follows that one and still writes in this one's thread.
+      // It waits for it (unlisted here) and goes with it, below.
+      if (ticket.merged_into) {
+        const kept = await getTicket(client, ticket.merged_into);
+        if (kept && !isPurgeable(kept, days, now)) {
+          if (day) drop(closedDay(day), id);
+          continue;
+        }
+      }
+      // The duplicates first, so that none outlives it unlisted.
+      let waits = false;
+      for (const duplicate of await duplicatesOf(client, ticket)) {
+        const outcome = await purgeOne(
+          duplicate,
+          (latest) =>
+            latest.merged_into === ticket.id && latest.status === "closed",
+        );
+        if (outcome === "stop") {
+          cutShort = true;
+          break;
+        }
+        if (outcome === "later") waits = true;
+      }
+      if (cutShort) break;
+      if (waits) continue;
+      const outcome = await purgeOne(
         ticket,
-        { kind: "retention", days },
         (latest) => isPurgeable(latest, days, now),
       );
-      wrote.push(id);
-      if (outcome.kind === "purged") {
-        purged++;
-        for (const person of peopleOf(ticket)) drop(personTickets(person), id);
-      }
-      if (outcome.kind === "busy" || outcome.kind === "unfinished") {
-        cutShort = true;
-        continue;
-      }
+      if (outcome === "stop") break;
+      if (outcome === "later") continue;
       if (day) drop(closedDay(day), id);
     } catch (error) {
       if (isCarryOver(error)) {
