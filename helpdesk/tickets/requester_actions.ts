@@ -57,6 +57,15 @@ export function selfSolve(
         `Only the person who opened ${ticket.key} can say a suggested ticket solved it.`,
     };
   }
+  // Merged meanwhile: closed, but not solved; the kept ticket carries it.
+  if (ticket.merged_into) {
+    const kept = ticket.merged_into_key ?? "another ticket";
+    return {
+      ok: false,
+      reason:
+        `${ticket.key} was merged into ${kept} as a duplicate, so it is closed already and nothing changed: you'll hear about ${kept} instead.`,
+    };
+  }
   if (ticket.status === "closed" && ticket.close_reason === "self_solved") {
     return {
       ok: false,
