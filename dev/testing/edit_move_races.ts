@@ -1,8 +1,9 @@
 // Two people at the same instant on one ticket, where one of them edits or
 // moves it, through the functions Slack would run, on a fake Slack whose
 // answers arrive in random order, each round on its own ticket: the races
-// of dev/tests/edit_move_races*_test.ts, split into files so that
-// `deno test --parallel` runs them side by side.
+// of dev/tests/edit_move_races_test.ts and, with stale reads,
+// edit_move_races_stale_test.ts, two files that `deno test --parallel`
+// runs side by side.
 //
 // After each round: the stored ticket holds every change that was announced
 // and none that wasn't; a click that was not applied was told why; there is
@@ -278,11 +279,4 @@ export async function raceAll(
   }
   if (staleReads) assert.ok(slack.staleAnswers > 0, "no read was stale");
   return { totals, staleAnswers: slack.staleAnswers };
-}
-
-/** The races whose names start so, in RACES' order; none found is an error. */
-export function racesStarting(...starts: string[]): Race[] {
-  const found = RACES.filter((r) => starts.some((s) => r.name.startsWith(s)));
-  if (found.length !== starts.length) throw new Error(starts.join(", "));
-  return found;
 }
