@@ -12,9 +12,28 @@ export function notSentToRequester(key: string, notCopied: NotCopied[]) {
   ).join("\n");
 }
 
+/** To the agent: the requesters of merged tickets the files missed. */
+export function notSentToFollowers(key: string, missed: readonly string[]) {
+  return `Your reply's files about ${key} did not reach ${
+    missed.map((u) => `<@${u}>`).join(", ")
+  } (who follow it since their tickets were merged into it): Slack did not take the copy.`;
+}
+
 /** Above a reply's files, where the requester reads the reply. */
 export function replyFilesHeader(key: string, agent: string): string {
   return `:paperclip: Files from <@${agent}> about ${key}:`;
+}
+
+/**
+ * The line above a reply's files where the requester (or a merged ticket's
+ * requester) reads them, and what it becomes should the files not come.
+ */
+export function replyFilesTexts(key: string, agent: string) {
+  return {
+    header: replyFilesHeader(key, agent),
+    notSent:
+      `:paperclip: <@${agent}> sent files about ${key} that could not be copied here; <@${agent}> was told.`,
+  };
 }
 
 /** Above the same files in the card's thread. */

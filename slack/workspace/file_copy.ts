@@ -90,21 +90,54 @@ export async function uploadToThread(
 }
 
 /**
- * A thread to upload into: files.completeUploadExternal takes a channel id
- * only (C, G, D or Z…), so a person reached by their user id gets a DM
- * line (`header`) first, whose thread then carries the files.
+ * The files uploaded where `side` is: into its thread, or, for a person
+ * reached by their user id (files.completeUploadExternal takes a channel id
+ * only: C, G, D or Z…) or a DM with no thread yet, into the thread of a
+ * `header` line posted first. Should the upload then fail, that line would
+ * announce files that never came: it is rewritten to `notSent` before the
+ * failure is thrown.
  */
-export async function uploadPlace(
+export async function uploadUnderHeader(
   client: SlackAPIClient,
   side: { channel: string; thread_ts?: string },
-  header: string,
-): Promise<{ channel: string; thread_ts: string }> {
+  files: { name: string; bytes: Uint8Array }[],
+  texts: { header: string; notSent: string },
+): Promise<string[]> {
   if (side.thread_ts && /^[CGDZ]/.test(side.channel)) {
-    return { channel: side.channel, thread_ts: side.thread_ts };
+    return await uploadToThread(
+      client,
+      { channel: side.channel, thread_ts: side.thread_ts },
+      files,
+      texts.header,
+    );
   }
   const posted = await slackCall(client, "chat.postMessage", {
     channel: side.channel,
-    text: header,
+    text: texts.header,
   });
-  return { channel: String(posted.channel), thread_ts: String(posted.ts) };
+  const place = {
+    channel: String(posted.channel),
+    thread_ts: String(posted.ts),
+  };
+  try {
+    return await uploadToThread(client, place, files, texts.header);
+  } catch (error) {
+    await takeBackHeader(client, place, texts.notSent);
+    throw error;
+  }
+}
+
+/** A line that said files follow, rewritten when they did not come. */
+export async function takeBackHeader(
+  client: SlackAPIClient,
+  place: { channel: string; thread_ts: string },
+  notSent: string,
+) {
+  await slackCall(client, "chat.update", {
+    channel: place.channel,
+    ts: place.thread_ts,
+    text: notSent,
+  }).catch((error) =>
+    console.warn(`${place.channel}/${place.thread_ts}: header stays`, error)
+  );
 }

@@ -18,18 +18,19 @@ import {
   planCopies,
 } from "../../helpdesk/tickets/ticket_files.ts";
 import {
+  notSentToFollowers,
   notSentToRequester,
-  replyFilesHeader,
   replyFilesInThread,
   replyFilesNotSent,
+  replyFilesTexts,
 } from "../../helpdesk/tickets/reply_file_texts.ts";
 import { requesterSide } from "../../helpdesk/tickets/conversation.ts";
 import { jsmPendingFields } from "../../helpdesk/tickets/jsm_sync.ts";
 import {
   downloadFile,
   FileUnreadable,
-  uploadPlace,
   uploadToThread,
+  uploadUnderHeader,
 } from "../../slack/workspace/file_copy.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { recordUnderLock } from "./copies_record.ts";
@@ -71,15 +72,11 @@ export async function sendReplyFiles(
   let cardIds: string[] | undefined;
   if (read.length) {
     try {
-      requesterIds = await uploadToThread(
+      requesterIds = await uploadUnderHeader(
         client,
-        await uploadPlace(
-          client,
-          requesterSide(ticket),
-          replyFilesHeader(ticket.key, reply.agent),
-        ),
+        requesterSide(ticket),
         copies,
-        replyFilesHeader(ticket.key, reply.agent),
+        replyFilesTexts(ticket.key, reply.agent),
       );
     } catch (error) {
       // A refusal is told; a failure to reach Slack is the run's to retry.
@@ -91,7 +88,16 @@ export async function sendReplyFiles(
     }
   }
   if (requesterIds) {
-    await alsoTo(client, ticket, reply.agent, copies);
+    const missed = await alsoTo(client, ticket, reply.agent, copies);
+    if (missed.length) {
+      await tellPerson(
+        client,
+        { user: reply.agent, channel: ticket.card_channel },
+        notSentToFollowers(ticket.key, missed),
+      ).catch((error) =>
+        console.warn(`${ticket.key}: not told of followers' files`, error)
+      );
+    }
     if (!ticket.private && ticket.card_channel && ticket.card_ts) {
       cardIds = await uploadToThread(
         client,
@@ -133,23 +139,23 @@ async function alsoTo(
   ticket: Ticket,
   agent: string,
   copies: { name: string; bytes: Uint8Array }[],
-) {
+): Promise<string[]> {
+  const missed: string[] = [];
   for (const follower of ticket.followers ?? []) {
     try {
-      await uploadToThread(
+      await uploadUnderHeader(
         client,
-        await uploadPlace(
-          client,
-          { channel: follower },
-          replyFilesHeader(ticket.key, agent),
-        ),
+        { channel: follower },
         copies,
-        replyFilesHeader(ticket.key, agent),
+        replyFilesTexts(ticket.key, agent),
       );
     } catch (error) {
+      // Told to the agent: a refusal or not, the files did not come.
       console.warn(`${ticket.key}: ${follower} not sent the files`, error);
+      missed.push(follower);
     }
   }
+  return missed;
 }
 
 /**

@@ -28,8 +28,8 @@ import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import {
-  uploadPlace,
   uploadToThread,
+  uploadUnderHeader,
 } from "../../slack/workspace/file_copy.ts";
 import {
   getTicket,
@@ -137,12 +137,11 @@ async function toSlack(
   const header =
     `:paperclip: ${authors} added files to ${ticket.key} in Jira Service Management:`;
   try {
-    await uploadToThread(
-      client,
-      await uploadPlace(client, { channel: ticket.requester }, header),
-      copies,
+    await uploadUnderHeader(client, { channel: ticket.requester }, copies, {
       header,
-    );
+      notSent:
+        `:paperclip: ${authors} added files to ${ticket.key} in Jira Service Management that could not be copied here; the agents were told.`,
+    });
   } catch (error) {
     if (!(error instanceof SlackCallError) || error.code === "ratelimited") {
       throw error;

@@ -21,6 +21,7 @@ import {
 import {
   downloadFile,
   FileUnreadable,
+  takeBackHeader,
   uploadToThread,
 } from "../../slack/workspace/file_copy.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
@@ -143,6 +144,14 @@ export async function copyFilesToCard(
         ) throw error;
         console.warn(`${ticket.key}: files not copied`, error);
         refused = error;
+        // A private ticket's agent DM said files came: not so.
+        if (ticket.private) {
+          await takeBackHeader(
+            client,
+            place,
+            `:lock: <@${added.by.user}> added files to private request ${ticket.key}; they could not be copied here.`,
+          );
+        }
       }
     }
     if (ids) {

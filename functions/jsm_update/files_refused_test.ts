@@ -1,0 +1,79 @@
+// An agent's JSM attachment that Slack refuses to take: the requester's DM
+// keeps no line announcing files that never came, and the card's thread
+// says the file was not copied.
+import assert from "node:assert/strict";
+import handler from "./handler.ts";
+import syncHandler from "../sync_ticket_to_jsm/handler.ts";
+import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
+import { SYNC_TO_JSM_CALLBACK_ID } from "../sync_ticket_to_jsm/definition.ts";
+import {
+  functionContext,
+  PEOPLE,
+  startFakeSlack,
+} from "../../dev/testing/harness.ts";
+import {
+  configureQueues,
+  PEOPLE_INTAKE,
+  PEOPLE_TRIAGE,
+} from "../../dev/testing/queue_fixtures.ts";
+import {
+  FAKE_CUSTOMER,
+  startFakeJsm,
+} from "../../dev/testing/fake_jsm/server.ts";
+import {
+  FILES_SCOPES,
+  log,
+  onlyTicket,
+  react,
+} from "../../dev/testing/file_fixtures.ts";
+
+const SECRET = "s3cret-s3cret-s3cret-s3cret";
+const ALEX = {
+  accountId: "557058:agent-alex",
+  emailAddress: "alex@acme.test",
+  displayName: "Alex Agent",
+};
+
+Deno.test("a JSM file Slack refuses is announced nowhere", async () => {
+  await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
+  await using jsm = await startFakeJsm({ customers: [FAKE_CUSTOMER, ALEX] });
+  await configureQueues(slack);
+  const env = {
+    ...jsm.apiTokenEnv(),
+    HELPDESK_FILES: "on",
+    JSM_WEBHOOK_SECRET: SECRET,
+  };
+  const ws = slack.workspace;
+  const asked = ws.postAs(PEOPLE.requester, PEOPLE_INTAKE, "Printer jams");
+  await react(slack, asked.ts, env);
+  const opened = await onlyTicket(slack);
+  const synced = await syncHandler(
+    functionContext(SYNC_TO_JSM_CALLBACK_ID, slack, {
+      ticket_id: opened.id,
+    }, env),
+  );
+  const key = String(synced.outputs?.jsm_key);
+  const fix = jsm.desk.attachments.addByAgent(key, {
+    filename: "driver.txt",
+    mimeType: "text/plain",
+    bytes: log,
+  }, { authorAccountId: ALEX.accountId });
+  ws.files.maxUploadBytes = 4; // the team's own limit
+  const ran = await handler(functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
+    secret: SECRET,
+    issue_key: key,
+    attachment_ids: fix.id,
+  }, env));
+  assert.equal(ran.error, undefined);
+  const dm = ws.imWith(PEOPLE.requester).id;
+  const lines = ws.messages.filter((m) =>
+    m.channel === dm && m.text.includes("added files")
+  );
+  assert.equal(lines.length, 1);
+  assert.match(lines[0].text, /could not be copied here/);
+  assert.ok(
+    ws.messages.every((m) => !m.files?.some((f) => f.name === "driver.txt")),
+  );
+  const note = ws.repliesTo(PEOPLE_TRIAGE, opened.card_ts!).at(-1)!.text;
+  assert.match(note, /driver\.txt \(Slack refused the copy\)/);
+});
