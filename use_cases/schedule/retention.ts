@@ -244,6 +244,7 @@ export async function purgeExpired(
       }
       // The duplicates first, so that none outlives it unlisted.
       let waits = false;
+      let full = false;
       for (const duplicate of await duplicatesOf(client, ticket)) {
         const outcome = await purgeOne(
           duplicate,
@@ -251,12 +252,12 @@ export async function purgeExpired(
             latest.merged_into === ticket.id && latest.status === "closed",
         );
         if (outcome === "stop") {
-          cutShort = true;
+          full = true;
           break;
         }
         if (outcome === "later") waits = true;
       }
-      if (cutShort) break;
+      if (full) break;
       if (waits) continue;
       const outcome = await purgeOne(
         ticket,
