@@ -213,3 +213,21 @@ Deno.test("Add to ticket from the DM while the ticket is merged reaches the kept
   ]);
   assert.deepEqual(inCards, [kept.card_ts]);
 });
+
+Deno.test("a reply in flight while its ticket is removed is told undelivered", async () => {
+  await using slack = await startFakeSlack();
+  const { kept, sams, ts } = await twoReports(slack);
+  const said = slack.workspace.postAs(SAM, GENERAL, "Are you there?", ts);
+  // Erased at its requester's request meanwhile (open tickets too).
+  whenRelayMarks(slack, async () => {
+    await slack.datastores.delete("tickets", sams.id);
+  });
+  const result = await delivered(slack, said.ts, ts);
+  const { inCards, told } = whereItWent(slack, "Are you there?", [
+    kept.card_ts!,
+    sams.card_ts!,
+  ]);
+  assert.deepEqual(inCards, [], JSON.stringify({ result, told }));
+  assert.equal(told.length, 1, JSON.stringify({ result, told }));
+  assert.match(told[0], /no longer exists/);
+});

@@ -170,15 +170,15 @@ export async function relayThreadMessage(
         { channel, thread_ts: threadTs },
       )
       : { ok: true as const, ticket: loaded.ticket };
-    if (!relayed.ok && relayed.ticket) {
-      // Refused under the lock (closed a moment ago, say): not passed on,
-      // so not marked as passed on, and the writer hears why where they
-      // wrote, as when it was refused before the mark.
+    if (!relayed.ok) {
+      // Refused under the lock (closed or removed a moment ago, the lock
+      // busy): not passed on, so not marked as passed on, and the writer
+      // hears why where they wrote, as when it was refused before the
+      // mark. Nothing passes it on later by itself.
       await giveBackMark(client, mark);
       await tellPerson(client, writer, relayed.reason);
       return undefined;
     }
-    if (!relayed.ok) throw new Error(relayed.reason);
     if (files.length) {
       await copyRequesterFiles(
         client,
