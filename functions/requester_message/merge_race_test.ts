@@ -27,6 +27,7 @@ import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
 import { RELAYED_MARK } from "../../use_cases/conversation/thread_relay.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
 import { changeTicket } from "../../use_cases/changes/change_ticket.ts";
+import { purgeTicket } from "../../use_cases/changes/ticket_purge.ts";
 
 const SAM = PEOPLE.bystander;
 
@@ -220,7 +221,13 @@ Deno.test("a reply in flight while its ticket is removed is told undelivered", a
   const said = slack.workspace.postAs(SAM, GENERAL, "Are you there?", ts);
   // Erased at its requester's request meanwhile (open tickets too).
   whenRelayMarks(slack, async () => {
-    await slack.datastores.delete("tickets", sams.id);
+    const purged = await purgeTicket(
+      clientFor(slack),
+      sams,
+      { kind: "erasure" },
+      () => true,
+    );
+    assert.equal(purged.kind, "purged");
   });
   const result = await delivered(slack, said.ts, ts);
   const { inCards, told } = whereItWent(slack, "Are you there?", [

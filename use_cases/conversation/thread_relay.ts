@@ -176,7 +176,14 @@ export async function relayThreadMessage(
       // hears why where they wrote, as when it was refused before the
       // mark. Nothing passes it on later by itself.
       await giveBackMark(client, mark);
-      await tellPerson(client, writer, relayed.reason);
+      // Removed meanwhile (an erasure takes open tickets too): the lock's
+      // reason would say to try again, which can't help now.
+      const still = await loadQueuedTicket(client, loaded.ticket.id);
+      await tellPerson(
+        client,
+        writer,
+        still.ok ? relayed.reason : notPassedOn(loaded.ticket, still),
+      );
       return undefined;
     }
     if (files.length) {
