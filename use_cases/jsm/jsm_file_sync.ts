@@ -12,9 +12,13 @@ import {
 } from "../../helpdesk/tickets/ticket_files.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
 import { attachFiles } from "../../integrations/jsm/request_attachments.ts";
-import { slackCall } from "../../slack/api/slack_call.ts";
+import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
-import { downloadFile, filesOf } from "../../slack/workspace/file_copy.ts";
+import {
+  downloadFile,
+  filesOf,
+  FileUnreadable,
+} from "../../slack/workspace/file_copy.ts";
 import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
 
@@ -52,7 +56,26 @@ export async function sendFiles(
       done.push(entry);
     } catch (error) {
       if (error instanceof JsmError && REFUSED.has(error.code)) {
-        await tellRefused(deps, ticket, key, file.name, error);
+        console.warn(
+          `${ticket.key}: ${file.name} not attached to ${key}`,
+          error,
+        );
+        const said = error.serverMessage ? `: ${error.serverMessage}` : "";
+        await tellNotAttached(deps, ticket, key, file.name, said);
+        done.push(entry);
+        continue;
+      }
+      // Its copy is gone from Slack (deleted from the card's thread): no
+      // retry can read it, so it must not hold up the files after it.
+      if (copyGone(error)) {
+        console.warn(`${ticket.key}: ${file.name}'s copy is gone`, error);
+        await tellNotAttached(
+          deps,
+          ticket,
+          key,
+          file.name,
+          ": its copy in this thread was deleted",
+        );
         done.push(entry);
         continue;
       }
@@ -82,23 +105,28 @@ export async function sendFiles(
   return { sent: done.length };
 }
 
-async function tellRefused(
+/** Slack's answer that a file is no more, or not the app's to read. */
+function copyGone(error: unknown): boolean {
+  return error instanceof FileUnreadable ||
+    (error instanceof SlackCallError &&
+      ["file_not_found", "file_deleted"].includes(error.code));
+}
+
+async function tellNotAttached(
   deps: JsmSyncDeps,
   ticket: Ticket,
   key: string,
   name: string,
-  error: JsmError,
+  why: string,
 ) {
-  console.warn(`${ticket.key}: ${name} not attached to ${key}`, error);
   if (!ticket.card_channel || !ticket.card_ts) return;
-  const said = error.serverMessage
-    ? `: ${escapeMrkdwn(error.serverMessage)}`
-    : "";
   await slackCall(deps.client, "chat.postMessage", {
     channel: ticket.card_channel,
     thread_ts: ticket.card_ts,
     text: `${
       escapeMrkdwn(name)
-    } was not attached to ${key} in Jira Service Management${said}`,
+    } was not attached to ${key} in Jira Service Management${
+      escapeMrkdwn(why)
+    }`,
   }).catch((told) => console.warn(`${ticket.key}: refusal not told`, told));
 }
