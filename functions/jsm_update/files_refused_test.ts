@@ -76,4 +76,32 @@ Deno.test("a JSM file Slack refuses is announced nowhere", async () => {
   );
   const note = ws.repliesTo(PEOPLE_TRIAGE, opened.card_ts!).at(-1)!.text;
   assert.match(note, /driver\.txt \(Slack refused the copy\)/);
+
+  // Taken by the requester's DM, refused in the card's thread: the agents
+  // in Slack hear that they don't have it.
+  ws.files.maxUploadBytes = 1024 ** 3;
+  const second = jsm.desk.attachments.addByAgent(key, {
+    filename: "manual.txt",
+    mimeType: "text/plain",
+    bytes: log,
+  }, { authorAccountId: ALEX.accountId });
+  slack.fail({
+    method: "files.completeUploadExternal",
+    error: "not_allowed_token_type",
+    when: (args) => args.channel_id === PEOPLE_TRIAGE,
+  });
+  const again = await handler(functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
+    secret: SECRET,
+    issue_key: key,
+    attachment_ids: second.id,
+  }, env));
+  assert.equal(again.error, undefined);
+  assert.ok(
+    ws.messages.some((m) =>
+      m.channel === dm && m.files?.some((f) => f.name === "manual.txt")
+    ),
+    "the requester has it",
+  );
+  const last = ws.repliesTo(PEOPLE_TRIAGE, opened.card_ts!).at(-1)!.text;
+  assert.match(last, /manual\.txt \(Slack refused the copy\)/);
 });

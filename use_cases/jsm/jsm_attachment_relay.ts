@@ -162,9 +162,17 @@ async function toSlack(
       { channel: ticket.card_channel, thread_ts: ticket.card_ts },
       copies,
       header,
-    ).catch((error) =>
-      console.warn(`${ticket.key}: JSM files not in the card`, error)
-    );
+    ).catch((error) => {
+      // The requester has them; the agents in Slack hear that they don't
+      // (the card's note on files not copied, in relayJsmAttachments).
+      console.warn(`${ticket.key}: JSM files not in the card`, error);
+      notCopied.push(
+        ...read.map(({ attachment }) => ({
+          file: asFile(attachment),
+          reason: "upload_failed" as const,
+        })),
+      );
+    });
   }
   return read.map(({ attachment }) => attachment.id);
 }
