@@ -2,7 +2,7 @@
 // write in, what the requester reads on their side, and what the card's
 // thread shows. Everything people wrote is escaped; a private ticket's words
 // never go into the card's thread, which is in a shared channel.
-import type { ModalView } from "@slack/types";
+import type { KnownBlock, ModalView } from "@slack/types";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   type ConversationAction,
@@ -61,18 +61,40 @@ export function conversationModal(
       max_length: MESSAGE_LIMIT,
     },
   });
+  if (action !== "reply") return modal;
+  const blocks = [...modal.blocks, ...alsoReaches(ticket)];
   // A reply's files reach the requester after its words (send_ticket_files).
-  if (action !== "reply" || !options.files) return modal;
-  return {
-    ...modal,
-    blocks: [
-      ...modal.blocks,
-      filesField(
-        "Files for the requester",
-        "Sent after your reply, where the requester reads it; up to 10 files of 10 MB each.",
-      ),
-    ],
-  };
+  if (options.files) {
+    blocks.push(filesField(
+      "Files for the requester",
+      "Sent after your reply, where the requester reads it; up to 10 files of 10 MB each.",
+    ));
+  }
+  return { ...modal, blocks };
+}
+
+/** Names shown in a context line, at most (3,000 characters of mentions). */
+const FOLLOWERS_NAMED = 50;
+
+/**
+ * A reply reaches the requesters of tickets merged into this one too, by DM
+ * (conversation.ts): the agent is told before sending, not after.
+ */
+function alsoReaches(ticket: Ticket): KnownBlock[] {
+  const followers = ticket.followers ?? [];
+  if (!followers.length) return [];
+  const named = followers.slice(0, FOLLOWERS_NAMED).map(userMention).join(", ");
+  const more = followers.length > FOLLOWERS_NAMED
+    ? ` and ${followers.length - FOLLOWERS_NAMED} more`
+    : "";
+  return [{
+    type: "context",
+    elements: [{
+      type: "mrkdwn",
+      text:
+        `:busts_in_silhouette: Also sent by DM, with its files, to ${named}${more}: their tickets were merged into this one.`,
+    }],
+  }];
 }
 
 /** In the card's thread, under a reply: that its files follow. */
