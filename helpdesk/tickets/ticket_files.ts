@@ -127,10 +127,14 @@ export function notCopiedForThread(
 }
 
 /** In a private ticket's card thread: files came, named nowhere here. */
-export function privateFilesNote(count: number): string {
-  return `${
-    count === 1 ? "A file was" : `${count} files were`
-  } added to this private request; its agents have them by DM.`;
+export function privateFilesNote(count: number, missed = 0): string {
+  const files = count === 1 ? "A file was" : `${count} files were`;
+  const who = missed === 0
+    ? "its agents have them by DM"
+    : `its agents have them by DM, except ${missed} ${
+      missed === 1 ? "agent" : "agents"
+    } whose copy Slack did not take`;
+  return `${files} added to this private request; ${who}.`;
 }
 
 /**

@@ -121,9 +121,13 @@ export async function copyFilesToCard(
   }
   const copies: JsmFile[] = [];
   if (read.length) {
-    const places = ticket.private
+    const { places, missed: unreached } = ticket.private
       ? await agentDms(client, ticket, added.by.user)
-      : [{ channel: ticket.card_channel, thread_ts: ticket.card_ts }];
+      : {
+        places: [{ channel: ticket.card_channel, thread_ts: ticket.card_ts }],
+        missed: 0,
+      };
+    let missed = unreached;
     const comment = `From <@${added.by.user}>:`;
     let ids: string[] | undefined;
     let refused: unknown;
@@ -144,6 +148,7 @@ export async function copyFilesToCard(
         ) throw error;
         console.warn(`${ticket.key}: files not copied`, error);
         refused = error;
+        missed++;
         // A private ticket's agent DM said files came: not so.
         if (ticket.private) {
           await takeBackHeader(
@@ -166,7 +171,7 @@ export async function copyFilesToCard(
         await slackCall(client, "chat.postMessage", {
           channel: ticket.card_channel,
           thread_ts: ticket.card_ts,
-          text: privateFilesNote(read.length),
+          text: privateFilesNote(read.length, missed),
         }).catch((error) =>
           console.warn(`${ticket.key}: private files note not posted`, error)
         );
@@ -247,9 +252,11 @@ async function agentDms(
   client: SlackAPIClient,
   ticket: Ticket,
   from: string,
-): Promise<{ channel: string; thread_ts: string }[]> {
+): Promise<
+  { places: { channel: string; thread_ts: string }[]; missed: number }
+> {
   const loaded = await loadQueuedTicket(client, ticket.id);
-  if (!loaded.ok) return [];
+  if (!loaded.ok) return { places: [], missed: 0 };
   const agents =
     (await new QueueDirectory(client, loaded.queue, ticket.requester)
       .agents()).filter((a) => a !== ticket.requester);
@@ -268,7 +275,7 @@ async function agentDms(
       console.warn(`${ticket.key}: ${agent} not sent the files`, error);
     }
   }
-  return places;
+  return { places, missed: agents.length - places.length };
 }
 
 /**
