@@ -238,3 +238,25 @@ Deno.test("a reply in flight while its ticket is removed is told undelivered", a
   assert.equal(told.length, 1, JSON.stringify({ result, told }));
   assert.match(told[0], /no longer exists/);
 });
+
+Deno.test("a reply Slack won't let the ticket take is told as not passed on", async () => {
+  await using slack = await startFakeSlack();
+  const { sams, ts } = await twoReports(slack);
+  const said = slack.workspace.postAs(SAM, GENERAL, "Hello?", ts);
+  // Slack refuses the ticket's lock every time, as for a long outage.
+  slack.fail({
+    method: "reactions.add",
+    error: "internal_error",
+    times: Infinity,
+    when: (args) => args.name === LOCK_REACTION,
+  });
+  await delivered(slack, said.ts, ts);
+  slack.clearFailures();
+  const { inCards, told } = whereItWent(slack, "Hello?", [sams.card_ts!]);
+  assert.deepEqual(inCards, []);
+  assert.equal(told.length, 1, JSON.stringify(told));
+  assert.match(
+    told[0],
+    new RegExp(`^This message was not passed to the agents of ${sams.key}`),
+  );
+});

@@ -179,10 +179,15 @@ export async function relayThreadMessage(
       // Removed meanwhile (an erasure takes open tickets too): the lock's
       // reason would say to try again, which can't help now.
       const still = await loadQueuedTicket(client, loaded.ticket.id);
+      const why = still.ok ? relayed : still;
+      // A refusal about the ticket (closed…) says it was not passed on; the
+      // lock's own (busy…) only that nothing changed, so it is said here.
       await tellPerson(
         client,
         writer,
-        still.ok ? relayed.reason : notPassedOn(loaded.ticket, still),
+        /not passed/.test(why.reason)
+          ? why.reason
+          : notPassedOn(loaded.ticket, why),
       );
       return undefined;
     }
