@@ -62,7 +62,31 @@ export function erasedFields(
     });
   });
   if (historyChanged) fields.history = history;
+  // Replaced, not cleared: Similar… would say no reply was ever sent.
+  if (
+    ticket.last_reply && ticket.last_reply !== ERASED_MESSAGE &&
+    wroteLastReply(ticket, person)
+  ) {
+    fields.last_reply = ERASED_MESSAGE;
+  }
   return fields as Partial<Omit<Ticket, "id" | "holds">>;
+}
+
+/**
+ * Whether the ticket's last reply (the answer Similar… and the suggestions
+ * quote) is the person's words: its history's newest reply entry is theirs.
+ * With that entry gone from the kept history, it is taken as theirs when
+ * they wrote in the ticket or worked it: an answer erased on a doubt costs
+ * a suggestion its quote, one kept on a doubt keeps their words.
+ */
+function wroteLastReply(ticket: Ticket, person: string): boolean {
+  const replies = (ticket.history ?? [])
+    .map(decodeEntry)
+    .filter((entry) => entry?.kind === "reply");
+  const newest = replies.at(-1);
+  if (newest) return newest.by === person;
+  return ticket.assignee === person ||
+    (ticket.writers ?? []).includes(person);
 }
 
 /** What replaces a message of Helpdesk's that carried a person's words. */

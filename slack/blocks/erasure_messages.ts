@@ -7,6 +7,12 @@ import { userMention } from "./mrkdwn.ts";
 
 export const ERASE_PERSON_BLOCK = "person";
 
+// Copies Helpdesk does not keep track of, so can't find again: said before
+// and after, so that nobody takes the erasure for more than it is.
+const NOT_REACHED_SHORT =
+  "direct messages Helpdesk sent other people about these tickets (a private ticket's agents, followers, requesters offered a solved ticket as an answer), and what was already synced to Jira Service Management.";
+const NOT_REACHED = `Not changed: ${NOT_REACHED_SHORT}`;
+
 const section = (text: string): KnownBlock => ({
   type: "section",
   text: { type: "mrkdwn", text },
@@ -53,6 +59,7 @@ export function erasureConfirmModal(
           "• On tickets they reported, followed, worked on or wrote in, Helpdesk's messages that name or quote them are replaced, and they leave the ticket's fields and history.",
           "• Messages they posted themselves stay: only they or a workspace admin can delete them. The receipt counts them.",
           "• Report figures stay; they hold no names or words.",
+          `• ${NOT_REACHED}`,
         ].join("\n"),
       ),
       section(
@@ -96,6 +103,7 @@ export function erasureReceipt(
     }`,
     `• Helpdesk's messages replaced: ${job.replaced}`,
     `• Messages they posted themselves, which only they or a workspace admin can delete: ${job.uneditable}`,
+    `• Not changed: ${NOT_REACHED_SHORT}`,
   ];
   if (job.failed?.length) {
     lines.push(

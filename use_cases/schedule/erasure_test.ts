@@ -232,6 +232,8 @@ Deno.test("erasing a person, as Helpdesk's admins ask", async (t) => {
       new RegExp(`cleaned: 1: ${tickets.wroteIn.key}`),
     );
     assert.match(receipt.text, /delete: 1$/m);
+    // What it could not reach is said, not left to be assumed erased.
+    assert.match(receipt.text, /Not changed: direct messages .* Jira/);
     assert.doesNotMatch(receipt.text, /Printer|jammed|me too/);
     slack.clearCalls();
     await run(slack, now + 20 * 900);
