@@ -22,9 +22,9 @@ import {
   configure,
   functionContext,
   GENERAL,
+  intakeQueue,
   openTestTicket,
   PEOPLE,
-  settled,
   startFakeSlack,
   TRIAGE,
 } from "./harness.ts";
@@ -37,7 +37,6 @@ import {
   scheduledCheck,
 } from "./failure_injection.ts";
 import { BOT_USER_ID } from "./fake_slack/workspace.ts";
-import { putQueue } from "../../slack/storage/queue_store.ts";
 import {
   findTicketId,
   getTicket,
@@ -186,18 +185,7 @@ export async function reactionRetries(
   variant: Variant = {},
 ) {
   await using slack = await startFakeSlack(variant.options);
-  await configure(slack);
-  await putQueue(checkerClient(slack), {
-    id: "default",
-    name: "Helpdesk",
-    triage_channel: TRIAGE,
-    intake_channels: [GENERAL],
-    members: [PEOPLE.agent],
-    admins: [],
-    superusers: [],
-  });
-  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
-  await settled(slack);
+  await intakeQueue(slack);
   const post = (text: string) =>
     slack.workspace.postAs(PEOPLE.requester, GENERAL, text).ts;
   // Slack stores the reaction, then starts the workflow (the step checks

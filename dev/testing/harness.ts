@@ -10,6 +10,7 @@ import type { WorkspaceSeed } from "./fake_slack/workspace.ts";
 import { BOT_USER_ID } from "./fake_slack/workspace.ts";
 import { CONSISTENT_READS_TOKEN } from "./fake_slack/stale_reads.ts";
 import { putSettings } from "../../slack/storage/settings_store.ts";
+import { putQueue } from "../../slack/storage/queue_store.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { openTicket } from "../../use_cases/opening/open_ticket.ts";
@@ -147,6 +148,26 @@ export async function configure(
 export async function settled(slack: FakeSlack) {
   const windowMs = slack.staleReads?.windowMs;
   if (windowMs) await new Promise((r) => setTimeout(r, windowMs));
+}
+
+/**
+ * The default queue with #general as an intake channel that Helpdesk is in,
+ * for :ticket: reactions and requesters' threads; set up long before anyone
+ * acts, so its reads are not stale.
+ */
+export async function intakeQueue(slack: FakeSlack) {
+  await configure(slack);
+  await putQueue(clientFor(slack), {
+    id: "default",
+    name: "Helpdesk",
+    triage_channel: TRIAGE,
+    intake_channels: [GENERAL],
+    members: [PEOPLE.agent],
+    admins: [],
+    superusers: [],
+  });
+  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
+  await settled(slack);
 }
 
 export function clientFor(slack: FakeSlack) {

@@ -10,12 +10,10 @@ import assert from "node:assert/strict";
 import messageToTicket from "../../functions/message_to_ticket/handler.ts";
 import {
   checkerClient,
-  clientFor,
-  configure,
   functionContext,
   GENERAL,
+  intakeQueue,
   PEOPLE,
-  settled,
   startFakeSlack,
   TRIAGE,
 } from "./harness.ts";
@@ -26,29 +24,11 @@ import {
   type Mode,
   scheduledCheck,
 } from "./failure_injection.ts";
-import { BOT_USER_ID } from "./fake_slack/workspace.ts";
-import { putQueue } from "../../slack/storage/queue_store.ts";
 import { getTicket } from "../../slack/storage/ticket_store.ts";
 import {
   creationKeys,
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
-
-export async function intakeQueue(slack: FakeSlack) {
-  await configure(slack);
-  await putQueue(clientFor(slack), {
-    id: "default",
-    name: "Helpdesk",
-    triage_channel: TRIAGE,
-    intake_channels: [GENERAL],
-    members: [PEOPLE.agent],
-    admins: [],
-    superusers: [],
-  });
-  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
-  // Set up long before anyone reacts: its reads are not stale.
-  await settled(slack);
-}
 
 /** One delivery of the reaction event: the step as the trigger runs it. */
 export function deliver(slack: FakeSlack, ts: string, user: string) {

@@ -12,9 +12,9 @@ import relayHandler from "../../functions/requester_message/handler.ts";
 import messageToTicket from "../../functions/message_to_ticket/handler.ts";
 import {
   clientFor,
-  configure,
   functionContext,
   GENERAL,
+  intakeQueue,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -26,28 +26,12 @@ import {
   viewSubmissionContext,
 } from "../testing/interactivity_payloads.ts";
 import type { FakeSlack } from "../testing/fake_slack/server.ts";
-import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
-import { putQueue } from "../../slack/storage/queue_store.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
 import {
   creationKeys,
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-
-async function intakeQueue(slack: FakeSlack) {
-  await configure(slack);
-  await putQueue(clientFor(slack), {
-    id: "default",
-    name: "Helpdesk",
-    triage_channel: TRIAGE,
-    intake_channels: [GENERAL],
-    members: [PEOPLE.agent],
-    admins: [],
-    superusers: [],
-  });
-  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
-}
 
 /** :ticket: on a message, as the trigger hands it (a reply's thread too). */
 async function ticketFrom(slack: FakeSlack, ts: string) {

@@ -21,6 +21,7 @@ import {
   configure,
   functionContext,
   GENERAL,
+  intakeQueue,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -33,9 +34,7 @@ import {
 } from "../testing/interactivity_payloads.ts";
 import type { FakeSlack } from "../testing/fake_slack/server.ts";
 import type { FakeMessage } from "../testing/fake_slack/workspace.ts";
-import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import { startFakeJsm } from "../testing/fake_jsm/server.ts";
-import { putQueue } from "../../slack/storage/queue_store.ts";
 import {
   creationKeys,
   ticketIdFor,
@@ -222,20 +221,6 @@ Deno.test("long replies and messages arrive whole, in order, on both sides", asy
     },
   );
 });
-
-async function intakeQueue(slack: FakeSlack) {
-  await configure(slack);
-  await putQueue(clientFor(slack), {
-    id: "default",
-    name: "Helpdesk",
-    triage_channel: TRIAGE,
-    intake_channels: [GENERAL],
-    members: [PEOPLE.agent],
-    admins: [],
-    superusers: [],
-  });
-  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
-}
 
 Deno.test("long messages in the requester's thread reach the card whole", async (t) => {
   await using slack = await startFakeSlack();

@@ -15,13 +15,12 @@
 // "not opened" of one that does.
 import assert from "node:assert/strict";
 import messageToTicket from "../../functions/message_to_ticket/handler.ts";
-import { putQueue } from "../../slack/storage/queue_store.ts";
-import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import {
   clientFor,
   configure,
   functionContext,
   GENERAL,
+  intakeQueue,
   PEOPLE,
   startFakeSlack,
   TRIAGE,
@@ -232,17 +231,7 @@ Deno.test("opening from the form: two failures at once, then the form again", as
 
 Deno.test("a :ticket: reaction: two failures at once, then another reaction", async (t) => {
   await using slack = await startFakeSlack({ latencyMs: 5 });
-  await configure(slack);
-  await putQueue(clientFor(slack), {
-    id: "default",
-    name: "Helpdesk",
-    triage_channel: TRIAGE,
-    intake_channels: [GENERAL],
-    members: [PEOPLE.agent],
-    admins: [],
-    superusers: [],
-  });
-  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
+  await intakeQueue(slack);
   const react = (ts: string, user: string) => {
     slack.workspace.react(GENERAL, ts, "ticket", user);
     return messageToTicket(functionContext("message_to_ticket", slack, {

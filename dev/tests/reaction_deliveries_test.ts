@@ -9,11 +9,11 @@ import assert from "node:assert/strict";
 import {
   clientFor,
   GENERAL,
+  intakeQueue,
   PEOPLE,
   startFakeSlack,
 } from "../testing/harness.ts";
 import {
-  intakeQueue,
   mark,
   toldSince,
   twinDeliveries,

@@ -5,9 +5,9 @@ import updateTicket from "../update_ticket/handler.ts";
 import { UPDATE_TICKET_CALLBACK_ID } from "../update_ticket/definition.ts";
 import {
   clientFor,
-  configure,
   functionContext,
   GENERAL,
+  intakeQueue,
   PEOPLE,
   startFakeSlack,
   storedTicket,
@@ -19,7 +19,6 @@ import {
 } from "../../dev/testing/interactivity_payloads.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
-import { putQueue } from "../../slack/storage/queue_store.ts";
 import {
   creationKeys,
   ticketIdFor,
@@ -30,20 +29,6 @@ import {
   RELAYED_MARK,
   threadPosition,
 } from "../../use_cases/conversation/thread_relay.ts";
-
-async function intakeQueue(slack: FakeSlack) {
-  await configure(slack);
-  await putQueue(clientFor(slack), {
-    id: "default",
-    name: "Helpdesk",
-    triage_channel: TRIAGE,
-    intake_channels: [GENERAL],
-    members: [PEOPLE.agent],
-    admins: [],
-    superusers: [],
-  });
-  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
-}
 
 /** A message in #general turned into a ticket with :ticket:. */
 async function ticketFromGeneral(slack: FakeSlack, text: string) {

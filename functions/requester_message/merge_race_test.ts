@@ -6,9 +6,9 @@ import handler from "./handler.ts";
 import messageToTicket from "../message_to_ticket/handler.ts";
 import {
   clientFor,
-  configure,
   functionContext,
   GENERAL,
+  intakeQueue,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -17,8 +17,6 @@ import {
 } from "../../dev/testing/harness.ts";
 import { submitPair } from "../../dev/testing/merge_actions.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
-import { putQueue } from "../../slack/storage/queue_store.ts";
 import {
   creationKeys,
   ticketIdFor,
@@ -33,17 +31,7 @@ const SAM = PEOPLE.bystander;
 
 /** Riley's ticket (kept) and Sam's, made from his message in #general. */
 async function twoReports(slack: FakeSlack) {
-  await configure(slack);
-  await putQueue(clientFor(slack), {
-    id: "default",
-    name: "Helpdesk",
-    triage_channel: TRIAGE,
-    intake_channels: [GENERAL],
-    members: [PEOPLE.agent],
-    admins: [],
-    superusers: [],
-  });
-  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
+  await intakeQueue(slack);
   const kept = await openTestTicket(slack);
   const ts = slack.workspace.postAs(SAM, GENERAL, "Printer on 3 jams too").ts;
   slack.workspace.react(GENERAL, ts, "ticket", PEOPLE.agent);

@@ -8,9 +8,9 @@ import updateTicket from "../update_ticket/handler.ts";
 import { UPDATE_TICKET_CALLBACK_ID } from "../update_ticket/definition.ts";
 import {
   clientFor,
-  configure,
   functionContext,
   GENERAL,
+  intakeQueue,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -23,8 +23,6 @@ import {
 } from "../../dev/testing/interactivity_payloads.ts";
 import { submitPair } from "../../dev/testing/merge_actions.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
-import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
-import { putQueue } from "../../slack/storage/queue_store.ts";
 import {
   creationKeys,
   ticketIdFor,
@@ -34,17 +32,7 @@ const SAM = PEOPLE.bystander;
 
 Deno.test("a merged ticket's requester talks through the kept ticket", async (t) => {
   await using slack = await startFakeSlack();
-  await configure(slack);
-  await putQueue(clientFor(slack), {
-    id: "default",
-    name: "Helpdesk",
-    triage_channel: TRIAGE,
-    intake_channels: [GENERAL],
-    members: [PEOPLE.agent],
-    admins: [],
-    superusers: [],
-  });
-  slack.workspace.channels.get(GENERAL)!.members.add(BOT_USER_ID);
+  await intakeQueue(slack);
   const kept = await openTestTicket(slack);
   // Sam reports the same in #general; an agent turns it into a ticket.
   const ts = slack.workspace.postAs(SAM, GENERAL, "Printer on 3 jams too").ts;
