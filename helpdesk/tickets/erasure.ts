@@ -102,11 +102,23 @@ export interface Erasure {
   requested_at: number;
   /**
    * "open": the open work index's tickets are being looked at (from after
-   * `cursor`); "closed": those of the closed-tickets index; "receipt": all
-   * done, the admin's receipt to send; "done": sent.
+   * `cursor`); "closed": those of the closed-tickets index; "recent": the
+   * open ones changed since `since` (a revision), for what the person
+   * opened or wrote in while it ran; "receipt": all done, the admin's
+   * receipt to send; "done": sent.
    */
-  stage: "open" | "closed" | "receipt" | "done";
+  stage: "open" | "closed" | "recent" | "receipt" | "done";
   cursor?: string;
+  /** The revision from which the current last look covers changes. */
+  since?: string;
+  /** The newest revision when that look began: where the next starts. */
+  next_since?: string;
+  /** Last looks begun, when the last began, and whether it found theirs. */
+  passes?: number;
+  looked_at?: number;
+  found?: boolean;
+  /** MAX_PASSES looks all found theirs: the receipt says so. */
+  unsettled?: boolean;
   /** Keys of the tickets they opened, purged (the first hundred). */
   purged: string[];
   /** Keys of tickets they wrote in, worked on or followed, cleaned. */

@@ -3,7 +3,7 @@
 // keys and counts only: none of the erased words.
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { Erasure } from "../../helpdesk/tickets/erasure.ts";
-import { userMention } from "./mrkdwn.ts";
+import { slackDateTime, userMention } from "./mrkdwn.ts";
 
 export const ERASE_PERSON_BLOCK = "person";
 
@@ -105,6 +105,19 @@ export function erasureReceipt(
     `• Messages they posted themselves, which only they or a workspace admin can delete: ${job.uneditable}`,
     `• Not changed: ${NOT_REACHED_SHORT}`,
   ];
+  // Tickets they opened or wrote in while it ran were looked at again; what
+  // they write after the last look is theirs, as anyone's new words are.
+  if (job.looked_at !== undefined) {
+    lines.push(
+      job.unsettled
+        ? `:warning: They kept writing in tickets while it ran: tickets they opened or wrote in after ${
+          slackDateTime(job.looked_at)
+        } may still hold their words. Run Erase a person again for those.`
+        : `• Covers tickets they opened or wrote in up to ${
+          slackDateTime(job.looked_at)
+        }, those opened or written in while it ran included.`,
+    );
+  }
   if (job.failed?.length) {
     lines.push(
       `:warning: Not erased, after an error: ${

@@ -93,6 +93,11 @@ export function newRev(nowMs = Date.now()): string {
   }`;
 }
 
+/** The lowest revision a write at or after `ms` can have. */
+export function revisionAt(ms: number): string {
+  return Math.max(0, Math.floor(ms)).toString(36).padStart(9, "0");
+}
+
 /**
  * The newest revision this client (one function run) has seen or written
  * for each ticket. Revisions are clock times, and runs' clocks differ: a run

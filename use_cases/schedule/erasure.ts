@@ -7,7 +7,14 @@
 //   "closed": the tickets the closed-tickets index files under the person
 //             (slack/storage/closed_index.ts), each forgotten once done,
 //             until none is left and the index's catch-up is over;
-//   "receipt": the admin's receipt by DM, then "done".
+//   "recent": a last look at the open work index's tickets changed since
+//             the erasure was asked (their entry's revision is later), so
+//             that a ticket the person opened or wrote in meanwhile, which
+//             the cursor had passed, is not missed. A look that finds
+//             something goes round again (closed, then recent) over what
+//             changed since it began, MAX_PASSES times at most;
+//   "receipt": the admin's receipt by DM, then "done". It says when the
+//             last look began: what the person writes after is theirs.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { WorkEntry } from "../../helpdesk/tickets/open_work.ts";
@@ -26,6 +33,7 @@ import {
   putErasure,
 } from "../../slack/storage/erasure_store.ts";
 import { ticketsById } from "../../slack/storage/ticket_queries.ts";
+import { revisionAt } from "../../slack/storage/ticket_store.ts";
 import { erasureReceipt } from "../../slack/blocks/erasure_messages.ts";
 import {
   eraseFromTicket,
@@ -42,6 +50,11 @@ export const READ_PER_RUN = 100;
 export const MAX_ATTEMPTS = 3;
 /** Keys a receipt lists of each kind; the counts are always whole. */
 export const LISTED_KEYS = 100;
+/**
+ * Last looks at what changed while the erasure ran, at most: a person who
+ * keeps writing could keep it going forever; the receipt then says so.
+ */
+export const MAX_PASSES = 3;
 
 export async function eraseDue(
   client: SlackAPIClient,
@@ -55,7 +68,8 @@ export async function eraseDue(
   const run = new ErasureRun(client, budget, settings, job, now);
   try {
     if (job.stage === "open") await run.openTickets(entries);
-    if (job.stage === "closed") await run.closedTickets();
+    if (job.stage === "closed") await run.closedTickets(entries);
+    if (job.stage === "recent") await run.openTickets(entries);
     if (job.stage === "receipt") await run.receipt();
   } catch (error) {
     if (!isCarryOver(error)) throw error;
@@ -122,8 +136,14 @@ class ErasureRun {
     if (outcome.kind === "busy" || outcome.kind === "unfinished") return false;
     if (outcome.kind === "purged" || outcome.kind === "cleaned") {
       const list = outcome.kind === "purged" ? "purged" : "cleaned";
-      if (this.job[list].length < LISTED_KEYS) this.job[list].push(outcome.key);
-      this.job.counts[list]++;
+      // A ticket they wrote in again while it ran is cleaned twice, and
+      // counted once (as far as the listed keys tell).
+      if (!this.job[list].includes(outcome.key)) {
+        if (this.job[list].length < LISTED_KEYS) {
+          this.job[list].push(outcome.key);
+        }
+        this.job.counts[list]++;
+      }
       this.job.replaced += outcome.replaced;
       this.job.uneditable += outcome.uneditable;
     }
@@ -134,11 +154,18 @@ class ErasureRun {
     await putErasure(this.client, this.job);
   }
 
+  /**
+   * The open work index's tickets from the cursor on: all of them
+   * ("open"), or those changed since `job.since` ("recent").
+   */
   async openTickets(entries: ReadonlyMap<string, WorkEntry>) {
     const { job } = this;
-    const ids = [...entries.keys()].filter((id) =>
-      job.cursor === undefined || id > job.cursor
-    ).sort();
+    const recent = job.stage === "recent";
+    const since = job.since ?? "";
+    const ids = [...entries.values()].filter((entry) =>
+      (job.cursor === undefined || entry.id > job.cursor) &&
+      (!recent || entry.rev >= since)
+    ).map((entry) => entry.id).sort();
     const batch = ids.slice(0, READ_PER_RUN);
     const read = await ticketsById(this.client, batch);
     for (const id of batch) {
@@ -147,6 +174,7 @@ class ErasureRun {
         if (!this.#room()) return await this.#save();
         const done = await this.#erase(id, ticket);
         if (!done) return await this.#save();
+        if (recent) job.found = true;
         job.cursor = id;
         await this.#save();
         continue;
@@ -154,13 +182,38 @@ class ErasureRun {
       job.cursor = id;
     }
     if (batch.length === ids.length) {
-      job.stage = "closed";
       delete job.cursor;
+      if (!recent) job.stage = "closed";
+      else if (job.found && (job.passes ?? 0) < MAX_PASSES) {
+        // Something of theirs changed while the erasure ran: once more,
+        // over what changed since this look began.
+        job.stage = "closed";
+        job.since = job.next_since;
+      } else {
+        if (job.found) job.unsettled = true;
+        job.stage = "receipt";
+        job.finished_at = this.now;
+      }
     }
     await this.#save();
   }
 
-  async closedTickets() {
+  /** The start of a last look: what it covers, and where the next starts. */
+  #beginLook(entries: ReadonlyMap<string, WorkEntry>) {
+    const { job } = this;
+    job.stage = "recent";
+    job.since ??= revisionAt(job.requested_at * 1000);
+    job.next_since = [...entries.values()].reduce(
+      (newest, entry) => entry.rev > newest ? entry.rev : newest,
+      job.since,
+    );
+    job.passes = (job.passes ?? 0) + 1;
+    job.looked_at = this.now;
+    job.found = false;
+    delete job.cursor;
+  }
+
+  async closedTickets(entries: ReadonlyMap<string, WorkEntry>) {
     const { job } = this;
     const lookup = personTickets(job.user);
     const listed = (await readLists(this.client, [lookup])).get(lookup) ?? [];
@@ -181,6 +234,7 @@ class ErasureRun {
           break;
         }
         const done = await this.#erase(id, ticket);
+        if (job.passes) job.found = true;
         if (done && !(job.skipped ?? []).includes(id)) forget.add(id);
         if (!done) left = true;
         await this.#save();
@@ -194,8 +248,7 @@ class ErasureRun {
     // Tickets closed before the index existed join it through its
     // catch-up: the erasure ends only once that is over.
     if (!left && !more && (await getCatchUp(this.client)).done) {
-      job.stage = "receipt";
-      job.finished_at = this.now;
+      this.#beginLook(entries);
       await this.#save();
     }
   }

@@ -17,10 +17,12 @@ import { slackCall } from "../../slack/api/slack_call.ts";
 import { getErasure } from "../../slack/storage/erasure_store.ts";
 import { readDays } from "../../slack/storage/report_store.ts";
 import { countedDays } from "../../helpdesk/reports/report_rows.ts";
+import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 import {
   chooseErasedPerson,
   requestErasure,
 } from "../settings/erasure_request.ts";
+import { ERASED_PER_RUN } from "./erasure.ts";
 
 const D = 86_400;
 const now = Math.floor(Date.now() / 1000);
@@ -298,4 +300,72 @@ Deno.test("hostile text never reaches the receipt or a replaced message", async 
     assert.equal(receipt.text.includes(typed), false, typed);
   }
   assert.doesNotMatch(cardText(slack, tickets.open), /<!|<@U123/);
+});
+
+Deno.test("a ticket opened or written in while the erasure runs is erased too", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(slack, defaultSettings({ admins: [PEOPLE.admin] }));
+  const client = clientFor(slack);
+  // More of R's tickets than one run erases, so the erasure spans runs.
+  const open: Ticket[] = [];
+  for (let i = 0; i < 2; i++) {
+    open.push(await openTestTicket(slack, { requester: B, reporter: R }));
+  }
+  const closed: Ticket[] = [];
+  for (let i = 0; i < ERASED_PER_RUN; i++) {
+    closed[i] = await openTestTicket(slack, {
+      requester: B,
+      reporter: R,
+      status: "closed",
+      closed_at: now - 50 * D,
+      updated_at: now - 50 * D,
+    });
+  }
+  await requestErasure(client, PEOPLE.admin, R, now);
+  await run(slack, now);
+  const midway = await getErasure(client, R);
+  assert.equal(midway?.stage, "open");
+  const cursor = midway!.cursor!;
+
+  // Meanwhile R writes in a ticket the cursor has passed, and opens one
+  // whose id falls below the cursor too.
+  const wroteIn = [...open, ...closed].find((ticket) => ticket.id <= cursor)!;
+  assert.equal((await storedTicket(slack, wroteIn.id)).reporter, undefined);
+  await updateTicketFields(client, wroteIn.id, { writers: [R] });
+  await post(slack, wroteIn, `:inbox_tray: <@${R}> wrote:\n> one more thing`);
+  let opened: Ticket | undefined;
+  const alsoOpened: Ticket[] = [];
+  for (let i = 0; i < 40 && !opened; i++) {
+    const mine = await openTestTicket(slack, { summary: "Opened meanwhile" });
+    if (mine.id < cursor) opened = mine;
+    else alsoOpened.push(mine);
+  }
+  assert.ok(opened, "a ticket whose id is below the cursor");
+  await untilDone(slack, now + 900);
+
+  await t.step("the ticket they wrote in meanwhile is cleaned", async () => {
+    const kept = await storedTicket(slack, wroteIn.id);
+    assert.deepEqual(kept.writers ?? [], []);
+    assert.ok(texts(slack, wroteIn).includes(ERASED_MESSAGE));
+    assert.ok(!texts(slack, wroteIn).some((text) => text.includes("more")));
+  });
+
+  await t.step("the tickets they opened meanwhile are removed", async () => {
+    for (const mine of [opened!, ...alsoOpened]) {
+      assert.equal(await exists(slack, mine.id), false, mine.key);
+      assert.match(cardText(slack, mine), /removed at the request/);
+    }
+  });
+
+  await t.step("the receipt counts them and says what it covers", () => {
+    const [receipt, ...more] = receipts(slack);
+    assert.equal(more.length, 0);
+    assert.match(
+      receipt.text,
+      new RegExp(`removed: ${1 + alsoOpened.length}: .*${opened!.key}`),
+    );
+    assert.match(receipt.text, /cleaned: 12: /);
+    assert.match(receipt.text, /Covers tickets they opened or wrote in up to/);
+    assert.match(receipt.text, /while it ran included/);
+  });
 });
