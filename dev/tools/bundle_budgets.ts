@@ -21,7 +21,9 @@ export const GOAL = 60 * KB;
 
 export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // Saved replies' uses ride in every ticket write and report row (+0.2 KB).
-  card_reaction: 120 * KB,
+  // Reopening the tickets merged into one its requester withdrew or
+  // self-solved (use_cases/changes/merged_release.ts, +4.6 KB).
+  card_reaction: 125 * KB,
   choose_report_scope: GOAL,
   // 60.1 KB since triggers name their workflow by id alone
   // (workflows/created_by_app_ids.ts); 82.1 KB before.
@@ -55,7 +57,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // Withdraw applies any action, Reopen among them: the reopening's
   // refusals are named apart from their words since canReopen stopped
   // bundling them (+0.3 KB here, in card_reaction and update_ticket).
-  my_tickets: 136 * KB,
+  // Reopening the tickets merged into one its requester withdrew or
+  // self-solved (use_cases/changes/merged_release.ts, +4.6 KB).
+  my_tickets: 141.5 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
   // the form's file field (+0.6 KB); a ticket's writers (+0.05 KB).
   // 138.8 KB since the files step's outputs are apart from its definition
@@ -98,7 +102,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // A merged duplicate waits for the ticket it follows and is purged with
   // it (+0.8 KB). An erased person's last reply is found and replaced
   // (+0.5 KB).
-  service_level_sweep: 222 * KB,
+  // Reopening the tickets merged into one its requester withdrew
+  // (use_cases/changes/merged_release.ts).
+  service_level_sweep: 224 * KB,
   // Linking a merged ticket's request as a duplicate (jsm_duplicate_link.ts).
   // 101.5 KB since the JSM client's operations are bundled only where
   // called; 104.6 KB before.
@@ -109,5 +115,7 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // erasures (+0.1 KB); the requester's words that follow a merge made or
   // undone while they travel (+0.3 KB); the reply modal naming the merged
   // tickets' requesters it also reaches (+0.4 KB).
-  update_ticket: 249 * KB,
+  // Reopening the tickets merged into one its requester withdrew or
+  // self-solved (use_cases/changes/merged_release.ts, +4.6 KB).
+  update_ticket: 254 * KB,
 };

@@ -2,14 +2,18 @@ import assert from "node:assert/strict";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
 import type { Ticket } from "./model.ts";
 import {
+  closedByItsRequester,
   linkRelated,
   lockOrder,
   mergeTickets,
   peopleOf,
+  releasedBy,
+  releaseFromClosed,
   unmergeTickets,
+  withoutReleased,
 } from "./ticket_merge.ts";
 import { alikeTickets, likeness } from "./similar_tickets.ts";
-import { canReopen, reopen } from "./requester_actions.ts";
+import { canReopen, reopen, selfSolve, withdraw } from "./requester_actions.ts";
 
 const NOW = 1_800_000_100;
 const AGENT = { userId: "UAGENT", agentOfMerged: true, agentOfKept: true };
@@ -261,5 +265,45 @@ Deno.test("a merged ticket is not reopened: only Unmerge opens it", () => {
       reopenDays: 14,
     }, NOW + 60),
     true,
+  );
+});
+
+Deno.test("a kept ticket its requester ends gives others' duplicates back", async (t) => {
+  const { kept: a, merged: b } = merged(kept(), dup({ assignee: "UAGENT" }));
+  const own = merged(
+    a,
+    dup({ id: "01C", key: "HD-CCCCCC", requester: "URILEY" }),
+  );
+  const withdrawn = withdraw(own.kept, NOW);
+  assert.ok(withdrawn.ok);
+  await t.step("only a withdrawal or a self-solve by its requester", () => {
+    assert.ok(closedByItsRequester(own.kept, withdrawn.ticket, "URILEY"));
+    const solved = selfSolve(own.kept, "URILEY", NOW);
+    assert.ok(solved.ok);
+    assert.ok(closedByItsRequester(own.kept, solved.ticket, "URILEY"));
+    const byAgent: Ticket = { ...own.kept, status: "closed" };
+    assert.ok(!closedByItsRequester(own.kept, byAgent, "UAGENT"));
+    assert.ok(
+      !closedByItsRequester(withdrawn.ticket, withdrawn.ticket, "URILEY"),
+    );
+  });
+  await t.step("Sam's ticket is released, Riley's own duplicate is not", () => {
+    const released = releasedBy(withdrawn.ticket, [b, own.merged]);
+    assert.deepEqual(released.map((r) => r.key), [b.key]);
+    const narrowed = withoutReleased(withdrawn.ticket, released);
+    assert.equal(narrowed.followers, undefined);
+    assert.deepEqual(narrowed.merged_from, [own.merged.key]);
+  });
+  await t.step(
+    "released: in progress with its assignee, no longer merged",
+    () => {
+      const out = releaseFromClosed(b, withdrawn.ticket, NOW);
+      assert.ok(out.ok);
+      assert.equal(out.merged.status, "in_progress");
+      assert.equal(out.merged.merged_into, undefined);
+      assert.equal(out.merged.close_reason, undefined);
+      assert.ok(canReopen(out.merged, { reopenDays: 7 }, NOW) === false);
+      assert.ok(!releaseFromClosed(out.merged, withdrawn.ticket, NOW).ok);
+    },
   );
 });

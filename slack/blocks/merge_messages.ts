@@ -139,3 +139,34 @@ export function followerStatusDm(
 export function wayChangedReason(latest: Ticket): string {
   return `${latest.key} was just merged or unmerged, so this was not passed on. Send it again.`;
 }
+
+/** How the kept ticket's requester ended it (ticket_merge.ts closedByItsRequester). */
+function endedBy(kept: Ticket): string {
+  return kept.close_reason === "self_solved"
+    ? "was closed by the person who opened it (a suggested solved ticket answered their question)"
+    : "was withdrawn by the person who opened it";
+}
+
+/** The kept card's thread: which merged tickets are on their own again. */
+export function releasedHereNote(released: readonly Ticket[]): string {
+  const keys = released.map((r) => r.key).join(", ");
+  return `:leftwards_arrow_with_hook: ${keys} ${
+    released.length === 1 ? "is" : "are"
+  } open again on ${
+    released.length === 1 ? "its" : "their"
+  } own: closing this ticket answered nobody else's request.`;
+}
+
+/** The released ticket's card thread. */
+export function releasedSummary(merged: Ticket, kept: Ticket): string {
+  return `:leftwards_arrow_with_hook: ${kept.key}, which ${merged.key} was merged into, ${
+    endedBy(kept)
+  }, so ${merged.key} is open again on its own.`;
+}
+
+/** The released ticket's requester: what happened, and where it stands. */
+export function releasedDm(merged: Ticket, kept: Ticket, url: string): string {
+  return `:leftwards_arrow_with_hook: ${kept.key}, which your ticket was merged into, ${
+    endedBy(kept)
+  }. That did not answer your request, so your ticket <${url}|${merged.key}> is open again on its own and agents will pick it up there. I'll message you here when it changes status; if you no longer need it, withdraw it.`;
+}

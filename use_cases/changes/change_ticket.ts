@@ -23,6 +23,11 @@ import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { getQueue } from "../../slack/storage/queue_store.ts";
 import { isAgentRole } from "../../helpdesk/queues/queue_permissions.ts";
+import {
+  type Release,
+  releaseOnRequesterClose,
+  reopenReleased,
+} from "./merged_release.ts";
 import { publishChange, type TicketChange } from "./publish_change.ts";
 import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
 import { queueIdOf } from "../../helpdesk/tickets/ticket_move.ts";
@@ -111,29 +116,52 @@ export async function changeTicket(
     : [actorId];
   // Roles don't depend on the ticket's state: asked while the lock is taken.
   const roles = rolesInQueue(client, loaded, people);
-  return await changeUnderLock(client, settings, ticket, async (latest) => {
-    const [actorIsAgent, assigneeIsAgent = false] = await roles.of(latest);
-    const action: TicketAction = request.type === "assign"
-      ? { type: "assign", assignee: request.assignee, assigneeIsAgent }
-      : request;
-    const outcome = applyAction(
-      latest,
-      action,
-      { userId: actorId, isAgent: actorIsAgent },
-      now,
-      { reopenDays: reopenDaysOf(settings) },
-    );
-    if (!outcome.ok) return outcome;
-    return {
-      ok: true,
-      change: {
-        ticket: outcome.ticket,
+  let release: Release | undefined;
+  const result = await changeUnderLock(
+    client,
+    settings,
+    ticket,
+    async (latest) => {
+      const [actorIsAgent, assigneeIsAgent = false] = await roles.of(latest);
+      const action: TicketAction = request.type === "assign"
+        ? { type: "assign", assignee: request.assignee, assigneeIsAgent }
+        : request;
+      const outcome = applyAction(
+        latest,
+        action,
+        { userId: actorId, isAgent: actorIsAgent },
+        now,
+        { reopenDays: reopenDaysOf(settings) },
+      );
+      if (!outcome.ok) return outcome;
+      // Withdrawn with other people's tickets merged into it: theirs reopen.
+      release = await releaseOnRequesterClose(
+        client,
+        latest,
+        outcome.ticket,
         actorId,
-        summary: outcome.summary,
-        statusChange: outcome.statusChange,
-      },
-    };
-  }, { now, actorId });
+      );
+      return {
+        ok: true,
+        change: {
+          ticket: release.ticket,
+          actorId,
+          summary: [outcome.summary, release.note].filter(Boolean).join("\n"),
+          statusChange: outcome.statusChange,
+        },
+      };
+    },
+    { now, actorId },
+  );
+  if (!result.ok || !release?.released.length) return result;
+  const notShown = await reopenReleased(
+    client,
+    settings,
+    result.ticket,
+    release.released,
+    now,
+  );
+  return { ...result, notShown: [...result.notShown, ...notShown] };
 }
 
 /**

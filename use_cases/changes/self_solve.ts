@@ -26,6 +26,11 @@ import {
   type ChangeResult,
   changeUnderLock,
 } from "./change_ticket.ts";
+import {
+  type Release,
+  releaseOnRequesterClose,
+  reopenReleased,
+} from "./merged_release.ts";
 import type { ButtonPress, PressResult } from "./button_press.ts";
 
 export async function closeAsSelfSolved(
@@ -39,35 +44,59 @@ export async function closeAsSelfSolved(
   const { ticket, settings } = await loadTicket(client, ticketId);
   if (!settings) return { ok: false, reason: NOT_CONFIGURED };
   if (!ticket) return { ok: false, reason: TICKET_GONE };
-  return await changeUnderLock(client, settings, ticket, (latest) => {
-    const outcome = selfSolve(latest, actorId, now);
-    if (!outcome.ok) return outcome;
-    const link = cardLinkOf(outcome.ticket, settings.workspace_url) ??
-      settings.workspace_url;
-    // JSM hears why it closed, as the requester's public comment.
-    const ticket = queueJsmComment(outcome.ticket, {
-      body: selfSolvedJsmComment(suggestedKey),
-      public: true,
-      author: actorId,
-      role: "requester",
-      at: now,
-    });
-    return {
-      ok: true,
-      change: {
-        ticket,
+  let release: Release | undefined;
+  const result = await changeUnderLock(
+    client,
+    settings,
+    ticket,
+    async (latest) => {
+      const outcome = selfSolve(latest, actorId, now);
+      if (!outcome.ok) return outcome;
+      // Other people's tickets merged into it are not solved by this.
+      release = await releaseOnRequesterClose(
+        client,
+        latest,
+        outcome.ticket,
         actorId,
-        summary: selfSolvedSummary(latest, suggestedKey),
-        statusChange: { from: latest.status, to: outcome.ticket.status },
-        toRequester: selfSolvedDm(
-          outcome.ticket,
-          suggestedKey,
-          link,
-          reopenDaysOf(settings),
-        ),
-      },
-    };
-  }, { now, actorId });
+      );
+      const link = cardLinkOf(outcome.ticket, settings.workspace_url) ??
+        settings.workspace_url;
+      // JSM hears why it closed, as the requester's public comment.
+      const ticket = queueJsmComment(release.ticket, {
+        body: selfSolvedJsmComment(suggestedKey),
+        public: true,
+        author: actorId,
+        role: "requester",
+        at: now,
+      });
+      return {
+        ok: true,
+        change: {
+          ticket,
+          actorId,
+          summary: [selfSolvedSummary(latest, suggestedKey), release.note]
+            .filter(Boolean).join("\n"),
+          statusChange: { from: latest.status, to: outcome.ticket.status },
+          toRequester: selfSolvedDm(
+            outcome.ticket,
+            suggestedKey,
+            link,
+            reopenDaysOf(settings),
+          ),
+        },
+      };
+    },
+    { now, actorId },
+  );
+  if (!result.ok || !release?.released.length) return result;
+  const notShown = await reopenReleased(
+    client,
+    settings,
+    result.ticket,
+    release.released,
+    now,
+  );
+  return { ...result, notShown: [...result.notShown, ...notShown] };
 }
 
 /** The button's run: the change, or why not told to whoever pressed. */

@@ -1,0 +1,107 @@
+// When a kept ticket ends by its own requester's hand (withdrawn, or closed
+// with "This solved it"), the tickets other people had merged into it are
+// not answered by that: each opens again on its own, its requester is told
+// why, and the kept ticket is no longer for them (ticket_merge.ts).
+//
+// The kept ticket is saved first, without them, in the same write that
+// closes it, so its followers never hear "Closed" as if their problem were
+// dealt with. Each released ticket is then reopened under its own lock; one
+// an agent unmerged meanwhile is left as it is.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+import {
+  closedByItsRequester,
+  releasedBy,
+  releaseFromClosed,
+  withoutReleased,
+} from "../../helpdesk/tickets/ticket_merge.ts";
+import {
+  findTicketId,
+  getTicket,
+  lookupByKey,
+} from "../../slack/storage/ticket_store.ts";
+import { withTicketLock } from "../../slack/storage/ticket_lock.ts";
+import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
+import {
+  releasedDm,
+  releasedHereNote,
+  releasedSummary,
+} from "../../slack/blocks/merge_messages.ts";
+import { publishChange } from "./publish_change.ts";
+
+export interface Release {
+  /** The kept ticket as it is to be saved: no longer for the released. */
+  ticket: Ticket;
+  /** A line for the kept card's thread, when any ticket was released. */
+  note?: string;
+  released: Ticket[];
+}
+
+/**
+ * Under the kept ticket's lock, once its change is decided: the tickets
+ * merged into it that open again if this change closes it by its
+ * requester's hand; none otherwise.
+ */
+export async function releaseOnRequesterClose(
+  client: SlackAPIClient,
+  before: Ticket,
+  after: Ticket,
+  actorId: string | undefined,
+): Promise<Release> {
+  if (
+    !after.merged_from?.length ||
+    !closedByItsRequester(before, after, actorId)
+  ) {
+    return { ticket: after, released: [] };
+  }
+  const merged = await Promise.all(after.merged_from.map(async (key) => {
+    const id = await findTicketId(client, lookupByKey(key));
+    return id ? await getTicket(client, id) : undefined;
+  }));
+  const released = releasedBy(
+    after,
+    merged.filter((t): t is Ticket => t !== undefined),
+  );
+  if (!released.length) return { ticket: after, released };
+  return {
+    ticket: withoutReleased(after, released),
+    note: releasedHereNote(released),
+    released,
+  };
+}
+
+/**
+ * After the kept ticket was saved closed: each released ticket open again
+ * on its own, under its own lock. What could not be shown is returned.
+ */
+export async function reopenReleased(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  kept: Ticket,
+  released: readonly Ticket[],
+  now: number,
+): Promise<unknown[]> {
+  const notShown: unknown[] = [];
+  for (const seen of released) {
+    const locked = await withTicketLock(client, seen, async (latest) => {
+      if (!latest) return [];
+      const outcome = releaseFromClosed(latest, kept, now);
+      if (!outcome.ok) return [];
+      const link = cardLinkOf(latest, settings.workspace_url) ??
+        settings.workspace_url;
+      const shown = await publishChange(client, settings, {
+        ticket: outcome.merged,
+        before: latest,
+        via: `when ${kept.key} was closed by its requester`,
+        summary: releasedSummary(latest, kept),
+        statusChange: outcome.mergedStatusChange,
+        toRequester: releasedDm(latest, kept, link),
+      }, now);
+      return shown.notShown;
+    });
+    if (locked.ok) notShown.push(...locked.value);
+    else notShown.push(new Error(`${seen.key}: ${locked.reason}`));
+  }
+  return notShown;
+}
