@@ -29,5 +29,11 @@ export default DefineDatastore({
      * holder reads the ticket until it sees at least that one.
      */
     rev: { type: Schema.types.string },
+    /**
+     * For a ticket deleted by its last holder: why ("retention:<days>" or
+     * "erasure"), so that a run that waited for the lock tells its person
+     * the ticket was removed instead of that Slack lags behind.
+     */
+    removed: { type: Schema.types.string },
   },
 });

@@ -22,6 +22,9 @@
 // - Reads may be stale (see reaction_claim.ts): the record carries the
 //   ticket's newest revision, and the next holder reads the ticket until it
 //   sees at least that one, then hands it to the work.
+// - A holder that deleted the ticket (a purge) says so in its release
+//   record, and why (`removed`): the next holder would otherwise never see
+//   the revision it names, and tell its person to try again.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
@@ -40,6 +43,7 @@ import {
   releaseReaction,
 } from "./reaction_claim.ts";
 import { getTicketRevision, knownRevision } from "./ticket_store.ts";
+import type { Removal } from "../../helpdesk/tickets/retention.ts";
 
 export { STALE_AFTER_SECONDS } from "./reaction_claim.ts";
 
@@ -74,7 +78,10 @@ export interface LockOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type Locked<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Locked<T> =
+  | { ok: true; value: T }
+  /** `removed`: the ticket was deleted by the run that held it before. */
+  | { ok: false; reason: string; removed?: true };
 
 export interface LockAnchor {
   channel: string;
@@ -110,6 +117,39 @@ export function slackBusyReason(ticket: Ticket): string {
 
 export function behindReason(ticket: Ticket): string {
   return `Slack has not caught up with the last change to ${ticket.key} yet. Nothing changed: try again in a moment.`;
+}
+
+/** What a run that waited for a purge tells its person. */
+export function removedReason(ticket: Ticket, removed: string): string {
+  const days = removed.match(/^retention:(\d+)$/)?.[1];
+  const why = days
+    ? `, after ${days} days under Helpdesk's retention period`
+    : removed === "erasure"
+    ? ", at the request of the person who opened it"
+    : "";
+  return `${ticket.key} was removed from Helpdesk a moment ago${why}. Nothing changed, and nothing is left to change.`;
+}
+
+/** The release record's words for a removal. */
+function removalLabel(why: Removal): string {
+  return why.kind === "retention" ? `retention:${why.days}` : "erasure";
+}
+
+/**
+ * Tickets this run (client) deleted under their lock, and why: the release
+ * record says so for the next holder.
+ */
+const removals = new WeakMap<object, Map<string, string>>();
+
+/** Called by a holder once the ticket is deleted for good. */
+export function noteRemoved(
+  client: SlackAPIClient,
+  ticketId: string,
+  why: Removal,
+) {
+  let known = removals.get(client);
+  if (!known) removals.set(client, known = new Map());
+  known.set(ticketId, removalLabel(why));
 }
 
 export const lockId = (ticketId: string) => `ticket:${ticketId}`;
@@ -171,6 +211,16 @@ export async function withTicketLock<T>(
       taken.waited,
     );
     if (fresh === "behind") return { ok: false, reason: behindReason(ticket) };
+    if ("removed" in fresh) {
+      // Kept in this run's release record too, for the next waiting run.
+      record.removed = fresh.removed;
+      record.rev = fresh.rev;
+      return {
+        ok: false,
+        reason: removedReason(ticket, fresh.removed),
+        removed: true,
+      };
+    }
     record.rev = fresh.rev;
     return { ok: true, value: await run(fresh.ticket) };
   } finally {
@@ -178,7 +228,13 @@ export async function withTicketLock<T>(
     // release's.
     await named;
     const rev = newest(record.rev, knownRevision(client, ticket.id));
-    await releaseReaction(client, spot, { ...record, rev }, clock);
+    const removed = removals.get(client)?.get(ticket.id) ?? record.removed;
+    await releaseReaction(
+      client,
+      spot,
+      { ...record, rev, ...(removed ? { removed } : {}) },
+      clock,
+    );
   }
 
   async function readLatest() {
@@ -308,7 +364,8 @@ async function acquire(
  * the reaction held by another (that run wrote one first thing). One still
  * so after a few reads is taken as it is (a holder whose record was never
  * written). A ticket still behind after those reads is not changed: the run
- * says so.
+ * says so. A record that says the ticket was removed (its purger's release)
+ * is believed at once: no read would ever catch up with it.
  */
 async function freshTicket(
   client: SlackAPIClient,
@@ -316,7 +373,11 @@ async function freshTicket(
   holder: string,
   clock: Clock,
   waited: boolean,
-): Promise<{ ticket: Ticket | undefined; rev: string } | "behind"> {
+): Promise<
+  | { ticket: Ticket | undefined; rev: string }
+  | { removed: string; rev: string }
+  | "behind"
+> {
   for (let read = 1;; read++) {
     const [record, stored] = await Promise.all([
       readClaim(client, lockId(ticketId)).catch((error) => {
@@ -330,6 +391,7 @@ async function freshTicket(
         judgeClaim(record, holder, Math.floor(clock.nowMs() / 1000)) ===
           "other");
     const floor = newest(record?.rev, knownRevision(client, ticketId));
+    if (record?.removed) return { removed: record.removed, rev: floor };
     const caughtUp = stored ? stored.rev >= floor : floor === "";
     if (caughtUp && (!oldRecord || read >= FRESH_READS)) {
       return { ticket: stored?.ticket, rev: newest(stored?.rev, floor) };

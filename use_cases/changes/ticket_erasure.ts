@@ -43,7 +43,10 @@ export async function eraseFromTicket(
     },
     { waitMs: 1000 },
   );
-  return locked.ok ? locked.value : { kind: "busy", reason: locked.reason };
+  if (locked.ok) return locked.value;
+  return locked.removed
+    ? { kind: "gone" }
+    : { kind: "busy", reason: locked.reason };
 }
 
 async function cleanLocked(

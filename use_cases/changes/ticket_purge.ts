@@ -20,6 +20,7 @@ import { searchText } from "../../helpdesk/similar/solved_tickets.ts";
 import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
 import {
   type LockOptions,
+  noteRemoved,
   withTicketLock,
 } from "../../slack/storage/ticket_lock.ts";
 import { deleteTicket } from "../../slack/storage/ticket_deletion.ts";
@@ -68,7 +69,10 @@ export async function purgeTicket(
     },
     { waitMs: 1000, ...lock },
   );
-  return locked.ok ? locked.value : { kind: "busy", reason: locked.reason };
+  if (locked.ok) return locked.value;
+  return locked.removed
+    ? { kind: "gone" }
+    : { kind: "busy", reason: locked.reason };
 }
 
 /** The purge itself, for a caller already holding the ticket's lock. */
@@ -127,5 +131,8 @@ export async function purgeLocked(
     now,
   );
   await deleteTicket(client, ticket);
+  // The lock's release record says so: a run waiting for it tells its
+  // person the ticket was removed, not to try again.
+  noteRemoved(client, ticket.id, why);
   return { kind: "purged", key: ticket.key, replaced, uneditable };
 }
