@@ -162,9 +162,11 @@ class ErasureRun {
     const { job } = this;
     const recent = job.stage === "recent";
     const since = job.since ?? "";
+    // A ticket given up on (told in the receipt) is not tried again.
+    const skipped = new Set(job.skipped ?? []);
     const ids = [...entries.values()].filter((entry) =>
       (job.cursor === undefined || entry.id > job.cursor) &&
-      (!recent || entry.rev >= since)
+      (!recent || (entry.rev >= since && !skipped.has(entry.id)))
     ).map((entry) => entry.id).sort();
     const batch = ids.slice(0, READ_PER_RUN);
     const read = await ticketsById(this.client, batch);
