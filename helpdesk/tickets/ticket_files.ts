@@ -145,6 +145,47 @@ export function jsmAttachmentMark(id: string): string {
   return `jsm:${id}`;
 }
 
+/**
+ * A JSM attachment held back, not copied: it has the name of a file
+ * Helpdesk is attaching (`fileId`, still in jsm_files), so it may be
+ * Helpdesk's own, announced by JSM's webhook before JSM answered Helpdesk
+ * with its id. The JSM sync decides it once that file is settled: its own,
+ * or an agent's, then copied (use_cases/jsm/jsm_file_sync.ts).
+ */
+export function jsmHeldMark(attachmentId: string, fileId: string): string {
+  return `jsm-held:${attachmentId}:${fileId}`;
+}
+
+export function heldJsmAttachment(
+  mark: string,
+): { attachmentId: string; fileId: string } | undefined {
+  const [kind, attachmentId, fileId] = mark.split(":");
+  return kind === "jsm-held" && attachmentId && fileId
+    ? { attachmentId, fileId }
+    : undefined;
+}
+
+/**
+ * What settling some of Helpdesk's queued files means for held attachments:
+ * those whose file is settled are released from copied_files, and of them,
+ * those not among what Helpdesk attached (`attachedIds`) were an agent's,
+ * to be copied after all.
+ */
+export function settleHeld(
+  marks: readonly string[],
+  stillQueued: ReadonlySet<string>,
+  attachedIds: ReadonlySet<string>,
+): { marks: string[]; agents: string[] } {
+  const agents: string[] = [];
+  const kept = marks.filter((mark) => {
+    const held = heldJsmAttachment(mark);
+    if (!held || stillQueued.has(held.fileId)) return true;
+    if (!attachedIds.has(held.attachmentId)) agents.push(held.attachmentId);
+    return false;
+  });
+  return { marks: kept, agents };
+}
+
 /** A copy in the card's thread owed to the JSM request. */
 export interface JsmFile {
   /** The copy's Slack file id (Helpdesk's own file, always readable). */

@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
 import {
+  heldJsmAttachment,
+  jsmHeldMark,
   type MessageFile,
   notCopiedForPerson,
   notCopiedForThread,
   planCopies,
   privateFilesNote,
+  settleHeld,
 } from "./ticket_files.ts";
 
 const file = (id: string, size = 10): MessageFile => ({
@@ -42,4 +45,23 @@ Deno.test("which files a ticket copies", async (t) => {
     assert.match(note, /^2 files were added to this private request/);
     assert.doesNotMatch(privateFilesNote(1), /F1/);
   });
+});
+
+Deno.test("a held JSM attachment is settled with the file it was held for", () => {
+  const marks = [
+    "F1",
+    "jsm:20001",
+    jsmHeldMark("20002", "FQUEUED"),
+    jsmHeldMark("20003", "FSENT"),
+    jsmHeldMark("20004", "FSENT"),
+  ];
+  assert.deepEqual(heldJsmAttachment(marks[2]), {
+    attachmentId: "20002",
+    fileId: "FQUEUED",
+  });
+  assert.equal(heldJsmAttachment("jsm:20001"), undefined);
+  // FSENT was attached as 20003: 20004 was an agent's, copied after all.
+  const settled = settleHeld(marks, new Set(["FQUEUED"]), new Set(["20003"]));
+  assert.deepEqual(settled.agents, ["20004"]);
+  assert.deepEqual(settled.marks, marks.slice(0, 3));
 });

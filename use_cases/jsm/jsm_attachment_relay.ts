@@ -6,17 +6,21 @@
 // content" on the site itself (redirect=false, so no other host is called),
 // and copied with Slack's upload flow. Each once: copied_files records
 // `jsm:<id>` for what was copied or told about, and for what Helpdesk
-// itself attached (jsm_file_sync.ts), so its own files never come back.
+// itself attached (jsm_file_sync.ts), so its own files never come back,
+// even when JSM announces one before Helpdesk has its id (sortOut).
 // One that can't be copied (too large, refused by JSM or Slack) is said in
 // the card's thread; the agent who added it is in JSM, not in Slack.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   COPY_LIMIT_BYTES,
+  heldJsmAttachment,
   jsmAttachmentMark,
+  jsmHeldMark,
   type MessageFile,
   type NotCopied,
   notCopiedForThread,
+  pendingJsmFiles,
 } from "../../helpdesk/tickets/ticket_files.ts";
 import type { JsmClient } from "../../integrations/jsm/jsm_client.ts";
 import {
@@ -31,10 +35,7 @@ import {
   uploadToThread,
   uploadUnderHeader,
 } from "../../slack/workspace/file_copy.ts";
-import {
-  getTicket,
-  updateTicketFields,
-} from "../../slack/storage/ticket_store.ts";
+import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
 
 export interface JsmAttachmentsAdded {
   ids: readonly string[];
@@ -65,9 +66,10 @@ export async function relayJsmAttachments(
       } not attachments of ${ticket.jsm_key}`,
     );
   }
+  const { copy, held } = await sortOut(client, ticket, ours);
   const notCopied: NotCopied[] = [];
   const read: { attachment: JsmAttachment; bytes: Uint8Array }[] = [];
-  for (const attachment of ours) {
+  for (const attachment of copy) {
     if (attachment.size > COPY_LIMIT_BYTES) {
       notCopied.push({
         file: asFile(attachment),
@@ -98,10 +100,11 @@ export async function relayJsmAttachments(
     ...notCopied.map((n) => n.file.id),
   ].map(jsmAttachmentMark);
   if (handled.length) {
-    const latest = await getTicket(client, ticket.id) ?? ticket;
-    await updateTicketFields(client, ticket.id, {
+    // Under the lock: the JSM sync's marks, written meanwhile, are kept.
+    const recorded = await updateFieldsUnderLock(client, ticket, (latest) => ({
       copied_files: [...new Set([...(latest.copied_files ?? []), ...handled])],
-    });
+    }));
+    if (!recorded.ok) throw new Error(`${ticket.key}: ${recorded.reason}`);
   }
   if (notCopied.length && ticket.card_channel && ticket.card_ts) {
     await slackCall(client, "chat.postMessage", {
@@ -114,7 +117,43 @@ export async function relayJsmAttachments(
       console.warn(`${ticket.key}: JSM files' refusal not told`, error)
     );
   }
-  return `${sent.length} of ${ours.length} attachments relayed`;
+  const waiting = held ? `, ${held} held until Helpdesk's own are known` : "";
+  return `${sent.length} of ${ours.length} attachments relayed${waiting}`;
+}
+
+/**
+ * Which listed attachments to copy, decided under the ticket's lock: there
+ * each of Helpdesk's own is either recorded (`jsm:<id>`) or its file still
+ * queued in jsm_files, as the JSM sync settles both in one write. One named
+ * like a queued file is held (jsmHeldMark), not copied: JSM may announce
+ * Helpdesk's attachment before it answered Helpdesk with its id. The sync
+ * copies it once that file is settled, if it was not Helpdesk's.
+ */
+async function sortOut(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  listed: readonly JsmAttachment[],
+): Promise<{ copy: JsmAttachment[]; held: number }> {
+  let copy: JsmAttachment[] = [];
+  let held: string[] = [];
+  const taken = await updateFieldsUnderLock(client, ticket, (latest) => {
+    const marks = latest.copied_files ?? [];
+    const queued = pendingJsmFiles(latest.jsm_files);
+    copy = [];
+    held = [];
+    for (const a of listed) {
+      if (
+        marks.includes(jsmAttachmentMark(a.id)) ||
+        marks.some((m) => heldJsmAttachment(m)?.attachmentId === a.id)
+      ) continue;
+      const alike = queued.find((q) => q.file.name === a.filename);
+      if (alike) held.push(jsmHeldMark(a.id, alike.file.id));
+      else copy.push(a);
+    }
+    return held.length ? { copied_files: [...marks, ...held] } : {};
+  });
+  if (!taken.ok) throw new Error(`${ticket.key}: ${taken.reason}`);
+  return { copy, held: held.length };
 }
 
 /**

@@ -9,7 +9,9 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   jsmAttachmentMark,
   pendingJsmFiles,
+  settleHeld,
 } from "../../helpdesk/tickets/ticket_files.ts";
+import { relayJsmAttachments } from "./jsm_attachment_relay.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
 import { attachFiles } from "../../integrations/jsm/request_attachments.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
@@ -84,22 +86,41 @@ export async function sendFiles(
     }
   }
   if (done.length) {
+    // One write: what Helpdesk attached is recorded as its queued file
+    // leaves the queue, so the webhook's relay, under the same lock, always
+    // knows it as Helpdesk's (jsm_attachment_relay.ts). Attachments it held
+    // back meanwhile for a settled file, and that are not Helpdesk's, were
+    // an agent's: copied now.
+    let agents: string[] = [];
     const taken = await updateFieldsUnderLock(
       deps.client,
       ticket,
-      (latest) => ({
-        jsm_files: (latest.jsm_files ?? []).filter((e) => !done.includes(e)),
-        ...(attached.length
-          ? {
-            copied_files: [
-              ...(latest.copied_files ?? []),
-              ...attached.map(jsmAttachmentMark),
-            ],
-          }
-          : {}),
-      }),
+      (latest) => {
+        const queued = (latest.jsm_files ?? []).filter((e) =>
+          !done.includes(e)
+        );
+        const settled = settleHeld(
+          latest.copied_files ?? [],
+          new Set(pendingJsmFiles(queued).map((q) => q.file.id)),
+          new Set(attached),
+        );
+        agents = settled.agents;
+        return {
+          jsm_files: queued,
+          copied_files: [...settled.marks, ...attached.map(jsmAttachmentMark)],
+        };
+      },
     );
     if (!taken.ok) console.warn(`${ticket.key}: ${taken.reason}`);
+    else if (agents.length) {
+      await relayJsmAttachments(deps.client, deps.jsm, taken.ticket ?? ticket, {
+        ids: agents,
+        isPublic: true,
+      }).catch((error) => {
+        console.warn(`${ticket.key}: held JSM files not copied`, error);
+        failure ??= error;
+      });
+    }
   }
   if (failure) throw failure;
   return { sent: done.length };

@@ -55,6 +55,12 @@ export class FakeJsm {
   readonly desk: FakeServiceDesk;
   readonly options: Required<Omit<FakeJsmOptions, "customers">>;
   latencyMs: number;
+  /**
+   * Run after a call took effect and before JSM answers it: a test delivers
+   * JSM's webhook for what the call made here, as JSM may send it before
+   * the caller has its answer.
+   */
+  beforeAnswer?: (call: FakeJsmCall) => Promise<void> | void;
   /** See FakeJsmOptions.searchLagMs; tests may change it at any time. */
   searchLagMs: number;
   /**
@@ -283,6 +289,7 @@ export class FakeJsm {
     }
     // Logged before a held-back answer, since the call already took effect.
     this.calls.push(call);
+    await this.beforeAnswer?.(call);
     const slowMs = this.#injections.takeSlow(call.method, call.path);
     if (slowMs !== undefined) await this.#delay(slowMs);
     call.endedAt = performance.now();
