@@ -53,6 +53,7 @@ export default DefineDatastore({
     setup_pending: { type: Schema.types.boolean },
     card_redraw_due: { type: Schema.types.boolean },
     outbox_due: { type: Schema.types.boolean },
+    release_due: { type: Schema.types.boolean },
     // What the report's export names it by; the summary is personal text,
     // gone with the item when the ticket is purged.
     key: { type: Schema.types.string },

@@ -88,6 +88,11 @@ export default DefineDatastore({
     updated_by: { type: Schema.slack.types.user_id },
     outbox: { type: Schema.types.array, items: { type: Schema.types.string } },
     outbox_due: { type: Schema.types.boolean },
+    release_due: { type: Schema.types.boolean },
+    released_keys: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
     requester_thread: { type: Schema.types.string },
     jsm_comments: {
       type: Schema.types.array,

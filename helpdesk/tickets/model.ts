@@ -185,6 +185,13 @@ export interface Ticket {
   outbox?: string[];
   outbox_due?: boolean;
   /**
+   * Closed by its requester with other people's tickets merged into it:
+   * those (released_keys) are still to open again on their own, which the
+   * next change or the scheduled check finishes (merged_release.ts).
+   */
+  release_due?: boolean;
+  released_keys?: string[];
+  /**
    * The requester's side of the conversation, "channel:ts": the thread of
    * the message a :ticket: reaction turned into this ticket, or of the DM
    * in which an agent first replied.

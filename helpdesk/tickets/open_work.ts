@@ -44,6 +44,7 @@ export const WORK_FIELDS = [
   "setup_pending",
   "card_redraw_due",
   "outbox_due",
+  "release_due",
   // What the report's export names a ticket by (report_export.ts).
   "key",
   "summary",
@@ -165,10 +166,13 @@ export function jsmRetryDue(entry: WorkEntry, rules: WorkRules): boolean {
 
 /**
  * What an interrupted run left: an opening never shown, a card whose redraw
- * failed, messages Slack refused for a passing reason.
+ * failed, messages Slack refused for a passing reason, merged tickets a
+ * requester's close released that did not open again.
  */
 export function repairDue(entry: WorkEntry, rules: WorkRules): boolean {
-  if (entry.card_redraw_due || entry.outbox_due) return true;
+  if (entry.card_redraw_due || entry.outbox_due || entry.release_due) {
+    return true;
+  }
   return entry.setup_pending === true && entry.created_at !== undefined &&
     entry.created_at <= rules.abandonedBefore;
 }
@@ -187,8 +191,8 @@ export function isIncomplete(entry: WorkEntry): boolean {
 /**
  * Whether the ticket still belongs in the index: it is open, resolved
  * (waiting for its requester's word, or to close by itself), closed within
- * RECENT_DAYS (My tickets shows it), JSM is owed a change, or a notice or
- * its thread reply is still to come. Otherwise, once filed, it leaves.
+ * RECENT_DAYS (My tickets shows it), JSM is owed a change, a notice or
+ * its thread reply is still to come, or tickets it released to reopen. Otherwise, once filed, it leaves.
  */
 export function hasWorkLeft(
   ticket: Partial<
@@ -200,11 +204,13 @@ export function hasWorkLeft(
       | "sla_thread_owed"
       | "closed_at"
       | "updated_at"
+      | "release_due"
     >
   >,
   now: number,
 ): boolean {
   if (open(ticket.status)) return true;
+  if (ticket.release_due) return true;
   if (ticket.status === "resolved") return true;
   if (ticket.status === "closed" && closedLately(ticket, now)) return true;
   if (ticket.jsm_sync === "pending") return true;

@@ -243,6 +243,8 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     updated_by: read.text("updated_by"),
     outbox: read.strings("outbox"),
     outbox_due: read.flag("outbox_due"),
+    release_due: read.flag("release_due"),
+    released_keys: read.strings("released_keys"),
     requester_thread: read.text("requester_thread"),
     jsm_comments: read.strings("jsm_comments"),
     merged_into: read.text("merged_into"),

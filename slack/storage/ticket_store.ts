@@ -261,6 +261,7 @@ const CLEARED_FLAGS = [
   "setup_pending",
   "card_redraw_due",
   "outbox_due",
+  "release_due",
 ] as const;
 
 /** The fields that put a ticket in a report's day. */

@@ -51,7 +51,12 @@ const TEXT = new Set([
   "key",
   "summary",
 ]);
-const FLAGS = new Set(["setup_pending", "card_redraw_due", "outbox_due"]);
+const FLAGS = new Set([
+  "setup_pending",
+  "card_redraw_due",
+  "outbox_due",
+  "release_due",
+]);
 // Lists kept as comma-separated text: an update can't unset an attribute,
 // but it can set "".
 const LISTS = ["sla_thread_owed", "saved_reply_uses"] as const;

@@ -7,6 +7,13 @@
 // closes it, so its followers never hear "Closed" as if their problem were
 // dealt with. Each released ticket is then reopened under its own lock; one
 // an agent unmerged meanwhile is left as it is.
+//
+// That same write marks the kept ticket release_due with the released keys,
+// so a reopen that fails (its lock refused, Slack failing) is not lost: the
+// flag puts the kept ticket in the open work index's repairs, and the
+// scheduled check (ticket_repair.ts) reopens what is still closed. Reopening
+// checks, under the released ticket's lock, that it is still merged into the
+// kept one, so a retry tells nobody twice.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -20,6 +27,7 @@ import {
   findTicketId,
   getTicket,
   lookupByKey,
+  updateTicketFields,
 } from "../../slack/storage/ticket_store.ts";
 import { withTicketLock } from "../../slack/storage/ticket_lock.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
@@ -65,7 +73,11 @@ export async function releaseOnRequesterClose(
   );
   if (!released.length) return { ticket: after, released };
   return {
-    ticket: withoutReleased(after, released),
+    ticket: {
+      ...withoutReleased(after, released),
+      release_due: true,
+      released_keys: released.map((r) => r.key),
+    },
     note: releasedHereNote(released),
     released,
   };
@@ -73,7 +85,9 @@ export async function releaseOnRequesterClose(
 
 /**
  * After the kept ticket was saved closed: each released ticket open again
- * on its own, under its own lock. What could not be shown is returned.
+ * on its own, under its own lock. Once none is left closed, the kept
+ * ticket's release_due is cleared; otherwise it stays for the scheduled
+ * check. What could not be shown is returned.
  */
 export async function reopenReleased(
   client: SlackAPIClient,
@@ -83,25 +97,67 @@ export async function reopenReleased(
   now: number,
 ): Promise<unknown[]> {
   const notShown: unknown[] = [];
+  let failed = 0;
   for (const seen of released) {
-    const locked = await withTicketLock(client, seen, async (latest) => {
-      if (!latest) return [];
-      const outcome = releaseFromClosed(latest, kept, now);
-      if (!outcome.ok) return [];
-      const link = cardLinkOf(latest, settings.workspace_url) ??
-        settings.workspace_url;
-      const shown = await publishChange(client, settings, {
-        ticket: outcome.merged,
-        before: latest,
-        via: `when ${kept.key} was closed by its requester`,
-        summary: releasedSummary(latest, kept),
-        statusChange: outcome.mergedStatusChange,
-        toRequester: releasedDm(latest, kept, link),
-      }, now);
-      return shown.notShown;
-    });
-    if (locked.ok) notShown.push(...locked.value);
-    else notShown.push(new Error(`${seen.key}: ${locked.reason}`));
+    try {
+      const locked = await withTicketLock(client, seen, async (latest) => {
+        if (!latest) return [];
+        const outcome = releaseFromClosed(latest, kept, now);
+        if (!outcome.ok) return [];
+        const link = cardLinkOf(latest, settings.workspace_url) ??
+          settings.workspace_url;
+        const shown = await publishChange(client, settings, {
+          ticket: outcome.merged,
+          before: latest,
+          via: `when ${kept.key} was closed by its requester`,
+          summary: releasedSummary(latest, kept),
+          statusChange: outcome.mergedStatusChange,
+          toRequester: releasedDm(latest, kept, link),
+        }, now);
+        return shown.notShown;
+      });
+      if (locked.ok) notShown.push(...locked.value);
+      else {
+        failed++;
+        notShown.push(new Error(`${seen.key}: ${locked.reason}`));
+      }
+    } catch (error) {
+      // Its save failed: it is still closed, and release_due says so.
+      failed++;
+      notShown.push(error);
+    }
+  }
+  if (!failed && kept.release_due) {
+    await updateTicketFields(client, kept.id, { release_due: false });
   }
   return notShown;
+}
+
+/**
+ * The scheduled check's part (ticket_repair.ts): the tickets a kept ticket
+ * released that are still to reopen, reopened now. How many it tried.
+ */
+export async function finishRelease(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  kept: Ticket,
+  now: number,
+): Promise<{ tried: number; notShown: unknown[] }> {
+  const found = await Promise.all((kept.released_keys ?? []).map(
+    async (key) => {
+      const id = await findTicketId(client, lookupByKey(key));
+      return id ? await getTicket(client, id) : undefined;
+    },
+  ));
+  const released = found.filter((t): t is Ticket =>
+    t !== undefined && t.merged_into === kept.id
+  );
+  const notShown = await reopenReleased(
+    client,
+    settings,
+    { ...kept, release_due: true },
+    released,
+    now,
+  );
+  return { tried: released.length, notShown };
 }

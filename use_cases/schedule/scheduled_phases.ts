@@ -208,7 +208,8 @@ export async function repairDue(
   );
   return {
     part: {
-      repaired: repaired.finished + repaired.redrawn + repaired.resent,
+      repaired: repaired.finished + repaired.redrawn + repaired.resent +
+        repaired.released,
       failures: repaired.failures,
     },
     cutShort: !repaired.complete,

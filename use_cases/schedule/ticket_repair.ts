@@ -1,7 +1,9 @@
 // What the scheduled check finishes when nobody retried: tickets saved but
 // never shown (opening failed half-way, see open_ticket.ts), cards whose
 // last redraw failed (see publish_change.ts; a moved ticket's old cards
-// too) and messages Slack refused for a passing reason (see outbox.ts). Each is picked up only once
+// too), messages Slack refused for a passing reason (see outbox.ts) and
+// merged tickets a requester's close released but that failed to reopen
+// (see merged_release.ts). Each is picked up only once
 // any run that could still be working on it has timed out. The scheduled
 // run finds them in the open work index (their flags are in it), never by
 // scanning the tickets.
@@ -24,12 +26,15 @@ import {
   withTicketLock,
 } from "../../slack/storage/ticket_lock.ts";
 import { isCarryOver } from "../../slack/api/call_budget.ts";
+import { finishRelease } from "../changes/merged_release.ts";
 
 export interface RepairReport {
   finished: number;
   redrawn: number;
   /** Messages kept after a passing failure, sent now. */
   resent: number;
+  /** Released tickets still closed, tried again. */
+  released: number;
   failures: { key: string; error: unknown }[];
 }
 
@@ -48,6 +53,7 @@ export async function repairTickets(
     finished: 0,
     redrawn: 0,
     resent: 0,
+    released: 0,
     failures: [],
   };
   for (const ticket of tickets) {
@@ -58,6 +64,19 @@ export async function repairTickets(
         await finishOpening(client, settings, ticket, { resumed: true });
         report.finished++;
         continue;
+      }
+      if (ticket.release_due) {
+        // Under each released ticket's own lock, not the kept one's.
+        const { tried, notShown } = await finishRelease(
+          client,
+          settings,
+          ticket,
+          now,
+        );
+        report.released += tried;
+        for (const error of notShown) {
+          report.failures.push({ key: ticket.key, error });
+        }
       }
       if (!ticket.card_redraw_due && !ticket.outbox_due) continue;
       const done = await withTicketLock(client, ticket, async (latest) => {
