@@ -14,81 +14,102 @@ import { click } from "../../dev/testing/queue_actions.ts";
 import { submitPair } from "../../dev/testing/merge_actions.ts";
 import { shownText } from "../../dev/testing/blocks_read.ts";
 import { run } from "../../dev/testing/scheduled_checks.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
 
 const RILEY = PEOPLE.requester;
 const SAM = PEOPLE.bystander;
 const AVERY = PEOPLE.agent;
 
-Deno.test("a released ticket whose reopen failed opens at the next check", async (t) => {
-  await using slack = await startFakeSlack();
-  await configure(slack);
-  const kept = await openTestTicket(slack);
-  const sams = await openTestTicket(slack, {
-    requester: SAM,
-    summary: "3rd floor printer jams again",
-  });
-  const merged = await submitPair(slack, "merge", sams.id, AVERY, {
-    key: kept.key,
-  });
-  assert.equal(merged, undefined, JSON.stringify(merged));
-  const samsDms = slack.workspace.dmsTo(SAM).length;
-  const released = (text: string) =>
-    text.includes(`${sams.key} is open again on its own`);
+/** Ways the release's reopen of Sam's ticket fails, every time. */
+const FAILURES = [
+  ["its save fails", (slack: FakeSlack, id: string) =>
+    slack.fail({
+      method: "apps.datastore.put",
+      error: "internal_error",
+      times: Infinity,
+      when: (args) =>
+        args.datastore === "tickets" &&
+        (args.item as { id?: string } | undefined)?.id === id,
+    })],
+  [
+    "its lock is refused",
+    (slack: FakeSlack, _id: string, cardTs: string) =>
+      slack.fail({
+        method: "reactions.add",
+        status: 429,
+        retryAfterSeconds: 120,
+        times: Infinity,
+        when: (args) =>
+          args.name === LOCK_REACTION && args.timestamp === cardTs,
+      }),
+  ],
+] as const;
 
-  // Sam's ticket's save fails every time while Riley withdraws.
-  slack.fail({
-    method: "apps.datastore.put",
-    error: "internal_error",
-    times: Infinity,
-    when: (args) =>
-      args.datastore === "tickets" &&
-      (args.item as { id?: string } | undefined)?.id === sams.id,
-  });
-  await click(slack, kept.id, "withdraw", RILEY);
-  slack.clearFailures();
+for (const [how, failReopen] of FAILURES) {
+  Deno.test(`a released ticket whose reopen failed (${how}) opens at the next check`, async (t) => {
+    await using slack = await startFakeSlack();
+    await configure(slack);
+    const kept = await openTestTicket(slack);
+    const sams = await openTestTicket(slack, {
+      requester: SAM,
+      summary: "3rd floor printer jams again",
+    });
+    const merged = await submitPair(slack, "merge", sams.id, AVERY, {
+      key: kept.key,
+    });
+    assert.equal(merged, undefined, JSON.stringify(merged));
+    const samsDms = slack.workspace.dmsTo(SAM).length;
+    const released = (text: string) =>
+      text.includes(`${sams.key} is open again on its own`);
 
-  await t.step(
-    "right after, Sam's ticket is still closed, Sam untold",
-    async () => {
+    failReopen(slack, sams.id, sams.card_ts!);
+    await click(slack, kept.id, "withdraw", RILEY);
+    slack.clearFailures();
+
+    await t.step(
+      "right after, Sam's ticket is still closed, Sam untold",
+      async () => {
+        const b = await storedTicket(slack, sams.id);
+        assert.equal(b.status, "closed");
+        assert.equal(b.merged_into, kept.id);
+        assert.equal(slack.workspace.dmsTo(SAM).length, samsDms);
+        const a = await storedTicket(slack, kept.id);
+        assert.equal(a.status, "closed");
+        assert.equal(a.release_due, true);
+        assert.deepEqual(a.released_keys, [sams.key]);
+      },
+    );
+
+    await t.step("the scheduled check reopens it and tells Sam", async () => {
+      await run(slack, Math.floor(Date.now() / 1000));
       const b = await storedTicket(slack, sams.id);
-      assert.equal(b.status, "closed");
-      assert.equal(b.merged_into, kept.id);
-      assert.equal(slack.workspace.dmsTo(SAM).length, samsDms);
+      assert.equal(b.status, "new");
+      assert.equal(b.merged_into, undefined);
+      const dms = slack.workspace.dmsTo(SAM).slice(samsDms);
+      assert.equal(dms.length, 1, JSON.stringify(dms.map((d) => d.text)));
+      assert.match(dms[0].text, /was withdrawn by the person who opened it/);
+      assert.match(dms[0].text, /is open again on its own/);
+      const card = slack.workspace.findMessage(TRIAGE, sams.card_ts!)!;
+      assert.doesNotMatch(shownText(card), /Merged into/);
+      assert.ok(
+        slack.workspace.repliesTo(TRIAGE, sams.card_ts!).some((r) =>
+          released(r.text)
+        ),
+      );
       const a = await storedTicket(slack, kept.id);
-      assert.equal(a.status, "closed");
-      assert.equal(a.release_due, true);
-      assert.deepEqual(a.released_keys, [sams.key]);
-    },
-  );
+      assert.notEqual(a.release_due, true);
+    });
 
-  await t.step("the scheduled check reopens it and tells Sam", async () => {
-    await run(slack, Math.floor(Date.now() / 1000));
-    const b = await storedTicket(slack, sams.id);
-    assert.equal(b.status, "new");
-    assert.equal(b.merged_into, undefined);
-    const dms = slack.workspace.dmsTo(SAM).slice(samsDms);
-    assert.equal(dms.length, 1, JSON.stringify(dms.map((d) => d.text)));
-    assert.match(dms[0].text, /was withdrawn by the person who opened it/);
-    assert.match(dms[0].text, /is open again on its own/);
-    const card = slack.workspace.findMessage(TRIAGE, sams.card_ts!)!;
-    assert.doesNotMatch(shownText(card), /Merged into/);
-    assert.ok(
-      slack.workspace.repliesTo(TRIAGE, sams.card_ts!).some((r) =>
-        released(r.text)
-      ),
-    );
-    const a = await storedTicket(slack, kept.id);
-    assert.notEqual(a.release_due, true);
+    await t.step("another check tells nobody twice", async () => {
+      await run(slack, Math.floor(Date.now() / 1000) + 60);
+      assert.equal(slack.workspace.dmsTo(SAM).length, samsDms + 1);
+      assert.equal(
+        slack.workspace.repliesTo(TRIAGE, sams.card_ts!).filter((r) =>
+          released(r.text)
+        ).length,
+        1,
+      );
+    });
   });
-
-  await t.step("another check tells nobody twice", async () => {
-    await run(slack, Math.floor(Date.now() / 1000) + 60);
-    assert.equal(slack.workspace.dmsTo(SAM).length, samsDms + 1);
-    assert.equal(
-      slack.workspace.repliesTo(TRIAGE, sams.card_ts!).filter((r) =>
-        released(r.text)
-      ).length,
-      1,
-    );
-  });
-});
+}
