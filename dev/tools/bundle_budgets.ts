@@ -26,7 +26,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // The lock's release record saying a purge removed the ticket (+0.9 KB,
   // here and in my_tickets, requester_message and service_level_sweep): a
   // run that waited tells its person why, not to try again.
-  card_reaction: 126 * KB,
+  // Keeping owed reopenings of released tickets across a second close, and
+  // clearing them once done (+0.3 KB, here and in my_tickets).
+  card_reaction: 126.5 * KB,
   choose_report_scope: GOAL,
   // 60.1 KB since triggers name their workflow by id alone
   // (workflows/created_by_app_ids.ts); 82.1 KB before.
@@ -64,7 +66,7 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // bundling them (+0.3 KB here, in card_reaction and update_ticket).
   // Reopening the tickets merged into one its requester withdrew or
   // self-solved (use_cases/changes/merged_release.ts, +4.6 KB).
-  my_tickets: 142.5 * KB,
+  my_tickets: 143 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
   // the form's file field (+0.6 KB); a ticket's writers (+0.05 KB).
   // 138.8 KB since the files step's outputs are apart from its definition

@@ -3,6 +3,7 @@
 // scheduled check reopens it and tells its requester, once.
 import assert from "node:assert/strict";
 import {
+  clientFor,
   configure,
   openTestTicket,
   PEOPLE,
@@ -16,22 +17,28 @@ import { shownText } from "../../dev/testing/blocks_read.ts";
 import { run } from "../../dev/testing/scheduled_checks.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
+import { getSettings } from "../../slack/storage/settings_store.ts";
+import { reopenReleased } from "../../use_cases/changes/merged_release.ts";
 
 const RILEY = PEOPLE.requester;
 const SAM = PEOPLE.bystander;
 const AVERY = PEOPLE.agent;
 
+/** Sam's ticket's save fails every time. */
+function failReopenBySave(slack: FakeSlack, id: string) {
+  slack.fail({
+    method: "apps.datastore.put",
+    error: "internal_error",
+    times: Infinity,
+    when: (args) =>
+      args.datastore === "tickets" &&
+      (args.item as { id?: string } | undefined)?.id === id,
+  });
+}
+
 /** Ways the release's reopen of Sam's ticket fails, every time. */
 const FAILURES = [
-  ["its save fails", (slack: FakeSlack, id: string) =>
-    slack.fail({
-      method: "apps.datastore.put",
-      error: "internal_error",
-      times: Infinity,
-      when: (args) =>
-        args.datastore === "tickets" &&
-        (args.item as { id?: string } | undefined)?.id === id,
-    })],
+  ["its save fails", failReopenBySave],
   [
     "its lock is refused",
     (slack: FakeSlack, _id: string, cardTs: string) =>
@@ -113,3 +120,32 @@ for (const [how, failReopen] of FAILURES) {
     });
   });
 }
+
+Deno.test("a later release leaves reopenings still owed from before", async () => {
+  await using slack = await startFakeSlack();
+  await configure(slack);
+  const client = clientFor(slack);
+  const kept = await openTestTicket(slack);
+  const sams = await openTestTicket(slack, { requester: SAM });
+  const merged = await submitPair(slack, "merge", sams.id, AVERY, {
+    key: kept.key,
+  });
+  assert.equal(merged, undefined, JSON.stringify(merged));
+  failReopenBySave(slack, sams.id);
+  await click(slack, kept.id, "withdraw", RILEY);
+  slack.clearFailures();
+  // A release that tried none of Sam's ticket (another close's) succeeds.
+  const settings = (await getSettings(client))!;
+  const keptNow = await storedTicket(slack, kept.id);
+  const notShown = await reopenReleased(
+    client,
+    settings,
+    keptNow,
+    [],
+    Math.floor(Date.now() / 1000),
+  );
+  assert.deepEqual(notShown, []);
+  const after = await storedTicket(slack, kept.id);
+  assert.equal(after.release_due, true);
+  assert.deepEqual(after.released_keys, [sams.key]);
+});

@@ -76,7 +76,13 @@ export async function releaseOnRequesterClose(
     ticket: {
       ...withoutReleased(after, released),
       release_due: true,
-      released_keys: released.map((r) => r.key),
+      // Any still owed from an earlier close stay owed.
+      released_keys: [
+        ...new Set([
+          ...(after.release_due ? after.released_keys ?? [] : []),
+          ...released.map((r) => r.key),
+        ]),
+      ],
     },
     note: releasedHereNote(released),
     released,
@@ -127,7 +133,10 @@ export async function reopenReleased(
       notShown.push(error);
     }
   }
-  if (!failed && kept.release_due) {
+  // Keys owed from an earlier close and not tried here stay owed.
+  const tried = new Set(released.map((r) => r.key));
+  const allTried = (kept.released_keys ?? []).every((key) => tried.has(key));
+  if (!failed && allTried && kept.release_due) {
     await updateTicketFields(client, kept.id, { release_due: false });
   }
   return notShown;
@@ -155,7 +164,8 @@ export async function finishRelease(
   const notShown = await reopenReleased(
     client,
     settings,
-    { ...kept, release_due: true },
+    // Those no longer merged into it (reopened, unmerged, gone) owe nothing.
+    { ...kept, release_due: true, released_keys: released.map((r) => r.key) },
     released,
     now,
   );
