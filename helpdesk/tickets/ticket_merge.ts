@@ -241,7 +241,7 @@ export function unmergeTickets(
 }
 
 /** A merged ticket open again on its own, as it was before the merge. */
-function onItsOwn(merged: Ticket, now: number): Ticket {
+export function onItsOwn(merged: Ticket, now: number): Ticket {
   const reopened = withStatus(
     merged,
     merged.assignee ? "in_progress" : "new",
@@ -256,78 +256,6 @@ function onItsOwn(merged: Ticket, now: number): Ticket {
   delete reopened.close_reason;
   delete reopened.closed_at;
   return reopened;
-}
-
-/**
- * Whether a change closes a ticket by its own requester's hand: withdrawn,
- * or closed because a suggested ticket solved it. Nobody worked it to an
- * end, so the problems merged into it are not answered by it.
- */
-export function closedByItsRequester(
-  before: Ticket,
-  after: Ticket,
-  actorId: string | undefined,
-): boolean {
-  return before.status !== "closed" && after.status === "closed" &&
-    actorId === after.requester &&
-    (after.close_reason === "withdrawn" ||
-      after.close_reason === "self_solved");
-}
-
-/**
- * Which tickets merged into `kept` open again on their own when its
- * requester closes it (closedByItsRequester): those of other people, who
- * still have their problem. A duplicate the same person opened stays
- * closed with the one they closed.
- */
-export function releasedBy(kept: Ticket, merged: readonly Ticket[]): Ticket[] {
-  return merged.filter((m) =>
-    m.merged_into === kept.id && m.requester !== kept.requester
-  );
-}
-
-/**
- * The kept ticket, closed by its requester, no longer for the requesters of
- * the `released` tickets nor naming them as merged here.
- */
-export function withoutReleased(
-  kept: Ticket,
-  released: readonly Ticket[],
-): Ticket {
-  const keys = new Set(released.map((r) => r.key));
-  const people = new Set(released.map((r) => r.requester));
-  const followers = kept.followers?.filter((f) => !people.has(f));
-  const mergedFrom = kept.merged_from?.filter((k) => !keys.has(k));
-  return {
-    ...kept,
-    followers: followers?.length ? followers : undefined,
-    merged_from: mergedFrom?.length ? mergedFrom : undefined,
-  };
-}
-
-/**
- * A ticket merged into `kept`, open again on its own because `kept` was
- * closed by its requester. Refused when it no longer follows `kept` (an
- * agent unmerged it meanwhile): nothing to do.
- */
-export function releaseFromClosed(
-  merged: Ticket,
-  kept: Ticket,
-  now: number,
-): MergeOutcome {
-  if (merged.merged_into !== kept.id) {
-    return {
-      ok: false,
-      reason: `${merged.key} is not merged into ${kept.key}.`,
-    };
-  }
-  const reopened = onItsOwn(merged, now);
-  return {
-    ok: true,
-    merged: reopened,
-    kept,
-    mergedStatusChange: { from: merged.status, to: reopened.status },
-  };
 }
 
 export type LinkOutcome =

@@ -2,16 +2,18 @@ import assert from "node:assert/strict";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
 import type { Ticket } from "./model.ts";
 import {
-  closedByItsRequester,
   linkRelated,
   lockOrder,
   mergeTickets,
   peopleOf,
+  unmergeTickets,
+} from "./ticket_merge.ts";
+import {
+  closedByItsRequester,
   releasedBy,
   releaseFromClosed,
-  unmergeTickets,
   withoutReleased,
-} from "./ticket_merge.ts";
+} from "./merge_release.ts";
 import { alikeTickets, likeness } from "./similar_tickets.ts";
 import { canReopen, reopen, selfSolve, withdraw } from "./requester_actions.ts";
 

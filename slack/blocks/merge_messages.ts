@@ -140,7 +140,7 @@ export function wayChangedReason(latest: Ticket): string {
   return `${latest.key} was just merged or unmerged, so this was not passed on. Send it again.`;
 }
 
-/** How the kept ticket's requester ended it (ticket_merge.ts closedByItsRequester). */
+/** How the kept ticket's requester ended it (merge_release.ts closedByItsRequester). */
 function endedBy(kept: Ticket): string {
   return kept.close_reason === "self_solved"
     ? "was closed by the person who opened it (a suggested solved ticket answered their question)"

@@ -22,7 +22,7 @@ import {
   releasedBy,
   releaseFromClosed,
   withoutReleased,
-} from "../../helpdesk/tickets/ticket_merge.ts";
+} from "../../helpdesk/tickets/merge_release.ts";
 import {
   findTicketId,
   getTicket,
