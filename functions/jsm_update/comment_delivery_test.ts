@@ -6,7 +6,6 @@ import assert from "node:assert/strict";
 import handler from "./handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
 import {
-  clientFor,
   configure,
   functionContext,
   PEOPLE,
@@ -14,9 +13,7 @@ import {
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../use_cases/opening/open_ticket.ts";
-import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
-import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
+import { openSyncedTicket } from "../../dev/testing/jsm_fixtures.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
 
 const SECRET = "s3cret-s3cret-s3cret-s3cret";
@@ -26,29 +23,10 @@ Deno.test("a JSM answer on a kept ticket reaches its merged requesters", async (
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
   await configure(slack);
-  const client = clientFor(slack);
-  const env = { ...jsm.apiTokenEnv(), JSM_WEBHOOK_SECRET: SECRET };
-  const { ticket } = await openTicket(
-    client,
-    {
-      summary: "Printer on 3 jams",
-      description: "",
-      priority: "normal",
-      category: "Hardware",
-      requester: PEOPLE.requester,
-    },
-    "form",
-    Date.now(),
-    { syncToJsm: true },
-  );
-  const connection = await connectToJsm(client, env, undefined);
-  assert.ok(connection.ok);
-  await syncTicketToJsm({
-    client,
-    jsm: connection.jsm,
-    config: connection.config,
-    now: Math.floor(Date.now() / 1000),
-  }, ticket.id);
+  const { client, env, ticket } = await openSyncedTicket(slack, jsm, SECRET, {
+    summary: "Printer on 3 jams",
+    priority: "normal",
+  });
   // Sam's duplicate was merged into it: he follows it.
   const kept = await storedTicket(slack, ticket.id);
   await putTicket(client, {

@@ -3,7 +3,6 @@ import { jsmCommentBody } from "../../helpdesk/tickets/jsm_comments.ts";
 import handler from "./handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
 import {
-  clientFor,
   configure,
   functionContext,
   PEOPLE,
@@ -12,9 +11,7 @@ import {
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../use_cases/opening/open_ticket.ts";
-import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
-import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
+import { openSyncedTicket } from "../../dev/testing/jsm_fixtures.ts";
 
 const SECRET = "s3cret-s3cret-s3cret-s3cret";
 
@@ -22,29 +19,10 @@ Deno.test("receive_jsm_update", async (t) => {
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
   await configure(slack);
-  const client = clientFor(slack);
-  const env = { ...jsm.apiTokenEnv(), JSM_WEBHOOK_SECRET: SECRET };
-  const { ticket } = await openTicket(
-    client,
-    {
-      summary: "Laptop won't boot",
-      description: "",
-      priority: "high",
-      category: "Hardware",
-      requester: PEOPLE.requester,
-    },
-    "form",
-    Date.now(),
-    { syncToJsm: true },
-  );
-  const connection = await connectToJsm(client, env, undefined);
-  assert.ok(connection.ok);
-  await syncTicketToJsm({
-    client,
-    jsm: connection.jsm,
-    config: connection.config,
-    now: Math.floor(Date.now() / 1000),
-  }, ticket.id);
+  const { env, ticket } = await openSyncedTicket(slack, jsm, SECRET, {
+    summary: "Laptop won't boot",
+    priority: "high",
+  });
   const receive = (inputs: Record<string, string>, extraEnv = {}) =>
     handler(
       functionContext(JSM_UPDATE_CALLBACK_ID, slack, {

@@ -7,7 +7,6 @@ import assert from "node:assert/strict";
 import handler from "./handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
 import {
-  clientFor,
   configure,
   functionContext,
   PEOPLE,
@@ -16,9 +15,7 @@ import {
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../use_cases/opening/open_ticket.ts";
-import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
-import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
+import { openSyncedTicket } from "../../dev/testing/jsm_fixtures.ts";
 import { WEBHOOK_LIMITS } from "../../integrations/jsm/webhook_payload.ts";
 import { HOSTILE_TEXT } from "../../dev/testing/hostile_text.ts";
 import { putItem } from "../../slack/storage/datastore.ts";
@@ -46,29 +43,10 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
   await configure(slack);
-  const client = clientFor(slack);
-  const env = { ...jsm.apiTokenEnv(), JSM_WEBHOOK_SECRET: SECRET };
-  const { ticket } = await openTicket(
-    client,
-    {
-      summary: "Laptop won't boot",
-      description: "",
-      priority: "high",
-      category: "Hardware",
-      requester: PEOPLE.requester,
-    },
-    "form",
-    Date.now(),
-    { syncToJsm: true },
-  );
-  const connection = await connectToJsm(client, env, undefined);
-  assert.ok(connection.ok);
-  await syncTicketToJsm({
-    client,
-    jsm: connection.jsm,
-    config: connection.config,
-    now: Math.floor(Date.now() / 1000),
-  }, ticket.id);
+  const { client, env, ticket } = await openSyncedTicket(slack, jsm, SECRET, {
+    summary: "Laptop won't boot",
+    priority: "high",
+  });
   const receive = (inputs: Record<string, unknown>) =>
     handler(
       functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
