@@ -31,6 +31,32 @@ async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
   throw new Error("timed out");
 }
 
+/**
+ * Alex submits Configure Helpdesk's form (the page sends every field, as
+ * opened or as changed), settled once the whole run is done, not at its
+ * first message.
+ */
+async function saveSettings(url: string, viewId: string) {
+  await post(url, "/api/view/submit", {
+    view_id: viewId,
+    as: ALEX,
+    values: {
+      triage_channel: "C0TRIAGE",
+      agent_users: [AVERY],
+      intake_emoji: "ticket",
+      admins: [ALEX],
+    },
+  });
+  await eventually(async () =>
+    (await state(url, ALEX)).activity.find((
+      a: { workflow: string; step?: string; message: string },
+    ) =>
+      a.workflow === "configure_helpdesk" && !a.step &&
+      a.message === "completed"
+    )
+  );
+}
+
 Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", async (t) => {
   // Under .local/, the one place the test task may write.
   const dir = new URL(
@@ -102,26 +128,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
         [],
         "a modal is only its opener's",
       );
-      await post(ws.url, "/api/view/submit", {
-        view_id: form.id,
-        as: ALEX,
-        // The page sends every field, as opened or as changed.
-        values: {
-          triage_channel: "C0TRIAGE",
-          agent_users: [AVERY],
-          intake_emoji: "ticket",
-          admins: [ALEX],
-        },
-      });
-      // Settled once the whole run is done, not at its first message.
-      await eventually(async () =>
-        (await state(ws.url, ALEX)).activity.find((
-          a: { workflow: string; step?: string; message: string },
-        ) =>
-          a.workflow === "configure_helpdesk" && !a.step &&
-          a.message === "completed"
-        )
-      );
+      await saveSettings(ws.url, form.id);
       await post(ws.url, "/api/shortcut", {
         trigger_id: "open_ticket",
         as: RILEY,
@@ -413,24 +420,7 @@ Deno.test("with files on, the local check-up proves the upload flow too", async 
     const form = await eventually(async () =>
       (await state(ws.url, ALEX)).views[0]
     );
-    await post(ws.url, "/api/view/submit", {
-      view_id: form.id,
-      as: ALEX,
-      values: {
-        triage_channel: "C0TRIAGE",
-        agent_users: [AVERY],
-        intake_emoji: "ticket",
-        admins: [ALEX],
-      },
-    });
-    await eventually(async () =>
-      (await state(ws.url, ALEX)).activity.find((
-        a: { workflow: string; step?: string; message: string },
-      ) =>
-        a.workflow === "configure_helpdesk" && !a.step &&
-        a.message === "completed"
-      )
-    );
+    await saveSettings(ws.url, form.id);
     await post(ws.url, "/api/shortcut", {
       trigger_id: "run_checkup",
       as: ALEX,
