@@ -1,12 +1,15 @@
 // What the files tests share: a deployment with HELPDESK_FILES=on, a
 // requester's :ticket: on a message in the People team's intake channel,
-// and the ticket and card thread it makes.
+// the ticket and card thread it makes, and, with JSM on, its request.
 import assert from "node:assert/strict";
 import handler from "../../functions/message_to_ticket/handler.ts";
 import { functionContext, manifestBotScopes, PEOPLE } from "./harness.ts";
 import { settingScopes } from "../../integrations/deployment/deployment_options.ts";
 import { PEOPLE_INTAKE, PEOPLE_TRIAGE } from "./queue_fixtures.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
+import type { FakeJsm } from "./fake_jsm/server.ts";
+import syncHandler from "../../functions/sync_ticket_to_jsm/handler.ts";
+import { SYNC_TO_JSM_CALLBACK_ID } from "../../functions/sync_ticket_to_jsm/definition.ts";
 import { type TicketItem, toTicket } from "../../slack/storage/ticket_store.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 
@@ -18,6 +21,42 @@ export const FILES_SCOPES = [
 ];
 export const shot = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
 export const log = new TextEncoder().encode("printer: paper jam at tray 2");
+
+/** The JSM webhook's shared secret in these tests. */
+export const WEBHOOK_SECRET = "s3cret-s3cret-s3cret-s3cret";
+
+/** A JSM agent who adds files to requests. */
+export const JSM_AGENT = {
+  accountId: "557058:agent-alex",
+  emailAddress: "alex@acme.test",
+  displayName: "Alex Agent",
+};
+
+/** A function's env with files on and JSM reached through the fake. */
+export function jsmFilesEnv(jsm: FakeJsm) {
+  return {
+    ...jsm.apiTokenEnv(),
+    ...FILES_ON,
+    JSM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  };
+}
+
+/** The ticket synced by the sync step: its JSM request's key. */
+export async function syncedKey(
+  slack: FakeSlack,
+  ticketId: string,
+  env: Record<string, string>,
+): Promise<string> {
+  const synced = await syncHandler(
+    functionContext(
+      SYNC_TO_JSM_CALLBACK_ID,
+      slack,
+      { ticket_id: ticketId },
+      env,
+    ),
+  );
+  return String(synced.outputs?.jsm_key);
+}
 
 export function react(
   slack: FakeSlack,

@@ -3,9 +3,7 @@
 // says the file was not copied.
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
-import syncHandler from "../sync_ticket_to_jsm/handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
-import { SYNC_TO_JSM_CALLBACK_ID } from "../sync_ticket_to_jsm/definition.ts";
 import {
   functionContext,
   PEOPLE,
@@ -22,45 +20,35 @@ import {
 } from "../../dev/testing/fake_jsm/server.ts";
 import {
   FILES_SCOPES,
+  JSM_AGENT,
+  jsmFilesEnv,
   log,
   onlyTicket,
   react,
+  syncedKey,
+  WEBHOOK_SECRET,
 } from "../../dev/testing/file_fixtures.ts";
-
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
-const ALEX = {
-  accountId: "557058:agent-alex",
-  emailAddress: "alex@acme.test",
-  displayName: "Alex Agent",
-};
 
 Deno.test("a JSM file Slack refuses is announced nowhere", async () => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await using jsm = await startFakeJsm({ customers: [FAKE_CUSTOMER, ALEX] });
+  await using jsm = await startFakeJsm({
+    customers: [FAKE_CUSTOMER, JSM_AGENT],
+  });
   await configureQueues(slack);
-  const env = {
-    ...jsm.apiTokenEnv(),
-    HELPDESK_FILES: "on",
-    JSM_WEBHOOK_SECRET: SECRET,
-  };
+  const env = jsmFilesEnv(jsm);
   const ws = slack.workspace;
   const asked = ws.postAs(PEOPLE.requester, PEOPLE_INTAKE, "Printer jams");
   await react(slack, asked.ts, env);
   const opened = await onlyTicket(slack);
-  const synced = await syncHandler(
-    functionContext(SYNC_TO_JSM_CALLBACK_ID, slack, {
-      ticket_id: opened.id,
-    }, env),
-  );
-  const key = String(synced.outputs?.jsm_key);
+  const key = await syncedKey(slack, opened.id, env);
   const fix = jsm.desk.attachments.addByAgent(key, {
     filename: "driver.txt",
     mimeType: "text/plain",
     bytes: log,
-  }, { authorAccountId: ALEX.accountId });
+  }, { authorAccountId: JSM_AGENT.accountId });
   ws.files.maxUploadBytes = 4; // the team's own limit
   const ran = await handler(functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
-    secret: SECRET,
+    secret: WEBHOOK_SECRET,
     issue_key: key,
     attachment_ids: fix.id,
   }, env));
@@ -84,14 +72,14 @@ Deno.test("a JSM file Slack refuses is announced nowhere", async () => {
     filename: "manual.txt",
     mimeType: "text/plain",
     bytes: log,
-  }, { authorAccountId: ALEX.accountId });
+  }, { authorAccountId: JSM_AGENT.accountId });
   slack.fail({
     method: "files.completeUploadExternal",
     error: "not_allowed_token_type",
     when: (args) => args.channel_id === PEOPLE_TRIAGE,
   });
   const again = await handler(functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
-    secret: SECRET,
+    secret: WEBHOOK_SECRET,
     issue_key: key,
     attachment_ids: second.id,
   }, env));

@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
-import syncHandler from "../sync_ticket_to_jsm/handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
-import { SYNC_TO_JSM_CALLBACK_ID } from "../sync_ticket_to_jsm/definition.ts";
 import {
   clientFor,
   functionContext,
@@ -21,21 +19,18 @@ import {
 } from "../../dev/testing/fake_jsm/server.ts";
 import {
   FILES_SCOPES,
+  JSM_AGENT,
+  jsmFilesEnv,
   log,
   onlyTicket,
   react,
   shot,
+  syncedKey,
+  WEBHOOK_SECRET,
 } from "../../dev/testing/file_fixtures.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
-
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
-const ALEX = {
-  accountId: "557058:agent-alex",
-  emailAddress: "alex@acme.test",
-  displayName: "Alex Agent",
-};
 
 const filesIn = (slack: FakeSlack, channel: string) =>
   slack.workspace.messages.filter((m) =>
@@ -44,13 +39,11 @@ const filesIn = (slack: FakeSlack, channel: string) =>
 
 Deno.test("attachments agents add in JSM reach Slack like comments", async (t) => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await using jsm = await startFakeJsm({ customers: [FAKE_CUSTOMER, ALEX] });
+  await using jsm = await startFakeJsm({
+    customers: [FAKE_CUSTOMER, JSM_AGENT],
+  });
   await configureQueues(slack);
-  const env = {
-    ...jsm.apiTokenEnv(),
-    HELPDESK_FILES: "on",
-    JSM_WEBHOOK_SECRET: SECRET,
-  };
+  const env = jsmFilesEnv(jsm);
   const ws = slack.workspace;
   const asked = ws.postAs(
     PEOPLE.requester,
@@ -61,17 +54,12 @@ Deno.test("attachments agents add in JSM reach Slack like comments", async (t) =
   );
   await react(slack, asked.ts, env);
   const opened = await onlyTicket(slack);
-  const synced = await syncHandler(
-    functionContext(SYNC_TO_JSM_CALLBACK_ID, slack, {
-      ticket_id: opened.id,
-    }, env),
-  );
-  const key = String(synced.outputs?.jsm_key);
+  const key = await syncedKey(slack, opened.id, env);
   const [own] = jsm.desk.attachments.byRequest.get(key)!;
   assert.equal(own.filename, "jam.png", "Helpdesk attached the requester's");
   const deliver = (inputs: Record<string, string>, extra = {}) =>
     handler(functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
-      secret: SECRET,
+      secret: WEBHOOK_SECRET,
       issue_key: key,
       ...inputs,
     }, { ...env, ...extra }));
@@ -86,7 +74,7 @@ Deno.test("attachments agents add in JSM reach Slack like comments", async (t) =
         filename: "driver.txt",
         mimeType: "text/plain",
         bytes: log,
-      }, { authorAccountId: ALEX.accountId });
+      }, { authorAccountId: JSM_AGENT.accountId });
       const ran = await deliver({ attachment_ids: `${fix.id}, ${own.id}` });
       assert.equal(ran.error, undefined);
       assert.match(String(ran.outputs?.result), /1 of 1 attachments relayed/);
@@ -129,7 +117,7 @@ Deno.test("attachments agents add in JSM reach Slack like comments", async (t) =
         filename: "internal.txt",
         mimeType: "text/plain",
         bytes: log,
-      }, { authorAccountId: ALEX.accountId, public: false });
+      }, { authorAccountId: JSM_AGENT.accountId, public: false });
       const internal = await deliver({
         attachment_ids: note.id,
         attachment_public: "false",
@@ -139,7 +127,7 @@ Deno.test("attachments agents add in JSM reach Slack like comments", async (t) =
         filename: "other.txt",
         mimeType: "text/plain",
         bytes: log,
-      }, { authorAccountId: ALEX.accountId });
+      }, { authorAccountId: JSM_AGENT.accountId });
       const stranger = await deliver({ attachment_ids: elsewhere.id });
       assert.match(String(stranger.outputs?.result), /0 of 0/);
       assert.equal(ws.messages.length, before);
@@ -153,13 +141,13 @@ Deno.test("attachments agents add in JSM reach Slack like comments", async (t) =
         filename: "trace.zip",
         mimeType: "application/zip",
         bytes: log,
-      }, { authorAccountId: ALEX.accountId });
+      }, { authorAccountId: JSM_AGENT.accountId });
       big.size = 200 * 1024 * 1024;
       const locked = jsm.desk.attachments.addByAgent(key, {
         filename: "locked.pdf",
         mimeType: "application/pdf",
         bytes: log,
-      }, { authorAccountId: ALEX.accountId });
+      }, { authorAccountId: JSM_AGENT.accountId });
       jsm.fail(`/rest/api/3/attachment/content/${locked.id}`, {
         status: 403,
         body: {
@@ -192,7 +180,7 @@ Deno.test("attachments agents add in JSM reach Slack like comments", async (t) =
         filename: "late.txt",
         mimeType: "text/plain",
         bytes: log,
-      }, { authorAccountId: ALEX.accountId });
+      }, { authorAccountId: JSM_AGENT.accountId });
       jsm.fail(`/rest/api/3/attachment/content/${late.id}`, {
         status: 500,
         times: Infinity,
@@ -214,7 +202,7 @@ Deno.test("attachments agents add in JSM reach Slack like comments", async (t) =
       filename: "off.txt",
       mimeType: "text/plain",
       bytes: log,
-    }, { authorAccountId: ALEX.accountId });
+    }, { authorAccountId: JSM_AGENT.accountId });
     const ran = await deliver({ attachment_ids: off.id }, {
       HELPDESK_FILES: "",
     });
@@ -231,7 +219,7 @@ Deno.test("attachments agents add in JSM reach Slack like comments", async (t) =
       filename: "payslip.png",
       mimeType: "image/png",
       bytes: shot,
-    }, { authorAccountId: ALEX.accountId });
+    }, { authorAccountId: JSM_AGENT.accountId });
     const ran = await deliver({ attachment_ids: secret.id });
     assert.equal(ran.error, undefined);
     assert.ok(filesIn(slack, dm()).includes("payslip.png"));

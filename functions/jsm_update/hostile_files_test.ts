@@ -3,9 +3,7 @@
 // channel, wherever Helpdesk says a file came or did not.
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
-import syncHandler from "../sync_ticket_to_jsm/handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
-import { SYNC_TO_JSM_CALLBACK_ID } from "../sync_ticket_to_jsm/definition.ts";
 import {
   functionContext,
   PEOPLE,
@@ -22,13 +20,15 @@ import {
 } from "../../dev/testing/fake_jsm/server.ts";
 import {
   FILES_SCOPES,
+  jsmFilesEnv,
   log,
   onlyTicket,
   react,
+  syncedKey,
+  WEBHOOK_SECRET,
 } from "../../dev/testing/file_fixtures.ts";
 import { filesOf } from "../../slack/workspace/file_copy.ts";
 
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
 const HOSTILE = "<!channel> <@UAGENTONE> <https://evil.example|x>";
 const MALLORY = {
   accountId: "557058:agent-mallory",
@@ -47,11 +47,7 @@ Deno.test("hostile file and author names never become markup", async (t) => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
   await using jsm = await startFakeJsm({ customers: [FAKE_CUSTOMER, MALLORY] });
   await configureQueues(slack);
-  const env = {
-    ...jsm.apiTokenEnv(),
-    HELPDESK_FILES: "on",
-    JSM_WEBHOOK_SECRET: SECRET,
-  };
+  const env = jsmFilesEnv(jsm);
   const ws = slack.workspace;
   const asked = ws.postAs(
     PEOPLE.requester,
@@ -79,19 +75,14 @@ Deno.test("hostile file and author names never become markup", async (t) => {
   });
 
   await t.step("a JSM agent's name above their files", async () => {
-    const synced = await syncHandler(
-      functionContext(SYNC_TO_JSM_CALLBACK_ID, slack, {
-        ticket_id: opened.id,
-      }, env),
-    );
-    const key = String(synced.outputs?.jsm_key);
+    const key = await syncedKey(slack, opened.id, env);
     const fix = jsm.desk.attachments.addByAgent(key, {
       filename: "driver.txt",
       mimeType: "text/plain",
       bytes: log,
     }, { authorAccountId: MALLORY.accountId });
     const ran = await handler(functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
-      secret: SECRET,
+      secret: WEBHOOK_SECRET,
       issue_key: key,
       attachment_ids: fix.id,
     }, env));

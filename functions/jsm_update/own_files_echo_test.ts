@@ -26,19 +26,15 @@ import {
 } from "../../dev/testing/fake_jsm/server.ts";
 import {
   FILES_SCOPES,
+  JSM_AGENT,
+  jsmFilesEnv,
   log,
   onlyTicket,
   react,
   shot,
+  WEBHOOK_SECRET,
 } from "../../dev/testing/file_fixtures.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
-const ALEX = {
-  accountId: "557058:agent-alex",
-  emailAddress: "alex@acme.test",
-  displayName: "Alex Agent",
-};
 
 const filesIn = (slack: FakeSlack, channel: string, ts?: string) =>
   slack.workspace.messages.filter((m) =>
@@ -56,11 +52,7 @@ async function attachWithEarlyWebhook(
   meanwhile: (key: string) => void,
 ) {
   await configureQueues(slack);
-  const env = {
-    ...jsm.apiTokenEnv(),
-    HELPDESK_FILES: "on",
-    JSM_WEBHOOK_SECRET: SECRET,
-  };
+  const env = jsmFilesEnv(jsm);
   const asked = slack.workspace.postAs(
     PEOPLE.requester,
     PEOPLE_INTAKE,
@@ -105,7 +97,7 @@ async function attachWithEarlyWebhook(
     );
     const run = Promise.resolve(
       handler(functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
-        secret: SECRET,
+        secret: WEBHOOK_SECRET,
         issue_key: key,
         attachment_ids: ids.join(","),
       }, env)),
@@ -127,7 +119,9 @@ async function attachWithEarlyWebhook(
 
 Deno.test("Helpdesk's own attachment, announced before JSM answered, stays out of Slack", async () => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await using jsm = await startFakeJsm({ customers: [FAKE_CUSTOMER, ALEX] });
+  await using jsm = await startFakeJsm({
+    customers: [FAKE_CUSTOMER, JSM_AGENT],
+  });
   const { opened, key, dm } = await attachWithEarlyWebhook(
     slack,
     jsm,
@@ -148,14 +142,16 @@ Deno.test("Helpdesk's own attachment, announced before JSM answered, stays out o
 
 Deno.test("an agent's files added while Helpdesk attaches still arrive, even one named alike", async () => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await using jsm = await startFakeJsm({ customers: [FAKE_CUSTOMER, ALEX] });
+  await using jsm = await startFakeJsm({
+    customers: [FAKE_CUSTOMER, JSM_AGENT],
+  });
   const { opened, dm } = await attachWithEarlyWebhook(slack, jsm, (key) => {
     for (const filename of ["driver.txt", "jam.png"]) {
       jsm.desk.attachments.addByAgent(key, {
         filename,
         mimeType: "text/plain",
         bytes: log,
-      }, { authorAccountId: ALEX.accountId });
+      }, { authorAccountId: JSM_AGENT.accountId });
     }
   });
   assert.deepEqual(filesIn(slack, dm).sort(), ["driver.txt", "jam.png"]);
