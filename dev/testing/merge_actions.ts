@@ -14,6 +14,19 @@ import {
 } from "../../slack/blocks/merge_modal.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
+import messageToTicket from "../../functions/message_to_ticket/handler.ts";
+import {
+  functionContext,
+  GENERAL,
+  intakeQueue,
+  openTestTicket,
+  PEOPLE,
+  storedTicket,
+} from "./harness.ts";
+import {
+  creationKeys,
+  ticketIdFor,
+} from "../../helpdesk/tickets/ticket_ids.ts";
 
 const CALLBACKS = {
   merge: MERGE_VIEW_CALLBACK_ID,
@@ -69,4 +82,30 @@ export function submitPair(
       values,
     }),
   );
+}
+
+/**
+ * Two reports of one printer: Riley's ticket (to keep), and the one an agent
+ * made with :ticket: from Sam's (PEOPLE.bystander) message in #general.
+ */
+export async function twoReports(slack: FakeSlack) {
+  await intakeQueue(slack);
+  const kept = await openTestTicket(slack);
+  const ts =
+    slack.workspace.postAs(PEOPLE.bystander, GENERAL, "Printer on 3 jams too")
+      .ts;
+  slack.workspace.react(GENERAL, ts, "ticket", PEOPLE.agent);
+  await messageToTicket(functionContext("message_to_ticket", slack, {
+    channel: GENERAL,
+    message_ts: ts,
+    message_link: slack.workspace.permalink(GENERAL, ts),
+    author: PEOPLE.bystander,
+    reaction: "ticket",
+    user: PEOPLE.agent,
+  }));
+  const sams = await storedTicket(
+    slack,
+    await ticketIdFor(creationKeys.message(GENERAL, ts)),
+  );
+  return { kept, sams, ts };
 }

@@ -3,13 +3,10 @@
 // writer is told they were not passed on. Never dropped in silence.
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
-import messageToTicket from "../message_to_ticket/handler.ts";
 import {
   clientFor,
   functionContext,
   GENERAL,
-  intakeQueue,
-  openTestTicket,
   PEOPLE,
   startFakeSlack,
   storedTicket,
@@ -17,38 +14,14 @@ import {
 } from "../../dev/testing/harness.ts";
 import { submitPair } from "../../dev/testing/merge_actions.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import {
-  creationKeys,
-  ticketIdFor,
-} from "../../helpdesk/tickets/ticket_ids.ts";
 import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
+import { twoReports } from "../../dev/testing/merge_actions.ts";
 import { RELAYED_MARK } from "../../use_cases/conversation/thread_relay.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
 import { changeTicket } from "../../use_cases/changes/change_ticket.ts";
 import { purgeTicket } from "../../use_cases/changes/ticket_purge.ts";
 
 const SAM = PEOPLE.bystander;
-
-/** Riley's ticket (kept) and Sam's, made from his message in #general. */
-async function twoReports(slack: FakeSlack) {
-  await intakeQueue(slack);
-  const kept = await openTestTicket(slack);
-  const ts = slack.workspace.postAs(SAM, GENERAL, "Printer on 3 jams too").ts;
-  slack.workspace.react(GENERAL, ts, "ticket", PEOPLE.agent);
-  await messageToTicket(functionContext("message_to_ticket", slack, {
-    channel: GENERAL,
-    message_ts: ts,
-    message_link: slack.workspace.permalink(GENERAL, ts),
-    author: SAM,
-    reaction: "ticket",
-    user: PEOPLE.agent,
-  }));
-  const sams = await storedTicket(
-    slack,
-    await ticketIdFor(creationKeys.message(GENERAL, ts)),
-  );
-  return { kept, sams, ts };
-}
 
 /** Runs `meanwhile` once, as the relay marks the reply it passes on. */
 function whenRelayMarks(slack: FakeSlack, meanwhile: () => Promise<unknown>) {

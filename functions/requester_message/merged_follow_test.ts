@@ -3,50 +3,29 @@
 // wrote it, and an agent's reply on the kept ticket reaches them too.
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
-import messageToTicket from "../message_to_ticket/handler.ts";
 import updateTicket from "../update_ticket/handler.ts";
 import { UPDATE_TICKET_CALLBACK_ID } from "../update_ticket/definition.ts";
 import {
   clientFor,
   functionContext,
   GENERAL,
-  intakeQueue,
-  openTestTicket,
   PEOPLE,
   startFakeSlack,
-  storedTicket,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import {
   submitView,
   viewSubmissionContext,
 } from "../../dev/testing/interactivity_payloads.ts";
-import { submitPair } from "../../dev/testing/merge_actions.ts";
+import { submitPair, twoReports } from "../../dev/testing/merge_actions.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
-import {
-  creationKeys,
-  ticketIdFor,
-} from "../../helpdesk/tickets/ticket_ids.ts";
 
 const SAM = PEOPLE.bystander;
 
 Deno.test("a merged ticket's requester talks through the kept ticket", async (t) => {
   await using slack = await startFakeSlack();
-  await intakeQueue(slack);
-  const kept = await openTestTicket(slack);
   // Sam reports the same in #general; an agent turns it into a ticket.
-  const ts = slack.workspace.postAs(SAM, GENERAL, "Printer on 3 jams too").ts;
-  slack.workspace.react(GENERAL, ts, "ticket", PEOPLE.agent);
-  await messageToTicket(functionContext("message_to_ticket", slack, {
-    channel: GENERAL,
-    message_ts: ts,
-    message_link: slack.workspace.permalink(GENERAL, ts),
-    author: SAM,
-    reaction: "ticket",
-    user: PEOPLE.agent,
-  }));
-  const mergedId = await ticketIdFor(creationKeys.message(GENERAL, ts));
-  const merged = await storedTicket(slack, mergedId);
+  const { kept, sams: merged, ts } = await twoReports(slack);
   assert.equal(merged.requester, SAM);
   const answer = await submitPair(slack, "merge", merged.id, PEOPLE.agent, {
     key: kept.key,
