@@ -2,13 +2,13 @@
 // emoji and Helpdesk's admins. Checked as a whole, each problem filed under
 // its field, in plain words quoting what was typed as typed.
 import type { HelpdeskSettings } from "./settings.ts";
-import { retentionDays } from "./tickets/retention.ts";
+import { retentionDays } from "./tickets/retention_period.ts";
 import { helpdeskAdmins, nextHelpdeskAdmins } from "./helpdesk_admins.ts";
 import {
   DEFAULT_INTAKE_EMOJI,
   HELPDESK_MARKS,
   isHelpdeskMark,
-} from "./tickets/message_ticket.ts";
+} from "./tickets/reaction_marks.ts";
 
 export interface HelpdeskForm {
   triage_channel?: string;

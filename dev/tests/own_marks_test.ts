@@ -1,5 +1,5 @@
 // Helpdesk's own reactions are named where they are used; the intake emoji
-// check refuses the list in helpdesk/tickets/message_ticket.ts. This keeps
+// check refuses the list in helpdesk/tickets/reaction_marks.ts. This keeps
 // the list complete: a mark added to the lock or the relay without being
 // listed would let an admin pick it as the intake emoji, and Helpdesk would
 // then start ticket runs from its own reactions.

@@ -7,7 +7,7 @@ import type {
 import { saveHelpdeskSettings } from "../../use_cases/settings/helpdesk_setup.ts";
 import { answerWithErrors } from "../../use_cases/settings/settings_forms.ts";
 import { submittedHelpdeskForm } from "../../slack/blocks/helpdesk_modal.ts";
-import { overLongTexts, ViewState } from "../../slack/blocks/view_state.ts";
+import { InputState, overLongTexts } from "../../slack/blocks/view_state.ts";
 import { subjectOf } from "../../slack/blocks/saved_version.ts";
 import {
   finishRun,
@@ -24,7 +24,7 @@ export const onHelpdeskSubmitted: ViewSubmissionHandler = async (
   const result = await saveHelpdeskSettings(
     client,
     admin,
-    submittedHelpdeskForm(new ViewState(view.state.values)),
+    submittedHelpdeskForm(new InputState(view.state.values)),
     subjectOf(view.private_metadata),
   );
   if (!result.ok) return await answerWithErrors(client, admin, result);

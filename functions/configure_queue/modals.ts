@@ -16,7 +16,7 @@ import {
   QUEUE_CHOICE_BLOCK,
   submittedQueueForm,
 } from "../../slack/blocks/queue_modal.ts";
-import { overLongTexts, ViewState } from "../../slack/blocks/view_state.ts";
+import { InputState, overLongTexts } from "../../slack/blocks/view_state.ts";
 import { subjectOf } from "../../slack/blocks/saved_version.ts";
 import {
   finishRun,
@@ -31,7 +31,7 @@ export const onQueueChosen: ViewSubmissionHandler = async (
   const chosen = await chooseQueue(
     client,
     admin,
-    new ViewState(view.state.values).choice(QUEUE_CHOICE_BLOCK),
+    new InputState(view.state.values).choice(QUEUE_CHOICE_BLOCK),
     QUEUE_VIEW_CALLBACK_ID,
   );
   if (!chosen.ok) return await answerWithErrors(client, admin, chosen);
@@ -49,7 +49,7 @@ export const onQueueSubmitted: ViewSubmissionHandler = async (
     client,
     admin,
     subjectOf(view.private_metadata),
-    submittedQueueForm(new ViewState(view.state.values)),
+    submittedQueueForm(new InputState(view.state.values)),
   );
   if (!saved.ok) return await answerWithErrors(client, admin, saved);
   await confirmQueueSaved(client, admin, saved);

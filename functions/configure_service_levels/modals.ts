@@ -6,7 +6,7 @@ import type {
 } from "../modal_handlers.ts";
 import { saveServiceLevels } from "../../use_cases/settings/service_levels_setup.ts";
 import { submittedServiceLevelForm } from "../../slack/blocks/service_level_modal.ts";
-import { overLongTexts, ViewState } from "../../slack/blocks/view_state.ts";
+import { InputState, overLongTexts } from "../../slack/blocks/view_state.ts";
 import { subjectOf } from "../../slack/blocks/saved_version.ts";
 import {
   finishRun,
@@ -23,7 +23,7 @@ export const onServiceLevelsSubmitted: ViewSubmissionHandler = async (
     client,
     body.user.id,
     subjectOf(view.private_metadata),
-    submittedServiceLevelForm(new ViewState(view.state.values)),
+    submittedServiceLevelForm(new InputState(view.state.values)),
   );
   if (!saved.ok) return { response_action: "errors", errors: saved.errors };
   await finishRun(client, body);

@@ -2,6 +2,9 @@
 // hours are wall-clock hours, so every SLA computation goes through here,
 // and it has to be right on the days the clocks change.
 
+/** The zone Helpdesk counts in until an admin sets one. */
+export const DEFAULT_TIME_ZONE = "UTC";
+
 export interface LocalDate {
   year: number;
   month: number;

@@ -5,32 +5,13 @@
 import type { Ticket } from "./model.ts";
 import { decodeEntry } from "./history_view.ts";
 
+export {
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+  retentionDays,
+} from "./retention_period.ts";
+
 const DAY = 86_400;
-
-/** Shorter would purge tickets still in My tickets (RECENT_DAYS) or reopenable. */
-export const MIN_RETENTION_DAYS = 30;
-/** Ten years: longer is a typo, not a policy. */
-export const MAX_RETENTION_DAYS = 3650;
-
-/** The retention period as typed in Configure Helpdesk; blank keeps all. */
-export function retentionDays(
-  typed: string | undefined,
-): { ok: true; value: number } | { ok: false; problem: string } {
-  const text = (typed ?? "").trim();
-  if (!text || text === "0") return { ok: true, value: 0 };
-  const days = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (
-    !Number.isInteger(days) || days < MIN_RETENTION_DAYS ||
-    days > MAX_RETENTION_DAYS
-  ) {
-    return {
-      ok: false,
-      problem:
-        `“${text}” is not a number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}. Leave it blank to keep closed tickets.`,
-    };
-  }
-  return { ok: true, value: days };
-}
 
 /** When a ticket closed (older tickets: their last change). */
 export function closedAt(

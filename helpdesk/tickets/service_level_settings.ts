@@ -15,11 +15,15 @@ import {
   parseTargets,
   type SlaPolicy,
 } from "../service_levels/sla_policy.ts";
+import { DEFAULT_TIME_ZONE } from "../service_levels/zoned_time.ts";
+
+// Defined beside the clocks, so that code needing only the zone (the
+// weekly digest's schedule) does not bundle the form's checks.
+export { DEFAULT_TIME_ZONE };
 
 export const DEFAULT_WARN_PERCENT = 80;
 export const DEFAULT_AUTO_CLOSE_DAYS = 7;
 export const DEFAULT_REOPEN_DAYS = 14;
-export const DEFAULT_TIME_ZONE = "UTC";
 
 /** What the form sends, every field as typed. */
 export interface ServiceLevelForm {

@@ -9,8 +9,8 @@ import {
   usergroupInput,
   usersInput,
 } from "./settings_inputs.ts";
-import type { ViewState } from "./view_state.ts";
-import { MIN_RETENTION_DAYS } from "../../helpdesk/tickets/retention.ts";
+import type { InputState } from "./view_state.ts";
+import { MIN_RETENTION_DAYS } from "../../helpdesk/tickets/retention_period.ts";
 import { type SavedVersion, versionMetadata } from "./saved_version.ts";
 
 export function helpdeskModal(
@@ -75,7 +75,7 @@ export function helpdeskModal(
   };
 }
 
-export function submittedHelpdeskForm(state: ViewState): HelpdeskForm {
+export function submittedHelpdeskForm(state: InputState): HelpdeskForm {
   return {
     triage_channel: state.choice("triage_channel"),
     agent_users: state.list("agent_users"),

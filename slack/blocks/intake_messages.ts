@@ -2,7 +2,7 @@
 // was made, privately to the person who reacted when not.
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { channelMention, userMention } from "./mrkdwn.ts";
-import { TICKET_MARK } from "../../helpdesk/tickets/message_ticket.ts";
+import { TICKET_MARK } from "../../helpdesk/tickets/reaction_marks.ts";
 
 export function intakeReply(
   ticket: Ticket,

@@ -19,7 +19,7 @@ import {
   userInput,
   usersInput,
 } from "./settings_inputs.ts";
-import type { ViewState } from "./view_state.ts";
+import type { InputState } from "./view_state.ts";
 import { type ModalSubject, versionMetadata } from "./saved_version.ts";
 
 export const QUEUE_CHOICE_BLOCK = "queue";
@@ -138,7 +138,7 @@ export function queueModal(
   };
 }
 
-export function submittedQueueForm(state: ViewState): QueueFormInput {
+export function submittedQueueForm(state: InputState): QueueFormInput {
   return {
     name: state.text("name"),
     triage_channel: state.choice("triage_channel") ?? "",

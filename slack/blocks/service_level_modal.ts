@@ -5,7 +5,7 @@
 import type { InputBlock, ModalView, PlainTextInput } from "@slack/types";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { type SavedVersion, versionMetadata } from "./saved_version.ts";
-import type { ViewState } from "./view_state.ts";
+import type { InputState } from "./view_state.ts";
 import {
   DEFAULT_AUTO_CLOSE_DAYS,
   DEFAULT_REOPEN_DAYS,
@@ -150,7 +150,7 @@ export function serviceLevelModal(
  * The form's values from a view submission's state. An empty field reads
  * as absent, as Slack sends it (null), so each gets its default.
  */
-export function submittedServiceLevelForm(state: ViewState): ServiceLevelForm {
+export function submittedServiceLevelForm(state: InputState): ServiceLevelForm {
   const text = (field: TextField) => state.text(field) || undefined;
   return {
     targets: text("targets"),

@@ -9,23 +9,28 @@ export type ViewValues = Record<
   Record<string, Record<string, unknown>>
 >;
 
-export class ViewState {
+/**
+ * Text inputs, selects and multi-selects: all the settings forms hold. Apart
+ * from ViewState's other readers because esbuild bundles a class whole, so
+ * a form that reads only these does not carry the others.
+ */
+export class InputState {
   constructor(private values: ViewValues | undefined) {}
 
-  #element(field: string): Record<string, unknown> | undefined {
+  protected element(field: string): Record<string, unknown> | undefined {
     const block = this.values?.[field];
     return block?.[field] ?? (block ? Object.values(block)[0] : undefined);
   }
 
   /** A plain_text_input's text, "" when empty. */
   text(field: string): string {
-    const value = this.#element(field)?.value;
+    const value = this.element(field)?.value;
     return typeof value === "string" ? value : "";
   }
 
   /** A users_select, conversations_select or static_select's choice. */
   choice(field: string): string | undefined {
-    const element = this.#element(field);
+    const element = this.element(field);
     const picked = element?.selected_user ?? element?.selected_conversation ??
       element?.selected_channel ??
       (element?.selected_option as { value?: unknown } | null | undefined)
@@ -35,17 +40,20 @@ export class ViewState {
 
   /** A multi_users_select or multi_conversations_select's choices. */
   list(field: string): string[] {
-    const element = this.#element(field);
+    const element = this.element(field);
     const picked = element?.selected_users ?? element?.selected_conversations ??
       element?.selected_channels;
     return Array.isArray(picked)
       ? picked.filter((v): v is string => typeof v === "string" && v !== "")
       : [];
   }
+}
 
+/** Every input Helpdesk's modals use: dates, files and checkboxes too. */
+export class ViewState extends InputState {
   /** A datepicker's date (YYYY-MM-DD), "" when none. */
   date(field: string): string {
-    const value = this.#element(field)?.selected_date;
+    const value = this.element(field)?.selected_date;
     return typeof value === "string" ? value : "";
   }
 
@@ -54,7 +62,7 @@ export class ViewState {
    * `files`; slack/blocks/file_field.ts), none twice, at most 10.
    */
   files(field: string): string[] {
-    const files = this.#element(field)?.files;
+    const files = this.element(field)?.files;
     if (!Array.isArray(files)) return [];
     const ids = files.flatMap((f) => {
       const id = (f as { id?: unknown } | null)?.id;
@@ -65,7 +73,7 @@ export class ViewState {
 
   /** A one-option checkboxes element: ticked or not. */
   checked(field: string): boolean {
-    const options = this.#element(field)?.selected_options;
+    const options = this.element(field)?.selected_options;
     return Array.isArray(options) && options.length > 0;
   }
 }

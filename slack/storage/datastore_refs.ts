@@ -16,6 +16,9 @@ import type TicketWorkDefinition from "../../datastores/ticket_work.ts";
 import type TicketsDefinition from "../../datastores/tickets.ts";
 
 /** A datastore as storage reads and writes it, typed by its definition. */
+// Marked free of side effects so that a bundle keeps only the datastores
+// its function reads or writes (esbuild keeps a call it cannot prove pure).
+/* @__NO_SIDE_EFFECTS__ */
 function ref<D extends Datastore>(
   name: string,
   primaryKey: D["definition"]["primary_key"],

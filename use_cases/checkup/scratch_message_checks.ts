@@ -13,7 +13,7 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 // The lock's reaction itself (kept equal by dev/tests/own_marks_test.ts);
 // the check takes no ticket's lock.
-import { LOCK_MARK as LOCK_REACTION } from "../../helpdesk/tickets/message_ticket.ts";
+import { LOCK_MARK as LOCK_REACTION } from "../../helpdesk/tickets/reaction_marks.ts";
 import { type CheckupLine, fail, pass } from "./checkup_line.ts";
 
 export const METADATA_CHECK = "Message metadata";

@@ -16,7 +16,7 @@ import {
   REQUESTER_MESSAGES_KIND,
 } from "../settings/reaction_triggers.ts";
 import { type CheckupLine, fail, pass } from "./checkup_line.ts";
-import { DEFAULT_INTAKE_EMOJI } from "../../helpdesk/tickets/message_ticket.ts";
+import { DEFAULT_INTAKE_EMOJI } from "../../helpdesk/tickets/reaction_marks.ts";
 import { SHORTCUT_TRIGGERS } from "./expected_setup.ts";
 
 export const TRIGGERS_CHECK = "Triggers";

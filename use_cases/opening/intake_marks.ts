@@ -17,7 +17,7 @@ import {
 } from "../../slack/api/slack_call.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { NotShownYet, type OpenedTicket } from "./open_ticket.ts";
-import { TICKET_MARK } from "../../helpdesk/tickets/message_ticket.ts";
+import { TICKET_MARK } from "../../helpdesk/tickets/reaction_marks.ts";
 import { tsFromMessageLink } from "../../helpdesk/tickets/message_links.ts";
 import {
   alreadyATicket,

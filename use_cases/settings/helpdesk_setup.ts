@@ -26,7 +26,7 @@ import {
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { onlyHelpdeskAdmins } from "../../slack/blocks/refusals.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
-import { DEFAULT_TIME_ZONE } from "../../helpdesk/tickets/service_level_settings.ts";
+import { DEFAULT_TIME_ZONE } from "../../helpdesk/service_levels/zoned_time.ts";
 import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
 import {
   helpdeskAdmins,

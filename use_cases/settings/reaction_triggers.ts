@@ -23,7 +23,7 @@ import {
   REQUESTER_MESSAGE_WORKFLOW,
   requesterMessageTrigger,
 } from "../../triggers/created_by_app/requester_message.ts";
-import { DEFAULT_INTAKE_EMOJI } from "../../helpdesk/tickets/message_ticket.ts";
+import { DEFAULT_INTAKE_EMOJI } from "../../helpdesk/tickets/reaction_marks.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import {
   type ChannelTriggerKind,
