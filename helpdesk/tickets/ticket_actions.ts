@@ -38,6 +38,12 @@ export type ActionOutcome =
   }
   | { ok: false; reason: string };
 
+/** The actions that work a ticket; withdraw and reopen are its requester's. */
+export type WorkAction = Exclude<
+  TicketAction,
+  { type: "withdraw" } | { type: "reopen" }
+>;
+
 export function applyAction(
   ticket: Ticket,
   action: TicketAction,
@@ -45,6 +51,9 @@ export function applyAction(
   now: number,
   rules: ReopenRules = DEFAULT_RULES,
 ): ActionOutcome {
+  if (action.type !== "withdraw" && action.type !== "reopen") {
+    return applyWorkAction(ticket, action, actor, now);
+  }
   const permission = checkPermission(actor, action.type, ticket);
   if (!permission.ok) return permission;
   // A request can be withdrawn while it waits for approval, too.
@@ -59,14 +68,35 @@ export function applyAction(
       `<@${actor.userId}> withdrew ${ticket.key}`,
     );
   }
-  // Withdrawn while waiting: closed, which the rules below refuse in words.
-  if (ticket.approval === "pending" && ticket.status !== "closed") {
-    return {
-      ok: false,
-      reason:
-        `${ticket.key} is waiting for approval; it can be worked on once approved.`,
-    };
-  }
+  const waiting = waitingForApproval(ticket);
+  if (waiting) return waiting;
+  const reopened = reopen(ticket, rules, now);
+  if (!reopened.ok) return reopened;
+  return settle(
+    ticket,
+    reopened.ticket,
+    actor,
+    now,
+    `<@${actor.userId}> reopened ${ticket.key}`,
+  );
+}
+
+/**
+ * Claim, assign, start, wait, resolve or close, as applyAction applies them:
+ * apart from it so that a surface making only these (a reaction on the
+ * card) does not bundle the requester's withdraw and reopen with their
+ * refusals (requester_actions.ts).
+ */
+export function applyWorkAction(
+  ticket: Ticket,
+  action: WorkAction,
+  actor: Actor,
+  now: number,
+): ActionOutcome {
+  const permission = checkPermission(actor, action.type, ticket);
+  if (!permission.ok) return permission;
+  const waiting = waitingForApproval(ticket);
+  if (waiting) return waiting;
 
   const next: Ticket = { ...ticket, updated_at: now };
   let summary: string;
@@ -107,17 +137,6 @@ export function applyAction(
         `<@${actor.userId}> assigned ${ticket.key} to <@${action.assignee}>`;
       break;
     }
-    case "reopen": {
-      const reopened = reopen(ticket, rules, now);
-      if (!reopened.ok) return reopened;
-      return settle(
-        ticket,
-        reopened.ticket,
-        actor,
-        now,
-        `<@${actor.userId}> reopened ${ticket.key}`,
-      );
-    }
     default: {
       const to = TARGET_STATUS[action.type]!;
       const check = checkTransition(ticket.key, ticket.status, to);
@@ -135,6 +154,19 @@ export function applyAction(
   }
 
   return settle(ticket, next, actor, now, summary);
+}
+
+// Withdrawn while waiting: closed, which the rules of each action refuse in
+// words.
+function waitingForApproval(ticket: Ticket): ActionOutcome | undefined {
+  if (ticket.approval !== "pending" || ticket.status === "closed") {
+    return undefined;
+  }
+  return {
+    ok: false,
+    reason:
+      `${ticket.key} is waiting for approval; it can be worked on once approved.`,
+  };
 }
 
 /** The status's timestamps and holds, and the first response, brought along. */

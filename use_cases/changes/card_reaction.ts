@@ -8,11 +8,11 @@ import {
 } from "../../slack/storage/ticket_store.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { reactionFacts } from "../../slack/workspace/reaction_check.ts";
-import { changeTicket, type PlainChange } from "./change_ticket.ts";
+import { changeWithoutClosing, type KeepOpenChange } from "./change_ticket.ts";
 
 export interface CardReaction {
   /** The change the reaction stands for. */
-  action: PlainChange;
+  action: KeepOpenChange;
   reaction: string;
   user: string;
   channel: string;
@@ -41,7 +41,7 @@ export async function reactToCard(
     );
     return {};
   }
-  const result = await changeTicket(
+  const result = await changeWithoutClosing(
     client,
     ticketId,
     { type: reacted.action },

@@ -4,8 +4,12 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { TicketActionType } from "../../helpdesk/tickets/roles.ts";
+import type { Actor } from "../../helpdesk/tickets/roles.ts";
+import type { ReopenRules } from "../../helpdesk/tickets/requester_actions.ts";
 import {
+  type ActionOutcome,
   applyAction,
+  applyWorkAction,
   type TicketAction,
 } from "../../helpdesk/tickets/ticket_actions.ts";
 import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
@@ -101,12 +105,71 @@ export async function answerPress(
   return statusOf(result.ticket);
 }
 
+/**
+ * One change to one ticket, by a card button, the assign modal, My tickets
+ * or a reaction. Closing or withdrawing it by its requester's hand reopens
+ * the tickets others merged into it (merged_release.ts).
+ */
 export async function changeTicket(
   client: SlackAPIClient,
   ticketId: string,
   request: ChangeRequest,
   actorId: string,
   now = Math.floor(Date.now() / 1000),
+): Promise<ChangeResult> {
+  return await changeWith(client, ticketId, request, actorId, now, {
+    apply: applyAction,
+    releasing: RELEASING,
+  });
+}
+
+/** Claim, start, wait and resolve: work on a ticket that never closes it. */
+export type KeepOpenChange = Exclude<
+  PlainChange,
+  "close" | "withdraw" | "reopen"
+>;
+
+/**
+ * A change that works a ticket without closing it (a reaction's claim or
+ * resolve), the same as changeTicket makes it. Nothing merged into the
+ * ticket is released, and neither the requester's withdraw nor reopen
+ * applies, so what those need (merged_release.ts, requester_actions.ts:
+ * about 7 KB) stays out of a bundle that makes only these.
+ */
+export async function changeWithoutClosing(
+  client: SlackAPIClient,
+  ticketId: string,
+  request: { type: KeepOpenChange },
+  actorId: string,
+  now = Math.floor(Date.now() / 1000),
+): Promise<ChangeResult> {
+  return await changeWith(client, ticketId, request, actorId, now, {
+    apply: applyWorkAction,
+  });
+}
+
+/** Merged tickets released when their kept ticket's requester ends it. */
+const RELEASING = { onDecided: releaseOnRequesterClose, reopenReleased };
+
+/** How a change is decided, and whether it may release merged tickets. */
+interface ChangeWay<A extends TicketAction> {
+  apply: (
+    ticket: Ticket,
+    action: A,
+    actor: Actor,
+    now: number,
+    rules: ReopenRules,
+  ) => ActionOutcome;
+  releasing?: typeof RELEASING;
+}
+
+async function changeWith<A extends TicketAction>(
+  client: SlackAPIClient,
+  ticketId: string,
+  request: ChangeRequest,
+  actorId: string,
+  now: number,
+  { apply, releasing }: ChangeWay<A>,
 ): Promise<ChangeResult> {
   const loaded = await loadQueuedTicket(client, ticketId);
   if (!loaded.ok) return loaded;
@@ -123,10 +186,12 @@ export async function changeTicket(
     ticket,
     async (latest) => {
       const [actorIsAgent, assigneeIsAgent = false] = await roles.of(latest);
-      const action: TicketAction = request.type === "assign"
-        ? { type: "assign", assignee: request.assignee, assigneeIsAgent }
-        : request;
-      const outcome = applyAction(
+      // The request is the action but for whether an assignee is an agent.
+      const action =
+        (request.type === "assign"
+          ? { type: "assign", assignee: request.assignee, assigneeIsAgent }
+          : request) as A;
+      const outcome = apply(
         latest,
         action,
         { userId: actorId, isAgent: actorIsAgent },
@@ -135,12 +200,9 @@ export async function changeTicket(
       );
       if (!outcome.ok) return outcome;
       // Withdrawn with other people's tickets merged into it: theirs reopen.
-      release = await releaseOnRequesterClose(
-        client,
-        latest,
-        outcome.ticket,
-        actorId,
-      );
+      release = releasing
+        ? await releasing.onDecided(client, latest, outcome.ticket, actorId)
+        : { ticket: outcome.ticket, released: [] };
       return {
         ok: true,
         change: {
@@ -153,8 +215,8 @@ export async function changeTicket(
     },
     { now, actorId },
   );
-  if (!result.ok || !release?.released.length) return result;
-  const notShown = await reopenReleased(
+  if (!result.ok || !releasing || !release?.released.length) return result;
+  const notShown = await releasing.reopenReleased(
     client,
     settings,
     result.ticket,
