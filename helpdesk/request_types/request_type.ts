@@ -26,6 +26,13 @@ export interface RequestType {
   updated_at?: number;
 }
 
+/**
+ * A request type without its questions parsed: all that opening, approving
+ * and showing a ticket read of it. Only the request form and the settings
+ * ask the questions, so only they bundle the parser (form_fields.ts).
+ */
+export type RequestTypeRules = Omit<RequestType, "fields">;
+
 export const DEFAULT_APPROVERS = ["${superusers}"];
 
 /**
@@ -45,11 +52,11 @@ export function approversOf(type: Pick<RequestType, "approvers">): string[] {
 }
 
 /** A type of `queueId` by its id or exactly its name (case and spacing aside). */
-export function requestTypeByIdOrName(
-  types: readonly RequestType[],
+export function requestTypeByIdOrName<T extends RequestTypeRules>(
+  types: readonly T[],
   queueId: string,
   text: string,
-): RequestType | undefined {
+): T | undefined {
   const wanted = text.replace(/\s+/g, " ").trim().toLowerCase();
   if (!wanted) return undefined;
   const own = types.filter((t) => t.queue_id === queueId);

@@ -10,6 +10,7 @@ import {
 import {
   isPrivateJsmMirror,
   type RequestType,
+  type RequestTypeRules,
 } from "../../helpdesk/request_types/request_type.ts";
 import { parseFormFields } from "../../helpdesk/request_types/form_fields.ts";
 import { getSettings } from "./settings_store.ts";
@@ -121,16 +122,13 @@ export async function putQueue(client: SlackAPIClient, queue: Queue) {
   await putItem(client, QueuesDatastore, withoutEmpty(item));
 }
 
-function toRequestType(item: RequestTypeItem): RequestType {
-  const parsed = parseFormFields(String(item.fields ?? ""));
+/** A stored type with its questions left as the admin's text. */
+function toRequestTypeRules(item: RequestTypeItem): RequestTypeRules {
   return {
     id: String(item.id),
     queue_id: String(item.queue_id),
     name: String(item.name),
     description: typeof item.description === "string" ? item.description : "",
-    // A spec saved by an older version that no longer parses asks nothing
-    // rather than failing every form of the queue.
-    fields: parsed.ok ? parsed.fields : [],
     fields_spec: String(item.fields ?? ""),
     needs_approval: item.needs_approval === true,
     approvers: strings(item.approvers),
@@ -147,6 +145,17 @@ function toRequestType(item: RequestTypeItem): RequestType {
   };
 }
 
+function toRequestType(item: RequestTypeItem): RequestType {
+  const parsed = parseFormFields(String(item.fields ?? ""));
+  return {
+    ...toRequestTypeRules(item),
+    // A spec saved by an older version that no longer parses asks nothing
+    // rather than failing every form of the queue.
+    fields: parsed.ok ? parsed.fields : [],
+  };
+}
+
+/** A type with its questions, for the request form and the settings. */
 export async function getRequestType(
   client: SlackAPIClient,
   id: string,
@@ -155,11 +164,29 @@ export async function getRequestType(
   return item ? toRequestType(item) : undefined;
 }
 
+/** A type as opening, approving and showing a ticket need it. */
+export async function getRequestTypeRules(
+  client: SlackAPIClient,
+  id: string,
+): Promise<RequestTypeRules | undefined> {
+  const item = await getItem(client, RequestTypesDatastore, id);
+  return item ? toRequestTypeRules(item) : undefined;
+}
+
 export async function listRequestTypes(
   client: SlackAPIClient,
 ): Promise<RequestType[]> {
   return (await allItems(client, RequestTypesDatastore)).map(
     toRequestType,
+  ).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every type, without parsing the questions of any. */
+export async function listRequestTypeRules(
+  client: SlackAPIClient,
+): Promise<RequestTypeRules[]> {
+  return (await allItems(client, RequestTypesDatastore)).map(
+    toRequestTypeRules,
   ).sort((a, b) => a.name.localeCompare(b.name));
 }
 

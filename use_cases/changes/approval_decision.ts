@@ -18,7 +18,7 @@ import { findPostedCard } from "../../slack/workspace/triage_card.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
-import { getRequestType } from "../../slack/storage/queue_store.ts";
+import { getRequestTypeRules } from "../../slack/storage/queue_store.ts";
 import {
   putLookups,
   putTicketSurely,
@@ -58,7 +58,7 @@ export async function checkApprover(
   if (!loaded.ok) return loaded;
   const { ticket, settings, queue } = loaded;
   const type = ticket.request_type_id
-    ? await getRequestType(client, ticket.request_type_id)
+    ? await getRequestTypeRules(client, ticket.request_type_id)
     : undefined;
   // A type removed since keeps its tickets decidable by the superusers.
   const approvers = type ? approversOf(type) : DEFAULT_APPROVERS;

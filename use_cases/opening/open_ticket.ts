@@ -39,7 +39,7 @@ import type { Posted } from "../../slack/workspace/direct_messages.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import { policyFromSettings } from "../../helpdesk/tickets/service_level_settings.ts";
 import { pendingApprovalFields } from "../../helpdesk/tickets/approval.ts";
-import type { RequestType } from "../../helpdesk/request_types/request_type.ts";
+import type { RequestTypeRules } from "../../helpdesk/request_types/request_type.ts";
 import type { Answer } from "../../helpdesk/request_types/form_fields.ts";
 import {
   finishOpening,
@@ -75,7 +75,7 @@ export interface TicketOrigin {
   /** JSM is set up: queue the ticket for sync before anything can fail. */
   syncToJsm?: boolean;
   queueId?: string;
-  requestType?: RequestType;
+  requestType?: RequestTypeRules;
   answers?: Answer[];
   /** Who raised it for the requester (the person who reacted). */
   reporter?: string;

@@ -6,7 +6,7 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { dmEach, type Posted } from "../../slack/workspace/direct_messages.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
-import { getRequestType } from "../../slack/storage/queue_store.ts";
+import { getRequestTypeRules } from "../../slack/storage/queue_store.ts";
 import { mayDo } from "../../helpdesk/queues/queue_permissions.ts";
 import { refusal } from "../../slack/blocks/refusals.ts";
 import { approversOf } from "../../helpdesk/request_types/request_type.ts";
@@ -46,7 +46,7 @@ export async function showPrivateDetails(
   if (!loaded.ok) return loaded;
   const { ticket, settings, queue } = loaded;
   const type = ticket.request_type_id
-    ? await getRequestType(client, ticket.request_type_id)
+    ? await getRequestTypeRules(client, ticket.request_type_id)
     : undefined;
   const roles = await new QueueDirectory(
     client,

@@ -10,13 +10,13 @@ import {
 } from "../../helpdesk/queues/queue.ts";
 import { queueByIdOrName } from "../../helpdesk/queues/queue_names.ts";
 import {
-  type RequestType,
   requestTypeByIdOrName,
+  type RequestTypeRules,
 } from "../../helpdesk/request_types/request_type.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import {
   findStoredQueue,
-  listRequestTypes,
+  listRequestTypeRules,
   settingsAndQueues,
 } from "../../slack/storage/queue_store.ts";
 import { getSettings } from "../../slack/storage/settings_store.ts";
@@ -30,7 +30,7 @@ export type StepDestination =
     settings: HelpdeskSettings;
     /** The default queue when nothing was named. */
     queue: Queue;
-    requestType?: RequestType;
+    requestType?: RequestTypeRules;
   }
   | { ok: false; problem: string };
 
@@ -55,7 +55,7 @@ export async function stepDestination(
   }
   const [{ settings, queues }, types] = await Promise.all([
     settingsAndQueues(client),
-    listRequestTypes(client),
+    listRequestTypeRules(client),
   ]);
   if (!settings) throw new NotConfiguredError();
   const queue = queueText?.trim()

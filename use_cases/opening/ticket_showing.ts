@@ -9,9 +9,12 @@ import type { Queue } from "../../helpdesk/queues/queue.ts";
 import {
   approversOf,
   DEFAULT_APPROVERS,
-  type RequestType,
+  type RequestTypeRules,
 } from "../../helpdesk/request_types/request_type.ts";
-import { getQueue, getRequestType } from "../../slack/storage/queue_store.ts";
+import {
+  getQueue,
+  getRequestTypeRules,
+} from "../../slack/storage/queue_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { isPassing } from "../../slack/api/passing_failures.ts";
 import { messageLink } from "../../slack/blocks/ticket_messages.ts";
@@ -31,7 +34,7 @@ import { NotConfiguredError, SettingsProblem } from "./opening_failures.ts";
 /** What the caller knows already, so it is not read again. */
 export interface ShowingParts {
   queue?: Queue;
-  requestType?: RequestType;
+  requestType?: RequestTypeRules;
   /** The ticket was saved by an earlier attempt, which may have shown it. */
   resumed?: boolean;
 }
@@ -54,7 +57,7 @@ export async function show(
   if (ticket.approval === "pending") {
     const type = known.requestType ??
       (ticket.request_type_id
-        ? await getRequestType(client, ticket.request_type_id)
+        ? await getRequestTypeRules(client, ticket.request_type_id)
         : undefined);
     return await askApprovers(client, settings, queue, ticket, type);
   }
@@ -125,7 +128,7 @@ async function askApprovers(
   settings: HelpdeskSettings,
   queue: Queue,
   ticket: Ticket,
-  type: RequestType | undefined,
+  type: RequestTypeRules | undefined,
 ): Promise<Posted[]> {
   if (!settings.action_trigger_url) throw new NotConfiguredError();
   const directory = new QueueDirectory(
