@@ -50,6 +50,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // message_to_ticket. 122.7 KB since opening reads a request type without
   // parsing its questions (getRequestTypeRules, -2.8 KB here, in
   // message_to_ticket, service_level_sweep and update_ticket).
+  // Queue permissions are a function, not a table every bundle kept
+  // (-1 KB here and in most functions).
   create_ticket: 125 * KB,
   erase_person: GOAL,
   // Reading attachments agents add in JSM takes the JSM client (+38 KB);
@@ -76,7 +78,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // Changes made two ways, so that card_reaction leaves out what it never
   // runs (changeTicket's and applyAction's split, +0.8 KB here and in
   // update_ticket).
-  my_tickets: 144 * KB,
+  // 142.6 KB since queue permissions are a function (-0.9 KB).
+  my_tickets: 143 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
   // the form's file field (+0.6 KB); a ticket's writers (+0.05 KB).
   // 138.8 KB since the files step's outputs are apart from its definition
