@@ -43,47 +43,77 @@ export type BusinessHoursCheck =
   | { ok: true; value: BusinessHours }
   | { ok: false; problem: string };
 
+/** What is wrong with typed business hours, for hoursProblem to word. */
+export type BusinessHoursFault =
+  | { kind: "zone"; timeZone: string }
+  | { kind: "shape"; text: string }
+  | { kind: "day_range"; part: string }
+  | { kind: "day"; name: string }
+  | { kind: "no_days" }
+  | { kind: "time"; raw: string }
+  | { kind: "order"; start: string; end: string };
+
 export function parseBusinessHours(
   text: string,
   timeZone: string,
 ): BusinessHoursCheck {
-  const problem = (message: string): BusinessHoursCheck => ({
-    ok: false,
-    problem: message,
-  });
-  if (!isTimeZone(timeZone)) {
-    return problem(
-      `"${timeZone}" is not a time zone: use a name like "Europe/Paris" or "America/New_York".`,
-    );
-  }
+  const read = readBusinessHours(text, timeZone);
+  return read.ok ? read : { ok: false, problem: hoursProblem(read.fault) };
+}
+
+/**
+ * parseBusinessHours without the words: what reads stored settings needs,
+ * so that every function timing a ticket does not bundle the form's
+ * messages.
+ */
+export function readBusinessHours(
+  text: string,
+  timeZone: string,
+):
+  | { ok: true; value: BusinessHours }
+  | { ok: false; fault: BusinessHoursFault } {
+  const fault = (fault: BusinessHoursFault) => ({ ok: false as const, fault });
+  if (!isTimeZone(timeZone)) return fault({ kind: "zone", timeZone });
   // En and em dashes and the minus sign are what phones and word processors
   // put in ranges; they all mean "to".
   const cleaned = text.trim().replace(/[\u2010-\u2015\u2212]/g, "-");
   const match = /^([a-z,\s-]+?)\s+(\S+?)\s*-\s*(\S+)$/i.exec(cleaned);
-  if (!match) {
-    return problem(
-      `"${text.trim()}" is not business hours: write the days then the times, ${EXAMPLE}.`,
-    );
-  }
+  if (!match) return fault({ kind: "shape", text: text.trim() });
   const days = parseDays(match[1]);
-  if (typeof days === "string") return problem(days);
+  if (!Array.isArray(days)) return fault(days);
   const start = parseClock(match[2]);
   const end = parseClock(match[3]);
   if (start === undefined || end === undefined) {
-    const raw = start === undefined ? match[2] : match[3];
-    return problem(
-      `"${raw}" is not a time: use 24-hour times from 00:00 to 24:00, ${EXAMPLE}.`,
-    );
+    return fault({
+      kind: "time",
+      raw: start === undefined ? match[2] : match[3],
+    });
   }
+  // A window never crosses midnight: see the comment at the top.
   if (end <= start) {
-    // A window never crosses midnight: see the comment at the top.
-    return problem(
-      `Business hours must end after they start on the same day, and ${
-        match[3]
-      } is not after ${match[2]}: ${EXAMPLE}.`,
-    );
+    return fault({ kind: "order", start: match[2], end: match[3] });
   }
   return { ok: true, value: { timeZone, days, start, end } };
+}
+
+/** What the admin is told is wrong with the business hours they typed. */
+export function hoursProblem(fault: BusinessHoursFault): string {
+  switch (fault.kind) {
+    case "zone":
+      return `"${fault.timeZone}" is not a time zone: use a name like "Europe/Paris" or "America/New_York".`;
+    case "shape":
+      return `"${fault.text}" is not business hours: write the days then the times, ${EXAMPLE}.`;
+    case "day_range":
+      return `"${fault.part}" is not a range of days: give the first and last day, ${EXAMPLE}.`;
+    case "day":
+      return `"${fault.name}" is not a day: use Mon, Tue, Wed, Thu, Fri, Sat or Sun, ${EXAMPLE}.`;
+    case "no_days":
+      return `Say which days, ${EXAMPLE}.`;
+    case "time":
+      return `"${fault.raw}" is not a time: use 24-hour times from 00:00 to 24:00, ${EXAMPLE}.`;
+    case "order":
+      return `Business hours must end after they start on the same day, and ${fault.end} is not after ${fault.start}: ${EXAMPLE}.`;
+  }
 }
 
 export function formatBusinessHours(hours: BusinessHours): string {
@@ -117,19 +147,15 @@ export function businessWindow(
 
 const windows = new Map<string, [number, number]>();
 
-function parseDays(text: string): number[] | string {
+function parseDays(text: string): number[] | BusinessHoursFault {
   const days = new Set<number>();
   for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
     const [from, to, extra] = part.split("-").map((d) => d.trim());
-    if (extra !== undefined) {
-      return `"${part}" is not a range of days: give the first and last day, ${EXAMPLE}.`;
-    }
+    if (extra !== undefined) return { kind: "day_range", part };
     const first = dayIndex(from);
     const last = to === undefined ? first : dayIndex(to);
     if (first === undefined || last === undefined) {
-      return `"${
-        first === undefined ? from : to
-      }" is not a day: use Mon, Tue, Wed, Thu, Fri, Sat or Sun, ${EXAMPLE}.`;
+      return { kind: "day", name: first === undefined ? from : to };
     }
     // Ranges may wrap around the weekend, as in "Sun-Thu".
     for (let d = first;; d = (d % 7) + 1) {
@@ -137,7 +163,7 @@ function parseDays(text: string): number[] | string {
       if (d === last) break;
     }
   }
-  if (days.size === 0) return `Say which days, ${EXAMPLE}.`;
+  if (days.size === 0) return { kind: "no_days" };
   return [...days].sort((a, b) => a - b);
 }
 

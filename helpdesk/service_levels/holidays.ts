@@ -23,6 +23,14 @@ export type HolidaysCheck =
   | { ok: true; days: number[] }
   | { ok: false; problem: string };
 
+/** What is wrong with a list of holidays, for holidayProblem to word. */
+export type HolidaysFault =
+  | { kind: "no_date"; entry: string }
+  | { kind: "not_in_calendar"; raw: string }
+  | { kind: "backwards"; entry: string }
+  | { kind: "too_long"; entry: string; days: number }
+  | { kind: "too_many" };
+
 /**
  * Reads holidays: one date or range per line (commas or semicolons also
  * separate entries when a date follows), each optionally followed by a
@@ -30,53 +38,56 @@ export type HolidaysCheck =
  * (zoned_time's dayNumber), sorted and without repeats.
  */
 export function parseHolidays(text: string): HolidaysCheck {
+  const read = readHolidays(text);
+  return read.ok ? read : { ok: false, problem: holidaysProblem(read.fault) };
+}
+
+/**
+ * parseHolidays without the words: what reads stored settings needs, so
+ * that every function timing a ticket does not bundle the form's messages.
+ */
+export function readHolidays(
+  text: string,
+): { ok: true; days: number[] } | { ok: false; fault: HolidaysFault } {
   const days = new Set<number>();
   const entries = text.split(/\n|[,;](?=\s*\d{4}-)/).map((e) => e.trim())
     .filter(Boolean);
+  const fault = (fault: HolidaysFault) => ({ ok: false as const, fault });
   for (const entry of entries) {
     const match = ENTRY.exec(entry);
-    if (!match) {
-      return {
-        ok: false,
-        problem:
-          `"${entry}" does not start with a date: write each holiday as year-month-day, ${EXAMPLE}.`,
-      };
-    }
+    if (!match) return fault({ kind: "no_date", entry });
     const first = calendarDay(match.slice(1, 4));
     const last = match[4] ? calendarDay(match.slice(4, 7)) : first;
     if (first === undefined || last === undefined) {
       const raw = first === undefined
         ? match.slice(1, 4).join("-")
         : match.slice(4, 7).join("-");
-      return {
-        ok: false,
-        problem: `"${raw}" is not a date in the calendar, ${EXAMPLE}.`,
-      };
+      return fault({ kind: "not_in_calendar", raw });
     }
-    if (last < first) {
-      return {
-        ok: false,
-        problem: `"${entry}": a range must end on or after the day it starts.`,
-      };
-    }
+    if (last < first) return fault({ kind: "backwards", entry });
     if (last - first + 1 > MAX_RANGE_DAYS) {
-      return {
-        ok: false,
-        problem: `"${entry}" is ${
-          last - first + 1
-        } days: a range of holidays can be up to ${MAX_RANGE_DAYS} days.`,
-      };
+      return fault({ kind: "too_long", entry, days: last - first + 1 });
     }
     for (let day = first; day <= last; day++) days.add(day);
-    if (days.size > MAX_HOLIDAYS) {
-      return {
-        ok: false,
-        problem:
-          `That is more than ${MAX_HOLIDAYS} holidays: keep the list to the coming year or so.`,
-      };
-    }
+    if (days.size > MAX_HOLIDAYS) return fault({ kind: "too_many" });
   }
   return { ok: true, days: [...days].sort((a, b) => a - b) };
+}
+
+/** What the admin is told is wrong with the holidays they typed. */
+export function holidaysProblem(fault: HolidaysFault): string {
+  switch (fault.kind) {
+    case "no_date":
+      return `"${fault.entry}" does not start with a date: write each holiday as year-month-day, ${EXAMPLE}.`;
+    case "not_in_calendar":
+      return `"${fault.raw}" is not a date in the calendar, ${EXAMPLE}.`;
+    case "backwards":
+      return `"${fault.entry}": a range must end on or after the day it starts.`;
+    case "too_long":
+      return `"${fault.entry}" is ${fault.days} days: a range of holidays can be up to ${MAX_RANGE_DAYS} days.`;
+    case "too_many":
+      return `That is more than ${MAX_HOLIDAYS} holidays: keep the list to the coming year or so.`;
+  }
 }
 
 /** Both lists as one, sorted, without repeats. */

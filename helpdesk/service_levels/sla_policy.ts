@@ -105,6 +105,14 @@ export type TargetsCheck =
   | { ok: true; value: Record<Priority, SlaTargets> }
   | { ok: false; problem: string };
 
+/** What is wrong with one entry of typed targets, for targetsProblem. */
+export type TargetsFault =
+  | { kind: "shape"; entry: string }
+  | { kind: "priority"; entry: string; name: string }
+  | { kind: "twice"; entry: string; priority: string }
+  | { kind: "duration"; entry: string; raw: string }
+  | { kind: "order"; entry: string; first: string; fix: string };
+
 const EXAMPLE = 'e.g. "urgent 30m/4h, high 1h/1d"';
 
 /**
@@ -116,32 +124,35 @@ export function parseTargets(
   text: string,
   hours?: BusinessHours,
 ): TargetsCheck {
+  const read = readTargets(text, hours);
+  return read.ok ? read : { ok: false, problem: targetsProblem(read.fault) };
+}
+
+/**
+ * parseTargets without the words: what reads stored settings needs, so
+ * that every function timing a ticket does not bundle the form's messages.
+ */
+export function readTargets(
+  text: string,
+  hours?: BusinessHours,
+):
+  | { ok: true; value: Record<Priority, SlaTargets> }
+  | { ok: false; fault: TargetsFault } {
   const value = Object.fromEntries(
     PRIORITIES.map((p) => [p, {}]),
   ) as Record<Priority, SlaTargets>;
   const seen = new Set<string>();
+  const fault = (fault: TargetsFault) => ({ ok: false as const, fault });
   for (const entry of text.split(/[,;\n]/).map((e) => e.trim())) {
     if (!entry) continue;
-    const problem = (what: string): TargetsCheck => ({
-      ok: false,
-      problem: `"${entry}": ${what}`,
-    });
     const match = /^([a-z]+)(?:\s*:\s*|\s+)(.+?)\s*\/\s*(.+)$/i.exec(entry);
-    if (!match) {
-      return problem(
-        `write a priority, then first response / resolution, ${EXAMPLE}.`,
-      );
-    }
+    if (!match) return fault({ kind: "shape", entry });
     const [, name, firstText, fixText] = match;
     const priority = name.toLowerCase() as Priority;
     if (!PRIORITIES.includes(priority)) {
-      return problem(
-        `"${name}" is not a priority: use urgent, high, normal or low, ${EXAMPLE}.`,
-      );
+      return fault({ kind: "priority", entry, name });
     }
-    if (seen.has(priority)) {
-      return problem(`${priority} is given twice: give each priority once.`);
-    }
+    if (seen.has(priority)) return fault({ kind: "twice", entry, priority });
     seen.add(priority);
     const targets: SlaTargets = {};
     for (
@@ -152,22 +163,44 @@ export function parseTargets(
     ) {
       if (raw === "-") continue;
       const minutes = parseDuration(raw, hours);
-      if (minutes === undefined) {
-        return problem(
-          `"${raw}" is not a duration: use m, h and d, like 45m, 4h, 1h30m or 2d, or "-" for no target.`,
-        );
-      }
+      if (minutes === undefined) return fault({ kind: "duration", entry, raw });
       targets[field] = minutes;
     }
     const { firstResponseMinutes: first, resolutionMinutes: fix } = targets;
     if (first !== undefined && fix !== undefined && fix < first) {
-      return problem(
-        `the resolution target (${fixText}) is shorter than the first-response target (${firstText}), ${EXAMPLE}.`,
-      );
+      return fault({
+        kind: "order",
+        entry,
+        first: firstText,
+        fix: fixText,
+      });
     }
     value[priority] = targets;
   }
   return { ok: true, value };
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
+  : never;
+
+/** What the admin is told is wrong with the targets they typed. */
+export function targetsProblem(fault: TargetsFault): string {
+  return `"${fault.entry}": ${targetsFaultWords(fault)}`;
+}
+
+function targetsFaultWords(fault: TargetsFault): string {
+  switch (fault.kind) {
+    case "shape":
+      return `write a priority, then first response / resolution, ${EXAMPLE}.`;
+    case "priority":
+      return `"${fault.name}" is not a priority: use urgent, high, normal or low, ${EXAMPLE}.`;
+    case "twice":
+      return `${fault.priority} is given twice: give each priority once.`;
+    case "duration":
+      return `"${fault.raw}" is not a duration: use m, h and d, like 45m, 4h, 1h30m or 2d, or "-" for no target.`;
+    case "order":
+      return `the resolution target (${fault.fix}) is shorter than the first-response target (${fault.first}), ${EXAMPLE}.`;
+  }
 }
 
 export function formatTargets(

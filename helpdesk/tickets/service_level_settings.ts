@@ -5,15 +5,23 @@
 import { PRIORITIES } from "./model.ts";
 import {
   type BusinessHours,
+  type BusinessHoursFault,
+  hoursProblem,
   isTimeZone,
-  parseBusinessHours,
+  readBusinessHours,
 } from "../service_levels/business_hours.ts";
-import { parseHolidays } from "../service_levels/holidays.ts";
+import {
+  type HolidaysFault,
+  holidaysProblem,
+  readHolidays,
+} from "../service_levels/holidays.ts";
 import {
   DEFAULT_SLA_POLICY,
   formatTargets,
-  parseTargets,
+  readTargets,
   type SlaPolicy,
+  type TargetsFault,
+  targetsProblem,
 } from "../service_levels/sla_policy.ts";
 import { DEFAULT_TIME_ZONE } from "../service_levels/zoned_time.ts";
 
@@ -57,58 +65,78 @@ export type FormCheck =
   | { ok: true; value: ServiceLevelSettings; policy: SlaPolicy }
   | { ok: false; problems: Partial<Record<FormField, string>> };
 
+/** What is wrong with each field, for checkServiceLevelForm to word. */
+export interface FormFaults {
+  time_zone?: { kind: "zone"; timeZone: string };
+  business_hours?: BusinessHoursFault;
+  holidays?: HolidaysFault | { kind: "without_hours" };
+  targets?: TargetsFault;
+  request_types?: RequestTypesFault;
+  warn_percent?: "out_of_range";
+  auto_close_days?: "out_of_range";
+  reopen_days?: "out_of_range";
+}
+
+export type RequestTypesFault =
+  | { kind: "no_name"; line: string }
+  | { kind: "targets"; name: string; fault: TargetsFault };
+
 export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
-  const problems: Partial<Record<FormField, string>> = {};
+  const read = readServiceLevelForm(form);
+  return read.ok ? read : { ok: false, problems: formProblems(read.faults) };
+}
+
+/**
+ * checkServiceLevelForm without the words: the stored settings are read
+ * by every function that times a ticket, which need not bundle the form's
+ * messages (about 2 KB) to learn that a field no longer parses.
+ */
+export function readServiceLevelForm(
+  form: ServiceLevelForm,
+):
+  | { ok: true; value: ServiceLevelSettings; policy: SlaPolicy }
+  | { ok: false; faults: FormFaults } {
+  const faults: FormFaults = {};
   const timeZone = form.time_zone?.trim() || DEFAULT_TIME_ZONE;
-  if (!isTimeZone(timeZone)) {
-    problems.time_zone =
-      `"${timeZone}" is not a time zone. Use a name like Europe/Paris or America/New_York.`;
-  }
+  if (!isTimeZone(timeZone)) faults.time_zone = { kind: "zone", timeZone };
   let hours: BusinessHours | undefined;
   const hoursText = form.business_hours?.trim();
-  if (hoursText && !problems.time_zone) {
-    const parsed = parseBusinessHours(hoursText, timeZone);
+  if (hoursText && !faults.time_zone) {
+    const parsed = readBusinessHours(hoursText, timeZone);
     if (parsed.ok) hours = parsed.value;
-    else problems.business_hours = parsed.problem;
+    else faults.business_hours = parsed.fault;
   }
   const holidaysText = form.holidays?.trim() || undefined;
   if (holidaysText) {
-    const parsed = parseHolidays(holidaysText);
-    if (!parsed.ok) problems.holidays = parsed.problem;
-    else if (!hoursText) {
-      problems.holidays =
-        "Holidays count only with business hours: set business hours above, or leave this empty.";
-    } else if (hours) hours = { ...hours, holidays: parsed.days };
+    const parsed = readHolidays(holidaysText);
+    if (!parsed.ok) faults.holidays = parsed.fault;
+    else if (!hoursText) faults.holidays = { kind: "without_hours" };
+    else if (hours) hours = { ...hours, holidays: parsed.days };
   }
   const targetsText = form.targets?.trim() ||
     formatTargets(DEFAULT_SLA_POLICY.byPriority);
-  const targets = parseTargets(targetsText, hours);
-  if (!targets.ok) problems.targets = targets.problem;
+  const targets = readTargets(targetsText, hours);
+  if (!targets.ok) faults.targets = targets.fault;
   const requestTypes = form.request_types?.trim() || undefined;
   let byRequestType: SlaPolicy["byRequestType"] = {};
   if (requestTypes) {
-    const parsed = parseRequestTypeTargets(requestTypes, hours);
+    const parsed = readRequestTypeTargets(requestTypes, hours);
     if (parsed.ok) byRequestType = parsed.value;
-    else problems.request_types = parsed.problem;
+    else faults.request_types = parsed.fault;
   }
   const warn = wholeNumber(form.warn_percent, DEFAULT_WARN_PERCENT);
   if (warn === undefined || warn < 1 || warn > 99) {
-    problems.warn_percent =
-      "Warn at a percentage between 1 and 99, e.g. 80 to warn when 80% of the time is used.";
+    faults.warn_percent = "out_of_range";
   }
   const days = wholeNumber(form.auto_close_days, DEFAULT_AUTO_CLOSE_DAYS);
   if (days === undefined || days < 0 || days > 365) {
-    problems.auto_close_days =
-      "Say after how many days (0 to 365) a resolved ticket closes by itself; 0 never closes it.";
+    faults.auto_close_days = "out_of_range";
   }
   const reopenDays = wholeNumber(form.reopen_days, DEFAULT_REOPEN_DAYS);
   if (reopenDays === undefined || reopenDays > 365) {
-    problems.reopen_days =
-      "Say for how many days (0 to 365) a closed ticket can be reopened; 0 never.";
+    faults.reopen_days = "out_of_range";
   }
-  if (!targets.ok || Object.keys(problems).length) {
-    return { ok: false, problems };
-  }
+  if (!targets.ok || Object.keys(faults).length) return { ok: false, faults };
   return {
     ok: true,
     // What the form said, parsed once: the stored text and its policy.
@@ -132,6 +160,40 @@ export function checkServiceLevelForm(form: ServiceLevelForm): FormCheck {
   };
 }
 
+/** Each field's fault in the words shown under it, in the form's order. */
+function formProblems(faults: FormFaults): Partial<Record<FormField, string>> {
+  const problems: Partial<Record<FormField, string>> = {};
+  if (faults.time_zone) {
+    problems.time_zone =
+      `"${faults.time_zone.timeZone}" is not a time zone. Use a name like Europe/Paris or America/New_York.`;
+  }
+  if (faults.business_hours) {
+    problems.business_hours = hoursProblem(faults.business_hours);
+  }
+  if (faults.holidays) {
+    problems.holidays = faults.holidays.kind === "without_hours"
+      ? "Holidays count only with business hours: set business hours above, or leave this empty."
+      : holidaysProblem(faults.holidays);
+  }
+  if (faults.targets) problems.targets = targetsProblem(faults.targets);
+  if (faults.request_types) {
+    problems.request_types = requestTypesProblem(faults.request_types);
+  }
+  if (faults.warn_percent) {
+    problems.warn_percent =
+      "Warn at a percentage between 1 and 99, e.g. 80 to warn when 80% of the time is used.";
+  }
+  if (faults.auto_close_days) {
+    problems.auto_close_days =
+      "Say after how many days (0 to 365) a resolved ticket closes by itself; 0 never closes it.";
+  }
+  if (faults.reopen_days) {
+    problems.reopen_days =
+      "Say for how many days (0 to 365) a closed ticket can be reopened; 0 never.";
+  }
+  return problems;
+}
+
 /** A queue's own holidays, as its admins typed them. */
 export interface QueueCalendar {
   id: string;
@@ -150,7 +212,7 @@ export function policyFromSettings(
   settings: Partial<ServiceLevelSettings>,
   queues: readonly QueueCalendar[] = [],
 ): SlaPolicy {
-  const checked = checkServiceLevelForm({
+  const checked = readServiceLevelForm({
     targets: settings.sla_targets,
     request_types: settings.sla_request_types,
     business_hours: settings.business_hours,
@@ -167,7 +229,7 @@ export function policyFromSettings(
   const queueHolidays: Record<string, number[]> = {};
   for (const queue of queues) {
     if (!queue.holidays?.trim()) continue;
-    const parsed = parseHolidays(queue.holidays);
+    const parsed = readHolidays(queue.holidays);
     if (parsed.ok) queueHolidays[queue.id] = parsed.days;
     else console.error(`queue ${queue.id}: holidays unreadable`, parsed);
   }
@@ -186,20 +248,29 @@ export function parseRequestTypeTargets(
 ):
   | { ok: true; value: SlaPolicy["byRequestType"] }
   | { ok: false; problem: string } {
+  const read = readRequestTypeTargets(text, hours);
+  return read.ok
+    ? read
+    : { ok: false, problem: requestTypesProblem(read.fault) };
+}
+
+function readRequestTypeTargets(
+  text: string,
+  hours: BusinessHours | undefined,
+):
+  | { ok: true; value: SlaPolicy["byRequestType"] }
+  | { ok: false; fault: RequestTypesFault } {
   const value: SlaPolicy["byRequestType"] = {};
   for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
     const colon = line.indexOf(":");
     const name = colon > 0 ? line.slice(0, colon).trim() : "";
-    if (!name) {
+    if (!name) return { ok: false, fault: { kind: "no_name", line } };
+    const targets = readTargets(line.slice(colon + 1), hours);
+    if (!targets.ok) {
       return {
         ok: false,
-        problem:
-          `"${line}" needs a request type before a colon, e.g. "Access: urgent 15m/1h".`,
+        fault: { kind: "targets", name, fault: targets.fault },
       };
-    }
-    const targets = parseTargets(line.slice(colon + 1), hours);
-    if (!targets.ok) {
-      return { ok: false, problem: `${name}: ${targets.problem}` };
     }
     value[name.toLowerCase()] = Object.fromEntries(
       PRIORITIES.filter((p) =>
@@ -209,6 +280,12 @@ export function parseRequestTypeTargets(
     );
   }
   return { ok: true, value };
+}
+
+function requestTypesProblem(fault: RequestTypesFault): string {
+  return fault.kind === "no_name"
+    ? `"${fault.line}" needs a request type before a colon, e.g. "Access: urgent 15m/1h".`
+    : `${fault.name}: ${targetsProblem(fault.fault)}`;
 }
 
 /** How long a closed ticket can be reopened, from the settings. */
