@@ -57,15 +57,20 @@ export function runMemberCache(client: SlackAPIClient): MemberCache {
   return cache;
 }
 
-export class QueueDirectory {
+/**
+ * The roles a person holds in a queue. Apart from QueueDirectory's people
+ * (who to tell) because esbuild bundles a class whole: the settings forms
+ * and the report only ask who may.
+ */
+export class QueueRoles {
   readonly #groups: MemberCache["groups"];
   readonly #channels: MemberCache["channels"];
 
   constructor(
-    private client: SlackAPIClient,
+    protected client: SlackAPIClient,
     readonly queue: Queue,
     /** The ticket's requester, for `${initiator}`. */
-    private initiator?: string,
+    protected initiator?: string,
     /** The request type's approvers, when it needs approval. */
     private approvers?: readonly string[],
     cache: MemberCache = runMemberCache(client),
@@ -97,35 +102,14 @@ export class QueueDirectory {
     return expandEntries(this.approvers ?? [], this.queue, this.initiator);
   }
 
-  /** The people of a role, user groups and channels opened up, capped. */
-  async peopleOf(principals: Principals): Promise<string[]> {
-    const people = new Set(principals.users);
-    for (const list of await this.#memberLists(principals)) {
-      for (const id of list) people.add(id);
-    }
-    return [...people].slice(0, MAX_RECIPIENTS);
-  }
-
-  /** Everyone who works the queue's tickets. */
-  async agents(): Promise<string[]> {
-    return await this.peopleOf(
-      expandEntries(AGENT_MACROS, this.queue, this.initiator),
-    );
-  }
-
-  /** Whether the person is in the channel (read once per run). */
-  async inChannel(channelId: string, userId: string): Promise<boolean> {
-    return (await this.channelMembers(channelId)).has(userId);
-  }
-
   private async includes(p: Principals, userId: string): Promise<boolean> {
     if (p.users.has(userId)) return true;
-    const lists = await this.#memberLists(p);
+    const lists = await this.memberLists(p);
     return lists.some((list) => list.has(userId));
   }
 
   /** The members of each user group and channel, read once per run. */
-  #memberLists(p: Principals): Promise<Set<string>[]> {
+  protected memberLists(p: Principals): Promise<Set<string>[]> {
     return Promise.all([
       ...[...p.usergroups].map((g) => this.groupMembers(g)),
       ...[...p.channels].map((c) => this.channelMembers(c)),
@@ -145,7 +129,7 @@ export class QueueDirectory {
     return members;
   }
 
-  private channelMembers(id: string): Promise<Set<string>> {
+  protected channelMembers(id: string): Promise<Set<string>> {
     let members = this.#channels.get(id);
     if (!members) {
       members = this.#readChannel(id);
@@ -168,5 +152,29 @@ export class QueueDirectory {
       cursor = page.response_metadata?.next_cursor || undefined;
     } while (cursor);
     return members;
+  }
+}
+
+/** A queue's roles and the people who hold them. */
+export class QueueDirectory extends QueueRoles {
+  /** The people of a role, user groups and channels opened up, capped. */
+  async peopleOf(principals: Principals): Promise<string[]> {
+    const people = new Set(principals.users);
+    for (const list of await this.memberLists(principals)) {
+      for (const id of list) people.add(id);
+    }
+    return [...people].slice(0, MAX_RECIPIENTS);
+  }
+
+  /** Everyone who works the queue's tickets. */
+  async agents(): Promise<string[]> {
+    return await this.peopleOf(
+      expandEntries(AGENT_MACROS, this.queue, this.initiator),
+    );
+  }
+
+  /** Whether the person is in the channel (read once per run). */
+  async inChannel(channelId: string, userId: string): Promise<boolean> {
+    return (await this.channelMembers(channelId)).has(userId);
   }
 }

@@ -13,7 +13,7 @@ import {
 import { people } from "../../slack/blocks/refusals.ts";
 import {
   newMemberCache,
-  QueueDirectory,
+  QueueRoles,
 } from "../../slack/workspace/queue_directory.ts";
 
 export type ReportScope =
@@ -35,7 +35,7 @@ export async function reportScopeFor(
   const works = await Promise.all(
     queues.map(async (queue) =>
       isAgentRole(
-        await new QueueDirectory(client, queue, undefined, undefined, cache)
+        await new QueueRoles(client, queue, undefined, undefined, cache)
           .rolesOf(person),
       )
     ),

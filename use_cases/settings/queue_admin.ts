@@ -18,7 +18,7 @@ import {
 import {
   type MemberCache,
   newMemberCache,
-  QueueDirectory,
+  QueueRoles,
 } from "../../slack/workspace/queue_directory.ts";
 
 export type EditorCheck = { ok: true } | { ok: false; reason: string };
@@ -32,7 +32,7 @@ export async function checkQueueEditor(
   cache?: MemberCache,
 ): Promise<EditorCheck> {
   if (isHelpdeskAdmin(settings, userId)) return { ok: true };
-  const roles = await new QueueDirectory(
+  const roles = await new QueueRoles(
     client,
     queue,
     undefined,

@@ -29,7 +29,7 @@ import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
   type MemberCache,
   newMemberCache,
-  QueueDirectory,
+  QueueRoles,
 } from "../../slack/workspace/queue_directory.ts";
 import {
   QUEUE_CHOICE_BLOCK,
@@ -58,7 +58,7 @@ export async function checkSavedReplyEditor(
   cache?: MemberCache,
 ): Promise<EditorCheck> {
   if (isHelpdeskAdmin(settings, person)) return { ok: true };
-  const roles = await new QueueDirectory(
+  const roles = await new QueueRoles(
     client,
     queue,
     undefined,
