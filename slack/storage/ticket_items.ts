@@ -45,7 +45,7 @@ export function toItem(ticket: Ticket): TicketItem {
 
 const encodeHold = (hold: Hold) => `${hold.start}-${hold.end ?? ""}`;
 
-function decodeHold(text: unknown): Hold {
+export function decodeHold(text: unknown): Hold {
   const match = /^(\d+)-(\d*)$/.exec(String(text));
   if (!match) throw new Error(`unreadable hold "${text}"`);
   return match[2]
@@ -53,7 +53,7 @@ function decodeHold(text: unknown): Hold {
     : { start: Number(match[1]) };
 }
 
-function decodeAnswers(json: unknown): Answer[] | undefined {
+export function decodeAnswers(json: unknown): Answer[] | undefined {
   if (typeof json !== "string" || !json) return undefined;
   const parsed = JSON.parse(json);
   if (!Array.isArray(parsed)) throw new Error("unreadable answers");
@@ -92,7 +92,7 @@ export function toTicket(item: TicketItem): Ticket {
 type FieldReader = ReturnType<typeof fieldReader>;
 
 /** How each kind of attribute reads; a wrong type reads as absent. */
-function fieldReader(item: TicketItem) {
+export function fieldReader(item: TicketItem) {
   return {
     optional: (name: keyof TicketItem) =>
       item[name] === undefined || item[name] === null ? undefined : item[name],

@@ -9,7 +9,7 @@
 // (its first runs after an upgrade) is still read the old way: every ticket
 // that is open or changed in the period, with one filtered, paged query.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import { allTickets } from "../../slack/storage/ticket_queries.ts";
+import { allTicketFigures } from "../../slack/storage/ticket_figures.ts";
 import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
 import {
   computeReport,
@@ -98,7 +98,7 @@ async function everyTicketInvolved(
   client: SlackAPIClient,
   period: ReportPeriod,
 ): Promise<ExportTicket[]> {
-  const tickets = await allTickets(client, {
+  const tickets = await allTicketFigures(client, {
     expression: [
       "#status IN (:new, :in_progress, :waiting)",
       "#created_at >= :from",
