@@ -23,7 +23,7 @@ import {
 } from "../../slack/storage/ticket_lock.ts";
 import { withRecentChange } from "../../slack/blocks/ticket_messages.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
-import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
+import { QueueRoles } from "../../slack/workspace/queue_directory.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { getQueue } from "../../slack/storage/queue_store.ts";
 import { isAgentRole } from "../../helpdesk/queues/queue_permissions.ts";
@@ -60,7 +60,7 @@ export type ChangeResult =
 
 /** Whether someone may work the ticket's queue (any agent role). */
 export async function isQueueAgent(
-  directory: QueueDirectory,
+  directory: QueueRoles,
   userId: string,
 ): Promise<boolean> {
   return isAgentRole(await directory.rolesOf(userId));
@@ -237,7 +237,7 @@ export function rolesInQueue(
   people: readonly string[],
 ) {
   const ask = (queue: Queue, requester: string) => {
-    const directory = new QueueDirectory(client, queue, requester);
+    const directory = new QueueRoles(client, queue, requester);
     return Promise.all(people.map((p) => isQueueAgent(directory, p)));
   };
   const early = ask(loaded.queue, loaded.ticket.requester);

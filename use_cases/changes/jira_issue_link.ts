@@ -5,7 +5,7 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { JiraIssueRef } from "../../helpdesk/tickets/jira_issue.ts";
 import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
-import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
+import { QueueRoles } from "../../slack/workspace/queue_directory.ts";
 import { redrawTicketCard } from "../../slack/workspace/triage_card.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { activityReply } from "../../slack/blocks/ticket_messages.ts";
@@ -25,7 +25,7 @@ export async function linkJiraIssue(
   const requester = loaded.ticket.requester;
   if (
     actor !== requester && actor !== loaded.ticket.reporter &&
-    !await isQueueAgent(new QueueDirectory(client, queue, requester), actor)
+    !await isQueueAgent(new QueueRoles(client, queue, requester), actor)
   ) {
     return {
       ok: false,

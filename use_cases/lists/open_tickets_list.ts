@@ -36,7 +36,7 @@ import {
   ORDER_ACTION,
 } from "../../slack/blocks/open_tickets_view.ts";
 import { isQueueAgent } from "../changes/change_ticket.ts";
-import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
+import { QueueRoles } from "../../slack/workspace/queue_directory.ts";
 import type { ListClick } from "./my_tickets_list.ts";
 import { openList } from "./list_runs.ts";
 
@@ -115,9 +115,7 @@ async function queuesWorkedBy(
   person: string,
 ): Promise<Queue[]> {
   const works = await Promise.all(
-    queues.map((queue) =>
-      isQueueAgent(new QueueDirectory(client, queue), person)
-    ),
+    queues.map((queue) => isQueueAgent(new QueueRoles(client, queue), person)),
   );
   return queues.filter((_, i) => works[i]);
 }
