@@ -8,35 +8,26 @@
 // not the status ("Resolve this issue" → Resolved), hence the extra names.
 import type { JsmSync, Status, Ticket } from "./model.ts";
 
-export interface JsmTarget {
-  /** The JSM status a Slack status corresponds to. */
-  status: string;
-  /** Transition names that lead there, besides the status name itself. */
-  transitions: string[];
-}
+/** The JSM status each Slack status corresponds to. */
+export const JSM_STATUSES: Record<Status, string> = {
+  new: "Waiting for support",
+  in_progress: "In progress",
+  waiting_on_requester: "Waiting for customer",
+  resolved: "Resolved",
+  closed: "Closed",
+};
 
-export const JSM_TARGETS: Record<Status, JsmTarget> = {
-  new: {
-    status: "Waiting for support",
-    transitions: [
-      "Respond to support",
-      "Reopen",
-      "Back to waiting for support",
-    ],
-  },
-  in_progress: {
-    status: "In progress",
-    transitions: ["Start progress", "Start work", "Respond to support"],
-  },
-  waiting_on_requester: {
-    status: "Waiting for customer",
-    transitions: ["Respond to customer", "Wait for customer"],
-  },
-  resolved: {
-    status: "Resolved",
-    transitions: ["Resolve this issue", "Resolve", "Mark as done"],
-  },
-  closed: { status: "Closed", transitions: ["Close", "Close issue"] },
+/**
+ * Transition names that lead to each status, besides the status name
+ * itself. Apart from JSM_STATUSES: only the sync moves a request, while
+ * every change reads the statuses (jsmAgrees).
+ */
+export const JSM_TRANSITIONS: Record<Status, string[]> = {
+  new: ["Respond to support", "Reopen", "Back to waiting for support"],
+  in_progress: ["Start progress", "Start work", "Respond to support"],
+  waiting_on_requester: ["Respond to customer", "Wait for customer"],
+  resolved: ["Resolve this issue", "Resolve", "Mark as done"],
+  closed: ["Close", "Close issue"],
 };
 
 const normalize = (name: string) =>
@@ -86,7 +77,7 @@ export function jsmAgrees(
 ): boolean {
   if (!jsmStatus) return false;
   const name = normalize(jsmStatus);
-  if (name === normalize(JSM_TARGETS[ticket.status].status)) return true;
+  if (name === normalize(JSM_STATUSES[ticket.status])) return true;
   const meaning = FROM_JSM[name];
   return meaning !== undefined && meaning !== "open" &&
     meaning === ticket.status;

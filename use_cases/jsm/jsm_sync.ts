@@ -16,7 +16,8 @@
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   afterEmptySearch,
-  JSM_TARGETS,
+  JSM_STATUSES,
+  JSM_TRANSITIONS,
   jsmAgrees,
   jsmCreateSentAt,
   jsmPendingFields,
@@ -208,29 +209,23 @@ async function moveToTicketStatus(
   current: string | undefined,
 ): Promise<{ status: string; problem?: string }> {
   if (current && jsmAgrees(ticket, current)) return { status: current };
-  const target = JSM_TARGETS[ticket.status];
-  let outcome = await transitionTo(
-    deps.jsm,
-    key,
-    target.status,
-    target.transitions,
-  );
+  const target = JSM_STATUSES[ticket.status];
+  const transitions = JSM_TRANSITIONS[ticket.status];
+  let outcome = await transitionTo(deps.jsm, key, target, transitions);
   if (outcome === "no_transition" && ticket.status === "closed") {
-    const resolved = JSM_TARGETS.resolved;
-    await transitionTo(deps.jsm, key, resolved.status, resolved.transitions);
-    outcome = await transitionTo(
+    await transitionTo(
       deps.jsm,
       key,
-      target.status,
-      target.transitions,
+      JSM_STATUSES.resolved,
+      JSM_TRANSITIONS.resolved,
     );
+    outcome = await transitionTo(deps.jsm, key, target, transitions);
   }
-  if (outcome !== "no_transition") return { status: target.status };
+  if (outcome !== "no_transition") return { status: target };
   const now = await getRequest(deps.jsm, key);
   return {
     status: now.status,
-    problem:
-      `JSM offers no transition from "${now.status}" to "${target.status}".`,
+    problem: `JSM offers no transition from "${now.status}" to "${target}".`,
   };
 }
 
@@ -315,7 +310,7 @@ async function announce(
       jsmNoTransitionReply(
         ticket,
         what.noTransitionFrom,
-        JSM_TARGETS[ticket.status].status,
+        JSM_STATUSES[ticket.status],
       ),
     );
   }
