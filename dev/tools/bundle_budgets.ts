@@ -79,7 +79,10 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // runs (changeTicket's and applyAction's split, +0.8 KB here and in
   // update_ticket).
   // 142.6 KB since queue permissions are a function (-0.9 KB).
-  my_tickets: 143 * KB,
+  // 139.9 KB since stored service levels are read without the form's
+  // words, roles with QueueRoles and JSM's status names without its
+  // transitions; 142.8 KB before.
+  my_tickets: 140 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
   // the form's file field (+0.6 KB); a ticket's writers (+0.05 KB).
   // 138.8 KB since the files step's outputs are apart from its definition
@@ -105,7 +108,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // while they travel, and copies recorded under the ticket's lock
   // (use_cases/conversation/copies_record.ts): +0.5 KB. Refused copies told
   // truly (a DM line rewritten, a private ticket's agents counted): +0.4 KB.
-  requester_message: 141 * KB,
+  // 137.4 KB since stored service levels are read without the form's
+  // words and JSM's status names without its transitions; 140.3 KB before.
+  requester_message: 140 * KB,
   // 106.1 KB since the JSM client's operations are bundled only where
   // called; 109.2 KB before.
   // The sync copies the agents' attachments held back while Helpdesk's own
