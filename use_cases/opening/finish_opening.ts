@@ -25,7 +25,7 @@ import {
 import { requesterDmBlocks } from "../../slack/blocks/requester_actions.ts";
 import { sendSuggestions, startSuggesting } from "./solved_suggestions.ts";
 import { NotShownYet } from "./opening_failures.ts";
-import { show, type ShowingParts } from "./ticket_showing.ts";
+import type { Showing, ShowingParts } from "./ticket_showing.ts";
 
 export interface OpenedTicket {
   ticket: Ticket;
@@ -44,11 +44,15 @@ export interface KnownParts extends ShowingParts {
   suggesting?: Promise<Ticket[]>;
 }
 
-/** A saved ticket, not or not wholly shown, finished. */
+/**
+ * A saved ticket, not or not wholly shown, finished. `show` is how it is
+ * shown: its card, or its approvers' DMs (ticket_showing.ts).
+ */
 export async function finishOpening(
   client: SlackAPIClient,
   settings: HelpdeskSettings,
   saved: Ticket,
+  show: Showing,
   known: KnownParts = {},
 ): Promise<OpenedTicket> {
   if (!saved.setup_pending) {

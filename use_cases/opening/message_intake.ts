@@ -15,7 +15,11 @@ import { listStoredQueues } from "../../slack/storage/queue_store.ts";
 import { SlackCallError } from "../../slack/api/slack_call.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
-import { NotShownYet, openTicket, SettingsProblem } from "./open_ticket.ts";
+import {
+  NotShownYet,
+  openUntypedTicket,
+  SettingsProblem,
+} from "./open_ticket.ts";
 import { openingFailure } from "./opening_failures.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import {
@@ -215,7 +219,7 @@ async function openMarked(
     const text = answer.text ?? "";
     const permalink = message.message_link ||
       messageLink(settings.workspace_url, channel, ts);
-    const opened = await openTicket(
+    const opened = await openUntypedTicket(
       client,
       {
         summary: summaryFromMessage(text),

@@ -53,7 +53,13 @@ import {
   NotShownYet,
   SettingsProblem,
 } from "./opening_failures.ts";
-import { deleteMessages, toTriage } from "./ticket_showing.ts";
+import {
+  deleteMessages,
+  show,
+  showCard,
+  type Showing,
+  toTriage,
+} from "./ticket_showing.ts";
 
 export { NotConfiguredError, NotShownYet, type OpenedTicket, SettingsProblem };
 
@@ -133,12 +139,39 @@ export function startOpening(
 
 const KEY_ATTEMPTS = 5;
 
-export async function openTicket(
+/** A new ticket, shown by its card or, awaiting approval, its approvers' DMs. */
+export function openTicket(
   client: SlackAPIClient,
   fields: NewTicketFields,
   source: Source,
   nowMs = Date.now(),
   origin: TicketOrigin = {},
+): Promise<OpenedTicket> {
+  return openShown(show, client, fields, source, nowMs, origin);
+}
+
+/**
+ * A new ticket without a request type (a :ticket: reaction's), which never
+ * awaits approval: shown by its card alone, so that its bundle leaves the
+ * approvers' DMs out (showCard in ticket_showing.ts).
+ */
+export function openUntypedTicket(
+  client: SlackAPIClient,
+  fields: NewTicketFields,
+  source: Source,
+  nowMs = Date.now(),
+  origin: Omit<TicketOrigin, "requestType"> = {},
+): Promise<OpenedTicket> {
+  return openShown(showCard, client, fields, source, nowMs, origin);
+}
+
+async function openShown(
+  show: Showing,
+  client: SlackAPIClient,
+  fields: NewTicketFields,
+  source: Source,
+  nowMs: number,
+  origin: TicketOrigin,
 ): Promise<OpenedTicket> {
   const type = origin.requestType;
   const queueId = type?.queue_id ?? origin.queueId;
@@ -177,7 +210,7 @@ export async function openTicket(
   // Tried before: the ticket as first saved is finished, not made again.
   const tried = earlier ?? same;
   if (tried) {
-    return await finishOpening(client, settings, tried, {
+    return await finishOpening(client, settings, tried, show, {
       requestType: type,
       resumed: true,
       alsoTell: origin.alsoTell,
@@ -230,7 +263,7 @@ export async function openTicket(
     policyFromSettings(settings, [queue]),
     now,
   );
-  return await saveAndShow(client, settings, ticket, {
+  return await saveAndShow(client, settings, ticket, show, {
     queue,
     requestType: type,
     alsoTell: origin.alsoTell,
@@ -250,6 +283,7 @@ async function saveAndShow(
   client: SlackAPIClient,
   settings: HelpdeskSettings,
   ticket: Ticket,
+  show: Showing,
   known: KnownParts & { queue: Queue; suggesting: Promise<Ticket[]> },
 ): Promise<OpenedTicket> {
   const { suggesting } = known;
@@ -258,7 +292,7 @@ async function saveAndShow(
       await suggesting;
       throw error;
     });
-    return await finishOpening(client, settings, ticket, known);
+    return await finishOpening(client, settings, ticket, show, known);
   }
   // The card's fields go on a copy: the save writes the ticket as it is.
   const shown = { ...ticket };

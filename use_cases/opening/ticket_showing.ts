@@ -39,12 +39,52 @@ export interface ShowingParts {
   resumed?: boolean;
 }
 
-/** The card or the approvers' DMs, unless already out. */
-export async function show(
+/** How a saved ticket is shown; what was posted is returned, for undoing. */
+export type Showing = (
   client: SlackAPIClient,
   settings: HelpdeskSettings,
   ticket: Ticket,
   known: ShowingParts,
+) => Promise<Posted[]>;
+
+/** The card or the approvers' DMs, unless already out. */
+export function show(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  ticket: Ticket,
+  known: ShowingParts,
+): Promise<Posted[]> {
+  return showAs(client, settings, ticket, known, askApprovers);
+}
+
+/**
+ * The card alone, unless already out: for openings without a request type,
+ * whose tickets never await approval (a :ticket: reaction's), so that their
+ * bundle leaves the approvers' DMs out. A ticket awaiting approval all the
+ * same stays saved and not shown, for the scheduled check, which asks its
+ * approvers.
+ */
+export function showCard(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  ticket: Ticket,
+  known: ShowingParts,
+): Promise<Posted[]> {
+  return showAs(client, settings, ticket, known, () => {
+    throw new Error(
+      `${ticket.key} awaits approval, which only an opening with its request type asks for`,
+    );
+  });
+}
+
+type AskApprovers = typeof askApprovers;
+
+async function showAs(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  ticket: Ticket,
+  known: ShowingParts,
+  ask: AskApprovers,
 ): Promise<Posted[]> {
   if (ticket.card_ts || ticket.approval_messages?.length) return [];
   const queue = known.queue ??
@@ -55,11 +95,7 @@ export async function show(
     );
   }
   if (ticket.approval === "pending") {
-    const type = known.requestType ??
-      (ticket.request_type_id
-        ? await getRequestTypeRules(client, ticket.request_type_id)
-        : undefined);
-    return await askApprovers(client, settings, queue, ticket, type);
+    return await ask(client, settings, queue, ticket, known.requestType);
   }
   // A card posted by an attempt that did not record it (its answer lost,
   // or its record failed) is adopted, not posted again.
@@ -128,8 +164,12 @@ async function askApprovers(
   settings: HelpdeskSettings,
   queue: Queue,
   ticket: Ticket,
-  type: RequestTypeRules | undefined,
+  known: RequestTypeRules | undefined,
 ): Promise<Posted[]> {
+  const type = known ??
+    (ticket.request_type_id
+      ? await getRequestTypeRules(client, ticket.request_type_id)
+      : undefined);
   if (!settings.action_trigger_url) throw new NotConfiguredError();
   const directory = new QueueDirectory(
     client,

@@ -15,6 +15,7 @@ import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 import { ticketsById } from "../../slack/storage/ticket_queries.ts";
 import { readWorkTable } from "../../slack/storage/work_store.ts";
 import { finishOpening } from "../opening/finish_opening.ts";
+import { show } from "../opening/ticket_showing.ts";
 import {
   redrawPreviousCards,
   redrawTicketCard,
@@ -61,7 +62,7 @@ export async function repairTickets(
     try {
       if (ticket.setup_pending) {
         if (ticket.created_at > abandonedBefore(now)) continue;
-        await finishOpening(client, settings, ticket, { resumed: true });
+        await finishOpening(client, settings, ticket, show, { resumed: true });
         report.finished++;
         continue;
       }
