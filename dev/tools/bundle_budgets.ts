@@ -69,8 +69,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // JSM attachments sorted under the ticket's lock, so Helpdesk's own are
   // never copied back (jsm_attachment_relay.ts sortOut, +0.7 KB).
   jsm_update: 145 * KB,
-  // 133.8 KB since a reaction's ticket, which has no request type, is shown
-  // without the approvers' DMs it never needs (showCard, -2.7 KB).
+  // 131.3 KB since a reaction's ticket, which has no request type, is shown
+  // without the approvers' DMs (showCard, -2.7 KB) and the private
+  // details' (-2.5 KB) it never needs.
   message_to_ticket: 135 * KB,
   // Withdraw applies any action, Reopen among them: the reopening's
   // refusals are named apart from their words since canReopen stopped

@@ -55,10 +55,9 @@ import {
 } from "./opening_failures.ts";
 import {
   deleteMessages,
-  show,
+  show as showWhole,
   showCard,
   type Showing,
-  toTriage,
 } from "./ticket_showing.ts";
 
 export { NotConfiguredError, NotShownYet, type OpenedTicket, SettingsProblem };
@@ -147,13 +146,14 @@ export function openTicket(
   nowMs = Date.now(),
   origin: TicketOrigin = {},
 ): Promise<OpenedTicket> {
-  return openShown(show, client, fields, source, nowMs, origin);
+  return openShown(showWhole, client, fields, source, nowMs, origin);
 }
 
 /**
- * A new ticket without a request type (a :ticket: reaction's), which never
- * awaits approval: shown by its card alone, so that its bundle leaves the
- * approvers' DMs out (showCard in ticket_showing.ts).
+ * A new ticket without a request type (a :ticket: reaction's), which is
+ * never private and never awaits approval: shown by its card alone, so that
+ * its bundle leaves the private details' and the approvers' DMs out
+ * (showCard in ticket_showing.ts).
  */
 export function openUntypedTicket(
   client: SlackAPIClient,
@@ -298,7 +298,8 @@ async function saveAndShow(
   const shown = { ...ticket };
   const [saved, posted] = await Promise.allSettled([
     saveNew(client, ticket, known.alsoIndex),
-    toTriage(client, settings, known.queue, shown),
+    // Shown as the way given shows it: a new ticket, so its card.
+    show(client, settings, shown, known),
   ]);
   if (saved.status === "rejected" || posted.status === "rejected") {
     await suggesting;

@@ -54,15 +54,18 @@ export function show(
   ticket: Ticket,
   known: ShowingParts,
 ): Promise<Posted[]> {
-  return showAs(client, settings, ticket, known, askApprovers);
+  return showAs(client, settings, ticket, known, {
+    askApprovers,
+    post: toTriage,
+  });
 }
 
 /**
- * The card alone, unless already out: for openings without a request type,
- * whose tickets never await approval (a :ticket: reaction's), so that their
- * bundle leaves the approvers' DMs out. A ticket awaiting approval all the
- * same stays saved and not shown, for the scheduled check, which asks its
- * approvers.
+ * The card alone, unless already out: for openings without a request type
+ * (a :ticket: reaction's), whose tickets are never private and never await
+ * approval, so that their bundle leaves out the private details' and the
+ * approvers' DMs. Such a ticket all the same stays saved and not shown, for
+ * the scheduled check, which shows it whole.
  */
 export function showCard(
   client: SlackAPIClient,
@@ -70,21 +73,42 @@ export function showCard(
   ticket: Ticket,
   known: ShowingParts,
 ): Promise<Posted[]> {
-  return showAs(client, settings, ticket, known, () => {
+  const refuse = (what: string) => {
     throw new Error(
-      `${ticket.key} awaits approval, which only an opening with its request type asks for`,
+      `${ticket.key} ${what}: only an opening with its request type shows it`,
     );
+  };
+  return showAs(client, settings, ticket, known, {
+    askApprovers: () => refuse("awaits approval"),
+    post: async (client, settings, queue, ticket) => {
+      if (ticket.private) refuse("is private");
+      const now = Math.floor(Date.now() / 1000);
+      const card = await postCardOnce(
+        client,
+        settings,
+        ticket,
+        now,
+        queue.triage_channel,
+      );
+      ticket.card_channel = card.channel;
+      ticket.card_ts = card.ts;
+      return [card];
+    },
   });
 }
 
-type AskApprovers = typeof askApprovers;
+/** How a way of showing asks for approval, and how it posts the card. */
+interface ShowingWays {
+  askApprovers: typeof askApprovers;
+  post: typeof toTriage;
+}
 
 async function showAs(
   client: SlackAPIClient,
   settings: HelpdeskSettings,
   ticket: Ticket,
   known: ShowingParts,
-  ask: AskApprovers,
+  ways: ShowingWays,
 ): Promise<Posted[]> {
   if (ticket.card_ts || ticket.approval_messages?.length) return [];
   const queue = known.queue ??
@@ -95,7 +119,13 @@ async function showAs(
     );
   }
   if (ticket.approval === "pending") {
-    return await ask(client, settings, queue, ticket, known.requestType);
+    return await ways.askApprovers(
+      client,
+      settings,
+      queue,
+      ticket,
+      known.requestType,
+    );
   }
   // A card posted by an attempt that did not record it (its answer lost,
   // or its record failed) is adopted, not posted again.
@@ -107,7 +137,7 @@ async function showAs(
     ticket.card_ts = earlier.ts;
     return [];
   }
-  return await toTriage(client, settings, queue, ticket);
+  return await ways.post(client, settings, queue, ticket);
 }
 
 /**
