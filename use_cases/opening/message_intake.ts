@@ -40,7 +40,7 @@ import { threadRef } from "../../helpdesk/tickets/conversation.ts";
 import { messageLink } from "../../slack/blocks/ticket_messages.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
 import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
-import { copyFilesOrTell } from "./ticket_files.ts";
+import { untypedFilesOrTell } from "./ticket_files.ts";
 import { reactionFacts } from "../../slack/workspace/reaction_check.ts";
 import {
   alreadyDone,
@@ -255,7 +255,7 @@ async function openMarked(
     );
     if (options.filesToken && answer.files?.length) {
       // The ticket stands whatever happens to its files.
-      await copyFilesOrTell(client, options.filesToken, opened.ticket, {
+      await untypedFilesOrTell(client, options.filesToken, opened.ticket, {
         files: answer.files,
         by: { user: target.requester, channel, thread_ts: threadTs ?? ts },
         // The requester's own message: public, as their words are.

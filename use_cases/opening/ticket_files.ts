@@ -82,7 +82,66 @@ export interface CopyOutcome {
   notCopied: NotCopied[];
 }
 
-export async function copyFilesToCard(
+/**
+ * What copying does for a private ticket: its files go to its agents by
+ * DM (each DM opened with a line saying whose they are), and its shared
+ * card thread only learns that files came.
+ */
+interface PrivateCopies {
+  places(
+    client: SlackAPIClient,
+    ticket: Ticket,
+    from: string,
+  ): Promise<{ places: Place[]; missed: number }>;
+  /** A DM Slack refused the files in: its opening line said they came. */
+  refusedIn(
+    client: SlackAPIClient,
+    ticket: Ticket,
+    place: Place,
+    from: string,
+  ): Promise<void>;
+  /** The card's thread told how many came, and who missed them. */
+  noted(
+    client: SlackAPIClient,
+    ticket: Ticket,
+    count: number,
+    missed: number,
+  ): Promise<void>;
+}
+
+type Place = { channel: string; thread_ts: string };
+
+const TO_AGENTS: PrivateCopies = {
+  places: agentDms,
+  refusedIn: (client, ticket, place, from) =>
+    takeBackHeader(
+      client,
+      place,
+      `:lock: <@${from}> added files to private request ${ticket.key}; they could not be copied here.`,
+    ),
+  noted: async (client, ticket, count, missed) => {
+    await slackCall(client, "chat.postMessage", {
+      channel: ticket.card_channel,
+      thread_ts: ticket.card_ts,
+      text: privateFilesNote(count, missed),
+    }).catch((error) =>
+      console.warn(`${ticket.key}: private files note not posted`, error)
+    );
+  },
+};
+
+export function copyFilesToCard(
+  client: SlackAPIClient,
+  token: string,
+  ticket: Ticket,
+  added: FilesAdded,
+): Promise<CopyOutcome> {
+  return copyAs(TO_AGENTS, client, token, ticket, added);
+}
+
+async function copyAs(
+  /** Absent where tickets are never private (untypedFilesOrTell). */
+  privately: PrivateCopies | undefined,
   client: SlackAPIClient,
   token: string,
   ticket: Ticket,
@@ -99,6 +158,20 @@ export async function copyFilesToCard(
       client,
       added.by,
       filesNotYetCopied(ticket.key, "its card is not posted yet"),
+    );
+    return outcome;
+  }
+  // Its agents' DMs, for a private ticket; else the card's thread.
+  const toAgents = ticket.private ? privately : undefined;
+  if (ticket.private && !toAgents) {
+    // Not recorded as handled: nothing was copied, and the person knows.
+    await tellPerson(
+      client,
+      added.by,
+      filesNotYetCopied(
+        ticket.key,
+        "it is a private request, whose files reach its agents from its thread",
+      ),
     );
     return outcome;
   }
@@ -121,8 +194,8 @@ export async function copyFilesToCard(
   }
   const copies: JsmFile[] = [];
   if (read.length) {
-    const { places, missed: unreached } = ticket.private
-      ? await agentDms(client, ticket, added.by.user)
+    const { places, missed: unreached } = toAgents
+      ? await toAgents.places(client, ticket, added.by.user)
       : {
         places: [{ channel: ticket.card_channel, thread_ts: ticket.card_ts }],
         missed: 0,
@@ -150,13 +223,7 @@ export async function copyFilesToCard(
         refused = error;
         missed++;
         // A private ticket's agent DM said files came: not so.
-        if (ticket.private) {
-          await takeBackHeader(
-            client,
-            place,
-            `:lock: <@${added.by.user}> added files to private request ${ticket.key}; they could not be copied here.`,
-          );
-        }
+        await toAgents?.refusedIn(client, ticket, place, added.by.user);
       }
     }
     if (ids) {
@@ -167,15 +234,7 @@ export async function copyFilesToCard(
           copies.push({ id, name: read[i].file.name, public: isPublic })
         );
       }
-      if (ticket.private) {
-        await slackCall(client, "chat.postMessage", {
-          channel: ticket.card_channel,
-          thread_ts: ticket.card_ts,
-          text: privateFilesNote(read.length, missed),
-        }).catch((error) =>
-          console.warn(`${ticket.key}: private files note not posted`, error)
-        );
-      }
+      await toAgents?.noted(client, ticket, read.length, missed);
     } else {
       const reason = ticket.private && !refused
         ? "private_ticket" as const
@@ -223,14 +282,40 @@ export function unknownFile(id: string): MessageFile {
  * words passed on): a failure is logged and its person told to add the
  * files again, never thrown at the work that succeeded.
  */
-export async function copyFilesOrTell(
+export function copyFilesOrTell(
+  client: SlackAPIClient,
+  token: string,
+  ticket: Ticket,
+  added: FilesAdded,
+): Promise<void> {
+  return orTell(TO_AGENTS, client, token, ticket, added);
+}
+
+/**
+ * copyFilesOrTell for a ticket without a request type (a :ticket:
+ * reaction's), which is never private: its bundle leaves out the agents'
+ * DMs. Files for one that is private all the same are not copied, and
+ * their person is told to add them again in the thread, whose relay sends
+ * them to its agents.
+ */
+export function untypedFilesOrTell(
+  client: SlackAPIClient,
+  token: string,
+  ticket: Ticket,
+  added: FilesAdded,
+): Promise<void> {
+  return orTell(undefined, client, token, ticket, added);
+}
+
+async function orTell(
+  privately: PrivateCopies | undefined,
   client: SlackAPIClient,
   token: string,
   ticket: Ticket,
   added: FilesAdded,
 ): Promise<void> {
   try {
-    await copyFilesToCard(client, token, ticket, added);
+    await copyAs(privately, client, token, ticket, added);
   } catch (error) {
     console.error(`${ticket.key}: files not copied`, error);
     await tellPerson(
@@ -252,15 +337,13 @@ async function agentDms(
   client: SlackAPIClient,
   ticket: Ticket,
   from: string,
-): Promise<
-  { places: { channel: string; thread_ts: string }[]; missed: number }
-> {
+): Promise<{ places: Place[]; missed: number }> {
   const loaded = await loadQueuedTicket(client, ticket.id);
   if (!loaded.ok) return { places: [], missed: 0 };
   const agents =
     (await new QueueDirectory(client, loaded.queue, ticket.requester)
       .agents()).filter((a) => a !== ticket.requester);
-  const places: { channel: string; thread_ts: string }[] = [];
+  const places: Place[] = [];
   for (const agent of agents) {
     try {
       const posted = await slackCall(client, "chat.postMessage", {
