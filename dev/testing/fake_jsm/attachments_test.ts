@@ -83,6 +83,44 @@ Deno.test("the fake JSM takes attachments in JSM's two steps", async (t) => {
     assert.equal(away.status, 303);
   });
 
+  await t.step(
+    "an add whose answer is lost attached all the same",
+    async () => {
+      jsm.fail(/\/request\/IT-1\/attachment$/, {
+        status: 500,
+        method: "POST",
+        afterEffect: true,
+      });
+      const up = await temporary("lost.txt");
+      const [{ temporaryAttachmentId }] = up.json.temporaryAttachments;
+      const r = await attach([temporaryAttachmentId], true);
+      assert.equal(r.status, 500);
+      const [call] = jsm.callsTo(
+        "POST",
+        "/rest/servicedeskapi/request/IT-1/attachment",
+      )
+        .slice(-1);
+      assert.equal(call.tookEffect, true);
+      const listed = await fetch(
+        `${jsm.baseUrl}/rest/servicedeskapi/request/IT-1/attachment`,
+        { headers: { authorization: auth } },
+      );
+      const names = (await listed.json()).values.map((
+        a: { filename: string; size: number },
+      ) => `${a.filename}:${a.size}`);
+      assert.deepEqual(names, ["log.txt:9", "lost.txt:9"]);
+      // A failure staged without afterEffect changes nothing.
+      jsm.fail(/\/request\/IT-1\/attachment$/, { status: 503, method: "POST" });
+      const next = await temporary("never.txt");
+      const refused = await attach(
+        [next.json.temporaryAttachments[0].temporaryAttachmentId],
+        true,
+      );
+      assert.equal(refused.status, 503);
+      assert.equal(jsm.desk.attachments.byRequest.get("IT-1")!.length, 2);
+    },
+  );
+
   await t.step("too large, a refused type, attachments off", async () => {
     jsm.desk.attachments.maxBytes = 3;
     const big = await temporary("big.txt");

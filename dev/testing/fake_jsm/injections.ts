@@ -9,6 +9,12 @@ export interface InjectedJsmFailure {
   body?: unknown;
   /** 1 by default; Infinity for every matching call. */
   times?: number;
+  /**
+   * The call is carried out first and only its answer is the failure: a
+   * 5xx or a gateway timeout after the write landed, so the caller can't
+   * tell that it did.
+   */
+  afterEffect?: boolean;
   method?: string;
 }
 

@@ -9,7 +9,9 @@
 // It records every call, checks credentials (401) and OAuth scopes (401
 // "scope does not match", as the gateway does), can inject failures with
 // Retry-After, add latency, and answer one call late after acting on it
-// (`slowOnce`), which is how a create that timed out can still exist.
+// (`slowOnce`), which is how a create that timed out can still exist, or
+// answer a failure after acting on it (`afterEffect`: a 5xx whose write
+// landed).
 import type { JsmConfig } from "../../../integrations/jsm/jsm_config.ts";
 import { routeJsm } from "./routes.ts";
 import {
@@ -40,6 +42,8 @@ export interface FakeJsmCall {
   body?: unknown;
   auth: "basic" | "bearer" | "none";
   status: number;
+  /** Carried out, even when its answer is an (injected) failure. */
+  tookEffect: boolean;
   startedAt: number;
   endedAt: number;
 }
@@ -252,6 +256,7 @@ export class FakeJsm {
       body,
       auth,
       status: 0,
+      tookEffect: false,
       startedAt,
       endedAt: 0,
     };
@@ -261,15 +266,7 @@ export class FakeJsm {
     let answer: unknown;
     let raw: RouteResult | undefined;
     const failure = this.#injections.takeFailure(call.method, call.path);
-    if (failure) {
-      call.status = failure.status;
-      if (failure.retryAfter !== undefined) {
-        headers["retry-after"] = String(failure.retryAfter);
-      }
-      answer = failure.body ?? {
-        errorMessage: `Injected failure: HTTP ${failure.status}`,
-      };
-    } else {
+    if (!failure || failure.afterEffect) {
       try {
         const result = routeJsm(
           this,
@@ -279,6 +276,7 @@ export class FakeJsm {
           request.headers,
         );
         call.status = result.status;
+        call.tookEffect = result.status < 400;
         answer = result.body;
         raw = result;
       } catch (error) {
@@ -286,6 +284,17 @@ export class FakeJsm {
         call.status = error.status;
         answer = error.body;
       }
+    }
+    // A call refused on its own merits answers that, lost answer or not.
+    if (failure && (!failure.afterEffect || call.tookEffect)) {
+      call.status = failure.status;
+      raw = undefined;
+      if (failure.retryAfter !== undefined) {
+        headers["retry-after"] = String(failure.retryAfter);
+      }
+      answer = failure.body ?? {
+        errorMessage: `Injected failure: HTTP ${failure.status}`,
+      };
     }
     // Logged before a held-back answer, since the call already took effect.
     this.calls.push(call);
