@@ -50,6 +50,7 @@ async function attachWithEarlyWebhook(
   slack: FakeSlack,
   jsm: FakeJsm,
   meanwhile: (key: string) => void,
+  options: { answerLost?: boolean } = {},
 ) {
   await configureQueues(slack);
   const env = jsmFilesEnv(jsm);
@@ -88,7 +89,7 @@ async function attachWithEarlyWebhook(
     [];
   jsm.beforeAnswer = async (call) => {
     const at = call.path.match(/\/request\/([^/]+)\/attachment$/);
-    if (call.method !== "POST" || !at || call.status !== 201) return;
+    if (call.method !== "POST" || !at || !call.tookEffect) return;
     const key = decodeURIComponent(at[1]);
     meanwhile(key);
     // JSM's automation sends every attachment of the request it knows of.
@@ -107,9 +108,23 @@ async function attachWithEarlyWebhook(
     runs.push(run);
     await run;
   };
+  if (options.answerLost) {
+    // JSM attaches the file but its answer is a 500: the sync can't tell,
+    // keeps the file queued, and a later sync settles it.
+    jsm.fail(/\/request\/[^/]+\/attachment$/, {
+      status: 500,
+      method: "POST",
+      afterEffect: true,
+    });
+    const failed = await sync();
+    assert.equal(failed.outputs?.sync_state, "pending");
+    const queued = (await storedTicket(slack, opened.id)).jsm_files ?? [];
+    assert.equal(queued.length, 1, "still owed to JSM");
+  }
   const synced = await sync();
   jsm.beforeAnswer = undefined;
   assert.equal(synced.error, undefined);
+  assert.equal(synced.outputs?.sync_state, "synced");
   for (const ran of await Promise.all(runs)) {
     assert.equal(ran.error, undefined, ran.error);
   }
@@ -162,4 +177,57 @@ Deno.test("an agent's files added while Helpdesk attaches still arrive, even one
   );
   const ticket = await storedTicket(slack, opened.id);
   assert.ok(!ticket.copied_files?.some((m) => m.startsWith("jsm-held:")));
+});
+
+Deno.test("an attach whose answer was lost is made once and never echoed as an agent's", async () => {
+  await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
+  await using jsm = await startFakeJsm({
+    customers: [FAKE_CUSTOMER, JSM_AGENT],
+  });
+  const { opened, key, dm } = await attachWithEarlyWebhook(
+    slack,
+    jsm,
+    () => {},
+    { answerLost: true },
+  );
+  const attached = jsm.desk.attachments.byRequest.get(key)!;
+  assert.deepEqual(
+    attached.map((a) => a.filename),
+    ["jam.png"],
+    "JSM has the file once",
+  );
+  assert.deepEqual(filesIn(slack, dm), [], "nothing came back to Riley");
+  assert.deepEqual(
+    filesIn(slack, PEOPLE_TRIAGE, opened.card_ts),
+    ["jam.png"],
+    "the card's thread has the requester's one copy, none from JSM",
+  );
+  const ticket = await storedTicket(slack, opened.id);
+  assert.ok(ticket.copied_files?.includes(`jsm:${attached[0].id}`));
+  assert.ok(!ticket.copied_files?.some((m) => m.startsWith("jsm-held:")));
+  assert.deepEqual(ticket.jsm_files ?? [], []);
+});
+
+Deno.test("after a lost answer, an agent's file named alike still arrives", async () => {
+  await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
+  await using jsm = await startFakeJsm({
+    customers: [FAKE_CUSTOMER, JSM_AGENT],
+  });
+  let added = false;
+  const { opened, key, dm } = await attachWithEarlyWebhook(slack, jsm, (k) => {
+    if (added) return;
+    added = true;
+    jsm.desk.attachments.addByAgent(k, {
+      filename: "jam.png",
+      mimeType: "text/plain",
+      bytes: log,
+    }, { authorAccountId: JSM_AGENT.accountId });
+  }, { answerLost: true });
+  assert.equal(jsm.desk.attachments.byRequest.get(key)!.length, 2);
+  assert.deepEqual(filesIn(slack, dm), ["jam.png"], "the agent's");
+  assert.deepEqual(
+    filesIn(slack, PEOPLE_TRIAGE, opened.card_ts),
+    ["jam.png", "jam.png"],
+    "the requester's copy, then the agent's",
+  );
 });

@@ -83,7 +83,42 @@ Deno.test("a ticket's files become attachments of its JSM request", async (t) =>
     // Synced again: nothing is attached twice.
     await sync(after);
     assert.equal(jsm.desk.attachments.byRequest.get(key)!.length, 1);
+    // An add that was answered costs no look at the request's list.
+    assert.equal(jsm.callsTo("GET", /\/attachment$/).length, 0);
   });
+
+  await t.step(
+    "an add whose answer was lost is found, not made again",
+    async () => {
+      const ticket = await report("lost.log");
+      jsm.fail(/\/request\/[^/]+\/attachment$/, {
+        status: 502,
+        method: "POST",
+        afterEffect: true,
+      });
+      const first = await sync(ticket);
+      assert.equal(first.outputs?.sync_state, "pending");
+      const key = String(first.outputs?.jsm_key);
+      const [made] = jsm.desk.attachments.byRequest.get(key)!;
+      assert.equal(made.filename, "lost.log");
+      const stored = await storedTicket(slack, ticket.id);
+      assert.equal(
+        stored.jsm_files?.length,
+        1,
+        "still owed, as far as it knows",
+      );
+      const second = await sync(stored);
+      assert.equal(second.outputs?.sync_state, "synced");
+      assert.deepEqual(
+        jsm.desk.attachments.byRequest.get(key)!.map((a) => a.id),
+        [made.id],
+        "attached once",
+      );
+      const after = await storedTicket(slack, ticket.id);
+      assert.deepEqual(after.jsm_files ?? [], []);
+      assert.ok(after.copied_files?.includes(`jsm:${made.id}`));
+    },
+  );
 
   await t.step("a failure keeps the file queued for the retry", async () => {
     const ticket = await report("retry.log");

@@ -193,6 +193,11 @@ export interface JsmFile {
   name: string;
   /** Public (the customer sees it) or internal, as its message is. */
   public: boolean;
+  /**
+   * An add of it to the request failed in a way that may have landed
+   * (its answer lost): the next attempt looks for it before adding again.
+   */
+  maybeAttached?: boolean;
 }
 
 export function jsmFileEntry(file: JsmFile): string {
@@ -207,11 +212,34 @@ export function pendingJsmFiles(entries: readonly string[] | undefined) {
       return typeof f.id === "string" && typeof f.name === "string"
         ? [{
           entry,
-          file: { id: f.id, name: f.name, public: f.public !== false },
+          file: {
+            id: f.id,
+            name: f.name,
+            public: f.public !== false,
+            maybeAttached: f.maybeAttached === true,
+          },
         }]
         : [];
     } catch {
       return [];
     }
   });
+}
+
+/**
+ * The attachment an add whose answer was lost made, if it did: JSM's list
+ * gives no checksum and no caller's reference, so it is one with the file's
+ * name and size in bytes that Helpdesk knows nothing else of (no `jsm:<id>`
+ * mark: not an earlier file of Helpdesk's, not an agent's already copied),
+ * the newest such. Its id, or undefined: then the file is added again.
+ */
+export function lostAddFound(
+  listed: readonly { id: string; filename: string; size: number }[],
+  file: { name: string; size: number },
+  marks: readonly string[],
+): string | undefined {
+  return listed.findLast((a) =>
+    a.filename === file.name && a.size === file.size &&
+    !marks.includes(jsmAttachmentMark(a.id))
+  )?.id;
 }

@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
 import {
   heldJsmAttachment,
+  jsmFileEntry,
   jsmHeldMark,
+  lostAddFound,
   type MessageFile,
   notCopiedForPerson,
   notCopiedForThread,
+  pendingJsmFiles,
   planCopies,
   privateFilesNote,
   settleHeld,
@@ -64,4 +67,47 @@ Deno.test("a held JSM attachment is settled with the file it was held for", () =
   const settled = settleHeld(marks, new Set(["FQUEUED"]), new Set(["20003"]));
   assert.deepEqual(settled.agents, ["20004"]);
   assert.deepEqual(settled.marks, marks.slice(0, 3));
+});
+
+Deno.test("an add whose answer was lost is found by name and size", async (t) => {
+  const listed = [
+    { id: "20001", filename: "jam.png", size: 512 },
+    { id: "20002", filename: "jam.png", size: 70 },
+    { id: "20003", filename: "jam.png", size: 512 },
+    { id: "20004", filename: "jam.png", size: 512 },
+  ];
+  const jam = { name: "jam.png", size: 512 };
+  await t.step("the newest one Helpdesk knows nothing else of", () => {
+    assert.equal(lostAddFound(listed, jam, ["jsm:20004"]), "20003");
+    assert.equal(lostAddFound(listed, jam, []), "20004");
+  });
+  await t.step("none when each is known, or name or size differ", () => {
+    assert.equal(
+      lostAddFound(listed, jam, ["jsm:20001", "jsm:20003", "jsm:20004"]),
+      undefined,
+    );
+    assert.equal(lostAddFound(listed, { ...jam, size: 513 }, []), undefined);
+    assert.equal(
+      lostAddFound(listed, { ...jam, name: "Jam.png" }, []),
+      undefined,
+    );
+  });
+  await t.step("the queue keeps that the add may have landed", () => {
+    const entry = jsmFileEntry({
+      id: "F1",
+      name: "jam.png",
+      public: false,
+      maybeAttached: true,
+    });
+    const [queued] = pendingJsmFiles([
+      entry,
+      jsmFileEntry({ id: "F2", name: "b", public: true }),
+    ]);
+    assert.deepEqual(queued.file, {
+      id: "F1",
+      name: "jam.png",
+      public: false,
+      maybeAttached: true,
+    });
+  });
 });

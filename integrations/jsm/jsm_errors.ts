@@ -58,6 +58,17 @@ export class JsmError extends Error {
   }
 }
 
+/**
+ * Whether a write that failed this way may still have been carried out:
+ * no answer came (a timeout, a dropped connection) or JSM failed after
+ * acting (a 5xx). A 4xx, and a 429 given up on, changed nothing.
+ */
+export function mayHaveLanded(error: unknown): boolean {
+  if (!(error instanceof JsmError)) return true;
+  const code = error.code === "gave_up" ? error.lastCode : error.code;
+  return code === "timeout" || code === "network" || code === "unavailable";
+}
+
 export function codeForStatus(status: number): JsmErrorCode {
   if (status === 401) return "unauthorized";
   if (status === 403) return "forbidden";

@@ -37,53 +37,58 @@ function attachmentIdOf(a: RawAttachment): string | undefined {
 }
 
 /**
- * Attaches files to the request in JSM's two steps: each file becomes a
- * temporary file of the service desk (a multipart POST, safe to resend:
- * an unused temporary file is simply dropped by JSM), then all are
- * attached at once, public or internal. The attach is resent only after
- * a 429, as one that timed out may have been made.
+ * The first of JSM's two steps: the file becomes a temporary file of the
+ * service desk (a multipart POST, safe to resend: an unused temporary file
+ * is simply dropped by JSM). Its temporary ids, for addAttachments.
  */
-export async function attachFiles(
+export async function uploadTemporaryFile(
+  jsm: JsmClient,
+  file: { name: string; type: string; bytes: Uint8Array },
+): Promise<string[]> {
+  const temporary = await jsm.operation((session) => {
+    const form = new FormData();
+    form.append(
+      "file",
+      new Blob([file.bytes.slice()], { type: file.type }),
+      file.name,
+    );
+    return session.send<
+      { temporaryAttachments?: { temporaryAttachmentId: string }[] }
+    >({
+      method: "POST",
+      path: `/rest/servicedeskapi/servicedesk/${
+        encodeURIComponent(jsm.serviceDeskId)
+      }/attachTemporaryFile`,
+      form,
+    });
+  });
+  return (temporary?.temporaryAttachments ?? []).map((t) =>
+    t.temporaryAttachmentId
+  );
+}
+
+/**
+ * The second step: the temporary files become the request's attachments,
+ * public or internal. Resent only after a 429: one that failed otherwise
+ * may have been made (mayHaveLanded), and the caller looks before adding
+ * it again (jsm_file_sync.ts). The attachments' ids, so that the webhook
+ * never copies them back.
+ */
+export async function addAttachments(
   jsm: JsmClient,
   issueIdOrKey: string,
-  files: { name: string; type: string; bytes: Uint8Array }[],
+  temporaryIds: string[],
   isPublic: boolean,
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (const file of files) {
-    const temporary = await jsm.operation((session) => {
-      const form = new FormData();
-      form.append(
-        "file",
-        new Blob([file.bytes.slice()], { type: file.type }),
-        file.name,
-      );
-      return session.send<
-        { temporaryAttachments?: { temporaryAttachmentId: string }[] }
-      >({
-        method: "POST",
-        path: `/rest/servicedeskapi/servicedesk/${
-          encodeURIComponent(jsm.serviceDeskId)
-        }/attachTemporaryFile`,
-        form,
-      });
-    });
-    ids.push(
-      ...(temporary?.temporaryAttachments ?? []).map((t) =>
-        t.temporaryAttachmentId
-      ),
-    );
-  }
   const added = await jsm.operation(
     (session) =>
       session.send<{ attachments?: { values?: RawAttachment[] } }>({
         method: "POST",
         path: `${REQUESTS_PATH}/${encodeURIComponent(issueIdOrKey)}/attachment`,
-        body: { temporaryAttachmentIds: ids, public: isPublic },
+        body: { temporaryAttachmentIds: temporaryIds, public: isPublic },
       }),
     isRateLimited,
   );
-  // The attachments' ids, so that the webhook never copies them back.
   return (added?.attachments?.values ?? []).flatMap((a) => {
     const id = attachmentIdOf(a);
     return id ? [id] : [];
@@ -92,31 +97,49 @@ export async function attachFiles(
 
 /**
  * The request's attachments: only ids listed here are read, so a webhook
- * can't name another request's file.
+ * can't name another request's file. "Get attachments for request", GET
+ * /rest/servicedeskapi/request/{issueIdOrKey}/attachment
+ * (developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/):
+ * a paged list (start, limit, isLastPage; 50 a page by default) of
+ * AttachmentDTOs, each with filename, size in bytes, mimeType, author,
+ * created and _links, but no id field. Every page is read, up to
+ * MAX_PAGES: a file beyond the first page is still the request's.
  */
 export async function requestAttachments(
   jsm: JsmClient,
   issueIdOrKey: string,
 ): Promise<JsmAttachment[]> {
-  const page = await jsm.operation((session) =>
-    session.send<{ values?: RawAttachment[] }>({
-      method: "GET",
-      path: `${REQUESTS_PATH}/${encodeURIComponent(issueIdOrKey)}/attachment`,
-      query: { limit: 100 },
-    })
-  );
-  return (page?.values ?? []).flatMap((a) => {
-    const id = attachmentIdOf(a);
-    return id
-      ? [{
-        id,
-        filename: String(a.filename ?? id),
-        size: Number(a.size ?? 0),
-        mimeType: String(a.mimeType ?? "application/octet-stream"),
-        author: String(a.author?.displayName ?? ""),
-      }]
-      : [];
-  });
+  const all: JsmAttachment[] = [];
+  for (let start = 0, page = 0; page < MAX_PAGES; page++) {
+    const listed = await jsm.operation((session) =>
+      session.send<{ values?: RawAttachment[]; isLastPage?: boolean }>({
+        method: "GET",
+        path: `${REQUESTS_PATH}/${encodeURIComponent(issueIdOrKey)}/attachment`,
+        query: { start, limit: 100 },
+      })
+    );
+    const values = listed?.values ?? [];
+    all.push(...values.flatMap(asAttachment));
+    if (listed?.isLastPage !== false || values.length === 0) break;
+    start += values.length;
+  }
+  return all;
+}
+
+/** 1,000 attachments even at 50 a page: more than a request should have. */
+const MAX_PAGES = 20;
+
+function asAttachment(a: RawAttachment): JsmAttachment[] {
+  const id = attachmentIdOf(a);
+  return id
+    ? [{
+      id,
+      filename: String(a.filename ?? id),
+      size: Number(a.size ?? 0),
+      mimeType: String(a.mimeType ?? "application/octet-stream"),
+      author: String(a.author?.displayName ?? ""),
+    }]
+    : [];
 }
 
 /**

@@ -2,18 +2,29 @@
 // ticket_files.ts), attached by the JSM sync once the request exists: each
 // copy in the card's thread is read back from Slack (Helpdesk's own file)
 // and attached in JSM's two steps, public or internal as its message was.
+// An add that failed in a way that may have landed (a 5xx, no answer) marks
+// its file maybeAttached; before adding it again, the request's attachments
+// are read and one with its name and size is taken as that add's
+// (lostAddFound), so JSM never has it twice and its webhook's copy of it is
+// never shown in Slack as an agent's.
 // A file JSM refuses (too large, a type it won't take, attachments turned
 // off) is not retried: the card's thread says so. Any other failure stops
 // here and the sync retries later.
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   jsmAttachmentMark,
+  jsmFileEntry,
+  lostAddFound,
   pendingJsmFiles,
   settleHeld,
 } from "../../helpdesk/tickets/ticket_files.ts";
 import { relayJsmAttachments } from "./jsm_attachment_relay.ts";
-import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
-import { attachFiles } from "../../integrations/jsm/request_attachments.ts";
+import { JsmError, mayHaveLanded } from "../../integrations/jsm/jsm_errors.ts";
+import {
+  addAttachments,
+  requestAttachments,
+  uploadTemporaryFile,
+} from "../../integrations/jsm/request_attachments.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import {
@@ -40,6 +51,8 @@ export async function sendFiles(
   /** JSM's ids of what Helpdesk attached: the webhook never copies them back. */
   const attached: string[] = [];
   let failure: unknown;
+  /** The entry whose add failed and may have landed, and its new form. */
+  let lost: { entry: string; marked: string } | undefined;
   for (const { entry, file } of pending) {
     try {
       const info = await slackCall(deps.client, "files.info", {
@@ -48,13 +61,36 @@ export async function sendFiles(
       const [found] = filesOf({ files: [info.file] });
       if (!found) throw new Error(`${file.id} has no download link`);
       const bytes = await downloadFile(deps.slackToken, found);
-      attached.push(
-        ...await attachFiles(deps.jsm, key, [{
+      // An earlier add whose answer was lost may have made it: then it is
+      // recorded as Helpdesk's, never added twice nor copied back.
+      const made = file.maybeAttached
+        ? lostAddFound(
+          await requestAttachments(deps.jsm, key),
+          { name: file.name, size: bytes.length },
+          [...(ticket.copied_files ?? []), ...attached.map(jsmAttachmentMark)],
+        )
+        : undefined;
+      if (made) attached.push(made);
+      else {
+        const temporary = await uploadTemporaryFile(deps.jsm, {
           name: file.name,
           type: found.mimetype,
           bytes,
-        }], file.public),
-      );
+        });
+        try {
+          attached.push(
+            ...await addAttachments(deps.jsm, key, temporary, file.public),
+          );
+        } catch (error) {
+          if (mayHaveLanded(error)) {
+            lost = {
+              entry,
+              marked: jsmFileEntry({ ...file, maybeAttached: true }),
+            };
+          }
+          throw error;
+        }
+      }
       done.push(entry);
     } catch (error) {
       if (error instanceof JsmError && REFUSED.has(error.code)) {
@@ -85,19 +121,20 @@ export async function sendFiles(
       break;
     }
   }
-  if (done.length) {
+  if (done.length || lost) {
     // One write: what Helpdesk attached is recorded as its queued file
     // leaves the queue, so the webhook's relay, under the same lock, always
     // knows it as Helpdesk's (jsm_attachment_relay.ts). Attachments it held
     // back meanwhile for a settled file, and that are not Helpdesk's, were
-    // an agent's: copied now.
+    // an agent's: copied now. A file whose add may have landed stays
+    // queued, marked, so its attachment stays held too.
     let agents: string[] = [];
     const taken = await updateFieldsUnderLock(
       deps.client,
       ticket,
       (latest) => {
-        const queued = (latest.jsm_files ?? []).filter((e) =>
-          !done.includes(e)
+        const queued = (latest.jsm_files ?? []).flatMap((e) =>
+          done.includes(e) ? [] : e === lost?.entry ? [lost.marked] : [e]
         );
         const settled = settleHeld(
           latest.copied_files ?? [],

@@ -33,7 +33,7 @@ import { findRequestByHelpdeskKey } from "../../integrations/jsm/request_search.
 import { transitionTo } from "../../integrations/jsm/transitions.ts";
 import {
   explainJsmError,
-  JsmError,
+  mayHaveLanded,
 } from "../../integrations/jsm/jsm_errors.ts";
 import {
   getTicket,
@@ -229,13 +229,6 @@ async function moveToTicketStatus(
   };
 }
 
-/** A create whose answer never came may still have made the request. */
-function createMayHaveLanded(error: unknown): boolean {
-  if (!(error instanceof JsmError)) return true;
-  const code = error.code === "gave_up" ? error.lastCode : error.code;
-  return code === "timeout" || code === "network" || code === "unavailable";
-}
-
 async function recordFailure(
   deps: JsmSyncDeps,
   ticket: Ticket,
@@ -253,7 +246,7 @@ async function recordFailure(
   const reason = explainJsmError(error, deps.config);
   // A create refused outright made nothing: the next attempt may create at
   // once. One that may have landed keeps the record written before it.
-  const landed = createMayHaveLanded(error);
+  const landed = mayHaveLanded(error);
   const saved = await updateTicketFields(client, ticket.id, {
     ...what.link,
     jsm_sync: "pending",
