@@ -67,6 +67,33 @@ Deno.test("a request's attachments, added in two steps and listed", async (t) =>
     assert.equal(mayHaveLanded(error), false);
   });
 
+  await t.step("no answer in time may have landed; a 429 did not", async () => {
+    const impatient = new JsmClient(jsm.apiTokenConfig(), {
+      perAttemptTimeoutMs: 100,
+      sleep: () => Promise.resolve(),
+    });
+    const temporary = await upload("c.log");
+    jsm.slowOnce(ADD, 1_000, "POST");
+    const timedOut = await addAttachments(impatient, issueKey, temporary, true)
+      .then(() => undefined, (e) => e);
+    assert.equal(timedOut?.code, "timeout");
+    assert.equal(mayHaveLanded(timedOut), true);
+    // JSM asks for a wait longer than any run sleeps: given up, not made.
+    jsm.fail(ADD, { status: 429, method: "POST", retryAfter: 60 });
+    const limited = await addAttachments(
+      client,
+      issueKey,
+      await upload("d.log"),
+      true,
+    ).then(() => undefined, (e) => e);
+    assert.equal(limited?.code, "gave_up");
+    assert.equal(mayHaveLanded(limited), false);
+    const names = (await requestAttachments(client, issueKey)).map((a) =>
+      a.filename
+    );
+    assert.deepEqual(names, ["a.log", "b.log", "c.log"]);
+  });
+
   await t.step("every page is read, not only the first", async () => {
     for (let i = 0; i < 130; i++) {
       jsm.desk.attachments.addByAgent(issueKey, {
@@ -76,7 +103,7 @@ Deno.test("a request's attachments, added in two steps and listed", async (t) =>
       }, { authorAccountId: "557058:agent" });
     }
     const listed = await requestAttachments(client, issueKey);
-    assert.equal(listed.length, 132);
+    assert.equal(listed.length, 133);
     assert.equal(listed.at(-1)?.filename, "shot-129.png");
     const pages = jsm.callsTo("GET", ADD).slice(-2);
     assert.deepEqual(pages.map((c) => c.query.get("start")), ["0", "100"]);
