@@ -14,6 +14,9 @@
 // scheduled check (ticket_repair.ts) reopens what is still closed. Reopening
 // checks, under the released ticket's lock, that it is still merged into the
 // kept one, so a retry tells nobody twice.
+//
+// The owed keys are settled under the kept ticket's lock, on it as stored
+// then, so a close that owes more meanwhile is never written over.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -90,20 +93,19 @@ export async function releaseOnRequesterClose(
 }
 
 /**
- * After the kept ticket was saved closed: each released ticket open again
- * on its own, under its own lock. Once none is left closed, the kept
- * ticket's release_due is cleared; otherwise it stays for the scheduled
- * check. What could not be shown is returned.
+ * Each released ticket open again on its own, under its own lock: the keys
+ * done (or owing nothing any more), and why each other one failed.
  */
-export async function reopenReleased(
+async function reopenEach(
   client: SlackAPIClient,
   settings: HelpdeskSettings,
   kept: Ticket,
   released: readonly Ticket[],
   now: number,
-): Promise<unknown[]> {
+) {
   const notShown: unknown[] = [];
-  let failed = 0;
+  const done = new Set<string>();
+  const failed = new Map<string, [Ticket, unknown]>();
   for (const seen of released) {
     try {
       const locked = await withTicketLock(client, seen, async (latest) => {
@@ -123,21 +125,65 @@ export async function reopenReleased(
         return shown.notShown;
       });
       if (locked.ok) notShown.push(...locked.value);
-      else {
-        failed++;
-        notShown.push(new Error(`${seen.key}: ${locked.reason}`));
-      }
+      // Removed meanwhile (a purge): nothing is left to reopen.
+      if (locked.ok || locked.removed) done.add(seen.key);
+      // Busy, or Slack slow: a passing failure.
+      else throw new Error(`${seen.key}: ${locked.reason}`);
     } catch (error) {
       // Its save failed: it is still closed, and release_due says so.
-      failed++;
       notShown.push(error);
+      failed.set(seen.key, [seen, error]);
     }
   }
-  // Keys owed from an earlier close and not tried here stay owed.
-  const tried = new Set(released.map((r) => r.key));
-  const allTried = (kept.released_keys ?? []).every((key) => tried.has(key));
-  if (!failed && allTried && kept.release_due) {
-    await updateTicketFields(client, kept.id, { release_due: false });
+  return { notShown, done, failed };
+}
+
+/**
+ * Under the kept ticket's lock, on it as stored now (a close meanwhile may
+ * owe more): `settle` writes what is still owed. Busy: release_due stays,
+ * and the next check settles it.
+ */
+async function settleOwed(
+  client: SlackAPIClient,
+  kept: Ticket,
+  notShown: unknown[],
+  settle: (latest: Ticket, owed: string[]) => Promise<unknown>,
+) {
+  const locked = await withTicketLock(client, kept, async (latest) => {
+    if (latest?.release_due) {
+      await settle(latest, latest.released_keys ?? []);
+    }
+  }, { waitMs: 1000 });
+  if (!locked.ok) notShown.push(new Error(`${kept.key}: ${locked.reason}`));
+}
+
+/**
+ * After the kept ticket was saved closed: each released ticket open again.
+ * Those done are no longer owed; the rest stay for the scheduled check.
+ * What could not be shown is returned.
+ */
+export async function reopenReleased(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  kept: Ticket,
+  released: readonly Ticket[],
+  now: number,
+): Promise<unknown[]> {
+  const { notShown, done } = await reopenEach(
+    client,
+    settings,
+    kept,
+    released,
+    now,
+  );
+  if (done.size) {
+    await settleOwed(client, kept, notShown, (latest, owed) => {
+      const still = owed.filter((key) => !done.has(key));
+      return updateTicketFields(client, latest.id, {
+        release_due: still.length > 0,
+        released_keys: still,
+      });
+    });
   }
   return notShown;
 }
@@ -161,13 +207,23 @@ export async function finishRelease(
   const released = found.filter((t): t is Ticket =>
     t !== undefined && t.merged_into === kept.id
   );
-  const notShown = await reopenReleased(
+  const { notShown, failed } = await reopenEach(
     client,
     settings,
-    // Those no longer merged into it (reopened, unmerged, gone) owe nothing.
-    { ...kept, release_due: true, released_keys: released.map((r) => r.key) },
+    kept,
     released,
     now,
   );
+  await settleOwed(client, kept, notShown, (latest, owed) => {
+    // Keys read before and not failing are done, or were no longer merged
+    // into it (reopened, unmerged, gone): nothing is owed for them. Keys a
+    // close added meanwhile stay.
+    const read = new Set(kept.released_keys);
+    const still = owed.filter((key) => failed.has(key) || !read.has(key));
+    return updateTicketFields(client, latest.id, {
+      release_due: still.length > 0,
+      released_keys: still,
+    });
+  });
   return { tried: released.length, notShown };
 }

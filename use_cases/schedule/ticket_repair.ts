@@ -67,7 +67,8 @@ export async function repairTickets(
         continue;
       }
       if (ticket.release_due) {
-        // Under each released ticket's own lock, not the kept one's.
+        // Under each released ticket's own lock; what is owed is settled
+        // under the kept one's (merged_release.ts).
         const { tried, notShown } = await finishRelease(
           client,
           settings,
