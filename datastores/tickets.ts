@@ -93,6 +93,7 @@ export default DefineDatastore({
       type: Schema.types.array,
       items: { type: Schema.types.string },
     },
+    release_tries: { type: Schema.types.number },
     requester_thread: { type: Schema.types.string },
     jsm_comments: {
       type: Schema.types.array,

@@ -200,6 +200,11 @@ export interface Ticket {
   release_due?: boolean;
   released_keys?: string[];
   /**
+   * How many scheduled checks found some of released_keys still failing:
+   * past RELEASE_TRIES they are given up and people told (merged_release.ts).
+   */
+  release_tries?: number;
+  /**
    * The requester's side of the conversation, "channel:ts": the thread of
    * the message a :ticket: reaction turned into this ticket, or of the DM
    * in which an agent first replied.

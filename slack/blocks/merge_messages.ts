@@ -157,6 +157,27 @@ export function releasedHereNote(released: readonly Ticket[]): string {
   } own: closing this ticket answered nobody else's request.`;
 }
 
+/** The kept card's thread, which said `merged` is open again: it is not. */
+export function notReleasedNote(
+  merged: Ticket,
+  kept: Ticket,
+  why: string,
+): string {
+  return `:warning: ${merged.key} did not open again on its own after all, and Helpdesk will not try again: ${why} It stays closed, merged into ${kept.key}.`;
+}
+
+/** Its requester, who was told nothing yet: it stays closed, and why. */
+export function notReleasedDm(
+  merged: Ticket,
+  kept: Ticket,
+  url: string,
+  why: string,
+): string {
+  return `:warning: ${kept.key}, which your ticket <${url}|${merged.key}> was merged into, ${
+    endedBy(kept)
+  }, but Helpdesk could not open yours again on its own: ${why} It stays closed; if you still need help, open a new ticket.`;
+}
+
 /** The released ticket's card thread. */
 export function releasedSummary(merged: Ticket, kept: Ticket): string {
   return `:leftwards_arrow_with_hook: ${kept.key}, which ${merged.key} was merged into, ${

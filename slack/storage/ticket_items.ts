@@ -245,6 +245,7 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     outbox_due: read.flag("outbox_due"),
     release_due: read.flag("release_due"),
     released_keys: read.strings("released_keys"),
+    release_tries: read.optional("release_tries") as number | undefined,
     requester_thread: read.text("requester_thread"),
     jsm_comments: read.strings("jsm_comments"),
     merged_into: read.text("merged_into"),

@@ -16,7 +16,12 @@
 // kept one, so a retry tells nobody twice.
 //
 // The owed keys are settled under the kept ticket's lock, on it as stored
-// then, so a close that owes more meanwhile is never written over.
+// then, so a close that owes more meanwhile is never written over. A reopen
+// Slack refuses for good (outbox.ts's lasting refusals), or one still
+// failing after RELEASE_TRIES scheduled checks, is given up: the kept card's
+// thread, which said it is open again, and its requester, who was told
+// nothing yet, hear that it stays closed; once, as the key leaves the list
+// under that lock.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -32,9 +37,17 @@ import {
   lookupByKey,
   updateTicketFields,
 } from "../../slack/storage/ticket_store.ts";
+import {
+  type OutboxMessage,
+  refusedForGood,
+  sendOrKeep,
+  whySlackRefused,
+} from "../../slack/workspace/outbox.ts";
 import { withTicketLock } from "../../slack/storage/ticket_lock.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import {
+  notReleasedDm,
+  notReleasedNote,
   releasedDm,
   releasedHereNote,
   releasedSummary,
@@ -79,6 +92,8 @@ export async function releaseOnRequesterClose(
     ticket: {
       ...withoutReleased(after, released),
       release_due: true,
+      // A new close's keys get every try; the count starts again.
+      release_tries: undefined,
       // Any still owed from an earlier close stay owed.
       released_keys: [
         ...new Set([
@@ -91,6 +106,13 @@ export async function releaseOnRequesterClose(
     released,
   };
 }
+
+/**
+ * Scheduled checks that may find a released ticket still failing to reopen
+ * before it is given up: the sweep runs every quarter hour
+ * (triggers/created_by_app/service_level_sweep.ts), so about two hours.
+ */
+export const RELEASE_TRIES = 8;
 
 /**
  * Each released ticket open again on its own, under its own lock: the keys
@@ -190,7 +212,11 @@ export async function reopenReleased(
 
 /**
  * The scheduled check's part (ticket_repair.ts): the tickets a kept ticket
- * released that are still to reopen, reopened now. How many it tried.
+ * released that are still to reopen, reopened now. One Slack refuses for
+ * good, or still failing at the check that makes RELEASE_TRIES, is given
+ * up: its requester and the kept card's thread (which said it is open
+ * again) are told, once, as its key leaves the list under the kept
+ * ticket's lock. How many it tried.
  */
 export async function finishRelease(
   client: SlackAPIClient,
@@ -214,16 +240,48 @@ export async function finishRelease(
     released,
     now,
   );
-  await settleOwed(client, kept, notShown, (latest, owed) => {
+  await settleOwed(client, kept, notShown, async (latest, owed) => {
+    // Counted on the kept ticket as it is: a close meanwhile restarts it.
+    const tries = (latest.release_tries ?? 0) + 1;
+    const givenUp = owed.flatMap((key) => {
+      const [ticket, error] = failed.get(key) ?? [];
+      return ticket && (refusedForGood(error) || tries >= RELEASE_TRIES)
+        ? [{ ticket, error }]
+        : [];
+    });
     // Keys read before and not failing are done, or were no longer merged
     // into it (reopened, unmerged, gone): nothing is owed for them. Keys a
     // close added meanwhile stay.
     const read = new Set(kept.released_keys);
-    const still = owed.filter((key) => failed.has(key) || !read.has(key));
-    return updateTicketFields(client, latest.id, {
+    const still = owed.filter((key) =>
+      failed.has(key)
+        ? !givenUp.some((g) => g.ticket.key === key)
+        : !read.has(key)
+    );
+    const saved = await updateTicketFields(client, latest.id, {
       release_due: still.length > 0,
       released_keys: still,
+      release_tries: tries,
     });
+    const news: OutboxMessage[] = givenUp.flatMap(({ ticket, error }) => {
+      const why = refusedForGood(error)
+        ? whySlackRefused(error)
+        : `it still failed after ${tries + 1} tries.`;
+      const link = cardLinkOf(ticket, settings.workspace_url) ??
+        settings.workspace_url;
+      const dm = notReleasedDm(ticket, saved, link, why);
+      return [
+        { channel: ticket.requester, text: dm },
+        ...saved.card_channel && saved.card_ts
+          ? [{
+            channel: saved.card_channel,
+            thread_ts: saved.card_ts,
+            text: notReleasedNote(ticket, saved, why),
+          }]
+          : [],
+      ];
+    });
+    notShown.push(...await sendOrKeep(client, saved, news));
   });
   return { tried: released.length, notShown };
 }
