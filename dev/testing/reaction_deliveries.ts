@@ -1,7 +1,7 @@
 // A :ticket: reaction delivered twice at once (Slack redelivers; two people
 // react together), with a failure at each Slack call of either delivery,
 // then what the reactor was told to do, then the scheduled check: what
-// dev/tests/reaction_deliveries*_test.ts run, one file per way a call fails
+// dev/tests/reaction_deliveries{,_lost}_test.ts run, one per way a call fails
 // so that `deno test --parallel` runs them side by side (each failed call
 // waits out the intake mark's 3 s, as the twin delivery does in Helpdesk).
 // There is exactly one ticket, and nobody was told "no ticket was made" of

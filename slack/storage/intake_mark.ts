@@ -12,16 +12,25 @@ export const MARK_STALE_AFTER_SECONDS = 75;
 
 const markId = (channel: string, ts: string) => `mark:${channel}:${ts}`;
 
-/** The mark was just taken by a live run. */
+/**
+ * A run's record of the mark names the run ("intake:<run>"; records written
+ * before runs were named say "intake"), so that a run whose own mark may
+ * still be on the message can tell another run's record from its own.
+ */
+const INTAKE = "intake";
+const holderFor = (run: string) => `${INTAKE}:${run}`;
+
+/** The mark was just taken by a live run, `run` (an id no other run has). */
 export async function recordMarkTaken(
   client: SlackAPIClient,
   where: { channel: string; ts: string },
   nowSeconds: number,
+  run: string,
 ) {
   await putItem(client, LocksDatastore, {
     id: markId(where.channel, where.ts),
     taken_at: nowSeconds,
-    holder: "intake",
+    holder: holderFor(run),
   });
 }
 
@@ -65,17 +74,24 @@ export async function markAbandoned(
 /**
  * Whether a live run has said it holds the mark: its record was written
  * right after Slack accepted its add, less than MARK_STALE_AFTER_SECONDS ago.
+ * With `besides`, a run other than that one (a read may answer that run's
+ * own older record: datastore reads are eventually consistent, see
+ * docs/platform.md).
  */
 export async function markHeldByLiveRun(
   client: SlackAPIClient,
   where: { channel: string; ts: string },
   nowSeconds: number,
+  besides?: string,
 ): Promise<boolean> {
   const record = await getItem(
     client,
     LocksDatastore,
     markId(where.channel, where.ts),
   );
-  return record?.holder === "intake" &&
-    nowSeconds - Number(record.taken_at ?? 0) <= MARK_STALE_AFTER_SECONDS;
+  const holder = String(record?.holder ?? "");
+  const byIntake = holder === INTAKE || holder.startsWith(`${INTAKE}:`);
+  return byIntake &&
+    (besides === undefined || holder !== holderFor(besides)) &&
+    nowSeconds - Number(record?.taken_at ?? 0) <= MARK_STALE_AFTER_SECONDS;
 }

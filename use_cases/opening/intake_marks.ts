@@ -64,8 +64,15 @@ export interface IntakeOptions {
 }
 
 export interface IntakeRun extends IntakeOptions {
+  /** This run's own id, named in its record of the mark. */
+  id: string;
   /** Whether this run took Helpdesk's mark on the message. */
   tookMark: boolean;
+  /**
+   * Set when this run's mark may still be on the message: taking it back
+   * failed. Unset, a mark seen on the message is another run's.
+   */
+  markMayStay?: boolean;
   /**
    * The mark's record being written (it goes along with the run's first
    * reads under the mark); awaited before the mark is taken back.
@@ -76,7 +83,9 @@ export interface IntakeRun extends IntakeOptions {
 /**
  * After this run failed: what another delivery of the same reaction did or
  * is doing. Undefined when no other run has the message, so what this run
- * says about it is true.
+ * says about it is true. A run that took the mark and gave it up looks for
+ * another run's mark too: the twin delivery may take it right after, and
+ * is then making the ticket while this run would say none was made.
  */
 export async function anotherRunsTicket(
   client: SlackAPIClient,
@@ -86,25 +95,49 @@ export async function anotherRunsTicket(
   const deadline = Date.now() + intakeWaits.markMs;
   for (;;) {
     const made = await madeFrom(client, message);
+    if (made && !made.setup_pending) {
+      return await alreadyDone(client, message, made);
+    }
+    // Another run holds the mark: it saves the ticket, or finishes one
+    // saved but not shown, and tells. Waited on as any run that found the
+    // mark held waits; when that runs out, it says the mark is on (true).
+    if (await othersMark(client, message, run)) {
+      const held = await markHeld(client, message, run);
+      return held === "abandoned" ? undefined : held;
+    }
     if (made) {
-      if (!made.setup_pending) return await alreadyDone(client, message, made);
-      // Saved by this run (its mark since taken back): finished by reacting
-      // again or by the scheduled check, as the reactor is told.
+      // Saved, and nobody else holds the mark: by this run (its answer
+      // lost), finished by reacting again or by the scheduled check, as the
+      // reactor is told; or by a run that says so itself.
       if (run.tookMark) {
         throw new NotShownYet(made, new Error("not shown"));
       }
       return { kind: "duplicate" };
-    }
-    if (!run.tookMark && await markedByHelpdesk(client, message)) {
-      const held = await markHeld(client, message, run);
-      return held === "abandoned" ? undefined : held;
     }
     if (Date.now() >= deadline) return undefined;
     await new Promise((r) => setTimeout(r, 250 + Math.random() * 250));
   }
 }
 
-/** Whether Helpdesk's mark is on the message (another run holds it). */
+/**
+ * Whether Helpdesk's mark on the message is another run's. This run's own
+ * is off the message unless taking it back failed; then a mark there is
+ * another's only when a live run other than this one recorded taking it
+ * (it cleared this run's, released, and took it again).
+ */
+async function othersMark(
+  client: SlackAPIClient,
+  message: ReactedMessage,
+  run: IntakeRun,
+): Promise<boolean> {
+  if (!await markedByHelpdesk(client, message)) return false;
+  if (!run.markMayStay) return true;
+  const where = { channel: message.channel, ts: message.message_ts };
+  return await markHeldByLiveRun(client, where, nowSeconds(run), run.id)
+    .catch(() => false);
+}
+
+/** Whether Helpdesk's mark is on the message (a run holds it). */
 async function markedByHelpdesk(
   client: SlackAPIClient,
   message: ReactedMessage,
@@ -143,10 +176,10 @@ export async function takeMark(
     run.tookMark = true;
     // Written alongside what the run reads next: other runs look for it
     // only a second after they find the mark (liveRunHoldsMark).
-    run.markRecorded = recordMarkTaken(client, where, nowSeconds(run)).catch(
-      (error) =>
-        console.warn(`${channel}/${ts}: intake mark's time not kept`, error),
-    );
+    run.markRecorded = recordMarkTaken(client, where, nowSeconds(run), run.id)
+      .catch((error) =>
+        console.warn(`${channel}/${ts}: intake mark's time not kept`, error)
+      );
     return undefined;
   } catch (error) {
     if (error instanceof SlackCallError && error.code === "already_reacted") {
@@ -164,7 +197,7 @@ export async function takeMark(
     // back only when two looks a second apart find no live run's record
     // (one writes it right after its add), as the ticket lock adopts.
     if (!isRateLimit(error) && !await liveRunHoldsMark(client, where, run)) {
-      await takeBack(client, message);
+      run.markMayStay = !await takeBack(client, message);
     }
     throw error;
   }
@@ -189,22 +222,27 @@ export const SECOND_LOOK_MS = 1000;
 const nowSeconds = (run: { nowMs?: number }) =>
   Math.floor((run.nowMs ?? Date.now()) / 1000);
 
-/** The mark taken back; if Slack refuses, it is left to expire at once. */
+/**
+ * The mark taken back; if Slack refuses, it is left to expire at once.
+ * Whether it is off the message (false: this run's mark may stay on it).
+ */
 export async function takeBack(
   client: SlackAPIClient,
   message: ReactedMessage,
-) {
+): Promise<boolean> {
   const { channel, message_ts: ts } = message;
   try {
     await removeMark(client, channel, ts);
+    return true;
   } catch (removal) {
     if (removal instanceof SlackCallError && removal.code === "no_reaction") {
-      return;
+      return true;
     }
     console.error(`the mark on ${channel}:${ts} stays`, removal);
     await recordMarkLeft(client, { channel, ts }).catch((error) =>
       console.warn(`${channel}/${ts}: intake mark not freed`, error)
     );
+    return false;
   }
 }
 

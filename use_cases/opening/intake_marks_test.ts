@@ -62,10 +62,13 @@ Deno.test("a failed add takes the mark back only when no live run holds it", asy
         client,
         { channel: message.channel, ts: message.message_ts },
         Math.floor(Date.now() / 1000),
+        "the other run",
       );
       slack.fail({ method: "reactions.add", ...failure });
       const removals = slack.callsTo("reactions.remove").length;
-      await assert.rejects(takeMark(client, message, { tookMark: false }));
+      await assert.rejects(
+        takeMark(client, message, { id: "this run", tookMark: false }),
+      );
       assert.equal(slack.callsTo("reactions.remove").length, removals);
       assert.ok(await markIsOn(slack, message));
     });
@@ -80,7 +83,9 @@ Deno.test("a failed add takes the mark back only when no live run holds it", asy
         status: 500,
         afterEffect: true,
       });
-      await assert.rejects(takeMark(client, message, { tookMark: false }));
+      await assert.rejects(
+        takeMark(client, message, { id: "this run", tookMark: false }),
+      );
       assert.equal(await markIsOn(slack, message), false);
     },
   );

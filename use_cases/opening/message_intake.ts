@@ -85,7 +85,11 @@ export async function ticketFromMessage(
   message: ReactedMessage,
   options: IntakeOptions = {},
 ): Promise<IntakeOutcome> {
-  const run: IntakeRun = { ...options, tookMark: false };
+  const run: IntakeRun = {
+    ...options,
+    id: crypto.randomUUID(),
+    tookMark: false,
+  };
   try {
     return await intake(client, message, run);
   } catch (error) {
@@ -100,7 +104,11 @@ export async function ticketFromMessage(
         return undefined;
       },
     );
-    if (other) return other;
+    if (other) {
+      // Nothing to tell the reactor, but the failure is still logged.
+      console.warn("message_to_ticket failed; another run has it", error);
+      return other;
+    }
     throw error;
   }
 }
@@ -275,7 +283,7 @@ async function openMarked(
     // Taken back so that reacting again tries again (and finishes a ticket
     // that was saved but not shown), after its record says it was taken.
     await options.markRecorded;
-    await takeBack(client, message);
+    options.markMayStay = !await takeBack(client, message);
     if (error instanceof SlackCallError && UNREADABLE.has(error.code)) {
       return refuse(client, message, cannotReadMessage(channel, false));
     }
