@@ -2,10 +2,11 @@
 // and takes it back (or leaves it, released), then the twin delivery takes
 // the mark and makes the ticket, slowly. The failed run must not tell the
 // reactor "no ticket was made" while the twin holds the mark; and a run
-// alone, whose own mark stayed, must not take it for another run's. Each
-// step is staged by the fake's hooks (what waits for what), not by timing,
-// so it goes the same way on a quiet machine as on a loaded one, and the
-// waits are short: their lengths decide nothing here.
+// alone must not take its own mark that stayed, or a person's click on the
+// same emoji, for another run's. Each step is staged by the fake's hooks
+// (what waits for what), not by timing, so it goes the same way on a quiet
+// machine as on a loaded one, and the waits are short: their lengths decide
+// nothing here.
 import assert from "node:assert/strict";
 import {
   checkerClient,
@@ -23,6 +24,7 @@ import {
   toldSince,
 } from "../testing/reaction_deliveries.ts";
 import { shortWaits } from "../testing/short_waits.ts";
+import { TICKET_MARK } from "../../helpdesk/tickets/message_ticket.ts";
 import { getTicket } from "../../slack/storage/ticket_store.ts";
 import {
   creationKeys,
@@ -186,6 +188,23 @@ Deno.test("a run that failed under the mark never says none while its twin makes
       assert.match(told[0], SAYS_NONE);
       const id = await ticketIdFor(creationKeys.message(GENERAL, ts));
       assert.equal(await getTicket(checkerClient(slack), id), undefined);
+    },
+  );
+
+  await t.step(
+    "alone, a person's click on the mark left on: it says none was made",
+    async () => {
+      const { slack, ts } = await reactedMessage("Projector dead");
+      await using _slack = slack;
+      // Someone clicked Helpdesk's mark as seen elsewhere: the same emoji,
+      // theirs, stays when Helpdesk takes its own back.
+      slack.workspace.react(GENERAL, ts, TICKET_MARK, PEOPLE.bystander);
+      const since = mark(slack);
+      await deliver(slack, ts, PEOPLE.agent);
+      const told = toldSince(slack, since);
+      assert.ok(slack.callsTo("reactions.remove").length > 0, "not taken back");
+      assert.equal(told.length, 1, told.join("\n"));
+      assert.match(told[0], SAYS_NONE);
     },
   );
 });

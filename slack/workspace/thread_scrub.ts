@@ -6,6 +6,7 @@
 // only and changes nothing.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { slackCall, SlackCallError } from "../api/slack_call.ts";
+import { botUserOf } from "./bot_user.ts";
 
 export interface ThreadMessage {
   ts: string;
@@ -25,18 +26,6 @@ export interface ScrubResult {
 
 /** Replies read per page: Slack's recommended page size. */
 const PAGE = 200;
-
-/** Helpdesk's bot user, as auth.test names it, once per client. */
-const botUsers = new WeakMap<object, Promise<string>>();
-export function botUserOf(client: SlackAPIClient): Promise<string> {
-  let known = botUsers.get(client);
-  if (!known) {
-    known = slackCall(client, "auth.test", {}).then((r) => String(r.user_id));
-    botUsers.set(client, known);
-    known.catch(() => botUsers.delete(client));
-  }
-  return known;
-}
 
 /**
  * Replaces the text of each of the thread's messages that `pick` chooses

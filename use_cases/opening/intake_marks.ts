@@ -25,6 +25,7 @@ import {
   markStuck,
 } from "../../slack/blocks/intake_messages.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
+import { botUserOf } from "../../slack/workspace/bot_user.ts";
 import {
   markAbandoned,
   markHeldByLiveRun,
@@ -137,21 +138,30 @@ async function othersMark(
     .catch(() => false);
 }
 
-/** Whether Helpdesk's mark is on the message (a run holds it). */
+/**
+ * Whether Helpdesk's mark is on the message (a run holds it): its own bot
+ * user's reaction, which Slack always lists among the reaction's users
+ * (docs.slack.dev/reference/methods/reactions.get). A person may click the
+ * same emoji, and theirs stays when Helpdesk takes its own back; only when
+ * auth.test could not say who Helpdesk is does anyone's count.
+ */
 async function markedByHelpdesk(
   client: SlackAPIClient,
   message: ReactedMessage,
 ): Promise<boolean> {
-  const answer = await slackCall(client, "reactions.get", {
-    channel: message.channel,
-    timestamp: message.message_ts,
-    full: true,
-  }).catch(() => undefined);
+  const [answer, bot] = await Promise.all([
+    slackCall(client, "reactions.get", {
+      channel: message.channel,
+      timestamp: message.message_ts,
+      full: true,
+    }).catch(() => undefined),
+    botUserOf(client).catch(() => undefined),
+  ]);
   const reactions = (answer?.message as
     | { reactions?: Array<{ name?: string; users?: string[] }> }
     | undefined)?.reactions ?? [];
-  const ours = reactions.find((r) => r.name === TICKET_MARK);
-  return (ours?.users?.length ?? 0) > 0;
+  const users = reactions.find((r) => r.name === TICKET_MARK)?.users ?? [];
+  return bot ? users.includes(bot) : users.length > 0;
 }
 
 /**

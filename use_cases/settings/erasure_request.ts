@@ -17,7 +17,7 @@ import {
 import { getErasure, putErasure } from "../../slack/storage/erasure_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
-import { botUserOf } from "../../slack/workspace/thread_scrub.ts";
+import { botUserOf } from "../../slack/workspace/bot_user.ts";
 import { people } from "../../slack/blocks/refusals.ts";
 import { userMention } from "../../slack/blocks/mrkdwn.ts";
 import {
