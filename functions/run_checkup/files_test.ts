@@ -11,61 +11,27 @@ import {
   interactivityOf,
   manifestBotScopes,
   PEOPLE,
-  startFakeSlack,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
-import { configureQueues } from "../../dev/testing/queue_fixtures.ts";
-import { saveSettings } from "../../dev/testing/settings_forms.ts";
-import { createCliTriggers } from "../../dev/testing/cli_triggers.ts";
+import {
+  checkLine,
+  checkupLines,
+  configuredWorkspace,
+  failedCheck,
+} from "../../dev/testing/checkup_fixtures.ts";
 import { FILES_ON, FILES_SCOPES } from "../../dev/testing/file_fixtures.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import { runCheckup } from "../../use_cases/checkup/checkup.ts";
-import type { CheckupLine } from "../../use_cases/checkup/checkup_line.ts";
 import {
   checkFiles,
   TEST_FILE_NAME,
 } from "../../use_cases/checkup/file_checks.ts";
 
-async function workspace(scopes = FILES_SCOPES): Promise<FakeSlack> {
-  const slack = await startFakeSlack();
-  await configureQueues(slack);
-  const saved = await saveSettings(slack, "helpdesk", PEOPLE.admin, {
-    triage_channel: TRIAGE,
-    agent_users: [PEOPLE.agent],
-  });
-  assert.equal(saved.done, true, JSON.stringify(saved));
-  await createCliTriggers(slack);
-  slack.grantScopes(scopes);
-  slack.clearCalls();
-  return slack;
-}
+/** A configured workspace granted what files on needs (or only `scopes`). */
+const workspace = (scopes = FILES_SCOPES) => configuredWorkspace(scopes);
 
-async function checkup(
-  slack: FakeSlack,
-  env: Record<string, string> = FILES_ON,
-): Promise<CheckupLine[]> {
-  const outcome = await runCheckup(clientFor(slack), {
-    admin: PEOPLE.admin,
-    run: crypto.randomUUID(),
-    env,
-    token: "xwfp-test-token",
-  });
-  assert.equal(outcome.kind, "reported");
-  return outcome.kind === "reported" ? outcome.lines : [];
-}
-
-function line(lines: CheckupLine[], check: string): CheckupLine {
-  const found = lines.find((l) => l.check === check);
-  assert.ok(found, `no line "${check}" in ${lines.map((l) => l.check)}`);
-  return found;
-}
-
-function failed(lines: CheckupLine[], check: string): CheckupLine {
-  const found = line(lines, check);
-  assert.equal(found.ok, false, `${check} passed: ${found.found}`);
-  assert.ok(found.todo, `${check} says what to do`);
-  return found;
-}
+/** A check-up in a deployment with files on. */
+const checkup = (slack: FakeSlack) =>
+  checkupLines(slack, { env: FILES_ON, token: "xwfp-test-token" });
 
 /** Helpdesk's own test messages still in the triage channel. */
 function leftInTriage(slack: FakeSlack) {
@@ -127,11 +93,11 @@ Deno.test("the check-up's file lines, with files on", async (t) => {
     slack.workspace.files.shareDelayMs = 700;
     const lines = await checkup(slack);
     slack.workspace.files.shareDelayMs = 0;
-    const upload = line(lines, "File upload");
+    const upload = checkLine(lines, "File upload");
     assert.equal(upload.ok, true, upload.found);
     const [, seconds] = upload.found.match(/after (\d+\.\d) s/)!;
     assert.ok(Number(seconds) >= 0.7, upload.found);
-    assert.equal(line(lines, "File read-back").ok, true);
+    assert.equal(checkLine(lines, "File read-back").ok, true);
     assert.deepEqual(leftInTriage(slack), []);
   });
 });
@@ -156,7 +122,7 @@ Deno.test("each file line fails with what to do", async (t) => {
       FILES_SCOPES.filter((s) => s !== "files:write"),
     );
     const lines = await checkup(slack);
-    const upload = failed(lines, "File upload");
+    const upload = failedCheck(lines, "File upload");
     assert.match(upload.found, /Helpdesk lacks files:write/);
     assert.match(upload.todo!, /files:write to copy the files people add/);
     assert.match(upload.todo!, /HELPDESK_FILES=on/);
@@ -169,8 +135,8 @@ Deno.test("each file line fails with what to do", async (t) => {
       FILES_SCOPES.filter((s) => s !== "files:read"),
     );
     const lines = await checkup(slack);
-    assert.equal(line(lines, "File upload").ok, true);
-    const read = failed(lines, "File read-back");
+    assert.equal(checkLine(lines, "File upload").ok, true);
+    const read = failedCheck(lines, "File read-back");
     assert.match(read.found, /Helpdesk lacks files:read/);
     assert.match(read.todo!, /no form with a file field without it/);
     assert.deepEqual(leftInTriage(slack), [], "files:write still deletes");
@@ -179,7 +145,7 @@ Deno.test("each file line fails with what to do", async (t) => {
   await t.step("uploads turned off in the workspace", async () => {
     await using slack = await workspace();
     slack.workspace.files.uploadPolicy = "none";
-    const upload = failed(await checkup(slack), "File upload");
+    const upload = failedCheck(await checkup(slack), "File upload");
     assert.match(upload.found, /does not allow file uploads/);
     assert.match(upload.todo!, /Ask a Slack admin to allow file uploads/);
   });
@@ -187,14 +153,14 @@ Deno.test("each file line fails with what to do", async (t) => {
   await t.step("only images may be uploaded", async () => {
     await using slack = await workspace();
     slack.workspace.files.uploadPolicy = "images_only";
-    const upload = failed(await checkup(slack), "File upload");
+    const upload = failedCheck(await checkup(slack), "File upload");
     assert.match(upload.found, /file_uploads_except_images_disabled/);
   });
 
   await t.step("text files not among the allowed types", async () => {
     await using slack = await workspace();
     slack.workspace.files.allowedTypes = ["png", "jpg"];
-    const upload = failed(await checkup(slack), "File upload");
+    const upload = failedCheck(await checkup(slack), "File upload");
     assert.match(upload.found, /refused a text file \(file_type_not_allowed\)/);
     assert.match(upload.todo!, /allow the kinds agents need/);
     assert.deepEqual(leftInTriage(slack), []);
@@ -206,7 +172,7 @@ Deno.test("each file line fails with what to do", async (t) => {
       method: "files.completeUploadExternal",
       error: "not_in_channel",
     });
-    const upload = failed(await checkup(slack), "File upload");
+    const upload = failedCheck(await checkup(slack), "File upload");
     assert.match(upload.found, /files\.completeUploadExternal: not_in_channel/);
     assert.match(upload.todo!, /\/invite @Helpdesk/);
   });
@@ -221,10 +187,10 @@ Deno.test("each file line fails with what to do", async (t) => {
       "xwfp-test-token",
       { times: 3, apartMs: 20 },
     );
-    const upload = failed(lines, "File upload");
+    const upload = failedCheck(lines, "File upload");
     assert.match(upload.found, /had not shown in its thread in <#CTRIAGE>/);
     assert.match(upload.todo!, /report it to Slack with the file's id \(F/);
-    const read = failed(lines, "File read-back");
+    const read = failedCheck(lines, "File read-back");
     assert.match(read.found, /still named no share/);
     assert.deepEqual(leftInTriage(slack), []);
     assert.deepEqual(testFiles(slack).map((f) => f.deleted), [true]);
@@ -238,8 +204,8 @@ Deno.test("each file line fails with what to do", async (t) => {
       extra: { needed: "files:write" },
     });
     const lines = await checkup(slack);
-    assert.equal(line(lines, "File upload").ok, true);
-    const left = failed(lines, "Test file removed");
+    assert.equal(checkLine(lines, "File upload").ok, true);
+    const left = failedCheck(lines, "Test file removed");
     assert.match(left.found, /helpdesk-checkup\.txt could not be deleted/);
     assert.match(left.todo!, /by hand/);
     // The message and its reply with the file stay, to be found by hand.

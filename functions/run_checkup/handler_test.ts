@@ -14,66 +14,22 @@ import {
   startFakeSlack,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
+import { PEOPLE_INTAKE } from "../../dev/testing/queue_fixtures.ts";
 import {
-  configureQueues,
-  PEOPLE_INTAKE,
-} from "../../dev/testing/queue_fixtures.ts";
-import { saveSettings } from "../../dev/testing/settings_forms.ts";
-import { createCliTriggers } from "../../dev/testing/cli_triggers.ts";
+  checkLine,
+  checkupLines,
+  configuredWorkspace,
+  failedCheck,
+} from "../../dev/testing/checkup_fixtures.ts";
 import { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { checkScopes } from "../../use_cases/checkup/scope_check.ts";
 import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import {
-  type CheckupRequest,
-  runCheckup,
-} from "../../use_cases/checkup/checkup.ts";
-import type { CheckupLine } from "../../use_cases/checkup/checkup_line.ts";
+import { runCheckup } from "../../use_cases/checkup/checkup.ts";
 import { checkClickTime } from "../../use_cases/checkup/click_time_check.ts";
 import { relayThreadMessage } from "../../use_cases/conversation/thread_relay.ts";
 import { requesterMessageTrigger } from "../../triggers/created_by_app/requester_message.ts";
 import { getSettings } from "../../slack/storage/settings_store.ts";
-
-/** Configured as an admin would: a queue with an intake channel, and every trigger. */
-async function healthyWorkspace(): Promise<FakeSlack> {
-  const slack = await startFakeSlack();
-  await configureQueues(slack);
-  const saved = await saveSettings(slack, "helpdesk", PEOPLE.admin, {
-    triage_channel: TRIAGE,
-    agent_users: [PEOPLE.agent],
-  });
-  assert.equal(saved.done, true, JSON.stringify(saved));
-  await createCliTriggers(slack);
-  slack.clearCalls();
-  return slack;
-}
-
-async function checkup(
-  slack: FakeSlack,
-  request: Partial<CheckupRequest> = {},
-): Promise<CheckupLine[]> {
-  const outcome = await runCheckup(clientFor(slack), {
-    admin: PEOPLE.admin,
-    run: crypto.randomUUID(),
-    env: {},
-    ...request,
-  });
-  assert.equal(outcome.kind, "reported");
-  return outcome.kind === "reported" ? outcome.lines : [];
-}
-
-function line(lines: CheckupLine[], check: string): CheckupLine {
-  const found = lines.find((l) => l.check === check);
-  assert.ok(found, `no line "${check}" in ${lines.map((l) => l.check)}`);
-  return found;
-}
-
-function failed(lines: CheckupLine[], check: string): CheckupLine {
-  const found = line(lines, check);
-  assert.equal(found.ok, false, `${check} passed: ${found.found}`);
-  assert.ok(found.todo, `${check} says what to do`);
-  return found;
-}
 
 const ALL_CHECKS = [
   "Slack permissions",
@@ -88,7 +44,7 @@ const ALL_CHECKS = [
 ];
 
 Deno.test("the check-up in a healthy workspace", async (t) => {
-  await using slack = await healthyWorkspace();
+  await using slack = await configuredWorkspace();
 
   await t.step("every line passes, and the findings come by DM", async () => {
     await handler(functionContext("run_checkup", slack, {
@@ -145,23 +101,23 @@ Deno.test("the check-up in a healthy workspace", async (t) => {
 
 Deno.test("each line fails in its wrong-platform mode", async (t) => {
   await t.step("reactions that are not exclusive: the lock line", async () => {
-    await using slack = await healthyWorkspace();
+    await using slack = await configuredWorkspace();
     slack.workspace.platform.exclusiveReactions = false;
-    const lines = await checkup(slack);
-    const lock = failed(lines, "Ticket lock");
+    const lines = await checkupLines(slack);
+    const lock = failedCheck(lines, "Ticket lock");
     assert.match(lock.found, /Of 6 reactions added at once, 6 went through/);
     assert.match(lock.todo!, /avoid changing one ticket together/);
     assert.equal(lines.filter((l) => !l.ok).length, 1, "only that one");
   });
 
   await t.step("stale datastore reads: the datastore line", async () => {
-    await using slack = await healthyWorkspace();
+    await using slack = await configuredWorkspace();
     // Every read within a minute of a write answers the version before it,
     // as an eventually consistent replica may (dev/testing/fake_slack/
     // stale_reads.ts); switched on after the setup's own writes.
     slack.staleReads = { windowMs: 60_000, chance: 1 };
-    const lines = await checkup(slack);
-    const datastore = failed(lines, "Datastore reads its own writes");
+    const lines = await checkupLines(slack);
+    const datastore = failedCheck(lines, "Datastore reads its own writes");
     assert.equal(
       datastore.found,
       "8 of 8 reads right after a write saw an older version.",
@@ -172,12 +128,12 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
   await t.step(
     "a scope that was not granted: the permissions line",
     async () => {
-      await using slack = await healthyWorkspace();
+      await using slack = await configuredWorkspace();
       slack.grantScopes(
         manifestBotScopes().filter((s) => s !== "usergroups:read"),
       );
-      const lines = await checkup(slack);
-      const scopes = failed(lines, "Slack permissions");
+      const lines = await checkupLines(slack);
+      const scopes = failedCheck(lines, "Slack permissions");
       assert.match(
         scopes.found,
         /Missing usergroups:read \(granted 12 of 13\)/,
@@ -189,11 +145,11 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
   await t.step(
     "a trigger Helpdesk made is gone: the triggers line",
     async () => {
-      await using slack = await healthyWorkspace();
+      await using slack = await configuredWorkspace();
       const settings = (await getSettings(clientFor(slack)))!;
       slack.triggers.delete(settings.digest_trigger_id!);
-      const lines = await checkup(slack);
-      const triggers = failed(lines, "Triggers");
+      const lines = await checkupLines(slack);
+      const triggers = failedCheck(lines, "Triggers");
       assert.match(
         triggers.found,
         /The trigger of the weekly digest is missing/,
@@ -205,12 +161,12 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
   await t.step(
     "a shortcut nobody created: the triggers line names its file",
     async () => {
-      await using slack = await healthyWorkspace();
+      await using slack = await configuredWorkspace();
       const mine = [...slack.triggers.values()].find((t) =>
         t.workflow === "#/workflows/my_tickets"
       )!;
       slack.triggers.delete(mine.id);
-      const triggers = failed(await checkup(slack), "Triggers");
+      const triggers = failedCheck(await checkupLines(slack), "Triggers");
       assert.match(triggers.found, /No trigger starts my_tickets/);
       assert.match(
         triggers.todo!,
@@ -220,10 +176,10 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
   );
 
   await t.step("a channel no trigger watches: the channels line", async () => {
-    await using slack = await healthyWorkspace();
+    await using slack = await configuredWorkspace();
     const [shard] = slack.triggersFor("message_to_ticket");
     slack.triggers.delete(shard.id);
-    const watched = failed(await checkup(slack), "Channels watched");
+    const watched = failedCheck(await checkupLines(slack), "Channels watched");
     assert.match(
       watched.found,
       new RegExp(`The intake emoji: nothing watches <#${PEOPLE_INTAKE}>`),
@@ -233,12 +189,15 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
   await t.step(
     "a trigger made by an older Helpdesk: the channels line",
     async () => {
-      await using slack = await healthyWorkspace();
+      await using slack = await configuredWorkspace();
       const [shard] = slack.triggersFor("requester_message");
       const event = shard.event as { filter: unknown };
       // As before Helpdesk left its own posts out at the trigger.
       event.filter = requesterMessageTrigger([PEOPLE_INTAKE]).event.filter;
-      const watched = failed(await checkup(slack), "Channels watched");
+      const watched = failedCheck(
+        await checkupLines(slack),
+        "Channels watched",
+      );
       assert.match(
         watched.found,
         /Requesters' replies: 1 of 1 triggers are out of date \(not leaving out Helpdesk's own posts and reactions\)/,
@@ -250,9 +209,12 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
   await t.step(
     "Helpdesk taken out of a channel: the membership line",
     async () => {
-      await using slack = await healthyWorkspace();
+      await using slack = await configuredWorkspace();
       slack.workspace.channels.get(PEOPLE_INTAKE)!.members.delete(BOT_USER_ID);
-      const member = failed(await checkup(slack), "Helpdesk in its channels");
+      const member = failedCheck(
+        await checkupLines(slack),
+        "Helpdesk in its channels",
+      );
       assert.match(member.found, new RegExp(`not in <#${PEOPLE_INTAKE}>`));
       assert.match(member.todo!, /\/invite @Helpdesk/);
     },
@@ -261,12 +223,15 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
   await t.step(
     "metadata that does not come back: the metadata line",
     async () => {
-      await using slack = await healthyWorkspace();
+      await using slack = await configuredWorkspace();
       slack.fail({
         method: "conversations.history",
         answer: { messages: [], response_metadata: { next_cursor: "" } },
       });
-      const metadata = failed(await checkup(slack), "Message metadata");
+      const metadata = failedCheck(
+        await checkupLines(slack),
+        "Message metadata",
+      );
       assert.match(metadata.found, /was not found in the channel's history/);
     },
   );
@@ -274,7 +239,7 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
   await t.step(
     "thread timestamps the other way round: the thread line",
     async () => {
-      await using slack = await healthyWorkspace();
+      await using slack = await configuredWorkspace();
       const client = clientFor(slack);
       const asked = slack.workspace.postAs(
         PEOPLE.requester,
@@ -309,7 +274,7 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
           thread_ts: asked.ts,
         }),
       );
-      const before = line(await checkup(slack), "Thread replies");
+      const before = checkLine(await checkupLines(slack), "Thread replies");
       assert.equal(before.ok, true);
       assert.match(before.found, /as the Events API documents/);
 
@@ -321,7 +286,7 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
           thread_ts: second.ts,
         }),
       );
-      const thread = failed(await checkup(slack), "Thread replies");
+      const thread = failedCheck(await checkupLines(slack), "Thread replies");
       assert.match(thread.found, /parent message as message_ts/);
       assert.match(thread.todo!, /Nothing is lost/);
     },
@@ -347,28 +312,28 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
   });
 
   await t.step("a check that runs out of time fails, saying so", async () => {
-    await using slack = await healthyWorkspace();
+    await using slack = await configuredWorkspace();
     slack.latencyMs = 40;
-    const lines = await checkup(slack, { budgetMs: 300 });
-    const late = failed(lines, "Datastore reads its own writes");
+    const lines = await checkupLines(slack, { budgetMs: 300 });
+    const late = failedCheck(lines, "Datastore reads its own writes");
     assert.match(late.found, /did not finish in time/);
   });
 
   await t.step("not configured yet: said so, with what to do", async () => {
     await using slack = await startFakeSlack();
-    const lines = await checkup(slack);
-    const configured = failed(lines, "Configured");
+    const lines = await checkupLines(slack);
+    const configured = failedCheck(lines, "Configured");
     assert.match(configured.todo!, /Configure Helpdesk/);
   });
 });
 
 Deno.test("the check-up's JSM line, with JSM on", async (t) => {
-  await using slack = await healthyWorkspace();
+  await using slack = await configuredWorkspace();
   await using jsm = await startFakeJsm();
 
   await t.step("reachable and authorised: passes", async () => {
-    const lines = await checkup(slack, { env: jsm.apiTokenEnv() });
-    const line_ = line(lines, "Jira Service Management");
+    const lines = await checkupLines(slack, { env: jsm.apiTokenEnv() });
+    const line_ = checkLine(lines, "Jira Service Management");
     assert.equal(line_.ok, true, line_.found);
     assert.match(line_.found, /api token may read service desk IT Help/);
   });
@@ -376,10 +341,10 @@ Deno.test("the check-up's JSM line, with JSM on", async (t) => {
   await t.step(
     "a token Atlassian refuses: fails, saying what to do",
     async () => {
-      const lines = await checkup(slack, {
+      const lines = await checkupLines(slack, {
         env: jsm.apiTokenEnv({ JSM_API_TOKEN: "expired" }),
       });
-      const refused = failed(lines, "Jira Service Management");
+      const refused = failedCheck(lines, "Jira Service Management");
       assert.match(refused.todo!, /HTTP 401/);
     },
   );

@@ -1,0 +1,65 @@
+// What the check-up tests share: a workspace configured as an admin would
+// (a queue with an intake channel, the triage channel, every trigger), a
+// check-up run straight through its use case, and its report's lines read
+// by name.
+import assert from "node:assert/strict";
+import { clientFor, PEOPLE, startFakeSlack, TRIAGE } from "./harness.ts";
+import { configureQueues } from "./queue_fixtures.ts";
+import { saveSettings } from "./settings_forms.ts";
+import { createCliTriggers } from "./cli_triggers.ts";
+import type { FakeSlack } from "./fake_slack/server.ts";
+import {
+  type CheckupRequest,
+  runCheckup,
+} from "../../use_cases/checkup/checkup.ts";
+import type { CheckupLine } from "../../use_cases/checkup/checkup_line.ts";
+
+/**
+ * A healthy workspace, its calls so far forgotten. With `scopes`, the fake
+ * grants only those (without, it checks none).
+ */
+export async function configuredWorkspace(
+  scopes?: readonly string[],
+): Promise<FakeSlack> {
+  const slack = await startFakeSlack();
+  await configureQueues(slack);
+  const saved = await saveSettings(slack, "helpdesk", PEOPLE.admin, {
+    triage_channel: TRIAGE,
+    agent_users: [PEOPLE.agent],
+  });
+  assert.equal(saved.done, true, JSON.stringify(saved));
+  await createCliTriggers(slack);
+  if (scopes) slack.grantScopes(scopes);
+  slack.clearCalls();
+  return slack;
+}
+
+/** The lines of a check-up the admin runs (env empty unless given). */
+export async function checkupLines(
+  slack: FakeSlack,
+  request: Partial<CheckupRequest> = {},
+): Promise<CheckupLine[]> {
+  const outcome = await runCheckup(clientFor(slack), {
+    admin: PEOPLE.admin,
+    run: crypto.randomUUID(),
+    env: {},
+    ...request,
+  });
+  assert.equal(outcome.kind, "reported");
+  return outcome.kind === "reported" ? outcome.lines : [];
+}
+
+/** The report's line for `check`; the test fails if there is none. */
+export function checkLine(lines: CheckupLine[], check: string): CheckupLine {
+  const found = lines.find((l) => l.check === check);
+  assert.ok(found, `no line "${check}" in ${lines.map((l) => l.check)}`);
+  return found;
+}
+
+/** The line for `check`, which must have failed and say what to do. */
+export function failedCheck(lines: CheckupLine[], check: string): CheckupLine {
+  const found = checkLine(lines, check);
+  assert.equal(found.ok, false, `${check} passed: ${found.found}`);
+  assert.ok(found.todo, `${check} says what to do`);
+  return found;
+}
