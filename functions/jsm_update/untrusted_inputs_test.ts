@@ -60,6 +60,23 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
   let attempts = 0;
   let refusals = 0;
 
+  /** Another run takes the ticket's lock: its mark on the card, its record. */
+  async function anotherRunHoldsTheLock() {
+    slack.workspace.react(TRIAGE, ticket.card_ts!, LOCK_REACTION, BOT_USER_ID);
+    await putItem(client, LocksDatastore, {
+      id: `ticket:${ticket.id}`,
+      taken_at: Math.floor(Date.now() / 1000),
+      holder: "another run",
+    });
+  }
+
+  /** That run lets go: its mark leaves the card. */
+  function anotherRunLetsGo() {
+    const mark = slack.workspace.findMessage(TRIAGE, ticket.card_ts!)!
+      .reactions!.find((r) => r.name === LOCK_REACTION)!;
+    mark.users = mark.users.filter((u) => u !== BOT_USER_ID);
+  }
+
   /** Runs one malformed delivery: refused, nothing read, nothing thrown. */
   async function refusedUntouched(
     inputs: Record<string, unknown>,
@@ -263,13 +280,7 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
     "a status change the busy ticket could not take is not remembered as applied",
     async () => {
       // Another run holds the ticket's lock for the whole wait.
-      const card = ticket.card_ts!;
-      slack.workspace.react(TRIAGE, card, LOCK_REACTION, BOT_USER_ID);
-      await putItem(client, LocksDatastore, {
-        id: `ticket:${ticket.id}`,
-        taken_at: Math.floor(Date.now() / 1000),
-        holder: "another run",
-      });
+      await anotherRunHoldsTheLock();
       const event = {
         status: "Closed",
         event_at: "2026-11-26T11:00:00.000+0000",
@@ -281,9 +292,7 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
       );
       assert.equal((await storedTicket(slack, ticket.id)).status, "resolved");
       // Let go; JSM sends it again, and this time it is applied.
-      const mark = slack.workspace.findMessage(TRIAGE, card)!.reactions!
-        .find((r) => r.name === LOCK_REACTION)!;
-      mark.users = mark.users.filter((u) => u !== BOT_USER_ID);
+      anotherRunLetsGo();
       const again = await receive(event);
       assert.equal(again.outputs?.result, "status set to closed");
       assert.equal((await storedTicket(slack, ticket.id)).status, "closed");
@@ -293,13 +302,7 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
   await t.step(
     "a status only noted on a busy ticket is noted by the redelivery",
     async () => {
-      const card = ticket.card_ts!;
-      slack.workspace.react(TRIAGE, card, LOCK_REACTION, BOT_USER_ID);
-      await putItem(client, LocksDatastore, {
-        id: `ticket:${ticket.id}`,
-        taken_at: Math.floor(Date.now() / 1000),
-        holder: "another run",
-      });
+      await anotherRunHoldsTheLock();
       const event = {
         status: "Parked with vendor",
         event_at: "2026-11-26T12:00:00.000+0000",
@@ -311,9 +314,7 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
       // Nothing noted, nothing said: not half a note.
       assert.deepEqual(await storedTicket(slack, ticket.id), before);
       assert.equal(thread().length, lines);
-      const mark = slack.workspace.findMessage(TRIAGE, card)!.reactions!
-        .find((r) => r.name === LOCK_REACTION)!;
-      mark.users = mark.users.filter((u) => u !== BOT_USER_ID);
+      anotherRunLetsGo();
       const again = await receive(event);
       assert.equal(
         again.outputs?.result,
