@@ -1,15 +1,18 @@
 // What the JSM tests share: a clock that only moves when the code under
-// test sleeps (or the test moves it), the JsmError a promise ends with, and
-// a ticket already synced to the fake JSM.
+// test sleeps (or the test moves it), the JsmError a promise ends with, a
+// ticket already synced to the fake JSM, and the sync function run as a
+// workflow would run it.
 import assert from "node:assert/strict";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
 import type { FakeJsm } from "./fake_jsm/server.ts";
-import { clientFor, PEOPLE } from "./harness.ts";
+import { clientFor, functionContext, PEOPLE } from "./harness.ts";
 import type { Priority } from "../../helpdesk/tickets/model.ts";
 import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
 import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
+import syncHandler from "../../functions/sync_ticket_to_jsm/handler.ts";
+import { SYNC_TO_JSM_CALLBACK_ID } from "../../functions/sync_ticket_to_jsm/definition.ts";
 
 export function fakeClock() {
   const clock = {
@@ -71,4 +74,43 @@ export async function openSyncedTicket(
     now: Math.floor(Date.now() / 1000),
   }, ticket.id);
   return { client, env, ticket };
+}
+
+/** Runs the sync_ticket_to_jsm function for a ticket, reaching the fake JSM. */
+export function syncFunction(slack: FakeSlack, jsm: FakeJsm) {
+  return (ticket_id: string) =>
+    syncHandler(functionContext(
+      SYNC_TO_JSM_CALLBACK_ID,
+      slack,
+      { ticket_id },
+      jsm.apiTokenEnv(),
+    ));
+}
+
+/**
+ * The requester's "VPN drops hourly" ticket, opened from the form with JSM
+ * on and synced by the sync function (which must say "synced"). `sync` runs
+ * that function again.
+ */
+export async function openTicketSyncedByFunction(
+  slack: FakeSlack,
+  jsm: FakeJsm,
+) {
+  const client = clientFor(slack);
+  const sync = syncFunction(slack, jsm);
+  const { ticket } = await openTicket(
+    client,
+    {
+      summary: "VPN drops hourly",
+      description: "Since Monday.",
+      priority: "high",
+      category: "Network",
+      requester: PEOPLE.requester,
+    },
+    "form",
+    Date.now(),
+    { syncToJsm: true },
+  );
+  assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
+  return { client, sync, ticket };
 }

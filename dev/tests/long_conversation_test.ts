@@ -14,10 +14,7 @@ import {
 } from "../../functions/update_ticket/definition.ts";
 import relayHandler from "../../functions/requester_message/handler.ts";
 import ticketFromMessage from "../../functions/message_to_ticket/handler.ts";
-import syncHandler from "../../functions/sync_ticket_to_jsm/handler.ts";
-import { SYNC_TO_JSM_CALLBACK_ID } from "../../functions/sync_ticket_to_jsm/definition.ts";
 import {
-  clientFor,
   configure,
   functionContext,
   GENERAL,
@@ -35,6 +32,7 @@ import {
 import type { FakeSlack } from "../testing/fake_slack/server.ts";
 import type { FakeMessage } from "../testing/fake_slack/workspace.ts";
 import { startFakeJsm } from "../testing/fake_jsm/server.ts";
+import { openTicketSyncedByFunction } from "../testing/jsm_fixtures.ts";
 import {
   creationKeys,
   ticketIdFor,
@@ -42,7 +40,6 @@ import {
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { ConversationAction } from "../../helpdesk/tickets/conversation.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
-import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 import {
   checkSpeaker,
   converse,
@@ -297,28 +294,10 @@ Deno.test("long words reach JSM whole, in order, within its comment limit", asyn
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
   await configure(slack);
-  const client = clientFor(slack);
-  const sync = (ticket_id: string) =>
-    syncHandler(functionContext(
-      SYNC_TO_JSM_CALLBACK_ID,
-      slack,
-      { ticket_id },
-      jsm.apiTokenEnv(),
-    ));
-  const { ticket } = await openTicket(
-    client,
-    {
-      summary: "VPN drops hourly",
-      description: "Since Monday.",
-      priority: "high",
-      category: "Network",
-      requester: PEOPLE.requester,
-    },
-    "form",
-    Date.now(),
-    { syncToJsm: true },
+  const { client, sync, ticket } = await openTicketSyncedByFunction(
+    slack,
+    jsm,
   );
-  assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
   const reply = longText(3000, true, 19);
   const answer = longText(12000, true, 23);
   const essay = longText(36000, false, 29);
@@ -355,28 +334,10 @@ Deno.test("words JSM refuses for good: their writer is told, the rest go on", as
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
   await configure(slack);
-  const client = clientFor(slack);
-  const sync = (ticket_id: string) =>
-    syncHandler(functionContext(
-      SYNC_TO_JSM_CALLBACK_ID,
-      slack,
-      { ticket_id },
-      jsm.apiTokenEnv(),
-    ));
-  const { ticket } = await openTicket(
-    client,
-    {
-      summary: "VPN drops hourly",
-      description: "Since Monday.",
-      priority: "high",
-      category: "Network",
-      requester: PEOPLE.requester,
-    },
-    "form",
-    Date.now(),
-    { syncToJsm: true },
+  const { client, sync, ticket } = await openTicketSyncedByFunction(
+    slack,
+    jsm,
   );
-  await sync(ticket.id);
   assert.ok(
     (await converse(client, ticket.id, PEOPLE.agent, "reply", "First")).ok,
   );

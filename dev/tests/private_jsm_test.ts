@@ -3,16 +3,14 @@
 // only) or nothing at all. Notes are internal whatever the setting, and a
 // ticket that is not private keeps replies and the requester's words public.
 import assert from "node:assert/strict";
-import handler from "../../functions/sync_ticket_to_jsm/handler.ts";
-import { SYNC_TO_JSM_CALLBACK_ID } from "../../functions/sync_ticket_to_jsm/definition.ts";
 import {
   clientFor,
   configure,
-  functionContext,
   PEOPLE,
   startFakeSlack,
 } from "../testing/harness.ts";
 import { startFakeJsm } from "../testing/fake_jsm/server.ts";
+import { syncFunction } from "../testing/jsm_fixtures.ts";
 import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
 import type {
@@ -64,13 +62,7 @@ Deno.test("a private ticket's words reach JSM as its request type says", async (
       await using jsm = await startFakeJsm();
       await configure(slack);
       const client = clientFor(slack);
-      const sync = (ticket_id: string) =>
-        handler(functionContext(
-          SYNC_TO_JSM_CALLBACK_ID,
-          slack,
-          { ticket_id },
-          jsm.apiTokenEnv(),
-        ));
+      const sync = syncFunction(slack, jsm);
       const { ticket } = await openTicket(
         client,
         {

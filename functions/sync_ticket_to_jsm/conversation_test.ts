@@ -2,18 +2,14 @@
 // the requester's words as public comments, notes as internal ones, in the
 // order said, each once; and a comment Helpdesk sent does not come back.
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { SYNC_TO_JSM_CALLBACK_ID } from "./definition.ts";
 import {
-  clientFor,
   configure,
-  functionContext,
   PEOPLE,
   startFakeSlack,
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+import { openTicketSyncedByFunction } from "../../dev/testing/jsm_fixtures.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
 import { isFromSlack } from "../../helpdesk/tickets/jsm_comments.ts";
 
@@ -21,28 +17,10 @@ Deno.test("the conversation becomes JSM comments, public and internal", async ()
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
   await configure(slack);
-  const client = clientFor(slack);
-  const sync = (ticket_id: string) =>
-    handler(functionContext(
-      SYNC_TO_JSM_CALLBACK_ID,
-      slack,
-      { ticket_id },
-      jsm.apiTokenEnv(),
-    ));
-  const { ticket } = await openTicket(
-    client,
-    {
-      summary: "VPN drops hourly",
-      description: "Since Monday.",
-      priority: "high",
-      category: "Network",
-      requester: PEOPLE.requester,
-    },
-    "form",
-    Date.now(),
-    { syncToJsm: true },
+  const { client, sync, ticket } = await openTicketSyncedByFunction(
+    slack,
+    jsm,
   );
-  assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
 
   for (
     const [person, action, text] of [

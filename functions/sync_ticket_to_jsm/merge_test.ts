@@ -2,18 +2,16 @@
 // duplicate, once, and closed as an agent closes it; a link JSM refuses is
 // said in the card's thread and not retried.
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { SYNC_TO_JSM_CALLBACK_ID } from "./definition.ts";
 import {
   clientFor,
   configure,
-  functionContext,
   PEOPLE,
   startFakeSlack,
   storedTicket,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
+import { syncFunction } from "../../dev/testing/jsm_fixtures.ts";
 import { submitPair } from "../../dev/testing/merge_actions.ts";
 import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 
@@ -25,13 +23,9 @@ async function mergedInJsm(options: { withoutDuplicateType?: boolean } = {}) {
     jsm.desk.issueLinks.types.delete("Duplicate");
   }
   const client = clientFor(slack);
+  const runSync = syncFunction(slack, jsm);
   const sync = async (ticket_id: string) =>
-    (await handler(functionContext(
-      SYNC_TO_JSM_CALLBACK_ID,
-      slack,
-      { ticket_id },
-      jsm.apiTokenEnv(),
-    ))).outputs?.sync_state;
+    (await runSync(ticket_id)).outputs?.sync_state;
   const open = async (requester: string, summary: string) =>
     (await openTicket(
       client,

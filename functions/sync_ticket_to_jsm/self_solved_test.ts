@@ -3,46 +3,24 @@
 // workflow has no direct way) with a public comment saying which answer
 // solved it.
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { SYNC_TO_JSM_CALLBACK_ID } from "./definition.ts";
 import {
-  clientFor,
   configure,
-  functionContext,
   PEOPLE,
   startFakeSlack,
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+import { openTicketSyncedByFunction } from "../../dev/testing/jsm_fixtures.ts";
 import { closeAsSelfSolved } from "../../use_cases/changes/self_solve.ts";
 
 Deno.test("a self-solved ticket closes its JSM request, saying why", async () => {
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
   await configure(slack);
-  const client = clientFor(slack);
-  const sync = (ticket_id: string) =>
-    handler(functionContext(
-      SYNC_TO_JSM_CALLBACK_ID,
-      slack,
-      { ticket_id },
-      jsm.apiTokenEnv(),
-    ));
-  const { ticket } = await openTicket(
-    client,
-    {
-      summary: "VPN drops hourly",
-      description: "Since Monday.",
-      priority: "high",
-      category: "Network",
-      requester: PEOPLE.requester,
-    },
-    "form",
-    Date.now(),
-    { syncToJsm: true },
+  const { client, sync, ticket } = await openTicketSyncedByFunction(
+    slack,
+    jsm,
   );
-  assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
   const closed = await closeAsSelfSolved(
     client,
     ticket.id,
