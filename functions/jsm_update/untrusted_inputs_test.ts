@@ -21,10 +21,11 @@ import { HOSTILE_TEXT } from "../../dev/testing/hostile_text.ts";
 import { putItem } from "../../slack/storage/datastore.ts";
 import JsmEventsDatastore from "../../datastores/jsm_events.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
-import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
-import LocksDatastore from "../../datastores/locks.ts";
-import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
 import { realWaits, shortWaits } from "../../dev/testing/short_waits.ts";
+import {
+  anotherRunHoldsLock,
+  anotherRunLetsGo,
+} from "../../dev/testing/lock_fixtures.ts";
 
 const SECRET = "s3cret-s3cret-s3cret-s3cret";
 
@@ -59,23 +60,6 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
   const dms = () => slack.workspace.dmsTo(PEOPLE.requester);
   let attempts = 0;
   let refusals = 0;
-
-  /** Another run takes the ticket's lock: its mark on the card, its record. */
-  async function anotherRunHoldsTheLock() {
-    slack.workspace.react(TRIAGE, ticket.card_ts!, LOCK_REACTION, BOT_USER_ID);
-    await putItem(client, LocksDatastore, {
-      id: `ticket:${ticket.id}`,
-      taken_at: Math.floor(Date.now() / 1000),
-      holder: "another run",
-    });
-  }
-
-  /** That run lets go: its mark leaves the card. */
-  function anotherRunLetsGo() {
-    const mark = slack.workspace.findMessage(TRIAGE, ticket.card_ts!)!
-      .reactions!.find((r) => r.name === LOCK_REACTION)!;
-    mark.users = mark.users.filter((u) => u !== BOT_USER_ID);
-  }
 
   /** Runs one malformed delivery: refused, nothing read, nothing thrown. */
   async function refusedUntouched(
@@ -280,7 +264,7 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
     "a status change the busy ticket could not take is not remembered as applied",
     async () => {
       // Another run holds the ticket's lock for the whole wait.
-      await anotherRunHoldsTheLock();
+      await anotherRunHoldsLock(slack, ticket, { holder: "another run" });
       const event = {
         status: "Closed",
         event_at: "2026-11-26T11:00:00.000+0000",
@@ -292,7 +276,7 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
       );
       assert.equal((await storedTicket(slack, ticket.id)).status, "resolved");
       // Let go; JSM sends it again, and this time it is applied.
-      anotherRunLetsGo();
+      anotherRunLetsGo(slack, ticket);
       const again = await receive(event);
       assert.equal(again.outputs?.result, "status set to closed");
       assert.equal((await storedTicket(slack, ticket.id)).status, "closed");
@@ -302,7 +286,7 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
   await t.step(
     "a status only noted on a busy ticket is noted by the redelivery",
     async () => {
-      await anotherRunHoldsTheLock();
+      await anotherRunHoldsLock(slack, ticket, { holder: "another run" });
       const event = {
         status: "Parked with vendor",
         event_at: "2026-11-26T12:00:00.000+0000",
@@ -314,7 +298,7 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
       // Nothing noted, nothing said: not half a note.
       assert.deepEqual(await storedTicket(slack, ticket.id), before);
       assert.equal(thread().length, lines);
-      anotherRunLetsGo();
+      anotherRunLetsGo(slack, ticket);
       const again = await receive(event);
       assert.equal(
         again.outputs?.result,

@@ -8,8 +8,6 @@ import {
 } from "../../dev/testing/harness.ts";
 import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import { LocksDatastore } from "./datastore_refs.ts";
-import { putItem } from "./datastore.ts";
 import { updateTicketFields } from "./ticket_store.ts";
 import {
   LOCK_REACTION,
@@ -17,6 +15,10 @@ import {
   withTicketLock,
 } from "./ticket_lock.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import {
+  anotherRunHoldsLock,
+  markCardLocked,
+} from "../../dev/testing/lock_fixtures.ts";
 import {
   exclusiveWork,
   loseBothAnswers,
@@ -64,15 +66,7 @@ Deno.test("the ticket lock", async (t) => {
     "held by a live run: this one watches the record, then gives up changing nothing",
     async () => {
       const ticket = await openTestTicket(slack);
-      slack.workspace.react(
-        TRIAGE,
-        ticket.card_ts!,
-        LOCK_REACTION,
-        BOT_USER_ID,
-      );
-      await putItem(client, LocksDatastore, {
-        id: `ticket:${ticket.id}`,
-        taken_at: Math.floor(Date.now() / 1000),
+      await anotherRunHoldsLock(slack, ticket, {
         holder: "a live run",
         state: "held",
       });
@@ -106,17 +100,10 @@ Deno.test("the ticket lock", async (t) => {
     "held by a run that died long ago: adopted, changed, given back",
     async () => {
       const ticket = await openTestTicket(slack);
-      slack.workspace.react(
-        TRIAGE,
-        ticket.card_ts!,
-        LOCK_REACTION,
-        BOT_USER_ID,
-      );
-      await putItem(client, LocksDatastore, {
-        id: `ticket:${ticket.id}`,
-        taken_at: Math.floor(now / 1000) - STALE_AFTER_SECONDS - 1,
+      await anotherRunHoldsLock(slack, ticket, {
         holder: "a run that timed out",
         state: "held",
+        taken_at: Math.floor(now / 1000) - STALE_AFTER_SECONDS - 1,
       });
       const result = await withTicketLock(
         client,
@@ -132,12 +119,7 @@ Deno.test("the ticket lock", async (t) => {
     "held with no record (died before writing it): its clock starts now",
     async () => {
       const ticket = await openTestTicket(slack);
-      slack.workspace.react(
-        TRIAGE,
-        ticket.card_ts!,
-        LOCK_REACTION,
-        BOT_USER_ID,
-      );
+      markCardLocked(slack, ticket);
       const c = clock(now);
       const first = await withTicketLock(
         client,
@@ -225,15 +207,7 @@ Deno.test("the ticket lock", async (t) => {
     "a failed add never removes the lock another run holds",
     async () => {
       const ticket = await openTestTicket(slack);
-      slack.workspace.react(
-        TRIAGE,
-        ticket.card_ts!,
-        LOCK_REACTION,
-        BOT_USER_ID,
-      );
-      await putItem(client, LocksDatastore, {
-        id: `ticket:${ticket.id}`,
-        taken_at: Math.floor(Date.now() / 1000),
+      await anotherRunHoldsLock(slack, ticket, {
         holder: "a live run",
         state: "held",
       });
