@@ -42,6 +42,22 @@ const held = (slack: FakeSlack, ticket: Ticket) =>
     r.name === LOCK_REACTION && r.users.includes(BOT_USER_ID)
   ) ?? false;
 
+/** A run takes the lock, changes the ticket and lets go again. */
+async function changesThenLetsGo(
+  slack: FakeSlack,
+  ticket: Ticket,
+  options?: Parameters<typeof withTicketLock>[3],
+) {
+  const result = await withTicketLock(
+    clientFor(slack),
+    ticket,
+    () => Promise.resolve("changed"),
+    options,
+  );
+  assert.deepEqual(result, { ok: true, value: "changed" });
+  assert.equal(held(slack, ticket), false);
+}
+
 Deno.test("the ticket lock", async (t) => {
   await using slack = await startFakeSlack();
   await configure(slack);
@@ -105,13 +121,7 @@ Deno.test("the ticket lock", async (t) => {
         state: "held",
         taken_at: Math.floor(now / 1000) - STALE_AFTER_SECONDS - 1,
       });
-      const result = await withTicketLock(
-        client,
-        ticket,
-        () => Promise.resolve("changed"),
-      );
-      assert.deepEqual(result, { ok: true, value: "changed" });
-      assert.equal(held(slack, ticket), false);
+      await changesThenLetsGo(slack, ticket);
     },
   );
 
@@ -132,14 +142,10 @@ Deno.test("the ticket lock", async (t) => {
       // after, every read sees the record the first run left.
       c.ms += (STALE_AFTER_SECONDS + 1) * 1000;
       slack.settleReads();
-      const later = await withTicketLock(
-        client,
-        ticket,
-        () => Promise.resolve("changed"),
-        { nowMs: c.nowMs, sleep: c.sleep },
-      );
-      assert.deepEqual(later, { ok: true, value: "changed" });
-      assert.equal(held(slack, ticket), false);
+      await changesThenLetsGo(slack, ticket, {
+        nowMs: c.nowMs,
+        sleep: c.sleep,
+      });
     },
   );
 
@@ -157,13 +163,7 @@ Deno.test("the ticket lock", async (t) => {
       assert.equal(held(slack, ticket), true);
       const record = await slack.datastores.get("locks", `ticket:${ticket.id}`);
       assert.equal(record.state, "stuck");
-      const next = await withTicketLock(
-        client,
-        ticket,
-        () => Promise.resolve("changed"),
-      );
-      assert.deepEqual(next, { ok: true, value: "changed" });
-      assert.equal(held(slack, ticket), false);
+      await changesThenLetsGo(slack, ticket);
     },
   );
 
