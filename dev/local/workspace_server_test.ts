@@ -31,6 +31,39 @@ async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
   throw new Error("timed out");
 }
 
+/** Someone runs a shortcut from a channel, as the page's menu does. */
+async function shortcut(
+  url: string,
+  trigger_id: string,
+  as: string,
+  channel: string,
+) {
+  await post(url, "/api/shortcut", { trigger_id, as, channel });
+}
+
+/** The modal open for `as` once it shows. */
+async function firstView(url: string, as: string) {
+  return await eventually(async () => (await state(url, as)).views[0]);
+}
+
+/** The card in triage posted at `ts`, as Avery's page shows it. */
+async function triageCard(url: string, ts: string) {
+  return (await state(url, AVERY)).messages.C0TRIAGE.find((
+    m: { ts: string },
+  ) => m.ts === ts);
+}
+
+/** The check-up's report, once it is in Alex's DMs. */
+async function checkupReport(url: string) {
+  return await eventually(async () => {
+    const seen = await state(url, ALEX);
+    const dm = seen.dms.find((d: { user: string }) => d.user === ALEX);
+    return (seen.messages[dm?.id] ?? []).find((m: { text: string }) =>
+      m.text.startsWith("Helpdesk check-up:")
+    );
+  });
+}
+
 /**
  * Alex submits Configure Helpdesk's form (the page sends every field, as
  * opened or as changed), settled once the whole run is done, not at its
@@ -114,29 +147,17 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
     });
 
     await t.step("configure, then open a ticket through forms", async () => {
-      await post(ws.url, "/api/shortcut", {
-        trigger_id: "configure_helpdesk",
-        as: ALEX,
-        channel: "C0GENERAL",
-      });
+      await shortcut(ws.url, "configure_helpdesk", ALEX, "C0GENERAL");
       // Helpdesk's own modal, once it has read the (empty) settings.
-      const form = await eventually(async () =>
-        (await state(ws.url, ALEX)).views[0]
-      );
+      const form = await firstView(ws.url, ALEX);
       assert.deepEqual(
         (await state(ws.url, RILEY)).views,
         [],
         "a modal is only its opener's",
       );
       await saveSettings(ws.url, form.id);
-      await post(ws.url, "/api/shortcut", {
-        trigger_id: "open_ticket",
-        as: RILEY,
-        channel: "C0GENERAL",
-      });
-      const ticketForm = await eventually(async () =>
-        (await state(ws.url, RILEY)).views[0]
-      );
+      await shortcut(ws.url, "open_ticket", RILEY, "C0GENERAL");
+      const ticketForm = await firstView(ws.url, RILEY);
       await post(ws.url, "/api/view/submit", {
         view_id: ticketForm.id,
         as: RILEY,
@@ -154,18 +175,8 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
     await t.step(
       "the check-up runs from the local workspace, every line passing",
       async () => {
-        await post(ws.url, "/api/shortcut", {
-          trigger_id: "run_checkup",
-          as: ALEX,
-          channel: "C0GENERAL",
-        });
-        const found = await eventually(async () => {
-          const seen = await state(ws.url, ALEX);
-          const dm = seen.dms.find((d: { user: string }) => d.user === ALEX);
-          return (seen.messages[dm?.id] ?? []).find((m: { text: string }) =>
-            m.text.startsWith("Helpdesk check-up:")
-          );
-        });
+        await shortcut(ws.url, "run_checkup", ALEX, "C0GENERAL");
+        const found = await checkupReport(ws.url);
         assert.match(
           found.text,
           // Files are off here: their line says it was skipped.
@@ -182,9 +193,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
         as: AVERY,
       });
       await eventually(async () => {
-        const card = (await state(ws.url, AVERY)).messages.C0TRIAGE.find((
-          m: { ts: string },
-        ) => m.ts === ticketTs);
+        const card = await triageCard(ws.url, ticketTs);
         return card.text.includes("In progress") ? card : undefined;
       });
       await post(ws.url, "/api/reaction", {
@@ -221,11 +230,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
       assert.match(JSON.stringify(history.view.blocks), /In progress/);
       await post(ws.url, "/api/view/close", { view_id: history.id, as: AVERY });
       // Alex (an admin) asks for the report and its CSV.
-      await post(ws.url, "/api/shortcut", {
-        trigger_id: "helpdesk_report",
-        as: ALEX,
-        channel: "C0GENERAL",
-      });
+      await shortcut(ws.url, "helpdesk_report", ALEX, "C0GENERAL");
       const menu = await eventually(async () =>
         (await state(ws.url, ALEX)).views.find((
           v: { view: { title: { text: string } } },
@@ -260,11 +265,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
     await t.step(
       "a menu in a modal reaches the run that opened it",
       async () => {
-        await post(ws.url, "/api/shortcut", {
-          trigger_id: "open_tickets",
-          as: AVERY,
-          channel: "C0TRIAGE",
-        });
+        await shortcut(ws.url, "open_tickets", AVERY, "C0TRIAGE");
         const list = await eventually(async () => {
           const view = (await state(ws.url, AVERY)).views[0];
           return view?.view.blocks.some((b: { block_id?: string }) =>
@@ -296,28 +297,16 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
     "a form left open at a restart closes, and nothing else answers it",
     async () => {
       ws = await startLocalWorkspace({ stateFile });
-      await post(ws.url, "/api/shortcut", {
-        trigger_id: "open_ticket",
-        as: RILEY,
-        channel: "C0GENERAL",
-      });
-      const before = await eventually(async () =>
-        (await state(ws.url, RILEY)).views[0]
-      );
+      await shortcut(ws.url, "open_ticket", RILEY, "C0GENERAL");
+      const before = await firstView(ws.url, RILEY);
       await ws.close();
       ws = await startLocalWorkspace({ stateFile });
       try {
         assert.deepEqual((await state(ws.url, RILEY)).views, []);
         // Its run is gone: submitting it is refused with the reason, even
         // once new runs exist that a reused execution id could point to.
-        await post(ws.url, "/api/shortcut", {
-          trigger_id: "open_ticket",
-          as: RILEY,
-          channel: "C0GENERAL",
-        });
-        const fresh = await eventually(async () =>
-          (await state(ws.url, RILEY)).views[0]
-        );
+        await shortcut(ws.url, "open_ticket", RILEY, "C0GENERAL");
+        const fresh = await firstView(ws.url, RILEY);
         assert.notEqual(fresh.id, before.id);
         const response = await fetch(new URL("/api/view/submit", ws.url), {
           method: "POST",
@@ -341,9 +330,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
     async () => {
       ws = await startLocalWorkspace({ stateFile });
       try {
-        const card = (await state(ws.url, AVERY)).messages.C0TRIAGE.find((
-          m: { ts: string },
-        ) => m.ts === ticketTs);
+        const card = await triageCard(ws.url, ticketTs);
         assert.match(card.text, /Resolved/);
         // The datastores came back too: the card's buttons still work.
         await post(ws.url, "/api/button", {
@@ -353,9 +340,7 @@ Deno.test("the local workspace runs a ticket's life over HTTP and keeps it", asy
           as: RILEY,
         });
         await eventually(async () => {
-          const after = (await state(ws.url, AVERY)).messages.C0TRIAGE.find((
-            m: { ts: string },
-          ) => m.ts === ticketTs);
+          const after = await triageCard(ws.url, ticketTs);
           return after.text.includes("Closed") ? after : undefined;
         });
       } finally {
@@ -412,27 +397,11 @@ Deno.test("the local workspace shows a message's files and serves them", async (
 Deno.test("with files on, the local check-up proves the upload flow too", async () => {
   const ws = await startLocalWorkspace({ files: true });
   try {
-    await post(ws.url, "/api/shortcut", {
-      trigger_id: "configure_helpdesk",
-      as: ALEX,
-      channel: "C0GENERAL",
-    });
-    const form = await eventually(async () =>
-      (await state(ws.url, ALEX)).views[0]
-    );
+    await shortcut(ws.url, "configure_helpdesk", ALEX, "C0GENERAL");
+    const form = await firstView(ws.url, ALEX);
     await saveSettings(ws.url, form.id);
-    await post(ws.url, "/api/shortcut", {
-      trigger_id: "run_checkup",
-      as: ALEX,
-      channel: "C0GENERAL",
-    });
-    const found = await eventually(async () => {
-      const seen = await state(ws.url, ALEX);
-      const dm = seen.dms.find((d: { user: string }) => d.user === ALEX);
-      return (seen.messages[dm?.id] ?? []).find((m: { text: string }) =>
-        m.text.startsWith("Helpdesk check-up:")
-      );
-    });
+    await shortcut(ws.url, "run_checkup", ALEX, "C0GENERAL");
+    const found = await checkupReport(ws.url);
     assert.match(found.text, /^Helpdesk check-up: all \d+ checks passed\.$/);
     assert.match(JSON.stringify(found.blocks), /\*File read-back\*/);
     const triage = (await state(ws.url, ALEX)).messages.C0TRIAGE ?? [];
