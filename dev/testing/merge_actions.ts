@@ -12,10 +12,13 @@ import {
   MERGED_BLOCK,
   OTHER_KEY_BLOCK,
 } from "../../slack/blocks/merge_modal.ts";
+import assert from "node:assert/strict";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
 import messageToTicket from "../../functions/message_to_ticket/handler.ts";
 import {
+  configure,
   functionContext,
   GENERAL,
   intakeQueue,
@@ -108,4 +111,34 @@ export async function twoReports(slack: FakeSlack) {
     await ticketIdFor(creationKeys.message(GENERAL, ts)),
   );
   return { kept, sams, ts };
+}
+
+/** A ticket of `requester`'s, merged into `kept` by an agent. */
+export async function mergedInto(
+  slack: FakeSlack,
+  kept: Ticket,
+  requester: string,
+  summary = "3rd floor printer jams again",
+) {
+  const merged = await openTestTicket(slack, { requester, summary });
+  const answer = await submitPair(slack, "merge", merged.id, PEOPLE.agent, {
+    key: kept.key,
+  });
+  assert.equal(answer, undefined, JSON.stringify(answer));
+  return merged;
+}
+
+/**
+ * Riley's (PEOPLE.requester's) ticket, with Sam's (PEOPLE.bystander's)
+ * merged into it, and how many DMs Sam had then.
+ */
+export async function mergedPair(slack: FakeSlack) {
+  await configure(slack);
+  const kept = await openTestTicket(slack);
+  const sams = await mergedInto(slack, kept, PEOPLE.bystander);
+  return {
+    kept,
+    sams,
+    samsDms: slack.workspace.dmsTo(PEOPLE.bystander).length,
+  };
 }

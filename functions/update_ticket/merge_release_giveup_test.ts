@@ -4,22 +4,19 @@
 // it is open again) and its requester are told the truth, once.
 import assert from "node:assert/strict";
 import {
-  configure,
-  openTestTicket,
   PEOPLE,
   startFakeSlack,
   storedTicket,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import { click } from "../../dev/testing/queue_actions.ts";
-import { submitPair } from "../../dev/testing/merge_actions.ts";
+import { mergedPair } from "../../dev/testing/merge_actions.ts";
 import { run } from "../../dev/testing/scheduled_checks.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { RELEASE_TRIES } from "../../use_cases/changes/merged_release.ts";
 
 const RILEY = PEOPLE.requester;
 const SAM = PEOPLE.bystander;
-const AVERY = PEOPLE.agent;
 
 /** Sam's ticket's saves all refused with `error`; how many were asked. */
 function refuseSaves(slack: FakeSlack, id: string, error: string) {
@@ -36,21 +33,6 @@ function refuseSaves(slack: FakeSlack, id: string, error: string) {
     },
   });
   return () => asked;
-}
-
-/** Riley's ticket with Sam's merged into it, and Sam's DMs so far. */
-async function mergedPair(slack: FakeSlack) {
-  await configure(slack);
-  const kept = await openTestTicket(slack);
-  const sams = await openTestTicket(slack, {
-    requester: SAM,
-    summary: "3rd floor printer jams again",
-  });
-  const merged = await submitPair(slack, "merge", sams.id, AVERY, {
-    key: kept.key,
-  });
-  assert.equal(merged, undefined, JSON.stringify(merged));
-  return { kept, sams, samsDms: slack.workspace.dmsTo(SAM).length };
 }
 
 const givenUpNote = (key: string) => (text: string) =>
