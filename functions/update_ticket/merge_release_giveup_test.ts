@@ -1,7 +1,7 @@
 // A released ticket that keeps failing to reopen is not retried forever:
 // refused for good, or still failing after RELEASE_TRIES scheduled checks,
 // it is given up, release_due goes, and the kept card's thread (which said
-// it is open again) and its requester are told the truth, once.
+// Helpdesk would try again) and its requester are told the truth, once.
 import assert from "node:assert/strict";
 import {
   PEOPLE,

@@ -147,17 +147,10 @@ function endedBy(kept: Ticket): string {
     : "was withdrawn by the person who opened it";
 }
 
-/** The kept card's thread: which merged tickets are on their own again. */
-export function releasedHereNote(released: readonly Ticket[]): string {
-  const keys = released.map((r) => r.key).join(", ");
-  return `:leftwards_arrow_with_hook: ${keys} ${
-    released.length === 1 ? "is" : "are"
-  } open again on ${
-    released.length === 1 ? "its" : "their"
-  } own: closing this ticket answered nobody else's request.`;
-}
-
-/** The kept card's thread, which said `merged` is open again: it is not. */
+/**
+ * The kept card's thread, which said Helpdesk would try `merged` again:
+ * it gave up.
+ */
 export function notReleasedNote(
   merged: Ticket,
   kept: Ticket,
@@ -178,7 +171,15 @@ export function notReleasedDm(
   }, but Helpdesk could not open yours again on its own: ${why} It stays closed; if you still need help, open a new ticket.`;
 }
 
-/** The released ticket's card thread. */
+/**
+ * The kept card's thread, below its close, when `merged`'s reopen failed:
+ * still closed, for the scheduled check to open (merged_release.ts).
+ */
+export function releaseDueNote(merged: Ticket): string {
+  return `:hourglass: ${merged.key} should open again on its own, but Helpdesk could not open it just now and will try again at its next check.`;
+}
+
+/** The released ticket's card thread, and the kept one's once it is done. */
 export function releasedSummary(merged: Ticket, kept: Ticket): string {
   return `:leftwards_arrow_with_hook: ${kept.key}, which ${merged.key} was merged into, ${
     endedBy(kept)

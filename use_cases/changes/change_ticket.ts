@@ -208,7 +208,7 @@ async function changeWith<A extends TicketAction>(
         change: {
           ticket: release.ticket,
           actorId,
-          summary: [outcome.summary, release.note].filter(Boolean).join("\n"),
+          summary: outcome.summary,
           statusChange: outcome.statusChange,
         },
       };

@@ -19,9 +19,15 @@
 // then, so a close that owes more meanwhile is never written over. A reopen
 // Slack refuses for good (outbox.ts's lasting refusals), or one still
 // failing after RELEASE_TRIES scheduled checks, is given up: the kept card's
-// thread, which said it is open again, and its requester, who was told
-// nothing yet, hear that it stays closed; once, as the key leaves the list
-// under that lock.
+// thread, which said Helpdesk would try again, and its requester, who was
+// told nothing yet, hear that it stays closed; once, as the key leaves the
+// list under that lock.
+//
+// The kept card's thread is told what truly happened once the reopens were
+// tried, never before: which are open again, and which Helpdesk will try
+// again at its next check. A reopen that check makes is told there then,
+// once, by the run whose reopen it was (a later check finds it no longer
+// merged, and says nothing).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -49,16 +55,14 @@ import {
   notReleasedDm,
   notReleasedNote,
   releasedDm,
-  releasedHereNote,
   releasedSummary,
+  releaseDueNote,
 } from "../../slack/blocks/merge_messages.ts";
 import { publishChange } from "./publish_change.ts";
 
 export interface Release {
   /** The kept ticket as it is to be saved: no longer for the released. */
   ticket: Ticket;
-  /** A line for the kept card's thread, when any ticket was released. */
-  note?: string;
   released: Ticket[];
 }
 
@@ -102,7 +106,6 @@ export async function releaseOnRequesterClose(
         ]),
       ],
     },
-    note: releasedHereNote(released),
     released,
   };
 }
@@ -115,8 +118,9 @@ export async function releaseOnRequesterClose(
 export const RELEASE_TRIES = 8;
 
 /**
- * Each released ticket open again on its own, under its own lock: the keys
- * done (or owing nothing any more), and why each other one failed.
+ * Each released ticket open again on its own, under its own lock: those
+ * reopened, the keys done (or owing nothing any more), and why each other
+ * one failed.
  */
 async function reopenEach(
   client: SlackAPIClient,
@@ -126,6 +130,7 @@ async function reopenEach(
   now: number,
 ) {
   const notShown: unknown[] = [];
+  const reopened: Ticket[] = [];
   const done = new Set<string>();
   const failed = new Map<string, [Ticket, unknown]>();
   for (const seen of released) {
@@ -133,6 +138,7 @@ async function reopenEach(
       const locked = await withTicketLock(client, seen, async (latest) => {
         if (!latest) return [];
         const outcome = releaseFromClosed(latest, kept, now);
+        // Unmerged meanwhile: its unmerge told the kept card's thread.
         if (!outcome.ok) return [];
         const link = cardLinkOf(latest, settings.workspace_url) ??
           settings.workspace_url;
@@ -144,6 +150,7 @@ async function reopenEach(
           statusChange: outcome.mergedStatusChange,
           toRequester: releasedDm(latest, kept, link),
         }, now);
+        reopened.push(latest);
         return shown.notShown;
       });
       if (locked.ok) notShown.push(...locked.value);
@@ -153,30 +160,37 @@ async function reopenEach(
       else throw new Error(`${seen.key}: ${locked.reason}`);
     } catch (error) {
       // Its save failed: it is still closed, and release_due says so.
-      notShown.push(error);
       failed.set(seen.key, [seen, error]);
     }
   }
-  return { notShown, done, failed };
+  return { notShown, done, failed, reopened };
 }
 
 /**
  * Under the kept ticket's lock, on it as stored now (a close meanwhile may
- * owe more): `settle` writes what is still owed. Busy: release_due stays,
- * and the next check settles it.
+ * owe more): `note` told in its card's thread, as the reopens it tells of
+ * are done, then `settle` writes what is still owed. Busy: release_due
+ * stays, and the next check settles it; `note` is told all the same.
  */
 async function settleOwed(
   client: SlackAPIClient,
   kept: Ticket,
   notShown: unknown[],
+  note: string,
   settle: (latest: Ticket, owed: string[]) => Promise<unknown>,
 ) {
+  const said: OutboxMessage[] = note && kept.card_ts
+    ? [{ channel: kept.card_channel!, thread_ts: kept.card_ts, text: note }]
+    : [];
   const locked = await withTicketLock(client, kept, async (latest) => {
-    if (latest?.release_due) {
-      await settle(latest, latest.released_keys ?? []);
-    }
+    if (!latest) return;
+    notShown.push(...await sendOrKeep(client, latest, said));
+    if (latest.release_due) await settle(latest, latest.released_keys ?? []);
   }, { waitMs: 1000 });
-  if (!locked.ok) notShown.push(new Error(`${kept.key}: ${locked.reason}`));
+  if (locked.ok || locked.removed) return;
+  // Not the closer's to retry: the next check settles it.
+  console.warn(`${kept.key}: not settled`, locked.reason);
+  notShown.push(...await sendOrKeep(client, kept, said));
 }
 
 /**
@@ -191,32 +205,35 @@ export async function reopenReleased(
   released: readonly Ticket[],
   now: number,
 ): Promise<unknown[]> {
-  const { notShown, done } = await reopenEach(
+  const { notShown, done, failed, reopened } = await reopenEach(
     client,
     settings,
     kept,
     released,
     now,
   );
-  if (done.size) {
-    await settleOwed(client, kept, notShown, (latest, owed) => {
-      const still = owed.filter((key) => !done.has(key));
-      return updateTicketFields(client, latest.id, {
-        release_due: still.length > 0,
-        released_keys: still,
-      });
+  // Its close's own line said nothing of them: this says what happened.
+  const note = [
+    ...reopened.map((r) => releasedSummary(r, kept)),
+    ...released.filter((r) => failed.has(r.key)).map(releaseDueNote),
+  ].join("\n");
+  await settleOwed(client, kept, notShown, note, (latest, owed) => {
+    const still = owed.filter((key) => !done.has(key));
+    return updateTicketFields(client, latest.id, {
+      release_due: still.length > 0,
+      released_keys: still,
     });
-  }
+  });
   return notShown;
 }
 
 /**
  * The scheduled check's part (ticket_repair.ts): the tickets a kept ticket
- * released that are still to reopen, reopened now. One Slack refuses for
- * good, or still failing at the check that makes RELEASE_TRIES, is given
- * up: its requester and the kept card's thread (which said it is open
- * again) are told, once, as its key leaves the list under the kept
- * ticket's lock. How many it tried.
+ * released that are still to reopen, reopened now, and the kept card's
+ * thread told so. One Slack refuses for good, or still failing at the
+ * check that makes RELEASE_TRIES, is given up: its requester and the kept
+ * card's thread (which said Helpdesk would try again) are told, once, as
+ * its key leaves the list under the kept ticket's lock. How many it tried.
  */
 export async function finishRelease(
   client: SlackAPIClient,
@@ -233,14 +250,17 @@ export async function finishRelease(
   const released = found.filter((t): t is Ticket =>
     t !== undefined && t.merged_into === kept.id
   );
-  const { notShown, failed } = await reopenEach(
+  const { notShown, failed, reopened } = await reopenEach(
     client,
     settings,
     kept,
     released,
     now,
   );
-  await settleOwed(client, kept, notShown, async (latest, owed) => {
+  for (const [, error] of failed.values()) notShown.push(error);
+  // Only what reopened now is news: the rest the thread was told at the close.
+  const note = reopened.map((r) => releasedSummary(r, kept)).join("\n");
+  await settleOwed(client, kept, notShown, note, async (latest, owed) => {
     // Counted on the kept ticket as it is: a close meanwhile restarts it.
     const tries = (latest.release_tries ?? 0) + 1;
     const givenUp = owed.flatMap((key) => {

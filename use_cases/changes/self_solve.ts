@@ -74,8 +74,7 @@ export async function closeAsSelfSolved(
         change: {
           ticket,
           actorId,
-          summary: [selfSolvedSummary(latest, suggestedKey), release.note]
-            .filter(Boolean).join("\n"),
+          summary: selfSolvedSummary(latest, suggestedKey),
           statusChange: { from: latest.status, to: outcome.ticket.status },
           toRequester: selfSolvedDm(
             outcome.ticket,
