@@ -5,6 +5,7 @@
 import type { JsmClient } from "./jsm_client.ts";
 import { REQUESTS_PATH } from "./customer_requests.ts";
 import { isRateLimited } from "./retry_policy.ts";
+import { allPages } from "./paged_list.ts";
 
 /** An attachment as servicedeskapi lists it (AttachmentDTO). */
 interface RawAttachment {
@@ -102,32 +103,18 @@ export async function addAttachments(
  * (developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/):
  * a paged list (start, limit, isLastPage; 50 a page by default) of
  * AttachmentDTOs, each with filename, size in bytes, mimeType, author,
- * created and _links, but no id field. Every page is read, up to
- * MAX_PAGES: a file beyond the first page is still the request's.
+ * created and _links, but no id field. Every page is read (allPages): a
+ * file beyond the first page is still the request's.
  */
 export async function requestAttachments(
   jsm: JsmClient,
   issueIdOrKey: string,
 ): Promise<JsmAttachment[]> {
-  const all: JsmAttachment[] = [];
-  for (let start = 0, page = 0; page < MAX_PAGES; page++) {
-    const listed = await jsm.operation((session) =>
-      session.send<{ values?: RawAttachment[]; isLastPage?: boolean }>({
-        method: "GET",
-        path: `${REQUESTS_PATH}/${encodeURIComponent(issueIdOrKey)}/attachment`,
-        query: { start, limit: 100 },
-      })
-    );
-    const values = listed?.values ?? [];
-    all.push(...values.flatMap(asAttachment));
-    if (listed?.isLastPage !== false || values.length === 0) break;
-    start += values.length;
-  }
-  return all;
+  return (await allPages<RawAttachment>(
+    jsm,
+    `${REQUESTS_PATH}/${encodeURIComponent(issueIdOrKey)}/attachment`,
+  )).flatMap(asAttachment);
 }
-
-/** 1,000 attachments even at 50 a page: more than a request should have. */
-const MAX_PAGES = 20;
 
 function asAttachment(a: RawAttachment): JsmAttachment[] {
   const id = attachmentIdOf(a);
