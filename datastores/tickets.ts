@@ -123,7 +123,8 @@ export default DefineDatastore({
       items: { type: Schema.types.string },
     },
     // Slack file ids already copied to the card's thread (or told about),
-    // so a redelivered event or a retry copies nothing twice.
+    // so a redelivered event or a retry copies nothing twice; JSM's ids of
+    // Helpdesk's attachments (jsm:) and comments (jsm-comment:).
     copied_files: {
       type: Schema.types.array,
       items: { type: Schema.types.string },

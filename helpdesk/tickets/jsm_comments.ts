@@ -12,6 +12,11 @@ export interface PendingJsmComment {
   role: "agent" | "requester" | "participant";
   /** When it was said (Unix seconds), which also tells twins apart. */
   at?: number;
+  /**
+   * A post of it failed in a way that may have landed (its answer lost):
+   * the next attempt looks for it in JSM before posting again.
+   */
+  maybeSent?: boolean;
 }
 
 /** A ticket item must stay small (Slack allows 400 KB): the oldest go. */
@@ -65,16 +70,43 @@ export function queueJsmComment(
 }
 
 export function pendingJsmComments(ticket: Ticket): PendingJsmComment[] {
-  return (ticket.jsm_comments ?? []).flatMap((json) => {
+  return queuedJsmComments(ticket).map((q) => q.comment);
+}
+
+/** The queue's readable entries, each with the comment it holds. */
+export function queuedJsmComments(ticket: Ticket) {
+  return (ticket.jsm_comments ?? []).flatMap((entry) => {
     try {
-      const c = JSON.parse(json);
+      const c = JSON.parse(entry);
       return typeof c?.body === "string" && typeof c?.public === "boolean"
-        ? [c as PendingJsmComment]
+        ? [{ entry, comment: c as PendingJsmComment }]
         : [];
     } catch {
       return [];
     }
   });
+}
+
+/** How copied_files records a comment Helpdesk posted in JSM. */
+export function jsmCommentMark(id: string): string {
+  return `jsm-comment:${id}`;
+}
+
+/**
+ * The comment a post whose answer was lost made, if it did: the newest one
+ * in JSM with exactly its body and visibility that is not recorded as an
+ * earlier comment of Helpdesk's (a person may say the same words twice).
+ * Its id, or undefined: then it is posted again.
+ */
+export function lostCommentFound(
+  listed: readonly { id: string; body: string; public: boolean }[],
+  comment: { body: string; public: boolean },
+  marks: readonly string[],
+): string | undefined {
+  return listed.findLast((c) =>
+    c.body === comment.body && c.public === comment.public &&
+    !marks.includes(jsmCommentMark(c.id))
+  )?.id;
 }
 
 /** The comment's text in JSM, which knows nobody by their Slack id. */

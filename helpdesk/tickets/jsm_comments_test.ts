@@ -3,6 +3,8 @@ import {
   FROM_SLACK_MARK,
   isFromSlack,
   jsmCommentBody,
+  jsmCommentMark,
+  lostCommentFound,
   MAX_PENDING_COMMENTS,
   pendingJsmComments,
   queueJsmComment,
@@ -54,4 +56,33 @@ Deno.test("a comment says who in Slack wrote it, and comes back as Helpdesk's", 
   assert.ok(isFromSlack(body));
   assert.ok(isFromSlack(`${body}  \n`));
   assert.ok(!isFromSlack("Restart it, says the agent in JSM"));
+});
+
+Deno.test("a post whose answer was lost is found by body and visibility", async (t) => {
+  const listed = [
+    { id: "10001", body: "ok", public: true },
+    { id: "10002", body: "ok", public: false },
+    { id: "10003", body: "ok", public: true },
+    { id: "10004", body: "ok ", public: true },
+  ];
+  const ok = { body: "ok", public: true };
+  await t.step("the newest not recorded as Helpdesk's", () => {
+    assert.equal(lostCommentFound(listed, ok, []), "10003");
+    assert.equal(
+      lostCommentFound(listed, ok, [jsmCommentMark("10003")]),
+      "10001",
+    );
+    assert.equal(
+      lostCommentFound(listed, { ...ok, public: false }, []),
+      "10002",
+    );
+  });
+  await t.step("none when each is Helpdesk's or none is the same", () => {
+    const marks = ["10001", "10003"].map(jsmCommentMark);
+    assert.equal(lostCommentFound(listed, ok, marks), undefined);
+    assert.equal(
+      lostCommentFound(listed, { ...ok, body: "OK" }, []),
+      undefined,
+    );
+  });
 });

@@ -1,41 +1,62 @@
 // The comments a ticket's conversation owes its JSM request (see
 // helpdesk/tickets/jsm_comments.ts), sent by the JSM sync once the request
-// exists and has the ticket's status.
+// exists and has the ticket's status. A post that failed in a way that may
+// have landed (a 5xx, no answer) marks its comment maybeSent; before posting
+// it again, the request's comments are read and one with its exact body and
+// visibility that is not an earlier one of Helpdesk's is taken as that
+// post's (lostCommentFound), so the requester never reads it twice.
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   jsmCommentBody,
-  pendingJsmComments,
+  jsmCommentMark,
+  lostCommentFound,
+  queuedJsmComments,
 } from "../../helpdesk/tickets/jsm_comments.ts";
 import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
-import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
-import { addComment } from "../../integrations/jsm/request_comments.ts";
+import { JsmError, mayHaveLanded } from "../../integrations/jsm/jsm_errors.ts";
+import {
+  addComment,
+  requestComments,
+} from "../../integrations/jsm/request_comments.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { jsmCommentRefused } from "../../slack/blocks/jsm_messages.ts";
 
 /**
  * The conversation's comments the ticket queued, in order, until one fails;
  * the ones sent are taken off the ticket under its lock, so a comment queued
- * meanwhile is kept. A comment whose answer was lost may so be sent twice.
+ * meanwhile is kept.
  */
 export async function sendComments(
   deps: JsmSyncDeps,
   ticket: Ticket,
   key: string,
 ): Promise<{ sent: number }> {
-  const pending = pendingJsmComments(ticket);
-  let sent = 0;
+  const pending = queuedJsmComments(ticket);
+  // Only a lost post costs this read: a normal send makes no extra call.
+  const listed = pending.some((p) => p.comment.maybeSent)
+    ? await requestComments(deps.jsm, key)
+    : [];
+  const done = new Set<string>();
+  /** JSM's ids of what Helpdesk posted, recorded as its own. */
+  const posted: string[] = [];
+  /** The entry whose post failed and may have landed, and its new form. */
+  let lost: { entry: string; marked: string } | undefined;
   let failure: unknown;
   const refused: { author: string; body: string; reason: string }[] = [];
-  for (const comment of pending) {
+  for (const { entry, comment } of pending) {
+    const body = jsmCommentBody(comment);
+    const made = comment.maybeSent
+      ? lostCommentFound(listed, { body, public: comment.public }, [
+        ...ticket.copied_files ?? [],
+        ...posted.map(jsmCommentMark),
+      ])
+      : undefined;
     try {
-      await addComment(
-        deps.jsm,
-        key,
-        jsmCommentBody(comment),
-        comment.public,
+      posted.push(
+        made ?? (await addComment(deps.jsm, key, body, comment.public)).id,
       );
-      sent++;
+      done.add(entry);
     } catch (error) {
       // Refused for good (a 400): sending it again can't change that, and
       // it would hold back every comment after it. Its writer is told.
@@ -45,8 +66,14 @@ export async function sendComments(
           body: comment.body,
           reason: error.serverMessage ?? error.message,
         });
-        sent++;
+        done.add(entry);
         continue;
+      }
+      if (mayHaveLanded(error)) {
+        lost = {
+          entry,
+          marked: JSON.stringify({ ...comment, maybeSent: true }),
+        };
       }
       failure = error;
       break;
@@ -62,17 +89,28 @@ export async function sendComments(
         .catch((error) => console.warn(`${ticket.key}: writer not told`, error))
     ),
   );
-  if (sent > 0) {
-    const done = new Set((ticket.jsm_comments ?? []).slice(0, sent));
+  if (done.size || lost) {
+    // One write: a posted comment leaves the queue as its id is recorded,
+    // and one whose post may have landed stays queued, marked.
     const taken = await updateFieldsUnderLock(
       deps.client,
       ticket,
       (latest) => ({
-        jsm_comments: (latest.jsm_comments ?? []).filter((c) => !done.has(c)),
+        jsm_comments: (latest.jsm_comments ?? []).flatMap((e) =>
+          done.has(e) ? [] : e === lost?.entry ? [lost.marked] : [e]
+        ),
+        ...posted.length
+          ? {
+            copied_files: [
+              ...latest.copied_files ?? [],
+              ...posted.map(jsmCommentMark),
+            ],
+          }
+          : {},
       }),
     );
     if (!taken.ok) console.warn(`${ticket.key}: ${taken.reason}`);
   }
   if (failure) throw failure;
-  return { sent };
+  return { sent: done.size };
 }
