@@ -25,7 +25,7 @@ export const DOMAIN_CATALOG: Readonly<
     when: "`JSM_AUTH=api_token`",
     shown: "your `JSM_SITE`, e.g. `acme.atlassian.net`",
     reason:
-      "Jira Service Management's REST API on your Atlassian site, with the agent account's email and API token: create a request for each ticket, move it through its statuses, and look a request up by its `[HD-…]` key when an answer was lost; with `HELPDESK_FILES=on`, attach a ticket's files and read the attachments agents add (Jira's attachment content with `redirect=false`, so the site answers with the file itself and `api.media.atlassian.com`, where Jira redirects otherwise, is not needed). Nothing else is called.",
+      "Jira Service Management's REST API on your Atlassian site, with the agent account's email and API token: create a request for each ticket, move it through its statuses, and look a request up by its `[HD-…]` key, or read its comments, when an answer was lost; with `HELPDESK_FILES=on`, attach a ticket's files and read the attachments agents add (Jira's attachment content with `redirect=false`, so the site answers with the file itself and `api.media.atlassian.com`, where Jira redirects otherwise, is not needed). Nothing else is called.",
   },
   scoped_token: {
     when: "`JSM_AUTH=scoped_token`",
