@@ -15,6 +15,7 @@ import {
   PEOPLE,
   startFakeSlack,
   storedTicket,
+  ticketCards,
   TRIAGE,
 } from "./harness.ts";
 import { click } from "./queue_actions.ts";
@@ -27,7 +28,6 @@ import {
 import type { FakeSlack, FakeSlackOptions } from "./fake_slack/server.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
-import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
 import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
 import { BOT_USER_ID } from "./fake_slack/workspace.ts";
 
@@ -43,21 +43,11 @@ interface Tally {
   violations: string[];
 }
 
-function cardsFor(slack: FakeSlack, channel: string, ticketId: string) {
-  return slack.workspace.messagesIn(channel).filter((m) => {
-    const metadata = m.metadata as
-      | { event_type?: string; event_payload?: { ticket_id?: string } }
-      | undefined;
-    return metadata?.event_type === CARD_EVENT_TYPE &&
-      metadata.event_payload?.ticket_id === ticketId;
-  });
-}
-
 /** What every round must end with, whatever the order. */
 function checkCards(slack: FakeSlack, stored: Ticket, start: Ticket) {
   const problems: string[] = [];
   const here = stored.queue_id === PEOPLE_QUEUE.id ? PEOPLE_TRIAGE : TRIAGE;
-  const cards = cardsFor(slack, here, stored.id);
+  const cards = ticketCards(slack, here, stored.id);
   if (cards.length !== 1) problems.push(`${cards.length} cards in ${here}`);
   if (cards[0] && cards[0].ts !== stored.card_ts) {
     problems.push("card not recorded");

@@ -26,6 +26,7 @@ import {
   openTestTicket,
   PEOPLE,
   startFakeSlack,
+  ticketCards,
   TRIAGE,
 } from "./harness.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
@@ -49,7 +50,6 @@ import {
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
-import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
 
 /** What is true of a ticket once everything has settled. */
@@ -58,13 +58,7 @@ async function assertWhole(slack: FakeSlack, id: string, label: string) {
   const ticket = await getTicket(client, id);
   assert.ok(ticket, `${label}: no ticket`);
   assert.equal(ticket.setup_pending, undefined, `${label}: not finished`);
-  const cards = slack.workspace.messagesIn(TRIAGE).filter((m) => {
-    const metadata = m.metadata as
-      | { event_type?: string; event_payload?: { ticket_id?: string } }
-      | undefined;
-    return metadata?.event_type === CARD_EVENT_TYPE &&
-      metadata.event_payload?.ticket_id === id;
-  });
+  const cards = ticketCards(slack, TRIAGE, id);
   assert.equal(cards.length, 1, `${label}: ${cards.length} cards`);
   assert.equal(ticket.card_ts, cards[0].ts, `${label}: card not recorded`);
   assert.equal(cards[0].text, ticketCardText(ticket), `${label}: stale card`);

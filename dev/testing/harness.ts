@@ -19,6 +19,7 @@ import {
   type TicketItem,
   toTicket,
 } from "../../slack/storage/ticket_store.ts";
+import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
 
 export const PEOPLE = {
   requester: "UREQUESTER",
@@ -283,4 +284,19 @@ export async function storedTicket(
 ): Promise<Ticket> {
   // The fake keeps items as Slack sent them: read them as the app does.
   return toTicket(await slack.datastores.get("tickets", id) as TicketItem);
+}
+
+/** The ticket's cards in `channel`: the messages carrying its card metadata. */
+export function ticketCards(
+  slack: FakeSlack,
+  channel: string,
+  ticketId: string,
+) {
+  return slack.workspace.messagesIn(channel).filter((m) => {
+    const metadata = m.metadata as
+      | { event_type?: string; event_payload?: { ticket_id?: string } }
+      | undefined;
+    return metadata?.event_type === CARD_EVENT_TYPE &&
+      metadata.event_payload?.ticket_id === ticketId;
+  });
 }

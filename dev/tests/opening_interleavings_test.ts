@@ -23,6 +23,7 @@ import {
   intakeQueue,
   PEOPLE,
   startFakeSlack,
+  ticketCards,
   TRIAGE,
 } from "../testing/harness.ts";
 import type { FakeSlack, RecordedCall } from "../testing/fake_slack/server.ts";
@@ -42,7 +43,6 @@ import {
   creationKeys,
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
-import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
 import type { Args } from "../testing/fake_slack/slack_error.ts";
 
@@ -98,13 +98,7 @@ async function assertWhole(slack: FakeSlack, id: string, label: string) {
   const ticket = await getTicket(client, id);
   assert.ok(ticket, `${label}: no ticket`);
   assert.equal(ticket.setup_pending, undefined, `${label}: not finished`);
-  const cards = slack.workspace.messagesIn(TRIAGE).filter((m) => {
-    const metadata = m.metadata as
-      | { event_type?: string; event_payload?: { ticket_id?: string } }
-      | undefined;
-    return metadata?.event_type === CARD_EVENT_TYPE &&
-      metadata.event_payload?.ticket_id === id;
-  });
+  const cards = ticketCards(slack, TRIAGE, id);
   assert.equal(cards.length, 1, `${label}: ${cards.length} cards`);
   assert.equal(ticket.card_ts, cards[0].ts, `${label}: card not recorded`);
   assert.equal(cards[0].text, ticketCardText(ticket), `${label}: stale card`);

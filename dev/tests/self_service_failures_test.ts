@@ -15,6 +15,7 @@ import {
   PEOPLE,
   startFakeSlack,
   storedTicket,
+  ticketCards,
   TRIAGE,
 } from "../testing/harness.ts";
 import { click } from "../testing/queue_actions.ts";
@@ -35,7 +36,6 @@ import {
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
-import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
 import {
   findTicketId,
@@ -51,16 +51,6 @@ async function sent(answer: () => Promise<unknown>) {
   }
 }
 
-function cardsFor(slack: FakeSlack, channel: string, ticketId: string) {
-  return slack.workspace.messagesIn(channel).filter((m) => {
-    const metadata = m.metadata as
-      | { event_type?: string; event_payload?: { ticket_id?: string } }
-      | undefined;
-    return metadata?.event_type === CARD_EVENT_TYPE &&
-      metadata.event_payload?.ticket_id === ticketId;
-  });
-}
-
 /** What is true once everything settled, wherever the ticket is. */
 async function assertWhole(
   slack: FakeSlack,
@@ -69,7 +59,7 @@ async function assertWhole(
   label: string,
 ) {
   const ticket = await storedTicket(slack, start.id);
-  const cards = cardsFor(slack, channel, start.id);
+  const cards = ticketCards(slack, channel, start.id);
   assert.equal(cards.length, 1, `${label}: ${cards.length} cards`);
   assert.equal(ticket.card_ts, cards[0].ts, `${label}: card not recorded`);
   assert.equal(cards[0].text, ticketCardText(ticket), `${label}: stale card`);
@@ -208,7 +198,7 @@ Deno.test("Move…: a failure at each call, then the form again", async (t) => {
           `${label}: the old card`,
         );
         assert.equal(
-          cardsFor(slack, TRIAGE, start.id).length,
+          ticketCards(slack, TRIAGE, start.id).length,
           1,
           `${label}: one card left behind`,
         );

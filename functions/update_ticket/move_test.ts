@@ -8,6 +8,7 @@ import {
   PEOPLE,
   startFakeSlack,
   storedTicket,
+  ticketCards,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import {
@@ -30,21 +31,9 @@ import {
   findTicketId,
   lookupByCard,
 } from "../../slack/storage/ticket_store.ts";
-import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
 import { rolesInQueue } from "../../use_cases/changes/change_ticket.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
-import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-
-function cardsFor(slack: FakeSlack, channel: string, ticketId: string) {
-  return slack.workspace.messagesIn(channel).filter((m) => {
-    const metadata = m.metadata as
-      | { event_type?: string; event_payload?: { ticket_id?: string } }
-      | undefined;
-    return metadata?.event_type === CARD_EVENT_TYPE &&
-      metadata.event_payload?.ticket_id === ticketId;
-  });
-}
 
 Deno.test("Move…: to another queue, re-checked against its roles, shown everywhere", async () => {
   await using slack = await startFakeSlack();
@@ -73,7 +62,7 @@ Deno.test("Move…: to another queue, re-checked against its roles, shown everyw
   assert.equal(moved.status, "new");
   assert.equal(moved.card_channel, PEOPLE_TRIAGE);
   assert.deepEqual(moved.previous_cards, [`${TRIAGE}:${ticket.card_ts}`]);
-  const [newCard] = cardsFor(slack, PEOPLE_TRIAGE, ticket.id);
+  const [newCard] = ticketCards(slack, PEOPLE_TRIAGE, ticket.id);
   assert.equal(newCard.ts, moved.card_ts);
   assert.match(newCard.text, / New: Printer on 3rd floor jams/);
   assert.equal(
@@ -156,7 +145,7 @@ Deno.test("Move…: the requester, a bystander and another queue's agent are ref
     );
   }
   assert.deepEqual(await storedTicket(slack, ticket.id), ticket);
-  assert.equal(cardsFor(slack, PEOPLE_TRIAGE, ticket.id).length, 0);
+  assert.equal(ticketCards(slack, PEOPLE_TRIAGE, ticket.id).length, 0);
   // Forged: the queue it is in, or one that doesn't exist.
   const same = await submitMove(slack, ticket.id, PEOPLE.agent, "default");
   assert.equal(
@@ -195,7 +184,7 @@ Deno.test("Move…: a private request's words stay out of both channels", async 
   const helpdeskAgentDms = slack.workspace.dmsTo(PEOPLE.otherAgent).length;
   const answer = await submitMove(slack, ticket.id, PEOPLE.agent, "default");
   assert.equal(answer, undefined, JSON.stringify(answer));
-  const [card] = cardsFor(slack, TRIAGE, ticket.id);
+  const [card] = ticketCards(slack, TRIAGE, ticket.id);
   assert.match(card.text, /Private request/);
   const shared = [PEOPLE_TRIAGE, TRIAGE].map((channel) =>
     JSON.stringify(slack.workspace.messagesIn(channel)) +
@@ -225,7 +214,7 @@ Deno.test("Move…: a People-team ticket goes to Helpdesk on the same terms", as
   );
   assert.equal(answer, undefined, JSON.stringify(answer));
   assert.equal((await storedTicket(slack, ticket.id)).queue_id, "default");
-  assert.equal(cardsFor(slack, TRIAGE, ticket.id).length, 1);
+  assert.equal(ticketCards(slack, TRIAGE, ticket.id).length, 1);
 });
 
 Deno.test("roles are asked again when the ticket moved while a click waited", async () => {
@@ -266,6 +255,6 @@ Deno.test("Move…: a card posted for a move that could not be saved is taken ba
   );
   assert.match(answer.errors.target_queue, /Slack|try again/i);
   assert.equal(slack.callsTo("chat.delete").length, 1);
-  assert.equal(cardsFor(slack, PEOPLE_TRIAGE, ticket.id).length, 0);
+  assert.equal(ticketCards(slack, PEOPLE_TRIAGE, ticket.id).length, 0);
   assert.deepEqual(await storedTicket(slack, ticket.id), ticket);
 });
