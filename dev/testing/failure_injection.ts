@@ -1,9 +1,26 @@
 // A failure at one chosen Slack call, then what Slack makes happen next:
-// what the failure-and-retry tests share. Each call fails two ways: refused
-// before it did anything, and done but answered with an error (a timeout
-// after the write).
+// what the failure-and-retry tests share, with what must hold once all has
+// settled. Each call fails two ways: refused before it did anything, and
+// done but answered with an error (a timeout after the write).
+import assert from "node:assert/strict";
 import type { FakeSlack } from "./fake_slack/server.ts";
-import { clientFor, defaultSettings } from "./harness.ts";
+import { BOT_USER_ID } from "./fake_slack/workspace.ts";
+import {
+  checkerClient,
+  clientFor,
+  defaultSettings,
+  ticketCards,
+  TRIAGE,
+} from "./harness.ts";
+import {
+  findTicketId,
+  getTicket,
+  lookupByCard,
+  lookupByKey,
+} from "../../slack/storage/ticket_store.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
+import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
 import { repairStalledTickets } from "../../use_cases/schedule/ticket_repair.ts";
 
 export type Mode = "refused" | "done, answer lost";
@@ -39,4 +56,42 @@ export function scheduledCheck(slack: FakeSlack) {
     Math.floor(Date.now() / 1000) + 120,
     () => false,
   );
+}
+
+/**
+ * What is true of a ticket in the triage queue once everything has settled:
+ * it is finished, has one card there that shows it, both lookups find it,
+ * and no lock is left held. Read through checkerClient, whose reads are
+ * never stale.
+ */
+export async function assertWhole(slack: FakeSlack, id: string, label: string) {
+  const client = checkerClient(slack);
+  const ticket = await getTicket(client, id);
+  assert.ok(ticket, `${label}: no ticket`);
+  assert.equal(ticket.setup_pending, undefined, `${label}: not finished`);
+  const cards = ticketCards(slack, TRIAGE, id);
+  assert.equal(cards.length, 1, `${label}: ${cards.length} cards`);
+  assert.equal(ticket.card_ts, cards[0].ts, `${label}: card not recorded`);
+  assert.equal(cards[0].text, ticketCardText(ticket), `${label}: stale card`);
+  assert.equal(await findTicketId(client, lookupByKey(ticket.key)), id);
+  assert.equal(
+    await findTicketId(client, lookupByCard(TRIAGE, ticket.card_ts!)),
+    id,
+    `${label}: no card lookup`,
+  );
+  const lock = cards[0].reactions?.find((r) => r.name === LOCK_REACTION);
+  assert.ok(!lock?.users.includes(BOT_USER_ID), `${label}: lock left held`);
+  return ticket;
+}
+
+/** "is open" DMs about this ticket: once, or twice if the answer was lost. */
+export function openedDms(slack: FakeSlack, ticket: Ticket) {
+  return slack.workspace.dmsTo(ticket.requester).filter((m) =>
+    m.text.includes(ticket.key) && m.text.includes("is open")
+  ).length;
+}
+
+/** How many tickets are stored. */
+export async function ticketCount(slack: FakeSlack): Promise<number> {
+  return ((await slack.datastores.dump()).tickets ?? []).length;
 }

@@ -26,63 +26,25 @@ import {
   openTestTicket,
   PEOPLE,
   startFakeSlack,
-  ticketCards,
   TRIAGE,
 } from "./harness.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
 import type { FakeSlack, FakeSlackOptions } from "./fake_slack/server.ts";
 import {
+  assertWhole,
   callsOf,
   failCall,
   MODES,
+  openedDms,
   scheduledCheck,
+  ticketCount,
 } from "./failure_injection.ts";
-import { BOT_USER_ID } from "./fake_slack/workspace.ts";
-import {
-  findTicketId,
-  getTicket,
-  lookupByCard,
-  lookupByKey,
-} from "../../slack/storage/ticket_store.ts";
+import { getTicket } from "../../slack/storage/ticket_store.ts";
 import {
   creationKeys,
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
-import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
-
-/** What is true of a ticket once everything has settled. */
-async function assertWhole(slack: FakeSlack, id: string, label: string) {
-  const client = checkerClient(slack);
-  const ticket = await getTicket(client, id);
-  assert.ok(ticket, `${label}: no ticket`);
-  assert.equal(ticket.setup_pending, undefined, `${label}: not finished`);
-  const cards = ticketCards(slack, TRIAGE, id);
-  assert.equal(cards.length, 1, `${label}: ${cards.length} cards`);
-  assert.equal(ticket.card_ts, cards[0].ts, `${label}: card not recorded`);
-  assert.equal(cards[0].text, ticketCardText(ticket), `${label}: stale card`);
-  assert.equal(await findTicketId(client, lookupByKey(ticket.key)), id);
-  assert.equal(
-    await findTicketId(client, lookupByCard(TRIAGE, ticket.card_ts!)),
-    id,
-    `${label}: no card lookup`,
-  );
-  const lock = cards[0].reactions?.find((r) => r.name === LOCK_REACTION);
-  assert.ok(!lock?.users.includes(BOT_USER_ID), `${label}: lock left held`);
-  return ticket;
-}
-
-/** "is open" DMs about this ticket: once, or twice if the answer was lost. */
-function openedDms(slack: FakeSlack, ticket: Ticket) {
-  return slack.workspace.dmsTo(ticket.requester).filter((m) =>
-    m.text.includes(ticket.key) && m.text.includes("is open")
-  ).length;
-}
-
-async function ticketCount(slack: FakeSlack): Promise<number> {
-  return ((await slack.datastores.dump()).tickets ?? []).length;
-}
 
 /** Exactly one more ticket than before; counted when not. */
 async function assertOneMore(slack: FakeSlack, before: number) {

@@ -23,27 +23,23 @@ import {
   intakeQueue,
   PEOPLE,
   startFakeSlack,
-  ticketCards,
   TRIAGE,
 } from "../testing/harness.ts";
 import type { FakeSlack, RecordedCall } from "../testing/fake_slack/server.ts";
 import { submitRequestForm } from "../testing/failure_retry_scenarios.ts";
 import {
+  assertWhole,
   type Mode,
   MODES,
+  openedDms,
   scheduledCheck,
+  ticketCount,
 } from "../testing/failure_injection.ts";
-import {
-  findTicketId,
-  getTicket,
-  lookupByCard,
-  lookupByKey,
-} from "../../slack/storage/ticket_store.ts";
+import { getTicket } from "../../slack/storage/ticket_store.ts";
 import {
   creationKeys,
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
-import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
 import type { Args } from "../testing/fake_slack/slack_error.ts";
 
 /** A call as the plan names it: its method and where it goes. */
@@ -91,34 +87,6 @@ function described(calls: RecordedCall[]): string[] {
     counts.set(what, nth + 1);
     return `${what} #${nth}`;
   }).sort();
-}
-
-async function assertWhole(slack: FakeSlack, id: string, label: string) {
-  const client = clientFor(slack);
-  const ticket = await getTicket(client, id);
-  assert.ok(ticket, `${label}: no ticket`);
-  assert.equal(ticket.setup_pending, undefined, `${label}: not finished`);
-  const cards = ticketCards(slack, TRIAGE, id);
-  assert.equal(cards.length, 1, `${label}: ${cards.length} cards`);
-  assert.equal(ticket.card_ts, cards[0].ts, `${label}: card not recorded`);
-  assert.equal(cards[0].text, ticketCardText(ticket), `${label}: stale card`);
-  assert.equal(await findTicketId(client, lookupByKey(ticket.key)), id);
-  assert.equal(
-    await findTicketId(client, lookupByCard(TRIAGE, ticket.card_ts!)),
-    id,
-    `${label}: no card lookup`,
-  );
-  return ticket;
-}
-
-function openedDms(slack: FakeSlack, key: string) {
-  return slack.workspace.dmsTo(PEOPLE.requester).filter((m) =>
-    m.text.includes(key) && m.text.includes("is open")
-  ).length;
-}
-
-async function ticketCount(slack: FakeSlack): Promise<number> {
-  return ((await slack.datastores.dump()).tickets ?? []).length;
 }
 
 Deno.test("opening from the form: two failures at once, then the form again", async (t) => {
@@ -174,7 +142,7 @@ Deno.test("opening from the form: two failures at once, then the form again", as
     await scheduledCheck(slack);
     const ticket = await assertWhole(slack, id, label);
     assert.equal(await ticketCount(slack) - count, 1, `${label}: tickets`);
-    return openedDms(slack, ticket.key);
+    return openedDms(slack, ticket);
   };
 
   for (const round of byRound) {
@@ -299,7 +267,7 @@ Deno.test("a :ticket: reaction: two failures at once, then another reaction", as
             replies >= 1 && replies <= (lost(GENERAL) ? 2 : 1),
             `${replies} thread replies`,
           );
-          const dms = openedDms(slack, ticket.key);
+          const dms = openedDms(slack, ticket);
           assert.ok(
             dms >= 1 && dms <= (lost(PEOPLE.requester) ? 2 : 1),
             `${dms} DMs`,
