@@ -37,6 +37,49 @@ export function failCall(slack: FakeSlack, index: number, mode: Mode) {
   });
 }
 
+/** Which call of a clean run fails, how, and its name in assertion messages. */
+export interface Failure {
+  index: number;
+  mode: Mode;
+  label: string;
+}
+
+/**
+ * A step for each of the `calls` a clean run makes (callsOf), in each mode,
+ * unless `failing` leaves that call out. The step sets up, fails the call
+ * with failCall where its story puts it, and checks what settled.
+ */
+export async function stepAtEachCall(
+  t: Deno.TestContext,
+  calls: number,
+  step: (failure: Failure) => Promise<void>,
+  failing: (index: number) => boolean = () => true,
+) {
+  for (const mode of MODES) {
+    for (let index = 0; index < calls; index++) {
+      if (!failing(index)) continue;
+      await t.step(
+        `call ${index + 1} of ${calls}: ${mode}`,
+        () => step({ index, mode, label: `${mode} at ${index + 1}` }),
+      );
+    }
+  }
+}
+
+/**
+ * A form sent; when it stays open with an error, sent again as the person
+ * would, and that second send must go through.
+ */
+export async function sendAgainIfRefused(
+  send: () => Promise<{ errors?: unknown }>,
+) {
+  const first = await send();
+  if (first.errors) {
+    const again = await send();
+    assert.equal(again.errors, undefined, JSON.stringify(again));
+  }
+}
+
 /** How many calls a clean run of `attempt` makes. */
 export async function callsOf(slack: FakeSlack, attempt: () => unknown) {
   const before = slack.calls.length;

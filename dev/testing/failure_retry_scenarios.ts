@@ -34,9 +34,9 @@ import {
   assertWhole,
   callsOf,
   failCall,
-  MODES,
   openedDms,
   scheduledCheck,
+  stepAtEachCall,
   ticketCount,
 } from "./failure_injection.ts";
 import { getTicket } from "../../slack/storage/ticket_store.ts";
@@ -101,38 +101,33 @@ export async function formRetries(t: Deno.TestContext, variant: Variant = {}) {
   // of the similar-tickets index (a failure there only loses suggestions),
   // then completeSuccess.
   assert.equal(calls, 14);
-  for (const mode of MODES) {
-    for (let index = 0; index < calls; index++) {
-      if (variant.failing && !variant.failing(index)) continue;
-      await t.step(`call ${index + 1} of ${calls}: ${mode}`, async () => {
-        const viewId = `V0FORM${++form}`;
-        const id = await ticketIdFor(creationKeys.view(viewId));
-        const before = await ticketCount(slack);
-        failCall(slack, index, mode);
-        const first = await submit(viewId);
-        const existed = await getTicket(checkerClient(slack), id);
-        // The form stays open with the truth: saved (and named) or not.
-        const said = String(
-          (first as { errors?: Record<string, string> })?.errors?.summary ?? "",
-        );
-        if (said) {
-          const claimsSaved = /^HD-\w+ is (saved|open), but/.test(said);
-          if (claimsSaved !== Boolean(existed)) tally.untruthful++;
-          assert.equal(claimsSaved, Boolean(existed), said);
-          await submit(viewId);
-        }
-        await scheduledCheck(slack);
-        const ticket = await assertWhole(slack, id, `${mode} at ${index + 1}`);
-        await assertOneMore(slack, before);
-        const dms = openedDms(slack, ticket);
-        assert.ok(
-          dms >= 1 && dms <= (mode === "refused" ? 1 : 2),
-          `${dms} DMs`,
-        );
-        tally.creations++;
-      });
+  await stepAtEachCall(t, calls, async ({ index, mode, label }) => {
+    const viewId = `V0FORM${++form}`;
+    const id = await ticketIdFor(creationKeys.view(viewId));
+    const before = await ticketCount(slack);
+    failCall(slack, index, mode);
+    const first = await submit(viewId);
+    const existed = await getTicket(checkerClient(slack), id);
+    // The form stays open with the truth: saved (and named) or not.
+    const said = String(
+      (first as { errors?: Record<string, string> })?.errors?.summary ?? "",
+    );
+    if (said) {
+      const claimsSaved = /^HD-\w+ is (saved|open), but/.test(said);
+      if (claimsSaved !== Boolean(existed)) tally.untruthful++;
+      assert.equal(claimsSaved, Boolean(existed), said);
+      await submit(viewId);
     }
-  }
+    await scheduledCheck(slack);
+    const ticket = await assertWhole(slack, id, label);
+    await assertOneMore(slack, before);
+    const dms = openedDms(slack, ticket);
+    assert.ok(
+      dms >= 1 && dms <= (mode === "refused" ? 1 : 2),
+      `${dms} DMs`,
+    );
+    tally.creations++;
+  }, variant.failing);
   return slack.staleAnswers;
 }
 
@@ -161,34 +156,29 @@ export async function reactionRetries(
     slack,
     () => react(post("Printer jammed"), PEOPLE.agent),
   );
-  for (const mode of MODES) {
-    for (let index = 0; index < calls; index++) {
-      if (variant.failing && !variant.failing(index)) continue;
-      await t.step(`call ${index + 1} of ${calls}: ${mode}`, async () => {
-        const ts = post(`Printer jam number ${index} (${mode})`);
-        const id = await ticketIdFor(creationKeys.message(GENERAL, ts));
-        const before = await ticketCount(slack);
-        failCall(slack, index, mode);
-        const first = await react(ts, PEOPLE.agent);
-        if (first.error) {
-          const existed = await getTicket(checkerClient(slack), id);
-          const claimsSaved = first.error.includes("is saved");
-          if (claimsSaved !== Boolean(existed)) tally.untruthful++;
-          assert.equal(claimsSaved, Boolean(existed), first.error);
-        }
-        // Someone reacts again (or Slack delivers it again).
-        await react(ts, PEOPLE.otherAgent);
-        await scheduledCheck(slack);
-        const ticket = await assertWhole(slack, id, `${mode} at ${index + 1}`);
-        await assertOneMore(slack, before);
-        const replies = slack.workspace.repliesTo(GENERAL, ts).filter((m) =>
-          m.text.includes(ticket.key)
-        );
-        assert.ok(replies.length >= 1 && replies.length <= 2);
-        tally.creations++;
-      });
+  await stepAtEachCall(t, calls, async ({ index, mode, label }) => {
+    const ts = post(`Printer jam number ${index} (${mode})`);
+    const id = await ticketIdFor(creationKeys.message(GENERAL, ts));
+    const before = await ticketCount(slack);
+    failCall(slack, index, mode);
+    const first = await react(ts, PEOPLE.agent);
+    if (first.error) {
+      const existed = await getTicket(checkerClient(slack), id);
+      const claimsSaved = first.error.includes("is saved");
+      if (claimsSaved !== Boolean(existed)) tally.untruthful++;
+      assert.equal(claimsSaved, Boolean(existed), first.error);
     }
-  }
+    // Someone reacts again (or Slack delivers it again).
+    await react(ts, PEOPLE.otherAgent);
+    await scheduledCheck(slack);
+    const ticket = await assertWhole(slack, id, label);
+    await assertOneMore(slack, before);
+    const replies = slack.workspace.repliesTo(GENERAL, ts).filter((m) =>
+      m.text.includes(ticket.key)
+    );
+    assert.ok(replies.length >= 1 && replies.length <= 2);
+    tally.creations++;
+  }, variant.failing);
   return slack.staleAnswers;
 }
 
@@ -212,32 +202,23 @@ export async function cardActionRetries(
     slack,
     async () => click(await openTestTicket(slack)),
   );
-  for (const mode of MODES) {
-    for (let index = 0; index < calls; index++) {
-      if (variant.failing && !variant.failing(index)) continue;
-      await t.step(`call ${index + 1} of ${calls}: ${mode}`, async () => {
-        const start = await openTestTicket(slack);
-        failCall(slack, index, mode);
-        await click(start);
-        await click(start); // again, as the agent would
-        await scheduledCheck(slack);
-        const ticket = await assertWhole(
-          slack,
-          start.id,
-          `${mode} at ${index + 1}`,
-        );
-        assert.equal(ticket.assignee, PEOPLE.agent);
-        assert.equal(ticket.status, "in_progress");
-        const claimed = slack.workspace.repliesTo(TRIAGE, ticket.card_ts!)
-          .filter((m) => m.text.includes("claimed"));
-        // Said once; twice only when Slack posted it and lost the answer.
-        assert.ok(
-          claimed.length === 1 || (mode !== "refused" && claimed.length === 2),
-          `${claimed.length} thread replies`,
-        );
-        tally.actions++;
-      });
-    }
-  }
+  await stepAtEachCall(t, calls, async ({ index, mode, label }) => {
+    const start = await openTestTicket(slack);
+    failCall(slack, index, mode);
+    await click(start);
+    await click(start); // again, as the agent would
+    await scheduledCheck(slack);
+    const ticket = await assertWhole(slack, start.id, label);
+    assert.equal(ticket.assignee, PEOPLE.agent);
+    assert.equal(ticket.status, "in_progress");
+    const claimed = slack.workspace.repliesTo(TRIAGE, ticket.card_ts!)
+      .filter((m) => m.text.includes("claimed"));
+    // Said once; twice only when Slack posted it and lost the answer.
+    assert.ok(
+      claimed.length === 1 || (mode !== "refused" && claimed.length === 2),
+      `${claimed.length} thread replies`,
+    );
+    tally.actions++;
+  }, variant.failing);
   return slack.staleAnswers;
 }

@@ -30,8 +30,9 @@ import {
   callsOf,
   failCall,
   type Mode,
-  MODES,
   scheduledCheck,
+  sendAgainIfRefused,
+  stepAtEachCall,
 } from "../testing/failure_injection.ts";
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -93,34 +94,25 @@ Deno.test("withdraw from the DM: a failure at each call, then the click again", 
     slack,
     async () => withdraw(await openTestTicket(slack)),
   );
-  for (const mode of MODES) {
-    for (let index = 0; index < calls; index++) {
-      await t.step(`call ${index + 1} of ${calls}: ${mode}`, async () => {
-        const start = await openTestTicket(slack);
-        failCall(slack, index, mode);
-        await withdraw(start);
-        await withdraw(start); // again, as the requester would
-        await scheduledCheck(slack);
-        const ticket = await assertWhole(
-          slack,
-          start,
-          TRIAGE,
-          `${mode} at ${index + 1}`,
-        );
-        assert.equal(ticket.status, "closed");
-        assert.equal(ticket.close_reason, "withdrawn");
-        const said = slack.workspace.repliesTo(TRIAGE, start.card_ts!).filter(
-          (m) => m.text.includes("withdrew"),
-        ).length;
-        once(said, mode, "thread");
-        const confirmed = slack.workspace.dmsTo(PEOPLE.requester).filter((m) =>
-          m.text.includes(`You withdrew <`) && m.text.includes(start.key)
-        ).length;
-        once(confirmed, mode, "DM");
-        tally.withdrawals++;
-      });
-    }
-  }
+  await stepAtEachCall(t, calls, async ({ index, mode, label }) => {
+    const start = await openTestTicket(slack);
+    failCall(slack, index, mode);
+    await withdraw(start);
+    await withdraw(start); // again, as the requester would
+    await scheduledCheck(slack);
+    const ticket = await assertWhole(slack, start, TRIAGE, label);
+    assert.equal(ticket.status, "closed");
+    assert.equal(ticket.close_reason, "withdrawn");
+    const said = slack.workspace.repliesTo(TRIAGE, start.card_ts!).filter(
+      (m) => m.text.includes("withdrew"),
+    ).length;
+    once(said, mode, "thread");
+    const confirmed = slack.workspace.dmsTo(PEOPLE.requester).filter((m) =>
+      m.text.includes(`You withdrew <`) && m.text.includes(start.key)
+    ).length;
+    once(confirmed, mode, "DM");
+    tally.withdrawals++;
+  });
 });
 
 Deno.test("Edit…: a failure at each call, then the form again", async (t) => {
@@ -137,34 +129,21 @@ Deno.test("Edit…: a failure at each call, then the form again", async (t) => {
     slack,
     async () => edit(await openTestTicket(slack)),
   );
-  for (const mode of MODES) {
-    for (let index = 0; index < calls; index++) {
-      await t.step(`call ${index + 1} of ${calls}: ${mode}`, async () => {
-        const start = await openTestTicket(slack);
-        failCall(slack, index, mode);
-        const first = await edit(start);
-        if (first.errors) {
-          // The form stays open with the error; the agent sends it again.
-          const again = await edit(start);
-          assert.equal(again.errors, undefined, JSON.stringify(again));
-        }
-        await scheduledCheck(slack);
-        const ticket = await assertWhole(
-          slack,
-          start,
-          TRIAGE,
-          `${mode} at ${index + 1}`,
-        );
-        assert.equal(ticket.summary, "Printer jams on every floor");
-        assert.equal(ticket.priority, "high");
-        const said = slack.workspace.repliesTo(TRIAGE, start.card_ts!).filter(
-          (m) => m.text.includes(" edited "),
-        ).length;
-        once(said, mode, "thread");
-        tally.edits++;
-      });
-    }
-  }
+  await stepAtEachCall(t, calls, async ({ index, mode, label }) => {
+    const start = await openTestTicket(slack);
+    failCall(slack, index, mode);
+    // The form stays open with the error; the agent sends it again.
+    await sendAgainIfRefused(() => edit(start));
+    await scheduledCheck(slack);
+    const ticket = await assertWhole(slack, start, TRIAGE, label);
+    assert.equal(ticket.summary, "Printer jams on every floor");
+    assert.equal(ticket.priority, "high");
+    const said = slack.workspace.repliesTo(TRIAGE, start.card_ts!).filter(
+      (m) => m.text.includes(" edited "),
+    ).length;
+    once(said, mode, "thread");
+    tally.edits++;
+  });
 });
 
 Deno.test("Move…: a failure at each call, then the form again", async (t) => {
@@ -176,56 +155,47 @@ Deno.test("Move…: a failure at each call, then the form again", async (t) => {
     slack,
     async () => move(await openTestTicket(slack)),
   );
-  for (const mode of MODES) {
-    for (let index = 0; index < calls; index++) {
-      await t.step(`call ${index + 1} of ${calls}: ${mode}`, async () => {
-        const start = await openTestTicket(slack);
-        failCall(slack, index, mode);
-        const first = await move(start);
-        if (first.errors) {
-          const again = await move(start);
-          assert.equal(again.errors, undefined, JSON.stringify(again));
-        }
-        await scheduledCheck(slack);
-        const label = `${mode} at ${index + 1}`;
-        const ticket = await assertWhole(slack, start, PEOPLE_TRIAGE, label);
-        assert.equal(ticket.queue_id, PEOPLE_QUEUE.id);
-        assert.deepEqual(ticket.previous_cards, [`${TRIAGE}:${start.card_ts}`]);
-        const old = slack.workspace.findMessage(TRIAGE, start.card_ts!)!;
-        assert.match(
-          JSON.stringify(old.blocks),
-          /moved to the \*People team\* queue/,
-          `${label}: the old card`,
-        );
-        assert.equal(
-          ticketCards(slack, TRIAGE, start.id).length,
-          1,
-          `${label}: one card left behind`,
-        );
-        once(
-          slack.workspace.repliesTo(PEOPLE_TRIAGE, ticket.card_ts!).filter((
-            m,
-          ) => m.text.includes("moved")).length,
-          mode,
-          `${label}: new thread`,
-        );
-        once(
-          slack.workspace.repliesTo(TRIAGE, start.card_ts!).filter((m) =>
-            m.text.includes("moved")
-          ).length,
-          mode,
-          `${label}: old thread`,
-        );
-        once(
-          slack.workspace.dmsTo(PEOPLE.requester).filter((m) =>
-            m.text.includes("moved your ticket") && m.text.includes(start.key)
-          ).length,
-          mode,
-          `${label}: requester`,
-        );
-        tally.moves++;
-      });
-    }
-  }
+  await stepAtEachCall(t, calls, async ({ index, mode, label }) => {
+    const start = await openTestTicket(slack);
+    failCall(slack, index, mode);
+    await sendAgainIfRefused(() => move(start));
+    await scheduledCheck(slack);
+    const ticket = await assertWhole(slack, start, PEOPLE_TRIAGE, label);
+    assert.equal(ticket.queue_id, PEOPLE_QUEUE.id);
+    assert.deepEqual(ticket.previous_cards, [`${TRIAGE}:${start.card_ts}`]);
+    const old = slack.workspace.findMessage(TRIAGE, start.card_ts!)!;
+    assert.match(
+      JSON.stringify(old.blocks),
+      /moved to the \*People team\* queue/,
+      `${label}: the old card`,
+    );
+    assert.equal(
+      ticketCards(slack, TRIAGE, start.id).length,
+      1,
+      `${label}: one card left behind`,
+    );
+    once(
+      slack.workspace.repliesTo(PEOPLE_TRIAGE, ticket.card_ts!).filter((
+        m,
+      ) => m.text.includes("moved")).length,
+      mode,
+      `${label}: new thread`,
+    );
+    once(
+      slack.workspace.repliesTo(TRIAGE, start.card_ts!).filter((m) =>
+        m.text.includes("moved")
+      ).length,
+      mode,
+      `${label}: old thread`,
+    );
+    once(
+      slack.workspace.dmsTo(PEOPLE.requester).filter((m) =>
+        m.text.includes("moved your ticket") && m.text.includes(start.key)
+      ).length,
+      mode,
+      `${label}: requester`,
+    );
+    tally.moves++;
+  });
   console.log("failure injection:", JSON.stringify(tally));
 });

@@ -21,8 +21,8 @@ import type { FakeSlack } from "../testing/fake_slack/server.ts";
 import {
   callsOf,
   failCall,
-  MODES,
   scheduledCheck,
+  stepAtEachCall,
 } from "../testing/failure_injection.ts";
 import { getTicket } from "../../slack/storage/ticket_store.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -65,48 +65,44 @@ Deno.test("the Workflow Builder step: a failure at each call, then what its mess
       functionContext(CREATE_TICKET_CALLBACK_ID, slack, inputs(summary)),
     );
   const calls = await callsOf(slack, () => run("A clean run"));
-  for (const mode of MODES) {
-    for (let index = 0; index < calls; index++) {
-      await t.step(`call ${index + 1} of ${calls}: ${mode}`, async () => {
-        const summary = `VPN drops (${mode}, call ${index + 1})`;
-        const since = mark(slack);
-        failCall(slack, index, mode);
-        const first = await run(summary);
-        const existed = await ticketsAbout(slack, summary);
-        const told = toldSince(slack, since);
-        if (first.error) {
-          // Whatever the requester was told is true now.
-          for (const text of told) {
-            const claimsSaved = /is saved/.test(text);
-            assert.equal(claimsSaved, existed.length > 0, text);
-            if (claimsSaved) {
-              assert.doesNotMatch(text, /try again|run .* again/i, text);
-            }
-          }
-          // They do what it says: a new run of the workflow.
-          if (told.some((text) => /try again/i.test(text))) {
-            const again = mark(slack);
-            await run(summary);
-            for (const text of toldSince(slack, again)) {
-              assert.doesNotMatch(text, /couldn't open/, text);
-            }
-          }
+  await stepAtEachCall(t, calls, async ({ index, mode }) => {
+    const summary = `VPN drops (${mode}, call ${index + 1})`;
+    const since = mark(slack);
+    failCall(slack, index, mode);
+    const first = await run(summary);
+    const existed = await ticketsAbout(slack, summary);
+    const told = toldSince(slack, since);
+    if (first.error) {
+      // Whatever the requester was told is true now.
+      for (const text of told) {
+        const claimsSaved = /is saved/.test(text);
+        assert.equal(claimsSaved, existed.length > 0, text);
+        if (claimsSaved) {
+          assert.doesNotMatch(text, /try again|run .* again/i, text);
         }
-        await scheduledCheck(slack);
-        const made = await ticketsAbout(slack, summary);
-        assert.equal(made.length, 1, `${made.length} tickets`);
-        const ticket = await getTicket(
-          checkerClient(slack),
-          String((made[0] as { id: string }).id),
-        ) as Ticket;
-        assert.equal(ticket.setup_pending, undefined, "not finished");
-        const cards = slack.workspace.messagesIn(TRIAGE).filter((m) =>
-          m.text.includes(ticket.key) && !m.thread_ts
-        );
-        assert.equal(cards.length, 1, `${cards.length} cards`);
-      });
+      }
+      // They do what it says: a new run of the workflow.
+      if (told.some((text) => /try again/i.test(text))) {
+        const again = mark(slack);
+        await run(summary);
+        for (const text of toldSince(slack, again)) {
+          assert.doesNotMatch(text, /couldn't open/, text);
+        }
+      }
     }
-  }
+    await scheduledCheck(slack);
+    const made = await ticketsAbout(slack, summary);
+    assert.equal(made.length, 1, `${made.length} tickets`);
+    const ticket = await getTicket(
+      checkerClient(slack),
+      String((made[0] as { id: string }).id),
+    ) as Ticket;
+    assert.equal(ticket.setup_pending, undefined, "not finished");
+    const cards = slack.workspace.messagesIn(TRIAGE).filter((m) =>
+      m.text.includes(ticket.key) && !m.thread_ts
+    );
+    assert.equal(cards.length, 1, `${cards.length} cards`);
+  });
 });
 
 Deno.test("the same request run again within minutes is recognised", async (t) => {
