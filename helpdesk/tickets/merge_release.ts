@@ -4,6 +4,7 @@
 // plain data out; use_cases/changes/merged_release.ts applies them.
 import type { Ticket } from "./model.ts";
 import { type MergeOutcome, onItsOwn } from "./ticket_merge.ts";
+import { decodeEntry } from "./history_view.ts";
 
 /**
  * Whether a change closes a ticket by its own requester's hand: withdrawn,
@@ -75,4 +76,16 @@ export function releaseFromClosed(
     kept,
     mergedStatusChange: { from: merged.status, to: reopened.status },
   };
+}
+
+/**
+ * When `merged` opened again on its own by `kept`'s close, as its history
+ * says: Helpdesk unmerged it from `kept` itself, not an agent's hand.
+ * Undefined when it did not, or is merged into `kept` still.
+ */
+export function releasedAt(merged: Ticket, kept: Ticket): number | undefined {
+  if (merged.merged_into === kept.id) return undefined;
+  return (merged.history ?? []).map(decodeEntry).findLast((entry) =>
+    entry?.kind === "unmerge" && entry.from === kept.key && !entry.by
+  )?.at;
 }

@@ -27,7 +27,8 @@
 // tried, never before: which are open again, and which Helpdesk will try
 // again at its next check. A reopen that check makes is told there then,
 // once, by the run whose reopen it was (a later check finds it no longer
-// merged, and says nothing).
+// merged, and says nothing). One whose save landed though its answer was
+// lost is told by the check that finds it so (release_retold.ts).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -59,6 +60,7 @@ import {
   releaseDueNote,
 } from "../../slack/blocks/merge_messages.ts";
 import { publishChange } from "./publish_change.ts";
+import { retellLostReleases } from "./release_retold.ts";
 
 export interface Release {
   /** The kept ticket as it is to be saved: no longer for the released. */
@@ -258,8 +260,19 @@ export async function finishRelease(
     now,
   );
   for (const [, error] of failed.values()) notShown.push(error);
-  // Only what reopened now is news: the rest the thread was told at the close.
-  const note = reopened.map((r) => releasedSummary(r, kept)).join("\n");
+  // Reopened by the close, though its run was told the save failed.
+  const lost = await retellLostReleases(
+    client,
+    settings,
+    kept,
+    found.filter((t): t is Ticket => t !== undefined && !released.includes(t)),
+    now,
+  );
+  notShown.push(...lost.notShown);
+  // Only what reopened now is news, or what reopened unseen: the rest the
+  // thread was told at the close.
+  const note = [...reopened, ...lost.told].map((r) => releasedSummary(r, kept))
+    .join("\n");
   await settleOwed(client, kept, notShown, note, async (latest, owed) => {
     // Counted on the kept ticket as it is: a close meanwhile restarts it.
     const tries = (latest.release_tries ?? 0) + 1;
@@ -276,7 +289,7 @@ export async function finishRelease(
     const still = owed.filter((key) =>
       failed.has(key)
         ? !givenUp.some((g) => g.ticket.key === key)
-        : !read.has(key)
+        : (lost.pending.has(key) && tries < RELEASE_TRIES) || !read.has(key)
     );
     const saved = await updateTicketFields(client, latest.id, {
       release_due: still.length > 0,

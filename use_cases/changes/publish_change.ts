@@ -167,7 +167,7 @@ function followerNews(
  * now: the news when someone else changed its status (or moved it), their
  * own change confirmed when they made it; nothing for the rest.
  */
-function requesterNews(
+export function requesterNews(
   settings: HelpdeskSettings,
   change: TicketChange,
   ticket: Ticket,
