@@ -2,7 +2,7 @@
 // closed by its own requester's hand, the other people's tickets merged into
 // it are not answered by that: they open again on their own. Plain data in,
 // plain data out; use_cases/changes/merged_release.ts applies them.
-import type { Ticket } from "./model.ts";
+import { OPEN_STATUSES, type Ticket } from "./model.ts";
 import { type MergeOutcome, onItsOwn } from "./ticket_merge.ts";
 import { decodeEntry } from "./history_view.ts";
 
@@ -79,12 +79,15 @@ export function releaseFromClosed(
 }
 
 /**
- * When `merged` opened again on its own by `kept`'s close, as its history
- * says: Helpdesk unmerged it from `kept` itself, not an agent's hand.
- * Undefined when it did not, or is merged into `kept` still.
+ * When `merged` opened again on its own by `kept`'s close, while it still
+ * is so: its history says Helpdesk unmerged it from `kept` itself (not an
+ * agent's hand), and it is open and merged into nothing now. Undefined
+ * otherwise, when "open again on its own" would no longer be true.
  */
 export function releasedAt(merged: Ticket, kept: Ticket): number | undefined {
-  if (merged.merged_into === kept.id) return undefined;
+  if (merged.merged_into || !OPEN_STATUSES.includes(merged.status)) {
+    return undefined;
+  }
   return (merged.history ?? []).map(decodeEntry).findLast((entry) =>
     entry?.kind === "unmerge" && entry.from === kept.key && !entry.by
   )?.at;

@@ -10,12 +10,14 @@ import {
 } from "./ticket_merge.ts";
 import {
   closedByItsRequester,
+  releasedAt,
   releasedBy,
   releaseFromClosed,
   withoutReleased,
 } from "./merge_release.ts";
 import { alikeTickets, likeness } from "./similar_tickets.ts";
 import { canReopen, reopen, selfSolve, withdraw } from "./requester_actions.ts";
+import { withHistory } from "./ticket_history.ts";
 
 const NOW = 1_800_000_100;
 const AGENT = { userId: "UAGENT", agentOfMerged: true, agentOfKept: true };
@@ -308,4 +310,27 @@ Deno.test("a kept ticket its requester ends gives others' duplicates back", asyn
       assert.ok(!releaseFromClosed(out.merged, withdrawn.ticket, NOW).ok);
     },
   );
+});
+
+Deno.test("a released ticket is known by its history while it is still on its own", async (t) => {
+  const { kept: a, merged: b } = merged(kept(), dup());
+  const withdrawn = withdraw(a, NOW);
+  assert.ok(withdrawn.ok);
+  const out = releaseFromClosed(b, withdrawn.ticket, NOW);
+  assert.ok(out.ok);
+  const released = withHistory(b, out.merged, { via: "its close", at: NOW });
+  await t.step("unmerged by the kept ticket's close: when", () => {
+    assert.equal(releasedAt(released, withdrawn.ticket), NOW);
+    assert.equal(releasedAt(b, withdrawn.ticket), undefined);
+  });
+  await t.step("unmerged by an agent's hand: not released", () => {
+    const byAgent = withHistory(b, out.merged, { by: "UAGENT", at: NOW });
+    assert.equal(releasedAt(byAgent, withdrawn.ticket), undefined);
+  });
+  await t.step("closed or merged again since: no longer on its own", () => {
+    const closed: Ticket = { ...released, status: "closed" };
+    assert.equal(releasedAt(closed, withdrawn.ticket), undefined);
+    const again: Ticket = { ...released, merged_into: "01Z" };
+    assert.equal(releasedAt(again, withdrawn.ticket), undefined);
+  });
 });
