@@ -31,6 +31,13 @@ export function buttonsOf(surface: WithBlocks): string[] {
   return elementsOf(surface).map((e) => e.action_id!);
 }
 
+/** The action id of the button labelled `label`; none fails the test. */
+export function buttonOn(surface: WithBlocks, label: string): string {
+  const found = elementsOf(surface).find((e) => e.text?.text === label);
+  if (!found) throw new Error(`no "${label}" button`);
+  return found.action_id!;
+}
+
 /** A workflow button's customizable inputs, by name. */
 export function workflowInputs(element: Element): Record<string, string> {
   return Object.fromEntries(

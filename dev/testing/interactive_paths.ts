@@ -13,7 +13,7 @@ import openTicketTrigger from "../../triggers/open_ticket.ts";
 import myTicketsTrigger from "../../triggers/my_tickets.ts";
 import openTicketsTrigger from "../../triggers/open_tickets.ts";
 import { GENERAL, PEOPLE, startFakeSlack, TRIAGE } from "./harness.ts";
-import { shownText } from "./blocks_read.ts";
+import { buttonOn, shownText } from "./blocks_read.ts";
 import type { FakeSlack, RecordedCall } from "./fake_slack/server.ts";
 import { BOT_USER_ID, type FakeMessage } from "./fake_slack/workspace.ts";
 import { INTERACTIVE_DEADLINE_MS } from "./fake_slack/interactive_deadline.ts";
@@ -572,14 +572,6 @@ export class InteractivePaths {
     if (!dm) throw new Error("no approval DM");
     return dm;
   }
-}
-
-function buttonOn(message: { blocks?: unknown[] }, label: string): string {
-  const found = ((message.blocks ?? []) as Array<{ elements?: unknown[] }>)
-    .flatMap((b) => (b.elements ?? []) as Array<Record<string, unknown>>)
-    .find((e) => (e.text as { text?: string } | undefined)?.text === label);
-  if (!found) throw new Error(`no ${label} button`);
-  return String(found.action_id);
 }
 
 /** The slowest of a path's times, for the deadline. */

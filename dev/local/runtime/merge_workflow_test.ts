@@ -4,27 +4,15 @@
 // does, and gives it back.
 import assert from "node:assert/strict";
 import { LocalRuntime } from "./local_runtime.ts";
-import configureTrigger from "../../../triggers/configure_helpdesk.ts";
-import openTicketTrigger from "../../../triggers/open_ticket.ts";
 import {
-  GENERAL,
-  PEOPLE,
-  startFakeSlack,
-  TRIAGE,
-} from "../../testing/harness.ts";
-import { shownText } from "../../testing/blocks_read.ts";
+  configureHelpdesk,
+  fillForm,
+  openView,
+} from "../../testing/runtime_forms.ts";
+import openTicketTrigger from "../../../triggers/open_ticket.ts";
+import { PEOPLE, startFakeSlack, TRIAGE } from "../../testing/harness.ts";
+import { buttonOn, shownText } from "../../testing/blocks_read.ts";
 import type { FakeSlack } from "../../testing/fake_slack/server.ts";
-
-async function openView(runtime: LocalRuntime, user: string, title: string) {
-  for (let i = 0; i < 400; i++) {
-    const view = runtime.openViews(user).findLast((v) =>
-      (v.view.title as { text: string }).text === title
-    );
-    if (view) return view;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`no "${title}" modal for ${user}`);
-}
 
 function cardAbout(slack: FakeSlack, words: string) {
   return slack.workspace.messagesIn(TRIAGE).find((m) =>
@@ -32,44 +20,26 @@ function cardAbout(slack: FakeSlack, words: string) {
   )!;
 }
 
-function buttonOn(message: { blocks?: unknown[] }, label: string): string {
-  const found = ((message.blocks ?? []) as Array<{ elements?: unknown[] }>)
-    .flatMap((b) => (b.elements ?? []) as Array<Record<string, unknown>>)
-    .find((e) => (e.text as { text?: string } | undefined)?.text === label);
-  assert.ok(found, `offers ${label}`);
-  return String(found.action_id);
-}
-
 Deno.test("Merge into… and Unmerge… on the local runtime", async (t) => {
   await using slack = await startFakeSlack();
   const runtime = new LocalRuntime(slack);
-  const fill = async (
-    trigger: Parameters<LocalRuntime["fire"]>[0],
-    user: string,
-    title: string,
-    answers: Record<string, unknown>,
-  ) => {
-    const run = runtime.fire(trigger, { user_id: user, channel_id: GENERAL });
-    const form = await openView(runtime, user, title);
-    assert.equal(await runtime.submitView(form.id, user, answers), undefined);
-    return await run.done;
-  };
-  await fill(configureTrigger, PEOPLE.admin, "Configure Helpdesk", {
-    triage_channel: TRIAGE,
-    agent_users: [PEOPLE.agent],
-    intake_emoji: "ticket",
-    admins: [PEOPLE.admin],
-  });
+  await configureHelpdesk(runtime);
   for (
     const [who, summary] of [
       [PEOPLE.requester, "Printer on 3 jams"],
       [PEOPLE.bystander, "3rd floor printer jams again"],
     ] as const
   ) {
-    const opened = await fill(openTicketTrigger, who, "Open a ticket", {
-      summary,
-      priority: "normal",
-    });
+    const opened = await fillForm(
+      runtime,
+      openTicketTrigger,
+      who,
+      "Open a ticket",
+      {
+        summary,
+        priority: "normal",
+      },
+    );
     assert.equal(opened.ok, true, JSON.stringify(opened));
   }
   const kept = cardAbout(slack, "Printer on 3 jams");

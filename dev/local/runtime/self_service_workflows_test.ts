@@ -4,7 +4,11 @@
 // forms an agent fills in.
 import assert from "node:assert/strict";
 import { LocalRuntime } from "./local_runtime.ts";
-import configureTrigger from "../../../triggers/configure_helpdesk.ts";
+import {
+  configureHelpdesk,
+  fillForm,
+  openView,
+} from "../../testing/runtime_forms.ts";
 import configureQueueTrigger from "../../../triggers/configure_queue.ts";
 import openTicketTrigger from "../../../triggers/open_ticket.ts";
 import myTicketsTrigger from "../../../triggers/my_tickets.ts";
@@ -15,38 +19,15 @@ import {
   startFakeSlack,
   TRIAGE,
 } from "../../testing/harness.ts";
-import { buttonsOf, shownText } from "../../testing/blocks_read.ts";
+import { buttonOn, buttonsOf, shownText } from "../../testing/blocks_read.ts";
 import type { FakeSlack } from "../../testing/fake_slack/server.ts";
 
 const PEOPLE_CHANNEL = "CPEOPLETEAM";
-
-async function openView(runtime: LocalRuntime, user: string, title: string) {
-  for (let i = 0; i < 400; i++) {
-    const view = runtime.openViews(user).findLast((v) =>
-      (v.view.title as { text: string }).text === title &&
-      !shownText(v.view).includes("Reading the tickets")
-    );
-    if (view) return view;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`no "${title}" modal for ${user}`);
-}
 
 function card(slack: FakeSlack, channel: string) {
   return slack.workspace.messagesIn(channel).find((m) =>
     m.text.startsWith("HD-")
   )!;
-}
-
-function buttonOn(
-  message: { blocks?: unknown[] },
-  label: string,
-): string {
-  const found = ((message.blocks ?? []) as Array<{ elements?: unknown[] }>)
-    .flatMap((b) => (b.elements ?? []) as Array<Record<string, unknown>>)
-    .find((e) => (e.text as { text?: string } | undefined)?.text === label);
-  assert.ok(found, `offers ${label}`);
-  return String(found.action_id);
 }
 
 Deno.test("self-service and queue work on the local runtime", async (t) => {
@@ -59,25 +40,9 @@ Deno.test("self-service and queue work on the local runtime", async (t) => {
     members: new Set([PEOPLE.admin, PEOPLE.agent]),
   });
   const runtime = new LocalRuntime(slack);
-  const fill = async (
-    trigger: Parameters<LocalRuntime["fire"]>[0],
-    user: string,
-    title: string,
-    answers: Record<string, unknown>,
-  ) => {
-    const run = runtime.fire(trigger, { user_id: user, channel_id: GENERAL });
-    const form = await openView(runtime, user, title);
-    assert.equal(await runtime.submitView(form.id, user, answers), undefined);
-    return await run.done;
-  };
 
   await t.step("set up: Helpdesk, a second queue, a ticket", async () => {
-    await fill(configureTrigger, PEOPLE.admin, "Configure Helpdesk", {
-      triage_channel: TRIAGE,
-      agent_users: [PEOPLE.agent],
-      intake_emoji: "ticket",
-      admins: [PEOPLE.admin],
-    });
+    await configureHelpdesk(runtime);
     // Which queue (a new one), then its form, in the same modal.
     const run = runtime.fire(configureQueueTrigger, {
       user_id: PEOPLE.admin,
@@ -99,7 +64,8 @@ Deno.test("self-service and queue work on the local runtime", async (t) => {
     );
     const queue = await run.done;
     assert.equal(queue.ok, true, JSON.stringify(queue));
-    const opened = await fill(
+    const opened = await fillForm(
+      runtime,
       openTicketTrigger,
       PEOPLE.requester,
       "Open a ticket",
@@ -281,7 +247,8 @@ Deno.test("self-service and queue work on the local runtime", async (t) => {
   await t.step(
     "Withdraw on a row other than the first withdraws that row's ticket",
     async () => {
-      const opened = await fill(
+      const opened = await fillForm(
+        runtime,
         openTicketTrigger,
         PEOPLE.requester,
         "Open a ticket",
