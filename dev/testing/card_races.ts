@@ -24,6 +24,7 @@ import {
   TRIAGE,
 } from "./harness.ts";
 import { submitView, viewSubmissionContext } from "./interactivity_payloads.ts";
+import { click } from "./queue_actions.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
 import type { Status, Ticket } from "../../helpdesk/tickets/model.ts";
 import {
@@ -139,15 +140,7 @@ function perform(slack: FakeSlack, ticket: Ticket, move: Move) {
       }),
     );
   }
-  return updateTicket(functionContext(UPDATE_TICKET_CALLBACK_ID, slack, {
-    ticket_id: ticket.id,
-    action: action.type,
-    actor,
-    interactivity: {
-      interactivity_pointer: "1234.5678.pointer",
-      interactor: { id: actor, secret: "s" },
-    },
-  }));
+  return click(slack, ticket.id, action.type, actor);
 }
 
 /** Which move a thread reply announces: its actor and its verb. */

@@ -14,8 +14,7 @@
 import assert from "node:assert/strict";
 import openTicketHandler from "../../functions/open_ticket/handler.ts";
 import messageToTicket from "../../functions/message_to_ticket/handler.ts";
-import updateTicket from "../../functions/update_ticket/handler.ts";
-import { UPDATE_TICKET_CALLBACK_ID } from "../../functions/update_ticket/definition.ts";
+import { click as clickTicket } from "./queue_actions.ts";
 import { DETAILS_VIEW } from "../../slack/blocks/request_form.ts";
 import {
   checkerClient,
@@ -189,15 +188,7 @@ export async function cardActionRetries(
   await using slack = await startFakeSlack(variant.options);
   await configure(slack);
   const click = (ticket: Ticket) =>
-    updateTicket(functionContext(UPDATE_TICKET_CALLBACK_ID, slack, {
-      ticket_id: ticket.id,
-      action: "claim",
-      actor: PEOPLE.agent,
-      interactivity: {
-        interactivity_pointer: "1234.5678.pointer",
-        interactor: { id: PEOPLE.agent, secret: "s" },
-      },
-    }));
+    clickTicket(slack, ticket.id, "claim", PEOPLE.agent);
   const calls = await callsOf(
     slack,
     async () => click(await openTestTicket(slack)),

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import handler from "./handler.ts";
 import createTicket from "../create_ticket/handler.ts";
 import { CONVERSATION_VIEWS, UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
+import { click as clickTicket } from "../../dev/testing/queue_actions.ts";
 import {
   configure,
   defaultSettings,
@@ -27,15 +28,7 @@ function click(
   action: string,
   person: string,
 ) {
-  return handler(functionContext(UPDATE_TICKET_CALLBACK_ID, slack, {
-    ticket_id: ticket.id,
-    action,
-    actor: person,
-    interactivity: {
-      interactivity_pointer: "1234.5678.pointer",
-      interactor: { id: person, secret: "s" },
-    },
-  }));
+  return clickTicket(slack, ticket.id, action, person);
 }
 
 function write(

@@ -4,9 +4,9 @@ import {
   ASSIGN_VIEW_CALLBACK_ID,
   UPDATE_TICKET_CALLBACK_ID,
 } from "./definition.ts";
+import { click as clickTicket } from "../../dev/testing/queue_actions.ts";
 import {
   configure,
-  functionContext,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -29,15 +29,7 @@ function click(
   action: string,
   actor: string,
 ) {
-  return handler(functionContext(UPDATE_TICKET_CALLBACK_ID, slack, {
-    ticket_id: ticket.id,
-    action,
-    actor,
-    interactivity: {
-      interactivity_pointer: "1234.5678.pointer",
-      interactor: { id: actor, secret: "s" },
-    },
-  }));
+  return clickTicket(slack, ticket.id, action, actor);
 }
 
 function ephemeralsFor(slack: FakeSlack, user: string) {

@@ -2,11 +2,9 @@
 // by DM. The agent writing it is told so before sending: a reply meant for
 // one person (a private HR request, say) must not reach others unawares.
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
+import { click } from "../../dev/testing/queue_actions.ts";
 import {
   configure,
-  functionContext,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -18,15 +16,7 @@ const SAM = PEOPLE.bystander;
 
 async function replyModal(slack: FakeSlack, ticket: Ticket) {
   slack.clearCalls();
-  await handler(functionContext(UPDATE_TICKET_CALLBACK_ID, slack, {
-    ticket_id: ticket.id,
-    action: "reply",
-    actor: PEOPLE.agent,
-    interactivity: {
-      interactivity_pointer: "1234.5678.pointer",
-      interactor: { id: PEOPLE.agent, secret: "s" },
-    },
-  }));
+  await click(slack, ticket.id, "reply", PEOPLE.agent);
   const [open] = slack.callsTo("views.open");
   return JSON.stringify(open.args.view);
 }

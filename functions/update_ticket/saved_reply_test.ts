@@ -4,10 +4,10 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
 import { CONVERSATION_VIEWS, UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
+import { click as clickTicket } from "../../dev/testing/queue_actions.ts";
 import {
   clientFor,
   configure,
-  functionContext,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -40,14 +40,7 @@ const REPLY = {
 };
 
 function openReply(slack: FakeSlack, ticket: Ticket, person: string) {
-  return handler(functionContext(UPDATE_TICKET_CALLBACK_ID, slack, {
-    ticket_id: ticket.id,
-    action: "reply",
-    interactivity: {
-      interactivity_pointer: "1234.5678.pointer",
-      interactor: { id: person, secret: "s" },
-    },
-  }));
+  return clickTicket(slack, ticket.id, "reply", person);
 }
 
 function currentView(slack: FakeSlack): View {

@@ -1,12 +1,10 @@
 // "This solved it" pressed while an agent changes the ticket: what the
 // requester is told, and what the card's thread says, match what happened.
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
+import { click as clickTicket } from "../../dev/testing/queue_actions.ts";
 import {
   clientFor,
   configure,
-  functionContext,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -20,14 +18,7 @@ import { submitPair } from "../../dev/testing/merge_actions.ts";
 import { putQueue } from "../../slack/storage/queue_store.ts";
 
 function click(slack: FakeSlack, ticket: Ticket, person: string) {
-  return handler(functionContext(UPDATE_TICKET_CALLBACK_ID, slack, {
-    ticket_id: ticket.id,
-    action: selfSolveAction("HD-SOLVED1"),
-    interactivity: {
-      interactivity_pointer: "1234.5678.pointer",
-      interactor: { id: person, secret: "s" },
-    },
-  }));
+  return clickTicket(slack, ticket.id, selfSolveAction("HD-SOLVED1"), person);
 }
 
 const toldRequester = (slack: FakeSlack) =>

@@ -3,12 +3,10 @@
 // private one), hostile words kept inert, and the close itself (only the
 // requester, once however often they click, shown everywhere a change is).
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
+import { click as clickTicket } from "../../dev/testing/queue_actions.ts";
 import {
   clientFor,
   configure,
-  functionContext,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -34,14 +32,7 @@ function click(
   person: string,
   action: string,
 ) {
-  return handler(functionContext(UPDATE_TICKET_CALLBACK_ID, slack, {
-    ticket_id: ticket.id,
-    action,
-    interactivity: {
-      interactivity_pointer: "1234.5678.pointer",
-      interactor: { id: person, secret: "s" },
-    },
-  }));
+  return clickTicket(slack, ticket.id, action, person);
 }
 
 type Block = {

@@ -1,12 +1,10 @@
 // A card's Similar…: solved tickets of the same queue that look alike, with
 // their answers and links, for the queue's agents only.
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
+import { click as clickTicket } from "../../dev/testing/queue_actions.ts";
 import {
   clientFor,
   configure,
-  functionContext,
   openTestTicket,
   PEOPLE,
   startFakeSlack,
@@ -18,14 +16,7 @@ import { runScheduledChecks } from "../../use_cases/schedule/scheduled_run.ts";
 import { cardActions } from "../../slack/blocks/card_controls.ts";
 
 function click(slack: FakeSlack, ticket: Ticket, person: string) {
-  return handler(functionContext(UPDATE_TICKET_CALLBACK_ID, slack, {
-    ticket_id: ticket.id,
-    action: "similar",
-    interactivity: {
-      interactivity_pointer: "1234.5678.pointer",
-      interactor: { id: person, secret: "s" },
-    },
-  }));
+  return clickTicket(slack, ticket.id, "similar", person);
 }
 
 const toldTo = (slack: FakeSlack, user: string) =>
