@@ -13,6 +13,7 @@ import { declaredPermissions } from "./scopes.ts";
 import manifest from "../../manifest.ts";
 import { DEPLOYMENT } from "../../integrations/deployment/current_deployment.ts";
 import type { JsmMode } from "../../integrations/deployment/deployment_options.ts";
+import { formatMarkdown } from "./markdown_format.ts";
 
 /** The page that holds the approval kit, from the repository's root. */
 export const KIT_PAGE = "docs/setup.md";
@@ -70,22 +71,6 @@ export function withApprovalSection(page: string, markdown: string): string {
     page.slice(end);
 }
 
-/** Markdown as `deno fmt` lays it out (tables padded, prose wrapped). */
-async function formatted(markdown: string): Promise<string> {
-  const fmt = new Deno.Command("deno", {
-    args: ["fmt", "--ext=md", "-"],
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "inherit",
-  }).spawn();
-  const writer = fmt.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(markdown));
-  await writer.close();
-  const { success, stdout } = await fmt.output();
-  if (!success) throw new Error("deno fmt could not format the approval text");
-  return new TextDecoder().decode(stdout);
-}
-
 if (import.meta.main) {
   if (Deno.args.includes("--docs")) {
     const file = new URL(`../../${KIT_PAGE}`, import.meta.url);
@@ -93,9 +78,15 @@ if (import.meta.main) {
       await Deno.readTextFile(file),
       kitApprovalMarkdown(),
     );
-    await Deno.writeTextFile(file, await formatted(page));
+    await Deno.writeTextFile(
+      file,
+      await formatMarkdown(page, "the approval text"),
+    );
     console.log(`${KIT_PAGE}'s permissions section is up to date.`);
   } else {
-    console.log((await formatted(currentApprovalMarkdown())).trimEnd());
+    console.log(
+      (await formatMarkdown(currentApprovalMarkdown(), "the approval text"))
+        .trimEnd(),
+    );
   }
 }

@@ -4,6 +4,7 @@
 // the benches as they are. Text outside the markers is written by hand and
 // kept. `--from <file>` reads a saved `deno task bench` output instead of
 // running the benches again.
+import { formatMarkdown } from "./markdown_format.ts";
 
 export const BENCH_START = "<!-- bench:start (deno task bench:page) -->";
 export const BENCH_END = "<!-- bench:end -->";
@@ -109,22 +110,6 @@ async function output(command: string, args: string[]): Promise<string> {
   return text;
 }
 
-/** Markdown as `deno fmt` lays it out (tables padded, prose wrapped). */
-async function formatted(markdown: string): Promise<string> {
-  const fmt = new Deno.Command("deno", {
-    args: ["fmt", "--ext=md", "-"],
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "inherit",
-  }).spawn();
-  const writer = fmt.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(markdown));
-  await writer.close();
-  const { success, stdout } = await fmt.output();
-  if (!success) throw new Error("deno fmt could not format the bench page");
-  return new TextDecoder().decode(stdout);
-}
-
 if (import.meta.main) {
   const root = new URL("../../", import.meta.url);
   const page = new URL("docs/benchmarks.md", root);
@@ -143,7 +128,10 @@ if (import.meta.main) {
     await Deno.readTextFile(page),
     benchMarkdown(run, context),
   );
-  await Deno.writeTextFile(page, await formatted(updated));
+  await Deno.writeTextFile(
+    page,
+    await formatMarkdown(updated, "the bench page"),
+  );
   console.log(
     `docs/benchmarks.md: figures of ${run.files.length} bench files written.`,
   );
