@@ -26,6 +26,22 @@ const OWNER = PEOPLE.admin;
 const replies = (slack: FakeSlack, t: Ticket) =>
   slack.workspace.repliesTo(t.card_channel!, t.card_ts!).map((m) => m.text);
 
+/** Opened 40 days ago, closed longer ago than My tickets shows closed tickets. */
+const closedLongAgo = (slack: FakeSlack, now: number) =>
+  ticketOpened(slack, now, 40 * D, {
+    status: "closed",
+    first_response_at: now - 40 * D + H,
+    closed_at: now - 31 * D,
+  });
+
+/** A ticket closed long ago whose first run filed it and removed its entry. */
+async function closedAndFiled(slack: FakeSlack, now: number) {
+  const closed = await closedLongAgo(slack, now);
+  await run(slack, now);
+  assert.deepEqual(await slack.datastores.get("ticket_work", closed.id), {});
+  return closed;
+}
+
 Deno.test("the scheduled SLA check", async (t) => {
   await using slack = await startFakeSlack();
   const now = Math.floor(Date.now() / 1000);
@@ -177,12 +193,7 @@ Deno.test("the scheduled SLA check", async (t) => {
   await t.step(
     "a closed ticket leaves the open work index once its figures are filed",
     async () => {
-      const closed = await ticketOpened(slack, now, 40 * D, {
-        status: "closed",
-        first_response_at: now - 40 * D + H,
-        // Closed longer ago than My tickets shows closed tickets.
-        closed_at: now - 31 * D,
-      });
+      const closed = await closedLongAgo(slack, now);
       assert.ok(await slack.datastores.get("ticket_work", closed.id));
       const first = await run(slack, now);
       assert.ok(first.filed >= 1 && first.removed >= 1, JSON.stringify(first));
@@ -244,15 +255,8 @@ Deno.test("a ticket changed while its finished entry is being removed keeps an e
   await using slack = await startFakeSlack();
   const now = Math.floor(Date.now() / 1000);
   await configure(slack, defaultSettings({ owner: OWNER }));
-  const closed = await ticketOpened(slack, now, 40 * D, {
-    status: "closed",
-    first_response_at: now - 40 * D + H,
-    // Closed longer ago than My tickets shows closed tickets.
-    closed_at: now - 31 * D,
-  });
   // The first run files it and removes its entry.
-  await run(slack, now);
-  assert.deepEqual(await slack.datastores.get("ticket_work", closed.id), {});
+  const closed = await closedAndFiled(slack, now);
   // Rated: the entry is back, waiting for its figures to be filed.
   await putTicket(clientFor(slack), {
     ...await storedTicket(slack, closed.id),
@@ -293,14 +297,7 @@ Deno.test("a partial update to a ticket no longer indexed leaves an entry the ne
   await using slack = await startFakeSlack();
   const now = Math.floor(Date.now() / 1000);
   await configure(slack, defaultSettings({ owner: OWNER }));
-  const closed = await ticketOpened(slack, now, 40 * D, {
-    status: "closed",
-    first_response_at: now - 40 * D + H,
-    // Closed longer ago than My tickets shows closed tickets.
-    closed_at: now - 31 * D,
-  });
-  await run(slack, now);
-  assert.deepEqual(await slack.datastores.get("ticket_work", closed.id), {});
+  const closed = await closedAndFiled(slack, now);
   // JSM reports back on the closed ticket: a partial update, whose entry
   // comes back with just the fields it changed.
   await updateTicketFields(clientFor(slack), closed.id, {
