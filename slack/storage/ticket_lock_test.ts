@@ -42,6 +42,17 @@ const held = (slack: FakeSlack, ticket: Ticket) =>
     r.name === LOCK_REACTION && r.users.includes(BOT_USER_ID)
   ) ?? false;
 
+/** A new ticket whose lock a live run holds; the calls so far forgotten. */
+async function heldByALiveRun(slack: FakeSlack) {
+  const ticket = await openTestTicket(slack);
+  await anotherRunHoldsLock(slack, ticket, {
+    holder: "a live run",
+    state: "held",
+  });
+  slack.clearCalls();
+  return ticket;
+}
+
 /** A run takes the lock, changes the ticket and lets go again. */
 async function changesThenLetsGo(
   slack: FakeSlack,
@@ -81,12 +92,7 @@ Deno.test("the ticket lock", async (t) => {
   await t.step(
     "held by a live run: this one watches the record, then gives up changing nothing",
     async () => {
-      const ticket = await openTestTicket(slack);
-      await anotherRunHoldsLock(slack, ticket, {
-        holder: "a live run",
-        state: "held",
-      });
-      slack.clearCalls();
+      const ticket = await heldByALiveRun(slack);
       let ran = false;
       // A run with 1.5 s to spare for the lock.
       const started = Date.now();
@@ -206,12 +212,7 @@ Deno.test("the ticket lock", async (t) => {
   await t.step(
     "a failed add never removes the lock another run holds",
     async () => {
-      const ticket = await openTestTicket(slack);
-      await anotherRunHoldsLock(slack, ticket, {
-        holder: "a live run",
-        state: "held",
-      });
-      slack.clearCalls();
+      const ticket = await heldByALiveRun(slack);
       for (const failure of [{ status: 500 }, { status: 429 }]) {
         slack.fail({
           method: "reactions.add",
