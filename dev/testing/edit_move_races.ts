@@ -29,6 +29,7 @@ import type { FakeSlack, FakeSlackOptions } from "./fake_slack/server.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
 import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
+import { DEFAULT_LOCK_WAIT_MS } from "../../slack/storage/lock_acquire.ts";
 import { BOT_USER_ID } from "./fake_slack/workspace.ts";
 
 const A = PEOPLE.agent; // works both queues
@@ -38,6 +39,8 @@ interface Tally {
   rounds: number;
   applied: number;
   refused: number;
+  /** Clicks refused only after waiting out the lock for the other one. */
+  waitedOut: number;
   /** Rounds in which the first of the two clicks went first. */
   firstWon: number;
   violations: string[];
@@ -92,6 +95,28 @@ async function later<T>(ms: number, run: () => T | Promise<T>): Promise<T> {
 const refusedAnswer = (answer: unknown) =>
   Boolean((answer as { errors?: unknown })?.errors);
 
+/** A submission's answer and how long it took, in ms. */
+async function timed<T>(submit: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const answer = await submit();
+  return [answer, performance.now() - started];
+}
+
+/**
+ * A refusal that waited the lock's whole budget for the other click, and
+ * said so ("Someone else is changing … Nothing changed"): what a machine
+ * too busy to run both within the budget gets, true and with nothing
+ * lost. Sooner, or in other words, a refusal of two clicks that can both
+ * be kept is a fault.
+ */
+function waitedOut([answer, ms]: [unknown, number]): boolean {
+  const errors = (answer as { errors?: Record<string, string> })?.errors;
+  return ms >= DEFAULT_LOCK_WAIT_MS &&
+    Object.values(errors ?? {}).some((e) =>
+      /Someone else is changing .* Nothing changed/.test(e)
+    );
+}
+
 export interface Race {
   name: string;
   round(slack: FakeSlack, tally: Tally): Promise<void>;
@@ -140,26 +165,36 @@ export const RACES: Race[] = [
     name: "edit summary (A) vs edit priority (B): both kept",
     async round(slack, tally) {
       const start = await openTestTicket(slack, {});
-      const answers = await Promise.all([
-        submitEdit(slack, start, A, { summary: "Summary by A" }),
-        submitEdit(slack, start, B, { priority: "urgent" }),
+      const clicks = await Promise.all([
+        timed(() => submitEdit(slack, start, A, { summary: "Summary by A" })),
+        timed(() => submitEdit(slack, start, B, { priority: "urgent" })),
       ]);
+      const [summaryKept, priorityKept] = clicks.map(([a]) =>
+        !refusedAnswer(a)
+      );
       const stored = await storedTicket(slack, start.id);
-      if (answers.some(refusedAnswer)) {
-        tally.violations.push(`refused: ${JSON.stringify(answers)}`);
+      for (const click of clicks) {
+        if (refusedAnswer(click[0]) && !waitedOut(click)) {
+          tally.violations.push(`refused: ${JSON.stringify(click[0])}`);
+        }
       }
-      if (stored.summary !== "Summary by A" || stored.priority !== "urgent") {
+      if (
+        (stored.summary === "Summary by A") !== summaryKept ||
+        (stored.priority === "urgent") !== priorityKept
+      ) {
         tally.violations.push(
           `lost an edit: ${stored.summary} ${stored.priority}`,
         );
       }
+      const kept = Number(summaryKept) + Number(priorityKept);
       const replies = slack.workspace.repliesTo(TRIAGE, start.card_ts!);
-      if (replies.filter((r) => r.text.includes(" edited ")).length !== 2) {
-        tally.violations.push("not both announced");
+      if (replies.filter((r) => r.text.includes(" edited ")).length !== kept) {
+        tally.violations.push("not every kept edit announced, or more");
       }
       tally.violations.push(...checkCards(slack, stored, start));
       tally.firstWon += 1;
-      tally.applied += 2;
+      tally.applied += kept;
+      tally.waitedOut += 2 - kept;
     },
   },
   {
@@ -198,14 +233,23 @@ export const RACES: Race[] = [
     name: "edit (B) vs move (A): both kept, on the card where it is",
     async round(slack, tally) {
       const start = await openTestTicket(slack, { status: "in_progress" });
-      const [edited, moved] = await Promise.all([
-        submitEdit(slack, start, B, { description: "More detail" }),
-        submitMove(slack, start.id, A, PEOPLE_QUEUE.id),
+      const [edit, move] = await Promise.all([
+        timed(() =>
+          submitEdit(slack, start, B, { description: "More detail" })
+        ),
+        timed(() => submitMove(slack, start.id, A, PEOPLE_QUEUE.id)),
       ]);
+      const [edited, moved] = [edit[0], move[0]];
       const stored = await storedTicket(slack, start.id);
       const editApplied = !refusedAnswer(edited);
       const moveApplied = !refusedAnswer(moved);
-      if (!moveApplied) tally.violations.push("move refused");
+      if (!moveApplied && !waitedOut(move)) {
+        tally.violations.push("move refused");
+      }
+      if (moveApplied !== (stored.queue_id === PEOPLE_QUEUE.id)) {
+        tally.violations.push("move announced but not stored, or the reverse");
+      }
+      tally.waitedOut += Number(!moveApplied);
       // Edited first, both stay; moved first, B no longer works it.
       if (editApplied !== (stored.description === "More detail")) {
         tally.violations.push("edit announced but not stored, or the reverse");
@@ -245,6 +289,7 @@ export async function raceAll(
         rounds: 0,
         applied: 0,
         refused: 0,
+        waitedOut: 0,
         firstWon: 0,
         violations: [],
       };
@@ -258,6 +303,9 @@ export async function raceAll(
       }
       assert.deepEqual(tally.violations, []);
       assert.equal(tally.rounds, rounds);
+      // Clicks that can both be kept were, but for the few a busy machine
+      // kept waiting past the lock's budget (none on an idle one).
+      assert.ok(tally.waitedOut <= rounds / 4, JSON.stringify(tally));
       // The races are real: each click went first in some rounds (where
       // which went first decides anything).
       if (tally.refused > 0) {
