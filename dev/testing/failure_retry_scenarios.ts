@@ -13,13 +13,11 @@
 // old read by the check is not a fault of Helpdesk's.
 import assert from "node:assert/strict";
 import openTicketHandler from "../../functions/open_ticket/handler.ts";
-import messageToTicket from "../../functions/message_to_ticket/handler.ts";
 import { click as clickTicket } from "./queue_actions.ts";
 import { DETAILS_VIEW } from "../../slack/blocks/request_form.ts";
 import {
   checkerClient,
   configure,
-  functionContext,
   GENERAL,
   intakeQueue,
   openTestTicket,
@@ -44,6 +42,7 @@ import {
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { reactWithTicket } from "./reaction_deliveries.ts";
 
 /** Exactly one more ticket than before; counted when not. */
 async function assertOneMore(slack: FakeSlack, before: number) {
@@ -138,19 +137,7 @@ export async function reactionRetries(
   await intakeQueue(slack);
   const post = (text: string) =>
     slack.workspace.postAs(PEOPLE.requester, GENERAL, text).ts;
-  // Slack stores the reaction, then starts the workflow (the step checks
-  // with Slack that the reaction is there).
-  const react = (ts: string, user: string) => {
-    slack.workspace.react(GENERAL, ts, "ticket", user);
-    return messageToTicket(functionContext("message_to_ticket", slack, {
-      channel: GENERAL,
-      message_ts: ts,
-      message_link: slack.workspace.permalink(GENERAL, ts),
-      author: PEOPLE.requester,
-      reaction: "ticket",
-      user,
-    }));
-  };
+  const react = (ts: string, user: string) => reactWithTicket(slack, ts, user);
   const calls = await callsOf(
     slack,
     () => react(post("Printer jammed"), PEOPLE.agent),

@@ -30,6 +30,23 @@ import {
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 
+/**
+ * `user` reacts :ticket: to the requester's message `ts` in #general: Slack
+ * stores the reaction, then starts message_to_ticket (whose step checks
+ * with Slack that the reaction is there).
+ */
+export function reactWithTicket(slack: FakeSlack, ts: string, user: string) {
+  slack.workspace.react(GENERAL, ts, "ticket", user);
+  return messageToTicket(functionContext("message_to_ticket", slack, {
+    channel: GENERAL,
+    message_ts: ts,
+    message_link: slack.workspace.permalink(GENERAL, ts),
+    author: PEOPLE.requester,
+    reaction: "ticket",
+    user,
+  }));
+}
+
 /** One delivery of the reaction event: the step as the trigger runs it. */
 export function deliver(slack: FakeSlack, ts: string, user: string) {
   return messageToTicket(functionContext("message_to_ticket", slack, {

@@ -13,7 +13,6 @@ import {
   UPDATE_TICKET_CALLBACK_ID,
 } from "../../functions/update_ticket/definition.ts";
 import relayHandler from "../../functions/requester_message/handler.ts";
-import ticketFromMessage from "../../functions/message_to_ticket/handler.ts";
 import {
   configure,
   functionContext,
@@ -45,6 +44,7 @@ import {
   converse,
   relayFromRequester,
 } from "../../use_cases/conversation/conversation.ts";
+import { reactWithTicket } from "../testing/reaction_deliveries.ts";
 
 /** `chars` characters over 40+ lines; with markup, `<` and `&` if asked. */
 function longText(chars: number, markup: boolean, seed = 7): string {
@@ -224,15 +224,7 @@ Deno.test("long messages in the requester's thread reach the card whole", async 
   await intakeQueue(slack);
   const root =
     slack.workspace.postAs(PEOPLE.requester, GENERAL, "Printer jammed").ts;
-  slack.workspace.react(GENERAL, root, "ticket", PEOPLE.agent);
-  await ticketFromMessage(functionContext("message_to_ticket", slack, {
-    channel: GENERAL,
-    message_ts: root,
-    message_link: slack.workspace.permalink(GENERAL, root),
-    author: PEOPLE.requester,
-    reaction: "ticket",
-    user: PEOPLE.agent,
-  }));
+  await reactWithTicket(slack, root, PEOPLE.agent);
   const ticket = await storedTicket(
     slack,
     await ticketIdFor(creationKeys.message(GENERAL, root)),

@@ -14,11 +14,9 @@
 // and the person never told "saved" of a ticket that does not exist nor
 // "not opened" of one that does.
 import assert from "node:assert/strict";
-import messageToTicket from "../../functions/message_to_ticket/handler.ts";
 import {
   clientFor,
   configure,
-  functionContext,
   GENERAL,
   intakeQueue,
   PEOPLE,
@@ -41,6 +39,7 @@ import {
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import type { Args } from "../testing/fake_slack/slack_error.ts";
+import { reactWithTicket } from "../testing/reaction_deliveries.ts";
 
 /** A call as the plan names it: its method and where it goes. */
 const describe = (method: string, args: Args) =>
@@ -194,17 +193,7 @@ Deno.test("opening from the form: two failures at once, then the form again", as
 Deno.test("a :ticket: reaction: two failures at once, then another reaction", async (t) => {
   await using slack = await startFakeSlack({ latencyMs: 5 });
   await intakeQueue(slack);
-  const react = (ts: string, user: string) => {
-    slack.workspace.react(GENERAL, ts, "ticket", user);
-    return messageToTicket(functionContext("message_to_ticket", slack, {
-      channel: GENERAL,
-      message_ts: ts,
-      message_link: slack.workspace.permalink(GENERAL, ts),
-      author: PEOPLE.requester,
-      reaction: "ticket",
-      user,
-    }));
-  };
+  const react = (ts: string, user: string) => reactWithTicket(slack, ts, user);
   // What the reaction adds to the form's opening: the reply in the
   // message's thread, sent with the requester's DM and the card's record;
   // and the card, posted with the save (as for the form).

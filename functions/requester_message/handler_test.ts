@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
-import messageToTicket from "../message_to_ticket/handler.ts";
 import updateTicket from "../update_ticket/handler.ts";
 import { UPDATE_TICKET_CALLBACK_ID } from "../update_ticket/definition.ts";
 import {
@@ -29,20 +28,12 @@ import {
   RELAYED_MARK,
   threadPosition,
 } from "../../use_cases/conversation/thread_relay.ts";
+import { reactWithTicket } from "../../dev/testing/reaction_deliveries.ts";
 
 /** A message in #general turned into a ticket with :ticket:. */
 async function ticketFromGeneral(slack: FakeSlack, text: string) {
   const ts = slack.workspace.postAs(PEOPLE.requester, GENERAL, text).ts;
-  // Slack stores the reaction, then starts the workflow.
-  slack.workspace.react(GENERAL, ts, "ticket", PEOPLE.agent);
-  await messageToTicket(functionContext("message_to_ticket", slack, {
-    channel: GENERAL,
-    message_ts: ts,
-    message_link: slack.workspace.permalink(GENERAL, ts),
-    author: PEOPLE.requester,
-    reaction: "ticket",
-    user: PEOPLE.agent,
-  }));
+  await reactWithTicket(slack, ts, PEOPLE.agent);
   const id = await ticketIdFor(creationKeys.message(GENERAL, ts));
   return { ts, ticket: await storedTicket(slack, id) };
 }
