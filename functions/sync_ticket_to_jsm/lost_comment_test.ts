@@ -3,12 +3,9 @@
 // reads it once; the same words said twice are still posted twice; and the
 // webhook's echo of it is never relayed to Slack as someone's new words.
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { SYNC_TO_JSM_CALLBACK_ID } from "./definition.ts";
 import jsmUpdate from "../jsm_update/handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "../jsm_update/definition.ts";
 import {
-  clientFor,
   configure,
   functionContext,
   PEOPLE,
@@ -16,36 +13,17 @@ import {
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicket } from "../../use_cases/opening/open_ticket.ts";
+import { openTicketSyncedByFunction } from "../../dev/testing/jsm_fixtures.ts";
+import { WEBHOOK_SECRET } from "../../dev/testing/file_fixtures.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
 
 const COMMENT = /\/request\/[^/]+\/comment$/;
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
 
 Deno.test("a comment whose answer was lost is found, not posted again", async (t) => {
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
   await configure(slack);
-  const client = clientFor(slack);
-  const env = { ...jsm.apiTokenEnv(), JSM_WEBHOOK_SECRET: SECRET };
-  const sync = (ticket_id: string) =>
-    handler(
-      functionContext(SYNC_TO_JSM_CALLBACK_ID, slack, { ticket_id }, env),
-    );
-  const { ticket } = await openTicket(
-    client,
-    {
-      summary: "VPN drops hourly",
-      description: "Since Monday.",
-      priority: "high",
-      category: "Network",
-      requester: PEOPLE.requester,
-    },
-    "form",
-    Date.now(),
-    { syncToJsm: true },
-  );
-  assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
+  const { client, sync, ticket } = await openTicketSyncedByFunction(slack, jsm);
   const [request] = [...jsm.requests.values()];
   const say = async (text: string) =>
     assert.ok(
@@ -94,12 +72,12 @@ Deno.test("a comment whose answer was lost is found, not posted again", async (t
     const before = slack.workspace.dmsTo(PEOPLE.requester).length;
     const echoed = await jsmUpdate(
       functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
-        secret: SECRET,
+        secret: WEBHOOK_SECRET,
         issue_key: request.issueKey,
         comment: request.comments[1].body,
         comment_author: "Helpdesk",
         comment_public: "true",
-      }, env),
+      }, { ...jsm.apiTokenEnv(), JSM_WEBHOOK_SECRET: WEBHOOK_SECRET }),
     );
     assert.equal(echoed.outputs?.result, "Helpdesk's own comment not echoed");
     assert.equal(slack.workspace.dmsTo(PEOPLE.requester).length, before);
