@@ -7,6 +7,7 @@ import jsmUpdate from "../jsm_update/handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "../jsm_update/definition.ts";
 import {
   configure,
+  fixtureClientFor,
   functionContext,
   PEOPLE,
   startFakeSlack,
@@ -16,6 +17,7 @@ import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
 import { openTicketSyncedByFunction } from "../../dev/testing/jsm_fixtures.ts";
 import { WEBHOOK_SECRET } from "../../dev/testing/file_fixtures.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
+import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 
 const COMMENT = /\/request\/[^/]+\/comment$/;
 
@@ -67,6 +69,27 @@ Deno.test("a comment whose answer was lost is found, not posted again", async (t
     assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
     assert.deepEqual(firstLines(), ["ok", "Still drops at 3pm", "ok"]);
   });
+
+  await t.step(
+    "an older same comment with no id kept is not this post",
+    async () => {
+      // The first "ok" as a version that kept no ids left it, an hour ago.
+      const [first] = request.comments;
+      first.createdAt = Date.now() - 3_600_000;
+      const stored = await storedTicket(slack, ticket.id);
+      await updateTicketFields(fixtureClientFor(slack), ticket.id, {
+        copied_files: stored.copied_files?.filter((m) =>
+          m !== `jsm-comment:${first.id}`
+        ),
+      });
+      await say("ok");
+      // Refused before JSM acted, though it might have landed.
+      jsm.fail(COMMENT, { status: 503, method: "POST" });
+      assert.equal((await sync(ticket.id)).outputs?.sync_state, "pending");
+      assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
+      assert.deepEqual(firstLines(), ["ok", "Still drops at 3pm", "ok", "ok"]);
+    },
+  );
 
   await t.step("the lost copy's echo is not relayed to Slack", async () => {
     const before = slack.workspace.dmsTo(PEOPLE.requester).length;

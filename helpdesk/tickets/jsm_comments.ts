@@ -17,7 +17,16 @@ export interface PendingJsmComment {
    * the next attempt looks for it in JSM before posting again.
    */
   maybeSent?: boolean;
+  /** When that post was sent (ms since the epoch, this runtime's clock). */
+  triedAt?: number;
 }
+
+/**
+ * How far JSM's clock may be behind the runtime's, for a comment made by a
+ * post to count as made after it was sent (both keep network time; this
+ * allows them minutes apart).
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** A ticket item must stay small (Slack allows 400 KB): the oldest go. */
 export const MAX_PENDING_COMMENTS = 50;
@@ -95,17 +104,28 @@ export function jsmCommentMark(id: string): string {
 /**
  * The comment a post whose answer was lost made, if it did: the newest one
  * in JSM with exactly its body and visibility that is not recorded as an
- * earlier comment of Helpdesk's (a person may say the same words twice).
+ * earlier comment of Helpdesk's (a person may say the same words twice),
+ * and, when both times are known, made no earlier than that post was sent
+ * (less the clocks' skew): one from before, such as Helpdesk's own from a
+ * version that kept no ids, is not this post's, which then goes again.
  * Its id, or undefined: then it is posted again.
  */
 export function lostCommentFound(
-  listed: readonly { id: string; body: string; public: boolean }[],
-  comment: { body: string; public: boolean },
+  listed: readonly {
+    id: string;
+    body: string;
+    public: boolean;
+    createdMs?: number;
+  }[],
+  comment: { body: string; public: boolean; triedAt?: number },
   marks: readonly string[],
 ): string | undefined {
+  const { triedAt } = comment;
   return listed.findLast((c) =>
     c.body === comment.body && c.public === comment.public &&
-    !marks.includes(jsmCommentMark(c.id))
+    !marks.includes(jsmCommentMark(c.id)) &&
+    (triedAt === undefined || c.createdMs === undefined ||
+      c.createdMs >= triedAt - CLOCK_SKEW_MS)
   )?.id;
 }
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  CLOCK_SKEW_MS,
   FROM_SLACK_MARK,
   isFromSlack,
   jsmCommentBody,
@@ -76,6 +77,22 @@ Deno.test("a post whose answer was lost is found by body and visibility", async 
       lostCommentFound(listed, { ...ok, public: false }, []),
       "10002",
     );
+  });
+  await t.step("not one made before the post was sent", () => {
+    const sent = 1_000_000_000_000;
+    const made = (createdMs: number) => [{ ...listed[0], createdMs }];
+    const tried = { ...ok, triedAt: sent };
+    assert.equal(
+      lostCommentFound(made(sent - 3_600_000), tried, []),
+      undefined,
+    );
+    assert.equal(
+      lostCommentFound(made(sent - CLOCK_SKEW_MS + 1), tried, []),
+      "10001",
+      "JSM's clock a little behind",
+    );
+    assert.equal(lostCommentFound(made(sent + 900), tried, []), "10001");
+    assert.equal(lostCommentFound(listed, tried, []), "10003", "no time known");
   });
   await t.step("none when each is Helpdesk's or none is the same", () => {
     const marks = ["10001", "10003"].map(jsmCommentMark);

@@ -39,6 +39,8 @@ export interface JsmComment {
   id: string;
   body: string;
   public: boolean;
+  /** When JSM made it: its DateDTO's epochMillis, if given. */
+  createdMs?: number;
 }
 
 /** Every page of the request's comments, public and internal. */
@@ -46,13 +48,20 @@ export async function requestComments(
   jsm: JsmClient,
   issueIdOrKey: string,
 ): Promise<JsmComment[]> {
-  const listed = await allPages<Partial<JsmComment>>(
-    jsm,
-    commentsPath(issueIdOrKey),
-  );
+  const listed = await allPages<
+    {
+      id?: unknown;
+      body?: unknown;
+      public?: unknown;
+      created?: { epochMillis?: unknown };
+    }
+  >(jsm, commentsPath(issueIdOrKey));
   return listed.map((c) => ({
     id: String(c.id),
     body: String(c.body ?? ""),
     public: c.public !== false,
+    createdMs: typeof c.created?.epochMillis === "number"
+      ? c.created.epochMillis
+      : undefined,
   }));
 }

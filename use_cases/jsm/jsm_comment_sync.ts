@@ -47,11 +47,16 @@ export async function sendComments(
   for (const { entry, comment } of pending) {
     const body = jsmCommentBody(comment);
     const made = comment.maybeSent
-      ? lostCommentFound(listed, { body, public: comment.public }, [
+      ? lostCommentFound(listed, {
+        body,
+        public: comment.public,
+        triedAt: comment.triedAt,
+      }, [
         ...ticket.copied_files ?? [],
         ...posted.map(jsmCommentMark),
       ])
       : undefined;
+    const triedAt = Date.now();
     try {
       posted.push(
         made ?? (await addComment(deps.jsm, key, body, comment.public)).id,
@@ -72,7 +77,7 @@ export async function sendComments(
       if (mayHaveLanded(error)) {
         lost = {
           entry,
-          marked: JSON.stringify({ ...comment, maybeSent: true }),
+          marked: JSON.stringify({ ...comment, maybeSent: true, triedAt }),
         };
       }
       failure = error;
