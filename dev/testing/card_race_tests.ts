@@ -3,7 +3,7 @@
 // the races with 1,400 rounds in all took one file about two minutes. Each
 // file starts its own fake Slack; every round runs on its own ticket.
 import assert from "node:assert/strict";
-import { configure, startFakeSlack } from "./harness.ts";
+import { configure, startFakeSlack, startRaceSlack } from "./harness.ts";
 import { type Race, RACES, runRace, type Tally } from "./card_races.ts";
 import type { FakeSlackOptions } from "./fake_slack/server.ts";
 
@@ -81,15 +81,7 @@ export const hostileRacesName = (mode: keyof typeof HOSTILE) =>
 export function hostileRaces(mode: keyof typeof HOSTILE) {
   const options: FakeSlackOptions = HOSTILE[mode];
   return async (t: Deno.TestContext) => {
-    const { staleReads, ...rest } = options;
-    await using slack = await startFakeSlack({
-      latencyMs: 1,
-      jitterMs: 12,
-      ...rest,
-    });
-    // Configured long before anyone clicks: its reads are not stale.
-    await configure(slack);
-    slack.staleReads = staleReads;
+    await using slack = await startRaceSlack(options);
     const totals: Record<string, Tally> = {};
     for (const race of SOME) {
       await t.step(`${race.name}, 50 rounds`, async () => {

@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import {
   openTestTicket,
   PEOPLE,
-  startFakeSlack,
+  startRaceSlack,
   storedTicket,
   ticketCards,
   TRIAGE,
@@ -273,15 +273,7 @@ export async function raceAll(
   rounds: number,
   atOnce: number,
 ) {
-  const { staleReads, ...rest } = options;
-  await using slack = await startFakeSlack({
-    latencyMs: 1,
-    jitterMs: 12,
-    ...rest,
-  });
-  // Configured long before anyone clicks: its reads are not stale.
-  await configureQueues(slack);
-  slack.staleReads = staleReads;
+  await using slack = await startRaceSlack(options, configureQueues);
   const totals: Record<string, Omit<Tally, "violations">> = {};
   for (const race of races) {
     await t.step(`${race.name}, ${rounds} rounds`, async () => {
@@ -315,6 +307,8 @@ export async function raceAll(
       totals[race.name] = counts;
     });
   }
-  if (staleReads) assert.ok(slack.staleAnswers > 0, "no read was stale");
+  if (options.staleReads) {
+    assert.ok(slack.staleAnswers > 0, "no read was stale");
+  }
   return { totals, staleAnswers: slack.staleAnswers };
 }

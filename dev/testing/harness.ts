@@ -104,6 +104,28 @@ export function startFakeSlack(
   });
 }
 
+/**
+ * A fake Slack for clicks at the same instant: each answer 1–13 ms late, so
+ * answers come back in any order. `setUp` (settings by default) runs long
+ * before anyone clicks, so its reads are not stale; `options.staleReads`
+ * (off when not given) applies from then on.
+ */
+export async function startRaceSlack(
+  options: FakeSlackOptions = {},
+  setUp: (slack: FakeSlack) => Promise<unknown> = configure,
+): Promise<FakeSlack> {
+  const { staleReads, ...rest } = options;
+  const slack = await startFakeSlack({ latencyMs: 1, jitterMs: 12, ...rest });
+  try {
+    await setUp(slack);
+  } catch (error) {
+    await slack.close();
+    throw error;
+  }
+  slack.staleReads = staleReads;
+  return slack;
+}
+
 function fromEnvironment<T>(name: string): T | undefined {
   const value = Deno.env.get(name);
   if (!value) return undefined;

@@ -3,7 +3,7 @@
 // random order): the decision is taken once, one card reaches triage, the
 // requester hears once, and the other click is told who decided.
 import assert from "node:assert/strict";
-import { PEOPLE, startFakeSlack, storedTicket } from "../testing/harness.ts";
+import { PEOPLE, startRaceSlack, storedTicket } from "../testing/harness.ts";
 import {
   configureQueues,
   PEOPLE_TRIAGE,
@@ -77,15 +77,7 @@ async function raceAll(
   rounds: number,
   atOnce: number,
 ) {
-  const { staleReads, ...rest } = options;
-  await using slack = await startFakeSlack({
-    latencyMs: 1,
-    jitterMs: 12,
-    ...rest,
-  });
-  // Configured long before anyone clicks: its reads are not stale.
-  await configureQueues(slack);
-  slack.staleReads = staleReads;
+  await using slack = await startRaceSlack(options, configureQueues);
   const totals: Record<string, Tally> = {};
   for (const both of ["approve twice", "approve and deny"] as const) {
     await t.step(`${both}, ${rounds} rounds`, async () => {
@@ -110,7 +102,9 @@ async function raceAll(
       if (both === "approve twice") assert.equal(tally.approved, rounds);
     });
   }
-  if (staleReads) assert.ok(slack.staleAnswers > 0, "no read was stale");
+  if (options.staleReads) {
+    assert.ok(slack.staleAnswers > 0, "no read was stale");
+  }
   return { totals, staleAnswers: slack.staleAnswers };
 }
 

@@ -4,15 +4,14 @@
 // write behind (docs/platform.md, "Stale reads"). Two races, 30 rounds
 // each, to keep the suite's time.
 import assert from "node:assert/strict";
-import { configure, startFakeSlack } from "../testing/harness.ts";
+import { startRaceSlack } from "../testing/harness.ts";
 import { runRace } from "../testing/card_races.ts";
 import { assertSound, racesNamed } from "../testing/card_race_tests.ts";
 
 Deno.test("two clicks at the same instant, with reads several writes behind: nothing lost", async (t) => {
-  await using slack = await startFakeSlack({ latencyMs: 1, jitterMs: 12 });
-  // Configured long before anyone clicks: its reads are not stale.
-  await configure(slack);
-  slack.staleReads = { windowMs: 300, chance: 0.5, depth: "any" };
+  await using slack = await startRaceSlack({
+    staleReads: { windowMs: 300, chance: 0.5, depth: "any" },
+  });
   for (const race of racesNamed(["waiting vs resolve", "close vs reopen"])) {
     await t.step(`${race.name}, 30 rounds, 10 at once`, async () => {
       assertSound(await runRace(slack, race, 30, 10), 30);

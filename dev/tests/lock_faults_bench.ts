@@ -12,6 +12,7 @@ import {
   configure,
   openTestTicket,
   startFakeSlack,
+  startRaceSlack,
   TRIAGE,
 } from "../testing/harness.ts";
 import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
@@ -99,14 +100,7 @@ const SOME = RACES.filter((r) =>
     .includes(r.name)
 );
 for (const [mode, options] of Object.entries(HOSTILE)) {
-  const { staleReads, ...rest } = options;
-  await using hostile = await startFakeSlack({
-    latencyMs: 1,
-    jitterMs: 12,
-    ...rest,
-  });
-  await configure(hostile);
-  hostile.staleReads = staleReads;
+  await using hostile = await startRaceSlack(options);
   const sum: Omit<Tally, "rounds"> & { rounds: number } = {
     rounds: 0,
     clicks: 0,
