@@ -7,7 +7,11 @@ import { functionContext, manifestBotScopes, PEOPLE } from "./harness.ts";
 import { settingScopes } from "../../integrations/deployment/deployment_options.ts";
 import { PEOPLE_INTAKE, PEOPLE_TRIAGE } from "./queue_fixtures.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
-import type { FakeJsm } from "./fake_jsm/server.ts";
+import {
+  FAKE_CUSTOMER,
+  type FakeJsm,
+  startFakeJsm,
+} from "./fake_jsm/server.ts";
 import syncHandler from "../../functions/sync_ticket_to_jsm/handler.ts";
 import { SYNC_TO_JSM_CALLBACK_ID } from "../../functions/sync_ticket_to_jsm/definition.ts";
 import { type TicketItem, toTicket } from "../../slack/storage/ticket_store.ts";
@@ -31,6 +35,19 @@ export const JSM_AGENT = {
   emailAddress: "alex@acme.test",
   displayName: "Alex Agent",
 };
+
+/** A fake JSM whose customers are the requester and JSM_AGENT. */
+export function startJsmWithAgent(): Promise<FakeJsm> {
+  return startFakeJsm({ customers: [FAKE_CUSTOMER, JSM_AGENT] });
+}
+
+/** The names of the files posted in `channel`, in a thread if `ts` given. */
+export function filesIn(slack: FakeSlack, channel: string, ts?: string) {
+  return slack.workspace.messages.filter((m) =>
+    m.channel === channel && m.files?.length &&
+    (ts === undefined || m.thread_ts === ts)
+  ).flatMap((m) => m.files!.map((f) => f.name));
+}
 
 /** A function's env with files on and JSM reached through the fake. */
 export function jsmFilesEnv(jsm: FakeJsm) {

@@ -15,25 +15,20 @@ import {
   PEOPLE_TRIAGE,
 } from "../../dev/testing/queue_fixtures.ts";
 import {
-  FAKE_CUSTOMER,
-  startFakeJsm,
-} from "../../dev/testing/fake_jsm/server.ts";
-import {
   FILES_SCOPES,
   JSM_AGENT,
   jsmFilesEnv,
   log,
   onlyTicket,
   react,
+  startJsmWithAgent,
   syncedKey,
   WEBHOOK_SECRET,
 } from "../../dev/testing/file_fixtures.ts";
 
 Deno.test("a JSM file Slack refuses is announced nowhere", async () => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await using jsm = await startFakeJsm({
-    customers: [FAKE_CUSTOMER, JSM_AGENT],
-  });
+  await using jsm = await startJsmWithAgent();
   await configureQueues(slack);
   const env = jsmFilesEnv(jsm);
   const ws = slack.workspace;

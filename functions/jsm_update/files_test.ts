@@ -19,29 +19,23 @@ import {
 } from "../../dev/testing/fake_jsm/server.ts";
 import {
   FILES_SCOPES,
+  filesIn,
   JSM_AGENT,
   jsmFilesEnv,
   log,
   onlyTicket,
   react,
   shot,
+  startJsmWithAgent,
   syncedKey,
   WEBHOOK_SECRET,
 } from "../../dev/testing/file_fixtures.ts";
-import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
 
-const filesIn = (slack: FakeSlack, channel: string) =>
-  slack.workspace.messages.filter((m) =>
-    m.channel === channel && m.files?.length
-  ).flatMap((m) => m.files!.map((f) => f.name));
-
 Deno.test("attachments agents add in JSM reach Slack like comments", async (t) => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await using jsm = await startFakeJsm({
-    customers: [FAKE_CUSTOMER, JSM_AGENT],
-  });
+  await using jsm = await startJsmWithAgent();
   await configureQueues(slack);
   const env = jsmFilesEnv(jsm);
   const ws = slack.workspace;

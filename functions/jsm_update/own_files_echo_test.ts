@@ -19,28 +19,20 @@ import {
   PEOPLE_INTAKE,
   PEOPLE_TRIAGE,
 } from "../../dev/testing/queue_fixtures.ts";
-import {
-  FAKE_CUSTOMER,
-  type FakeJsm,
-  startFakeJsm,
-} from "../../dev/testing/fake_jsm/server.ts";
+import { type FakeJsm } from "../../dev/testing/fake_jsm/server.ts";
 import {
   FILES_SCOPES,
+  filesIn,
   JSM_AGENT,
   jsmFilesEnv,
   log,
   onlyTicket,
   react,
   shot,
+  startJsmWithAgent,
   WEBHOOK_SECRET,
 } from "../../dev/testing/file_fixtures.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-
-const filesIn = (slack: FakeSlack, channel: string, ts?: string) =>
-  slack.workspace.messages.filter((m) =>
-    m.channel === channel && m.files?.length &&
-    (ts === undefined || m.thread_ts === ts)
-  ).flatMap((m) => m.files!.map((f) => f.name));
 
 /**
  * A requester's screenshot becomes a ticket, and the JSM sync attaches it;
@@ -134,9 +126,7 @@ async function attachWithEarlyWebhook(
 
 Deno.test("Helpdesk's own attachment, announced before JSM answered, stays out of Slack", async () => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await using jsm = await startFakeJsm({
-    customers: [FAKE_CUSTOMER, JSM_AGENT],
-  });
+  await using jsm = await startJsmWithAgent();
   const { opened, key, dm } = await attachWithEarlyWebhook(
     slack,
     jsm,
@@ -157,9 +147,7 @@ Deno.test("Helpdesk's own attachment, announced before JSM answered, stays out o
 
 Deno.test("an agent's files added while Helpdesk attaches still arrive, even one named alike", async () => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await using jsm = await startFakeJsm({
-    customers: [FAKE_CUSTOMER, JSM_AGENT],
-  });
+  await using jsm = await startJsmWithAgent();
   const { opened, dm } = await attachWithEarlyWebhook(slack, jsm, (key) => {
     for (const filename of ["driver.txt", "jam.png"]) {
       jsm.desk.attachments.addByAgent(key, {
@@ -181,9 +169,7 @@ Deno.test("an agent's files added while Helpdesk attaches still arrive, even one
 
 Deno.test("an attach whose answer was lost is made once and never echoed as an agent's", async () => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await using jsm = await startFakeJsm({
-    customers: [FAKE_CUSTOMER, JSM_AGENT],
-  });
+  await using jsm = await startJsmWithAgent();
   const { opened, key, dm } = await attachWithEarlyWebhook(
     slack,
     jsm,
@@ -210,9 +196,7 @@ Deno.test("an attach whose answer was lost is made once and never echoed as an a
 
 Deno.test("after a lost answer, an agent's file named alike still arrives", async () => {
   await using slack = await startFakeSlack({ scopes: FILES_SCOPES });
-  await using jsm = await startFakeJsm({
-    customers: [FAKE_CUSTOMER, JSM_AGENT],
-  });
+  await using jsm = await startJsmWithAgent();
   let added = false;
   const { opened, key, dm } = await attachWithEarlyWebhook(slack, jsm, (k) => {
     if (added) return;
