@@ -14,17 +14,12 @@ const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
 const REPORT = `${ROOT}/.local/test-seconds.xml`;
 const OUT = `${ROOT}/dev/tools/test_file_seconds.json`;
 
+// The suite as `deno task test:suite` runs it (its flags live in
+// deno.jsonc), with JUnit's report as well.
 const { code } = await new Deno.Command("deno", {
   args: [
-    "run",
-    "--config",
-    "deno.npm.jsonc",
-    "--frozen",
-    "--allow-read",
-    "--allow-write=.local",
-    "--allow-env",
-    "--allow-run=deno",
-    "dev/tools/run_suite.ts",
+    "task",
+    "test:suite",
     "--reporter=dot",
     `--junit-path=${REPORT}`,
   ],
