@@ -26,8 +26,9 @@ import {
   callsOf,
   failCall,
   type Mode,
-  MODES,
   scheduledCheck,
+  sendAgainIfRefused,
+  stepAtEachCall,
 } from "./failure_injection.ts";
 import { BOT_USER_ID } from "./fake_slack/workspace.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -89,39 +90,30 @@ export async function mergeFailures(t: Deno.TestContext) {
     );
   const calls = await callsOf(slack, async () => merge(await pair(slack)));
   assert.ok(calls > 10, `a merge makes ${calls} calls`);
-  for (const mode of MODES) {
-    for (let index = 0; index < calls; index++) {
-      await t.step(`call ${index + 1} of ${calls}: ${mode}`, async () => {
-        const p = await pair(slack);
-        failCall(slack, index, mode);
-        const first = await merge(p);
-        if (first.errors) {
-          const again = await merge(p);
-          assert.equal(again.errors, undefined, JSON.stringify(again));
-        }
-        await scheduledCheck(slack);
-        const label = `${mode} at ${index + 1}`;
-        const kept = await storedTicket(slack, p.kept.id);
-        const merged = await storedTicket(slack, p.merged.id);
-        assert.equal(merged.status, "closed", label);
-        assert.equal(merged.close_reason, "duplicate", label);
-        assert.equal(merged.merged_into, kept.id, label);
-        assert.deepEqual(kept.merged_from, [merged.key], label);
-        assert.deepEqual(kept.followers, [SAM], label);
-        assert.equal(kept.merged_into, undefined, label);
-        once(said(slack, p.kept, `into ${kept.key}: it is now`), mode, label);
-        once(said(slack, p.merged, "closed it as a duplicate"), mode, label);
-        once(
-          slack.workspace.dmsTo(SAM).filter((m) =>
-            m.text.includes(`Your ticket ${merged.key}`)
-          ).length,
-          mode,
-          `${label}: DM`,
-        );
-        assertUnlocked(slack, [kept, merged], label);
-      });
-    }
-  }
+  await stepAtEachCall(t, calls, async ({ index, mode, label }) => {
+    const p = await pair(slack);
+    failCall(slack, index, mode);
+    await sendAgainIfRefused(() => merge(p));
+    await scheduledCheck(slack);
+    const kept = await storedTicket(slack, p.kept.id);
+    const merged = await storedTicket(slack, p.merged.id);
+    assert.equal(merged.status, "closed", label);
+    assert.equal(merged.close_reason, "duplicate", label);
+    assert.equal(merged.merged_into, kept.id, label);
+    assert.deepEqual(kept.merged_from, [merged.key], label);
+    assert.deepEqual(kept.followers, [SAM], label);
+    assert.equal(kept.merged_into, undefined, label);
+    once(said(slack, p.kept, `into ${kept.key}: it is now`), mode, label);
+    once(said(slack, p.merged, "closed it as a duplicate"), mode, label);
+    once(
+      slack.workspace.dmsTo(SAM).filter((m) =>
+        m.text.includes(`Your ticket ${merged.key}`)
+      ).length,
+      mode,
+      `${label}: DM`,
+    );
+    assertUnlocked(slack, [kept, merged], label);
+  });
 }
 
 /** Unmerge…: a failure at each call, then the form again. */
@@ -145,27 +137,18 @@ export async function unmergeFailures(t: Deno.TestContext) {
       })
     );
   const calls = await callsOf(slack, async () => unmerge(await merged()));
-  for (const mode of MODES) {
-    for (let index = 0; index < calls; index++) {
-      await t.step(`call ${index + 1} of ${calls}: ${mode}`, async () => {
-        const p = await merged();
-        failCall(slack, index, mode);
-        const first = await unmerge(p);
-        if (first.errors) {
-          const again = await unmerge(p);
-          assert.equal(again.errors, undefined, JSON.stringify(again));
-        }
-        await scheduledCheck(slack);
-        const label = `${mode} at ${index + 1}`;
-        const kept = await storedTicket(slack, p.kept.id);
-        const back = await storedTicket(slack, p.merged.id);
-        assert.equal(back.status, "new", label);
-        assert.equal(back.merged_into, undefined, label);
-        assert.equal(kept.merged_from, undefined, label);
-        assert.equal(kept.followers, undefined, label);
-        once(said(slack, p.kept, "unmerged"), mode, label);
-        assertUnlocked(slack, [kept, back], label);
-      });
-    }
-  }
+  await stepAtEachCall(t, calls, async ({ index, mode, label }) => {
+    const p = await merged();
+    failCall(slack, index, mode);
+    await sendAgainIfRefused(() => unmerge(p));
+    await scheduledCheck(slack);
+    const kept = await storedTicket(slack, p.kept.id);
+    const back = await storedTicket(slack, p.merged.id);
+    assert.equal(back.status, "new", label);
+    assert.equal(back.merged_into, undefined, label);
+    assert.equal(kept.merged_from, undefined, label);
+    assert.equal(kept.followers, undefined, label);
+    once(said(slack, p.kept, "unmerged"), mode, label);
+    assertUnlocked(slack, [kept, back], label);
+  });
 }
