@@ -100,7 +100,10 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // the check of a range of dates and the upload to a DM. 61.1 KB since a
   // report before the first indexing reads its tickets' figures only
   // (slack/storage/ticket_figures.ts), not whole tickets; 66.2 KB before.
-  post_report: 70 * KB,
+  // 59.7 KB since the report asks the history walk only whether the install
+  // is indexed (historyIndexed) and the comments inside the expressions of
+  // the modules it bundles moved above them (61.1 KB before).
+  post_report: GOAL,
   // The Reply modal's file field rides in the conversation's words (+0.1 KB);
   // the ticket store's opening writes (extra lookups, the entry alongside).
   // A kept ticket's reopenings still owed (release_due, released_keys) are

@@ -106,10 +106,10 @@ export function exportCsv(
   const lines = [EXPORT_COLUMNS.join(",")];
   for (const t of chosen) {
     const queue = t.queue ?? DEFAULT_QUEUE_ID;
+    // A private request's words (its summary) go to its agents only, by DM.
     const cells: Record<(typeof EXPORT_COLUMNS)[number], string> = {
       ticket_id: t.id,
       key: t.key ?? "",
-      // A private request's words go to its agents only, by DM.
       summary: t.private ? "" : t.summary ?? "",
       queue_id: queue,
       queue: queueNames.get(queue) ?? "",
@@ -186,11 +186,11 @@ export function checkRange(
     problems.to = "The last day can't be before the first.";
   }
   if (problems.from || problems.to) return { ok: false, problems };
+  // The last day included: the period ends at the next midnight, or with
+  // this second (the end is excluded: a ticket opened in the second the
+  // export is asked for belongs to it).
   return {
     ok: true,
-    // The last day included: the period ends at the next midnight, or
-    // with this second (the end is excluded: a ticket opened in the second
-    // the export is asked for belongs to it).
     period: { from: start!, to: Math.min(end! + DAY, now + 1) },
     days: (end! - start!) / DAY + 1,
   };

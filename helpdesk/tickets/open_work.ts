@@ -15,8 +15,9 @@ import { reportDaysOf } from "../reports/report_rows.ts";
 import { type ListRow, RECENT_DAYS } from "./ticket_lists.ts";
 
 /**
- * The ticket fields an entry keeps: report figures, scheduling, and what the
- * lists order and filter by (LIST_FIELDS).
+ * The ticket fields an entry keeps: report figures, scheduling, what the
+ * lists order and filter by (LIST_FIELDS), and the key and summary the
+ * report's export names a ticket by (report_export.ts).
  */
 export const WORK_FIELDS = [
   "status",
@@ -45,7 +46,6 @@ export const WORK_FIELDS = [
   "card_redraw_due",
   "outbox_due",
   "release_due",
-  // What the report's export names a ticket by (report_export.ts).
   "key",
   "summary",
 ] as const satisfies readonly (keyof Ticket)[];

@@ -9,6 +9,8 @@ export function explainFailure(error: unknown): string {
   const where = error.details.channel
     ? `<#${error.details.channel}>`
     : "that channel";
+  // team_quota_exceeded is the datastore's own rate limit: the workspace's
+  // datastore calls went over their share for now; it passes like a 429.
   switch (error.code) {
     case "missing_scope":
       return `Helpdesk is missing the Slack permission \`${
@@ -36,8 +38,6 @@ export function explainFailure(error: unknown): string {
       return `Slack asked Helpdesk to slow down; try again in ${
         waitInWords(error.details.retryAfterSeconds ?? 1)
       }.`;
-    // The datastore's own rate limit: the workspace's datastore calls went
-    // over their share for now; it passes like a 429 does.
     case "team_quota_exceeded":
       return `Slack asked Helpdesk to slow down; try again in ${
         waitInWords(error.details.retryAfterSeconds ?? 60)

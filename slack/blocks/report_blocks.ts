@@ -35,11 +35,11 @@ export function reportBlocks(
   queueNames: ReadonlyMap<string, string> = new Map(),
 ): KnownBlock[] {
   const { backlog } = report;
+  // The header's plain_text is never parsed, so "<!channel>" in it is just
+  // text, as on the ticket card; only the length needs minding.
   return [
     {
       type: "header",
-      // plain_text is never parsed, so "<!channel>" in it is just text, as
-      // on the ticket card; only the length needs minding.
       text: {
         type: "plain_text",
         text: plainWithin(titleOf(title), HEADER_LIMIT),

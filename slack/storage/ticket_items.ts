@@ -91,29 +91,30 @@ export function toTicket(item: TicketItem): Ticket {
 
 type FieldReader = ReturnType<typeof fieldReader>;
 
-/** How each kind of attribute reads; a wrong type reads as absent. */
+/**
+ * How each kind of attribute reads; a wrong type reads as absent. A partial
+ * update can only set values, so it clears a time with 0 (`timeOrNone`), a
+ * text with "" (`text`) and a flag with false (`flag`); an empty list reads
+ * as none (`strings`).
+ */
 export function fieldReader(item: TicketItem) {
   return {
     optional: (name: keyof TicketItem) =>
       item[name] === undefined || item[name] === null ? undefined : item[name],
-    /** 0 is how a partial update clears a time (it can only set values). */
     timeOrNone: (name: keyof TicketItem): number | undefined => {
       const value = item[name];
       return typeof value === "number" && value > 0 ? value : undefined;
     },
-    /** "" is how a partial update clears a text field. */
     text: (name: keyof TicketItem): string | undefined => {
       const value = item[name];
       return typeof value === "string" && value ? value : undefined;
     },
-    /** An empty list reads as none. */
     strings: (name: keyof TicketItem): string[] | undefined => {
       const value = item[name];
       return Array.isArray(value) && value.length
         ? value.map(String)
         : undefined;
     },
-    /** false is how a partial update clears a flag. */
     flag: (name: keyof TicketItem): true | undefined =>
       item[name] === true ? true : undefined,
   };

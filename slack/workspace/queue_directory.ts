@@ -60,7 +60,9 @@ export function runMemberCache(client: SlackAPIClient): MemberCache {
 /**
  * The roles a person holds in a queue. Apart from QueueDirectory's people
  * (who to tell) because esbuild bundles a class whole: the settings forms
- * and the report only ask who may.
+ * and the report only ask who may. `rolesOf` gives every role the person
+ * holds and throws RoleMacroError on bad settings; the members of each user
+ * group and channel are read once per run.
  */
 export class QueueRoles {
   readonly #groups: MemberCache["groups"];
@@ -79,7 +81,6 @@ export class QueueRoles {
     this.#channels = cache.channels;
   }
 
-  /** Every role the person holds; throws RoleMacroError on bad settings. */
   async rolesOf(userId: string): Promise<Set<HolderRole>> {
     const roles = new Set<HolderRole>();
     const checks = HELD.map(async ([name, held]) => {
@@ -108,7 +109,6 @@ export class QueueRoles {
     return lists.some((list) => list.has(userId));
   }
 
-  /** The members of each user group and channel, read once per run. */
   protected memberLists(p: Principals): Promise<Set<string>[]> {
     return Promise.all([
       ...[...p.usergroups].map((g) => this.groupMembers(g)),

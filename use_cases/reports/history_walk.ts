@@ -68,6 +68,14 @@ export function walkStateFrom(item: WorkItem | undefined): WalkState {
   };
 }
 
+/**
+ * Whether the walk's first pass is done (the install is indexed): all a
+ * report asks of the walk, read without the rest of its state.
+ */
+export function historyIndexed(item: WorkItem | undefined): boolean {
+  return (item?.walk_passes ?? 0) !== 0;
+}
+
 export function walkStateItem(state: WalkState): WorkItem {
   return {
     id: WALK_STATE_ID,

@@ -27,7 +27,7 @@ import {
 import { isIncomplete } from "../../helpdesk/tickets/open_work.ts";
 import { readWorkTable } from "../../slack/storage/work_store.ts";
 import { readDays } from "../../slack/storage/report_store.ts";
-import { walkStateFrom } from "./history_walk.ts";
+import { historyIndexed } from "./history_walk.ts";
 import type { ExportTicket } from "../../helpdesk/reports/report_export.ts";
 
 /**
@@ -44,7 +44,7 @@ export async function ticketsForReport(
     readWorkTable(client),
     readDays(client, daysOf(period)),
   ]);
-  if (walkStateFrom(table.walk).passes === 0) {
+  if (!historyIndexed(table.walk)) {
     return await everyTicketInvolved(client, period);
   }
   const newest = new Map<string, ReportRow>();
