@@ -35,11 +35,11 @@ import { saveEdit } from "../../use_cases/changes/edit_ticket.ts";
 import { saveMove } from "../../use_cases/changes/move_ticket.ts";
 import { converse } from "../../use_cases/conversation/conversation.ts";
 import {
-  type PairSaved,
   saveLink,
   saveMerge,
   saveUnmerge,
 } from "../../use_cases/changes/merge_ticket.ts";
+import type { PairSaved } from "../../use_cases/changes/paired_change.ts";
 import { fillSavedReply } from "../../use_cases/conversation/saved_reply_pick.ts";
 import { SAVED_REPLY_BLOCK } from "../../slack/blocks/saved_reply_picker.ts";
 import { FILES_BLOCK } from "../../slack/blocks/file_field.ts";
