@@ -37,30 +37,36 @@ export function mayDo(
 }
 
 // A function rather than a table of lists: a table built with spreads is
-// kept whole in every bundle that imports this file, used or not.
+// kept whole in every bundle that imports this file, used or not. Why each
+// action's roles (said here, not beside each case: esbuild keeps comments
+// inside a function body in every bundle):
+// - change_status: the initiator may only close or reopen (see
+//   helpdesk/tickets/roles.ts).
+// - approve, deny: approvers are set per request type, by default
+//   `${superusers}`.
+// - edit_saved_replies: what agents send in the queue's name, so its owner
+//   and admins decide.
+// - view_private: approvers must see what they approve.
+// - view_history: who changed what (helpdesk/tickets/ticket_history.ts),
+//   for those who work it and its requester (shown what they are told of
+//   anyway); a subset of view_private, so a private ticket's history is no
+//   wider.
 function allowed(action: QueueAction): readonly HolderRole[] {
   switch (action) {
     case "claim":
     case "assign":
       return AGENTS;
-    // The initiator may only close or reopen (see helpdesk/tickets/roles.ts).
     case "change_status":
       return [...AGENTS, "initiator"];
-    // Approvers are set per request type, by default `${superusers}`.
     case "approve":
     case "deny":
       return ["approver"];
     case "edit_settings":
       return ["owner", "admin", "superuser"];
-    // What agents send in the queue's name: its owner and admins decide.
     case "edit_saved_replies":
       return ["owner", "admin"];
-    // Approvers must see what they approve.
     case "view_private":
       return [...AGENTS, "initiator", "approver"];
-    // Who changed what (helpdesk/tickets/ticket_history.ts): those who work
-    // it, and its requester (shown what they are told of anyway). A subset
-    // of view_private, so a private ticket's history is no wider.
     case "view_history":
       return [...AGENTS, "initiator"];
   }
