@@ -1,10 +1,13 @@
 import { DefineWorkflow, Schema } from "deno-slack-sdk/mod.ts";
 import ConfigureQueueFunction from "../functions/configure_queue/definition.ts";
+import SyncQueueReactionsFunction from "../functions/sync_queue_reactions/definition.ts";
 
 /**
  * "Configure a queue": choose a queue the person may change (or a new one,
  * for Helpdesk's admins), then its channels, roles and holidays in a form
- * that opens on what is saved. The confirmation DM lists what was saved.
+ * that opens on what is saved. Then the reaction triggers follow every
+ * queue's channels, and the confirmation DM lists what was saved and says
+ * if the reactions could not follow.
  */
 const ConfigureQueueWorkflow = DefineWorkflow({
   callback_id: "configure_queue",
@@ -21,8 +24,17 @@ const ConfigureQueueWorkflow = DefineWorkflow({
   },
 });
 
-ConfigureQueueWorkflow.addStep(ConfigureQueueFunction, {
+const form = ConfigureQueueWorkflow.addStep(ConfigureQueueFunction, {
   interactivity: ConfigureQueueWorkflow.inputs.interactivity,
+});
+
+// A step of its own, so the form's function does not bundle the triggers
+// (use_cases/settings/queue_reactions.ts). A form closed unsaved hands on
+// no queue, and this step does nothing.
+ConfigureQueueWorkflow.addStep(SyncQueueReactionsFunction, {
+  queue_id: form.outputs.queue_id,
+  saved_by: form.outputs.saved_by,
+  confirmation: form.outputs.confirmation,
 });
 
 export default ConfigureQueueWorkflow;

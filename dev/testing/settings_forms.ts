@@ -24,6 +24,8 @@ import {
 } from "../../functions/configure_service_levels/definition.ts";
 import savedReplies from "../../functions/saved_replies/handler.ts";
 import { SAVED_REPLIES_CALLBACK_ID } from "../../functions/saved_replies/definition.ts";
+import syncQueueReactions from "../../functions/sync_queue_reactions/handler.ts";
+import { SYNC_QUEUE_REACTIONS_CALLBACK_ID } from "../../functions/sync_queue_reactions/definition.ts";
 import erasePerson from "../../functions/erase_person/handler.ts";
 import { ERASE_PERSON_CALLBACK_ID } from "../../functions/erase_person/definition.ts";
 import { functionContext, interactivityOf } from "./harness.ts";
@@ -58,6 +60,39 @@ const FORMS = {
   erase_person: [erasePerson, ERASE_PERSON_CALLBACK_ID],
 } as const;
 export type SettingsForm = keyof typeof FORMS;
+
+/**
+ * The workflow step after a form's function, where there is one
+ * (workflows/configure_queue.ts): Slack runs it once the form's run
+ * completes, with that run's outputs, which it takes under the same names.
+ */
+const NEXT_STEPS: Partial<Record<SettingsForm, readonly [unknown, string]>> = {
+  queue: [syncQueueReactions, SYNC_QUEUE_REACTIONS_CALLBACK_ID],
+};
+
+/** Runs the next step of `form`'s workflow on the outputs its run ended with. */
+async function runNextStep(
+  slack: FakeSlack,
+  form: SettingsForm,
+  executionId: string,
+  callsBefore: number,
+) {
+  const next = NEXT_STEPS[form];
+  const completed = slack.calls.slice(callsBefore).find((c) =>
+    c.method === "functions.completeSuccess" &&
+    c.args.function_execution_id === executionId
+  );
+  if (!next || !completed) return;
+  const [handler, callbackId] = next;
+  // deno-lint-ignore no-explicit-any
+  await (handler as any)(
+    functionContext(
+      callbackId,
+      slack,
+      completed.args.outputs as Record<string, unknown>,
+    ),
+  );
+}
 
 export type Opened =
   | { opened: true; view: View }
@@ -105,7 +140,7 @@ export function initialAnswers(view: View): Record<string, unknown> {
 }
 
 export type Submitted =
-  /** Saved: the run was finished. */
+  /** Saved: the run was finished (and the workflow's next step run). */
   | { kind: "done" }
   /** The next step of the modal. */
   | { kind: "update"; view: View }
@@ -130,18 +165,23 @@ export async function submitSettings(
     ...(options.blank ? {} : initialAnswers(view)),
     ...answers,
   });
+  const executionId = options.executionId ?? `Fx0SET${++executions}`;
+  const callsBefore = slack.calls.length;
   const answer = await submitView(
     handler,
     viewSubmissionContext(slack, {
       callbackId: view.callback_id,
       functionCallbackId,
-      executionId: options.executionId ?? `Fx0SET${++executions}`,
+      executionId,
       user,
       privateMetadata: view.private_metadata,
       values,
     }),
   );
-  if (!answer) return { kind: "done" };
+  if (!answer) {
+    await runNextStep(slack, form, executionId, callsBefore);
+    return { kind: "done" };
+  }
   if (answer.response_action === "update") {
     return { kind: "update", view: answer.view as View };
   }

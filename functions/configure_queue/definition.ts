@@ -8,7 +8,13 @@ export const QUEUE_VIEW_CALLBACK_ID = "queue_settings";
  * Opens "Configure a queue": which queue (those the person may change, and
  * a new one for Helpdesk's admins), then its form on what is saved. Checks
  * what is submitted field by field and saves it. Finishes when the modal is
- * saved or cancelled.
+ * saved or cancelled; a save hands the queue, who saved it and what they
+ * are to be told to the next step (sync_queue_reactions).
+ *
+ * Who opens it is the interactivity's interactor, set by Slack
+ * (slack/workspace/acting_person.ts); who saves it, the person Slack names
+ * on the modal's submission. (Comments inside the object below would ride
+ * in the bundle: esbuild keeps them.)
  */
 export default DefineFunction({
   callback_id: CONFIGURE_QUEUE_CALLBACK_ID,
@@ -18,9 +24,6 @@ export default DefineFunction({
   source_file: "functions/configure_queue/handler.ts",
   input_parameters: {
     properties: {
-      // Who opens it is the interactivity's interactor, set by Slack
-      // (slack/workspace/acting_person.ts); who saves it, the person Slack
-      // names on the modal's submission.
       interactivity: { type: Schema.slack.types.interactivity },
     },
     required: ["interactivity"],
@@ -28,6 +31,8 @@ export default DefineFunction({
   output_parameters: {
     properties: {
       queue_id: { type: Schema.types.string, title: "Queue id" },
+      saved_by: { type: Schema.slack.types.user_id, title: "Saved by" },
+      confirmation: { type: Schema.types.string, title: "What was saved" },
     },
     required: [],
   },

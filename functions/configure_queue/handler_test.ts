@@ -103,6 +103,7 @@ Deno.test("Configure a queue", async (t) => {
   await t.step(
     "Helpdesk's admin makes a queue; macros are kept as written",
     async () => {
+      const from = slack.calls.length;
       const result = await saveSettings(slack, "queue", PEOPLE.admin, {
         name: "Facilities",
         triage_channel: "CFACILITIES",
@@ -131,7 +132,26 @@ Deno.test("Configure a queue", async (t) => {
         slack.watchedChannels("card_reaction"),
         ["CFACILITIES", PEOPLE_TRIAGE, TRIAGE].sort(),
       );
-      assert.match(slack.workspace.dmsTo(PEOPLE.admin).at(-1)!.text, /Saved/);
+      // The form's run ends with the save; the triggers are the next
+      // step's (sync_queue_reactions), and so is the confirmation.
+      const calls = slack.calls.slice(from).map((c) => c.method);
+      const ended = calls.indexOf("functions.completeSuccess");
+      assert.ok(ended >= 0);
+      assert.ok(calls.indexOf("workflows.triggers.list") > ended);
+      assert.ok(calls.lastIndexOf("chat.postMessage") > ended);
+      const { outputs } = slack.calls.slice(from).find((c) =>
+        c.method === "functions.completeSuccess"
+      )!.args as { outputs: Record<string, string> };
+      assert.equal(outputs.queue_id, "facilities");
+      assert.equal(outputs.saved_by, PEOPLE.admin);
+      assert.match(
+        outputs.confirmation,
+        /^:white_check_mark: Saved\.\n\*Facilities\* queue/,
+      );
+      assert.equal(
+        slack.workspace.dmsTo(PEOPLE.admin).at(-1)!.text,
+        outputs.confirmation,
+      );
     },
   );
 

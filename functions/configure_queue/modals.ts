@@ -8,7 +8,7 @@ import type {
 import { QUEUE_VIEW_CALLBACK_ID } from "./definition.ts";
 import {
   chooseQueue,
-  confirmQueueSaved,
+  queueSavedConfirmation,
 } from "../../use_cases/settings/queue_form.ts";
 import { saveQueue } from "../../use_cases/settings/queue_setup.ts";
 import { answerWithErrors } from "../../use_cases/settings/settings_forms.ts";
@@ -38,7 +38,11 @@ export const onQueueChosen: ViewSubmissionHandler = async (
   return { response_action: "update" as const, view: chosen.view };
 };
 
-/** The queue's form: saved by whoever submits it, as Slack reports it. */
+/**
+ * The queue's form: saved by whoever submits it, as Slack reports it. The
+ * run ends with what the workflow's next step needs to bring the reaction
+ * triggers in step and then confirm the save (sync_queue_reactions).
+ */
 export const onQueueSubmitted: ViewSubmissionHandler = async (
   { body, view, client },
 ) => {
@@ -52,8 +56,11 @@ export const onQueueSubmitted: ViewSubmissionHandler = async (
     submittedQueueForm(new InputState(view.state.values)),
   );
   if (!saved.ok) return await answerWithErrors(client, admin, saved);
-  await confirmQueueSaved(client, admin, saved);
-  await finishRun(client, body, { queue_id: saved.queue.id });
+  await finishRun(client, body, {
+    queue_id: saved.queue.id,
+    saved_by: admin,
+    confirmation: queueSavedConfirmation(saved),
+  });
 };
 
 export const onQueueFormClosed: ViewClosedHandler = finishRunOnClose;

@@ -134,14 +134,14 @@ export async function chooseQueue(
 }
 
 /**
- * Tells the person what was saved, and what is still theirs to do: invite
- * Helpdesk to private channels, or save again if the reactions lag behind.
+ * What the person is told once the queue is saved: what was saved, and what
+ * is still theirs to do (invite Helpdesk to private channels). The next
+ * step sends it once the reactions follow, or says why they may not
+ * (queue_reactions.ts), so it is never told before that is known.
  */
-export async function confirmQueueSaved(
-  client: SlackAPIClient,
-  admin: string,
+export function queueSavedConfirmation(
   saved: Extract<QueueSave, { ok: true }>,
-) {
+): string {
   const invite = saved.uninvited.length
     ? `\n:warning: Invite @Helpdesk to ${
       saved.uninvited.map(channelMention).join(", ")
@@ -151,14 +151,7 @@ export async function confirmQueueSaved(
   const open = saved.uninvited.includes(saved.queue.triage_channel)
     ? ""
     : `\n${publicTriageWarning(saved.queue.triage_channel)}`;
-  const triggers = saved.triggersFailed
-    ? `\n:warning: Its :ticket: and card reactions may not follow it yet: ${saved.triggersFailed} Saving any queue again brings them in step.`
-    : "";
-  await tellPerson(
-    client,
-    { user: admin },
-    `:white_check_mark: Saved.\n${
-      describeQueue(saved.queue)
-    }${invite}${open}${triggers}`,
-  ).catch((error) => console.warn("the queue's save was not confirmed", error));
+  return `:white_check_mark: Saved.\n${
+    describeQueue(saved.queue)
+  }${invite}${open}`;
 }

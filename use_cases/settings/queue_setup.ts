@@ -1,8 +1,8 @@
 // Saving "Configure a queue": the queue chosen when the form opened (by id:
 // its name is just a field, so changing it renames the queue), checked for
 // who may, for a save by someone else since, and field by field; then its
-// channels joined, the queue saved, and the reaction triggers brought in
-// step with every queue.
+// channels joined and the queue saved. The reaction triggers follow in the
+// workflow's next step (queue_reactions.ts), which also confirms the save.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -23,7 +23,6 @@ import {
   settingsAndQueues,
 } from "../../slack/storage/queue_store.ts";
 import { checkQueueCreator, checkQueueEditor } from "./queue_admin.ts";
-import { reactionTargets, syncReactionTriggers } from "./reaction_triggers.ts";
 import { joinIfPublic } from "../../slack/workspace/join_channel.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { channelMention, escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
@@ -41,8 +40,6 @@ export type QueueSave =
     queue: Queue;
     /** Private channels Helpdesk must be invited to. */
     uninvited: string[];
-    /** Saved, but the reaction triggers could not follow: why. */
-    triggersFailed?: string;
   };
 
 export async function saveQueue(
@@ -62,10 +59,7 @@ export async function saveQueue(
   if (!joined.ok) return joined;
   const stored = await storeQueue(client, queue);
   if (!stored.ok) return stored;
-  const triggersFailed = await bringTriggersInStep(client, settings);
-  return triggersFailed
-    ? { ok: true, queue, uninvited: joined.uninvited, triggersFailed }
-    : { ok: true, queue, uninvited: joined.uninvited };
+  return { ok: true, queue, uninvited: joined.uninvited };
 }
 
 const problem = (
@@ -152,14 +146,16 @@ function checkQueueForm(
   return { ok: false, errors };
 }
 
-/** Who saved it and when; a new calendar redoes its tickets' deadlines. */
+/**
+ * Who saved it and when; a new calendar redoes its tickets' deadlines (the
+ * open tickets of the queue get deadlines on its new calendar).
+ */
 function stamped(built: Queue, existing: Queue | undefined, admin: string) {
   const now = Math.floor(Date.now() / 1000);
   const holidaysChanged = (built.holidays ?? "") !==
     (existing?.holidays ?? "");
   return {
     ...built,
-    // Open tickets of the queue get deadlines on its new calendar.
     sla_updated_at: holidaysChanged ? now : existing?.sla_updated_at,
     updated_by: admin,
     updated_at: now,
@@ -203,31 +199,5 @@ async function storeQueue(
   } catch (error) {
     console.error("configure_queue: the queue was not saved", error);
     return problem("name", `The queue was not saved. ${explainFailure(error)}`);
-  }
-}
-
-/**
- * The reaction triggers brought in step with every queue. The queue is
- * saved either way: why they could not follow, if they could not.
- */
-async function bringTriggersInStep(
-  client: SlackAPIClient,
-  settings: HelpdeskSettings,
-): Promise<string | undefined> {
-  try {
-    // Read again when syncing: another queue may have been saved since.
-    await syncReactionTriggers(client, async () => {
-      const now = await settingsAndQueues(client);
-      const current = now.settings ?? settings;
-      return reactionTargets(
-        now.queues,
-        current.triage_channel,
-        current.intake_emoji,
-      );
-    });
-    return undefined;
-  } catch (error) {
-    console.error("configure_queue: reaction triggers not synced", error);
-    return explainFailure(error);
   }
 }
