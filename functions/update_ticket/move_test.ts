@@ -31,7 +31,7 @@ import {
   findTicketId,
   lookupByCard,
 } from "../../slack/storage/ticket_store.ts";
-import { rolesInQueue } from "../../use_cases/changes/change_ticket.ts";
+import { rolesInQueue } from "../../use_cases/changes/queue_agents.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
 

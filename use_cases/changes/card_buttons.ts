@@ -19,7 +19,7 @@ import {
 } from "../../slack/workspace/tell_person.ts";
 import { showPrivateDetails } from "../opening/private_details.ts";
 import { checkApprover, decide } from "./approval_decision.ts";
-import { isQueueAgent } from "./change_ticket.ts";
+import { isQueueAgent } from "./queue_agents.ts";
 import type { Opened } from "./edit_ticket.ts";
 import {
   type ButtonPress,

@@ -1,6 +1,8 @@
 // One change to one ticket, from whichever surface asked for it (a card
 // button, the assign modal, a reaction on the card): load, lock, read again,
-// check, apply, publish, unlock. The rules themselves are in helpdesk/tickets/ticket_actions.ts.
+// check, apply, publish, unlock. The rules themselves are in
+// helpdesk/tickets/ticket_actions.ts; the lock is taken through
+// change_under_lock.ts, and who works the queue is asked of queue_agents.ts.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { TicketActionType } from "../../helpdesk/tickets/roles.ts";
@@ -12,29 +14,13 @@ import {
   applyWorkAction,
   type TicketAction,
 } from "../../helpdesk/tickets/ticket_actions.ts";
-import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
-import {
-  loadQueuedTicket,
-  TICKET_GONE,
-} from "../../slack/workspace/queued_ticket.ts";
-import {
-  type LockOptions,
-  withTicketLock,
-} from "../../slack/storage/ticket_lock.ts";
-import { withRecentChange } from "../../slack/blocks/ticket_messages.ts";
-import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
-import { QueueRoles } from "../../slack/workspace/queue_directory.ts";
-import type { Queue } from "../../helpdesk/queues/queue.ts";
-import { getQueue } from "../../slack/storage/queue_store.ts";
-import { isAgentRole } from "../../helpdesk/queues/queue_permissions.ts";
+import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import {
   type Release,
   releaseOnRequesterClose,
   reopenReleased,
 } from "./merged_release.ts";
-import { publishChange, type TicketChange } from "./publish_change.ts";
 import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
-import { queueIdOf } from "../../helpdesk/tickets/ticket_move.ts";
 import {
   reportNotShown,
   tellPerson,
@@ -45,6 +31,8 @@ import {
   type PressResult,
   statusOf,
 } from "./button_press.ts";
+import { type ChangeResult, changeUnderLock } from "./change_under_lock.ts";
+import { rolesInQueue } from "./queue_agents.ts";
 
 /** The actions a button applies at once, without a form first. */
 export type PlainChange = Exclude<TicketActionType, "assign" | "edit" | "move">;
@@ -53,18 +41,6 @@ export type PlainChange = Exclude<TicketActionType, "assign" | "edit" | "move">;
 export type ChangeRequest =
   | { type: PlainChange }
   | { type: "assign"; assignee: string };
-
-export type ChangeResult =
-  | { ok: true; ticket: Ticket; notShown: unknown[] }
-  | { ok: false; reason: string; ticket?: Ticket };
-
-/** Whether someone may work the ticket's queue (any agent role). */
-export async function isQueueAgent(
-  directory: QueueRoles,
-  userId: string,
-): Promise<boolean> {
-  return isAgentRole(await directory.rolesOf(userId));
-}
 
 /**
  * A card button that changes the ticket at once (Claim, Resolve, Close…):
@@ -224,109 +200,4 @@ async function changeWith<A extends TicketAction>(
     now,
   );
   return { ...result, notShown: [...result.notShown, ...notShown] };
-}
-
-/**
- * Whether each person works the ticket's queue, asked of the queue it was in
- * when loaded, before the lock is taken; asked again of the queue it is in
- * under the lock, should it have moved meanwhile.
- */
-export function rolesInQueue(
-  client: SlackAPIClient,
-  loaded: { ticket: Ticket; settings: HelpdeskSettings; queue: Queue },
-  people: readonly string[],
-) {
-  const ask = (queue: Queue, requester: string) => {
-    const directory = new QueueRoles(client, queue, requester);
-    return Promise.all(people.map((p) => isQueueAgent(directory, p)));
-  };
-  const early = ask(loaded.queue, loaded.ticket.requester);
-  // Not lost: `of` awaits it and throws its failure. Only when the lock is
-  // refused is it never awaited, and then nobody needs the answer.
-  early.catch(() => {});
-  return {
-    async of(latest: Ticket): Promise<boolean[]> {
-      if (queueIdOf(latest) === loaded.queue.id) return await early;
-      const queue = await getQueue(client, latest.queue_id, loaded.settings) ??
-        await getQueue(client, undefined, loaded.settings);
-      if (!queue) return people.map(() => false);
-      return await ask(queue, latest.requester);
-    },
-  };
-}
-
-export type ChangeOutcome =
-  | { ok: true; change: TicketChange }
-  | { ok: false; reason: string };
-
-/**
- * One change to one ticket, by whatever decides it (a card action, a rating,
- * JSM, the scheduled auto-close): under the ticket's lock, `decide` gets the
- * ticket as stored now, so no change is lost to another made at the same
- * moment, and what it decides is saved before it is shown.
- */
-export async function changeUnderLock(
-  client: SlackAPIClient,
-  settings: HelpdeskSettings,
-  seen: Ticket,
-  decide: (latest: Ticket) => ChangeOutcome | Promise<ChangeOutcome>,
-  options: { now: number; actorId?: string; lock?: LockOptions },
-): Promise<ChangeResult> {
-  const locked = await withTicketLock(
-    client,
-    seen,
-    async (latest): Promise<ChangeResult> => {
-      if (!latest) return { ok: false, reason: TICKET_GONE };
-      const outcome = await decide(latest);
-      if (!outcome.ok) {
-        return {
-          ok: false,
-          reason: withRecentChange(
-            latest,
-            outcome.reason,
-            options.actorId,
-            options.now,
-          ),
-          ticket: latest,
-        };
-      }
-      return {
-        ok: true,
-        ...await publishChange(
-          client,
-          settings,
-          { before: latest, ...outcome.change },
-          options.now,
-        ),
-      };
-    },
-    options.lock,
-  );
-  return locked.ok
-    ? locked.value
-    : { ok: false, reason: locked.reason, ticket: seen };
-}
-
-/**
- * Bookkeeping on a ticket's own fields (the JSM comments already sent, say),
- * computed from the ticket as stored now under its lock, so a change made
- * meanwhile is kept. Nothing is shown: no card redraw, no thread line.
- * The ticket as saved, unless it was deleted meanwhile.
- */
-export async function updateFieldsUnderLock(
-  client: SlackAPIClient,
-  ticket: Ticket,
-  fields: (latest: Ticket) => Parameters<typeof updateTicketFields>[2],
-  lock?: LockOptions,
-): Promise<
-  { ok: true; ticket?: Ticket } | { ok: false; reason: string }
-> {
-  const locked = await withTicketLock(client, ticket, async (latest) => {
-    return latest
-      ? await updateTicketFields(client, ticket.id, fields(latest))
-      : undefined;
-  }, lock);
-  return locked.ok
-    ? { ok: true, ...(locked.value ? { ticket: locked.value } : {}) }
-    : locked;
 }

@@ -1,6 +1,6 @@
 // "Edit…" on a card: the form opens filled in with the ticket as it is,
 // for the queue's agents only; saving applies what the agent changed to the
-// ticket as it is then (under its lock, see change_ticket.ts), and the
+// ticket as it is then (under its lock, see change_under_lock.ts), and the
 // change shows on the card and in its thread like any other. A new priority
 // gets new deadlines: publishChange recomputes them on every save.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
@@ -17,7 +17,8 @@ import { slackCall } from "../../slack/api/slack_call.ts";
 import { editMetadata, editModal } from "../../slack/blocks/edit_modal.ts";
 import { editSummary } from "../../slack/blocks/ticket_change_messages.ts";
 import { formError } from "../../slack/workspace/form_errors.ts";
-import { changeUnderLock, rolesInQueue } from "./change_ticket.ts";
+import { changeUnderLock } from "./change_under_lock.ts";
+import { rolesInQueue } from "./queue_agents.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 
 export type Opened =

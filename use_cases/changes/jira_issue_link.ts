@@ -10,7 +10,7 @@ import { redrawTicketCard } from "../../slack/workspace/triage_card.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { activityReply } from "../../slack/blocks/ticket_messages.ts";
 import { userMention } from "../../slack/blocks/mrkdwn.ts";
-import { isQueueAgent } from "./change_ticket.ts";
+import { isQueueAgent } from "./queue_agents.ts";
 
 export async function linkJiraIssue(
   client: SlackAPIClient,

@@ -19,7 +19,7 @@ import {
   pairModal,
   unmergeModal,
 } from "../../slack/blocks/merge_modal.ts";
-import { rolesInQueue } from "./change_ticket.ts";
+import { rolesInQueue } from "./queue_agents.ts";
 import type { Opened } from "./edit_ticket.ts";
 
 /** Pages of open tickets read for suggestions (a page is up to 100). */

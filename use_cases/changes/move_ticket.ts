@@ -1,5 +1,5 @@
 // "Move…" on a card: an agent of the ticket's queue hands it to another.
-// Under the ticket's lock (change_ticket.ts): the new queue's roles decide
+// Under the ticket's lock (change_under_lock.ts): the new queue's roles decide
 // whether its assignee keeps it, a card goes to the new queue's triage
 // channel (a private request's details to its agents by DM), the ticket is
 // saved pointing at that card, and then the change is shown: the new card's
@@ -30,12 +30,8 @@ import {
   activityReply,
   cardLinkOf,
 } from "../../slack/blocks/ticket_messages.ts";
-import {
-  type ChangeOutcome,
-  changeUnderLock,
-  isQueueAgent,
-  rolesInQueue,
-} from "./change_ticket.ts";
+import { type ChangeOutcome, changeUnderLock } from "./change_under_lock.ts";
+import { isQueueAgent, rolesInQueue } from "./queue_agents.ts";
 import type { TicketChange } from "./publish_change.ts";
 import {
   loadQueuedTicket,

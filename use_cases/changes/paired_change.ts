@@ -32,7 +32,7 @@ import {
 } from "../../slack/workspace/queued_ticket.ts";
 import { formError } from "../../slack/workspace/form_errors.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
-import { rolesInQueue } from "./change_ticket.ts";
+import { rolesInQueue } from "./queue_agents.ts";
 
 export type PairSaved =
   | { ok: true; ticket: Ticket; notShown: unknown[] }

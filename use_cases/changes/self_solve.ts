@@ -21,11 +21,8 @@ import {
   selfSolvedSummary,
 } from "../../slack/blocks/suggestion_messages.ts";
 import { queueJsmComment } from "../../helpdesk/tickets/jsm_comments.ts";
-import {
-  answerPress,
-  type ChangeResult,
-  changeUnderLock,
-} from "./change_ticket.ts";
+import { answerPress } from "./change_ticket.ts";
+import { type ChangeResult, changeUnderLock } from "./change_under_lock.ts";
 import {
   type Release,
   releaseOnRequesterClose,

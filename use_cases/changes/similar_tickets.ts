@@ -15,7 +15,7 @@ import { tellPerson, whereToTell } from "../../slack/workspace/tell_person.ts";
 import { similarTicketsText } from "../../slack/blocks/similar_messages.ts";
 import { refusal } from "../../slack/blocks/refusals.ts";
 import type { ButtonPress, PressResult } from "./button_press.ts";
-import { isQueueAgent } from "./change_ticket.ts";
+import { isQueueAgent } from "./queue_agents.ts";
 
 export const SIMILAR_SHOWN = 5;
 

@@ -1,6 +1,7 @@
 // A requester's rating of their resolved ticket, from the buttons in their
 // DM, then the comment a modal offers to add. Each is a change under the
-// ticket's lock (change_ticket.ts); the rules are helpdesk/tickets/rating.ts.
+// ticket's lock (change_under_lock.ts); the rules are
+// helpdesk/tickets/rating.ts.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { commentOnRating, rateTicket } from "../../helpdesk/tickets/rating.ts";
@@ -14,7 +15,7 @@ import {
   TICKET_GONE,
 } from "../../slack/workspace/queued_ticket.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
-import { changeUnderLock } from "./change_ticket.ts";
+import { changeUnderLock } from "./change_under_lock.ts";
 import { type ButtonPress, KEPT_OPEN } from "./button_press.ts";
 
 /**

@@ -15,7 +15,8 @@ import {
   conversationRefusal,
   mayConverse,
 } from "../../helpdesk/tickets/conversation.ts";
-import { changeUnderLock, isQueueAgent } from "../changes/change_ticket.ts";
+import { changeUnderLock } from "../changes/change_under_lock.ts";
+import { isQueueAgent } from "../changes/queue_agents.ts";
 import {
   loadQueuedTicket,
   type QueuedTicket,

@@ -8,7 +8,7 @@ import {
   resumedByRequester,
 } from "../../helpdesk/tickets/conversation.ts";
 import { queueJsmComment } from "../../helpdesk/tickets/jsm_comments.ts";
-import type { ChangeOutcome } from "../changes/change_ticket.ts";
+import type { ChangeOutcome } from "../changes/change_under_lock.ts";
 import {
   fromRequesterSide,
   internalNote,

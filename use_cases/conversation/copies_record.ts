@@ -5,7 +5,7 @@
 // what the other added (a file then never reaches JSM, or reaches it twice).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
+import { updateFieldsUnderLock } from "../changes/change_under_lock.ts";
 import { readThenWrite, type RecordCopies } from "../opening/ticket_files.ts";
 
 export function recordUnderLock(

@@ -10,7 +10,7 @@ import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { filesOf } from "../../slack/workspace/file_copy.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
-import { isQueueAgent } from "../changes/change_ticket.ts";
+import { isQueueAgent } from "../changes/queue_agents.ts";
 import { copyFilesToCard } from "../opening/ticket_files.ts";
 import { sendReplyFiles } from "./reply_files.ts";
 import { recordUnderLock } from "./copies_record.ts";

@@ -35,7 +35,7 @@ import {
   uploadToThread,
   uploadUnderHeader,
 } from "../../slack/workspace/file_copy.ts";
-import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
+import { updateFieldsUnderLock } from "../changes/change_under_lock.ts";
 
 export interface JsmAttachmentsAdded {
   ids: readonly string[];

@@ -12,7 +12,7 @@ import {
   lostCommentFound,
   queuedJsmComments,
 } from "../../helpdesk/tickets/jsm_comments.ts";
-import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
+import { updateFieldsUnderLock } from "../changes/change_under_lock.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
 import { JsmError, mayHaveLanded } from "../../integrations/jsm/jsm_errors.ts";
 import {

@@ -24,7 +24,7 @@ import {
   type updateTicketFields,
 } from "../../slack/storage/ticket_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
+import { updateFieldsUnderLock } from "../changes/change_under_lock.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
 
 export const DUPLICATE_LINK_TYPE = "Duplicate";

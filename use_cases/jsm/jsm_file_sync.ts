@@ -32,7 +32,7 @@ import {
   filesOf,
   FileUnreadable,
 } from "../../slack/workspace/file_copy.ts";
-import { updateFieldsUnderLock } from "../changes/change_ticket.ts";
+import { updateFieldsUnderLock } from "../changes/change_under_lock.ts";
 import type { JsmSyncDeps } from "./jsm_sync_deps.ts";
 
 /** Refusals about the file itself, which a retry would only repeat. */

@@ -32,7 +32,7 @@ import {
   type ChangeOutcome,
   changeUnderLock,
   updateFieldsUnderLock,
-} from "../changes/change_ticket.ts";
+} from "../changes/change_under_lock.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { isFromSlack } from "../../helpdesk/tickets/jsm_comments.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";

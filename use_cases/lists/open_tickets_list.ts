@@ -35,7 +35,7 @@ import {
   openTicketsModal,
   ORDER_ACTION,
 } from "../../slack/blocks/open_tickets_view.ts";
-import { isQueueAgent } from "../changes/change_ticket.ts";
+import { isQueueAgent } from "../changes/queue_agents.ts";
 import { QueueRoles } from "../../slack/workspace/queue_directory.ts";
 import type { ListClick } from "./my_tickets_list.ts";
 import { openList } from "./list_runs.ts";

@@ -13,7 +13,7 @@ import type { TicketRevision } from "../../slack/storage/ticket_queries.ts";
 import type { WorkItem, WorkTable } from "../../slack/storage/work_store.ts";
 import { walkHistory, walkStateFrom } from "../reports/history_walk.ts";
 import { settleEntries, type Settling } from "../reports/report_filing.ts";
-import { changeUnderLock } from "../changes/change_ticket.ts";
+import { changeUnderLock } from "../changes/change_under_lock.ts";
 import { checkServiceLevels, type RunContext } from "./sla_check.ts";
 import { repairTickets } from "./ticket_repair.ts";
 import { indexClosed } from "./retention.ts";
