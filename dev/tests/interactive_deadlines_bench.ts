@@ -7,9 +7,11 @@
 import {
   INTERACTIVE_DEADLINE_MS,
   InteractivePaths,
+} from "../testing/interactive_paths.ts";
+import {
   type PathTiming,
   slowestMs,
-} from "../testing/interactive_paths.ts";
+} from "../testing/interactive_path_timing.ts";
 
 const LATENCY_MS = 150;
 
