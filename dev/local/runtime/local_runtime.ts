@@ -3,52 +3,45 @@
 // the manifest declares them), runs custom functions through FunctionHost and
 // the built-in OpenForm as a modal, and routes view submissions to the
 // execution that opened the view. The app's code runs unchanged.
+//
+// This file decides what starts a run and where a click goes: link triggers,
+// events (event_triggers.ts), buttons and menus on messages
+// (message_clicks.ts), the clock (schedule.ts) and modals (modals.ts). A run's
+// steps are run by WorkflowRunner (workflow_runner.ts).
 import manifest from "../../../manifest.ts";
 import type {
   FakeSlack,
   RecordedCall,
 } from "../../testing/fake_slack/server.ts";
-import { BOT_USER_ID } from "../../testing/fake_slack/workspace.ts";
-import {
-  type Completion,
-  type Execution,
-  FunctionHost,
-} from "./function_host.ts";
+import { FunctionHost } from "./function_host.ts";
 import { resolveTemplates } from "./templates.ts";
-import { type FilterNode, matchesFilter } from "./trigger_filter.ts";
 import { nextRunAt, type Schedule } from "./schedule.ts";
-import {
-  SEND_DM_ID,
-  SEND_MESSAGE_ID,
-  sendMessage,
-} from "./message_functions.ts";
-import { type FormInputs, OPEN_FORM_ID } from "./open_form.ts";
 import { Modals } from "./modals.ts";
+import {
+  type ActivityEntry,
+  type WorkflowRun,
+  WorkflowRunner,
+  type WorkflowStep,
+} from "./workflow_runner.ts";
+import {
+  MESSAGE_POSTED,
+  ownEventsOf,
+  REACTION_ADDED,
+  reactionAddedData,
+  type SlackEvent,
+  triggersFiredBy,
+} from "./event_triggers.ts";
+import {
+  blockAction,
+  elementOn,
+  workflowButtonTrigger,
+} from "./message_clicks.ts";
 
-interface Step {
-  id: string;
-  function_id: string;
-  inputs: Record<string, unknown>;
-}
+export type { ActivityEntry, WorkflowRun };
 
 interface ManifestJson {
   functions: Record<string, { source_file: string }>;
-  workflows: Record<string, { steps: Step[] }>;
-}
-
-export interface ActivityEntry {
-  at: number;
-  workflow: string;
-  step?: string;
-  level: "info" | "error";
-  message: string;
-}
-
-export interface WorkflowRun {
-  id: string;
-  workflow: string;
-  /** Settles when the last step completes or a step fails. */
-  done: Promise<Completion>;
+  workflows: Record<string, { steps: WorkflowStep[] }>;
 }
 
 /** What a trigger definition passes to its workflow. */
@@ -58,7 +51,7 @@ export interface TriggerLike {
 }
 
 export class LocalRuntime {
-  readonly activity: ActivityEntry[] = [];
+  readonly activity: ActivityEntry[];
   /**
    * Runs that Helpdesk's own posts and reactions started. Slack delivers
    * the app's own acts as events like anyone's, so the triggers Helpdesk
@@ -68,8 +61,7 @@ export class LocalRuntime {
   readonly ownEventRuns: WorkflowRun[] = [];
   readonly host: FunctionHost;
   readonly modals: Modals;
-  #manifest: ManifestJson;
-  #runs = 0;
+  readonly #workflows: WorkflowRunner;
   readonly #lastScheduledRun = new Map<string, number>();
 
   /**
@@ -86,9 +78,11 @@ export class LocalRuntime {
     } = {},
   ) {
     const root = app.root ?? new URL("../../../", import.meta.url);
-    this.#manifest = JSON.parse(JSON.stringify(app.manifest ?? manifest));
+    const described: ManifestJson = JSON.parse(
+      JSON.stringify(app.manifest ?? manifest),
+    );
     const sources = new Map(
-      Object.entries(this.#manifest.functions).map((
+      Object.entries(described.functions).map((
         [id, f],
       ) => [id, f.source_file]),
     );
@@ -96,36 +90,20 @@ export class LocalRuntime {
     this.modals = new Modals(slack, this.host);
     this.host.pointerFor = (user) =>
       this.modals.interactivity(user).interactivity_pointer;
+    this.#workflows = new WorkflowRunner(
+      slack,
+      this.host,
+      this.modals,
+      described.workflows,
+    );
+    this.activity = this.#workflows.activity;
     slack.onCall((call) => this.#ownEvent(call));
   }
 
   /** Helpdesk's own reply in a thread, or its own reaction, as an event. */
   #ownEvent(call: RecordedCall) {
-    if (!call.response.ok) return;
-    const args = call.args as Record<string, string | undefined>;
-    if (call.method === "reactions.add" && args.channel && args.timestamp) {
-      this.ownEventRuns.push(
-        ...this.#fireEvents("slack#/events/reaction_added", args.channel, {
-          channel_id: args.channel,
-          message_ts: args.timestamp,
-          reaction: args.name,
-          user_id: BOT_USER_ID,
-        }),
-      );
-    }
-    const posted = call.response as { channel?: string; ts?: string };
-    if (
-      call.method === "chat.postMessage" && args.thread_ts && posted.channel
-    ) {
-      this.ownEventRuns.push(
-        ...this.#fireEvents("slack#/events/message_posted", posted.channel, {
-          channel_id: posted.channel,
-          user_id: BOT_USER_ID,
-          text: args.text,
-          message_ts: posted.ts,
-          thread_ts: args.thread_ts,
-        }),
-      );
+    for (const event of ownEventsOf(call)) {
+      this.ownEventRuns.push(...this.#fireEvent(event));
     }
   }
 
@@ -157,82 +135,7 @@ export class LocalRuntime {
     callbackId: string,
     inputs: Record<string, unknown>,
   ): WorkflowRun {
-    const workflow = this.#manifest.workflows[callbackId];
-    if (!workflow) {
-      throw new Error(`the manifest has no workflow ${callbackId}`);
-    }
-    this.#runs += 1;
-    const run = {
-      id: `Wx${String(this.#runs).padStart(10, "0")}`,
-      workflow: callbackId,
-      done: this.#runSteps(callbackId, workflow.steps, inputs),
-    };
-    return run;
-  }
-
-  async #runSteps(
-    workflow: string,
-    steps: Step[],
-    inputs: Record<string, unknown>,
-  ): Promise<Completion> {
-    const outputs: Record<string, unknown> = {};
-    this.#log(workflow, undefined, "info", "started");
-    for (const [index, step] of steps.entries()) {
-      const stepInputs = resolveTemplates(step.inputs, {
-        inputs,
-        steps: outputs,
-      }) as Record<
-        string,
-        unknown
-      >;
-      // A step that can't even start (an unknown function) fails the run.
-      const result = await this.#runStep(step.function_id, stepInputs)
-        .then((execution) => execution.done)
-        .catch((error): Completion => ({
-          ok: false,
-          error: String(error?.message ?? error),
-        }));
-      if (!result.ok) {
-        this.#log(workflow, step.function_id, "error", result.error);
-        return result;
-      }
-      outputs[index] = result.outputs;
-      this.#log(workflow, step.function_id, "info", "completed");
-    }
-    this.#log(workflow, undefined, "info", "completed");
-    return { ok: true, outputs: {} };
-  }
-
-  /** A step: a built-in Slack function, or one of the app's own. */
-  async #runStep(
-    functionId: string,
-    inputs: Record<string, unknown>,
-  ): Promise<Execution> {
-    if (functionId === OPEN_FORM_ID) {
-      return this.modals.openForm(inputs as unknown as FormInputs);
-    }
-    if (functionId === SEND_MESSAGE_ID || functionId === SEND_DM_ID) {
-      const execution = this.host.open(functionId, inputs);
-      try {
-        execution.complete({
-          ok: true,
-          outputs: sendMessage(this.slack.workspace, functionId, inputs),
-        });
-      } catch (error) {
-        execution.complete({
-          ok: false,
-          error: String((error as Error).message),
-        });
-      }
-      return execution;
-    }
-    if (functionId.startsWith("slack#/")) {
-      throw new Error(`the local workspace does not emulate ${functionId} yet`);
-    }
-    return await this.host.run(
-      functionId.replace(/^#\/functions\//, ""),
-      inputs,
-    );
+    return this.#workflows.start(callbackId, inputs);
   }
 
   /**
@@ -246,26 +149,10 @@ export class LocalRuntime {
     user: string,
   ): WorkflowRun[] {
     if (!this.slack.workspace.react(channel, ts, reaction, user)) return [];
-    const message = this.slack.workspace.findMessage(channel, ts)!;
-    return this.#fireEvents("slack#/events/reaction_added", channel, {
-      channel_id: channel,
-      message_ts: ts,
-      reaction,
-      user_id: user,
-      item_user: message.user,
-      message_link: this.slack.workspace.permalink(
-        channel,
-        ts,
-        message.thread_ts,
-      ),
-      ...(message.thread_ts && message.thread_ts !== ts
-        ? {
-          parent_message_link: this.slack.workspace.permalink(
-            channel,
-            message.thread_ts,
-          ),
-        }
-        : {}),
+    return this.#fireEvent({
+      type: REACTION_ADDED,
+      channel,
+      data: reactionAddedData(this.slack, channel, ts, reaction, user),
     });
   }
 
@@ -287,36 +174,25 @@ export class LocalRuntime {
     // A reply's two timestamps in the order the fake Slack is set to give.
     const swapped = threadTs !== undefined &&
       this.slack.threadEventOrder === "parent_first";
-    return this.#fireEvents("slack#/events/message_posted", channel, {
-      channel_id: channel,
-      user_id: user,
-      text,
-      message_ts: swapped ? threadTs : message.ts,
-      thread_ts: swapped ? message.ts : threadTs,
-      channel_type: this.slack.workspace.channels.get(channel)?.is_private
-        ? "private"
-        : "public",
+    return this.#fireEvent({
+      type: MESSAGE_POSTED,
+      channel,
+      data: {
+        channel_id: channel,
+        user_id: user,
+        text,
+        message_ts: swapped ? threadTs : message.ts,
+        thread_ts: swapped ? message.ts : threadTs,
+        channel_type: this.slack.workspace.channels.get(channel)?.is_private
+          ? "private"
+          : "public",
+      },
     });
   }
 
-  #fireEvents(
-    eventType: string,
-    channel: string,
-    data: Record<string, unknown>,
-  ): WorkflowRun[] {
-    return [...this.slack.triggers.values()]
-      .filter((t) => {
-        const event = t.event as {
-          event_type?: string;
-          channel_ids?: string[];
-          all_resources?: boolean;
-          filter?: { root: FilterNode };
-        } | undefined;
-        return event?.event_type === eventType &&
-          (event.all_resources || event.channel_ids?.includes(channel)) &&
-          matchesFilter(event.filter, data);
-      })
-      .map((t) => this.fire(t as TriggerLike, data));
+  #fireEvent(event: SlackEvent): WorkflowRun[] {
+    return triggersFiredBy(this.slack, event)
+      .map((t) => this.fire(t as TriggerLike, event.data));
   }
 
   /**
@@ -333,26 +209,23 @@ export class LocalRuntime {
     value?: string,
   ): Promise<WorkflowRun | undefined> {
     const message = this.slack.workspace.findMessage(channel, ts);
-    const found = ((message?.blocks ?? []) as Array<Record<string, unknown>>)
-      .flatMap((block) => {
-        const elements = (block.elements ??
-          (block.accessory ? [block.accessory] : [])) as Array<
-            Record<string, unknown>
-          >;
-        return elements.map((element) => ({ block, element }));
-      })
-      .find(({ element }) => element.action_id === actionId);
+    const found = elementOn(message, actionId);
     if (!message || !found) {
       throw new Error(`no element ${actionId} on that message`);
     }
     const { block, element } = found;
     if (element.type === "workflow_button") {
-      return this.#startWorkflowButton(element, {
-        channel,
-        ts,
-        actionId,
-        user,
-      });
+      const { trigger, params } = workflowButtonTrigger(
+        this.slack.triggers.values(),
+        element,
+      );
+      return this.fire(trigger as TriggerLike, {
+        user_id: user,
+        channel_id: channel,
+        message_ts: ts,
+        action_id: actionId,
+        location: "button",
+      }, params);
     }
     const execution = this.host.byToken(message.posted_by_token);
     if (!execution || execution.result) {
@@ -363,45 +236,11 @@ export class LocalRuntime {
     }
     await this.host.blockAction(
       execution,
-      {
-        type: element.type,
-        action_id: actionId,
-        block_id: block.block_id,
-        action_ts: String(Date.now() / 1000),
-        ...(value === undefined
-          ? { value: element.value }
-          : selectedValue(String(element.type), value)),
-      },
+      blockAction(block, element, actionId, value),
       message,
       user,
     );
     return undefined;
-  }
-
-  #startWorkflowButton(
-    button: Record<string, unknown>,
-    at: { channel: string; ts: string; actionId: string; user: string },
-  ): WorkflowRun {
-    const { url, customizable_input_parameters } = (button.workflow as {
-      trigger: {
-        url: string;
-        customizable_input_parameters?: Array<{ name: string; value: string }>;
-      };
-    }).trigger;
-    const trigger = [...this.slack.triggers.values()].find((t) =>
-      t.shortcut_url === url
-    );
-    if (!trigger) throw new Error(`the trigger behind ${url} no longer exists`);
-    const params = Object.fromEntries(
-      (customizable_input_parameters ?? []).map((p) => [p.name, p.value]),
-    );
-    return this.fire(trigger as TriggerLike, {
-      user_id: at.user,
-      channel_id: at.channel,
-      message_ts: at.ts,
-      action_id: at.actionId,
-      location: "button",
-    }, params);
   }
 
   /**
@@ -470,21 +309,4 @@ export class LocalRuntime {
   closeView(viewId: string, user: string) {
     return this.modals.close(viewId, user);
   }
-
-  #log(
-    workflow: string,
-    step: string | undefined,
-    level: "info" | "error",
-    message: string,
-  ) {
-    this.activity.push({ at: Date.now(), workflow, step, level, message });
-  }
-}
-
-/** A menu's choice as Slack reports it in the action. */
-function selectedValue(type: string, value: string): Record<string, unknown> {
-  if (type === "users_select") return { selected_user: value };
-  if (type === "conversations_select") return { selected_conversation: value };
-  if (type === "channels_select") return { selected_channel: value };
-  return { selected_option: { value } };
 }
