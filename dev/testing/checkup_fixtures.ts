@@ -1,7 +1,7 @@
 // What the check-up tests share: a workspace configured as an admin would
 // (a queue with an intake channel, the triage channel, every trigger), a
-// check-up run straight through its use case, and its report's lines read
-// by name.
+// check-up run straight through its use cases (both of its workflow's
+// steps), and its report's lines read by name.
 import assert from "node:assert/strict";
 import { clientFor, PEOPLE, startFakeSlack, TRIAGE } from "./harness.ts";
 import { configureQueues } from "./queue_fixtures.ts";
@@ -12,7 +12,12 @@ import {
   type CheckupRequest,
   runCheckup,
 } from "../../use_cases/checkup/checkup.ts";
-import type { CheckupLine } from "../../use_cases/checkup/checkup_line.ts";
+import {
+  type CheckupLine,
+  decodeLines,
+  encodeLines,
+} from "../../use_cases/checkup/checkup_line.ts";
+import { finishCheckup } from "../../use_cases/checkup/checkup_followup.ts";
 import { CLICK_CHECK } from "../../use_cases/checkup/click_time_check.ts";
 
 /**
@@ -35,19 +40,51 @@ export async function configuredWorkspace(
   return slack;
 }
 
-/** The lines of a check-up the admin runs (env empty unless given). */
+/**
+ * The lines of a check-up the admin runs (env empty unless given): its first
+ * step, then its second, given the first's lines as the workflow passes them
+ * (a JSON text each). Nothing is left pending, and the DM shows them all.
+ */
 export async function checkupLines(
   slack: FakeSlack,
-  request: Partial<CheckupRequest> = {},
+  request: Partial<CheckupRequest> & { jsmTokenId?: string } = {},
 ): Promise<CheckupLine[]> {
+  const { jsmTokenId, ...asked } = request;
+  const env = asked.env ?? {};
   const outcome = await runCheckup(clientFor(slack), {
     admin: PEOPLE.admin,
     run: crypto.randomUUID(),
-    env: {},
-    ...request,
+    env,
+    ...asked,
   });
   assert.equal(outcome.kind, "reported");
-  return outcome.kind === "reported" ? outcome.lines : [];
+  if (outcome.kind !== "reported") return [];
+  const finished = await finishCheckup(clientFor(slack), {
+    admin: PEOPLE.admin,
+    report: outcome.report,
+    lines: decodeLines(encodeLines(outcome.lines)),
+    env,
+    jsmTokenId,
+    budgetMs: asked.budgetMs,
+  });
+  const lines = finished.kind === "nothing pending"
+    ? outcome.lines
+    : finished.lines;
+  assert.deepEqual(lines.filter((l) => l.pending), [], "nothing left pending");
+  const shown = slack.workspace.findMessage(
+    outcome.report.channel,
+    outcome.report.ts,
+  );
+  assert.ok(shown, "the findings' DM is still there");
+  for (const line of lines) {
+    assert.ok(
+      JSON.stringify(shown.blocks).includes(
+        JSON.stringify(`*${line.check}*`).slice(1, -1),
+      ),
+      `the DM shows ${line.check}`,
+    );
+  }
+  return lines;
 }
 
 /** The report's line for `check`; the test fails if there is none. */

@@ -161,6 +161,8 @@ Deno.test("manifest per integration setup", async (t) => {
           "open_ticket",
           "update_ticket",
           "service_level_sweep",
+          // The check-up's JSM line is its second step (finish_checkup).
+          "run_checkup",
         ]
       ) {
         const step = m.workflows[workflow].steps.at(-1)!;

@@ -1,12 +1,13 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
-import { JSM_ACCESS_TOKEN_INPUT } from "../../integrations/jsm/atlassian_provider.ts";
 
 export const RUN_CHECKUP_CALLBACK_ID = "run_checkup";
 
 /**
  * "Helpdesk check-up": examines the workspace Helpdesk runs in and DMs its
  * findings to the admin who asked (use_cases/checkup/). Not listed in the
- * manifest's functions: only Helpdesk's own workflow uses it.
+ * manifest's functions: only Helpdesk's own workflow uses it. The JSM line
+ * is the workflow's next step (functions/finish_checkup), which rewrites
+ * this step's message: these outputs are what it needs for that.
  */
 export default DefineFunction({
   callback_id: RUN_CHECKUP_CALLBACK_ID,
@@ -17,7 +18,6 @@ export default DefineFunction({
   input_parameters: {
     properties: {
       interactivity: { type: Schema.slack.types.interactivity },
-      jsm_access_token: JSM_ACCESS_TOKEN_INPUT,
     },
     required: ["interactivity"],
   },
@@ -25,6 +25,12 @@ export default DefineFunction({
     properties: {
       passed: { type: Schema.types.integer },
       failed: { type: Schema.types.integer },
+      admin: { type: Schema.slack.types.user_id },
+      report_channel: { type: Schema.slack.types.channel_id },
+      report_ts: { type: Schema.types.string },
+      // A JSON text per line: an array's items are of Slack's plain types,
+      // not objects (docs.slack.dev/reference/types/array-type).
+      lines: { type: Schema.types.array, items: { type: Schema.types.string } },
     },
     required: [],
   },

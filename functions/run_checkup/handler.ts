@@ -5,6 +5,7 @@ import {
   NO_ACTING_PERSON,
 } from "../../slack/workspace/acting_person.ts";
 import { runCheckup } from "../../use_cases/checkup/checkup.ts";
+import { encodeLines } from "../../use_cases/checkup/checkup_line.ts";
 
 export default SlackFunction(
   RunCheckupFunction,
@@ -19,12 +20,23 @@ export default SlackFunction(
       // One interactivity pointer per shortcut click: this run's own name.
       run: inputs.interactivity.interactivity_pointer ?? crypto.randomUUID(),
       env,
-      jsmTokenId: inputs.jsm_access_token,
       token,
     });
+    // Refused: no report for the next step to finish.
     if (outcome.kind === "refused") return { outputs: {} };
-    const failed = outcome.lines.filter((line) => !line.ok).length;
-    const passed = outcome.lines.filter((l) => l.ok && !l.skipped).length;
-    return { outputs: { passed, failed } };
+    const { lines, report } = outcome;
+    const failed = lines.filter((line) => !line.ok).length;
+    const passed = lines.filter((l) => l.ok && !l.skipped && !l.pending)
+      .length;
+    return {
+      outputs: {
+        passed,
+        failed,
+        admin,
+        report_channel: report.channel,
+        report_ts: report.ts,
+        lines: encodeLines(lines),
+      },
+    };
   },
 );

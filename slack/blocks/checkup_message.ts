@@ -10,6 +10,7 @@ export interface ShownLine {
   found: string;
   todo?: string;
   skipped?: boolean;
+  pending?: boolean;
 }
 
 /** Slack's limit on a section's text is 3,000 characters. */
@@ -20,12 +21,15 @@ export function checkupMessage(
 ): { text: string; blocks: KnownBlock[] } {
   const failed = lines.filter((l) => !l.ok).length;
   const skipped = lines.filter((l) => l.skipped).length;
-  const checked = lines.length - skipped;
+  // A line the check-up's next step is still checking counts as neither.
+  const running = lines.filter((l) => l.pending).length;
+  const checked = lines.length - skipped - running;
   const summary =
     (failed === 0
       ? `Helpdesk check-up: all ${checked} checks passed`
       : `Helpdesk check-up: ${failed} of ${checked} checks failed`) +
     (skipped ? `, ${skipped} skipped` : "") +
+    (running ? `, ${running} still running` : "") +
     (failed === 0 ? "." : ". What to do is under each.");
   return {
     text: summary,
@@ -52,6 +56,12 @@ export function checkupMessage(
 }
 
 export function lineText(line: ShownLine): string {
+  if (line.pending) {
+    const head = `:hourglass_flowing_sand: *${line.check}*: ${line.found}`;
+    return line.todo
+      ? `${head}\n*If it does not change within a minute:* ${line.todo}`
+      : head;
+  }
   const mark = line.skipped
     ? ":heavy_minus_sign:"
     : line.ok

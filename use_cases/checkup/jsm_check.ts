@@ -7,8 +7,9 @@ import { explainJsmError } from "../../integrations/jsm/jsm_errors.ts";
 import { checkAccess } from "../../integrations/jsm/service_desk.ts";
 import { type CheckupLine, fail, pass } from "./checkup_line.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
+import { JSM_CHECK } from "./jsm_check_name.ts";
 
-export const JSM_CHECK = "Jira Service Management";
+export { JSM_CHECK };
 
 export async function checkJsm(
   client: SlackAPIClient,

@@ -1,0 +1,228 @@
+// The check-up's two steps as the workflow runs them: the first DMs its
+// findings with the JSM line pending, the second checks JSM and rewrites
+// that same message, so the admin reads one message with every line. When
+// the second step can't finish, nothing the first found is hidden.
+import assert from "node:assert/strict";
+import runCheckup from "../run_checkup/handler.ts";
+import handler from "./handler.ts";
+import {
+  functionContext,
+  interactivityOf,
+  PEOPLE,
+} from "../../dev/testing/harness.ts";
+import {
+  assertCheckupPassed,
+  configuredWorkspace,
+} from "../../dev/testing/checkup_fixtures.ts";
+import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
+import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
+import { clientFor } from "../../dev/testing/harness.ts";
+import { finishCheckup } from "../../use_cases/checkup/checkup_followup.ts";
+import { pass } from "../../use_cases/checkup/checkup_line.ts";
+
+/** The first step's outputs, all absent when it refused. */
+interface Outputs {
+  admin?: string;
+  report_channel?: string;
+  report_ts?: string;
+  lines?: string[];
+  passed?: number;
+  failed?: number;
+}
+
+/** The first step, as the check-up's shortcut starts it. */
+async function firstStep(
+  slack: FakeSlack,
+  env: Record<string, string>,
+  who: string = PEOPLE.admin,
+): Promise<Outputs> {
+  const result = await runCheckup(
+    functionContext("run_checkup", slack, {
+      interactivity: interactivityOf(who),
+    }, env),
+  );
+  assert.equal(result.error, undefined);
+  return result.outputs as Outputs;
+}
+
+/** The second step, given the first step's outputs as the workflow does. */
+async function secondStep(
+  slack: FakeSlack,
+  first: Outputs,
+  env: Record<string, string>,
+) {
+  return await handler(functionContext("finish_checkup", slack, {
+    admin: first.admin,
+    report_channel: first.report_channel,
+    report_ts: first.report_ts,
+    lines: first.lines,
+  }, env));
+}
+
+const checkupDms = (slack: FakeSlack) =>
+  slack.workspace.dmsTo(PEOPLE.admin).filter((m) =>
+    (m.text ?? "").startsWith("Helpdesk check-up")
+  );
+
+Deno.test("the check-up with JSM on: one message, finished by its second step", async (t) => {
+  await using slack = await configuredWorkspace();
+  await using jsm = await startFakeJsm();
+
+  await t.step(
+    "the first step leaves the JSM line pending, saying so",
+    async () => {
+      const first = await firstStep(slack, jsm.apiTokenEnv());
+      const [dm] = checkupDms(slack);
+      assert.equal(dm.ts, first.report_ts);
+      assert.match(dm.text ?? "", /, 1 still running\./);
+      const shown = JSON.stringify(dm.blocks);
+      assert.match(
+        shown,
+        /:hourglass_flowing_sand: \*Jira Service Management\*: Being checked by the check-up's next step/,
+      );
+      assert.match(
+        shown,
+        /If it does not change within a minute:\* That step did not finish: run the check-up again/,
+      );
+      assert.equal(
+        (first.lines as string[]).length,
+        11,
+        "every line goes to the next step",
+      );
+    },
+  );
+
+  await t.step(
+    "the second step rewrites that message with the JSM line",
+    async () => {
+      slack.workspace.messages.length = 0;
+      const first = await firstStep(slack, jsm.apiTokenEnv());
+      const result = await secondStep(slack, first, jsm.apiTokenEnv());
+      const dms = checkupDms(slack);
+      assert.equal(dms.length, 1, "one message");
+      assert.equal(dms[0].ts, first.report_ts);
+      // Ten lines checked, files skipped, none still running. (The triggers
+      // line may fail here: this workspace has no JSM webhook trigger.)
+      assert.match(
+        dms[0].text ?? "",
+        /10 checks (?:passed|failed), 1 skipped\./,
+      );
+      assert.match(
+        JSON.stringify(dms[0].blocks),
+        /:white_check_mark: \*Jira Service Management\*: Reachable, and the api token may read service desk IT Help/,
+      );
+      assert.doesNotMatch(JSON.stringify(dms[0].blocks), /hourglass/);
+      const outputs = result.outputs as Outputs;
+      assert.equal(
+        Number(outputs.passed) + Number(outputs.failed),
+        10,
+        "every line but the skipped one counted",
+      );
+    },
+  );
+
+  await t.step(
+    "a token Atlassian refuses: the JSM line fails in it",
+    async () => {
+      slack.workspace.messages.length = 0;
+      const env = jsm.apiTokenEnv({ JSM_API_TOKEN: "expired" });
+      const first = await firstStep(slack, env);
+      await secondStep(slack, first, env);
+      const dms = checkupDms(slack);
+      assert.equal(dms.length, 1);
+      assert.match(dms[0].text ?? "", /checks failed/);
+      assert.match(
+        JSON.stringify(dms[0].blocks),
+        /:x: \*Jira Service Management\*: JSM did not answer the check as it should\.\\n\*What to do:\* .*HTTP 401/,
+      );
+    },
+  );
+
+  await t.step(
+    "the message gone: the JSM line comes in a DM of its own",
+    async () => {
+      slack.workspace.messages.length = 0;
+      const first = await firstStep(slack, jsm.apiTokenEnv());
+      slack.workspace.messages.length = 0;
+      await secondStep(slack, first, jsm.apiTokenEnv());
+      const [told] = slack.workspace.dmsTo(PEOPLE.admin);
+      assert.match(
+        told.text ?? "",
+        /^The check-up could not add its last line to its findings above: .*message_not_found/s,
+      );
+      assert.match(
+        told.text ?? "",
+        /:white_check_mark: \*Jira Service Management\*: Reachable/,
+      );
+    },
+  );
+
+  await t.step(
+    "lines that did not come through: the JSM line comes apart",
+    async () => {
+      slack.workspace.messages.length = 0;
+      const first = await firstStep(slack, jsm.apiTokenEnv());
+      await secondStep(
+        slack,
+        { ...first, lines: ["not a line"] },
+        jsm.apiTokenEnv(),
+      );
+      const dms = slack.workspace.dmsTo(PEOPLE.admin);
+      assert.equal(dms.length, 2);
+      assert.match(dms[0].text ?? "", /, 1 still running\./, "left as it was");
+      assert.match(
+        dms[1].text ?? "",
+        /the first step's lines did not reach this one\.\n:white_check_mark: \*Jira Service Management\*/,
+      );
+    },
+  );
+});
+
+Deno.test("the check-up's second step with nothing to finish", async (t) => {
+  await using slack = await configuredWorkspace();
+
+  await t.step("JSM off: no pending line, and no call", async () => {
+    const first = await firstStep(slack, {});
+    const [dm] = checkupDms(slack);
+    assertCheckupPassed(dm, 9, 1);
+    slack.clearCalls();
+    const result = await secondStep(slack, first, {});
+    assert.deepEqual(result.outputs, {});
+    assert.equal(slack.calls.length, 0);
+  });
+
+  await t.step("the first step refused: no call either", async () => {
+    const first = await firstStep(slack, {}, PEOPLE.agent);
+    assert.deepEqual(first, {});
+    slack.clearCalls();
+    const result = await secondStep(slack, first, {});
+    assert.deepEqual(result.outputs, {});
+    assert.equal(slack.calls.length, 0);
+  });
+
+  await t.step(
+    "a pending line no step runs fails, saying so, in the same message",
+    async () => {
+      slack.workspace.messages.length = 0;
+      const first = await firstStep(slack, {});
+      const outcome = await finishCheckup(clientFor(slack), {
+        admin: PEOPLE.admin,
+        report: {
+          channel: String(first.report_channel),
+          ts: String(first.report_ts),
+        },
+        lines: [
+          pass("Slack permissions", "All 13 granted."),
+          { check: "Something new", ok: true, pending: true, found: "…" },
+        ],
+        env: {},
+      });
+      assert.equal(outcome.kind, "rewritten");
+      const [dm] = checkupDms(slack);
+      assert.match(
+        JSON.stringify(dm.blocks),
+        /:x: \*Something new\*: No step of this check-up runs this check\./,
+      );
+    },
+  );
+});
