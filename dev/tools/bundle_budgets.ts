@@ -158,7 +158,7 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // (use_cases/changes/merged_release.ts). An erasure looks again at what
   // changed while it ran, and the lock's record says a ticket was purged.
   // The scheduled check reopens the merged tickets a requester's close
-  // released but failed to reopen (finishRelease in merged_release.ts,
+  // released but failed to reopen (finishRelease in release_repair.ts,
   // with the merge rules and messages it needs: +4.8 KB). It gives up a
   // reopen refused for good or failing still after RELEASE_TRIES checks,
   // and tells its requester and the kept card's thread (+2.2 KB).

@@ -13,7 +13,7 @@ import { click } from "../../dev/testing/queue_actions.ts";
 import { mergedPair } from "../../dev/testing/merge_actions.ts";
 import { run } from "../../dev/testing/scheduled_checks.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import { RELEASE_TRIES } from "../../use_cases/changes/merged_release.ts";
+import { RELEASE_TRIES } from "../../use_cases/changes/release_repair.ts";
 
 const RILEY = PEOPLE.requester;
 const SAM = PEOPLE.bystander;

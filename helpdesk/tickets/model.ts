@@ -201,7 +201,7 @@ export interface Ticket {
   released_keys?: string[];
   /**
    * How many scheduled checks found some of released_keys still failing:
-   * past RELEASE_TRIES they are given up and people told (merged_release.ts).
+   * past RELEASE_TRIES they are given up and people told (release_repair.ts).
    */
   release_tries?: number;
   /**

@@ -173,7 +173,7 @@ export function notReleasedDm(
 
 /**
  * The kept card's thread, below its close, when `merged`'s reopen failed:
- * still closed, for the scheduled check to open (merged_release.ts).
+ * still closed, for the scheduled check to open (release_repair.ts).
  */
 export function releaseDueNote(merged: Ticket): string {
   return `:hourglass: ${merged.key} should open again on its own, but Helpdesk could not open it just now and will try again at its next check.`;

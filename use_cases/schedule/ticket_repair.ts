@@ -3,7 +3,7 @@
 // last redraw failed (see publish_change.ts; a moved ticket's old cards
 // too), messages Slack refused for a passing reason (see outbox.ts) and
 // merged tickets a requester's close released but that failed to reopen
-// (see merged_release.ts). Each is picked up only once
+// (see release_repair.ts). Each is picked up only once
 // any run that could still be working on it has timed out. The scheduled
 // run finds them in the open work index (their flags are in it), never by
 // scanning the tickets.
@@ -27,7 +27,7 @@ import {
   withTicketLock,
 } from "../../slack/storage/ticket_lock.ts";
 import { isCarryOver } from "../../slack/api/call_budget.ts";
-import { finishRelease } from "../changes/merged_release.ts";
+import { finishRelease } from "../changes/release_repair.ts";
 
 export interface RepairReport {
   finished: number;
