@@ -5,7 +5,8 @@
 //
 // A notice counts as announced once its thread reply or its summary is
 // posted; only then is it recorded, so a failed post is tried again by the
-// next run, and a posted one is not repeated.
+// next run, and a posted one is not repeated. Breaches announced are then
+// escalated to their queues' owners (sla_escalation.ts).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { SlaNoticeName, Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -22,24 +23,18 @@ import { slackCall } from "../../slack/api/slack_call.ts";
 import { isCarryOver } from "../../slack/api/call_budget.ts";
 import {
   isBreach,
-  slaEscalationDm,
-  slaEscalationSummaryDm,
   slaSummary,
   slaThreadFollowUp,
   slaThreadNotice,
 } from "../../slack/blocks/sla_messages.ts";
-import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
-import { redrawTicketCard } from "../../slack/workspace/triage_card.ts";
 import type { SlaAudiences } from "./sla_audience.ts";
+import { type Breach, escalate } from "./sla_escalation.ts";
 
 /**
  * Messages one run posts to one channel, a second apart: a run has 10 s,
  * and this leaves time for everything else it does.
  */
 export const POSTS_PER_CHANNEL = 6;
-
-/** More breaches than this for one owner and queue come as one DM. */
-const SEPARATE_DMS = 2;
 
 export interface SlaStep {
   client: SlackAPIClient;
@@ -85,11 +80,6 @@ interface Recorded {
   notices: number;
   owed: number;
   breaches: Breach[];
-}
-
-interface Breach {
-  ticket: Ticket;
-  notice: SlaNoticeName;
 }
 
 export async function announceDue(
@@ -284,62 +274,4 @@ function inThread(ticket: Ticket, channel: string, text: string) {
       : {}),
     text,
   };
-}
-
-/**
- * Breaches to their queues' owners by DM (one DM for many), and each
- * breached card redrawn. Neither undoes the announcement when it fails.
- * True when Slack or the run's budget stopped some of it.
- */
-async function escalate(step: SlaStep, breaches: Breach[]): Promise<boolean> {
-  const { client, settings, audiences, now } = step;
-  const groups = new Map<string, typeof breaches>();
-  for (const breach of breaches) {
-    const { owner } = audiences.escalationOf(breach.ticket);
-    if (!owner) continue;
-    const group = `${owner} ${audiences.queueOf(breach.ticket).id}`;
-    groups.set(group, [...groups.get(group) ?? [], breach]);
-  }
-  const link = (ticket: Ticket) =>
-    cardLinkOf(ticket, settings.workspace_url) ?? settings.workspace_url;
-  const sends: Promise<unknown>[] = [];
-  for (const group of groups.values()) {
-    const { owner, reason } = audiences.escalationOf(group[0].ticket);
-    const quote = await Promise.all(
-      group.map(({ ticket }) => audiences.mayQuote(ticket, owner!)),
-    );
-    const texts = group.length > SEPARATE_DMS
-      ? [slaEscalationSummaryDm(
-        group.map((b, i) => ({
-          ...b,
-          cardLink: link(b.ticket),
-          mayQuote: quote[i],
-        })),
-        reason,
-      )]
-      : group.map(({ ticket, notice }, i) =>
-        slaEscalationDm(ticket, notice, link(ticket), reason, quote[i])
-      );
-    sends.push((async () => {
-      for (const text of texts) {
-        await slackCall(client, "chat.postMessage", {
-          channel: owner,
-          text,
-          unfurl_links: false,
-        });
-      }
-    })());
-  }
-  // The card shows the breach too.
-  for (const { ticket } of breaches) {
-    sends.push(redrawTicketCard(client, settings, ticket, now));
-  }
-  let cutShort = false;
-  for (const result of await Promise.allSettled(sends)) {
-    if (result.status === "rejected") {
-      if (isCarryOver(result.reason)) cutShort = true;
-      console.warn("SLA escalation not fully shown", result.reason);
-    }
-  }
-  return cutShort;
 }
