@@ -63,7 +63,7 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // 139.8 KB since the client's operations are functions, each bundled
   // only where called (integrations/jsm/*.ts); 148.9 KB before. A JSM
   // status only noted is saved under the lock with its history entry
-  // (jsm_inbound.ts, +1.3 KB). 139.8 KB since drawing the requester's
+  // (jsm_status_follow.ts, +1.3 KB). 139.8 KB since drawing the requester's
   // Reopen button no longer bundles the reopening and its refusals
   // (canReopen in helpdesk/tickets/requester_actions.ts, -1.25 KB here and
   // in every opening function, rate_ticket, requester_message and

@@ -1,5 +1,5 @@
 // Attachments an agent adds in JSM, sent by the webhook (attachment_ids),
-// reach Slack the way JSM comments do (jsm_inbound.ts): a public one to the
+// reach Slack the way JSM comments do (jsm_comment_relay.ts): a public one to the
 // requester by DM and, for a request that is not private, into the card's
 // thread; an internal one nowhere. Only ids JSM lists for this request are
 // read ("Get attachments for request"), each with Jira's "Get attachment

@@ -1,0 +1,149 @@
+// A JSM status sent through the webhook, followed by its ticket: JSM already
+// applied its own workflow rules, so the ticket takes the status it maps to,
+// under the ticket's lock, and the card, the thread and the requester show
+// it like a change made in Slack. An echo of a change Helpdesk itself made
+// (JSM's automation fires for those too) changes nothing and says nothing;
+// a status with no Helpdesk meaning is only noted.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { statusFromJsm } from "../../helpdesk/tickets/jsm_sync.ts";
+import { withStatus } from "../../helpdesk/tickets/ticket_actions.ts";
+import {
+  JSM_VIA,
+  jsmStatusNoted,
+} from "../../helpdesk/tickets/ticket_history.ts";
+import { TICKET_GONE } from "../../slack/workspace/queued_ticket.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import {
+  type ChangeOutcome,
+  changeUnderLock,
+  updateFieldsUnderLock,
+} from "../changes/change_under_lock.ts";
+import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
+import {
+  jsmStatusSummary,
+  jsmUnknownStatusReply,
+} from "../../slack/blocks/jsm_messages.ts";
+
+/** The ticket after JSM's status, and what was done about it. */
+export interface Followed {
+  ticket: Ticket;
+  result?: string;
+  /** Not applied (the ticket was busy): a redelivery may apply it. */
+  incomplete?: boolean;
+}
+
+/**
+ * The ticket follows JSM's new status: a status Helpdesk does not know is
+ * noted in the thread and its history, one it already has only in its
+ * history, any other change made under the ticket's lock and shown like a
+ * change made in Slack.
+ */
+export async function followJsmStatus(
+  client: SlackAPIClient,
+  settings: HelpdeskSettings,
+  ticket: Ticket,
+  status: string,
+  now: number,
+): Promise<Followed> {
+  const to = statusFromJsm(status, ticket);
+  if (!to || to === ticket.status) {
+    const noted = await noteJsmStatus(client, ticket, status, now);
+    if (!noted.ok) return noted.followed;
+    if (to) return { ticket: noted.ticket, result: "status already matched" };
+    await inThread(
+      client,
+      noted.ticket,
+      jsmUnknownStatusReply(noted.ticket, status),
+    );
+    return {
+      ticket: noted.ticket,
+      result: `noted unknown JSM status "${status}"`,
+    };
+  }
+  const published = await changeUnderLock(
+    client,
+    settings,
+    ticket,
+    (latest) => statusChange(latest, status, now),
+    { now, lock: { waitMs: 6000 } },
+  );
+  if (!published.ok) {
+    // Nothing was changed here; if JSM sends it again, it is applied.
+    return {
+      ticket,
+      result: published.reason,
+      incomplete: published.reason !== "status already matched",
+    };
+  }
+  for (const failure of published.notShown) {
+    console.warn(`JSM status of ${ticket.key} not shown: ${failure}`);
+  }
+  return {
+    ticket: published.ticket,
+    result: `status set to ${published.ticket.status}`,
+  };
+}
+
+/**
+ * A JSM status the ticket does not follow, saved with its history entry
+ * under the ticket's lock, so History… shows it and a change made at the
+ * same moment keeps its own entry. A busy ticket: not noted, and the
+ * delivery is released so that JSM's redelivery notes it.
+ */
+async function noteJsmStatus(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  status: string,
+  now: number,
+): Promise<{ ok: true; ticket: Ticket } | { ok: false; followed: Followed }> {
+  const noted = await updateFieldsUnderLock(
+    client,
+    ticket,
+    (latest) => jsmStatusNoted(latest, status, now),
+    { waitMs: 6000 },
+  );
+  if (!noted.ok) {
+    return {
+      ok: false,
+      followed: { ticket, result: noted.reason, incomplete: true },
+    };
+  }
+  if (!noted.ticket) {
+    return { ok: false, followed: { ticket, result: TICKET_GONE } };
+  }
+  return { ok: true, ticket: noted.ticket };
+}
+
+/** Under the lock: the change JSM's status makes to the ticket as it is now. */
+function statusChange(
+  latest: Ticket,
+  status: string,
+  now: number,
+): ChangeOutcome {
+  // Read again under the lock: a Slack change may have landed since.
+  const target = statusFromJsm(status, latest);
+  if (!target || target === latest.status) {
+    return { ok: false, reason: "status already matched" };
+  }
+  const moved = { ...withStatus(latest, target, now), jsm_status: status };
+  return {
+    ok: true,
+    change: {
+      ticket: moved,
+      summary: jsmStatusSummary(moved, status),
+      statusChange: { from: latest.status, to: target },
+      via: JSM_VIA,
+    },
+  };
+}
+
+async function inThread(client: SlackAPIClient, ticket: Ticket, text: string) {
+  if (!ticket.card_channel || !ticket.card_ts) return;
+  await slackCall(client, "chat.postMessage", {
+    channel: ticket.card_channel,
+    thread_ts: ticket.card_ts,
+    text,
+    unfurl_links: false,
+  });
+}
