@@ -12,12 +12,11 @@ export const MAX_RANGE_DAYS = 62;
 
 const EXAMPLE = 'e.g. "2026-12-25 Christmas" or "2026-12-24 to 2026-12-31"';
 
-const DATE = String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`;
-const ENTRY = new RegExp(
-  String
-    .raw`^${DATE}(?:\s*(?:to|until|through|\.\.|[-\u2010-\u2015\u2212])\s*${DATE})?(?:\s+(.*))?$`,
-  "i",
-);
+// A date (year-month-day), optionally "to" (or a dash) a second date, then
+// an optional label. A literal: esbuild keeps a pattern built at load (new
+// RegExp) in every bundle that imports this module, read or not.
+const ENTRY =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*(?:to|until|through|\.\.|[-\u2010-\u2015\u2212])\s*(\d{4})-(\d{1,2})-(\d{1,2}))?(?:\s+(.*))?$/i;
 
 export type HolidaysCheck =
   | { ok: true; days: number[] }

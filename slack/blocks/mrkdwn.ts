@@ -42,7 +42,10 @@ export function plainWithin(text: string, limit: number): string {
   return cut + "…";
 }
 
-const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Marked pure: esbuild keeps an object built at load, read or not.
+const GRAPHEMES = /* @__PURE__ */ new Intl.Segmenter(undefined, {
+  granularity: "grapheme",
+});
 
 export function userMention(userId: string): string {
   // IDs come from Slack, but a forged one must not smuggle markup.

@@ -1,6 +1,9 @@
 // A ticket as a datastore item and back. Items hold the Ticket shape minus
 // its absent optional fields, with holds and answers encoded as strings;
-// reading is defensive, so a damaged item is reported, not half-used.
+// reading is defensive, so a damaged item is reported, not half-used. The
+// why of a field is said above the function that reads it, not inside the
+// object it builds: esbuild keeps a comment inside an expression in every
+// bundle that reads a ticket.
 import { TicketsDatastore } from "./datastore_refs.ts";
 import { isPrivateJsmMirror } from "../../helpdesk/request_types/request_type.ts";
 import {
@@ -120,6 +123,7 @@ export function fieldReader(item: TicketItem) {
   };
 }
 
+/** The assignee "" is how an erasure clears it (it can only set). */
 function whatAndWho(
   item: TicketItem,
   read: FieldReader,
@@ -135,7 +139,6 @@ function whatAndWho(
     category: String(item.category ?? ""),
     status,
     requester: String(item.requester),
-    // "" is how an erasure clears it (a partial update can only set).
     assignee: read.text("assignee"),
     source: String(item.source) as Ticket["source"],
     source_channel: read.optional("source_channel") as string | undefined,
@@ -147,6 +150,7 @@ function whatAndWho(
   };
 }
 
+/** A close reason this version doesn't know reads as an ordinary close. */
 function lifecycle(item: TicketItem, read: FieldReader): Partial<Ticket> {
   return {
     first_response_at: read.optional("first_response_at") as
@@ -154,7 +158,6 @@ function lifecycle(item: TicketItem, read: FieldReader): Partial<Ticket> {
       | undefined,
     resolved_at: read.optional("resolved_at") as number | undefined,
     closed_at: read.optional("closed_at") as number | undefined,
-    // A reason this version doesn't know reads as an ordinary close.
     close_reason: isCloseReason(item.close_reason)
       ? item.close_reason
       : undefined,
@@ -164,13 +167,13 @@ function lifecycle(item: TicketItem, read: FieldReader): Partial<Ticket> {
   };
 }
 
+/** Notice names this version doesn't know are dropped rather than trusted. */
 function serviceLevels(item: TicketItem, read: FieldReader): Partial<Ticket> {
   return {
     response_due_at: read.timeOrNone("response_due_at"),
     resolution_due_at: read.timeOrNone("resolution_due_at"),
     sla_next_check_at: read.timeOrNone("sla_next_check_at"),
     sla_policy_at: read.timeOrNone("sla_policy_at"),
-    // Names this version doesn't know are dropped rather than trusted.
     sla_notices: Array.isArray(item.sla_notices) && item.sla_notices.length
       ? item.sla_notices.filter((n): n is SlaNoticeName =>
         (SLA_NOTICES as readonly unknown[]).includes(n)
@@ -188,6 +191,10 @@ function rating(read: FieldReader): Partial<Ticket> {
   };
 }
 
+/**
+ * 0 is how a partial update clears jsm_attempts and jsm_create_sent_at (it
+ * can only set values).
+ */
 function jsmLink(item: TicketItem, read: FieldReader): Partial<Ticket> {
   return {
     jsm_key: read.text("jsm_key"),
@@ -196,11 +203,9 @@ function jsmLink(item: TicketItem, read: FieldReader): Partial<Ticket> {
     jsm_sync: item.jsm_sync === "pending" || item.jsm_sync === "synced"
       ? item.jsm_sync
       : undefined,
-    // 0 is how a partial update clears the count (it can only set values).
     jsm_attempts: Number(item.jsm_attempts) || undefined,
     jsm_retry_at: read.optional("jsm_retry_at") as number | undefined,
     jsm_create_sent: read.flag("jsm_create_sent"),
-    // 0 clears it, as with jsm_attempts.
     jsm_create_sent_at: Number(item.jsm_create_sent_at) || undefined,
     jsm_error: read.text("jsm_error"),
     jira_issue_key: read.text("jira_issue_key"),
@@ -234,6 +239,10 @@ function approval(item: TicketItem, read: FieldReader): Partial<Ticket> {
   };
 }
 
+/**
+ * A ticket stored before report days existed was filed (by the walk) under
+ * the days it counts in as stored.
+ */
 function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
   return {
     reporter: read.text("reporter"),
@@ -264,8 +273,6 @@ function originAndWork(item: TicketItem, read: FieldReader): Partial<Ticket> {
     last_reply: read.text("last_reply"),
     history: read.strings("history"),
     history_dropped: Number(item.history_dropped) || undefined,
-    // A ticket stored before report days existed was filed (by the walk)
-    // under the days it counts in as stored.
     report_days: read.strings("report_days") ??
       countedDays(item as Partial<Ticket>),
   };
