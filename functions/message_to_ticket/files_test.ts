@@ -19,6 +19,7 @@ import {
   copyFilesToCard,
 } from "../../use_cases/opening/ticket_files.ts";
 import { filesOf } from "../../slack/workspace/file_copy.ts";
+import { getFilesTicket } from "../../slack/storage/files_ticket.ts";
 import { SlackAPI } from "deno-slack-sdk/mod.ts";
 
 async function download(url: string) {
@@ -67,7 +68,7 @@ Deno.test("a :ticket: message's files reach the card's thread", async (t) => {
     const again = await copyFilesToCard(client, "xoxb", ticket, {
       files: filesOf(message),
       by: { user: PEOPLE.requester },
-    });
+    }, getFilesTicket);
     assert.deepEqual(again, { copied: [], notCopied: [] });
     await react(slack, message.ts);
     assert.equal(
@@ -114,7 +115,7 @@ Deno.test("files not copied are told, never dropped in silence", async (t) => {
     const outcome = await copyFilesToCard(client, "xoxb", ticket!, {
       files: [huge, gone, fine],
       by: { user: PEOPLE.requester, channel: PEOPLE_INTAKE },
-    });
+    }, getFilesTicket);
     assert.deepEqual(outcome.copied, []);
     assert.deepEqual(
       outcome.notCopied.map((n) => [n.file.name, n.reason]),
@@ -135,7 +136,7 @@ Deno.test("files not copied are told, never dropped in silence", async (t) => {
     const retry = await copyFilesToCard(client, "xoxb", stored, {
       files: [huge, gone, fine],
       by: { user: PEOPLE.requester, channel: PEOPLE_INTAKE },
-    });
+    }, getFilesTicket);
     assert.deepEqual(retry, { copied: [], notCopied: [] });
     ws.files.maxUploadBytes = 1024 ** 3;
   });
@@ -154,6 +155,7 @@ Deno.test("files not copied are told, never dropped in silence", async (t) => {
         files: filesOf(secret),
         by: { user: PEOPLE.requester, channel: PEOPLE_INTAKE },
       },
+      getFilesTicket,
     );
     assert.deepEqual(
       outcome.notCopied.map((n) => [n.file.name, n.reason]),
@@ -182,6 +184,7 @@ Deno.test("files not copied are told, never dropped in silence", async (t) => {
           files: filesOf(message),
           by: { user: PEOPLE.requester, channel: PEOPLE_INTAKE },
         },
+        getFilesTicket,
       );
       assert.deepEqual(outcome.notCopied, []);
       // The shared thread learns that files came, never their names.

@@ -16,6 +16,7 @@ import {
 } from "../../dev/testing/file_fixtures.ts";
 import { copyFilesToCard } from "../../use_cases/opening/ticket_files.ts";
 import { filesOf } from "../../slack/workspace/file_copy.ts";
+import { getFilesTicket } from "../../slack/storage/files_ticket.ts";
 import { SlackAPI } from "deno-slack-sdk/mod.ts";
 
 Deno.test("a private file one agent's DM refused is not said to be with every agent", async () => {
@@ -43,6 +44,7 @@ Deno.test("a private file one agent's DM refused is not said to be with every ag
       files: filesOf(message),
       by: { user: PEOPLE.requester, channel: PEOPLE_INTAKE },
     },
+    getFilesTicket,
   );
   assert.equal(outcome.copied.length, 1, "other agents have it");
   const note = cardReplies(slack, stored).at(-1)!.text;

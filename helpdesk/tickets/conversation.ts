@@ -56,7 +56,9 @@ export interface RequesterSide {
  * Where the requester reads and writes about the ticket. A private ticket
  * is always talked about in the requester's DM.
  */
-export function requesterSide(ticket: Ticket): RequesterSide {
+export function requesterSide(
+  ticket: Pick<Ticket, "requester" | "requester_thread" | "private">,
+): RequesterSide {
   const thread = ticket.requester_thread;
   if (thread) {
     const at = thread.indexOf(":");

@@ -1,6 +1,31 @@
 // Which of a message's files a ticket copies, and what people are told about
 // the ones it does not. Plain data: the Slack side is
 // slack/workspace/file_copy.ts, the use case use_cases/opening/ticket_files.ts.
+import type { Ticket } from "./model.ts";
+
+/**
+ * What passing on a ticket's files reads of it: who may add them, where
+ * they go (its card, its requester's side, its agents when private), what
+ * is already copied or queued for JSM, and where its lock is. A function
+ * that does nothing else reads only these (slack/storage/files_ticket.ts).
+ */
+export type FilesTicket = Pick<
+  Ticket,
+  | "id"
+  | "key"
+  | "requester"
+  | "followers"
+  | "queue_id"
+  | "private"
+  | "private_jsm"
+  | "card_channel"
+  | "card_ts"
+  | "previous_cards"
+  | "approval_messages"
+  | "requester_thread"
+  | "copied_files"
+  | "jsm_files"
+>;
 
 /** A file as Slack shows it on a message (files.info's file object). */
 export interface MessageFile {

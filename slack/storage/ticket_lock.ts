@@ -40,7 +40,11 @@ import {
   releaseReaction,
 } from "./reaction_claim.ts";
 import { acquire, type LockOptions } from "./lock_acquire.ts";
-import { getTicketRevision, knownRevision } from "./ticket_store.ts";
+import {
+  getTicketRevision,
+  knownRevision,
+  type TicketRead,
+} from "./ticket_store.ts";
 import type { Removal } from "../../helpdesk/tickets/retention.ts";
 
 export { STALE_AFTER_SECONDS } from "./reaction_claim.ts";
@@ -66,13 +70,24 @@ export interface LockAnchor {
   ts: string;
 }
 
+/** What the lock reads of a ticket: where its lock is, and its name. */
+export type LockedTicket = Pick<
+  Ticket,
+  | "id"
+  | "key"
+  | "approval_messages"
+  | "previous_cards"
+  | "card_channel"
+  | "card_ts"
+>;
+
 /**
  * The message that carries a ticket's lock: the first message Helpdesk
  * posted for it (the first approver's DM, or its first card, in the queue
  * it was opened in), which never changes. None before anything was posted,
  * when nobody can click anything of it yet.
  */
-export function lockAnchor(ticket: Ticket): LockAnchor | undefined {
+export function lockAnchor(ticket: LockedTicket): LockAnchor | undefined {
   // A ticket moved to another queue keeps its lock on its first card.
   const first = ticket.approval_messages?.[0] ?? ticket.previous_cards?.[0];
   if (first) {
@@ -85,20 +100,23 @@ export function lockAnchor(ticket: Ticket): LockAnchor | undefined {
   return undefined;
 }
 
-export function busyReason(ticket: Ticket): string {
+export function busyReason(ticket: Pick<Ticket, "key">): string {
   return `Someone else is changing ${ticket.key} right now. Nothing changed: try again in a moment.`;
 }
 
-export function slackBusyReason(ticket: Ticket): string {
+export function slackBusyReason(ticket: Pick<Ticket, "key">): string {
   return `Slack did not let Helpdesk change ${ticket.key} just now. Nothing changed: try again in a moment.`;
 }
 
-export function behindReason(ticket: Ticket): string {
+export function behindReason(ticket: Pick<Ticket, "key">): string {
   return `Slack has not caught up with the last change to ${ticket.key} yet. Nothing changed: try again in a moment.`;
 }
 
 /** What a run that waited for a purge tells its person. */
-export function removedReason(ticket: Ticket, removed: string): string {
+export function removedReason(
+  ticket: Pick<Ticket, "key">,
+  removed: string,
+): string {
   const days = removed.match(/^retention:(\d+)$/)?.[1];
   const why = days
     ? `, after ${days} days under Helpdesk's retention period`
@@ -137,10 +155,25 @@ export const lockId = (ticketId: string) => `ticket:${ticketId}`;
  * least as new as every change made under the lock before; undefined when
  * it was deleted).
  */
-export async function withTicketLock<T>(
+export function withTicketLock<T>(
   client: SlackAPIClient,
-  ticket: Ticket,
+  ticket: LockedTicket,
   run: (latest: Ticket | undefined) => Promise<T>,
+  options: LockOptions = {},
+): Promise<Locked<T>> {
+  return withTicketLockReading(client, ticket, getTicketRevision, run, options);
+}
+
+/**
+ * withTicketLock, with the ticket read by `read`: a read of only the
+ * fields the work needs (files_ticket.ts) keeps the whole ticket's decoding
+ * out of a bundle that needs no more.
+ */
+export async function withTicketLockReading<V, T>(
+  client: SlackAPIClient,
+  ticket: LockedTicket,
+  read: TicketRead<V>,
+  run: (latest: V | undefined) => Promise<T>,
   options: LockOptions = {},
 ): Promise<Locked<T>> {
   const clock: Clock = {
@@ -184,6 +217,7 @@ export async function withTicketLock<T>(
     const fresh = await freshTicket(
       client,
       ticket.id,
+      read,
       holder,
       clock,
       taken.waited,
@@ -216,7 +250,7 @@ export async function withTicketLock<T>(
   }
 
   async function readLatest() {
-    return (await getTicketRevision(client, ticket.id))?.ticket;
+    return (await read(client, ticket.id))?.ticket;
   }
 }
 
@@ -231,14 +265,15 @@ export async function withTicketLock<T>(
  * says so. A record that says the ticket was removed (its purger's release)
  * is believed at once: no read would ever catch up with it.
  */
-async function freshTicket(
+async function freshTicket<V>(
   client: SlackAPIClient,
   ticketId: string,
+  readTicket: TicketRead<V>,
   holder: string,
   clock: Clock,
   waited: boolean,
 ): Promise<
-  | { ticket: Ticket | undefined; rev: string }
+  | { ticket: V | undefined; rev: string }
   | { removed: string; rev: string }
   | "behind"
 > {
@@ -248,7 +283,7 @@ async function freshTicket(
         console.warn(`${ticketId}: lock record not read`, error);
         return undefined;
       }),
-      getTicketRevision(client, ticketId),
+      readTicket(client, ticketId),
     ]);
     const oldRecord = (waited && !record?.state) ||
       (record?.state === "held" && record.holder !== holder &&

@@ -133,6 +133,16 @@ function nextRev(client: SlackAPIClient, id: string): string {
   return newRev(Math.max(Date.now(), knownMs + 1));
 }
 
+/**
+ * How a use case reads a ticket with its revision: whole (getTicketRevision)
+ * or only the fields it needs (files_ticket.ts), which keeps the whole
+ * ticket's decoding out of a bundle that needs a few fields.
+ */
+export type TicketRead<T> = (
+  client: SlackAPIClient,
+  id: string,
+) => Promise<{ ticket: T; rev: string } | undefined>;
+
 /** The ticket as stored, with its revision. */
 export async function getTicketRevision(
   client: SlackAPIClient,
@@ -219,27 +229,10 @@ export async function updateTicketFields(
 ): Promise<Ticket> {
   const { answers, ...rest } = fields;
   const rev = nextRev(client, id);
-  const change: TicketItem = { id, ...rest, rev };
+  const change: TicketItem & { rev: string } = { id, ...rest, rev };
   if (answers) change.answers = JSON.stringify(answers);
   if (!COUNTED_FIELDS.some((field) => fields[field] !== undefined)) {
-    // Its report days can't move: the entry gets the same fields, at once
-    // unless they say work is done (setup finished, a card redrawn), which
-    // the entry may say only once the ticket does: an entry that claimed
-    // more than its ticket would keep the scheduled check from finishing it.
-    if (
-      !options.entryAlongside &&
-      CLEARED_FLAGS.some((flag) => fields[flag] === false)
-    ) {
-      const item = await updateItem(client, TicketsDatastore, change);
-      await indexWorkFields(client, id, rev, fields);
-      return toTicket(item);
-    }
-    const [item] = await Promise.all([
-      updateItem(client, TicketsDatastore, change),
-      indexWorkFields(client, id, rev, fields),
-    ]);
-    noteRevision(client, id, rev);
-    return toTicket(item);
+    return toTicket(await writeUncounted(client, change, fields, options));
   }
   const item = await updateItem(client, TicketsDatastore, change);
   noteRevision(client, id, rev);
@@ -254,6 +247,55 @@ export async function updateTicketFields(
   }
   await Promise.all(wrote);
   return { ...ticket, report_days: days };
+}
+
+/** Fields whose change leaves a ticket's report days as they were. */
+export type UncountedFields = Partial<
+  Omit<Ticket, "id" | "holds" | "answers" | typeof COUNTED_FIELDS[number]>
+>;
+
+/**
+ * updateTicketFields for fields that put the ticket in no report's day,
+ * without reading back the ticket as saved: what a bundle that never reads
+ * a whole ticket (files_ticket.ts) writes with.
+ */
+export async function updateUncountedFields(
+  client: SlackAPIClient,
+  id: string,
+  fields: UncountedFields,
+): Promise<void> {
+  const rev = nextRev(client, id);
+  const change = { id, ...fields, rev } as TicketItem & { rev: string };
+  await writeUncounted(client, change, fields, {});
+}
+
+/**
+ * Its report days can't move: the entry gets the same fields, at once
+ * unless they say work is done (setup finished, a card redrawn), which the
+ * entry may say only once the ticket does: an entry that claimed more than
+ * its ticket would keep the scheduled check from finishing it.
+ */
+async function writeUncounted(
+  client: SlackAPIClient,
+  change: TicketItem & { rev: string },
+  fields: Partial<Ticket>,
+  options: { entryAlongside?: boolean },
+): Promise<TicketItem> {
+  const { id, rev } = change;
+  if (
+    !options.entryAlongside &&
+    CLEARED_FLAGS.some((flag) => fields[flag] === false)
+  ) {
+    const item = await updateItem(client, TicketsDatastore, change);
+    await indexWorkFields(client, id, rev, fields);
+    return item;
+  }
+  const [item] = await Promise.all([
+    updateItem(client, TicketsDatastore, change),
+    indexWorkFields(client, id, rev, fields),
+  ]);
+  noteRevision(client, id, rev);
+  return item;
 }
 
 /** Flags the scheduled check acts on while they are set. */

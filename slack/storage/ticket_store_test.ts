@@ -6,7 +6,11 @@ import {
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
-import { putTicket, updateTicketFields } from "./ticket_store.ts";
+import {
+  putTicket,
+  updateTicketFields,
+  updateUncountedFields,
+} from "./ticket_store.ts";
 import { putTickets } from "./ticket_queries.ts";
 
 const NOW = 1_800_000_000; // 2027-01-15 08:00 UTC
@@ -50,6 +54,24 @@ Deno.test("every ticket write keeps its open work entry in step", async (t) => {
         NOW,
         "new",
       ]);
+    },
+  );
+
+  await t.step(
+    "an update of uncounted fields alone does the same, read back or not",
+    async () => {
+      slack.clearCalls();
+      const before = (await stored("T1")).rev;
+      await updateUncountedFields(client, "T1", {
+        copied_files: ["F1"],
+        jsm_sync: "synced",
+      });
+      assert.equal(slack.sequentialRounds(), 1);
+      const [item, work] = [await stored("T1"), await entry("T1")];
+      assert.ok(String(item.rev) > String(before), "a later revision");
+      assert.equal(work.rev, item.rev);
+      assert.deepEqual(item.copied_files, ["F1"]);
+      assert.deepEqual([work.jsm_sync, work.status], ["synced", "new"]);
     },
   );
 

@@ -5,7 +5,7 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
-import { getTicket } from "../storage/ticket_store.ts";
+import { getTicket, type TicketRead } from "../storage/ticket_store.ts";
 import { getSettings, NOT_CONFIGURED } from "../storage/settings_store.ts";
 import { getQueue } from "../storage/queue_store.ts";
 
@@ -28,8 +28,10 @@ export async function loadTicket(
   return { ticket, settings };
 }
 
-export type QueuedTicket =
-  | { ok: true; ticket: Ticket; settings: HelpdeskSettings; queue: Queue }
+export type QueuedTicket = Queued<Ticket>;
+
+export type Queued<T> =
+  | { ok: true; ticket: T; settings: HelpdeskSettings; queue: Queue }
   | { ok: false; reason: string };
 
 /**
@@ -41,6 +43,31 @@ export async function loadQueuedTicket(
   ticketId: string,
 ): Promise<QueuedTicket> {
   const { ticket, settings } = await loadTicket(client, ticketId);
+  return await withQueue(client, ticket, settings);
+}
+
+/**
+ * loadQueuedTicket with the ticket read by `read`: a read of only the
+ * fields a use case needs (slack/storage/files_ticket.ts) keeps the whole
+ * ticket's decoding out of its function's bundle.
+ */
+export async function loadQueuedReading<T extends Pick<Ticket, "queue_id">>(
+  client: SlackAPIClient,
+  ticketId: string,
+  read: TicketRead<T>,
+): Promise<Queued<T>> {
+  const [stored, settings] = await Promise.all([
+    read(client, ticketId),
+    getSettings(client),
+  ]);
+  return await withQueue(client, stored?.ticket, settings);
+}
+
+async function withQueue<T extends Pick<Ticket, "queue_id">>(
+  client: SlackAPIClient,
+  ticket: T | undefined,
+  settings: HelpdeskSettings | undefined,
+): Promise<Queued<T>> {
   if (!settings) return { ok: false, reason: NOT_CONFIGURED };
   if (!ticket) return { ok: false, reason: TICKET_GONE };
   const queue = await getQueue(client, ticket.queue_id, settings) ??

@@ -8,11 +8,18 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
-import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
+import {
+  type TicketRead,
+  type UncountedFields,
+  updateTicketFields,
+  updateUncountedFields,
+} from "../../slack/storage/ticket_store.ts";
 import { TICKET_GONE } from "../../slack/workspace/queued_ticket.ts";
 import {
+  type LockedTicket,
   type LockOptions,
   withTicketLock,
+  withTicketLockReading,
 } from "../../slack/storage/ticket_lock.ts";
 import { withRecentChange } from "../../slack/blocks/ticket_messages.ts";
 import { publishChange, type TicketChange } from "./publish_change.ts";
@@ -95,4 +102,31 @@ export async function updateFieldsUnderLock(
   return locked.ok
     ? { ok: true, ...(locked.value ? { ticket: locked.value } : {}) }
     : locked;
+}
+
+/**
+ * updateFieldsUnderLock for fields that put the ticket in no report's day,
+ * the ticket read under the lock by `read` (only the fields `fields` needs:
+ * slack/storage/files_ticket.ts) and not read back once saved. Nothing is
+ * written when it was deleted meanwhile.
+ */
+export async function updateUncountedUnderLock<V>(
+  client: SlackAPIClient,
+  ticket: LockedTicket,
+  read: TicketRead<V>,
+  fields: (latest: V) => UncountedFields,
+  lock?: LockOptions,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const locked = await withTicketLockReading(
+    client,
+    ticket,
+    read,
+    async (latest) => {
+      if (latest) {
+        await updateUncountedFields(client, ticket.id, fields(latest));
+      }
+    },
+    lock,
+  );
+  return locked.ok ? { ok: true } : locked;
 }

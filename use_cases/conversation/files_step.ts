@@ -8,9 +8,10 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { filesOf } from "../../slack/workspace/file_copy.ts";
-import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import { loadQueuedReading } from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import { isQueueAgent } from "../changes/queue_agents.ts";
+import { getFilesTicket } from "../../slack/storage/files_ticket.ts";
 import { copyFilesToCard } from "../opening/ticket_files.ts";
 import { sendReplyFiles } from "./reply_files.ts";
 import { recordUnderLock } from "./copies_record.ts";
@@ -43,7 +44,9 @@ export async function passOnFiles(
   if (step.to !== "card" && step.to !== "requester") {
     return { ok: false, reason: `"to" must be card or requester.` };
   }
-  const loaded = await loadQueuedTicket(client, step.ticketId);
+  // Only the fields passing files on reads (files_ticket.ts): this step's
+  // function bundles no whole ticket.
+  const loaded = await loadQueuedReading(client, step.ticketId, getFilesTicket);
   if (!loaded.ok) return loaded;
   const { ticket, queue } = loaded;
   // Only what the ticket's own people may say: the step is also offered in
@@ -78,8 +81,8 @@ export async function passOnFiles(
     notFound,
     by: { user: step.by },
     toJsm: step.jsm ? { public: true, now: step.now } : undefined,
-    record: recordUnderLock(client, ticket),
-  });
+    record: recordUnderLock(client, ticket, getFilesTicket),
+  }, getFilesTicket);
   return {
     ok: true,
     handled: outcome.copied.length + outcome.notCopied.length,

@@ -9,8 +9,8 @@
 // are recorded on the ticket after the copy. A file not sent is told to the
 // agent and in the card's thread, never dropped in silence.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
+  type FilesTicket,
   type JsmFile,
   jsmFileEntry,
   type MessageFile,
@@ -34,6 +34,7 @@ import {
 } from "../../slack/workspace/file_copy.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import { recordUnderLock } from "./copies_record.ts";
+import { getFilesTicket } from "../../slack/storage/files_ticket.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { jsmVisibility, unknownFile } from "../opening/ticket_files.ts";
 
@@ -49,7 +50,7 @@ export interface ReplyFiles {
 export async function sendReplyFiles(
   client: SlackAPIClient,
   token: string,
-  ticket: Ticket,
+  ticket: FilesTicket,
   reply: ReplyFiles,
 ): Promise<{ sent: string[]; notCopied: NotCopied[] }> {
   const done = ticket.copied_files ?? [];
@@ -136,7 +137,7 @@ function refused(error: unknown): boolean {
 /** The requesters of tickets merged into this one hear the reply too. */
 async function alsoTo(
   client: SlackAPIClient,
-  ticket: Ticket,
+  ticket: FilesTicket,
   agent: string,
   copies: { name: string; bytes: Uint8Array }[],
 ): Promise<string[]> {
@@ -163,7 +164,7 @@ async function alsoTo(
  * ticket; the requester's for a private one whose words JSM gets.
  */
 function jsmCopies(
-  ticket: Ticket,
+  ticket: FilesTicket,
   read: { file: MessageFile }[],
   ids: { card?: string[]; requester?: string[] },
 ): JsmFile[] {
@@ -179,13 +180,13 @@ function jsmCopies(
 
 async function record(
   client: SlackAPIClient,
-  ticket: Ticket,
+  ticket: FilesTicket,
   handled: string[],
   copies: JsmFile[],
   jsmNow?: number,
 ) {
   const toJsm = jsmNow !== undefined && copies.length > 0;
-  await recordUnderLock(client, ticket)((latest) => ({
+  await recordUnderLock(client, ticket, getFilesTicket)((latest) => ({
     copied_files: [...new Set([...(latest.copied_files ?? []), ...handled])],
     ...(toJsm
       ? {
@@ -198,7 +199,7 @@ async function record(
 
 async function tellNotSent(
   client: SlackAPIClient,
-  ticket: Ticket,
+  ticket: FilesTicket,
   reply: ReplyFiles,
   notCopied: NotCopied[],
 ) {

@@ -7,6 +7,7 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   findTicketId,
+  getTicketRevision,
   lookupByThread,
   lookupByThreadOf,
 } from "../../slack/storage/ticket_store.ts";
@@ -243,6 +244,7 @@ async function copyRequesterFiles(
     files,
     by,
     ...(linked ? { toJsm: { public: true, now } } : {}),
-    record: recordUnderLock(client, ticket),
+    // Read whole: this function reads whole tickets anyway.
+    record: recordUnderLock(client, ticket, getTicketRevision),
   });
 }

@@ -9,6 +9,7 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
   filesNotYetCopied,
+  type FilesTicket,
   type JsmFile,
   jsmFileEntry,
   type MessageFile,
@@ -26,12 +27,13 @@ import {
 } from "../../slack/workspace/file_copy.ts";
 import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
 import {
-  getTicket,
-  updateTicketFields,
+  getTicketRevision,
+  type TicketRead,
+  updateUncountedFields,
 } from "../../slack/storage/ticket_store.ts";
 import { jsmPendingFields } from "../../helpdesk/tickets/jsm_sync.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
-import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
+import { loadQueuedReading } from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 
 export interface FilesAdded {
@@ -54,8 +56,10 @@ export interface FilesAdded {
 
 /** The fields that record copies, from the ticket as stored when written. */
 export type CopiesFields = (
-  latest: Ticket,
-) => Partial<Omit<Ticket, "id" | "holds">>;
+  latest: FilesTicket,
+) => Partial<
+  Pick<Ticket, "copied_files" | "jsm_files" | "jsm_sync" | "jsm_retry_at">
+>;
 
 /**
  * Writes what a copy recorded (copied_files, jsm_files). Two runs copying
@@ -69,11 +73,12 @@ export type RecordCopies = (fields: CopiesFields) => Promise<void>;
 
 export function readThenWrite(
   client: SlackAPIClient,
-  ticket: Ticket,
+  ticket: FilesTicket,
+  read: TicketRead<FilesTicket>,
 ): RecordCopies {
   return async (fields) => {
-    const latest = await getTicket(client, ticket.id) ?? ticket;
-    await updateTicketFields(client, ticket.id, fields(latest));
+    const latest = (await read(client, ticket.id))?.ticket ?? ticket;
+    await updateUncountedFields(client, ticket.id, fields(latest));
   };
 }
 
@@ -90,20 +95,20 @@ export interface CopyOutcome {
 interface PrivateCopies {
   places(
     client: SlackAPIClient,
-    ticket: Ticket,
+    ticket: FilesTicket,
     from: string,
   ): Promise<{ places: Place[]; missed: number }>;
   /** A DM Slack refused the files in: its opening line said they came. */
   refusedIn(
     client: SlackAPIClient,
-    ticket: Ticket,
+    ticket: FilesTicket,
     place: Place,
     from: string,
   ): Promise<void>;
   /** The card's thread told how many came, and who missed them. */
   noted(
     client: SlackAPIClient,
-    ticket: Ticket,
+    ticket: FilesTicket,
     count: number,
     missed: number,
   ): Promise<void>;
@@ -111,8 +116,9 @@ interface PrivateCopies {
 
 type Place = { channel: string; thread_ts: string };
 
-const TO_AGENTS: PrivateCopies = {
-  places: agentDms,
+/** To a private ticket's agents, its queue read with the ticket by `read`. */
+const toAgents = (read: TicketRead<FilesTicket>): PrivateCopies => ({
+  places: (client, ticket, from) => agentDms(client, ticket, from, read),
   refusedIn: (client, ticket, place, from) =>
     takeBackHeader(
       client,
@@ -128,23 +134,30 @@ const TO_AGENTS: PrivateCopies = {
       console.warn(`${ticket.key}: private files note not posted`, error)
     );
   },
-};
+});
 
+/**
+ * The files copied to the card's thread (a private ticket's to its agents'
+ * DMs), the ticket read again by `read` where copying needs it as stored
+ * now (its queue, the lists a copy is recorded in).
+ */
 export function copyFilesToCard(
   client: SlackAPIClient,
   token: string,
-  ticket: Ticket,
+  ticket: FilesTicket,
   added: FilesAdded,
+  read: TicketRead<FilesTicket>,
 ): Promise<CopyOutcome> {
-  return copyAs(TO_AGENTS, client, token, ticket, added);
+  return copyAs(toAgents(read), read, client, token, ticket, added);
 }
 
 async function copyAs(
   /** Absent where tickets are never private (untypedFilesOrTell). */
   privately: PrivateCopies | undefined,
+  readTicket: TicketRead<FilesTicket>,
   client: SlackAPIClient,
   token: string,
-  ticket: Ticket,
+  ticket: FilesTicket,
   added: FilesAdded,
 ): Promise<CopyOutcome> {
   const outcome: CopyOutcome = { copied: [], notCopied: [] };
@@ -247,7 +260,7 @@ async function copyAs(
     ...outcome.notCopied.map((n) => n.file.id),
   ];
   if (handled.length === 0) return outcome;
-  const record = added.record ?? readThenWrite(client, ticket);
+  const record = added.record ?? readThenWrite(client, ticket, readTicket);
   await record((latest) => ({
     copied_files: [...new Set([...(latest.copied_files ?? []), ...handled])],
     ...(added.toJsm && copies.length
@@ -288,7 +301,8 @@ export function copyFilesOrTell(
   ticket: Ticket,
   added: FilesAdded,
 ): Promise<void> {
-  return orTell(TO_AGENTS, client, token, ticket, added);
+  const read = getTicketRevision;
+  return orTell(toAgents(read), read, client, token, ticket, added);
 }
 
 /**
@@ -304,18 +318,19 @@ export function untypedFilesOrTell(
   ticket: Ticket,
   added: FilesAdded,
 ): Promise<void> {
-  return orTell(undefined, client, token, ticket, added);
+  return orTell(undefined, getTicketRevision, client, token, ticket, added);
 }
 
 async function orTell(
   privately: PrivateCopies | undefined,
+  read: TicketRead<FilesTicket>,
   client: SlackAPIClient,
   token: string,
   ticket: Ticket,
   added: FilesAdded,
 ): Promise<void> {
   try {
-    await copyAs(privately, client, token, ticket, added);
+    await copyAs(privately, read, client, token, ticket, added);
   } catch (error) {
     console.error(`${ticket.key}: files not copied`, error);
     await tellPerson(
@@ -335,10 +350,11 @@ async function orTell(
  */
 async function agentDms(
   client: SlackAPIClient,
-  ticket: Ticket,
+  ticket: FilesTicket,
   from: string,
+  read: TicketRead<FilesTicket>,
 ): Promise<{ places: Place[]; missed: number }> {
-  const loaded = await loadQueuedTicket(client, ticket.id);
+  const loaded = await loadQueuedReading(client, ticket.id, read);
   if (!loaded.ok) return { places: [], missed: 0 };
   const agents =
     (await new QueueDirectory(client, loaded.queue, ticket.requester)
@@ -366,7 +382,7 @@ async function agentDms(
  * ticket's files follow its words' setting (private_jsm).
  */
 export function jsmVisibility(
-  ticket: Ticket,
+  ticket: Pick<Ticket, "private" | "private_jsm">,
   asSaid: boolean,
 ): boolean | undefined {
   if (!ticket.private) return asSaid;
@@ -377,7 +393,7 @@ export function jsmVisibility(
 
 async function tellNotCopied(
   client: SlackAPIClient,
-  ticket: Ticket,
+  ticket: FilesTicket,
   added: FilesAdded,
   notCopied: NotCopied[],
 ) {
