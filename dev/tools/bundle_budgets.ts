@@ -2,8 +2,8 @@
 // (measured by bundle_sizes.ts; dev/tests/bundle_budgets_test.ts fails past
 // it). The goal is 60 KB: a function at or under it has that budget. The
 // others have their size when the budgets were last set, rounded up to the
-// next 10 KB, so that a small change fits and a module pulled in by mistake
-// does not.
+// next 10 KB (to the next whole KB once a cut lowered them), so that a
+// small change fits and a module pulled in by mistake does not.
 // A change that needs more raises the budget in the same commit, saying
 // why; a change that shrinks a function lowers it. card_reaction,
 // jsm_update, retry_jsm_syncs, service_level_sweep, sync_ticket_to_jsm and
@@ -31,7 +31,11 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // 118.7 KB since a reaction's claim or resolve bundles neither the
   // release of merged tickets nor the requester's withdraw and reopen
   // (changeWithoutClosing, applyWorkAction); 126.3 KB before.
-  card_reaction: 120 * KB,
+  // 114.2 KB (115 KB budget) since the ticket codec explains its fields
+  // above its functions, not inside the objects it builds, and bundles
+  // keep no unread default policy, holiday pattern or status set
+  // (-0.3 KB here; -0.3 to -1.5 KB in most functions).
+  card_reaction: 115 * KB,
   choose_report_scope: GOAL,
   // 60.1 KB since triggers name their workflow by id alone
   // (workflows/created_by_app_ids.ts); 82.1 KB before. 59.6 KB since it
@@ -54,7 +58,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // message_to_ticket, service_level_sweep and update_ticket).
   // Queue permissions are a function, not a table every bundle kept
   // (-1 KB here and in most functions).
-  create_ticket: 125 * KB,
+  // 119.8 KB since unread module values and the codec's comments are out
+  // (-0.5 KB, as in open_ticket).
+  create_ticket: 120 * KB,
   erase_person: GOAL,
   // The check-up's second step: the JSM line (its connection, retries and
   // errors explained) and the rewrite of the first step's message, 36.2 KB.
@@ -73,13 +79,18 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // names escaped, refused copies told (+1.6 KB).
   // JSM attachments sorted under the ticket's lock, so Helpdesk's own are
   // never copied back (jsm_attachment_relay.ts sortOut, +0.7 KB).
-  jsm_update: 145 * KB,
+  // 141.6 KB since unread module values and the codec's comments are out
+  // (-0.3 KB).
+  jsm_update: 142 * KB,
   // 131.3 KB since a reaction's ticket, which has no request type, is shown
   // without the approvers' DMs (showCard, -2.7 KB) and the private
   // details' (-2.5 KB) it never needs; 123.0 KB since its files are copied
   // without a private ticket's agents' DMs (untypedFilesOrTell, -8.3 KB:
   // with them go the queue's roles, which nothing else here reads).
-  message_to_ticket: 125 * KB,
+  // 123.8 KB since unread module values and the codec's comments are out;
+  // a reaction's files recorded without reading the ticket back whole
+  // (updateUncountedFields) take most of that back.
+  message_to_ticket: 124 * KB,
   // Withdraw applies any action, Reopen among them: the reopening's
   // refusals are named apart from their words since canReopen stopped
   // bundling them (+0.3 KB here, in card_reaction and update_ticket).
@@ -99,7 +110,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // the form's file field (+0.6 KB); a ticket's writers (+0.05 KB).
   // 138.8 KB since the files step's outputs are apart from its definition
   // (functions/send_ticket_files/files_outputs.ts, -1.2 KB).
-  open_ticket: 140 * KB,
+  // 135.1 KB since unread module values and the codec's comments are out.
+  open_ticket: 136 * KB,
   open_tickets: GOAL,
   // The report's CSV export: the CSV itself (report_export.ts, 3.9 KB),
   // the check of a range of dates and the upload to a DM. 61.1 KB since a
@@ -115,7 +127,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // read with every ticket (+0.1 KB, here and in update_ticket).
   // 113.7 KB since queue permissions are a function and stored service
   // levels are read without the form's messages; 115.9 KB before.
-  rate_ticket: 115 * KB,
+  // 112.2 KB since unread module values and the codec's comments are out.
+  rate_ticket: 113 * KB,
   record_jira_issue: GOAL,
   // A reply's files: the modal's field and the "files follow" line (+0.4 KB);
   // the ticket store's opening writes; who wrote, remembered for erasures
@@ -125,6 +138,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // truly (a DM line rewritten, a private ticket's agents counted): +0.4 KB.
   // 137.4 KB since stored service levels are read without the form's
   // words and JSM's status names without its transitions; 140.3 KB before.
+  // Its files' copies go through the lock and the write that
+  // send_ticket_files shares, each reading the ticket by a reader it is
+  // given (+0.4 KB): 137.9 KB.
   requester_message: 140 * KB,
   // 106.1 KB since the JSM client's operations are bundled only where
   // called; 109.2 KB before.
@@ -132,7 +148,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // were attached, with the webhook's relay (jsm_file_sync.ts, +6.9 KB).
   // A comment whose post lost its answer is looked for in JSM before it is
   // posted again (jsm_comment_sync.ts, +1.4 KB).
-  retry_jsm_syncs: 120 * KB,
+  // 118.4 KB since unread module values and the codec's comments are out
+  // (-0.9 KB, as in sync_ticket_to_jsm).
+  retry_jsm_syncs: 119 * KB,
   // 72.6 KB since triggers name their workflow by id alone; 82.5 KB before.
   // 64.6 KB since the check-up bundles the one JSM read it makes
   // (integrations/jsm/service_desk.ts), not the whole client; 74.6 KB before.
@@ -146,7 +164,11 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // (53.3 KB). 65.6 KB since the copies are recorded under the ticket's
   // lock (use_cases/conversation/copies_record.ts: the lock and its claim),
   // so two runs copying files at once never drop each other's.
-  send_ticket_files: 70 * KB,
+  // 59.2 KB since it reads only the ticket fields copying needs
+  // (slack/storage/files_ticket.ts), under the lock too, and writes the
+  // copies without reading the ticket back (updateUncountedFields); 67.1 KB
+  // before.
+  send_ticket_files: GOAL,
   // Solved tickets join the similar-tickets index in the scheduled run;
   // retention purges closed tickets there and erasures are carried out
   // (use_cases/schedule/retention.ts, erasure.ts). 216.6 KB since the
@@ -162,7 +184,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // with the merge rules and messages it needs: +4.8 KB). It gives up a
   // reopen refused for good or failing still after RELEASE_TRIES checks,
   // and tells its requester and the kept card's thread (+2.2 KB).
-  service_level_sweep: 230 * KB,
+  // 228.0 KB since unread module values and the codec's comments are out.
+  service_level_sweep: 229 * KB,
   // The step after Configure a queue: the reaction triggers and the DM
   // confirming the save (26.0 KB).
   sync_queue_reactions: GOAL,
@@ -173,7 +196,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // are copied by the sync (jsm_file_sync.ts, +2.3 KB).
   // A comment whose post lost its answer is looked for in JSM before it is
   // posted again (jsm_comment_sync.ts, +0.7 KB).
-  sync_ticket_to_jsm: 116 * KB,
+  // 113.8 KB since unread module values and the codec's comments are out.
+  sync_ticket_to_jsm: 114 * KB,
   // Saved replies in Reply to requester, Similar… (BM25), and History…
   // with the history every change writes; Reply's file field (+1 KB); the
   // ticket store's opening writes; the writers a reply remembers for
@@ -185,5 +209,6 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // Changes made two ways, for card_reaction (+0.8 KB, as in my_tickets);
   // stored service levels read without the form's messages (-1.3 KB).
   // Owed reopenings settled under the kept ticket's lock (+0.9 KB).
-  update_ticket: 255 * KB,
+  // 250.9 KB since unread module values and the codec's comments are out.
+  update_ticket: 251 * KB,
 };
