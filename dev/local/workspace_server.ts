@@ -1,19 +1,23 @@
 // The local workspace: the fake Slack Web API, the local runtime running the
 // app's own manifest, workflows and functions, and a web page (dev/local/web/)
 // whose controls deliver what Slack would deliver. Everything on 127.0.0.1.
-import manifest, { helpdeskManifest } from "../../manifest.ts";
+//
+// This file starts them, keeps the state saved and serves the page over
+// HTTP: what the page's controls do is page_actions.ts, what it is sent to
+// draw page_state.ts, and the shortcuts it offers link_shortcuts.ts.
+import { helpdeskManifest } from "../../manifest.ts";
 import { DEPLOYMENT } from "../../integrations/deployment/current_deployment.ts";
 import { settingScopes } from "../../integrations/deployment/deployment_options.ts";
 import { FakeSlack } from "../testing/fake_slack/server.ts";
-import { BOT_USER_ID } from "../testing/fake_slack/workspace.ts";
 import { manifestBotScopes, manifestDatastores } from "../testing/harness.ts";
 import { createCliTriggers } from "../testing/cli_triggers.ts";
-import { LocalRuntime, type TriggerLike } from "./runtime/local_runtime.ts";
+import { LocalRuntime } from "./runtime/local_runtime.ts";
 import { LOCAL_PEOPLE, localSeed } from "./seed.ts";
 import { loadState, saveState } from "./state_file.ts";
 import { emojiNames } from "./emoji_names.ts";
-import { manifestAsSent } from "../tools/print_manifest.ts";
-import { SETTINGS_ID } from "../../slack/storage/settings_store.ts";
+import { linkTriggers } from "./link_shortcuts.ts";
+import { pageActions } from "./page_actions.ts";
+import { pageStateReader } from "./page_state.ts";
 
 export interface LocalWorkspaceOptions {
   port?: number;
@@ -33,11 +37,6 @@ export interface LocalWorkspace {
   slack: FakeSlack;
   runtime: LocalRuntime;
   close(): Promise<void>;
-}
-
-interface Shortcut {
-  id: string;
-  trigger: TriggerLike & { name: string; description?: string };
 }
 
 const WEB = new URL("./web/", import.meta.url);
@@ -105,76 +104,12 @@ export async function startLocalWorkspace(
     }, 500)
     : undefined;
 
-  const api = new Map<string, (body: Record<string, string>) => unknown>([
-    ["/api/shortcut", (b) => {
-      const shortcut = shortcuts.find((s) => s.id === b.trigger_id);
-      if (!shortcut) throw new Error(`no shortcut ${b.trigger_id}`);
-      track(
-        runtime.fire(shortcut.trigger, {
-          user_id: b.as,
-          channel_id: b.channel,
-        }),
-      );
-    }],
-    ["/api/button", async (b) => {
-      const run = await runtime.clickButton(
-        b.channel,
-        b.ts,
-        b.action_id,
-        b.as,
-        b.value,
-      );
-      if (run) track(run);
-    }],
-    ["/api/scheduled/run", (b) => {
-      track(runtime.runScheduled(b.trigger_id));
-    }],
-    ["/api/view/submit", async (b) => ({
-      errors: await runtime.submitView(
-        b.view_id,
-        b.as,
-        b.values as unknown as Record<string, unknown>,
-      ),
-    })],
-    ["/api/view/close", (b) => runtime.closeView(b.view_id, b.as)],
-    [
-      "/api/view/action",
-      (b) =>
-        runtime.clickInView(
-          b.view_id,
-          b.action_id,
-          b.as,
-          b.value || undefined,
-          b.block_id || undefined,
-        ),
-    ],
-    ["/api/message", (b) => {
-      runtime.messagePosted(
-        b.channel,
-        b.as,
-        b.text ?? "",
-        b.thread_ts || undefined,
-        attachedFiles(b.files),
-      ).forEach(track);
-    }],
-    // A file picked in a modal's file field: uploaded first, as Slack's
-    // client does, and handed to the app by id with the submission.
-    ["/api/upload", (b) => {
-      const [file] = attachedFiles([b]);
-      if (!file) throw new Error("no file to upload");
-      return {
-        id: slack.workspace.files.add(b.as, file, { grantedToApp: true }).id,
-      };
-    }],
-    ["/api/reaction", (b) => {
-      runtime.reactionAdded(b.channel, b.ts, b.name, b.as).forEach(track);
-    }],
-  ]);
-
   /** Runs go on after the click is answered; their errors go to the log. */
   function track(run: { done: Promise<unknown> }) {
     run.done.then(() => dirty = true, (error) => console.error(error));
   }
+  const api = pageActions(slack, runtime, shortcuts, track);
+  const stateFor = pageStateReader(slack, runtime, shortcuts);
 
   const server = Deno.serve({
     hostname: "127.0.0.1",
@@ -231,65 +166,6 @@ export async function startLocalWorkspace(
     }
   });
 
-  const appHome = (manifestAsSent().features as {
-    app_home?: Record<string, boolean>;
-  }).app_home ?? {};
-
-  async function stateFor(me: string) {
-    const ws = slack.workspace;
-    const names = new Map([...ws.users.values()].map((u) => [u.id, u.name]));
-    const visible = [...ws.channels.values()].filter((c) =>
-      !c.is_im ? (!c.is_private || c.members.has(me)) : c.user === me
-    );
-    const messages: Record<string, unknown[]> = {};
-    for (const channel of visible) {
-      messages[channel.id] = ws.messagesIn(channel.id).map((m) => ({
-        ...m,
-        user_name: m.user === BOT_USER_ID
-          ? "Helpdesk"
-          : names.get(m.user) ?? m.user,
-        is_bot: m.user === BOT_USER_ID,
-      }));
-    }
-    return {
-      people: LOCAL_PEOPLE,
-      me,
-      channels: visible.filter((c) => !c.is_im).map((
-        { id, name, is_private },
-      ) => ({ id, name, is_private })),
-      dms: visible.filter((c) => c.is_im).map(({ id, user }) => ({
-        id,
-        user,
-        name: "Helpdesk",
-      })),
-      shortcuts: shortcuts.map((s) => ({
-        id: s.id,
-        name: s.trigger.name,
-        description: s.trigger.description ?? "",
-      })),
-      messages,
-      ephemerals: ws.ephemerals.filter((e) => e.user === me),
-      views: runtime.openViews(me).map(({ id, view }) => ({ id, view })),
-      activity: runtime.activity.slice(-100),
-      scheduled: runtime.scheduledTriggers().map(({ id, name }) => ({
-        id,
-        name,
-      })),
-      usergroups: [...ws.usergroups.keys()].map((id) => ({
-        id,
-        handle: ws.usergroupHandles.get(id),
-      })),
-      workspace_url: ws.url,
-      // What Slack's app home allows: whether people may write to the app.
-      app_home: appHome,
-      // Until Configure Helpdesk has saved a triage channel, the page says
-      // whom to be first.
-      configured: Boolean(
-        (await slack.datastores.get("settings", SETTINGS_ID)).triage_channel,
-      ),
-    };
-  }
-
   return {
     url: `http://127.0.0.1:${server.addr.port}/`,
     slack,
@@ -303,54 +179,4 @@ export async function startLocalWorkspace(
       await slack.close();
     },
   };
-}
-
-/**
- * The link triggers under triggers/ that people start themselves: those
- * whose inputs are all filled from the trigger's context. The one behind the
- * card buttons has customizable inputs and is reached through its buttons.
- * A trigger for a workflow this deployment leaves out (e.g. Open a Jira
- * issue without JIRA_* settings) is left out too, as Slack would refuse it.
- */
-async function linkTriggers(): Promise<Shortcut[]> {
-  const workflows = new Set(
-    Object.keys((manifest as { workflows?: object }).workflows ?? {}),
-  );
-  const dir = new URL("../../triggers/", import.meta.url);
-  const shortcuts: Shortcut[] = [];
-  for await (const entry of Deno.readDir(dir)) {
-    if (!entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) {
-      continue;
-    }
-    const trigger = (await import(new URL(entry.name, dir).href)).default;
-    if (trigger?.type !== "shortcut") continue;
-    const workflow = String(trigger.workflow).replace("#/workflows/", "");
-    if (!workflows.has(workflow)) continue;
-    const inputs = Object.values(trigger.inputs ?? {}) as Array<
-      { customizable?: boolean }
-    >;
-    if (inputs.some((i) => i.customizable)) continue;
-    shortcuts.push({ id: entry.name.replace(/\.ts$/, ""), trigger });
-  }
-  return shortcuts.sort((a, b) => a.trigger.name.localeCompare(b.trigger.name));
-}
-
-/** Files the page sends as {name, type, data: base64}, at most 10 MB each. */
-function attachedFiles(
-  sent: unknown,
-): { name: string; mimetype: string; bytes: Uint8Array }[] {
-  if (!Array.isArray(sent)) return [];
-  return sent.flatMap((f) => {
-    const { name, type, data } = (f ?? {}) as Record<string, unknown>;
-    if (typeof name !== "string" || typeof data !== "string") return [];
-    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-    if (bytes.length > 10 * 1024 * 1024) return [];
-    return [{
-      name: name.slice(0, 255),
-      mimetype: typeof type === "string" && type
-        ? type
-        : "application/octet-stream",
-      bytes,
-    }];
-  });
 }
