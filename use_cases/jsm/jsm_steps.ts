@@ -5,7 +5,8 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { CallBudget } from "../../slack/api/call_budget.ts";
 import { connectToJsm, JSM_BUDGET_MS } from "./jsm_connection.ts";
-import { type JsmSyncOutcome, syncTicketToJsm } from "./jsm_sync.ts";
+import { type JsmSyncOutcome } from "./jsm_sync_outcome.ts";
+import { syncTicketToJsm } from "./jsm_sync.ts";
 import { type JsmRetryReport, retryPendingJsmSyncs } from "./jsm_retry.ts";
 
 type Env = Record<string, string | undefined>;
