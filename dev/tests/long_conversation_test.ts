@@ -39,8 +39,8 @@ import {
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { ConversationAction } from "../../helpdesk/tickets/conversation.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
+import { checkSpeaker } from "../../use_cases/conversation/conversation_speaker.ts";
 import {
-  checkSpeaker,
   converse,
   relayFromRequester,
 } from "../../use_cases/conversation/conversation.ts";

@@ -6,21 +6,12 @@
 // comment. What is said goes out only once the ticket is saved.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import type { Queue } from "../../helpdesk/queues/queue.ts";
-import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import {
   checkMessage,
   type ConversationAction,
-  conversationPaused,
-  conversationRefusal,
-  mayConverse,
 } from "../../helpdesk/tickets/conversation.ts";
 import { changeUnderLock } from "../changes/change_under_lock.ts";
-import { isQueueAgent } from "../changes/queue_agents.ts";
-import {
-  loadQueuedTicket,
-  type QueuedTicket,
-} from "../../slack/workspace/queued_ticket.ts";
+import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import { deliver } from "../../slack/workspace/outbox.ts";
 import { numberedParts } from "../../slack/blocks/message_parts.ts";
@@ -29,7 +20,6 @@ import {
   commentEcho,
   fromRequesterPrivately,
   internalNote,
-  pausedConversation,
   replyForRequester,
 } from "../../slack/blocks/conversation_messages.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
@@ -40,6 +30,11 @@ import {
   toRequesterSide,
 } from "./requester_delivery.ts";
 import { decide } from "./conversation_outcome.ts";
+import {
+  checkSpeaker,
+  followMerge,
+  type Speaker,
+} from "./conversation_speaker.ts";
 import { wayChangedReason } from "../../slack/blocks/merge_messages.ts";
 import type { WriterPlace } from "./requester_delivery.ts";
 export type { WriterPlace } from "./requester_delivery.ts";
@@ -47,70 +42,6 @@ export type { WriterPlace } from "./requester_delivery.ts";
 export type ConversationResult =
   | { ok: true; ticket: Ticket; notShown: unknown[] }
   | { ok: false; reason: string; ticket?: Ticket };
-
-export type Speaker =
-  | {
-    ok: true;
-    ticket: Ticket;
-    settings: HelpdeskSettings;
-    queue: Queue;
-    /** The merged ticket the words were addressed to, when followed. */
-    followedFrom?: Ticket;
-  }
-  | { ok: false; reason: string; ticket?: Ticket };
-
-/** Whether the person may say this about the ticket; before a modal opens. */
-export async function checkSpeaker(
-  client: SlackAPIClient,
-  ticketId: string,
-  person: string,
-  action: ConversationAction,
-): Promise<Speaker> {
-  const found = await loadQueuedTicket(client, ticketId);
-  // What a merged ticket's requester adds goes to the ticket kept instead.
-  const loaded = action === "comment" && found.ok &&
-      found.ticket.requester === person
-    ? await followMerge(client, found)
-    : found;
-  if (!loaded.ok) return loaded;
-  const { ticket, queue } = loaded;
-  const paused = conversationPaused(ticket, action);
-  if (paused) {
-    return { ok: false, reason: pausedConversation(ticket, paused), ticket };
-  }
-  // The requesters of tickets merged into this one are its requesters too.
-  const isRequester = ticket.requester === person ||
-    (ticket.followers ?? []).includes(person);
-  const isAgent = action !== "comment" &&
-    await isQueueAgent(
-      new QueueDirectory(client, queue, ticket.requester),
-      person,
-    );
-  if (!mayConverse(action, { isAgent, isRequester })) {
-    return {
-      ok: false,
-      reason: conversationRefusal(action, ticket.key),
-      ticket,
-    };
-  }
-  return loaded;
-}
-
-/**
- * A ticket merged into another as its duplicate: its requester follows the
- * kept one now, so what they write reaches the kept ticket's card (marked
- * with who wrote it, as any participant's words). One step is enough: a
- * ticket that has others merged into it is never merged itself
- * (helpdesk/tickets/ticket_merge.ts).
- */
-export async function followMerge(
-  client: SlackAPIClient,
-  found: QueuedTicket,
-): Promise<Speaker> {
-  if (!found.ok || !found.ticket.merged_into) return found;
-  const kept = await loadQueuedTicket(client, found.ticket.merged_into);
-  return kept.ok ? { ...kept, followedFrom: found.ticket } : found;
-}
 
 /**
  * Whether the requester's words no longer go where they were headed: the

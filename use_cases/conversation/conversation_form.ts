@@ -12,7 +12,7 @@ import {
   type PressResult,
   statusOf,
 } from "../changes/button_press.ts";
-import { checkSpeaker } from "./conversation.ts";
+import { checkSpeaker } from "./conversation_speaker.ts";
 import { withSavedReplies } from "../../slack/blocks/saved_reply_picker.ts";
 import { offeredReplies } from "./saved_reply_offer.ts";
 

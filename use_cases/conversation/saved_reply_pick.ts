@@ -17,7 +17,7 @@ import {
   roundOf,
   withSavedReplies,
 } from "../../slack/blocks/saved_reply_picker.ts";
-import { checkSpeaker } from "./conversation.ts";
+import { checkSpeaker } from "./conversation_speaker.ts";
 
 /**
  * The text a saved reply becomes for this ticket. `{requester}` stays as

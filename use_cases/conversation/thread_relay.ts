@@ -18,7 +18,8 @@ import {
   takeMark,
 } from "../../slack/storage/reaction_marks.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
-import { followMerge, relayFromRequester } from "./conversation.ts";
+import { followMerge } from "./conversation_speaker.ts";
+import { relayFromRequester } from "./conversation.ts";
 import { recordThreadOrder } from "../../slack/storage/checkup_store.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
