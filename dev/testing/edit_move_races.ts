@@ -265,6 +265,39 @@ export const RACES: Race[] = [
   },
 ];
 
+/** `rounds` rounds of `race`, `atOnce` at a time. */
+async function runRounds(
+  slack: FakeSlack,
+  race: Race,
+  rounds: number,
+  atOnce: number,
+): Promise<Tally> {
+  const tally: Tally = {
+    rounds: 0,
+    applied: 0,
+    refused: 0,
+    waitedOut: 0,
+    firstWon: 0,
+    violations: [],
+  };
+  for (let done = 0; done < rounds; done += atOnce) {
+    await Promise.all(
+      Array.from({ length: Math.min(atOnce, rounds - done) }, async () => {
+        await race.round(slack, tally);
+        tally.rounds++;
+      }),
+    );
+  }
+  return tally;
+}
+
+/**
+ * Rounds one at a time, after a busy run in which too many clicks waited
+ * out the lock: a machine that can't serve 25 rounds at once within the
+ * lock's budget can still show that clicks which can both be kept are.
+ */
+const CALM_ROUNDS = 8;
+
 /** Each of `races`, `rounds` rounds, `atOnce` at a time, on one fake Slack. */
 export async function raceAll(
   t: Deno.TestContext,
@@ -277,27 +310,26 @@ export async function raceAll(
   const totals: Record<string, Omit<Tally, "violations">> = {};
   for (const race of races) {
     await t.step(`${race.name}, ${rounds} rounds`, async () => {
-      const tally: Tally = {
-        rounds: 0,
-        applied: 0,
-        refused: 0,
-        waitedOut: 0,
-        firstWon: 0,
-        violations: [],
-      };
-      for (let done = 0; done < rounds; done += atOnce) {
-        await Promise.all(
-          Array.from({ length: atOnce }, async () => {
-            await race.round(slack, tally);
-            tally.rounds++;
-          }),
-        );
-      }
+      const tally = await runRounds(slack, race, rounds, atOnce);
       assert.deepEqual(tally.violations, []);
       assert.equal(tally.rounds, rounds);
       // Clicks that can both be kept were, but for the few a busy machine
-      // kept waiting past the lock's budget (none on an idle one).
-      assert.ok(tally.waitedOut <= rounds / 4, JSON.stringify(tally));
+      // kept waiting past the lock's budget (none on an idle one). Past a
+      // quarter, the machine was too busy to tell: the same race, a round
+      // at a time, must then keep both clicks in nearly every round.
+      if (tally.waitedOut > rounds / 4) {
+        const calm = await runRounds(slack, race, CALM_ROUNDS, 1);
+        assert.deepEqual(calm.violations, []);
+        assert.ok(
+          calm.waitedOut <= CALM_ROUNDS / 4,
+          JSON.stringify({ busy: tally, calm }),
+        );
+        console.warn(
+          `${race.name}: ${tally.waitedOut} of ${rounds} clicks waited out ` +
+            `the lock at ${atOnce} rounds at once; ${calm.waitedOut} of ` +
+            `${CALM_ROUNDS} one at a time`,
+        );
+      }
       // The races are real: each click went first in some rounds (where
       // which went first decides anything).
       if (tally.refused > 0) {
