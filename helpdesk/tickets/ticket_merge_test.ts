@@ -1,13 +1,8 @@
 import assert from "node:assert/strict";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
 import type { Ticket } from "./model.ts";
-import {
-  linkRelated,
-  lockOrder,
-  mergeTickets,
-  peopleOf,
-  unmergeTickets,
-} from "./ticket_merge.ts";
+import { linkRelated, lockOrder } from "./ticket_pairing.ts";
+import { mergeTickets, peopleOf, unmergeTickets } from "./ticket_merge.ts";
 import {
   closedByItsRequester,
   releasedAt,

@@ -1,7 +1,5 @@
-import {
-  linkRelated,
-  mergeTickets,
-} from "../../helpdesk/tickets/ticket_merge.ts";
+import { linkRelated } from "../../helpdesk/tickets/ticket_pairing.ts";
+import { mergeTickets } from "../../helpdesk/tickets/ticket_merge.ts";
 import assert from "node:assert/strict";
 import {
   isConversationAction,

@@ -1,5 +1,6 @@
 // Merge into…, Unmerge… and Link related…, as submitted: what each changes
-// in the two tickets, judged by the rules in helpdesk/tickets/ticket_merge.ts.
+// in the two tickets, judged by the rules in helpdesk/tickets/ticket_merge.ts
+// (linking: ticket_pairing.ts).
 // Finding the pair and taking both locks is paired_change.ts's.
 //
 // The kept ticket is saved first and the merged one last. A failure between
@@ -9,8 +10,8 @@
 // one. The merged ticket's record is what says a merge happened.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { linkRelated } from "../../helpdesk/tickets/ticket_pairing.ts";
 import {
-  linkRelated,
   mergeTickets,
   unmergeTickets,
 } from "../../helpdesk/tickets/ticket_merge.ts";

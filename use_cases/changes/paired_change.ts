@@ -14,7 +14,7 @@ import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import {
   lockOrder,
   type MergeActor,
-} from "../../helpdesk/tickets/ticket_merge.ts";
+} from "../../helpdesk/tickets/ticket_pairing.ts";
 import { KEY_PREFIX } from "../../helpdesk/tickets/ticket_ids.ts";
 import {
   findTicketId,
