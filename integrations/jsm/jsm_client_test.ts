@@ -53,6 +53,9 @@ Deno.test("JsmClient with an API token, against the fake JSM", async (t) => {
   await t.step(
     "finds a request by its Helpdesk key through JQL, once the index shows it",
     async () => {
+      // Longer than a busy machine takes to get from the creates to the
+      // search below, which the default 2 s lag is not.
+      jsm.searchLagMs = 60_000;
       await createRequest(client, {
         helpdeskKey: "HD-AAAAA2",
         summary: "VPN drops",
