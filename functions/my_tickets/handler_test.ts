@@ -273,3 +273,29 @@ listTest(
     assert.equal(slack.callsTo("views.open").length, 0);
   },
 );
+
+listTest(
+  "My tickets: after Withdraw or Reopen, a stale read never redraws the ticket as it was",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    const ticket = await openTestTicket(slack, {});
+    const session = await myTickets(slack, PEOPLE.requester);
+    // Every read answers the version before the newest write (DynamoDB's
+    // eventually consistent reads, at their worst).
+    slack.staleReads = { windowMs: 60_000, chance: 1 };
+    await session.click("my_tickets_withdraw", ticket.id);
+    assert.equal((await storedTicket(slack, ticket.id)).status, "closed");
+    assert.match(shownText(session.view), /is withdrawn/);
+    assert.match(rows(session.view)[0], /Closed/);
+    assert.deepEqual(buttonsOf(session.view), ["my_tickets_reopen"]);
+
+    // Later, once every replica has caught up, the person reopens it.
+    slack.settleReads();
+    await session.click("my_tickets_reopen", ticket.id);
+    assert.equal((await storedTicket(slack, ticket.id)).status, "new");
+    assert.match(shownText(session.view), /is reopened/);
+    assert.match(rows(session.view)[0], /New/);
+    assert.deepEqual(buttonsOf(session.view), ["my_tickets_withdraw"]);
+  },
+);

@@ -17,6 +17,7 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { type DatastoreFilter, getItem, itemPages } from "./datastore.ts";
 import { WALK_STATE_ID, workEntryFrom } from "./work_store.ts";
 import { ticketsById } from "./ticket_queries.ts";
+import { knownRevision } from "./ticket_store.ts";
 
 /**
  * The rows the index holds for a list, or undefined when the index can't
@@ -93,16 +94,25 @@ export async function openRows(
 /**
  * The tickets of one page, in the page's order, read by id (one bulkGet for
  * a page of 25 or fewer); those that no longer `fit` (changed since their
- * entry was written) are left out.
+ * entry was written) are left out. `known`: tickets this run has just
+ * written or read under their lock, which stand in for a read older than
+ * them (reads may be stale, see dev/testing/fake_slack/stale_reads.ts), so
+ * a list redrawn after a click never shows its ticket as it was before.
  */
 export async function ticketsOfPage(
   client: SlackAPIClient,
   rows: readonly ListRow[],
   fit: (ticket: Ticket) => boolean,
+  known: readonly Ticket[] = [],
 ): Promise<Ticket[]> {
   const read = await ticketsById(client, rows.map((row) => row.id));
   return rows.flatMap((row) => {
-    const ticket = read.get(row.id)?.ticket;
+    const found = read.get(row.id);
+    const ours = known.find((t) => t.id === row.id);
+    const ticket = ours && (!found ||
+        found.rev < (knownRevision(client, row.id) ?? ""))
+      ? ours
+      : found?.ticket;
     return ticket && fit(ticket) ? [ticket] : [];
   });
 }

@@ -51,6 +51,8 @@ export async function showMyTickets(
   state: ListState,
   notice?: string,
   now = Math.floor(Date.now() / 1000),
+  /** The ticket a click just changed (or was refused), as this run knows it. */
+  changed?: Ticket,
 ): Promise<void> {
   const [settings, rows] = await Promise.all([
     getSettings(client),
@@ -67,15 +69,22 @@ export async function showMyTickets(
   }
   const mine = (t: ListRow) => isMine(t, person, now);
   const since = now - RECENT_DAYS * 86_400;
+  const known = changed ? [changed] : [];
   const ordered = rows
     ? orderMyTickets(rows.filter(mine))
-    // The index does not serve the lists yet: the tickets as before.
+    // The index does not serve the lists yet: the tickets as before, the
+    // one just changed as this run knows it (the scan may be stale).
     : orderMyTickets(
-      (await ticketsOfRequester(client, person, since)).filter(mine),
+      (await ticketsOfRequester(client, person, since))
+        .map((t) => t.id === changed?.id ? changed : t)
+        .filter(mine),
     );
   const listed = pageOf(ordered, state.page, MY_TICKETS_PAGE_SIZE);
   const page = rows
-    ? { ...listed, items: await ticketsOfPage(client, listed.items, mine) }
+    ? {
+      ...listed,
+      items: await ticketsOfPage(client, listed.items, mine, known),
+    }
     : listed as Page<Ticket>;
   await slackCall(client, "views.update", {
     view_id: viewId,
@@ -128,6 +137,7 @@ export async function clickInMyTickets(
   const click = myTicketsClick(actionId, value);
   if (!click) return;
   let notice: string;
+  let changed: Ticket | undefined;
   try {
     const result = await changeTicket(
       client,
@@ -135,6 +145,7 @@ export async function clickInMyTickets(
       { type: click.action },
       person,
     );
+    changed = result.ticket;
     notice = result.ok
       ? `:white_check_mark: ${done(click.action, result.ticket.key)}${
         result.notShown.length
@@ -148,7 +159,15 @@ export async function clickInMyTickets(
     console.error("my tickets: the action failed", error);
     notice = `:warning: Nothing changed. ${explainFailure(error)}`;
   }
-  await showMyTickets(client, viewId, person, state, notice);
+  await showMyTickets(
+    client,
+    viewId,
+    person,
+    state,
+    notice,
+    undefined,
+    changed,
+  );
 }
 
 function done(action: string, key: string): string {
