@@ -67,9 +67,8 @@ export async function checkupLines(
     jsmTokenId,
     budgetMs: asked.budgetMs,
   });
-  const lines = finished.kind === "nothing pending"
-    ? outcome.lines
-    : finished.lines;
+  assert.equal(finished.kind, "rewritten", "the findings' DM is rewritten");
+  const { lines } = finished;
   assert.deepEqual(lines.filter((l) => l.pending), [], "nothing left pending");
   const shown = slack.workspace.findMessage(
     outcome.report.channel,
@@ -104,25 +103,30 @@ export function failedCheck(lines: CheckupLine[], check: string): CheckupLine {
 
 /**
  * The check-up's DM says every one of its `checked` checks passed (and
- * `skipped` skipped), but for the time to answer a click. That line times
- * round trips to the fake on this machine, so on one too busy to answer
- * auth.test within a fifteenth of Slack's 3 s it fails, truthfully; only
- * it may, and then it alone. `checked` undefined: any number.
+ * `skipped` skipped, `running` still running: the first step's DM, before
+ * the second rewrites it, has the workflow steps line running), but for the
+ * time to answer a click. That line times round trips to the fake on this
+ * machine, so on one too busy to answer auth.test within a fifteenth of
+ * Slack's 3 s it fails, truthfully; only it may, and then it alone.
+ * `checked` undefined: any number.
  */
 export function assertCheckupPassed(
   report: { text?: string; blocks?: unknown },
   checked?: number,
   skipped = 0,
+  running = 0,
 ) {
   const text = report.text ?? "";
   const summary =
-    /^Helpdesk check-up: (?:all (\d+) checks passed|(\d+) of (\d+) checks failed)(?:, (\d+) skipped)?\./
+    /^Helpdesk check-up: (?:all (\d+) checks passed|(\d+) of (\d+) checks failed)(?:, (\d+) skipped)?(?:, (\d+) still running)?\./
       .exec(text);
   assert.ok(summary, `not a check-up's summary: ${text}`);
-  const [, allPassed, failedCount, ofChecked, skippedCount] = summary;
+  const [, allPassed, failedCount, ofChecked, skippedCount, runningCount] =
+    summary;
   if (checked !== undefined) {
     assert.equal(Number(allPassed ?? ofChecked), checked, text);
   }
+  assert.equal(Number(runningCount ?? 0), running, text);
   assert.equal(Number(skippedCount ?? 0), skipped, text);
   const failed = [
     ...JSON.stringify(report.blocks ?? []).matchAll(/:x: \*([^*]+)\*/g),

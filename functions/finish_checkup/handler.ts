@@ -7,17 +7,18 @@ export default SlackFunction(
   FinishCheckupFunction,
   async ({ inputs, client, env }) => {
     const { admin, report_channel, report_ts } = inputs;
-    // The first step refused (not an admin) or posted nothing: no findings
-    // to finish, and nobody to tell.
-    if (!admin || !report_channel || !report_ts) return { outputs: {} };
+    // The first step refused (not an admin): nobody to tell. Every other
+    // input may arrive empty or damaged; the workflow steps line says so.
+    if (!admin) return { outputs: {} };
     const outcome = await finishCheckup(client, {
       admin,
-      report: { channel: report_channel, ts: report_ts },
+      report: report_channel && report_ts
+        ? { channel: report_channel, ts: report_ts }
+        : undefined,
       lines: decodeLines(inputs.lines ?? []),
       env,
       jsmTokenId: inputs.jsm_access_token,
     });
-    if (outcome.kind === "nothing pending") return { outputs: {} };
     const { lines } = outcome;
     return {
       outputs: {

@@ -19,6 +19,7 @@ import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { clientFor } from "../../dev/testing/harness.ts";
 import { finishCheckup } from "../../use_cases/checkup/checkup_followup.ts";
 import { pass } from "../../use_cases/checkup/checkup_line.ts";
+import { stepChainPending } from "../../use_cases/checkup/step_chain_check.ts";
 
 /** The first step's outputs, all absent when it refused. */
 interface Outputs {
@@ -74,7 +75,7 @@ Deno.test("the check-up with JSM on: one message, finished by its second step", 
       const first = await firstStep(slack, jsm.apiTokenEnv());
       const [dm] = checkupDms(slack);
       assert.equal(dm.ts, first.report_ts);
-      assert.match(dm.text ?? "", /, 1 still running\./);
+      assert.match(dm.text ?? "", /, 2 still running\./);
       const shown = JSON.stringify(dm.blocks);
       assert.match(
         shown,
@@ -86,7 +87,7 @@ Deno.test("the check-up with JSM on: one message, finished by its second step", 
       );
       assert.equal(
         (first.lines as string[]).length,
-        11,
+        12,
         "every line goes to the next step",
       );
     },
@@ -101,11 +102,12 @@ Deno.test("the check-up with JSM on: one message, finished by its second step", 
       const dms = checkupDms(slack);
       assert.equal(dms.length, 1, "one message");
       assert.equal(dms[0].ts, first.report_ts);
-      // Ten lines checked, files skipped, none still running. (The triggers
-      // line may fail here: this workspace has no JSM webhook trigger.)
+      // Eleven lines checked, files skipped, none still running. (The
+      // triggers line may fail here: this workspace has no JSM webhook
+      // trigger.)
       assert.match(
         dms[0].text ?? "",
-        /10 checks (?:passed|failed), 1 skipped\./,
+        /11 checks (?:passed|failed), 1 skipped\./,
       );
       assert.match(
         JSON.stringify(dms[0].blocks),
@@ -115,7 +117,7 @@ Deno.test("the check-up with JSM on: one message, finished by its second step", 
       const outputs = result.outputs as Outputs;
       assert.equal(
         Number(outputs.passed) + Number(outputs.failed),
-        10,
+        11,
         "every line but the skipped one counted",
       );
     },
@@ -148,7 +150,7 @@ Deno.test("the check-up with JSM on: one message, finished by its second step", 
       const [told] = slack.workspace.dmsTo(PEOPLE.admin);
       assert.match(
         told.text ?? "",
-        /^The check-up could not add its last line to its findings above: .*message_not_found/s,
+        /^The check-up could not add its last lines to its findings above: .*message_not_found/s,
       );
       assert.match(
         told.text ?? "",
@@ -169,29 +171,61 @@ Deno.test("the check-up with JSM on: one message, finished by its second step", 
       );
       const dms = slack.workspace.dmsTo(PEOPLE.admin);
       assert.equal(dms.length, 2);
-      assert.match(dms[0].text ?? "", /, 1 still running\./, "left as it was");
+      assert.match(dms[0].text ?? "", /, 2 still running\./, "left as it was");
       assert.match(
         dms[1].text ?? "",
-        /the first step's lines did not reach this one\.\n:white_check_mark: \*Jira Service Management\*/,
+        /the first step's findings did not reach this one intact\.\n:white_check_mark: \*Jira Service Management\*/,
+      );
+      assert.match(
+        dms[1].text ?? "",
+        /:x: \*Workflow steps\*: The second step ran, but the first step's findings reached it unreadable\./,
       );
     },
   );
 });
 
-Deno.test("the check-up's second step with nothing to finish", async (t) => {
+Deno.test("the workflow steps line: the second step proves the hand-over", async (t) => {
   await using slack = await configuredWorkspace();
+  const advice =
+    /\*What to do:\* Run the check-up again\. If this line fails again, Slack is not handing a workflow step's results to its next step here, and Configure a queue's confirmation/;
 
-  await t.step("JSM off: no pending line, and no call", async () => {
-    const first = await firstStep(slack, {});
-    const [dm] = checkupDms(slack);
-    assertCheckupPassed(dm, 9, 1);
-    slack.clearCalls();
-    const result = await secondStep(slack, first, {});
-    assert.deepEqual(result.outputs, {});
-    assert.equal(slack.calls.length, 0);
-  });
+  await t.step(
+    "the first step shows it running, saying what to do",
+    async () => {
+      const first = await firstStep(slack, {});
+      const [dm] = checkupDms(slack);
+      assertCheckupPassed(dm, 9, 1, 1);
+      assert.match(
+        JSON.stringify(dm.blocks),
+        /:hourglass_flowing_sand: \*Workflow steps\*: Being checked by the check-up's next step.*If it does not change within a minute:\* Slack did not run the check-up's second step with this step's findings/,
+      );
+      const last = JSON.parse((first.lines as string[]).at(-1)!);
+      assert.equal(last.check, "Workflow steps", "the last line of all");
+    },
+  );
 
-  await t.step("the first step refused: no call either", async () => {
+  await t.step(
+    "JSM off: the second step rewrites the same DM, the line passing",
+    async () => {
+      slack.workspace.messages.length = 0;
+      const first = await firstStep(slack, {});
+      slack.clearCalls();
+      const result = await secondStep(slack, first, {});
+      assert.deepEqual(slack.calls.map((c) => c.method), ["chat.update"]);
+      const dms = checkupDms(slack);
+      assert.equal(dms.length, 1, "one message");
+      assert.equal(dms[0].ts, first.report_ts);
+      assertCheckupPassed(dms[0], 10, 1);
+      assert.match(
+        JSON.stringify(dms[0].blocks),
+        /:white_check_mark: \*Workflow steps\*: The second step ran with the first step's findings \(11 lines, as a list of texts\) and the place of this DM, all intact\./,
+      );
+      const outputs = result.outputs as Outputs;
+      assert.equal(Number(outputs.passed) + Number(outputs.failed), 10);
+    },
+  );
+
+  await t.step("the first step refused: no call", async () => {
     const first = await firstStep(slack, {}, PEOPLE.agent);
     assert.deepEqual(first, {});
     slack.clearCalls();
@@ -199,6 +233,67 @@ Deno.test("the check-up's second step with nothing to finish", async (t) => {
     assert.deepEqual(result.outputs, {});
     assert.equal(slack.calls.length, 0);
   });
+
+  // What arrived, and what the line then says arrived.
+  const damaged: Array<[string, (first: Outputs) => Outputs, RegExp]> = [
+    [
+      "inputs empty but the admin",
+      (first) => ({ admin: first.admin }),
+      /findings reached it empty\./,
+    ],
+    [
+      "lines not a list",
+      (first) => ({ ...first, lines: "[]" as unknown as string[] }),
+      /findings reached it unreadable\./,
+    ],
+    [
+      "a line cut off",
+      (first) => ({ ...first, lines: first.lines!.slice(0, -1) }),
+      /findings reached it incomplete \(10 lines, not ending with this one\)\./,
+    ],
+    [
+      "a line damaged",
+      (first) => ({
+        ...first,
+        lines: [
+          ...first.lines!.slice(0, 2),
+          '{"check":',
+          ...first.lines!.slice(3),
+        ],
+      }),
+      /findings reached it unreadable\./,
+    ],
+    [
+      "the DM's timestamp damaged",
+      (first) => ({ ...first, report_ts: "yesterday" }),
+      /findings reached it without the place of their DM\./,
+    ],
+    [
+      "the DM's channel missing",
+      (first) => ({ ...first, report_channel: undefined }),
+      /findings reached it without the place of their DM\./,
+    ],
+  ];
+  for (const [what, damage, found] of damaged) {
+    await t.step(
+      `${what}: the line fails with its advice, the DM left as it was`,
+      async () => {
+        slack.workspace.messages.length = 0;
+        const first = await firstStep(slack, {});
+        const result = await secondStep(slack, damage(first), {});
+        const [dm, told, ...more] = slack.workspace.dmsTo(PEOPLE.admin);
+        assert.deepEqual(more, []);
+        assert.match(dm.text ?? "", /, 1 still running\./, "left as it was");
+        assert.match(
+          told.text ?? "",
+          /^The check-up could not add its last line to its findings above: the first step's findings did not reach this one intact\.\n:x: \*Workflow steps\*: The second step ran, but the first step's findings /,
+        );
+        assert.match(told.text ?? "", found);
+        assert.match(told.text ?? "", advice);
+        assert.equal((result.outputs as Outputs).failed, 1);
+      },
+    );
+  }
 
   await t.step(
     "a pending line no step runs fails, saying so, in the same message",
@@ -214,6 +309,7 @@ Deno.test("the check-up's second step with nothing to finish", async (t) => {
         lines: [
           pass("Slack permissions", "All 13 granted."),
           { check: "Something new", ok: true, pending: true, found: "…" },
+          stepChainPending(),
         ],
         env: {},
       });

@@ -52,7 +52,7 @@ Deno.test("the check-up in a healthy workspace", async (t) => {
       interactivity: interactivityOf(PEOPLE.admin),
     }));
     const [dm] = slack.workspace.dmsTo(PEOPLE.admin).slice(-1);
-    assertCheckupPassed(dm, 9, 1);
+    assertCheckupPassed(dm, 9, 1, 1);
     const shown = JSON.stringify(dm.blocks);
     for (const check of ALL_CHECKS) assert.ok(shown.includes(`*${check}*`));
   });

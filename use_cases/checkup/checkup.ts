@@ -8,7 +8,9 @@
 // The JSM line is the workflow's next step (checkup_followup.ts): this step
 // posts the findings with that line pending, and the next one rewrites the
 // same message with its result. Its connection and its errors explained
-// (about 24 KB of code) would take this function past 60 KB.
+// (about 24 KB of code) would take this function past 60 KB. The workflow
+// steps line is always pending here: the next step's running with these
+// findings is what it proves (step_chain_check.ts).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { settingsAndQueues } from "../../slack/storage/queue_store.ts";
 import {
@@ -45,6 +47,7 @@ import {
 import { checkDatastore, DATASTORE_CHECK } from "./datastore_check.ts";
 import { checkThreadOrder, THREAD_ORDER_CHECK } from "./thread_order_check.ts";
 import { JSM_CHECK } from "./jsm_check_name.ts";
+import { stepChainPending } from "./step_chain_check.ts";
 import { checkClickTime, CLICK_CHECK } from "./click_time_check.ts";
 import {
   checkFiles,
@@ -151,7 +154,8 @@ export async function runCheckup(
     );
     if (integrations.jsm) checks.push(Promise.resolve(pending(JSM_CHECK)));
   }
-  const lines = (await Promise.all(checks)).flat();
+  // Last, whatever the integrations: the next step's running proves it.
+  const lines = [...(await Promise.all(checks)).flat(), stepChainPending()];
   const posted = await slackCall(client, "chat.postMessage", {
     channel: request.admin,
     ...checkupMessage(lines),

@@ -42,17 +42,22 @@ export const fail = (
 
 /**
  * A check the check-up's next step runs (the JSM line: its connection and
- * its errors explained would take this step past 60 KB of code). Neither
- * passed nor failed until that step rewrites it.
+ * its errors explained would take this step past 60 KB of code; the
+ * workflow steps line, which that step's running proves). Neither passed
+ * nor failed until that step rewrites it; `todo` is what to do if it never
+ * does.
  */
-export const pending = (check: string): CheckupLine => ({
+export const pending = (
+  check: string,
+  todo =
+    "That step did not finish: run the check-up again, and if this line stays, look at Helpdesk's logs (`slack activity`).",
+): CheckupLine => ({
   check,
   ok: true,
   pending: true,
   found:
     "Being checked by the check-up's next step, which puts the result here.",
-  todo:
-    "That step did not finish: run the check-up again, and if this line stays, look at Helpdesk's logs (`slack activity`).",
+  todo,
 });
 
 /** The lines as the next step gets them: a JSON text each. */
@@ -64,6 +69,8 @@ export function encodeLines(lines: readonly CheckupLine[]): string[] {
 export function decodeLines(
   texts: readonly string[],
 ): CheckupLine[] | undefined {
+  // Not a list at all: damaged on the way like any unreadable line.
+  if (!Array.isArray(texts)) return undefined;
   const lines: CheckupLine[] = [];
   for (const text of texts) {
     let line: Partial<CheckupLine>;
