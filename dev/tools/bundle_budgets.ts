@@ -105,7 +105,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // transitions; 142.8 KB before.
   // A withdrawal's owed reopenings settled under the kept ticket's lock
   // (merged_release.ts, +0.8 KB, as in update_ticket): 140.7 KB.
-  my_tickets: 141 * KB,
+  // Pages kept by a row, so that none is skipped when rows before it
+  // close (pageAt in helpdesk/tickets/ticket_lists.ts, +2.6 KB): 143.2 KB.
+  my_tickets: 144 * KB,
   // Answering a submission within Slack's 3 s (answer_in_time.ts, 3.4 KB);
   // the form's file field (+0.6 KB); a ticket's writers (+0.05 KB).
   // 138.8 KB since the files step's outputs are apart from its definition

@@ -234,3 +234,40 @@ listTest(
     assert.match(texts[0], /\*&lt;!channel&gt; &amp; &lt;@U123\|boss&gt;\*/);
   },
 );
+
+listTest(
+  "Open tickets: Next page skips no ticket when one before it closed meanwhile",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configureQueues(slack);
+    const client = clientFor(slack);
+    const all = Array.from({ length: 50 }, () => ticket({}));
+    await putTickets(client, all);
+    const session = await openTickets(slack, PEOPLE.otherAgent);
+    const first = keysIn(session.view);
+    assert.equal(first.length, 45);
+    // While the person reads page 1, two of its tickets close.
+    const closing = all.filter((t) => [first[3], first[10]].includes(t.key));
+    await putTickets(
+      client,
+      closing.map((t) => ({ ...t, status: "closed", closed_at: now })),
+    );
+    await session.click("open_tickets_page_next");
+    const second = keysIn(session.view);
+    const seen = new Set([...first, ...second]);
+    for (const t of all) {
+      if (closing.includes(t)) continue;
+      assert.ok(seen.has(t.key), `${t.key} was never shown`);
+    }
+    // Nothing shown twice either, and the pages still count right.
+    assert.equal(first.length + second.length, 50);
+    assert.match(shownText(session.view), /48 open tickets .* page 2 of 2/);
+    // Back: page 1 as it is now, from the top.
+    await session.click("open_tickets_page_previous");
+    assert.deepEqual(
+      keysIn(session.view).slice(0, 43),
+      first.filter((k) => !closing.some((t) => t.key === k)),
+    );
+    assert.match(shownText(session.view), /page 1 of 2/);
+  },
+);

@@ -2,7 +2,7 @@
 // tickets (My tickets) and the open tickets of the queues an agent works
 // (Open tickets). Plain data: the Slack side reads the tickets and draws
 // the page.
-import { OPEN_STATUSES, type Status, type Ticket } from "./model.ts";
+import { isStatus, OPEN_STATUSES, type Status, type Ticket } from "./model.ts";
 
 /** How far back My tickets shows closed ones. */
 export const RECENT_DAYS = 30;
@@ -40,12 +40,15 @@ const STATUS_ORDER: Record<Status, number> = {
  * then resolved ones waiting for their word, then those closed lately.
  */
 export function orderMyTickets<T extends ListRow>(tickets: readonly T[]): T[] {
-  const group = (t: T) =>
+  return [...tickets].sort(myTicketsOrder);
+}
+
+/** The order of orderMyTickets, one pair at a time. */
+export function myTicketsOrder(a: ListKey, b: ListKey): number {
+  const group = (t: ListKey) =>
     OPEN_STATUSES.includes(t.status) ? 0 : t.status === "resolved" ? 1 : 2;
-  return [...tickets].sort((a, b) =>
-    group(a) - group(b) || b.updated_at - a.updated_at ||
-    a.id.localeCompare(b.id)
-  );
+  return group(a) - group(b) || b.updated_at - a.updated_at ||
+    a.id.localeCompare(b.id);
 }
 
 /** Whether My tickets shows it: open or resolved, or closed lately. */
@@ -73,7 +76,7 @@ export function isQueueOrder(value: unknown): value is QueueOrder {
  * first response while nobody answered, else its resolution. None while the
  * clocks are paused (waiting on the requester) or without targets.
  */
-export function nextDeadline(ticket: ListRow): number | undefined {
+export function nextDeadline(ticket: ListKey): number | undefined {
   if (ticket.status === "waiting_on_requester") return undefined;
   const due = [
     ticket.first_response_at === undefined ? ticket.response_due_at : undefined,
@@ -90,24 +93,32 @@ export function orderOpenTickets<T extends ListRow>(
   tickets: readonly T[],
   order: QueueOrder,
 ): T[] {
-  const byStatus = (a: T, b: T) =>
+  return [...tickets].sort(openTicketsOrder(order));
+}
+
+/** The order of orderOpenTickets, one pair at a time. */
+export function openTicketsOrder(
+  order: QueueOrder,
+): (a: ListKey, b: ListKey) => number {
+  type K = ListKey;
+  const byStatus = (a: K, b: K) =>
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
-  const byDeadline = (a: T, b: T) =>
+  const byDeadline = (a: K, b: K) =>
     (nextDeadline(a) ?? Infinity) - (nextDeadline(b) ?? Infinity);
-  const unassignedFirst = (a: T, b: T) =>
+  const unassignedFirst = (a: K, b: K) =>
     Number(Boolean(a.assignee)) - Number(Boolean(b.assignee));
   const keys = {
     status: [byStatus, unassignedFirst, byDeadline],
     deadline: [byDeadline, unassignedFirst, byStatus],
     unassigned: [unassignedFirst, byDeadline, byStatus],
   }[order];
-  return [...tickets].sort((a, b) => {
+  return (a, b) => {
     for (const key of keys) {
       const c = key(a, b);
       if (c) return c;
     }
     return a.created_at - b.created_at || a.id.localeCompare(b.id);
-  });
+  };
 }
 
 export interface Page<T> {
@@ -116,6 +127,112 @@ export interface Page<T> {
   page: number;
   pages: number;
   total: number;
+  /** Where the page's first and last rows stood in the order. */
+  first?: ListKey;
+  last?: ListKey;
+}
+
+/**
+ * What a row's place in either order depends on: a page's buttons carry
+ * the keys of its first and last rows, so that the next page starts right
+ * after the last row shown, wherever the rows before it went meanwhile.
+ */
+export type ListKey =
+  & Pick<ListRow, "id" | "status" | "created_at" | "updated_at">
+  & Partial<
+    Pick<
+      ListRow,
+      | "assignee"
+      | "first_response_at"
+      | "response_due_at"
+      | "resolution_due_at"
+    >
+  >;
+
+const KEY_TIMES = [
+  "created_at",
+  "updated_at",
+  "first_response_at",
+  "response_due_at",
+  "resolution_due_at",
+] as const;
+
+export function keyOf(row: ListKey): ListKey {
+  const key: ListKey = {
+    id: row.id,
+    status: row.status,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+  for (const field of KEY_TIMES) {
+    if (row[field] !== undefined) key[field] = row[field];
+  }
+  if (row.assignee) key.assignee = row.assignee;
+  return key;
+}
+
+/** A key as a click sent it back (anyone can forge one): checked. */
+export function isListKey(value: unknown): value is ListKey {
+  if (typeof value !== "object" || value === null) return false;
+  const key = value as Record<string, unknown>;
+  return typeof key.id === "string" && isStatus(key.status) &&
+    typeof key.created_at === "number" && typeof key.updated_at === "number" &&
+    KEY_TIMES.every((f) =>
+      key[f] === undefined || Number.isFinite(key[f] as number)
+    ) &&
+    (key.assignee === undefined || typeof key.assignee === "string");
+}
+
+/**
+ * Which page to show: by number (a list just opened, another order), or by
+ * a row of the page the person saw: `after` its last row (Next), `before`
+ * its first (Previous), or `from` its first again (redrawn after a click).
+ */
+export interface PageAt {
+  page: number;
+  after?: ListKey;
+  before?: ListKey;
+  from?: ListKey;
+}
+
+/**
+ * One page of rows in `order`. Kept by a row rather than by a count, a page
+ * neither skips nor repeats a row that kept its place when rows before it
+ * closed or opened between two clicks. Previous goes back a whole page, or
+ * to the first one.
+ */
+export function pageAt<T extends ListKey>(
+  ordered: readonly T[],
+  at: PageAt,
+  size: number,
+  order: (a: ListKey, b: ListKey) => number,
+): Page<T> {
+  const count = (before: (row: T) => boolean) => ordered.filter(before).length;
+  let start: number;
+  if (at.after) start = count((row) => order(row, at.after!) <= 0);
+  else if (at.from) start = count((row) => order(row, at.from!) < 0);
+  else if (at.before) {
+    const ahead = count((row) => order(row, at.before!) < 0);
+    start = ahead <= size ? 0 : ahead - size;
+  } else return keyed(pageOf(ordered, at.page, size));
+  // Past the end (everything after it went): the last page.
+  if (start >= ordered.length) {
+    return keyed(pageOf(ordered, Number.MAX_SAFE_INTEGER, size));
+  }
+  const page = Math.ceil(start / size);
+  return keyed({
+    items: ordered.slice(start, start + size),
+    page,
+    pages: page + Math.ceil((ordered.length - start) / size),
+    total: ordered.length,
+  });
+}
+
+function keyed<T extends ListKey>(page: Page<T>): Page<T> {
+  const [first, last] = [page.items[0], page.items.at(-1)];
+  return first && last
+    ? { ...page, first: keyOf(first), last: keyOf(last) }
+    : page;
 }
 
 /**

@@ -1,10 +1,14 @@
 import assert from "node:assert/strict";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
 import {
+  isListKey,
   isMine,
+  keyOf,
+  myTicketsOrder,
   nextDeadline,
   orderMyTickets,
   orderOpenTickets,
+  pageAt,
   pageOf,
 } from "./ticket_lists.ts";
 import type { Ticket } from "./model.ts";
@@ -85,4 +89,59 @@ Deno.test("pages", () => {
     pages: 1,
     total: 0,
   });
+});
+
+Deno.test("pages kept by a row: rows closing before it shift nothing", () => {
+  // 50 open tickets, the newest change first (My tickets' order).
+  const all = Array.from(
+    { length: 50 },
+    (_, i) => t(`T${String(i).padStart(2, "0")}`, { updated_at: NOW - i }),
+  );
+  const ids = (rows: readonly Ticket[]) => rows.map((r) => r.id);
+  const page = (rows: readonly Ticket[], at: Parameters<typeof pageAt>[1]) =>
+    pageAt(orderMyTickets(rows), at, 20, myTicketsOrder);
+  const first = page(all, { page: 0 });
+  assert.deepEqual(first.first, keyOf(all[0]));
+  assert.deepEqual(first.last, keyOf(all[19]));
+  // Two of page 1 close; another ticket is opened at the top.
+  const now = [
+    t("NEW", { updated_at: NOW + 1 }),
+    ...all.filter((r) => !["T03", "T07"].includes(r.id)),
+  ];
+  const next = page(now, { page: 1, after: first.last });
+  assert.deepEqual(ids(next.items), ids(all.slice(20, 40)));
+  assert.equal(next.page, 1);
+  assert.equal(next.pages, 3);
+  // Redrawn from its own first row after a click: the same rows.
+  assert.deepEqual(page(now, { page: 1, from: next.first }).items, next.items);
+  // Previous: a whole page before, or the first page when fewer are left.
+  const back = page(now, { page: 0, before: next.first });
+  assert.deepEqual(back.page, 0);
+  assert.deepEqual(ids(back.items), ["NEW", ...ids(now.slice(1, 20))]);
+  const third = page(now, { page: 2, after: next.last });
+  assert.deepEqual(ids(third.items), ids(all.slice(40)));
+  assert.deepEqual(
+    ids(page(now, { page: 1, before: third.first }).items),
+    ids(now.slice(19, 39)),
+  );
+  // Everything after the row went: the last page.
+  const gone = page(now.slice(0, 10), { page: 2, after: next.last });
+  assert.equal(gone.page, 0);
+  assert.equal(gone.items.length, 10);
+});
+
+Deno.test("a key sent back by a click is checked", () => {
+  const key = keyOf(t("A", { status: "new", assignee: "U1" }));
+  assert.ok(isListKey(JSON.parse(JSON.stringify(key))));
+  for (
+    const forged of [
+      null,
+      "A",
+      { ...key, status: "constructor" },
+      { ...key, id: 7 },
+      { ...key, created_at: "1" },
+      { ...key, response_due_at: "soon" },
+      { ...key, assignee: {} },
+    ]
+  ) assert.equal(isListKey(forged), false, JSON.stringify(forged));
 });

@@ -71,7 +71,8 @@ export function myTicketsModal(
   return listFrame(
     MY_TICKETS_VIEW,
     MY_TICKETS_TITLE,
-    { page: page.page },
+    // A click on a ticket redraws this page from the same first row.
+    { page: page.page, ...(page.first ? { from: page.first } : {}) },
     blocks,
   );
 }

@@ -9,9 +9,11 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import {
   isMine,
   type ListRow,
+  myTicketsOrder,
   orderMyTickets,
   type Page,
-  pageOf,
+  type PageAt,
+  pageAt,
   RECENT_DAYS,
 } from "../../helpdesk/tickets/ticket_lists.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -29,9 +31,9 @@ import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import {
   listFrame,
-  type ListState,
   listState,
   note,
+  pageClicked,
 } from "../../slack/blocks/list_modal.ts";
 import {
   MY_TICKETS_ACTION,
@@ -48,7 +50,7 @@ export async function showMyTickets(
   client: SlackAPIClient,
   viewId: string,
   person: string,
-  state: ListState,
+  state: PageAt,
   notice?: string,
   now = Math.floor(Date.now() / 1000),
   /** The ticket a click just changed (or was refused), as this run knows it. */
@@ -61,7 +63,7 @@ export async function showMyTickets(
   if (!settings) {
     await slackCall(client, "views.update", {
       view_id: viewId,
-      view: listFrame(MY_TICKETS_VIEW, MY_TICKETS_TITLE, state, [
+      view: listFrame(MY_TICKETS_VIEW, MY_TICKETS_TITLE, { page: 0 }, [
         note(NOT_CONFIGURED),
       ]),
     });
@@ -79,7 +81,7 @@ export async function showMyTickets(
         .map((t) => t.id === changed?.id ? changed : t)
         .filter(mine),
     );
-  const listed = pageOf(ordered, state.page, MY_TICKETS_PAGE_SIZE);
+  const listed = pageAt(ordered, state, MY_TICKETS_PAGE_SIZE, myTicketsOrder);
   const page = rows
     ? {
       ...listed,
@@ -129,9 +131,7 @@ export async function clickInMyTickets(
 ) {
   const state = listState(privateMetadata);
   if (actionId.startsWith(`${MY_TICKETS_ACTION}_page`)) {
-    await showMyTickets(client, viewId, person, {
-      page: Number(value) || 0,
-    });
+    await showMyTickets(client, viewId, person, pageClicked(value));
     return;
   }
   const click = myTicketsClick(actionId, value);

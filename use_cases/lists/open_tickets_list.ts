@@ -8,9 +8,12 @@ import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import {
   isQueueOrder,
   isQueueWork,
+  type ListRow,
+  openTicketsOrder,
   orderOpenTickets,
   type Page,
-  pageOf,
+  type PageAt,
+  pageAt,
   type QueueOrder,
 } from "../../helpdesk/tickets/ticket_lists.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -22,9 +25,9 @@ import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import {
   listFrame,
-  type ListState,
   listState,
   note,
+  pageClicked,
 } from "../../slack/blocks/list_modal.ts";
 import {
   noQueuesModal,
@@ -44,7 +47,7 @@ export async function showOpenTickets(
   client: SlackAPIClient,
   viewId: string,
   person: string,
-  state: ListState,
+  state: PageAt & { order?: string },
   now = Math.floor(Date.now() / 1000),
 ): Promise<void> {
   const update = (view: unknown) =>
@@ -56,7 +59,7 @@ export async function showOpenTickets(
   ]);
   if (!settings) {
     await update(
-      listFrame(OPEN_TICKETS_VIEW, OPEN_TICKETS_TITLE, state, [
+      listFrame(OPEN_TICKETS_VIEW, OPEN_TICKETS_TITLE, { page: 0 }, [
         note(NOT_CONFIGURED),
       ]),
     );
@@ -70,15 +73,16 @@ export async function showOpenTickets(
   const order: QueueOrder = isQueueOrder(state.order) ? state.order : "status";
   const ids = new Set(worked.map((q) => q.id));
   const page = rows
-    ? await pageFromIndex(client, rows, ids, order, state.page)
-    : pageOf(
+    ? await pageFromIndex(client, rows, ids, order, state)
+    : pageAt(
       orderOpenTickets(
         (await openTicketsOfQueues(client, [...ids]))
           .filter((t) => isQueueWork(t, ids)),
         order,
       ),
-      state.page,
+      state,
       OPEN_TICKETS_PAGE_SIZE,
+      openTicketsOrder(order),
     );
   await update(openTicketsModal(page, {
     order,
@@ -91,15 +95,16 @@ export async function showOpenTickets(
 /** Ordered from the index; only the page's tickets are read. */
 async function pageFromIndex(
   client: SlackAPIClient,
-  rows: Parameters<typeof orderOpenTickets>[0],
+  rows: readonly ListRow[],
   queueIds: ReadonlySet<string>,
   order: QueueOrder,
-  at: number,
+  at: PageAt,
 ): Promise<Page<Ticket>> {
-  const page = pageOf(
+  const page = pageAt(
     orderOpenTickets(rows.filter((row) => isQueueWork(row, queueIds)), order),
     at,
     OPEN_TICKETS_PAGE_SIZE,
+    openTicketsOrder(order),
   );
   const items = await ticketsOfPage(
     client,
@@ -152,7 +157,7 @@ export async function clickInOpenTickets(
   }
   if (actionId.startsWith(`${OPEN_TICKETS_ACTION}_page`)) {
     await showOpenTickets(client, viewId, person, {
-      page: Number(click.value) || 0,
+      ...pageClicked(click.value),
       order: state.order,
     });
   }
