@@ -299,3 +299,33 @@ listTest(
     assert.deepEqual(buttonsOf(session.view), ["my_tickets_withdraw"]);
   },
 );
+
+listTest(
+  "My tickets: a ticket merged meanwhile says where it went, and so does Withdraw",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    const ticket = await openTestTicket(slack, {});
+    const session = await myTickets(slack, PEOPLE.requester);
+    // An agent merges it into another requester's ticket while the list
+    // is open (as mergeTickets leaves it).
+    const merged: Ticket = {
+      ...ticket,
+      status: "closed",
+      close_reason: "duplicate",
+      closed_at: now(),
+      updated_at: now(),
+      merged_into: "01KEPT",
+      merged_into_key: "HD-KEPT1",
+    };
+    await putTicket(clientFor(slack), merged);
+    await session.click("my_tickets_withdraw", ticket.id);
+    assert.equal(
+      (await storedTicket(slack, ticket.id)).close_reason,
+      "duplicate",
+    );
+    const [notice] = shownText(session.view).match(/:warning:[^"]*/) ?? [""];
+    assert.match(notice, /merged into HD-KEPT1/);
+    assert.match(rows(session.view)[0], /merged into \*HD-KEPT1\*/);
+  },
+);

@@ -15,6 +15,17 @@ export type RuleOutcome =
  * waiting for approval). Its clocks stop with it, like any close.
  */
 export function withdraw(ticket: Ticket, now: number): RuleOutcome {
+  // Merged meanwhile: its request goes on as the kept ticket, which they
+  // must hear of (the list or DM they clicked in may predate the merge).
+  // Also what selfSolve answers then: closed, but not solved.
+  if (ticket.merged_into) {
+    const kept = ticket.merged_into_key ?? "another ticket";
+    return {
+      ok: false,
+      reason:
+        `${ticket.key} was merged into ${kept} as a duplicate, so it is closed already and nothing changed: you'll hear about ${kept} instead.`,
+    };
+  }
   if (!OPEN_STATUSES.includes(ticket.status)) {
     return {
       ok: false,
@@ -55,15 +66,6 @@ export function selfSolve(
       ok: false,
       reason:
         `Only the person who opened ${ticket.key} can say a suggested ticket solved it.`,
-    };
-  }
-  // Merged meanwhile: closed, but not solved; the kept ticket carries it.
-  if (ticket.merged_into) {
-    const kept = ticket.merged_into_key ?? "another ticket";
-    return {
-      ok: false,
-      reason:
-        `${ticket.key} was merged into ${kept} as a duplicate, so it is closed already and nothing changed: you'll hear about ${kept} instead.`,
     };
   }
   if (ticket.status === "closed" && ticket.close_reason === "self_solved") {

@@ -7,7 +7,12 @@ import type { ActionsBlock, Button, KnownBlock, ModalView } from "@slack/types";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { type Page, RECENT_DAYS } from "../../helpdesk/tickets/ticket_lists.ts";
 import type { ReopenRules } from "../../helpdesk/tickets/requester_actions.ts";
-import { escapeMrkdwnWithin, slackDate, userMention } from "./mrkdwn.ts";
+import {
+  escapeMrkdwn,
+  escapeMrkdwnWithin,
+  slackDate,
+  userMention,
+} from "./mrkdwn.ts";
 import { statusLine } from "./ticket_card.ts";
 import { conversationLink } from "./ticket_messages.ts";
 import {
@@ -86,6 +91,10 @@ function row(ticket: Ticket, context: MyTicketsContext): KnownBlock {
   const link = conversationLink(ticket, context.workspaceUrl);
   const facts = [
     statusLine(ticket),
+    // Their request goes on there: the list says where.
+    ...(ticket.merged_into_key
+      ? [`merged into *${escapeMrkdwn(ticket.merged_into_key)}*`]
+      : []),
     ticket.assignee
       ? `with ${userMention(ticket.assignee)}`
       : "nobody has it yet",
