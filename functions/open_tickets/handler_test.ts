@@ -14,6 +14,7 @@ import { buttonsOf, shownText } from "../../dev/testing/blocks_read.ts";
 import { HOSTILE_TEXT, isInert } from "../../dev/testing/hostile_text.ts";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
 import { putTickets } from "../../slack/storage/ticket_queries.ts";
+import { putTicket } from "../../slack/storage/ticket_store.ts";
 import { putQueue } from "../../slack/storage/queue_store.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -269,5 +270,32 @@ listTest(
       first.filter((k) => !closing.some((t) => t.key === k)),
     );
     assert.match(shownText(session.view), /page 1 of 2/);
+  },
+);
+
+listTest(
+  "Open tickets: a ticket closed or moved away while its entry lags is neither shown nor counted",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configureQueues(slack);
+    const client = clientFor(slack);
+    const secret = ticket({ private: true, summary: "Secret complaint" });
+    const all = [ticket({}), ticket({}), ticket({}), secret];
+    await putTickets(client, all);
+    // One closed, the private one moved to a queue the person doesn't
+    // work, and each index write refused both times it is tried: the
+    // entries still say open, in Helpdesk (the walk puts them right later).
+    slack.fail({
+      method: "apps.datastore.update",
+      when: (args) => args.datastore === "ticket_work",
+      error: "internal_error",
+      times: 4,
+    });
+    await putTicket(client, { ...all[1], status: "closed", closed_at: now });
+    await putTicket(client, { ...secret, queue_id: PEOPLE_QUEUE.id });
+    const session = await openTickets(slack, PEOPLE.otherAgent);
+    assert.deepEqual(keysIn(session.view), [all[0].key, all[2].key]);
+    assert.match(shownText(session.view), /"2 open tickets in /);
+    assert.doesNotMatch(shownText(session.view), /Secret/);
   },
 );

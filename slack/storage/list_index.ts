@@ -12,7 +12,7 @@ import {
   type WorkEntry,
   workEntryOf,
 } from "../../helpdesk/tickets/open_work.ts";
-import type { ListRow } from "../../helpdesk/tickets/ticket_lists.ts";
+import type { ListRow, Page } from "../../helpdesk/tickets/ticket_lists.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { type DatastoreFilter, getItem, itemPages } from "./datastore.ts";
 import { WALK_STATE_ID, workEntryFrom } from "./work_store.ts";
@@ -94,19 +94,21 @@ export async function openRows(
 /**
  * The tickets of one page, in the page's order, read by id (one bulkGet for
  * a page of 25 or fewer); those that no longer `fit` (changed since their
- * entry was written) are left out. `known`: tickets this run has just
- * written or read under their lock, which stand in for a read older than
- * them (reads may be stale, see dev/testing/fake_slack/stale_reads.ts), so
- * a list redrawn after a click never shows its ticket as it was before.
+ * entry was written) are left out, and out of the count. `known`: tickets
+ * this run has just written or read under their lock, which stand in for a
+ * read older than them (reads may be stale, see
+ * dev/testing/fake_slack/stale_reads.ts), so a list redrawn after a click
+ * never shows its ticket as it was before.
  */
 export async function ticketsOfPage(
   client: SlackAPIClient,
-  rows: readonly ListRow[],
+  page: Page<ListRow>,
   fit: (ticket: Ticket) => boolean,
   known: readonly Ticket[] = [],
-): Promise<Ticket[]> {
+): Promise<Page<Ticket>> {
+  const rows = page.items;
   const read = await ticketsById(client, rows.map((row) => row.id));
-  return rows.flatMap((row) => {
+  const items = rows.flatMap((row) => {
     const found = read.get(row.id);
     const ours = known.find((t) => t.id === row.id);
     const ticket = ours && (!found ||
@@ -115,4 +117,5 @@ export async function ticketsOfPage(
       : found?.ticket;
     return ticket && fit(ticket) ? [ticket] : [];
   });
+  return { ...page, items, total: page.total - (rows.length - items.length) };
 }

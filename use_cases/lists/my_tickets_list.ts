@@ -83,10 +83,7 @@ export async function showMyTickets(
     );
   const listed = pageAt(ordered, state, MY_TICKETS_PAGE_SIZE, myTicketsOrder);
   const page = rows
-    ? {
-      ...listed,
-      items: await ticketsOfPage(client, listed.items, mine, known),
-    }
+    ? await ticketsOfPage(client, listed, mine, known)
     : listed as Page<Ticket>;
   await slackCall(client, "views.update", {
     view_id: viewId,

@@ -106,12 +106,11 @@ async function pageFromIndex(
     OPEN_TICKETS_PAGE_SIZE,
     openTicketsOrder(order),
   );
-  const items = await ticketsOfPage(
+  return await ticketsOfPage(
     client,
-    page.items,
+    page,
     (ticket) => isQueueWork(ticket, queueIds),
   );
-  return { ...page, items };
 }
 
 async function queuesWorkedBy(
