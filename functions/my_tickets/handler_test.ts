@@ -329,3 +329,27 @@ listTest(
     assert.match(rows(session.view)[0], /merged into \*HD-KEPT1\*/);
   },
 );
+
+listTest(
+  "My tickets: a change whose list can't be redrawn is still told, with the list gone",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    const ticket = await openTestTicket(slack, {});
+    const session = await myTickets(slack, PEOPLE.requester);
+    // Reading the list fails from now on (the change itself reads by id).
+    slack.fail({
+      method: "apps.datastore.query",
+      error: "internal_error",
+      times: Infinity,
+    });
+    await session.click("my_tickets_withdraw", ticket.id);
+    assert.equal((await storedTicket(slack, ticket.id)).status, "closed");
+    const text = shownText(session.view);
+    assert.match(text, /is withdrawn/);
+    assert.match(text, /could not be shown/);
+    // No line left over from before the change, and no button on it.
+    assert.deepEqual(rows(session.view), []);
+    assert.deepEqual(buttonsOf(session.view), []);
+  },
+);

@@ -35,20 +35,64 @@ export async function openList(
     return { completed: false };
   } catch (error) {
     console.error(`${list.callbackId} failed`, error);
-    const message = `${list.title} could not be shown. ${
-      explainFailure(error)
-    }`;
+    const message = failedList(list.title, error);
     const shown = viewId
-      ? slackCall(client, "views.update", {
-        view_id: viewId,
-        view: listFrame(list.callbackId, list.title, { page: 0 }, [
-          note(`:warning: ${message} Close this and try again.`),
-        ]),
-      })
+      ? sayInList(client, { ...list, viewId }, [message])
       : tellPerson(client, { user: list.person }, message);
     await shown.catch((showing) =>
       console.warn(`${list.callbackId}: failure not shown`, showing)
     );
     return { error: message };
+  }
+}
+
+const failedList = (title: string, error: unknown) =>
+  `${title} could not be shown. ${explainFailure(error)}`;
+
+/** The modal with only these notes: no line of a list it can't vouch for. */
+function sayInList(
+  client: SlackAPIClient,
+  list: { viewId: string; callbackId: string; title: string },
+  notes: string[],
+) {
+  return slackCall(client, "views.update", {
+    view_id: list.viewId,
+    view: listFrame(
+      list.callbackId,
+      list.title,
+      { page: 0 },
+      notes.map((text, i) =>
+        note(
+          i === notes.length - 1
+            ? `:warning: ${text} Close this and try again.`
+            : text,
+        )
+      ),
+    ),
+  });
+}
+
+/**
+ * A click's redraw (another page, or the list after a change). When reading
+ * the list fails, the modal says so, and what the click did, rather than
+ * keep the lines from before it: a ticket just withdrawn would still show
+ * as open, with its Withdraw button.
+ */
+export async function redrawList(
+  client: SlackAPIClient,
+  list: { viewId: string; callbackId: string; title: string },
+  draw: () => Promise<void>,
+  notice?: string,
+): Promise<void> {
+  try {
+    await draw();
+  } catch (error) {
+    console.error(`${list.callbackId}: not redrawn`, error);
+    await sayInList(client, list, [
+      ...(notice ? [notice] : []),
+      failedList(list.title, error),
+    ]).catch((showing) =>
+      console.warn(`${list.callbackId}: failure not shown`, showing)
+    );
   }
 }

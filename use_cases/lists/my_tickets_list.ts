@@ -44,7 +44,7 @@ import {
   myTicketsModal,
 } from "../../slack/blocks/my_tickets_view.ts";
 import { changeTicket } from "../changes/change_ticket.ts";
-import { openList } from "./list_runs.ts";
+import { openList, redrawList } from "./list_runs.ts";
 
 export async function showMyTickets(
   client: SlackAPIClient,
@@ -127,8 +127,13 @@ export async function clickInMyTickets(
   { viewId, person, privateMetadata, actionId, value }: ListClick,
 ) {
   const state = listState(privateMetadata);
+  const list = { viewId, callbackId: MY_TICKETS_VIEW, title: MY_TICKETS_TITLE };
   if (actionId.startsWith(`${MY_TICKETS_ACTION}_page`)) {
-    await showMyTickets(client, viewId, person, pageClicked(value));
+    await redrawList(
+      client,
+      list,
+      () => showMyTickets(client, viewId, person, pageClicked(value)),
+    );
     return;
   }
   const click = myTicketsClick(actionId, value);
@@ -156,14 +161,12 @@ export async function clickInMyTickets(
     console.error("my tickets: the action failed", error);
     notice = `:warning: Nothing changed. ${explainFailure(error)}`;
   }
-  await showMyTickets(
+  await redrawList(
     client,
-    viewId,
-    person,
-    state,
+    list,
+    () =>
+      showMyTickets(client, viewId, person, state, notice, undefined, changed),
     notice,
-    undefined,
-    changed,
   );
 }
 

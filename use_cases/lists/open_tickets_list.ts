@@ -41,7 +41,7 @@ import {
 import { isQueueAgent } from "../changes/queue_agents.ts";
 import { QueueRoles } from "../../slack/workspace/queue_directory.ts";
 import type { ListClick } from "./my_tickets_list.ts";
-import { openList } from "./list_runs.ts";
+import { openList, redrawList } from "./list_runs.ts";
 
 export async function showOpenTickets(
   client: SlackAPIClient,
@@ -146,18 +146,16 @@ export async function clickInOpenTickets(
 ) {
   const { viewId, person, actionId } = click;
   const state = listState(click.privateMetadata);
+  let at: PageAt & { order?: string };
   if (actionId === ORDER_ACTION) {
     const order = click.selectedOption;
-    await showOpenTickets(client, viewId, person, {
-      page: 0,
-      order: isQueueOrder(order) ? order : state.order,
-    });
-    return;
-  }
-  if (actionId.startsWith(`${OPEN_TICKETS_ACTION}_page`)) {
-    await showOpenTickets(client, viewId, person, {
-      ...pageClicked(click.value),
-      order: state.order,
-    });
-  }
+    at = { page: 0, order: isQueueOrder(order) ? order : state.order };
+  } else if (actionId.startsWith(`${OPEN_TICKETS_ACTION}_page`)) {
+    at = { ...pageClicked(click.value), order: state.order };
+  } else return;
+  await redrawList(
+    client,
+    { viewId, callbackId: OPEN_TICKETS_VIEW, title: OPEN_TICKETS_TITLE },
+    () => showOpenTickets(client, viewId, person, at),
+  );
 }
