@@ -57,6 +57,14 @@ export function messagingMethods(
       if (message.user !== BOT_USER_ID) {
         throw new SlackError("cant_update_message");
       }
+      // "The message cannot be edited due to the team message edit
+      // settings" (docs.slack.dev/reference/methods/chat.update). Whether
+      // apps' own messages are spared is not said, so they are not here.
+      // An ephemeral is never among the messages: message_not_found.
+      const window = ws.editWindowSeconds;
+      if (window !== undefined && Date.now() / 1000 - Number(ts) >= window) {
+        throw new SlackError("edit_window_closed");
+      }
       Object.assign(message, messageContent(args, message), {
         edited: { user: BOT_USER_ID, ts: ws.nextTs() },
       });

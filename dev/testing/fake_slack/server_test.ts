@@ -79,6 +79,37 @@ Deno.test("the fake Slack API answers like Slack", async (t) => {
     },
   );
 
+  await t.step(
+    "chat.update edits only the bot's own messages, within the edit window",
+    async () => {
+      const update = (channel: string, ts: string) =>
+        client.chat.update({ channel, ts, text: "edited" });
+      const own = await client.chat.postMessage({ channel: "C1", text: "a" });
+      const theirs = slack.workspace.postAs("U1", "C1", "b").ts;
+      const eph = await client.chat.postEphemeral({
+        channel: "C1",
+        user: "U1",
+        text: "c",
+      });
+      assert.equal((await update("C1", theirs)).error, "cant_update_message");
+      assert.equal(
+        (await update("C1", String(eph.message_ts))).error,
+        "message_not_found",
+      );
+      assert.equal(
+        (await update("U1", String(own.ts))).error,
+        "channel_not_found",
+      );
+      assert.equal((await update("C1", String(own.ts))).ok, true);
+      slack.workspace.editWindowSeconds = 0;
+      assert.equal(
+        (await update("C1", String(own.ts))).error,
+        "edit_window_closed",
+      );
+      slack.workspace.editWindowSeconds = undefined;
+    },
+  );
+
   await t.step("rate limits arrive as HTTP 429 with Retry-After", async () => {
     slack.fail({
       method: "chat.postMessage",

@@ -104,6 +104,12 @@ export class FakeWorkspace {
   /** Interactivity pointers and trigger_ids handed out, with their clock. */
   readonly pointers = new IssuedPointers();
   readonly ephemerals: FakeEphemeral[] = [];
+  /**
+   * The team's message edit setting: seconds a message stays editable
+   * (chat.update then answers edit_window_closed); unset, any time, as
+   * Slack's default.
+   */
+  editWindowSeconds?: number;
   readonly views: FakeView[] = [];
   readonly files = new FakeFiles(
     (prefix) => this.nextId(prefix),
