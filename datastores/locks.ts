@@ -12,7 +12,11 @@ export default DefineDatastore({
   name: "locks",
   primary_key: "id",
   attributes: {
-    /** "ticket:<ticket id>", or "mark:<emoji>:<channel>:<ts>" */
+    /**
+     * "ticket:<ticket id>", "mark:<emoji>:<channel>:<ts>", or for the
+     * ticket mark "mark:<channel>:<ts>" and "told:<channel>:<ts>" (see
+     * slack/storage/intake_mark.ts)
+     */
     id: { type: Schema.types.string },
     taken_at: { type: Schema.slack.types.timestamp },
     /** The run holding it: its own token, never shared with another run. */
@@ -35,5 +39,11 @@ export default DefineDatastore({
      * the ticket was removed instead of that Slack lags behind.
      */
     removed: { type: Schema.types.string },
+    /**
+     * For a "told:" record: the DM (its "<channel> <ts>") that told the
+     * reactor no ticket was made, for the run that made one to edit.
+     * Absent when they were told in an ephemeral, which can't be edited.
+     */
+    told_in: { type: Schema.types.string },
   },
 });

@@ -90,7 +90,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // 123.8 KB since unread module values and the codec's comments are out;
   // a reaction's files recorded without reading the ticket back whole
   // (updateUncountedFields) take most of that back.
-  message_to_ticket: 124 * KB,
+  // A run that said no ticket was made keeps where, and the twin that
+  // made one after all corrects it (intake_failure.ts, +2.2 KB: 126.0 KB).
+  message_to_ticket: 126 * KB,
   // Withdraw applies any action, Reopen among them: the reopening's
   // refusals are named apart from their words since canReopen stopped
   // bundling them (+0.3 KB here, in card_reaction and update_ticket).

@@ -2,11 +2,8 @@
 // channel opens a ticket from it; the reactor is told when none was made.
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import MessageToTicketFunction from "./definition.ts";
-import {
-  intakeFailure,
-  ticketFromMessage,
-} from "../../use_cases/opening/message_intake.ts";
-import { failAndTell } from "../../slack/workspace/run_failure.ts";
+import { ticketFromMessage } from "../../use_cases/opening/message_intake.ts";
+import { failIntake } from "../../use_cases/opening/intake_failure.ts";
 import {
   filesEnabled,
   jsmEnabled,
@@ -26,10 +23,7 @@ export default SlackFunction(
           : {},
       };
     } catch (error) {
-      return await failAndTell(client, error, {
-        ...intakeFailure(error),
-        tell: { user: inputs.user, channel: inputs.channel },
-      });
+      return await failIntake(client, inputs, error);
     }
   },
 );

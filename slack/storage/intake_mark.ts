@@ -5,7 +5,7 @@
 // with the ticket lock (ticket_lock.ts), no run lives longer than that.
 import { LocksDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import { getItem, putItem } from "./datastore.ts";
+import { getItem, putItem, type StoredItem } from "./datastore.ts";
 
 /** Longer than any run can live (60 s deployed), with a margin. */
 export const MARK_STALE_AFTER_SECONDS = 75;
@@ -94,4 +94,24 @@ export async function markHeldByLiveRun(
   return byIntake &&
     (besides === undefined || holder !== holderFor(besides)) &&
     nowSeconds - Number(record?.taken_at ?? 0) <= MARK_STALE_AFTER_SECONDS;
+}
+
+/**
+ * A run that failed told the reactor (`holder`) no ticket was made from the
+ * message, at `taken_at`: in the DM `told_in` ("<channel> <ts>"), or in an
+ * ephemeral when that is absent. Its `state` is "told", then "corrected"
+ * once a run that made the ticket after all told them so. Kept apart from
+ * the mark's record, which the run taking the mark next writes over.
+ */
+export type ToldNone = StoredItem<typeof LocksDatastore>;
+
+export const toldNoneId = (channel: string, ts: string) =>
+  `told:${channel}:${ts}`;
+
+export function recordToldNone(client: SlackAPIClient, told: ToldNone) {
+  return putItem(client, LocksDatastore, told);
+}
+
+export function toldNone(client: SlackAPIClient, channel: string, ts: string) {
+  return getItem(client, LocksDatastore, toldNoneId(channel, ts));
 }

@@ -2,7 +2,7 @@
 // they are (the card's channel), or a DM when they can't get one there.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { KnownBlock } from "@slack/types";
-import { slackCall } from "../api/slack_call.ts";
+import { slackCall, type SlackResponse } from "../api/slack_call.ts";
 import { explainFailure } from "../api/error_messages.ts";
 
 export async function tellPerson(
@@ -15,7 +15,7 @@ export async function tellPerson(
   },
   text: string,
   blocks?: KnownBlock[],
-): Promise<void> {
+): Promise<SlackResponse | undefined> {
   const message = blocks ? { text, blocks } : { text };
   if (to.channel) {
     try {
@@ -30,7 +30,10 @@ export async function tellPerson(
       // Not in that channel, or Helpdesk isn't: fall through to a DM.
     }
   }
-  await slackCall(client, "chat.postMessage", {
+  // A DM's answer names its own channel and ts, which chat.update takes
+  // (docs.slack.dev/reference/methods/chat.update); an ephemeral is gone on
+  // reload and can't be updated, so telling there answers nothing.
+  return slackCall(client, "chat.postMessage", {
     channel: to.user,
     ...message,
   });

@@ -5,7 +5,8 @@
 // run sees `already_reacted` and waits for the ticket to be saved. A run
 // that fails takes its mark back, so reacting again retries, and a ticket
 // it saved without showing is finished by that retry (its id comes from the
-// message, see open_ticket.ts).
+// message, see open_ticket.ts). What a run that failed tells, and how a
+// slower twin that made the ticket after all corrects it: intake_failure.ts.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import {
   getSettings,
@@ -15,13 +16,7 @@ import { listStoredQueues } from "../../slack/storage/queue_store.ts";
 import { SlackCallError } from "../../slack/api/slack_call.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
-import {
-  NotShownYet,
-  openUntypedTicket,
-  SettingsProblem,
-} from "./open_ticket.ts";
-import { openingFailure } from "./opening_failures.ts";
-import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
+import { NotShownYet, openUntypedTicket } from "./open_ticket.ts";
 import {
   DEFAULT_INTAKE_EMOJI,
   descriptionFromMessage,
@@ -41,6 +36,8 @@ import { messageLink } from "../../slack/blocks/ticket_messages.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
 import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
 import { untypedFilesOrTell } from "./ticket_files.ts";
+import { correctToldNone } from "./intake_failure.ts";
+import { toldNone } from "../../slack/storage/intake_mark.ts";
 import { reactionFacts } from "../../slack/workspace/reaction_check.ts";
 import {
   alreadyDone,
@@ -57,28 +54,6 @@ import {
 } from "./intake_marks.ts";
 
 export type { IntakeOutcome, ReactedMessage } from "./intake_marks.ts";
-
-/**
- * What the reactor is told when no ticket was made, and the log line:
- * settings problems are expected and said as they are, not logged.
- */
-export function intakeFailure(
-  error: unknown,
-): { log?: string; message?: string; what: string } {
-  const what = "No ticket was made from that message.";
-  if (error instanceof NotShownYet) {
-    return {
-      log: "message_to_ticket failed",
-      what,
-      message: openingFailure(error, "React again to finish it."),
-    };
-  }
-  if (error instanceof SettingsProblem) {
-    // Plain text, with names people typed.
-    return { what, message: `${what} ${escapeMrkdwn(error.message)}` };
-  }
-  return { log: "message_to_ticket failed", what };
-}
 
 export async function ticketFromMessage(
   client: SlackAPIClient,
@@ -221,6 +196,7 @@ async function openMarked(
 ): Promise<IntakeOutcome> {
   const { channel, message_ts: ts } = message;
   const { settings, queue, threadTs } = target;
+  let told: ReturnType<typeof toldNone> | undefined;
   try {
     const answer = await read;
     if (answer.error !== undefined) throw answer.error;
@@ -250,15 +226,20 @@ async function openMarked(
         // The requester's side of the conversation: this message's thread.
         requesterThread: threadRef(channel, threadTs ?? ts),
         // Said once, with the requester's DM, by the run that opens it.
-        alsoTell: ({ ticket, cardLink }) => [{
-          channel,
-          thread_ts: threadTs ?? ts,
-          text: intakeReply(
-            ticket,
-            cardLink,
-            ticket.reporter ?? ticket.requester,
-          ),
-        }],
+        alsoTell: ({ ticket, cardLink }) => {
+          // Now that the ticket is saved (not before: see intake_failure.ts),
+          // alongside: whether a twin that failed said none was made.
+          told = toldNone(client, channel, ts);
+          return [{
+            channel,
+            thread_ts: threadTs ?? ts,
+            text: intakeReply(
+              ticket,
+              cardLink,
+              ticket.reporter ?? ticket.requester,
+            ),
+          }];
+        },
       },
     );
     if (options.filesToken && answer.files?.length) {
@@ -277,6 +258,14 @@ async function openMarked(
           : {}),
       });
     }
+    // A twin delivery that failed may have said none was made.
+    await correctToldNone(
+      client,
+      message,
+      opened.ticket,
+      opened.cardLink,
+      told,
+    );
     await options.markRecorded;
     return { kind: "opened", opened };
   } catch (error) {
