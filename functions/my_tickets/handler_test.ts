@@ -353,3 +353,33 @@ listTest(
     assert.deepEqual(buttonsOf(session.view), []);
   },
 );
+
+listTest(
+  "My tickets: Withdraw clicked twice at once withdraws once, and neither redraw shows it open",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    const ticket = await openTestTicket(slack, {});
+    const session = await myTickets(slack, PEOPLE.requester);
+    slack.staleReads = { windowMs: 60_000, chance: 1 };
+    const views: string[] = [];
+    slack.onCall((call) => {
+      if (call.method === "views.update") {
+        views.push(JSON.stringify(call.args.view));
+      }
+    });
+    await Promise.all([
+      session.click("my_tickets_withdraw", ticket.id),
+      session.click("my_tickets_withdraw", ticket.id),
+    ]);
+    assert.equal((await storedTicket(slack, ticket.id)).status, "closed");
+    const withdrew = slack.workspace.repliesTo(TRIAGE, ticket.card_ts!)
+      .filter((m) => /withdrew/.test(m.text ?? ""));
+    assert.equal(withdrew.length, 1);
+    assert.equal(views.length, 2);
+    for (const view of views) {
+      assert.match(view, /is withdrawn|is already closed|try again/, view);
+      assert.doesNotMatch(view, /my_tickets_withdraw/, view);
+    }
+  },
+);

@@ -37,6 +37,11 @@ export interface MyTicketsContext {
   now: number;
   /** What the last click did, said on top. */
   notice?: string;
+  /**
+   * A ticket whose change was refused before it could be read as it is
+   * now: its line may be behind, so it gets no buttons and says so.
+   */
+  unsure?: string;
 }
 
 export function myTicketsModal(
@@ -64,10 +69,11 @@ export function myTicketsModal(
     ),
   );
   for (const ticket of page.items) {
-    blocks.push(row(ticket, context));
+    const behind = ticket.id === context.unsure;
+    blocks.push(row(ticket, context, behind));
     const actions = buttons(
       ticket,
-      requesterChoices(ticket, context.rules, context.now),
+      behind ? [] : requesterChoices(ticket, context.rules, context.now),
     );
     if (actions) blocks.push(actions);
   }
@@ -82,7 +88,11 @@ export function myTicketsModal(
   );
 }
 
-function row(ticket: Ticket, context: MyTicketsContext): KnownBlock {
+function row(
+  ticket: Ticket,
+  context: MyTicketsContext,
+  behind: boolean,
+): KnownBlock {
   const updated = slackDate(
     ticket.updated_at,
     "{date_short_pretty} at {time}",
@@ -100,6 +110,11 @@ function row(ticket: Ticket, context: MyTicketsContext): KnownBlock {
       : "nobody has it yet",
     `updated ${updated}`,
     ...(link ? [`<${link}|your conversation>`] : []),
+    ...(behind
+      ? [
+        ":hourglass: changed a moment ago, maybe not shown yet: open My tickets again to see it as it is",
+      ]
+      : []),
   ];
   return {
     type: "section",

@@ -26,7 +26,8 @@ import { publishChange, type TicketChange } from "./publish_change.ts";
 
 export type ChangeResult =
   | { ok: true; ticket: Ticket; notShown: unknown[] }
-  | { ok: false; reason: string; ticket?: Ticket };
+  /** `unsure`: refused before the ticket was read under its lock. */
+  | { ok: false; reason: string; ticket?: Ticket; unsure?: true };
 
 export type ChangeOutcome =
   | { ok: true; change: TicketChange }
@@ -77,7 +78,7 @@ export async function changeUnderLock(
   );
   return locked.ok
     ? locked.value
-    : { ok: false, reason: locked.reason, ticket: seen };
+    : { ok: false, reason: locked.reason, ticket: seen, unsure: true };
 }
 
 /**

@@ -53,9 +53,14 @@ export async function showMyTickets(
   state: PageAt,
   notice?: string,
   now = Math.floor(Date.now() / 1000),
-  /** The ticket a click just changed (or was refused), as this run knows it. */
-  changed?: Ticket,
+  click: {
+    /** The ticket a click just changed (or was refused), as this run knows it. */
+    changed?: Ticket;
+    /** A ticket whose change was refused unread: its line may be behind. */
+    unsure?: string;
+  } = {},
 ): Promise<void> {
+  const { changed, unsure } = click;
   const [settings, rows] = await Promise.all([
     getSettings(client),
     requesterRows(client, person),
@@ -92,6 +97,7 @@ export async function showMyTickets(
       rules: { reopenDays: reopenDaysOf(settings) },
       now,
       notice,
+      unsure,
     }),
   });
 }
@@ -140,6 +146,7 @@ export async function clickInMyTickets(
   if (!click) return;
   let notice: string;
   let changed: Ticket | undefined;
+  let unsure: string | undefined;
   try {
     const result = await changeTicket(
       client,
@@ -147,7 +154,10 @@ export async function clickInMyTickets(
       { type: click.action },
       person,
     );
-    changed = result.ticket;
+    // Not read under its lock (busy, or Slack behind): as seen before,
+    // which may be older than the list's own read.
+    changed = result.ok || !result.unsure ? result.ticket : undefined;
+    if (!result.ok && result.unsure) unsure = click.ticketId;
     notice = result.ok
       ? `:white_check_mark: ${done(click.action, result.ticket.key)}${
         result.notShown.length
@@ -165,7 +175,10 @@ export async function clickInMyTickets(
     client,
     list,
     () =>
-      showMyTickets(client, viewId, person, state, notice, undefined, changed),
+      showMyTickets(client, viewId, person, state, notice, undefined, {
+        changed,
+        unsure,
+      }),
     notice,
   );
 }
