@@ -186,7 +186,8 @@ export function isListKey(value: unknown): value is ListKey {
 /**
  * Which page to show: by number (a list just opened, another order), or by
  * a row of the page the person saw: `after` its last row (Next), `before`
- * its first (Previous), or `from` its first again (redrawn after a click).
+ * its first (Previous), or `from` its first again (redrawn after a click;
+ * on the first page, from the top).
  */
 export interface PageAt {
   page: number;
@@ -210,8 +211,11 @@ export function pageAt<T extends ListKey>(
   const count = (before: (row: T) => boolean) => ordered.filter(before).length;
   let start: number;
   if (at.after) start = count((row) => order(row, at.after!) <= 0);
-  else if (at.from) start = count((row) => order(row, at.from!) < 0);
-  else if (at.before) {
+  // The first page redraws from the top: a row that came before it (a
+  // ticket just opened or changed) is shown, not put behind "Previous".
+  else if (at.from && at.page > 0) {
+    start = count((row) => order(row, at.from!) < 0);
+  } else if (at.before) {
     const ahead = count((row) => order(row, at.before!) < 0);
     start = ahead <= size ? 0 : ahead - size;
   } else return keyed(pageOf(ordered, at.page, size));

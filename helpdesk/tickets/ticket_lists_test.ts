@@ -124,6 +124,11 @@ Deno.test("pages kept by a row: rows closing before it shift nothing", () => {
     ids(page(now, { page: 1, before: third.first }).items),
     ids(now.slice(19, 39)),
   );
+  // The first page is redrawn from the top, the new ticket on it.
+  assert.deepEqual(
+    ids(page(now, { page: 0, from: first.first }).items),
+    ids(now.slice(0, 20)),
+  );
   // Everything after the row went: the last page.
   const gone = page(now.slice(0, 10), { page: 2, after: next.last });
   assert.equal(gone.page, 0);
