@@ -84,7 +84,9 @@ export async function finishOpening(
     ticket,
     known,
     suggesting,
-    !toldBefore,
+    // Never "is open" of one withdrawn or closed meanwhile (from the card or
+    // the requester's DM, out while its record failed).
+    !toldBefore && saved.status !== "closed",
   );
 }
 

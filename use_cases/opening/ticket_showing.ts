@@ -16,7 +16,10 @@ import {
   getRequestTypeRules,
 } from "../../slack/storage/queue_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import { isPassing } from "../../slack/api/passing_failures.ts";
+import {
+  isPassing,
+  onceMoreIfPassing,
+} from "../../slack/api/passing_failures.ts";
 import { messageLink } from "../../slack/blocks/ticket_messages.ts";
 import {
   approvalRequestBlocks,
@@ -25,6 +28,7 @@ import {
 import {
   findPostedCard,
   postTicketCard,
+  redrawTicketCard,
 } from "../../slack/workspace/triage_card.ts";
 import { sendPrivateDetails } from "./private_details.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
@@ -135,6 +139,13 @@ async function showAs(
   if (earlier) {
     ticket.card_channel = earlier.channel;
     ticket.card_ts = earlier.ts;
+    // Worked since it was posted (its buttons, or the requester's DM, act
+    // on the saved ticket while its card is unrecorded, and such a change
+    // can't redraw a card it does not know): shown as it is now.
+    if (ticket.history?.length) {
+      const now = Math.floor(Date.now() / 1000);
+      await redrawTicketCard(client, settings, ticket, now);
+    }
     return [];
   }
   return await ways.post(client, settings, queue, ticket);
@@ -229,14 +240,20 @@ async function askApprovers(
   return posted;
 }
 
-/** Messages taken back, as far as Slack lets them go. */
+/**
+ * Messages taken back, as far as Slack lets them go: each asked again after
+ * a passing failure, as a card left of a ticket never saved has buttons
+ * that say it does not exist, and nothing finds it again.
+ */
 export async function deleteMessages(
   client: SlackAPIClient,
   messages: Posted[],
 ) {
   await Promise.allSettled(
     messages.map((m) =>
-      slackCall(client, "chat.delete", { channel: m.channel, ts: m.ts })
+      onceMoreIfPassing(() =>
+        slackCall(client, "chat.delete", { channel: m.channel, ts: m.ts })
+      )
     ),
   );
 }
