@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { listTest } from "../../dev/testing/list_sources.ts";
+import { listTest, readListsFrom } from "../../dev/testing/list_sources.ts";
 import handler from "./handler.ts";
 import { MY_TICKETS_CALLBACK_ID } from "./definition.ts";
 import {
@@ -8,6 +8,7 @@ import {
   functionContext,
   openTestTicket,
   PEOPLE,
+  startFakeSlack,
   storedTicket,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
@@ -16,6 +17,11 @@ import { buttonsOf, shownText } from "../../dev/testing/blocks_read.ts";
 import { HOSTILE_TEXT } from "../../dev/testing/hostile_text.ts";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
+import {
+  callsOf,
+  failCall,
+  stepAtEachCall,
+} from "../../dev/testing/failure_injection.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 
@@ -383,3 +389,37 @@ listTest(
     }
   },
 );
+
+Deno.test("My tickets: Withdraw with a failure at any call tells what happened", async (t) => {
+  await using slack = await startFakeSlack();
+  await configure(slack);
+  await readListsFrom(slack, "the open work index");
+  const attempt = async () => {
+    const ticket = await openTestTicket(slack, {});
+    const session = await myTickets(slack, PEOPLE.requester);
+    return { ticket, session };
+  };
+  const clean = await attempt();
+  const calls = await callsOf(
+    slack,
+    () => clean.session.click("my_tickets_withdraw", clean.ticket.id),
+  );
+  await stepAtEachCall(t, calls, async ({ index, mode, label }) => {
+    const { ticket, session } = await attempt();
+    failCall(slack, index, mode);
+    await session.click("my_tickets_withdraw", ticket.id).catch(() => {});
+    slack.clearFailures();
+    const closed = (await storedTicket(slack, ticket.id)).status === "closed";
+    const [notice] = shownText(session.view).match(
+      /"[^"]*(:white_check_mark:|:warning:)[^"]*"/,
+    ) ?? [""];
+    // Withdrawn: never "nothing changed"; still open: never "withdrawn".
+    if (closed) assert.doesNotMatch(notice, /Nothing changed/, label);
+    else assert.doesNotMatch(notice, /is withdrawn/, label);
+    // And its line, if shown, is never the ticket as it was.
+    const line = rows(session.view).find((r) => r.includes(ticket.key));
+    if (line) {
+      assert.match(line, closed ? /Closed|maybe not shown/ : /New/, label);
+    }
+  });
+});
