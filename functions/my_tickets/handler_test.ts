@@ -423,3 +423,31 @@ Deno.test("My tickets: Withdraw with a failure at any call tells what happened",
     }
   });
 });
+
+listTest(
+  "My tickets: a request waiting for approval, or denied, says so",
+  async (startSlack) => {
+    await using slack = await startSlack();
+    await configure(slack);
+    const waiting = await stored(slack, 1, { approval: "pending" });
+    const denied = await stored(slack, 2, {
+      status: "closed",
+      approval: "denied",
+      closed_at: now() - 60,
+      updated_at: now() - 60,
+    });
+    const withdrawn = await stored(slack, 3, {
+      status: "closed",
+      close_reason: "withdrawn",
+      approval: "pending",
+      closed_at: now() - 60,
+    });
+    const session = await myTickets(slack, PEOPLE.requester);
+    const line = (key: string) =>
+      rows(session.view).find((r) => r.includes(key)) ?? "";
+    assert.match(line(waiting.key), /Waiting for approval/);
+    assert.match(line(denied.key), /Closed · denied/);
+    // Withdrawn while it waited: closed, not waiting.
+    assert.match(line(withdrawn.key), /Closed · withdrawn by the requester/);
+  },
+);

@@ -100,7 +100,15 @@ function row(
   );
   const link = conversationLink(ticket, context.workspaceUrl);
   const facts = [
-    statusLine(ticket),
+    // Not the agents' yet, or never: the approver's word decides.
+    // (A request withdrawn while it waited stays "pending": closed.)
+    ticket.approval === "pending" && ticket.status !== "closed"
+      ? ":hourglass_flowing_sand: Waiting for approval"
+      : `${statusLine(ticket)}${
+        ticket.approval === "denied" && ticket.status === "closed"
+          ? " · denied"
+          : ""
+      }`,
     // Their request goes on there: the list says where.
     ...(ticket.merged_into_key
       ? [`merged into *${escapeMrkdwn(ticket.merged_into_key)}*`]
@@ -112,7 +120,7 @@ function row(
     ...(link ? [`<${link}|your conversation>`] : []),
     ...(behind
       ? [
-        ":hourglass: changed a moment ago, maybe not shown yet: open My tickets again to see it as it is",
+        ":hourglass: just changed, maybe not shown yet: open My tickets again to see it",
       ]
       : []),
   ];
