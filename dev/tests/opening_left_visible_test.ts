@@ -106,7 +106,9 @@ Deno.test("opening left part-way, then people act on what it left", async (t) =>
       refuse(slack, "apps.datastore.put", 2, "tickets");
       refuse(slack, "chat.delete", 1);
       const said = saidBy(await submitRequestForm(slack, viewId));
-      assert.match(said, /^Helpdesk couldn't open the ticket/);
+      // Refused twice for a passing reason, which may have landed it: never
+      // "saved" of it.
+      assert.match(said, /^Helpdesk couldn't (open the ticket|tell whether)/);
       assert.equal(await getTicket(checkerClient(slack), id), undefined);
       // No card of a ticket that does not exist is left for agents to work.
       assert.equal(ticketCards(slack, TRIAGE, id).length, 0, "ghost card");
@@ -116,4 +118,37 @@ Deno.test("opening left part-way, then people act on what it left", async (t) =>
       await assertWhole(slack, id, "submitted again");
     },
   );
+});
+
+Deno.test("a save whose answers were lost, read back stale: never told 'couldn't open'", async (t) => {
+  // Reads just after a write miss it (a new item reads absent).
+  await using slack = await startFakeSlack({
+    latencyMs: 2,
+    staleReads: { windowMs: 3_000, chance: 1 },
+  });
+  await configure(slack);
+  await t.step("the form, then submitted again", async () => {
+    const viewId = "V0STALE";
+    const id = await ticketIdFor(creationKeys.view(viewId));
+    // Refused, then done with its answer lost: saved, and the read back
+    // misses it.
+    refuse(slack, "apps.datastore.put", 1, "tickets");
+    slack.fail({
+      method: "apps.datastore.put",
+      when: (args: Args) => args.datastore === "tickets",
+      error: "internal_error",
+      afterEffect: true,
+    });
+    const said = saidBy(await submitRequestForm(slack, viewId));
+    assert.ok(await getTicket(checkerClient(slack), id), "saved");
+    // Not "couldn't open" of a ticket that exists, nor "saved" of one that
+    // Helpdesk can't tell exists.
+    assert.match(said, /^Helpdesk couldn't tell whether HD-\w+ was saved\./);
+    assert.equal(ticketCards(slack, TRIAGE, id).length, 0, "card kept");
+    slack.settleReads();
+    assert.equal(saidBy(await submitRequestForm(slack, viewId)), "");
+    await scheduledCheck(slack);
+    const ticket = await assertWhole(slack, id, "submitted again");
+    assert.equal(openedDms(slack, ticket), 1);
+  });
 });

@@ -62,7 +62,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // (-0.5 KB, as in open_ticket).
   // A card adopted after its record failed is redrawn when the ticket was
   // changed meanwhile, and a card of a ticket never saved is deleted once
-  // more after a passing failure (+0.6 KB, here and in message_to_ticket).
+  // more after a passing failure (+0.6 KB, here and in message_to_ticket);
+  // a save that may have landed said as such (MaybeSaved, +0.5 KB).
   create_ticket: 121 * KB,
   erase_person: GOAL,
   // The check-up's second step: the JSM line (its connection, retries and
@@ -95,7 +96,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // (updateUncountedFields) take most of that back.
   // A run that said no ticket was made keeps where, and the twin that
   // made one after all corrects it (intake_failure.ts, +2.2 KB: 126.0 KB).
-  // An adopted card redrawn and a ghost card deleted once more (+0.6 KB).
+  // An adopted card redrawn and a ghost card deleted once more (+0.6 KB);
+  // a save that may have landed said as such (MaybeSaved, +0.3 KB).
   message_to_ticket: 127 * KB,
   // Withdraw applies any action, Reopen among them: the reopening's
   // refusals are named apart from their words since canReopen stopped
@@ -124,7 +126,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // 138.8 KB since the files step's outputs are apart from its definition
   // (functions/send_ticket_files/files_outputs.ts, -1.2 KB).
   // 135.1 KB since unread module values and the codec's comments are out.
-  open_ticket: 136 * KB,
+  // 136.0 KB with an adopted card redrawn, a ghost card deleted once more
+  // and a save that may have landed said as such (MaybeSaved, +0.9 KB).
+  open_ticket: 137 * KB,
   open_tickets: GOAL,
   // The report's CSV export: the CSV itself (report_export.ts, 3.9 KB),
   // the check of a range of dates and the upload to a DM. 61.1 KB since a

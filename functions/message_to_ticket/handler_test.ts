@@ -210,7 +210,9 @@ Deno.test("a :ticket: reaction turns a message into a ticket", async (t) => {
         flaky.ts,
         PEOPLE.requester,
       );
-      assert.match(failed.error!, /No ticket was made/);
+      // Either may have landed it, and the read back can't prove it did
+      // not: said as such, never "no ticket" nor "saved".
+      assert.match(failed.error!, /couldn't tell whether HD-\w+ was saved/);
       const mark = ws.findMessage(PEOPLE_INTAKE, flaky.ts)!.reactions
         ?.find((r) => r.name === TICKET_MARK);
       assert.deepEqual(mark?.users ?? [], []);

@@ -48,6 +48,7 @@ import {
   recordAndTell,
 } from "./finish_opening.ts";
 import {
+  MaybeSaved,
   mayHaveLanded,
   NotConfiguredError,
   NotShownYet,
@@ -340,8 +341,8 @@ async function lostCard(
 /**
  * The new ticket and its lookups. A save that failed twice may still have
  * landed (its answers lost): read back, it counts as saved (a read just
- * after may be stale and miss it: then the person hears it was not saved,
- * and the card is taken back). Lookups that fail are written again with
+ * after may be stale and miss it: then the person hears that Helpdesk
+ * can't tell, MaybeSaved, and the card is taken back). Lookups that fail are written again with
  * the card's (recordAndTell), or by whoever finishes the ticket.
  */
 async function saveNew(
@@ -362,7 +363,13 @@ async function saveNew(
     console.warn(`${ticket.id}: not read back after a failed save`, readError);
     return undefined;
   });
-  if (!stored) throw put.reason;
+  // Not found: not saved, unless the failure may have landed it (then a
+  // stale read can't tell), said as such.
+  if (!stored) {
+    throw mayHaveLanded(put.reason)
+      ? new MaybeSaved(ticket, put.reason)
+      : put.reason;
+  }
 }
 
 /** A key nobody has: drawn at random, checked against ticket_lookup. */

@@ -33,6 +33,16 @@ export class NotShownYet extends Error {
 }
 
 /**
+ * The save failed in a way that may have landed (its answers lost), and the
+ * read back did not find it, which a stale read can't prove: the ticket
+ * may or may not exist. Its card is taken back all the same; if it was
+ * saved, submitting again or the scheduled check finishes it.
+ */
+export class MaybeSaved extends NotShownYet {
+  override name = "MaybeSaved";
+}
+
+/**
  * A call that failed this way may have been carried out (its answer lost):
  * anything but Slack's refusal with a reason (a rate limit is not carried
  * out, says Slack's rate-limit guide).
@@ -61,6 +71,9 @@ export function savedNotShownYet(error: NotShownYet): string {
   const why = cause instanceof SlackCallError
     ? ` (Slack refused ${cause.method}: ${cause.code})`
     : "";
+  if (error instanceof MaybeSaved) {
+    return `Helpdesk couldn't tell whether ${key} was saved${why}. If it was, you'll get a DM once it is posted, within 15 minutes; if not, run the workflow again.`;
+  }
   return `${key} is saved, but Helpdesk couldn't post it to the agents yet${why}. Helpdesk finishes it at its next scheduled check, within 15 minutes: there is nothing you need to do, and you'll get a DM once it is posted.`;
 }
 
@@ -76,6 +89,9 @@ export function openingFailure(error: unknown, retry: string): string {
     cause instanceof SettingsProblem || cause instanceof NotConfiguredError
       ? escapeMrkdwn(cause.message)
       : explainFailure(cause);
+  if (error instanceof MaybeSaved) {
+    return `Helpdesk couldn't tell whether ${error.ticket.key} was saved. ${why} ${retry}`;
+  }
   return error instanceof NotShownYet
     ? `${error.ticket.key} is saved, but Helpdesk couldn't post it yet. ${why} ${retry} Helpdesk also finishes it at its next scheduled check.`
     : `Helpdesk couldn't open the ticket. ${why} ${retry}`;
