@@ -28,6 +28,32 @@ import {
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import type { Args } from "../testing/fake_slack/slack_error.ts";
+import updateTicket from "../../functions/update_ticket/handler.ts";
+import {
+  CONVERSATION_VIEWS,
+  UPDATE_TICKET_CALLBACK_ID,
+} from "../../functions/update_ticket/definition.ts";
+import {
+  submitView,
+  viewSubmissionContext,
+} from "../testing/interactivity_payloads.ts";
+
+/** The requester writes to the agents from the DM's Comment button. */
+function comment(slack: FakeSlack, ticketId: string, text: string) {
+  return submitView(
+    updateTicket,
+    viewSubmissionContext(slack, {
+      callbackId: CONVERSATION_VIEWS.comment,
+      functionCallbackId: UPDATE_TICKET_CALLBACK_ID,
+      executionId: `Fx0comment${crypto.randomUUID().slice(0, 6)}`,
+      user: PEOPLE.requester,
+      privateMetadata: JSON.stringify({ ticket_id: ticketId }),
+      values: {
+        message: { message: { type: "plain_text_input", value: text } },
+      },
+    }),
+  );
+}
 
 /** The next `times` calls of `method` (to `datastore`, if named) refused. */
 function refuse(
@@ -96,6 +122,30 @@ Deno.test("opening left part-way, then people act on what it left", async (t) =>
       },
     );
   }
+
+  await t.step(
+    "the card's record failed twice, then the requester writes to the agents",
+    async () => {
+      const { viewId, id } = await opening();
+      refuse(slack, "apps.datastore.update", 2, "tickets");
+      assert.equal(saidBy(await submitRequestForm(slack, viewId)), "");
+      const words = `The VPN client is 5.2 (${viewId})`;
+      assert.equal(await comment(slack, id, words), undefined);
+      // Their words reach the agents now, not when something finishes the
+      // opening: the card's thread is unknown until then.
+      const reached = () =>
+        [
+          ...ticketCards(slack, TRIAGE, id).flatMap((card) =>
+            slack.workspace.repliesTo(TRIAGE, card.ts)
+          ),
+          ...slack.workspace.dmsTo(PEOPLE.agent),
+        ].filter((m) => m.text.includes(words)).length;
+      assert.equal(reached(), 1, "the requester's words reached no agent");
+      await scheduledCheck(slack);
+      await assertWhole(slack, id, "written to");
+      assert.equal(reached(), 1);
+    },
+  );
 
   await t.step(
     "the save failed for good and the card's deletion failed once",

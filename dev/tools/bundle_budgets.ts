@@ -227,5 +227,7 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // stored service levels read without the form's messages (-1.3 KB).
   // Owed reopenings settled under the kept ticket's lock (+0.9 KB).
   // 250.9 KB since unread module values and the codec's comments are out.
-  update_ticket: 251 * KB,
+  // A requester's words on a ticket whose card is not recorded go to its
+  // agents by DM, not to a thread that is unknown (+0.1 KB: 251.0 KB).
+  update_ticket: 252 * KB,
 };

@@ -161,7 +161,10 @@ export function fromRequesterSide(
     : `:inbox_tray: ${userMention(author)} wrote:\n${quote(text)}`;
 }
 
-/** To each agent of a private ticket: the requester's words, privately. */
+/**
+ * To each agent of a private ticket, or of one whose card is not recorded
+ * yet (no thread to put them in): the requester's words, privately.
+ */
 export function fromRequesterPrivately(
   ticket: Ticket,
   author: string,
@@ -170,7 +173,9 @@ export function fromRequesterPrivately(
 ): string {
   return `:inbox_tray: ${
     userMention(author)
-  } wrote about <${cardLink}|${ticket.key}> (private):\n${quote(text)}`;
+  } wrote about <${cardLink}|${ticket.key}>${
+    ticket.private ? " (private)" : ""
+  }:\n${quote(text)}`;
 }
 
 /** On the requester's side: their own message, as the agents got it. */

@@ -224,8 +224,12 @@ async function said(
   }
   // The card's thread is in a shared channel: a private ticket's words, and
   // a note its requester could read there, go to its agents by DM instead,
-  // never to the requester, whatever roles they also hold.
-  const byDm = action === "note" ? !noteInThread : ticket.private;
+  // never to the requester, whatever roles they also hold. So do the words
+  // on a ticket whose card is not recorded yet (its opening failed part-way,
+  // use_cases/opening/finish_opening.ts): there is no thread to put them in.
+  const byDm = action === "note"
+    ? !noteInThread
+    : ticket.private || !ticket.card_ts;
   if (byDm && action !== "reply") {
     const agents = (await directory.agents())
       .filter((a) => a !== ticket.requester);
