@@ -19,6 +19,7 @@ import { nextRunAt, type Schedule } from "./schedule.ts";
 import { Modals } from "./modals.ts";
 import {
   type ActivityEntry,
+  type DeclaredFunction,
   type WorkflowRun,
   WorkflowRunner,
   type WorkflowStep,
@@ -40,7 +41,7 @@ import {
 export type { ActivityEntry, WorkflowRun };
 
 interface ManifestJson {
-  functions: Record<string, { source_file: string }>;
+  functions: Record<string, { source_file: string } & DeclaredFunction>;
   workflows: Record<string, { steps: WorkflowStep[] }>;
 }
 
@@ -95,6 +96,7 @@ export class LocalRuntime {
       this.host,
       this.modals,
       described.workflows,
+      described.functions,
     );
     this.activity = this.#workflows.activity;
     slack.onCall((call) => this.#ownEvent(call));

@@ -10,7 +10,13 @@ const APP = {
   root: new URL("./test_app/", import.meta.url),
   manifest: {
     functions: {
-      ask: { source_file: "ask_function.ts" },
+      ask: {
+        source_file: "ask_function.ts",
+        output_parameters: {
+          properties: { answer: { type: "string" } },
+          required: [],
+        },
+      },
       echo: { source_file: "echo_function.ts" },
     },
     workflows: {

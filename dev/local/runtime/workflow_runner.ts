@@ -2,7 +2,9 @@
 // resolved from the workflow's inputs and the earlier steps' outputs, Slack's
 // own OpenForm shown as a modal, SendMessage and SendDm posted by the bot,
 // the app's own functions run through FunctionHost, and the run stopped at
-// the first step that fails. Every start, step and end goes to the activity
+// the first step that fails. An app function's outputs are held to its
+// declared output_parameters, and a step's required inputs must resolve,
+// as strictly as the sources allow (step_parameters.ts). Every start, step and end goes to the activity
 // log the page's Activity panel shows. Kept apart from LocalRuntime
 // (local_runtime.ts), which decides what starts a run: triggers, events,
 // buttons and the clock.
@@ -16,12 +18,23 @@ import {
 } from "./message_functions.ts";
 import { type FormInputs, OPEN_FORM_ID } from "./open_form.ts";
 import type { Modals } from "./modals.ts";
+import {
+  checkedOutputs,
+  type DeclaredParameters,
+  missingRequiredInputs,
+} from "./step_parameters.ts";
 
 /** A step as the manifest declares it. */
 export interface WorkflowStep {
   id: string;
   function_id: string;
   inputs: Record<string, unknown>;
+}
+
+/** An app function as the manifest declares it: what it takes and gives. */
+export interface DeclaredFunction {
+  input_parameters?: DeclaredParameters;
+  output_parameters?: DeclaredParameters;
 }
 
 export interface ActivityEntry {
@@ -48,6 +61,7 @@ export class WorkflowRunner {
     readonly host: FunctionHost,
     readonly modals: Modals,
     readonly workflows: Record<string, { steps: WorkflowStep[] }>,
+    readonly functions: Record<string, DeclaredFunction> = {},
   ) {}
 
   start(
@@ -84,7 +98,6 @@ export class WorkflowRunner {
       >;
       // A step that can't even start (an unknown function) fails the run.
       const result = await this.#runStep(step.function_id, stepInputs)
-        .then((execution) => execution.done)
         .catch((error): Completion => ({
           ok: false,
           error: String(error?.message ?? error),
@@ -100,8 +113,39 @@ export class WorkflowRunner {
     return { ok: true, outputs: {} };
   }
 
-  /** A step: a built-in Slack function, or one of the app's own. */
+  /**
+   * A step: a built-in Slack function, or one of the app's own. An app
+   * function's required inputs must have resolved, and its outputs must
+   * be those it declares (step_parameters.ts says which of this is a
+   * guess); built-ins are emulated and declared nowhere here.
+   */
   async #runStep(
+    functionId: string,
+    inputs: Record<string, unknown>,
+  ): Promise<Completion> {
+    const own = functionId.startsWith("#/functions/")
+      ? functionId.replace(/^#\/functions\//, "")
+      : undefined;
+    const declared = own ? this.functions[own] : undefined;
+    const missing = missingRequiredInputs(declared?.input_parameters, inputs);
+    if (missing.length) {
+      return {
+        ok: false,
+        error: `${functionId} is missing required inputs: ${
+          missing.join(", ")
+        }`,
+      };
+    }
+    const result = await (await this.#startStep(functionId, inputs)).done;
+    if (!result.ok || !declared) return result;
+    return checkedOutputs(
+      functionId,
+      declared.output_parameters,
+      result.outputs,
+    );
+  }
+
+  async #startStep(
     functionId: string,
     inputs: Record<string, unknown>,
   ): Promise<Execution> {
