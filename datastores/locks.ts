@@ -14,8 +14,9 @@ export default DefineDatastore({
   attributes: {
     /**
      * "ticket:<ticket id>", "mark:<emoji>:<channel>:<ts>", or for the
-     * ticket mark "mark:<channel>:<ts>" and "told:<channel>:<ts>" (see
-     * slack/storage/intake_mark.ts)
+     * ticket mark "mark:<channel>:<ts>", "told:<channel>:<ts>", the hour
+     * index of those "told-hour:<hour start>" and where their clearing is
+     * "told-swept" (see slack/storage/intake_mark.ts, told_expiry.ts)
      */
     id: { type: Schema.types.string },
     taken_at: { type: Schema.slack.types.timestamp },
@@ -45,5 +46,13 @@ export default DefineDatastore({
      * Absent when they were told in an ephemeral, which can't be edited.
      */
     told_in: { type: Schema.types.string },
+    /**
+     * For a "told-hour:" index: the ids of the "told:" items written in
+     * that hour, for the scheduled run to delete once they are expired.
+     */
+    told_ids: {
+      type: Schema.types.array,
+      items: { type: Schema.types.string },
+    },
   },
 });

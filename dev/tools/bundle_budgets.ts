@@ -98,7 +98,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // made one after all corrects it (intake_failure.ts, +2.2 KB: 126.0 KB).
   // An adopted card redrawn and a ghost card deleted once more (+0.6 KB);
   // a save that may have landed said as such (MaybeSaved, +0.3 KB).
-  message_to_ticket: 127 * KB,
+  // A told item indexed by its hour, and not used past it (+0.7 KB).
+  message_to_ticket: 128 * KB,
   // Withdraw applies any action, Reopen among them: the reopening's
   // refusals are named apart from their words since canReopen stopped
   // bundling them (+0.3 KB here, in card_reaction and update_ticket).
@@ -202,7 +203,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // reopen refused for good or failing still after RELEASE_TRIES checks,
   // and tells its requester and the kept card's thread (+2.2 KB).
   // 228.0 KB since unread module values and the codec's comments are out.
-  service_level_sweep: 229 * KB,
+  // Told items of failed :ticket: runs deleted past their hour, and an
+  // erasure's (use_cases/schedule/told_expiry.ts, +3.5 KB: 231.8 KB).
+  service_level_sweep: 232 * KB,
   // The step after Configure a queue: the reaction triggers and the DM
   // confirming the save (26.0 KB).
   sync_queue_reactions: GOAL,

@@ -112,6 +112,38 @@ export function recordToldNone(client: SlackAPIClient, told: ToldNone) {
   return putItem(client, LocksDatastore, told);
 }
 
+/**
+ * How long a told item can matter: a twin delivery of the same reaction
+ * comes within minutes (event triggers document no retry schedule; see
+ * docs/architecture.md), so an hour is a generous choice. An older item
+ * is never used to correct, and the scheduled run deletes it
+ * (use_cases/schedule/told_expiry.ts).
+ */
+export const TOLD_WINDOW_SECONDS = 3600;
+
+export const toldHourId = (seconds: number) =>
+  `told-hour:${seconds - seconds % 3600}`;
+
+/**
+ * The told item's id added to its hour's index, for the scheduled run to
+ * find it without scanning the locks. A read then a write: two failed runs
+ * writing the same hour at the same moment may lose one id (see
+ * docs/security.md).
+ */
+export async function indexToldNone(
+  client: SlackAPIClient,
+  id: string,
+  takenAt: number,
+) {
+  const hour = toldHourId(takenAt);
+  const told_ids = (await getItem(client, LocksDatastore, hour))?.told_ids;
+  if (told_ids?.includes(id)) return;
+  await putItem(client, LocksDatastore, {
+    id: hour,
+    told_ids: [...told_ids ?? [], id],
+  });
+}
+
 export function toldNone(client: SlackAPIClient, channel: string, ts: string) {
   return getItem(client, LocksDatastore, toldNoneId(channel, ts));
 }

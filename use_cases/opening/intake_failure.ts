@@ -15,7 +15,9 @@ import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import { getSettings } from "../../slack/storage/settings_store.ts";
 import {
+  indexToldNone,
   recordToldNone,
+  TOLD_WINDOW_SECONDS,
   toldNone,
   toldNoneId,
 } from "../../slack/storage/intake_mark.ts";
@@ -62,13 +64,21 @@ export async function failIntake(
   try {
     const dm = await tellPerson(client, { user, channel }, failed.error);
     if (error instanceof NotShownYet) return failed;
-    await recordToldNone(client, {
-      id: toldNoneId(channel, ts),
-      holder: user,
-      taken_at: Math.floor(Date.now() / 1000),
-      state: "told",
-      told_in: dm && `${dm.channel} ${dm.ts}`,
-    });
+    const id = toldNoneId(channel, ts);
+    const now = Math.floor(Date.now() / 1000);
+    // Indexed for the scheduled run to delete; a failed index is logged.
+    await Promise.all([
+      recordToldNone(client, {
+        id,
+        holder: user,
+        taken_at: now,
+        state: "told",
+        told_in: dm && `${dm.channel} ${dm.ts}`,
+      }),
+      indexToldNone(client, id, now).catch((e) =>
+        console.warn(`${id}: not indexed`, e)
+      ),
+    ]);
     // A twin saving its ticket after this read reads the record after
     // this write, and corrects it. One saved before may have read the
     // record before it was written: it is given as long as a run holding
@@ -106,9 +116,10 @@ export async function correctToldNone(
 ) {
   try {
     const told = await read;
-    // A twin's, or one from an attempt long before: either way the
+    // A twin's, or one from an attempt within the hour: either way the
     // reactor was told none was made, and one now is.
     if (told?.state !== "told") return;
+    if (Date.now() / 1000 - (told.taken_at ?? 0) > TOLD_WINDOW_SECONDS) return;
     // Kept as corrected first: a run finishing the ticket again, or the
     // failed run once its wait is over, reads it and leaves it.
     await recordToldNone(client, { ...told, state: "corrected" });
