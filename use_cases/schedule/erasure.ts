@@ -40,6 +40,7 @@ import {
   type EraseOutcome,
 } from "../changes/ticket_erasure.ts";
 import { PURGE_CALLS, roomFor } from "./retention.ts";
+import { forgetToldBy } from "./told_expiry.ts";
 import type { PhaseResult } from "./run_report.ts";
 
 /** Tickets an erasure changes per run, at most. */
@@ -256,6 +257,9 @@ class ErasureRun {
   }
 
   async receipt() {
+    // Whom a :ticket: run told no ticket was made: kept for an hour at
+    // most, and not even that for them. Again if this run stops here.
+    await forgetToldBy(this.client, this.job.user, this.now);
     await slackCall(this.client, "chat.postMessage", {
       channel: this.job.by,
       ...erasureReceipt(this.job),

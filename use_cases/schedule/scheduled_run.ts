@@ -13,6 +13,7 @@
 import { indexSolvedTickets } from "./solved_index.ts";
 import { catchUpClosed, purgeExpired } from "./retention.ts";
 import { eraseDue } from "./erasure.ts";
+import { forgetExpiredTold } from "./told_expiry.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
@@ -155,6 +156,14 @@ export async function runScheduledChecks(
     const erasure = done(
       await eraseDue(client, budget, settings, table.entries, now),
     );
+    // Who was told no ticket was made, kept while a twin delivery may
+    // still correct it: past that, deleted.
+    const told = await forgetExpiredTold(client, budget, now).catch(
+      (error) => {
+        console.warn("told items not cleared; the next run goes on", error);
+        return { cutShort: true };
+      },
+    );
     await catchUpClosed(client, budget, now).catch((error) =>
       console.warn("closed tickets not indexed; the next run goes on", error)
     );
@@ -164,9 +173,9 @@ export async function runScheduledChecks(
       console.warn("solved tickets not indexed; the next run tries", error)
     );
     const cutShort = due.leftUnread ||
-      [walk, sla, closed, repaired, settled, purge, erasure].some((phase) =>
-        phase.cutShort
-      );
+      [walk, sla, closed, repaired, settled, purge, erasure, told].some((
+        phase,
+      ) => phase.cutShort);
     const report = combineParts(parts, false);
     return {
       ...report,

@@ -1,0 +1,66 @@
+// Where the scheduled run is in clearing the told items (intake_mark.ts):
+// the hour indexes ("told-hour:<hour start>") it reads, and the first hour
+// not cleared yet ("told-swept", its taken_at). Reading a few index items a
+// run keeps the cost with the told items, never with the size of `locks`.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import { LocksDatastore } from "./datastore_refs.ts";
+import { bulkGetItems, getItem, putItem } from "./datastore.ts";
+import { toldHourId, type ToldNone } from "./intake_mark.ts";
+
+const HOUR = 3600;
+const SWEPT = "told-swept";
+/**
+ * Hours looked back at before the first clearing: indexes are only written
+ * from the release that clears them on, which runs four times an hour.
+ */
+export const FIRST_LOOK_BACK_HOURS = 24;
+
+/** The first hour (its start, in seconds) whose index is still there. */
+export async function firstHourLeft(client: SlackAPIClient, now: number) {
+  const swept = await getItem(client, LocksDatastore, SWEPT);
+  const start = now - now % HOUR - FIRST_LOOK_BACK_HOURS * HOUR;
+  return swept?.taken_at ?? start;
+}
+
+export async function saveFirstHourLeft(client: SlackAPIClient, hour: number) {
+  await putItem(client, LocksDatastore, {
+    id: SWEPT,
+    taken_at: hour,
+    holder: "scheduled run",
+  });
+}
+
+/** The hour starts from `from` while before `until`, `limit` at most. */
+export function hoursBetween(from: number, until: number, limit: number) {
+  const hours: number[] = [];
+  for (let h = from; h < until && hours.length < limit; h += HOUR) {
+    hours.push(h);
+  }
+  return hours;
+}
+
+/** The told ids each of these hours' indexes holds; hours with none left out. */
+export async function toldIdsByHour(
+  client: SlackAPIClient,
+  hours: readonly number[],
+): Promise<Map<number, string[]>> {
+  const items = await bulkGetItems(
+    client,
+    LocksDatastore,
+    hours.map(toldHourId),
+  );
+  const byId = new Map(items.map((item) => [item.id, item.told_ids ?? []]));
+  return new Map(
+    hours.flatMap((h) => {
+      const ids = byId.get(toldHourId(h));
+      return ids ? [[h, ids] as const] : [];
+    }),
+  );
+}
+
+export function toldItems(
+  client: SlackAPIClient,
+  ids: readonly string[],
+): Promise<ToldNone[]> {
+  return bulkGetItems(client, LocksDatastore, ids);
+}

@@ -1,0 +1,106 @@
+// Clearing what :ticket: runs that failed kept of whom they told "No ticket
+// was made" (slack/storage/intake_mark.ts): each told item matters for
+// TOLD_WINDOW_SECONDS, the time a twin delivery of the reaction may take,
+// and is then deleted here, an hour's index at a time, the oldest first,
+// from where the last run stopped. Its cost follows the told items: a read
+// of where it is, one of the hours due (25 a call), a delete per 25 ids.
+// An erasure deletes the person's items at once, expired or not.
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import { type CallBudget, isCarryOver } from "../../slack/api/call_budget.ts";
+import { bulkDeleteItems } from "../../slack/storage/datastore.ts";
+import { LocksDatastore } from "../../slack/storage/datastore_refs.ts";
+import {
+  TOLD_WINDOW_SECONDS,
+  toldHourId,
+} from "../../slack/storage/intake_mark.ts";
+import {
+  firstHourLeft,
+  hoursBetween,
+  saveFirstHourLeft,
+  toldIdsByHour,
+  toldItems,
+} from "../../slack/storage/told_index.ts";
+import { roomFor } from "./retention.ts";
+import type { PhaseResult } from "./run_report.ts";
+
+const HOUR = 3600;
+/** Hours cleared per run at most: their indexes take one read. */
+export const TOLD_HOURS_PER_RUN = 25;
+
+/**
+ * The hours whose every item is past the window: an hour's index gets its
+ * last id before the hour ends (a run writes it within its 60 s, from the
+ * time it kept), and that item expires TOLD_WINDOW_SECONDS later.
+ */
+const clearableBefore = (now: number) => now - HOUR - TOLD_WINDOW_SECONDS + 1;
+
+export async function forgetExpiredTold(
+  client: SlackAPIClient,
+  budget: CallBudget,
+  now: number,
+): Promise<PhaseResult> {
+  const result = (cutShort: boolean): PhaseResult => ({
+    part: {},
+    cutShort,
+    wrote: [],
+  });
+  try {
+    const first = await firstHourLeft(client, now);
+    const until = clearableBefore(now);
+    const hours = hoursBetween(first, until, TOLD_HOURS_PER_RUN);
+    if (!hours.length) return result(false);
+    const ids = await toldIdsByHour(client, hours);
+    let next = first;
+    try {
+      for (const hour of hours) {
+        const told = ids.get(hour);
+        // No index: nobody was told anything that hour.
+        if (!told) {
+          next = hour + HOUR;
+          continue;
+        }
+        const doomed = [...told, toldHourId(hour)];
+        const calls = Math.ceil(doomed.length / 25);
+        const room = roomFor(budget, {
+          "apps.datastore.bulkDelete": calls,
+          "apps.datastore.put": 1,
+        });
+        if (!room) break;
+        // Deleting an id that is gone already is no error: a run stopped
+        // before saving where it was does it again harmlessly.
+        const failed = await bulkDeleteItems(client, LocksDatastore, doomed);
+        if (failed.length) break;
+        next = hour + HOUR;
+      }
+    } finally {
+      if (next > first) await saveFirstHourLeft(client, next);
+    }
+    // Cut short: stopped at an hour, or more hours due than a run reads.
+    return result(hoursBetween(next, until, 1).length > 0);
+  } catch (error) {
+    if (!isCarryOver(error)) throw error;
+    return result(true);
+  }
+}
+
+/**
+ * The told items naming the person, from every hour not cleared yet (the
+ * scheduled run clears the older ones): how many were deleted.
+ */
+export async function forgetToldBy(
+  client: SlackAPIClient,
+  user: string,
+  now: number,
+): Promise<number> {
+  const first = await firstHourLeft(client, now);
+  const hours = hoursBetween(first, now + 1, Infinity);
+  const ids = [...(await toldIdsByHour(client, hours)).values()].flat();
+  if (!ids.length) return 0;
+  const theirs = (await toldItems(client, ids))
+    .filter((told) => told.holder === user).map((told) => told.id);
+  const failed = await bulkDeleteItems(client, LocksDatastore, theirs);
+  if (failed.length) {
+    throw new Error(`${failed.length} told items of ${user} not deleted`);
+  }
+  return theirs.length;
+}
