@@ -19,6 +19,10 @@ import {
 } from "../../use_cases/checkup/checkup_line.ts";
 import { finishCheckup } from "../../use_cases/checkup/checkup_followup.ts";
 import { CLICK_CHECK } from "../../use_cases/checkup/click_time_check.ts";
+import { handOver } from "./next_step.ts";
+import RunCheckupWorkflow from "../../workflows/run_checkup.ts";
+import RunCheckupFunction from "../../functions/run_checkup/definition.ts";
+import FinishCheckupFunction from "../../functions/finish_checkup/definition.ts";
 
 /**
  * A healthy workspace, its calls so far forgotten. With `scopes`, the fake
@@ -43,7 +47,7 @@ export async function configuredWorkspace(
 /**
  * The lines of a check-up the admin runs (env empty unless given): its first
  * step, then its second, given the first's lines as the workflow passes them
- * (a JSON text each). Nothing is left pending, and the DM shows them all.
+ * (a JSON text each, through next_step.ts's hand-over). Nothing is left pending, and the DM shows them all.
  */
 export async function checkupLines(
   slack: FakeSlack,
@@ -59,10 +63,20 @@ export async function checkupLines(
   });
   assert.equal(outcome.kind, "reported");
   if (outcome.kind !== "reported") return [];
-  const finished = await finishCheckup(clientFor(slack), {
+  // Handed over as the workflow does, held to what run_checkup declares.
+  const handed = handOver(RunCheckupWorkflow, 0, RunCheckupFunction, {
     admin: PEOPLE.admin,
-    report: outcome.report,
-    lines: decodeLines(encodeLines(outcome.lines)),
+    report_channel: outcome.report.channel,
+    report_ts: outcome.report.ts,
+    lines: encodeLines(outcome.lines),
+  }, FinishCheckupFunction);
+  const finished = await finishCheckup(clientFor(slack), {
+    admin: String(handed.admin),
+    report: {
+      channel: String(handed.report_channel),
+      ts: String(handed.report_ts),
+    },
+    lines: decodeLines(handed.lines as string[]),
     env,
     jsmTokenId,
     budgetMs: asked.budgetMs,

@@ -25,7 +25,12 @@ import {
 import savedReplies from "../../functions/saved_replies/handler.ts";
 import { SAVED_REPLIES_CALLBACK_ID } from "../../functions/saved_replies/definition.ts";
 import syncQueueReactions from "../../functions/sync_queue_reactions/handler.ts";
-import { SYNC_QUEUE_REACTIONS_CALLBACK_ID } from "../../functions/sync_queue_reactions/definition.ts";
+import SyncQueueReactionsFunction, {
+  SYNC_QUEUE_REACTIONS_CALLBACK_ID,
+} from "../../functions/sync_queue_reactions/definition.ts";
+import ConfigureQueueFunction from "../../functions/configure_queue/definition.ts";
+import ConfigureQueueWorkflow from "../../workflows/configure_queue.ts";
+import { handOver } from "./next_step.ts";
 import erasePerson from "../../functions/erase_person/handler.ts";
 import { ERASE_PERSON_CALLBACK_ID } from "../../functions/erase_person/definition.ts";
 import { functionContext, interactivityOf } from "./harness.ts";
@@ -64,11 +69,13 @@ export type SettingsForm = keyof typeof FORMS;
 /**
  * The workflow step after a form's function, where there is one
  * (workflows/configure_queue.ts): Slack runs it once the form's run
- * completes, with that run's outputs, which it takes under the same names.
+ * completes, with that run's outputs, as the workflow maps them to its
+ * inputs; outputs the function does not declare as they are fail, as
+ * Slack refuses them (dev/testing/next_step.ts).
  */
-const NEXT_STEPS: Partial<Record<SettingsForm, readonly [unknown, string]>> = {
-  queue: [syncQueueReactions, SYNC_QUEUE_REACTIONS_CALLBACK_ID],
-};
+const NEXT_STEPS: Partial<
+  Record<SettingsForm, Parameters<typeof handOver>[0]>
+> = { queue: ConfigureQueueWorkflow };
 
 /** Runs the next step of `form`'s workflow on the outputs its run ended with. */
 async function runNextStep(
@@ -77,20 +84,21 @@ async function runNextStep(
   executionId: string,
   callsBefore: number,
 ) {
-  const next = NEXT_STEPS[form];
+  const workflow = NEXT_STEPS[form];
   const completed = slack.calls.slice(callsBefore).find((c) =>
     c.method === "functions.completeSuccess" &&
     c.args.function_execution_id === executionId
   );
-  if (!next || !completed) return;
-  const [handler, callbackId] = next;
-  // deno-lint-ignore no-explicit-any
-  await (handler as any)(
-    functionContext(
-      callbackId,
-      slack,
-      completed.args.outputs as Record<string, unknown>,
-    ),
+  if (!workflow || !completed) return;
+  const inputs = handOver(
+    workflow,
+    0,
+    ConfigureQueueFunction,
+    (completed.args.outputs ?? {}) as Record<string, unknown>,
+    SyncQueueReactionsFunction,
+  );
+  await syncQueueReactions(
+    functionContext(SYNC_QUEUE_REACTIONS_CALLBACK_ID, slack, inputs),
   );
 }
 

@@ -20,16 +20,20 @@ import { clientFor } from "../../dev/testing/harness.ts";
 import { finishCheckup } from "../../use_cases/checkup/checkup_followup.ts";
 import { pass } from "../../use_cases/checkup/checkup_line.ts";
 import { stepChainPending } from "../../use_cases/checkup/step_chain_check.ts";
+import { handOver } from "../../dev/testing/next_step.ts";
+import RunCheckupWorkflow from "../../workflows/run_checkup.ts";
+import RunCheckupFunction from "../run_checkup/definition.ts";
+import FinishCheckupFunction from "./definition.ts";
 
 /** The first step's outputs, all absent when it refused. */
-interface Outputs {
+type Outputs = {
   admin?: string;
   report_channel?: string;
   report_ts?: string;
   lines?: string[];
   passed?: number;
   failed?: number;
-}
+};
 
 /** The first step, as the check-up's shortcut starts it. */
 async function firstStep(
@@ -46,18 +50,27 @@ async function firstStep(
   return result.outputs as Outputs;
 }
 
-/** The second step, given the first step's outputs as the workflow does. */
+/**
+ * The second step, given the first step's outputs as the workflow does
+ * (held to what run_checkup declares, mapped as workflows/run_checkup.ts
+ * maps them), then `damaged` on the way if a test says so.
+ */
 async function secondStep(
   slack: FakeSlack,
   first: Outputs,
   env: Record<string, string>,
+  damaged: (inputs: Outputs) => Outputs = (inputs) => inputs,
 ) {
-  return await handler(functionContext("finish_checkup", slack, {
-    admin: first.admin,
-    report_channel: first.report_channel,
-    report_ts: first.report_ts,
-    lines: first.lines,
-  }, env));
+  const inputs = handOver(
+    RunCheckupWorkflow,
+    0,
+    RunCheckupFunction,
+    { ...first },
+    FinishCheckupFunction,
+  );
+  return await handler(
+    functionContext("finish_checkup", slack, damaged(inputs), env),
+  );
 }
 
 const checkupDms = (slack: FakeSlack) =>
@@ -166,8 +179,9 @@ Deno.test("the check-up with JSM on: one message, finished by its second step", 
       const first = await firstStep(slack, jsm.apiTokenEnv());
       await secondStep(
         slack,
-        { ...first, lines: ["not a line"] },
+        first,
         jsm.apiTokenEnv(),
+        (inputs) => ({ ...inputs, lines: ["not a line"] }),
       );
       const dms = slack.workspace.dmsTo(PEOPLE.admin);
       assert.equal(dms.length, 2);
@@ -280,7 +294,7 @@ Deno.test("the workflow steps line: the second step proves the hand-over", async
       async () => {
         slack.workspace.messages.length = 0;
         const first = await firstStep(slack, {});
-        const result = await secondStep(slack, damage(first), {});
+        const result = await secondStep(slack, first, {}, damage);
         const [dm, told, ...more] = slack.workspace.dmsTo(PEOPLE.admin);
         assert.deepEqual(more, []);
         assert.match(dm.text ?? "", /, 1 still running\./, "left as it was");
