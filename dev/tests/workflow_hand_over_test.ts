@@ -10,6 +10,12 @@ import SyncQueueReactionsFunction from "../../functions/sync_queue_reactions/def
 import RunCheckupWorkflow from "../../workflows/run_checkup.ts";
 import RunCheckupFunction from "../../functions/run_checkup/definition.ts";
 import FinishCheckupFunction from "../../functions/finish_checkup/definition.ts";
+import { helpdeskManifest } from "../../manifest.ts";
+import {
+  type DeploymentOptions,
+  deploymentOptions,
+} from "../../integrations/deployment/deployment_options.ts";
+import type { WorkflowStep } from "../local/runtime/workflow_runner.ts";
 
 const queueHandOver = (outputs: Record<string, unknown>) =>
   handOver(
@@ -91,4 +97,51 @@ Deno.test("the check-up hands its lines, as a list of texts, to its second step"
       ),
     /output lines item 0 is not of type string/,
   );
+});
+
+Deno.test("no step requires an input an earlier step's output gives", async (t) => {
+  // A step's output may be left out (a form closed unsaved, a refusal), and
+  // a required input fed by it failed Slack's own sample at run time
+  // (slack-samples/deno-simple-survey issue 24; docs/platform.md).
+  const settings: Array<[string, Record<string, string>]> = [
+    ["nothing on", {}],
+    ["JSM and files on", {
+      JSM_AUTH: "api_token",
+      JSM_SITE: "https://acme.atlassian.net/",
+      HELPDESK_FILES: "on",
+    }],
+    ["JSM by OAuth", { JSM_AUTH: "oauth", JSM_OAUTH_CLIENT_ID: "client-1" }],
+  ];
+  for (const [what, env] of settings) {
+    await t.step(what, () => {
+      const options = deploymentOptions(env);
+      assert.ok(options.ok, JSON.stringify(options));
+      const manifest: {
+        workflows: Record<string, { steps: WorkflowStep[] }>;
+        functions: Record<
+          string,
+          { input_parameters?: { required?: string[] } }
+        >;
+      } = JSON.parse(
+        JSON.stringify(helpdeskManifest(options.value as DeploymentOptions)),
+      );
+      let chained = 0;
+      for (const [workflow, { steps }] of Object.entries(manifest.workflows)) {
+        for (const step of steps) {
+          const id = step.function_id.replace(/^#\/functions\//, "");
+          const required = manifest.functions[id]?.input_parameters?.required ??
+            [];
+          for (const [input, value] of Object.entries(step.inputs)) {
+            if (!/\{\{\s*steps\./.test(String(value))) continue;
+            chained += 1;
+            assert.ok(
+              !required.includes(input),
+              `${workflow}: ${id} requires ${input}, fed by ${value}`,
+            );
+          }
+        }
+      }
+      assert.ok(chained > 0, "some step takes an earlier step's output");
+    });
+  }
 });
