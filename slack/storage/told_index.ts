@@ -49,12 +49,9 @@ export async function toldIdsByHour(
     LocksDatastore,
     hours.map(toldHourId),
   );
-  const byId = new Map(items.map((item) => [item.id, item.told_ids ?? []]));
+  // Each index's hour is in its id, after "told-hour:".
   return new Map(
-    hours.flatMap((h) => {
-      const ids = byId.get(toldHourId(h));
-      return ids ? [[h, ids] as const] : [];
-    }),
+    items.map((item) => [Number(item.id.split(":")[1]), item.told_ids ?? []]),
   );
 }
 

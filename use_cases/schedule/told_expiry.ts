@@ -3,7 +3,8 @@
 // TOLD_WINDOW_SECONDS, the time a twin delivery of the reaction may take,
 // and is then deleted here, an hour's index at a time, the oldest first,
 // from where the last run stopped. Its cost follows the told items: a read
-// of where it is, one of the hours due (25 a call), a delete per 25 ids.
+// of where it is, one of the hours due (25 a call), one of their items and
+// a delete per 25 ids.
 // An erasure deletes the person's items at once, expired or not.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { type CallBudget, isCarryOver } from "../../slack/api/call_budget.ts";
@@ -50,6 +51,13 @@ export async function forgetExpiredTold(
     const hours = hoursBetween(first, until, TOLD_HOURS_PER_RUN);
     if (!hours.length) return result(false);
     const ids = await toldIdsByHour(client, hours);
+    // An item written again later (the same message failed again) is
+    // in that hour's index too, and kept until its own time is up.
+    const items = await toldItems(client, [...ids.values()].flat());
+    const fresh = new Set(
+      items.filter((told) => told.taken_at! >= now - TOLD_WINDOW_SECONDS)
+        .map((told) => told.id),
+    );
     let next = first;
     try {
       for (const hour of hours) {
@@ -59,7 +67,10 @@ export async function forgetExpiredTold(
           next = hour + HOUR;
           continue;
         }
-        const doomed = [...told, toldHourId(hour)];
+        const doomed = [
+          ...told.filter((id) => !fresh.has(id)),
+          toldHourId(hour),
+        ];
         const calls = Math.ceil(doomed.length / 25);
         const room = roomFor(budget, {
           "apps.datastore.bulkDelete": calls,
@@ -99,8 +110,7 @@ export async function forgetToldBy(
   const theirs = (await toldItems(client, ids))
     .filter((told) => told.holder === user).map((told) => told.id);
   const failed = await bulkDeleteItems(client, LocksDatastore, theirs);
-  if (failed.length) {
-    throw new Error(`${failed.length} told items of ${user} not deleted`);
-  }
-  return theirs.length;
+  // Still in their index: the scheduled run deletes them within two hours.
+  if (failed.length) console.warn("told items not deleted yet", failed);
+  return theirs.length - failed.length;
 }

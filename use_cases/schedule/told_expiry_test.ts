@@ -108,25 +108,36 @@ Deno.test("told items live an hour, then the scheduled run deletes them", async 
     assert.equal(await exists(slack, fresh), true);
   });
 
+  await t.step("one told again later waits for its own hour", async () => {
+    await using slack = await startFakeSlack();
+    const id = await told(slack, "1.000450", now - 3 * HOUR, PEOPLE.agent);
+    // The same message failed again: its item is written anew.
+    await told(slack, "1.000450", now - 60, PEOPLE.agent);
+    await sweep(slack, now);
+    assert.equal(await exists(slack, toldHourId(now - 3 * HOUR)), false);
+    assert.equal(await exists(slack, id), true);
+    await sweep(slack, now + 2 * HOUR);
+    assert.equal(await exists(slack, id), false);
+  });
+
   await t.step("a run cut short by its budget, the next goes on", async () => {
     await using slack = await startFakeSlack();
     const ids = [
       await told(slack, "1.000500", now - 5 * HOUR, PEOPLE.agent),
       await told(slack, "1.000600", now - 4 * HOUR, PEOPLE.agent),
       await told(slack, "1.000700", now - 3 * HOUR, PEOPLE.agent),
+      await told(slack, "1.000750", now - 2 * HOUR, PEOPLE.agent),
     ];
-    // One bulk delete a run: an hour a run.
-    const share = 1 / 50;
+    // Two bulk calls of each kind a run (their tier's 50 a minute, times
+    // 2/50): two hours a run, the oldest first.
+    const share = 2 / 50;
     const left = async () =>
-      (await Promise.all(ids.map((id) => exists(slack, id)))).filter(Boolean)
-        .length;
+      (await Promise.all(ids.map((id) => exists(slack, id))))
+        .map((here, i) => here ? i : -1).filter((i) => i >= 0);
     assert.equal((await sweep(slack, now, share)).cutShort, true);
-    assert.equal(await left(), 2);
-    assert.equal(await exists(slack, ids[0]), false);
-    assert.equal((await sweep(slack, now, share)).cutShort, true);
-    assert.equal(await left(), 1);
+    assert.deepEqual(await left(), [2, 3]);
     assert.equal((await sweep(slack, now, share)).cutShort, false);
-    assert.equal(await left(), 0);
+    assert.deepEqual(await left(), []);
     // Caught up: a run reads where it is and no more.
     slack.clearCalls();
     await sweep(slack, now);
