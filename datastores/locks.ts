@@ -15,8 +15,9 @@ export default DefineDatastore({
     /**
      * "ticket:<ticket id>", "mark:<emoji>:<channel>:<ts>", or for the
      * ticket mark "mark:<channel>:<ts>", "told:<channel>:<ts>", the hour
-     * index of those "told-hour:<hour start>" and where their clearing is
-     * "told-swept" (see slack/storage/intake_mark.ts, told_expiry.ts)
+     * index of those "told-hour:<hour start>", and where their clearing is,
+     * "told-swept" and "told-scan" (see slack/storage/intake_mark.ts,
+     * told_index.ts)
      */
     id: { type: Schema.types.string },
     taken_at: { type: Schema.slack.types.timestamp },
@@ -50,6 +51,8 @@ export default DefineDatastore({
      * For a "told-hour:" index: the ids of the "told:" items written in
      * that hour, for the scheduled run to delete once they are expired.
      */
+    /** For "told-scan": where the slow look over `locks` is. */
+    scan_cursor: { type: Schema.types.string },
     told_ids: {
       type: Schema.types.array,
       items: { type: Schema.types.string },

@@ -4,7 +4,7 @@
 // run keeps the cost with the told items, never with the size of `locks`.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { LocksDatastore } from "./datastore_refs.ts";
-import { bulkGetItems, getItem, putItem } from "./datastore.ts";
+import { bulkGetItems, getItem, putItem, queryPage } from "./datastore.ts";
 import { toldHourId, type ToldNone } from "./intake_mark.ts";
 
 const HOUR = 3600;
@@ -60,4 +60,42 @@ export function toldItems(
   ids: readonly string[],
 ): Promise<ToldNone[]> {
   return bulkGetItems(client, LocksDatastore, ids);
+}
+
+const SCAN = "told-scan";
+
+/** Where the slow look over `locks` stopped (none: at the start). */
+export async function toldScanCursor(client: SlackAPIClient) {
+  return (await getItem(client, LocksDatastore, SCAN))?.scan_cursor;
+}
+
+export async function saveToldScanCursor(
+  client: SlackAPIClient,
+  cursor: string | undefined,
+) {
+  await putItem(client, LocksDatastore, {
+    id: SCAN,
+    ...(cursor ? { scan_cursor: cursor } : {}),
+  });
+}
+
+/**
+ * One page of `locks` (`limit` items evaluated): the told items on it kept
+ * before `before`, and where the next page starts (none: the end).
+ */
+export function toldKeptBefore(
+  client: SlackAPIClient,
+  before: number,
+  cursor: string | undefined,
+  limit: number,
+) {
+  return queryPage(client, LocksDatastore, {
+    cursor,
+    limit,
+    filter: {
+      expression: "begins_with(#id, :told) AND #at < :before",
+      attributes: { "#id": "id", "#at": "taken_at" },
+      values: { ":told": "told:", ":before": before },
+    },
+  });
 }

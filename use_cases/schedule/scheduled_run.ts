@@ -13,7 +13,7 @@
 import { indexSolvedTickets } from "./solved_index.ts";
 import { catchUpClosed, purgeExpired } from "./retention.ts";
 import { eraseDue } from "./erasure.ts";
-import { forgetExpiredTold } from "./told_expiry.ts";
+import { forgetExpiredTold, forgetUnindexedTold } from "./told_expiry.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
@@ -163,6 +163,11 @@ export async function runScheduledChecks(
         console.warn("told items not cleared; the next run goes on", error);
         return { cutShort: true };
       },
+    );
+    // Those no index led to: a page of `locks` a run. Never "cut short":
+    // the look goes on forever, a page at a time.
+    await forgetUnindexedTold(client, budget, now).catch((error) =>
+      console.warn("told items not looked for; the next run goes on", error)
     );
     await catchUpClosed(client, budget, now).catch((error) =>
       console.warn("closed tickets not indexed; the next run goes on", error)

@@ -5,9 +5,12 @@
 // from where the last run stopped. Its cost follows the told items: a read
 // of where it is, one of the hours due (25 a call), one of their items and
 // a delete per 25 ids.
-// An erasure deletes the person's items at once, expired or not.
+// An erasure deletes the person's items at once, expired or not. What no
+// index holds (its write failed, or a concurrent one overwrote it) is found
+// by a slow look over `locks`, a page a run (forgetUnindexedTold).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { type CallBudget, isCarryOver } from "../../slack/api/call_budget.ts";
+import { SlackCallError } from "../../slack/api/slack_call.ts";
 import { bulkDeleteItems } from "../../slack/storage/datastore.ts";
 import { LocksDatastore } from "../../slack/storage/datastore_refs.ts";
 import {
@@ -18,8 +21,11 @@ import {
   firstHourLeft,
   hoursBetween,
   saveFirstHourLeft,
+  saveToldScanCursor,
   toldIdsByHour,
   toldItems,
+  toldKeptBefore,
+  toldScanCursor,
 } from "../../slack/storage/told_index.ts";
 import { roomFor } from "./retention.ts";
 import type { PhaseResult } from "./run_report.ts";
@@ -113,4 +119,55 @@ export async function forgetToldBy(
   // Still in their index: the scheduled run deletes them within two hours.
   if (failed.length) console.warn("told items not deleted yet", failed);
   return theirs.length - failed.length;
+}
+
+/** Items of `locks` the slow look evaluates per run: one query. */
+export const TOLD_SCAN_PAGE = 1000;
+
+/**
+ * The slow look: one page of `locks` a run, from where the last stopped,
+ * for told items past the window that no index led to. Its cost per run
+ * is a query, whatever the size of `locks`; a pass over 100,000 items
+ * takes 100 runs, about a day. A run stopped before saving its place
+ * reads the page again, minus what it deleted.
+ */
+export async function forgetUnindexedTold(
+  client: SlackAPIClient,
+  budget: CallBudget,
+  now: number,
+  pageSize = TOLD_SCAN_PAGE,
+): Promise<PhaseResult> {
+  const result = (cutShort: boolean): PhaseResult => ({
+    part: {},
+    cutShort,
+    wrote: [],
+  });
+  const calls = { "apps.datastore.query": 1, "apps.datastore.put": 1 };
+  if (!roomFor(budget, calls)) return result(true);
+  try {
+    const cursor = await toldScanCursor(client);
+    const before = now - TOLD_WINDOW_SECONDS;
+    let page;
+    try {
+      page = await toldKeptBefore(client, before, cursor, pageSize);
+    } catch (error) {
+      // A cursor Slack no longer takes: the pass starts over.
+      if (isCarryOver(error) || !(error instanceof SlackCallError)) {
+        throw error;
+      }
+      if (!cursor) throw error;
+      console.warn("told scan cursor refused; starting over", error);
+      await saveToldScanCursor(client, undefined);
+      return result(true);
+    }
+    const ids = page.items.map((told) => told.id);
+    const failed = await bulkDeleteItems(client, LocksDatastore, ids);
+    // Those not deleted are met again on the next pass.
+    if (failed.length) console.warn("told items not deleted yet", failed);
+    if (page.cursor !== cursor) await saveToldScanCursor(client, page.cursor);
+    return result(false);
+  } catch (error) {
+    if (!isCarryOver(error)) throw error;
+    return result(true);
+  }
 }

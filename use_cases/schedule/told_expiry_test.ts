@@ -23,7 +23,11 @@ import {
 import { getErasure } from "../../slack/storage/erasure_store.ts";
 import { correctToldNone, failIntake } from "../opening/intake_failure.ts";
 import { requestErasure } from "../settings/erasure_request.ts";
-import { forgetExpiredTold, forgetToldBy } from "./told_expiry.ts";
+import {
+  forgetExpiredTold,
+  forgetToldBy,
+  forgetUnindexedTold,
+} from "./told_expiry.ts";
 
 const HOUR = 3600;
 // Mid-hour, so that "an hour ago" is another hour's index.
@@ -181,12 +185,57 @@ Deno.test("told items live an hour, then the scheduled run deletes them", async 
       toldNoneId(GENERAL, "1.000950"),
     );
     assert.equal(kept?.state, "told");
-    // Not indexed: the gap docs/security.md tells of (never used past
-    // the window, but neither the scheduled run nor an erasure finds it).
-    assert.equal(
-      await exists(slack, toldHourId(Number(kept?.taken_at))),
-      false,
-    );
+    // Not indexed: past the window, the slow look over `locks` finds it.
+    const at = Number(kept?.taken_at);
+    assert.equal(await exists(slack, toldHourId(at)), false);
+    const b = budget();
+    const client = clientFor(slack);
+    await forgetUnindexedTold(b.wrap(client), b, at + TOLD_WINDOW_SECONDS);
+    assert.equal(await exists(slack, kept!.id as string), true, "too soon");
+    await forgetUnindexedTold(b.wrap(client), b, at + TOLD_WINDOW_SECONDS + 2);
+    assert.equal(await exists(slack, kept!.id as string), false);
+  });
+
+  await t.step("one no index holds is found by the slow look", async () => {
+    await using slack = await startFakeSlack();
+    const client = clientFor(slack);
+    // Kept, but never indexed (its index write failed, or was overwritten).
+    const unindexed = async (ts: string, at: number) => {
+      const id = toldNoneId(GENERAL, ts);
+      await recordToldNone(client, {
+        id,
+        holder: PEOPLE.agent,
+        taken_at: at,
+        state: "told",
+      });
+      return id;
+    };
+    const old = [
+      await unindexed("1.002000", now - 2 * HOUR),
+      await unindexed("1.002100", now - 5 * HOUR),
+      await unindexed("1.002200", now - 9 * HOUR),
+    ];
+    const fresh = await unindexed("1.002300", now - 60);
+    // Other items of `locks`, which the look passes over.
+    for (let i = 0; i < 6; i++) {
+      await slack.datastores.put("locks", {
+        id: `ticket:T${i}`,
+        taken_at: now - 9 * HOUR,
+      });
+    }
+    // A page of 3 items a run: the look goes on from where it stopped.
+    const look = () => {
+      const b = budget();
+      return forgetUnindexedTold(b.wrap(client), b, now, 3);
+    };
+    for (let run = 0; run < 4; run++) await look();
+    for (const id of old) assert.equal(await exists(slack, id), false, id);
+    assert.equal(await exists(slack, fresh), true);
+    assert.equal(await exists(slack, "ticket:T0"), true);
+    // A run makes one query, whatever the size of `locks`.
+    slack.clearCalls();
+    await look();
+    assert.equal(slack.callsTo("apps.datastore.query").length, 1);
   });
 
   await t.step("an erasure deletes the person's, expired or not", async () => {
