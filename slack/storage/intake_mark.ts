@@ -6,6 +6,7 @@
 import { LocksDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { getItem, putItem, type StoredItem } from "./datastore.ts";
+import { hourListId, keepHourId } from "./hour_ids.ts";
 
 /** Longer than any run can live (60 s deployed), with a margin. */
 export const MARK_STALE_AFTER_SECONDS = 75;
@@ -121,27 +122,22 @@ export function recordToldNone(client: SlackAPIClient, told: ToldNone) {
  */
 export const TOLD_WINDOW_SECONDS = 3600;
 
-export const toldHourId = (seconds: number) =>
-  `told-hour:${seconds - seconds % 3600}`;
+/** The kind of hour list (hour_ids.ts) that indexes the told items. */
+export const TOLD_HOURS = "told-hour";
+
+export const toldHourId = (seconds: number) => hourListId(TOLD_HOURS, seconds);
 
 /**
  * The told item's id added to its hour's index, for the scheduled run to
- * find it without scanning the locks. A read then a write: two failed runs
- * writing the same hour at the same moment may lose one id (see
- * docs/security.md).
+ * find it without scanning the locks (see hour_ids.ts for concurrent
+ * writers; docs/security.md).
  */
-export async function indexToldNone(
+export function indexToldNone(
   client: SlackAPIClient,
   id: string,
   takenAt: number,
 ) {
-  const hour = toldHourId(takenAt);
-  const told_ids = (await getItem(client, LocksDatastore, hour))?.told_ids;
-  if (told_ids?.includes(id)) return;
-  await putItem(client, LocksDatastore, {
-    id: hour,
-    told_ids: [...told_ids ?? [], id],
-  });
+  return keepHourId(client, TOLD_HOURS, id, takenAt);
 }
 
 export function toldNone(client: SlackAPIClient, channel: string, ts: string) {

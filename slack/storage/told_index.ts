@@ -5,7 +5,8 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { LocksDatastore } from "./datastore_refs.ts";
 import { bulkGetItems, getItem, putItem, queryPage } from "./datastore.ts";
-import { toldHourId, type ToldNone } from "./intake_mark.ts";
+import { TOLD_HOURS, type ToldNone } from "./intake_mark.ts";
+import { idsByHour } from "./hour_ids.ts";
 
 const HOUR = 3600;
 const SWEPT = "told-swept";
@@ -30,29 +31,14 @@ export async function saveFirstHourLeft(client: SlackAPIClient, hour: number) {
   });
 }
 
-/** The hour starts from `from` while before `until`, `limit` at most. */
-export function hoursBetween(from: number, until: number, limit: number) {
-  const hours: number[] = [];
-  for (let h = from; h < until && hours.length < limit; h += HOUR) {
-    hours.push(h);
-  }
-  return hours;
-}
+export { hoursBetween } from "./hour_ids.ts";
 
 /** The told ids each of these hours' indexes holds; hours with none left out. */
-export async function toldIdsByHour(
+export function toldIdsByHour(
   client: SlackAPIClient,
   hours: readonly number[],
 ): Promise<Map<number, string[]>> {
-  const items = await bulkGetItems(
-    client,
-    LocksDatastore,
-    hours.map(toldHourId),
-  );
-  // Each index's hour is in its id, after "told-hour:".
-  return new Map(
-    items.map((item) => [Number(item.id.split(":")[1]), item.told_ids ?? []]),
-  );
+  return idsByHour(client, TOLD_HOURS, hours);
 }
 
 export function toldItems(
