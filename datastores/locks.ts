@@ -17,7 +17,8 @@ export default DefineDatastore({
      * ticket mark "mark:<channel>:<ts>", "told:<channel>:<ts>", the hour
      * index of those "told-hour:<hour start>", and where their clearing is,
      * "told-swept" and "told-scan" (see slack/storage/intake_mark.ts,
-     * told_index.ts)
+     * told_index.ts); "work-hour:<hour start>", the tickets whose open work
+     * entry was not written (slack/storage/hour_ids.ts)
      */
     id: { type: Schema.types.string },
     taken_at: { type: Schema.slack.types.timestamp },
@@ -49,7 +50,8 @@ export default DefineDatastore({
     told_in: { type: Schema.types.string },
     /**
      * For a "told-hour:" index: the ids of the "told:" items written in
-     * that hour, for the scheduled run to delete once they are expired.
+     * that hour, for the scheduled run to delete once they are expired; for
+     * a "work-hour:" list, the ticket ids whose entry it writes.
      */
     /** For "told-scan": where the slow look over `locks` is. */
     scan_cursor: { type: Schema.types.string },

@@ -7,9 +7,11 @@
 // write has a revision (`rev`, sortable by time) stamped on the ticket and
 // on its entry, so the scheduled run can tell an entry that lags behind its
 // ticket. An entry that could not be written is logged, not thrown: the
-// ticket is saved, which is what the person is told about, and the
-// scheduled run's walk over the tickets puts the entry back (see
-// use_cases/reports/history_walk.ts).
+// ticket is saved, which is what the person is told about, and its id is
+// kept for the next scheduled run (a quarter hour at most), which writes
+// its entry from the ticket as stored then (use_cases/schedule/
+// work_catch_up.ts). Should keeping the id fail too, the run's walk over
+// the tickets puts the entry back (use_cases/reports/history_walk.ts).
 import { TicketLookupDatastore, TicketsDatastore } from "./datastore_refs.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -27,9 +29,11 @@ import {
 } from "../../helpdesk/tickets/open_work.ts";
 import { reportDaysOf } from "../../helpdesk/reports/report_rows.ts";
 import { onceMoreIfPassing } from "../api/passing_failures.ts";
+import { keepHourId } from "./hour_ids.ts";
 import {
   updateWorkEntry,
   updateWorkItem,
+  WORK_HOURS,
   type WorkItem,
   workUpdateOf,
 } from "./work_store.ts";
@@ -178,9 +182,10 @@ async function indexWork(client: SlackAPIClient, ticket: Ticket, rev: string) {
     } catch (error) {
       if (attempt === 2) {
         console.error(
-          `${ticket.key}: open work entry not written; the scheduled walk restores it`,
+          `${ticket.key}: open work entry not written; the next run writes it`,
           error,
         );
+        await keepForNextRun(client, ticket.id);
       }
     }
   }
@@ -342,11 +347,18 @@ async function indexWorkFields(
     await updateWorkItem(client, partial);
   } catch (error) {
     console.error(
-      `${id}: open work entry not updated; the scheduled walk restores it`,
+      `${id}: open work entry not updated; the next run writes it`,
       error,
     );
+    await keepForNextRun(client, id);
   }
 }
+
+/** The ticket's id, for the next scheduled run to write its entry. */
+const keepForNextRun = (client: SlackAPIClient, id: string) =>
+  keepHourId(client, WORK_HOURS, id, Date.now() / 1000).catch((error) =>
+    console.error(`${id}: not kept; the walk restores its entry`, error)
+  );
 
 /** Indexes a ticket by one more lookup (its JSM key, once linked). */
 export async function putLookup(

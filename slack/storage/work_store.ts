@@ -31,6 +31,12 @@ import {
   updateItem,
 } from "./datastore.ts";
 
+/**
+ * The kind of hour list (hour_ids.ts, in `locks`) keeping the ids of tickets
+ * whose entry could not be written, for the next scheduled run.
+ */
+export const WORK_HOURS = "work-hour";
+
 export type WorkItem = StoredItem<typeof TicketWorkDatastore>;
 
 /**

@@ -4,6 +4,8 @@
 // filing changed tickets' report figures. Its cost follows open work, not
 // history:
 //   settings, queues and the whole open work index, read at once
+//   the last day's hour lists of tickets whose entry a write could not
+//     write (one read), and those entries (work_catch_up.ts)
 //   one page of the walk over the tickets (the first pass indexes an
 //     existing install; later ones re-check the index)
 //   the due tickets themselves, 25 a read, and what their notices need.
@@ -13,6 +15,7 @@
 import { indexSolvedTickets } from "./solved_index.ts";
 import { catchUpClosed, purgeExpired } from "./retention.ts";
 import { eraseDue } from "./erasure.ts";
+import { catchUpWork } from "./work_catch_up.ts";
 import { forgetExpiredTold, forgetUnindexedTold } from "./told_expiry.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
@@ -85,6 +88,13 @@ export async function runScheduledChecks(
     return phase;
   };
   try {
+    // First, so that every check below sees those entries.
+    const caughtUp = await catchUpWork(client, budget, table, now).catch(
+      (error) => {
+        console.warn("kept entries not written; the next run goes on", error);
+        return { cutShort: true };
+      },
+    );
     const walk = done(
       await walkTickets(client, budget, table, now, days),
     );
@@ -178,9 +188,10 @@ export async function runScheduledChecks(
       console.warn("solved tickets not indexed; the next run tries", error)
     );
     const cutShort = due.leftUnread ||
-      [walk, sla, closed, repaired, settled, purge, erasure, told].some((
-        phase,
-      ) => phase.cutShort);
+      [caughtUp, walk, sla, closed, repaired, settled, purge, erasure, told]
+        .some((
+          phase,
+        ) => phase.cutShort);
     const report = combineParts(parts, false);
     return {
       ...report,
