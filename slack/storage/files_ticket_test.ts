@@ -3,6 +3,7 @@
 // step decides and records as it would with the whole ticket.
 import assert from "node:assert/strict";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
+import { damagedTicketItems } from "../../dev/testing/damaged_ticket_items.ts";
 import { filesTicketOf } from "./files_ticket.ts";
 import { type TicketItem, toItem, toTicket } from "./ticket_items.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -89,14 +90,7 @@ Deno.test("a ticket read for its files", async (t) => {
   );
 
   await t.step("an item toTicket refuses is refused", () => {
-    const damaged = [
-      { ...toItem(sampleTicket()), status: "lost" },
-      { ...toItem(sampleTicket()), priority: "whenever" },
-      { ...toItem(sampleTicket()), holds: ["yesterday"] },
-      { ...toItem(sampleTicket()), answers: "{not json" },
-      { ...toItem(sampleTicket()), answers: '{"label":"not a list"}' },
-    ] as unknown as TicketItem[];
-    for (const item of damaged) {
+    for (const item of damagedTicketItems()) {
       assert.throws(() => toTicket(item));
       assert.throws(() => filesTicketOf(item));
     }

@@ -3,6 +3,7 @@
 // before the first indexing counts what a whole ticket would have shown.
 import assert from "node:assert/strict";
 import { sampleTicket } from "../../dev/testing/sample_ticket.ts";
+import { damagedTicketItems } from "../../dev/testing/damaged_ticket_items.ts";
 import { figuresOf, type TicketFigures } from "./ticket_figures.ts";
 import { type TicketItem, toItem, toTicket } from "./ticket_items.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
@@ -90,14 +91,7 @@ Deno.test("a ticket's figures read from its item", async (t) => {
   );
 
   await t.step("an item toTicket refuses is refused", () => {
-    const damaged = [
-      { ...toItem(sampleTicket()), status: "lost" },
-      { ...toItem(sampleTicket()), priority: "whenever" },
-      { ...toItem(sampleTicket()), holds: ["yesterday"] },
-      { ...toItem(sampleTicket()), answers: "{not json" },
-      { ...toItem(sampleTicket()), answers: '{"label":"not a list"}' },
-    ] as unknown as TicketItem[];
-    for (const item of damaged) {
+    for (const item of damagedTicketItems()) {
       assert.throws(() => toTicket(item));
       assert.throws(() => figuresOf(item));
     }
