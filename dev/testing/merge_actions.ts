@@ -129,6 +129,21 @@ export async function mergedInto(
 }
 
 /**
+ * Every save of the ticket refused (internal_error) until the failures are
+ * cleared: a merged ticket's reopen that fails, for the scheduled check.
+ */
+export function failTicketSaves(slack: FakeSlack, id: string) {
+  slack.fail({
+    method: "apps.datastore.put",
+    error: "internal_error",
+    times: Infinity,
+    when: (args) =>
+      args.datastore === "tickets" &&
+      (args.item as { id?: string } | undefined)?.id === id,
+  });
+}
+
+/**
  * Riley's (PEOPLE.requester's) ticket, with Sam's (PEOPLE.bystander's)
  * merged into it, and how many DMs Sam had then.
  */

@@ -12,7 +12,11 @@ import {
   TRIAGE,
 } from "../../dev/testing/harness.ts";
 import { click } from "../../dev/testing/queue_actions.ts";
-import { mergedInto, mergedPair } from "../../dev/testing/merge_actions.ts";
+import {
+  failTicketSaves,
+  mergedInto,
+  mergedPair,
+} from "../../dev/testing/merge_actions.ts";
 import { shownText } from "../../dev/testing/blocks_read.ts";
 import { run } from "../../dev/testing/scheduled_checks.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
@@ -25,21 +29,9 @@ const RILEY = PEOPLE.requester;
 const SAM = PEOPLE.bystander;
 const ADA = PEOPLE.admin;
 
-/** Sam's ticket's save fails every time. */
-function failReopenBySave(slack: FakeSlack, id: string) {
-  slack.fail({
-    method: "apps.datastore.put",
-    error: "internal_error",
-    times: Infinity,
-    when: (args) =>
-      args.datastore === "tickets" &&
-      (args.item as { id?: string } | undefined)?.id === id,
-  });
-}
-
 /** Ways the release's reopen of Sam's ticket fails, every time. */
 const FAILURES = [
-  ["its save fails", failReopenBySave],
+  ["its save fails", failTicketSaves],
   [
     "its lock is refused",
     (slack: FakeSlack, _id: string, cardTs: string) =>
@@ -186,7 +178,7 @@ Deno.test("a close that reopens one released ticket and not another says which",
   const adas = await mergedInto(slack, kept, ADA, "Printer eats paper");
   const keptThread = () =>
     slack.workspace.repliesTo(TRIAGE, kept.card_ts!).map((r) => r.text);
-  failReopenBySave(slack, adas.id);
+  failTicketSaves(slack, adas.id);
   await click(slack, kept.id, "withdraw", RILEY);
   slack.clearFailures();
 
@@ -228,7 +220,7 @@ Deno.test("a later release leaves reopenings still owed from before", async () =
   await using slack = await startFakeSlack();
   const client = clientFor(slack);
   const { kept, sams } = await mergedPair(slack);
-  failReopenBySave(slack, sams.id);
+  failTicketSaves(slack, sams.id);
   await click(slack, kept.id, "withdraw", RILEY);
   slack.clearFailures();
   // A release that tried none of Sam's ticket (another close's) succeeds.

@@ -3,38 +3,26 @@
 // written over (the check's clearing of release_due would lose it).
 import assert from "node:assert/strict";
 import {
-  configure,
-  openTestTicket,
   PEOPLE,
   startFakeSlack,
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { click } from "../../dev/testing/queue_actions.ts";
-import { submitPair } from "../../dev/testing/merge_actions.ts";
+import {
+  failTicketSaves,
+  mergedInto,
+  mergedPair,
+} from "../../dev/testing/merge_actions.ts";
 import { run } from "../../dev/testing/scheduled_checks.ts";
 
 const RILEY = PEOPLE.requester;
 const SAM = PEOPLE.bystander;
-const AVERY = PEOPLE.agent;
 
 Deno.test("a close that owes more while a check settles the kept ticket is kept", async () => {
   await using slack = await startFakeSlack();
-  await configure(slack);
-  const kept = await openTestTicket(slack);
-  const sams = await openTestTicket(slack, { requester: SAM });
-  const first = await submitPair(slack, "merge", sams.id, AVERY, {
-    key: kept.key,
-  });
-  assert.equal(first, undefined, JSON.stringify(first));
+  const { kept, sams } = await mergedPair(slack);
   // Sam's reopen fails at the withdrawal: owed, for the check.
-  slack.fail({
-    method: "apps.datastore.put",
-    error: "internal_error",
-    times: Infinity,
-    when: (args) =>
-      args.datastore === "tickets" &&
-      (args.item as { id?: string } | undefined)?.id === sams.id,
-  });
+  failTicketSaves(slack, sams.id);
   await click(slack, kept.id, "withdraw", RILEY);
   slack.clearFailures();
   assert.equal((await storedTicket(slack, kept.id)).release_due, true);
@@ -46,14 +34,12 @@ Deno.test("a close that owes more while a check settles the kept ticket is kept"
     "closed",
     JSON.stringify(reopened),
   );
-  const toms = await openTestTicket(slack, {
-    requester: PEOPLE.admin,
-    summary: "printer on 3 eats paper",
-  });
-  const merged = await submitPair(slack, "merge", toms.id, AVERY, {
-    key: kept.key,
-  });
-  assert.equal(merged, undefined, JSON.stringify(merged));
+  const toms = await mergedInto(
+    slack,
+    kept,
+    PEOPLE.admin,
+    "printer on 3 eats paper",
+  );
 
   // While the check reopens Sam's ticket, Riley withdraws again and Tom's
   // reopen fails: the kept ticket owes Tom's now.
