@@ -342,4 +342,41 @@ Deno.test("a form's files reach the card's thread after it opens", async (t) => 
       );
     },
   );
+
+  for (const error of ["internal_error", "missing_scope"]) {
+    await t.step(
+      `files.info failing (${error}) is not a file gone: none dropped, none said unreadable`,
+      async () => {
+        const late = ws.files.add(PEOPLE.requester, {
+          name: `late-${error}.png`,
+          mimetype: "image/png",
+          bytes: shot,
+        }, { grantedToApp: true });
+        const outputs = {
+          files: [late.id],
+          files_by: PEOPLE.requester,
+          files_to: "card",
+        };
+        const thread = () => ws.repliesTo(PEOPLE_TRIAGE, ticket.card_ts!);
+        const before = thread().length;
+        slack.fail({ method: "files.info", error });
+        const failed = await step(slack, ticket, outputs);
+        // The step fails and its person hears the files were not passed on;
+        // neither they nor the card's thread hear of a file Helpdesk can't
+        // read, and the file is not recorded as handled.
+        assert.match(String(failed.error), /not passed on/);
+        assert.equal(thread().length, before);
+        assert.ok(
+          !(await storedTicket(slack, ticket.id)).copied_files?.includes(
+            late.id,
+          ),
+        );
+        assert.equal((await step(slack, ticket, outputs)).error, undefined);
+        const copies = thread().filter((m) =>
+          m.files?.some((f) => f.name === late.name)
+        );
+        assert.equal(copies.length, 1);
+      },
+    );
+  }
 });

@@ -6,7 +6,7 @@
 // (docs.slack.dev, "File input element"), and one deleted meanwhile is told.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
-import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import { slackCall, type SlackCallError } from "../../slack/api/slack_call.ts";
 import { filesOf } from "../../slack/workspace/file_copy.ts";
 import { loadQueuedReading } from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
@@ -99,8 +99,10 @@ async function lookUp(client: SlackAPIClient, ids: string[]) {
       if (file) files.push(file);
       else notFound.push(id);
     } catch (error) {
-      // file_not_found, file_deleted, no access: told, not retried.
-      if (!(error instanceof SlackCallError) || error.code === "ratelimited") {
+      // Gone (file_not_found too when the app may not see it): told, not
+      // retried. Anything else (a passing failure, a missing scope) fails
+      // the run, told as such, and the run again reads it once more.
+      if (!/^file_(not_found|deleted)$/.test((error as SlackCallError)?.code)) {
         throw error;
       }
       notFound.push(id);
