@@ -133,7 +133,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // 135.1 KB since unread module values and the codec's comments are out.
   // 136.0 KB with an adopted card redrawn, a ghost card deleted once more
   // and a save that may have landed said as such (MaybeSaved, +0.9 KB).
-  open_ticket: 137 * KB,
+  // A late refusal gives back the words typed (answer_in_time.ts, +0.3 KB,
+  // as in update_ticket).
+  open_ticket: 138 * KB,
   open_tickets: GOAL,
   // The report's CSV export: the CSV itself (report_export.ts, 3.9 KB),
   // the check of a range of dates and the upload to a DM. 61.1 KB since a
@@ -240,5 +242,6 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // 250.9 KB since unread module values and the codec's comments are out.
   // A requester's words on a ticket whose card is not recorded go to its
   // agents by DM, not to a thread that is unknown (+0.1 KB: 251.0 KB).
-  update_ticket: 252 * KB,
+  // A late refusal gives back the words typed (+0.3 KB: 252.2 KB).
+  update_ticket: 253 * KB,
 };

@@ -19,6 +19,8 @@ interface ModalView {
   callback_id?: string;
   title?: { type: string; text: string };
   private_metadata?: string;
+  /** What was in the form when it was sent (view_submission's view). */
+  state?: { values?: Record<string, Record<string, unknown>> };
 }
 
 interface InteractionContext {
@@ -203,11 +205,22 @@ function doneView(view: ModalView): Record<string, unknown> {
 /**
  * Refused: the form is gone, so its reasons are said in words. Closing it
  * ends the run as closing the form would (same callback id, notified).
+ * Slack keeps what was typed only in a form kept open by an "errors"
+ * answer, so the text fields' words (a reply, a comment) are shown back to
+ * copy, or they would be lost. A field and a section both hold 3000
+ * characters; a modal 100 blocks.
  */
 function refusedView(
   view: ModalView,
   reasons: string[],
 ): Record<string, unknown> {
+  const typed = Object.values(view.state?.values ?? {})
+    .flatMap((block) =>
+      Object.values(block) as { type?: string; value?: string }[]
+    )
+    .flatMap(({ type, value }) =>
+      type === "plain_text_input" && value?.trim() ? [value] : []
+    );
   return {
     type: "modal",
     callback_id: view.callback_id,
@@ -215,10 +228,12 @@ function refusedView(
     title: title(view),
     close: { type: "plain_text", text: "Close" },
     private_metadata: view.private_metadata ?? "",
-    blocks: (reasons.length ? reasons : ["Helpdesk could not do it."])
-      .slice(0, 5).map((reason) => ({
-        type: "section",
-        text: { type: "plain_text", text: reason.slice(0, 3000) },
-      })),
+    blocks: [
+      ...(reasons.length ? reasons : ["Helpdesk could not do it."]).slice(0, 5),
+      ...typed.length ? ["What you wrote, to copy:", ...typed] : [],
+    ].slice(0, 99).map((text) => ({
+      type: "section",
+      text: { type: "plain_text", text: text.slice(0, 3000) },
+    })),
   };
 }
