@@ -1,6 +1,7 @@
-// `deno task bundle:sizes`: the project's own code in each function's
-// bundle, measured with the bundler Slack's build hook uses, and written
-// into docs/benchmarks.md between the bundle markers.
+// The project's own code in each function's bundle, measured with the
+// bundler Slack's build hook uses; `deno task bundle:sizes`
+// (write_bundle_sizes.ts) writes it into docs/benchmarks.md between the
+// bundle markers.
 //
 // `slack deploy` runs deno-slack-hooks' build, which bundles each function's
 // source_file with esbuild into one file. `deno bundle` is esbuild too:
@@ -130,6 +131,8 @@ export interface FunctionBundle {
   /** The largest modules in it, biggest first. */
   largest: { path: string; bytes: number }[];
   byPlace: Record<Place, number>;
+  /** Every module in it. */
+  modules: Set<string>;
 }
 
 export async function measureBundles(): Promise<FunctionBundle[]> {
@@ -147,6 +150,7 @@ export async function measureBundles(): Promise<FunctionBundle[]> {
       bytes: new TextEncoder().encode(bundle).length,
       largest,
       byPlace: bytesByPlace(sizes),
+      modules: new Set(sizes.keys()),
     });
   }
   return measured;
@@ -197,28 +201,4 @@ export function withBundlesSection(page: string, markdown: string): string {
   }
   return page.slice(0, start + BUNDLES_START.length) + "\n\n" + markdown +
     "\n\n" + page.slice(end);
-}
-
-if (import.meta.main) {
-  const { BUNDLE_BUDGETS } = await import("./bundle_budgets.ts");
-  const page = new URL("docs/benchmarks.md", ROOT);
-  const git = await new Deno.Command("git", {
-    args: ["rev-parse", "--short", "HEAD"],
-    stdout: "piped",
-  }).output();
-  const bundles = await measureBundles();
-  for (const b of bundles) console.log(`${b.name}: ${kb(b.bytes)}`);
-  const markdown = bundlesMarkdown(bundles, BUNDLE_BUDGETS, {
-    at: new Date(),
-    commit: new TextDecoder().decode(git.stdout).trim(),
-  });
-  const updated = withBundlesSection(await Deno.readTextFile(page), markdown);
-  await Deno.writeTextFile(page, updated);
-  const fmt = await new Deno.Command("deno", {
-    args: ["fmt", "docs/benchmarks.md"],
-    cwd: ROOT,
-    stderr: "null",
-  }).output();
-  if (!fmt.success) throw new Error("deno fmt docs/benchmarks.md failed");
-  console.log(`docs/benchmarks.md: ${bundles.length} function bundles.`);
 }
