@@ -25,6 +25,10 @@ import {
 import { checkQueueCreator, checkQueueEditor } from "./queue_admin.ts";
 import { joinIfPublic } from "../../slack/workspace/join_channel.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
+import {
+  isPassing,
+  onceMoreIfPassing,
+} from "../../slack/api/passing_failures.ts";
 import { channelMention, escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import type { ModalSubject } from "../../slack/blocks/saved_version.ts";
 import {
@@ -194,10 +198,20 @@ async function storeQueue(
   queue: Queue,
 ): Promise<{ ok: true } | SaveProblems<QueueField>> {
   try {
-    await putQueue(client, queue);
+    // A put whose answer was lost may have landed: asked again once, as
+    // the same put twice is one save, so nobody hears "not saved" of a
+    // saved queue whose reactions then never follow it.
+    await onceMoreIfPassing(() => putQueue(client, queue));
     return { ok: true };
   } catch (error) {
     console.error("configure_queue: the queue was not saved", error);
-    return problem("name", `The queue was not saved. ${explainFailure(error)}`);
+    return problem(
+      "name",
+      `${
+        isPassing(error)
+          ? "Slack did not say whether the queue was saved."
+          : "The queue was not saved."
+      } ${explainFailure(error)}`,
+    );
   }
 }
