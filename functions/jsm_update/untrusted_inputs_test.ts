@@ -313,7 +313,7 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
   );
 
   await t.step(
-    "a relay that failed everywhere is tried again by the redelivery",
+    "a relay that failed everywhere is kept for the scheduled check",
     async () => {
       const before = { thread: thread().length, dms: dms().length };
       slack.fail({
@@ -321,16 +321,22 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
         error: "internal_error",
         times: 2,
       });
-      const failed = await receive({
+      // JSM does not send it again (Slack answered when the run started):
+      // kept on the ticket, sent by the scheduled check
+      // (comment_kept_test.ts), and a redelivery adds nothing.
+      const kept = await receive({
         comment: "Retry me",
         comment_id: "30001",
       });
-      assert.match(String(failed.error), /was not applied .*tried again/);
+      assert.match(String(kept.outputs?.result), /kept for the scheduled/);
       assert.equal(thread().length, before.thread);
       const again = await receive({ comment: "Retry me", comment_id: "30001" });
-      assert.equal(again.outputs?.result, "comment relayed");
-      assert.equal(thread().length, before.thread + 1);
-      assert.equal(dms().length, before.dms + 1);
+      assert.match(String(again.outputs?.result), /applied already/);
+      assert.equal(thread().length, before.thread);
+      assert.equal(dms().length, before.dms);
+      const saved = await storedTicket(slack, ticket.id);
+      assert.equal(saved.outbox?.length, 2);
+      assert.equal(saved.outbox_due, true);
     },
   );
 
@@ -344,11 +350,14 @@ Deno.test("JSM webhook: untrusted inputs", async (t) => {
         when: (args) => args.channel === PEOPLE.requester,
       });
       const partly = await receive({ comment: "Half", comment_id: "30002" });
-      assert.equal(partly.outputs?.result, "comment relayed");
+      assert.match(String(partly.outputs?.result), /kept for the scheduled/);
       const again = await receive({ comment: "Half", comment_id: "30002" });
       assert.match(String(again.outputs?.result), /applied already/);
       assert.equal(thread().length, before.thread + 1);
       assert.equal(dms().length, before.dms);
+      const saved = await storedTicket(slack, ticket.id);
+      assert.match(saved.outbox!.at(-1)!, /Half/);
+      assert.match(saved.outbox!.at(-1)!, new RegExp(PEOPLE.requester));
     },
   );
 

@@ -7,7 +7,7 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { isFromSlack } from "../../helpdesk/tickets/jsm_comments.ts";
 import { numberedParts } from "../../slack/blocks/message_parts.ts";
-import { slackCall } from "../../slack/api/slack_call.ts";
+import { deliver, type OutboxMessage } from "../../slack/workspace/outbox.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import {
   jsmCommentDm,
@@ -41,12 +41,11 @@ export async function relayJsmComment(
     settings.workspace_url;
   // The requesters of tickets merged into this one were promised its news
   // (merge_messages.ts), and hear its answers as they do from Slack.
-  const sends: Promise<unknown>[] = [
+  const messages: OutboxMessage[] = [
     ticket.requester,
     ...ticket.followers ?? [],
-  ].map((person) =>
+  ].flatMap((person) =>
     inParts(
-      client,
       { channel: person },
       jsmCommentDm(
         ticket,
@@ -60,35 +59,29 @@ export async function relayJsmComment(
   // A private request's comments go only to its requester: the card's
   // thread is in a shared channel.
   if (!ticket.private && ticket.card_channel && ticket.card_ts) {
-    sends.push(inParts(
-      client,
+    messages.push(...inParts(
       { channel: ticket.card_channel, thread_ts: ticket.card_ts },
       jsmCommentReply(ticket, comment.author, comment.body),
     ));
   }
-  const sent = await Promise.allSettled(sends);
-  const failed = sent.filter((s) => s.status === "rejected");
-  // Nothing shown anywhere: not relayed, so a redelivery tries again.
-  // Shown somewhere: relayed, and what is missing is only logged, since
-  // trying again would post the comment twice where it did arrive.
-  if (failed.length === sent.length) throw failed[0].reason;
-  for (const failure of failed) {
-    console.warn(`JSM comment on ${ticket.key} not shown everywhere`, failure);
+  // JSM does not send a comment again when this run fails (Slack answered
+  // its request when the workflow started): what Slack refused for a
+  // passing reason is kept on the ticket, in order, for the scheduled
+  // check, so nobody it is for misses it; posted parts are never posted
+  // again. One refused for good (the person left) is only logged.
+  const { failures, lost } = await deliver(client, ticket, messages);
+  for (const { error } of lost) {
+    console.warn(`JSM comment on ${ticket.key} not shown everywhere`, error);
   }
-  return "comment relayed";
+  return failures.length > lost.length
+    ? "comment relayed (some of it kept for the scheduled check)"
+    : "comment relayed";
 }
 
 /** Long words whole, in numbered parts, in order (message_parts.ts). */
-async function inParts(
-  client: SlackAPIClient,
+function inParts(
   place: { channel: string; thread_ts?: string },
   text: string,
-) {
-  for (const part of numberedParts(text)) {
-    await slackCall(client, "chat.postMessage", {
-      ...place,
-      text: part,
-      unfurl_links: false,
-    });
-  }
+): OutboxMessage[] {
+  return numberedParts(text).map((part) => ({ ...place, text: part }));
 }
