@@ -12,8 +12,8 @@ export default SlackFunction(
       });
       return { outputs: relayed ? { ticket_id: relayed.id } : {} };
     } catch (error) {
-      // Nobody clicked anything: logged, and the message stays unmarked so
-      // that the scheduled check or a redelivery can pass it on.
+      // Nobody clicked anything: logged, its writer told it was not passed
+      // on, and the message left unmarked so that a redelivery passes it on.
       console.error("requester_message failed", error);
       return { error: `The message was not passed to the agents: ${error}` };
     }

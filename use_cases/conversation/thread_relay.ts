@@ -39,6 +39,10 @@ import {
 
 export const RELAYED_MARK = "envelope_with_arrow";
 
+/** Why a reply whose relay failed was not passed on (the log has more). */
+const RELAY_FAILED =
+  "Helpdesk hit a problem on the way. Post it again in a moment; if it keeps happening, tell your Slack admin.";
+
 /**
  * What the message_posted trigger hands over. Which of the two timestamps is
  * the reply is not settled: the Events API says a reply's `thread_ts` names
@@ -161,6 +165,7 @@ export async function relayThreadMessage(
   }
   if (claim.kind === "failed") throw claim.error;
   const { mark } = claim;
+  let passedOn = false;
   try {
     const relayed = written.ok
       ? await relayFromRequester(
@@ -193,6 +198,7 @@ export async function relayThreadMessage(
       );
       return undefined;
     }
+    passedOn = true;
     if (files.length) {
       await copyRequesterFiles(
         client,
@@ -218,10 +224,19 @@ export async function relayThreadMessage(
     );
     return relayed.ticket;
   } catch (error) {
-    // Unmarked, so that a redelivery passes it on.
+    // Unmarked, so that a redelivery passes it on. Nothing else will (Slack
+    // documents no redelivery of a failed run's event), so a writer whose
+    // words did not reach the agents hears it, as for a refusal.
     await giveBackMark(client, mark).catch((removal) =>
       console.warn(`${channel}/${ts}: relay mark not taken back`, removal)
     );
+    if (!passedOn) {
+      await tellPerson(
+        client,
+        writer,
+        notPassedOn(loaded.ticket, { reason: RELAY_FAILED }),
+      ).catch((told) => console.warn(`${writer.user} not told`, told));
+    }
     throw error;
   }
 }
