@@ -221,6 +221,32 @@ Deno.test("each line fails in its wrong-platform mode", async (t) => {
   );
 
   await t.step(
+    "an answer that does not say Helpdesk is in: not a pass",
+    async () => {
+      await using slack = await configuredWorkspace();
+      // conversations.info's channel without is_member (Slack's
+      // conversation object sets it for the calling user only as
+      // "is_member: true if the calling member is part of the
+      // conversation"): membership not shown, so not proven.
+      const info = slack.workspace.channels.get(PEOPLE_INTAKE)!;
+      slack.fail({
+        method: "conversations.info",
+        when: (args) => args.channel === PEOPLE_INTAKE,
+        answer: { channel: { id: info.id, name: info.name } },
+      });
+      const member = failedCheck(
+        await checkupLines(slack),
+        "Helpdesk in its channels",
+      );
+      assert.match(
+        member.found,
+        new RegExp(`did not say whether Helpdesk is in <#${PEOPLE_INTAKE}>`),
+      );
+      assert.doesNotMatch(member.found, /is not in/);
+    },
+  );
+
+  await t.step(
     "metadata that does not come back: the metadata line",
     async () => {
       await using slack = await configuredWorkspace();

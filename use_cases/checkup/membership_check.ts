@@ -20,29 +20,40 @@ export async function checkMembership(
       ...queues.flatMap((q) => [q.triage_channel, ...q.intake_channels]),
     ]),
   ];
-  const outside = (await Promise.all(channels.map(async (channel) => {
+  // true, false, or undefined: an answer without is_member proves nothing.
+  const member = await Promise.all(channels.map(async (channel) => {
     try {
       const { channel: info } = await slackCall(
         client,
         "conversations.info",
         { channel },
       );
-      return info?.is_member === false ? [channel] : [];
+      return typeof info?.is_member === "boolean" ? info.is_member : undefined;
     } catch (error) {
       // A private channel Helpdesk was never invited to is invisible.
       if (
         error instanceof SlackCallError && error.code === "channel_not_found"
       ) {
-        return [channel];
+        return false;
       }
       throw error;
     }
-  }))).flat();
-  if (outside.length > 0) {
+  }));
+  const named = (is: boolean | undefined) =>
+    channels.filter((_, i) => member[i] === is).map((c) => `<#${c}>`).join(
+      ", ",
+    );
+  const outside = named(false);
+  const unsaid = named(undefined);
+  if (outside || unsaid) {
     return fail(
       MEMBERSHIP_CHECK,
-      `Helpdesk is not in ${outside.map((c) => `<#${c}>`).join(", ")}.`,
-      "Add it in each: type `/invite @Helpdesk` there. Until then no reaction, reply or card works in those channels.",
+      [
+        outside && `Helpdesk is not in ${outside}.`,
+        unsaid &&
+        `Slack did not say whether Helpdesk is in ${unsaid} (conversations.info gave no is_member).`,
+      ].filter(Boolean).join(" "),
+      "Add it in each: type `/invite @Helpdesk` there (where it is already in, Slack says so). Until then no reaction, reply or card works in those channels.",
     );
   }
   return pass(
