@@ -153,6 +153,31 @@ Deno.test("the check-up with JSM on: one message, finished by its second step", 
     },
   );
 
+  for (const [what, body] of [["empty", ""], ["without the desk", {}]]) {
+    await t.step(
+      `a 200 ${what}: the JSM line does not pass on it`,
+      async () => {
+        slack.workspace.messages.length = 0;
+        // What answered is not the service desk asked for (a proxy, or a
+        // host that is not JSM): reachable, but neither the credentials nor
+        // the id are proven.
+        jsm.fail("/rest/servicedeskapi/servicedesk/1", { status: 200, body });
+        const env = jsm.apiTokenEnv();
+        const first = await firstStep(slack, env);
+        await secondStep(slack, first, env);
+        const shown = JSON.stringify(checkupDms(slack)[0].blocks);
+        assert.doesNotMatch(
+          shown,
+          /:white_check_mark: \*Jira Service Management/,
+        );
+        assert.match(
+          shown,
+          /:x: \*Jira Service Management\*: JSM answered, but not with service desk 1\./,
+        );
+      },
+    );
+  }
+
   await t.step(
     "the message gone: the JSM line comes in a DM of its own",
     async () => {

@@ -7,16 +7,22 @@ import type { JsmClient } from "./jsm_client.ts";
  */
 export async function checkAccess(
   jsm: JsmClient,
-): Promise<{ serviceDesk: string }> {
+): Promise<{ serviceDesk?: string }> {
   const desk = await jsm.operation((session) =>
-    session.send<{ projectName?: string; projectKey?: string }>({
+    session.send<
+      { id?: string | number; projectName?: string; projectKey?: string }
+    >({
       method: "GET",
       path: `/rest/servicedeskapi/servicedesk/${
         encodeURIComponent(jsm.serviceDeskId)
       }`,
     })
   );
+  // Only an answer naming the desk asked for proves the credentials and
+  // the id; an empty 200 or one without it (a proxy, a host that is not
+  // JSM) proves only that something answered: no serviceDesk then.
+  if (!desk || String(desk.id) !== jsm.serviceDeskId) return {};
   return {
-    serviceDesk: desk?.projectName ?? desk?.projectKey ?? jsm.serviceDeskId,
+    serviceDesk: desk.projectName ?? desk.projectKey ?? jsm.serviceDeskId,
   };
 }

@@ -27,6 +27,15 @@ export async function checkJsm(
   }
   try {
     const { serviceDesk } = await checkAccess(connection.jsm);
+    if (!serviceDesk) {
+      return fail(
+        JSM_CHECK,
+        `JSM answered, but not with service desk ${
+          escapeMrkdwn(connection.jsm.serviceDeskId)
+        }.`,
+        "Check that JSM_SITE (or JSM_BASE_URL, a proxy) leads to your Atlassian site and that JSM_SERVICE_DESK_ID is its service desk's id (docs/jsm-and-connectors.md).",
+      );
+    }
     return pass(
       JSM_CHECK,
       `Reachable, and the ${
