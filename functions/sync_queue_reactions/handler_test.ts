@@ -103,6 +103,46 @@ Deno.test("After a queue's save, its reactions follow, then the save is confirme
   );
 
   await t.step(
+    "triggers that never show the change: not confirmed as following",
+    async () => {
+      // Slack's list of triggers as it was before this save, whatever is
+      // updated meanwhile (a listing that lags, or saves racing this one
+      // every round): the sync gives up after its rounds, and the
+      // confirmation must not read as if the reactions follow the queue.
+      const { triggers } = await slackCall(
+        clientFor(slack),
+        "workflows.triggers.list",
+        { is_owner: true, limit: 200 },
+      );
+      await putQueue(clientFor(slack), PEOPLE_QUEUE);
+      slack.fail({
+        method: "workflows.triggers.list",
+        answer: { triggers, response_metadata: { next_cursor: "" } },
+        times: Infinity,
+      });
+      await run(slack, {
+        queue_id: PEOPLE_QUEUE.id,
+        saved_by: PEOPLE.admin,
+        confirmation: CONFIRMATION,
+      });
+      slack.clearFailures();
+      assert.match(
+        slack.workspace.dmsTo(PEOPLE.admin).at(-1)!.text,
+        /\n:warning: Its :ticket: and card reactions may not follow it yet: .* Saving any queue again brings them in step\.$/,
+      );
+      await run(slack, {
+        queue_id: PEOPLE_QUEUE.id,
+        saved_by: PEOPLE.admin,
+        confirmation: CONFIRMATION,
+      });
+      assert.equal(
+        slack.workspace.dmsTo(PEOPLE.admin).at(-1)!.text,
+        CONFIRMATION,
+      );
+    },
+  );
+
+  await t.step(
     "Helpdesk's settings gone since the save: said, nothing watched anew",
     async () => {
       const before = slack.triggersFor("message_to_ticket").map((t) => t.id);

@@ -51,7 +51,7 @@ async function bringTriggersInStep(
   client: SlackAPIClient,
 ): Promise<string | undefined> {
   try {
-    await syncReactionTriggers(client, async () => {
+    const synced = await syncReactionTriggers(client, async () => {
       const now = await settingsAndQueues(client);
       if (!now.settings) throw new NotConfigured();
       return reactionTargets(
@@ -60,7 +60,11 @@ async function bringTriggersInStep(
         now.settings.intake_emoji,
       );
     });
-    return undefined;
+    // Every call answered, yet Slack's list still differs from the queues:
+    // not said to follow.
+    return synced.settled
+      ? undefined
+      : "Slack's list of Helpdesk's triggers still differed from the queues after several tries.";
   } catch (error) {
     if (error instanceof NotConfigured) return NOT_CONFIGURED;
     console.error("configure_queue: reaction triggers not synced", error);

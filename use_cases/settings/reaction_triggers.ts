@@ -95,6 +95,8 @@ export interface ReactionTriggerSync {
   cards: Shard[];
   /** 1 unless another save changed the queues meanwhile. */
   rounds: number;
+  /** False: the triggers still differed from the queues after the last round. */
+  settled: boolean;
 }
 
 /** Rounds before giving up on saves that keep racing this one. */
@@ -179,6 +181,7 @@ export async function syncReactionTriggers(
         replies: shardsOf(listed, REQUESTER_MESSAGES_KIND),
         cards: shardsOf(listed, CARD_REACTIONS_KIND),
         rounds: round,
+        settled,
       };
     }
   }
