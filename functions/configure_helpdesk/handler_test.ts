@@ -311,7 +311,7 @@ Deno.test("configure_helpdesk: each problem under its field, nothing saved, what
       assert.equal(failed.kind, "errors");
       assert.match(
         (failed as { errors: Record<string, string> }).errors.triage_channel,
-        /settings were not changed.*internal_error/,
+        /may be only partly saved: submit this form again\..*internal_error/,
       );
       assert.equal(slack.workspace.messagesIn(TRIAGE).length, posted);
       assert.deepEqual(await getSettings(clientFor(slack)), saved);
@@ -327,6 +327,49 @@ Deno.test("configure_helpdesk: each problem under its field, nothing saved, what
       assert.equal((await getSettings(clientFor(slack)))!.intake_emoji, "sos");
     },
   );
+});
+
+Deno.test("configure_helpdesk: a save that landed though its answer was lost", async () => {
+  await using slack = await startFakeSlack();
+  assert.equal(
+    (await save(slack, { triage_channel: TRIAGE, agent_users: [PEOPLE.agent] }))
+      .done,
+    true,
+  );
+  const opened = await openSettings(slack, "helpdesk", PEOPLE.admin);
+  assert.ok(opened.opened);
+  // The settings' put is written, then answered internal_error (a timeout
+  // after the write): the form must not say nothing changed.
+  slack.fail({
+    method: "apps.datastore.put",
+    error: "internal_error",
+    afterEffect: true,
+    when: (args) =>
+      args.datastore === "settings" &&
+      (args.item as { id?: string })?.id === "helpdesk",
+  });
+  const failed = await submitSettings(
+    slack,
+    "helpdesk",
+    PEOPLE.admin,
+    opened.view,
+    { intake_emoji: "sos" },
+  );
+  assert.equal((await getSettings(clientFor(slack)))!.intake_emoji, "sos");
+  if (failed.kind === "errors") {
+    const said = (failed as { errors: Record<string, string> }).errors
+      .triage_channel;
+    assert.doesNotMatch(said, /not changed|not saved/);
+    assert.match(said, /may be only partly saved: submit this form again/);
+  }
+  const retried = await submitSettings(
+    slack,
+    "helpdesk",
+    PEOPLE.admin,
+    opened.view,
+    { intake_emoji: "sos" },
+  );
+  assert.equal(retried.kind, "done");
 });
 
 Deno.test("configure_helpdesk: the wrong person, and two admins at once", async (t) => {

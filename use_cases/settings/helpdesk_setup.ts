@@ -103,7 +103,14 @@ export async function saveHelpdeskSettings(
     }).catch((deletion) =>
       console.warn("setup notice not deleted after a failed setup", deletion)
     );
-    return problem("triage_channel", nothingSaved(error));
+    // The default queue, triggers or the settings may have been written
+    // (a put's answer lost after the write): never "not changed".
+    return problem(
+      "triage_channel",
+      `Slack failed part way, so Helpdesk's settings may be only partly saved: submit this form again. ${
+        explainFailure(error)
+      }`,
+    );
   }
   if (access.publicTriage) {
     await tellPerson(
