@@ -215,7 +215,10 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // (forgetUnindexedTold, +2.0 KB: 233.9 KB).
   // Writing the entries kept for it early in each run, from their tickets
   // (use_cases/schedule/work_catch_up.ts, hour_ids.ts): +3.4 KB, 237.3 KB.
-  service_level_sweep: 238 * KB,
+  // Each SLA notice read again just before its post, and left out when a
+  // click saved since made it untrue (stillDue in sla_announcements.ts):
+  // +1.1 KB, 238.4 KB.
+  service_level_sweep: 239 * KB,
   // The step after Configure a queue: the reaction triggers and the DM
   // confirming the save (26.0 KB).
   sync_queue_reactions: GOAL,

@@ -20,6 +20,8 @@ import {
   planNotices,
 } from "../../helpdesk/service_levels/notice_plan.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
+import { getTicket } from "../../slack/storage/ticket_store.ts";
+import { ticketsById } from "../../slack/storage/ticket_queries.ts";
 import { isCarryOver } from "../../slack/api/call_budget.ts";
 import {
   isBreach,
@@ -68,6 +70,8 @@ interface Posted {
   repliedTo: Set<string>;
   /** Tickets a post failed for: none of their notices is recorded. */
   failed: Set<string>;
+  /** Keys no longer due when read again just before their post. */
+  stale: Set<string>;
   summaries: number;
   followUps: number;
   failures: { key: string; error: unknown }[];
@@ -140,6 +144,7 @@ async function postNotices(
     announced: new Set(),
     repliedTo: new Set(),
     failed: new Set(),
+    stale: new Set(),
     summaries: 0,
     followUps: 0,
     failures: [],
@@ -185,7 +190,9 @@ async function postToChannel(
   };
   for (const summary of plan.summaries.filter((s) => s.channel === channel)) {
     const queue = audiences.queueOf(byId.get(summary.notices[0].ticketId)!);
-    const items = await Promise.all(summary.notices.map(async (n) => {
+    const due = await stillDue(step, channel, summary.notices, posted);
+    if (!due.length) continue;
+    const items = await Promise.all(due.map(async (n) => {
       const ticket = byId.get(n.ticketId)!;
       return {
         ticket,
@@ -193,15 +200,16 @@ async function postToChannel(
         audience: await audiences.audienceOf(ticket),
       };
     }));
-    const ids = summary.notices.map((n) => n.ticketId);
+    const ids = due.map((n) => n.ticketId);
     if (await post({ channel, text: slaSummary(queue.name, items) }, ids)) {
       posted.summaries++;
-      for (const n of summary.notices) {
+      for (const n of due) {
         posted.announced.add(key(n.ticketId, n.notice));
       }
     }
   }
   for (const n of plan.announce.filter((n) => n.channel === channel)) {
+    if (!(await stillDue(step, channel, [n], posted)).length) continue;
     const ticket = byId.get(n.ticketId)!;
     const text = slaThreadNotice(
       ticket,
@@ -243,10 +251,13 @@ function recordsOf(
     breaches: [],
   };
   for (const ticket of tickets) {
-    const { send, ticket: scheduled } = due.get(ticket.id)!;
+    // A notice found no longer due is left out of both.
+    const live = (n: SlaNoticeName) => !posted.stale.has(key(ticket.id, n));
+    const { ticket: scheduled } = due.get(ticket.id)!;
+    const send = due.get(ticket.id)!.send.filter(live);
     const allAnnounced = !posted.failed.has(ticket.id) &&
       send.every((n) => posted.announced.has(key(ticket.id, n)));
-    const sent = allAnnounced ? scheduled.sla_notices ?? [] : [];
+    const sent = allAnnounced ? (scheduled.sla_notices ?? []).filter(live) : [];
     const owed = [
       ...(ticket.sla_thread_owed ?? []),
       ...(allAnnounced ? send : []),
@@ -264,6 +275,40 @@ function recordsOf(
     );
   }
   return recorded;
+}
+
+/**
+ * Of these notices, those still due on their tickets read again just
+ * before the post: the run read them seconds earlier, and a click saved
+ * since (resolved, waiting on the requester, moved, or a run at the same
+ * time that announced it) makes a notice untrue. One no longer due is
+ * neither posted nor recorded: the next run decides on the ticket as it
+ * is then. A read that fails leaves them all to the next run.
+ */
+async function stillDue(
+  { client, audiences, policy, now }: SlaStep,
+  channel: string,
+  notices: DueNotice[],
+  posted: Posted,
+): Promise<DueNotice[]> {
+  try {
+    const [{ ticketId }, more] = notices;
+    // One ticket by `get` (Tier 4), a summary's by `bulkGet` (Tier 3).
+    const read = more
+      ? await ticketsById(client, notices.map((n) => n.ticketId))
+      : new Map([[ticketId, { ticket: await getTicket(client, ticketId) }]]);
+    return notices.filter((n) => {
+      const fresh = read.get(n.ticketId)?.ticket;
+      const due = !!fresh && audiences.channelOf(fresh) === channel &&
+        announcementsDue(fresh, policy, now).send.includes(n.notice);
+      if (!due) posted.stale.add(key(n.ticketId, n.notice));
+      return due;
+    });
+  } catch (error) {
+    if (!isCarryOver(error)) console.warn("SLA notices not re-read", error);
+    posted.cutShort = true;
+    return [];
+  }
 }
 
 function inThread(ticket: Ticket, channel: string, text: string) {
