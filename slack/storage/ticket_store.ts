@@ -196,20 +196,21 @@ async function indexWork(client: SlackAPIClient, ticket: Ticket, rev: string) {
  * to a timeout) counts as done. The put is asked again after a passing
  * failure: its success proves the ticket saved, where a read back just
  * after may be stale (passing_failures.ts). Only a put that failed twice is
- * read back and compared.
+ * read back and compared, as the ticket lock reads a ticket behind its
+ * revision: up to 4 reads, 100 ms apart, since a read just after the write
+ * may answer the ticket before it, and a change saved but said refused is
+ * never shown or told to anyone.
  */
 export async function putTicketSurely(client: SlackAPIClient, ticket: Ticket) {
   try {
     await onceMoreIfPassing(() => putTicket(client, ticket));
   } catch (error) {
-    const stored = await getTicket(client, ticket.id).catch((readError) => {
-      console.warn(
-        `${ticket.key}: not read back after a failed save`,
-        readError,
-      );
-      return undefined;
-    });
-    if (!stored || !sameItem(toItem(stored), toItem(ticket))) throw error;
+    for (let reads = 4; reads--;) {
+      const stored = await getTicket(client, ticket.id).catch(() => undefined);
+      if (stored && sameItem(toItem(stored), toItem(ticket))) return;
+      if (reads) await new Promise((r) => setTimeout(r, 100));
+    }
+    throw error;
   }
 }
 
