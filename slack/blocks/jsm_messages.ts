@@ -25,7 +25,12 @@ export function jsmFailedReply(
   explanation: string,
   retryAt: number,
 ): string {
-  return `:warning: ${ticket.key} is not in Jira Service Management yet: ${
+  // A ticket with a request is in JSM, only behind: "not in JSM yet" would
+  // be untrue, and would send agents to raise it again by hand.
+  const what = ticket.jsm_key
+    ? `${ticket.key}'s request ${jsmLink(ticket)} is not up to date in`
+    : `${ticket.key} is not in`;
+  return `:warning: ${what} Jira Service Management yet: ${
     escapeMrkdwnWithin(explanation, 1500)
   }\nHelpdesk will try again ${slackDateTime(retryAt)}.`;
 }
