@@ -18,7 +18,9 @@ export default DefineDatastore({
      * index of those "told-hour:<hour start>", and where their clearing is,
      * "told-swept" and "told-scan" (see slack/storage/intake_mark.ts,
      * told_index.ts); "work-hour:<hour start>", the tickets whose open work
-     * entry was not written (slack/storage/hour_ids.ts)
+     * entry was not written (slack/storage/hour_ids.ts); "card-scan:<channel>",
+     * how far the look for cards of tickets never saved has read that
+     * triage channel (slack/storage/card_scan_store.ts)
      */
     id: { type: Schema.types.string },
     taken_at: { type: Schema.slack.types.timestamp },
@@ -53,7 +55,10 @@ export default DefineDatastore({
      * that hour, for the scheduled run to delete once they are expired; for
      * a "work-hour:" list, the ticket ids whose entry it writes.
      */
-    /** For "told-scan": where the slow look over `locks` is. */
+    /**
+     * For "told-scan": where the slow look over `locks` is; for
+     * "card-scan:": the message timestamps the look is at.
+     */
     scan_cursor: { type: Schema.types.string },
     told_ids: {
       type: Schema.types.array,

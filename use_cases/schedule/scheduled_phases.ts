@@ -47,7 +47,7 @@ const REPAIR_CALLS: Record<string, number> = {
   "conversations.history": 1,
 };
 
-function hasRoomFor(budget: CallBudget, calls: Record<string, number>) {
+export function hasRoomFor(budget: CallBudget, calls: Record<string, number>) {
   return budget.timeLeft() > 2_000 &&
     Object.entries(calls).every(([method, n]) => budget.remaining(method) >= n);
 }

@@ -8,13 +8,16 @@
 //     write (one read), and those entries (work_catch_up.ts)
 //   one page of the walk over the tickets (the first pass indexes an
 //     existing install; later ones re-check the index)
-//   the due tickets themselves, 25 a read, and what their notices need.
+//   the due tickets themselves, 25 a read, and what their notices need
+//   a page or two of each triage channel's history since the last run
+//     (unsaved_cards.ts: cards of tickets never saved).
 // It keeps within its share of each Slack method's rate tier and to one post
 // a second per channel (slack/api/call_budget.ts); what doesn't fit in one
 // run stays due, and the next run carries on.
 import { indexSolvedTickets } from "./solved_index.ts";
 import { catchUpClosed, purgeExpired } from "./retention.ts";
 import { eraseDue } from "./erasure.ts";
+import { takeBackUnsavedCards } from "./unsaved_cards.ts";
 import { catchUpWork } from "./work_catch_up.ts";
 import { forgetExpiredTold, forgetUnindexedTold } from "./told_expiry.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
@@ -166,6 +169,17 @@ export async function runScheduledChecks(
     const erasure = done(
       await eraseDue(client, budget, settings, table.entries, now),
     );
+    // Cards of tickets never saved, after retention and erasure, whose
+    // purged cards it must tell apart (unsaved_cards.ts).
+    const unsaved = await takeBackUnsavedCards(
+      client,
+      budget,
+      [settings.triage_channel, ...queues.map((q) => q.triage_channel)],
+      now,
+    ).catch((error) => {
+      console.warn("unsaved cards not looked for; the next run goes on", error);
+      return { cutShort: true };
+    });
     // Who was told no ticket was made, kept while a twin delivery may
     // still correct it: past that, deleted.
     const told = await forgetExpiredTold(client, budget, now).catch(
@@ -188,7 +202,18 @@ export async function runScheduledChecks(
       console.warn("solved tickets not indexed; the next run tries", error)
     );
     const cutShort = due.leftUnread ||
-      [caughtUp, walk, sla, closed, repaired, settled, purge, erasure, told]
+      [
+        caughtUp,
+        walk,
+        sla,
+        closed,
+        repaired,
+        settled,
+        purge,
+        erasure,
+        unsaved,
+        told,
+      ]
         .some((
           phase,
         ) => phase.cutShort);

@@ -22,8 +22,10 @@ export function conversationMethods(
         !m.thread_ts || m.thread_ts === m.ts
       );
       const window = inWindow(topLevel, args);
-      const limit = Number(args.limit ?? 100) || 100;
-      const start = Number(args.cursor ?? 0) || 0;
+      // "Maximum of 999"; fewer may come back before the end (the method's
+      // page: docs.slack.dev/reference/methods/conversations.history).
+      const limit = Math.min(Number(args.limit ?? 100) || 100, 999);
+      const start = pageStart(args.cursor);
       const more = start + limit < window.length;
       // Slack returns message metadata only when asked for it.
       const metadata = args.include_all_metadata === true ||
@@ -135,11 +137,28 @@ function reactionTarget(ws: FakeWorkspace, args: Args) {
   return { channel, message, name: requireString(args, "name") };
 }
 
+/** Where a page starts: the fake's cursors are offsets; others are refused. */
+function pageStart(cursor: unknown): number {
+  if (cursor === undefined || cursor === "") return 0;
+  if (!/^\d+$/.test(String(cursor))) throw new SlackError("invalid_cursor");
+  return Number(cursor);
+}
+
+/** A timestamp bound as Slack takes it ("1712345678.000100"), or refused. */
+function bound(args: Args, name: "oldest" | "latest", none: number): number {
+  const value = args[name];
+  if (value === undefined || value === "") return none;
+  if (!/^\d+(\.\d+)?$/.test(String(value))) {
+    throw new SlackError(`invalid_ts_${name}`);
+  }
+  return Number(value);
+}
+
 /** Messages between oldest and latest (inclusive when asked), newest first. */
 function inWindow(messages: FakeMessage[], args: Args): FakeMessage[] {
   const inclusive = args.inclusive === true || args.inclusive === "true";
-  const oldest = args.oldest ? Number(args.oldest) : -Infinity;
-  const latest = args.latest ? Number(args.latest) : Infinity;
+  const oldest = bound(args, "oldest", -Infinity);
+  const latest = bound(args, "latest", Infinity);
   return messages.filter((m) => {
     const ts = Number(m.ts);
     return inclusive

@@ -232,8 +232,14 @@ function messageContent(args: Args, previous?: FakeMessage) {
   return {
     text: text ?? previous?.text ?? "",
     blocks: blocks ?? previous?.blocks,
-    metadata: args.metadata ?? previous?.metadata,
+    // chat.update keeps the metadata unless given some; an empty object
+    // removes it (docs.slack.dev/reference/methods/chat.update).
+    metadata: metadataOf(args.metadata ?? previous?.metadata),
   };
+}
+
+function metadataOf(metadata: unknown) {
+  return metadata && Object.keys(metadata).length ? metadata : undefined;
 }
 
 function openView(ws: FakeWorkspace, args: Args, token?: string) {

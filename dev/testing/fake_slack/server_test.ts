@@ -173,3 +173,61 @@ Deno.test("the fake refuses a view whose initial choice is not offered", async (
   const long = await open(view(option("a"), "x".repeat(3001)));
   assert.match(String(long.response_metadata?.messages), /private_metadata/);
 });
+
+Deno.test("history bounds, cursors and metadata as Slack takes them", async (t) => {
+  await using slack = await FakeSlack.start({
+    workspace: {
+      users: [{ id: "U1", name: "one" }],
+      channels: [
+        { id: "C1", name: "in", is_private: false, members: [BOT_USER_ID] },
+      ],
+    },
+  });
+  const client = SlackAPI("xoxb-test", { slackApiUrl: slack.apiUrl });
+  const metadata = { event_type: "kind", event_payload: { id: "1" } };
+  const posted = await client.chat.postMessage({
+    channel: "C1",
+    text: "with metadata",
+    metadata,
+  });
+  const history = (args: Record<string, unknown>) =>
+    client.conversations.history({
+      channel: "C1",
+      include_all_metadata: true,
+      ...args,
+    });
+
+  await t.step("bad bounds and cursors are refused by name", async () => {
+    assert.equal(
+      (await history({ oldest: "yesterday" })).error,
+      "invalid_ts_oldest",
+    );
+    assert.equal(
+      (await history({ latest: "1.2.3" })).error,
+      "invalid_ts_latest",
+    );
+    assert.equal(
+      (await history({ cursor: "bm90IG1pbmU=" })).error,
+      "invalid_cursor",
+    );
+    const inside = await history({ oldest: "1", latest: "99999999999" });
+    assert.equal(inside.messages.length, 1);
+  });
+
+  await t.step(
+    "chat.update keeps metadata unless given; {} removes it",
+    async () => {
+      const edit = (extra: Record<string, unknown>) =>
+        client.chat.update({
+          channel: "C1",
+          ts: posted.ts,
+          text: "edited",
+          ...extra,
+        });
+      await edit({});
+      assert.deepEqual((await history({})).messages[0].metadata, metadata);
+      await edit({ metadata: {} });
+      assert.equal((await history({})).messages[0].metadata, undefined);
+    },
+  );
+});

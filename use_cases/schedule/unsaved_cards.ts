@@ -1,0 +1,243 @@
+// Cards of tickets that were never saved. Opening posts a ticket's card
+// alongside saving it (use_cases/opening/open_ticket.ts); a run that stops
+// between the two (it dies, or Slack refuses every call after the card,
+// its deletion too) leaves a card whose ticket does not exist. The
+// scheduled run reads each triage channel's history (conversations.history
+// with include_all_metadata, Tier 3: docs.slack.dev/reference/methods/
+// conversations.history) from where it last stopped, a day back at first,
+// and a card counts as never saved only when all of these hold:
+//   - it is older than UNSAVED_AFTER_SECONDS: no run can still be saving it
+//     (a run lasts 60 s at most, and one that stopped is adopted after
+//     75 s, ticket_repair.ts), and a datastore read missing a ticket
+//     written that long ago is not plausible, so one read is believed;
+//   - Helpdesk posted it, and it still has its blocks: a card that
+//     retention or an erasure purged is a line of text without blocks (its
+//     ticket deleted on purpose), and keeps its metadata;
+//   - no item of its ticket's id exists (a damaged one counts as existing).
+// Cards of tickets that exist (moved, merged, closed) are never touched.
+// Such a card's requester (its Requester field) is told by DM, with their
+// words, then the card is rewritten without buttons and with another
+// metadata event type, so that no run finds it again. A private request's
+// card names nobody and holds none of their words, and its metadata can't
+// either (readable by anyone in the workspace: docs.slack.dev/reference/
+// methods/chat.update, `metadata`): nobody is told, and the card says so. A DM refused for a
+// passing reason leaves the card for the next run; a rewrite refused after
+// the DM went means the next run tells them a second time (nothing untrue).
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
+import { type CallBudget, isCarryOver } from "../../slack/api/call_budget.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import {
+  isPassing,
+  onceMoreIfPassing,
+} from "../../slack/api/passing_failures.ts";
+import { bulkGetItems } from "../../slack/storage/datastore.ts";
+import { TicketsDatastore } from "../../slack/storage/datastore_refs.ts";
+import {
+  readScanPlaces,
+  saveScanPlace,
+  type ScanPlace,
+} from "../../slack/storage/card_scan_store.ts";
+import { botUserOf } from "../../slack/workspace/bot_user.ts";
+import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
+import {
+  type CardBlock,
+  cardWords,
+  unsavedCardText,
+  type UnsavedOutcome,
+  unsavedRequestDm,
+} from "../../slack/blocks/unsaved_card.ts";
+import { hasRoomFor } from "./scheduled_phases.ts";
+
+/** Ten minutes: well past the 75 s after which openings are adopted. */
+export const UNSAVED_AFTER_SECONDS = 600;
+/** The first look, and any that fell further behind, starts a day back. */
+export const LOOK_BACK_SECONDS = 86_400;
+export const PAGE_SIZE = 100;
+export const PAGES_PER_CHANNEL = 2;
+/** The event type a rewritten card carries instead of the card's. */
+export const UNSAVED_EVENT_TYPE = "helpdesk_unsaved_card";
+
+/** A page: its read, its cards' tickets (25 a read), the place saved. */
+const PAGE_CALLS = {
+  "conversations.history": 1,
+  "apps.datastore.bulkGet": PAGE_SIZE / 25,
+  "apps.datastore.put": 1,
+};
+/** One card taken back: the DM, its rewrite (asked again), the place. */
+const TAKE_BACK_CALLS = {
+  "chat.postMessage": 1,
+  "chat.update": 2,
+  "apps.datastore.put": 1,
+};
+
+interface CardMessage {
+  ts: string;
+  user?: string;
+  text?: string;
+  blocks?: CardBlock[];
+  metadata?: {
+    event_type?: string;
+    event_payload?: { ticket_id?: string };
+  };
+}
+
+export async function takeBackUnsavedCards(
+  client: SlackAPIClient,
+  budget: CallBudget,
+  channels: readonly string[],
+  now: number,
+): Promise<{ takenBack: number; cutShort: boolean }> {
+  const end = String(now - UNSAVED_AFTER_SECONDS);
+  const start = now - LOOK_BACK_SECONDS;
+  const unique = [...new Set(channels.filter(Boolean))];
+  const saved = await readScanPlaces(client, unique);
+  // The channel furthest behind first: a run that can't read them all
+  // leaves the others to the next, which starts with them.
+  const order = unique.map((channel) => {
+    const place = saved.get(channel);
+    return {
+      channel,
+      place: {
+        oldest: String(Math.max(Number(place?.oldest ?? 0), start)),
+        latest: place?.latest ?? end,
+        end: place?.end ?? end,
+      },
+    };
+  }).sort((a, b) => Number(a.place.oldest) - Number(b.place.oldest));
+  let takenBack = 0;
+  let cutShort = false;
+  for (const { channel, place } of order) {
+    const scan = await scanChannel(client, budget, channel, place);
+    takenBack += scan.takenBack;
+    if (!scan.done) cutShort = true;
+    if (scan.stopped) break;
+  }
+  return { takenBack, cutShort };
+}
+
+async function scanChannel(
+  client: SlackAPIClient,
+  budget: CallBudget,
+  channel: string,
+  place: Required<ScanPlace>,
+) {
+  let takenBack = 0;
+  let done = Number(place.latest) <= Number(place.oldest);
+  let stopped = false;
+  // A window left half-read that fell more than a day behind is over.
+  let read = done && place.latest !== place.end;
+  try {
+    for (let page = 0; page < PAGES_PER_CHANNEL && !done; page++) {
+      if (!hasRoomFor(budget, PAGE_CALLS)) {
+        stopped = true;
+        break;
+      }
+      read = true;
+      const answer = await slackCall(client, "conversations.history", {
+        channel,
+        oldest: place.oldest,
+        latest: place.latest,
+        limit: PAGE_SIZE,
+        include_all_metadata: true,
+      });
+      const messages = [...(answer.messages ?? []) as CardMessage[]]
+        .sort((a, b) => Number(b.ts) - Number(a.ts));
+      const unsaved = await unsavedAmong(client, messages);
+      for (const message of messages) {
+        if (unsaved.has(message)) {
+          if (!hasRoomFor(budget, TAKE_BACK_CALLS)) {
+            stopped = true;
+            break;
+          }
+          await takeBack(client, channel, message);
+          takenBack++;
+        }
+        place.latest = message.ts;
+      }
+      if (stopped) break;
+      done = !answer.has_more;
+    }
+  } catch (error) {
+    stopped = isCarryOver(error);
+    console.warn(
+      `${channel}: cards not all looked at; the next run goes on`,
+      error,
+    );
+  }
+  if (read) {
+    await saveScanPlace(client, channel, done ? { oldest: place.end } : place)
+      .catch((error) => {
+        stopped = true;
+        console.warn(`${channel}: where the look stopped not saved`, error);
+      });
+  }
+  return { takenBack, done, stopped };
+}
+
+/** Cards Helpdesk posted, still as drawn, whose ticket does not exist. */
+async function unsavedAmong(
+  client: SlackAPIClient,
+  messages: CardMessage[],
+): Promise<Set<CardMessage>> {
+  const cards = messages.filter((m) =>
+    m.metadata?.event_type === CARD_EVENT_TYPE &&
+    typeof m.metadata.event_payload?.ticket_id === "string" &&
+    m.blocks?.length
+  );
+  if (!cards.length) return new Set();
+  const bot = await botUserOf(client);
+  const ours = cards.filter((m) => m.user === bot);
+  const ids = ours.map((m) => m.metadata!.event_payload!.ticket_id!);
+  const found = new Set(
+    (await bulkGetItems(client, TicketsDatastore, ids)).map((item) => item.id),
+  );
+  return new Set(
+    ours.filter((m) => !found.has(m.metadata!.event_payload!.ticket_id!)),
+  );
+}
+
+async function takeBack(
+  client: SlackAPIClient,
+  channel: string,
+  card: CardMessage,
+) {
+  const payload = card.metadata!.event_payload!;
+  const words = cardWords(card);
+  const requester = words.requester;
+  let outcome: UnsavedOutcome = "untold";
+  if (requester && words.summary) {
+    try {
+      await slackCall(client, "chat.postMessage", {
+        channel: requester,
+        text: unsavedRequestDm({ ...words, summary: words.summary }),
+        unfurl_links: false,
+      });
+      outcome = "told";
+    } catch (error) {
+      // Not now: the card stays as it is for the next run.
+      if (isCarryOver(error) || isPassing(error)) throw error;
+      console.warn(`${payload.ticket_id}: requester not reachable`, error);
+      outcome = "unreachable";
+    }
+  } else {
+    console.warn(`${payload.ticket_id}: never saved; its requester unknown`);
+  }
+  try {
+    await onceMoreIfPassing(() =>
+      slackCall(client, "chat.update", {
+        channel,
+        ts: card.ts,
+        text: unsavedCardText(words.key, requester, outcome),
+        blocks: [],
+        metadata: {
+          event_type: UNSAVED_EVENT_TYPE,
+          event_payload: { ticket_id: payload.ticket_id },
+        },
+      })
+    );
+  } catch (error) {
+    if (isCarryOver(error) || isPassing(error)) throw error;
+    // Deleted, or its channel archived: nothing left to rewrite.
+    console.warn(`${payload.ticket_id}: unsaved card not rewritten`, error);
+  }
+}
