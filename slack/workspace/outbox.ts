@@ -125,12 +125,18 @@ export async function keepForLater(
   messages: OutboxMessage[],
 ) {
   if (messages.length === 0) return;
-  await updateTicketFields(client, ticket.id, {
-    outbox: [...ticket.outbox ?? [], ...messages.map((m) => JSON.stringify(m))],
-    outbox_due: true,
-  }).catch((error) =>
-    console.error(`${ticket.key}: messages lost after a failure`, error)
-  );
+  const outbox = [
+    ...ticket.outbox ?? [],
+    ...messages.map((m) => JSON.stringify(m)),
+  ];
+  await updateTicketFields(client, ticket.id, { outbox, outbox_due: true })
+    // The run's ticket holds what it kept, so that what it keeps next (the
+    // conversation's words after its change's thread line) adds to it
+    // rather than writing over it.
+    .then(() => ticket.outbox = outbox)
+    .catch((error) =>
+      console.error(`${ticket.key}: messages lost after a failure`, error)
+    );
 }
 
 /** Sends what the ticket kept; keeps what fails again for a passing reason. */
