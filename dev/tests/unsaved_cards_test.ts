@@ -282,3 +282,34 @@ Deno.test("a budget that holds one channel: the other goes first next", async ()
     assert.equal(second.takenBack, 1);
   }
 });
+
+Deno.test("a DM that fails: later for a passing reason, said for a lasting one", async (t) => {
+  await using slack = await startFakeSlack({ latencyMs: 1 });
+  await configure(slack);
+  const passing = await unsavedCard(slack, TRIAGE);
+  const gone = await unsavedCard(slack, TRIAGE, { requester: "UGONE" });
+  slack.workspace.addUser({ id: "UGONE", name: "gone", deleted: true });
+  const now = later(UNSAVED_AFTER_SECONDS + 60);
+
+  await t.step("refused now: the card waits for the next run", async () => {
+    slack.fail({
+      method: "chat.postMessage",
+      when: (args: Args) => args.channel === PEOPLE.requester,
+      error: "internal_error",
+    });
+    await run(slack, now);
+    assert.ok(!isTakenBack(slack, TRIAGE, passing.ts), "untold, yet rewritten");
+    // The newer card, read first, is done, and says who wasn't reached.
+    assert.ok(isTakenBack(slack, TRIAGE, gone.ts));
+    assert.match(
+      messageAt(slack, TRIAGE, gone.ts).text,
+      /could not reach <@UGONE>/,
+    );
+    await run(slack, now + 60);
+    assert.ok(isTakenBack(slack, TRIAGE, passing.ts));
+    assert.equal(
+      notSavedDms(slack, PEOPLE.requester, passing.ticket.summary).length,
+      1,
+    );
+  });
+});
