@@ -10,6 +10,7 @@ import {
   jsmCommentBody,
   jsmCommentMark,
   lostCommentFound,
+  type PendingJsmComment,
   queuedJsmComments,
 } from "../../helpdesk/tickets/jsm_comments.ts";
 import { updateFieldsUnderLock } from "../changes/change_under_lock.ts";
@@ -33,8 +34,14 @@ export async function sendComments(
   key: string,
 ): Promise<{ sent: number }> {
   const pending = queuedJsmComments(ticket);
-  // Only a lost post costs this read: a normal send makes no extra call.
-  const listed = pending.some((p) => p.comment.maybeSent)
+  // After a failed attempt, a comment JSM took may still be queued, its
+  // record lost (Slack refused the write, or the ticket stayed busy): each
+  // is looked for in JSM among those made since it was said. Only a lost
+  // post or record costs this read: a normal send makes no extra call.
+  const unsure = (ticket.jsm_attempts ?? 0) > 0;
+  const lookFrom = (c: PendingJsmComment) =>
+    c.maybeSent ? c.triedAt : unsure && c.at ? c.at * 1000 : null;
+  const listed = pending.some((p) => lookFrom(p.comment) !== null)
     ? await requestComments(deps.jsm, key)
     : [];
   const done = new Set<string>();
@@ -46,11 +53,12 @@ export async function sendComments(
   const refused: { author: string; body: string; reason: string }[] = [];
   for (const { entry, comment } of pending) {
     const body = jsmCommentBody(comment);
-    const made = comment.maybeSent
+    const from = lookFrom(comment);
+    const made = from !== null
       ? lostCommentFound(listed, {
         body,
         public: comment.public,
-        triedAt: comment.triedAt,
+        triedAt: from,
       }, [
         ...ticket.copied_files ?? [],
         ...posted.map(jsmCommentMark),
@@ -114,7 +122,11 @@ export async function sendComments(
           : {},
       }),
     );
-    if (!taken.ok) console.warn(`${ticket.key}: ${taken.reason}`);
+    // Not recorded: a failed attempt, so that the next one looks in JSM
+    // for what this one posted instead of posting it again.
+    if (!taken.ok) {
+      throw new Error(`${ticket.key}'s comments reached JSM, not recorded yet`);
+    }
   }
   if (failure) throw failure;
   return { sent: done.size };
