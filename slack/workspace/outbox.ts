@@ -88,6 +88,7 @@ export async function deliver(
   client: SlackAPIClient,
   ticket: Ticket,
   messages: OutboxMessage[],
+  keep: Keep = keepForLater,
 ): Promise<Delivery> {
   const places = new Map<string, OutboxMessage[]>();
   for (const m of messages) {
@@ -112,9 +113,19 @@ export async function deliver(
       }
     }
   }));
-  await keepForLater(client, ticket, kept);
+  await keep(client, ticket, kept);
   return { failures, lost };
 }
+
+/**
+ * How messages are kept on the ticket: keepForLater under the ticket's lock
+ * (a change's own), or the conversation's keepUnderLock after it.
+ */
+export type Keep = (
+  client: SlackAPIClient,
+  ticket: Ticket,
+  messages: OutboxMessage[],
+) => Promise<void>;
 
 const placeOf = (m: OutboxMessage) => `${m.channel} ${m.thread_ts ?? ""}`;
 

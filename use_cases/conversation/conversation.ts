@@ -25,6 +25,7 @@ import {
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import { offeredReplies } from "./saved_reply_offer.ts";
 import {
+  keepUnderLock,
   tellWhatWasLost,
   threadHiddenFromRequester,
   toRequesterSide,
@@ -201,6 +202,7 @@ async function said(
       ticket.followers.flatMap((follower) =>
         parts.map((part) => ({ channel: follower, text: part }))
       ),
+      keepUnderLock,
     );
     notShown.push(...sent.failures);
     const missed = [...new Set(sent.lost.map((l) => l.message.channel))];
@@ -243,6 +245,7 @@ async function said(
       agents.filter((a) => a !== person).flatMap((agent) =>
         parts.map((part) => ({ channel: agent, text: part }))
       ),
+      keepUnderLock,
     );
     notShown.push(...sent.failures);
     const missed = [...new Set(sent.lost.map((l) => l.message.channel))];

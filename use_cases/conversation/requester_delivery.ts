@@ -11,11 +11,12 @@ import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import {
   deliver,
   type Delivery,
-  keepForLater,
+  type Keep,
   type OutboxMessage,
   refusedForGood,
   whySlackRefused,
 } from "../../slack/workspace/outbox.ts";
+import { updateFieldsUnderLock } from "../changes/change_under_lock.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { tellPerson, whereToTell } from "../../slack/workspace/tell_person.ts";
 import { numberedParts } from "../../slack/blocks/message_parts.ts";
@@ -28,6 +29,27 @@ export interface WriterPlace {
   channel?: string;
   thread_ts?: string;
 }
+
+/**
+ * Keeps what Slack refused for now, for the scheduled check. The
+ * conversation delivers its words once its change let go of the ticket's
+ * lock, so they are kept under the lock again, added to the outbox as
+ * stored then: a change saved meanwhile, whose whole ticket was read
+ * before, would otherwise write over them (kept_words_race_test.ts).
+ */
+export const keepUnderLock: Keep = async (client, ticket, messages) => {
+  if (messages.length === 0) return;
+  const kept = await updateFieldsUnderLock(client, ticket, (latest) => ({
+    outbox: [
+      ...latest.outbox ?? [],
+      ...messages.map((m) => JSON.stringify(m)),
+    ],
+    outbox_due: true,
+  })).catch((error) => ({ ok: false, reason: error }));
+  if (!kept.ok) {
+    console.error(`${ticket.key}: messages lost after a failure`, kept.reason);
+  }
+};
 
 /** The writer and the card's thread learn what will never arrive. */
 export async function tellWhatWasLost(
@@ -59,7 +81,7 @@ export async function tellWhatWasLost(
       channel: ticket.card_channel,
       thread_ts: ticket.card_ts,
       text,
-    }]));
+    }], keepUnderLock));
   }
   await Promise.all(told);
 }
@@ -116,6 +138,7 @@ export async function toRequesterSide(
       client,
       ticket,
       messages.map((m) => threadTs ? { ...m, thread_ts: threadTs } : m),
+      keepUnderLock,
     );
   }
   let posted;
@@ -132,7 +155,7 @@ export async function toRequesterSide(
       };
     }
     // Sent later, the first as the first message of the DM conversation.
-    await keepForLater(client, ticket, messages);
+    await keepUnderLock(client, ticket, messages);
     return { failures: [error], lost: [] };
   }
   const root = String(posted.ts);
@@ -147,6 +170,7 @@ export async function toRequesterSide(
       channel: String(posted.channel),
       thread_ts: root,
     })),
+    keepUnderLock,
   );
   return { ...rest, failures: [...recorded, ...rest.failures] };
 }
