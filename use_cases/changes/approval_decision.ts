@@ -31,6 +31,7 @@ import {
 } from "../../helpdesk/request_types/request_type.ts";
 import { toTriage } from "../opening/ticket_showing.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
+import { sendOrKeep } from "../../slack/workspace/outbox.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import {
   alreadyDecided,
@@ -166,7 +167,9 @@ async function announce(
   const cardLink = cardLinkOf(ticket, settings.workspace_url);
   const text = decisionDm(ticket, cardLink);
   const shown = await Promise.allSettled([
-    slackCall(client, "chat.postMessage", {
+    // Refused for now, it is kept for the scheduled check, as every
+    // change's news is (outbox.ts): a denial's reason is the approver's.
+    sendOrKeep(client, ticket, [{
       channel: ticket.requester,
       text,
       // Approved, it can still be withdrawn.
@@ -174,7 +177,8 @@ async function announce(
         rules: { reopenDays: reopenDaysOf(settings) },
         now: ticket.updated_at,
       }),
-      unfurl_links: false,
+    }]).then((failures) => {
+      if (failures.length) throw failures[0];
     }),
     ...(ticket.approval_messages ?? []).map((where) => {
       const at = where.indexOf(":");
