@@ -75,7 +75,7 @@ export const SCOPE_CATALOG: Readonly<Record<string, ScopeEntry>> = {
     slack:
       "View messages and other content in public channels that your slack app has been added to",
     reason:
-      "Read the one message someone reacted to with :ticket: in a queue's intake channel, to turn it into a ticket; and, when opening a ticket is retried, find in the triage channel the card an interrupted attempt already posted, so it is not posted twice. The check-up reads its test message back to see that message metadata is kept.",
+      "Read the one message someone reacted to with :ticket: in a queue's intake channel, to turn it into a ticket; and, when opening a ticket is retried, find in the triage channel the card an interrupted attempt already posted, so it is not posted twice; and, in the scheduled run, read each triage channel's messages since its last run, to take back cards of tickets that were never saved. The check-up reads its test message back to see that message metadata is kept.",
   },
   "groups:history": {
     slack:
