@@ -343,6 +343,44 @@ Deno.test("a form's files reach the card's thread after it opens", async (t) => 
     },
   );
 
+  await t.step(
+    "Slack failing the upload for a moment is not a refusal: a retry copies it",
+    async () => {
+      const shot2 = ws.files.add(PEOPLE.requester, {
+        name: "flaky.png",
+        mimetype: "image/png",
+        bytes: shot,
+      }, { grantedToApp: true });
+      const outputs = {
+        files: [shot2.id],
+        files_by: PEOPLE.requester,
+        files_to: "card",
+      };
+      const thread = () => ws.repliesTo(PEOPLE_TRIAGE, ticket.card_ts!);
+      const before = thread().length;
+      // internal_error: Slack's own failure, which passes (slack/api/
+      // passing_failures.ts), not a refusal a retry would only repeat.
+      slack.fail({
+        method: "files.completeUploadExternal",
+        error: "internal_error",
+      });
+      const failed = await step(slack, ticket, outputs);
+      assert.match(String(failed.error), /not passed on/);
+      assert.equal(thread().length, before, 'no "Slack refused the copy"');
+      assert.ok(
+        !(await storedTicket(slack, ticket.id)).copied_files?.includes(
+          shot2.id,
+        ),
+      );
+      assert.equal((await step(slack, ticket, outputs)).error, undefined);
+      assert.equal(
+        thread().filter((m) => m.files?.some((f) => f.name === "flaky.png"))
+          .length,
+        1,
+      );
+    },
+  );
+
   for (const error of ["internal_error", "missing_scope"]) {
     await t.step(
       `files.info failing (${error}) is not a file gone: none dropped, none said unreadable`,

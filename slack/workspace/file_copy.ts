@@ -57,6 +57,17 @@ export async function downloadFile(
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * Slack's refusal of a copy, which a retry would only repeat (the team's
+ * size limit, uploads off): not a rate limit, nor Slack failing for a
+ * moment (the 5xx-like codes of slack/api/passing_failures.ts, an upload
+ * URL's HTTP 5xx), which are the run's to fail and a retry's to copy.
+ */
+export const refusedForGood = (error: unknown) =>
+  error instanceof SlackCallError &&
+  !/^(ratelimited|internal_error|fatal_error|service_unavailable|request_timeout|http_5)/
+    .test(error.code);
+
 /** Uploads the files and shares them in one reply in the thread. */
 export async function uploadToThread(
   client: SlackAPIClient,

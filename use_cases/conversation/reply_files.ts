@@ -29,10 +29,11 @@ import { jsmPendingFields } from "../../helpdesk/tickets/jsm_sync.ts";
 import {
   downloadFile,
   FileUnreadable,
+  refusedForGood,
   uploadToThread,
   uploadUnderHeader,
 } from "../../slack/workspace/file_copy.ts";
-import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
 import { recordUnderLock } from "./copies_record.ts";
 import { getFilesTicket } from "../../slack/storage/files_ticket.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
@@ -81,7 +82,7 @@ export async function sendReplyFiles(
       );
     } catch (error) {
       // A refusal is told; a failure to reach Slack is the run's to retry.
-      if (!refused(error)) throw error;
+      if (!refusedForGood(error)) throw error;
       console.warn(`${ticket.key}: reply files not sent`, error);
       notCopied.push(
         ...read.map(({ file }) => ({ file, reason: "upload_failed" as const })),
@@ -127,11 +128,6 @@ export async function sendReplyFiles(
   }
   if (notCopied.length) await tellNotSent(client, ticket, reply, notCopied);
   return { sent, notCopied };
-}
-
-/** Slack's refusal of a copy, which a retry would only repeat. */
-function refused(error: unknown): boolean {
-  return error instanceof SlackCallError && error.code !== "ratelimited";
 }
 
 /** The requesters of tickets merged into this one hear the reply too. */

@@ -22,10 +22,11 @@ import {
 import {
   downloadFile,
   FileUnreadable,
+  refusedForGood,
   takeBackHeader,
   uploadToThread,
 } from "../../slack/workspace/file_copy.ts";
-import { slackCall, SlackCallError } from "../../slack/api/slack_call.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
 import {
   getTicketRevision,
   type TicketRead,
@@ -229,9 +230,7 @@ async function copyAs(
       } catch (error) {
         // A refusal (the team's size limit, uploads turned off) is told; a
         // failure to reach Slack is the run's, to retry.
-        if (
-          !(error instanceof SlackCallError) || error.code === "ratelimited"
-        ) throw error;
+        if (!refusedForGood(error)) throw error;
         console.warn(`${ticket.key}: files not copied`, error);
         refused = error;
         missed++;
