@@ -137,6 +137,19 @@ export function reportRowOf(ticket: RowSource, rev: string): ReportRow {
     const value = ticket[field];
     if (typeof value === "number") row[field] = value;
   }
+  // A deadline its ticket was closed before with nothing done (withdrawn,
+  // denied, merged, closed by an agent) was never missed: the service
+  // levels stop its clock at the close (tickets/service_levels.ts).
+  for (
+    const [due, done] of [
+      ["response_due_at", row.first_response_at],
+      ["resolution_due_at", row.resolved_at],
+    ] as const
+  ) {
+    if (row.status === "closed" && done === undefined) {
+      if (ticket.closed_at! <= row[due]!) delete row[due];
+    }
+  }
   if (ticket.saved_reply_uses?.length) {
     row.saved_reply_uses = [...ticket.saved_reply_uses];
   }

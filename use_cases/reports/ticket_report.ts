@@ -120,11 +120,6 @@ async function everyTicketInvolved(
       ":from": period.from,
     },
   });
-  return tickets.map((ticket) => ({
-    ...ticket,
-    queue: ticket.queue_id,
-    ...(ticket.close_reason === "self_solved"
-      ? { self_solved_at: ticket.closed_at }
-      : {}),
-  }));
+  // As the index's rows have them: the same figures, counted the same.
+  return tickets.map((ticket) => reportRowOf(ticket, ""));
 }
