@@ -94,8 +94,10 @@ export async function announceDue(
     tickets.map((t) => [t.id, announcementsDue(t, step.policy, step.now)]),
   );
   const notices = noticesDue(tickets, due, step.audiences);
-  const posted = await postNotices(step, tickets, notices);
-  const recorded = recordsOf(tickets, due, posted, step);
+  // Each ticket as last read: its notices are told of it as it is then.
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  const posted = await postNotices(step, byId, notices);
+  const recorded = recordsOf(tickets, due, posted, step, byId);
   const escalationCutShort = await escalate(step, recorded.breaches);
   return {
     record: recorded.record,
@@ -137,7 +139,7 @@ function noticesDue(
  */
 async function postNotices(
   step: SlaStep,
-  tickets: readonly Ticket[],
+  byId: Map<string, Ticket>,
   notices: DueNotice[],
 ): Promise<Posted> {
   const posted: Posted = {
@@ -151,7 +153,6 @@ async function postNotices(
     cutShort: false,
   };
   const plan = planNotices(notices, POSTS_PER_CHANNEL);
-  const byId = new Map(tickets.map((t) => [t.id, t]));
   const channels = new Set(notices.map((n) => n.channel));
   await Promise.all(
     [...channels].map((channel) =>
@@ -190,7 +191,7 @@ async function postToChannel(
   };
   for (const summary of plan.summaries.filter((s) => s.channel === channel)) {
     const queue = audiences.queueOf(byId.get(summary.notices[0].ticketId)!);
-    const due = await stillDue(step, channel, summary.notices, posted);
+    const due = await stillDue(step, channel, summary.notices, posted, byId);
     if (!due.length) continue;
     const items = await Promise.all(due.map(async (n) => {
       const ticket = byId.get(n.ticketId)!;
@@ -209,7 +210,7 @@ async function postToChannel(
     }
   }
   for (const n of plan.announce.filter((n) => n.channel === channel)) {
-    if (!(await stillDue(step, channel, [n], posted)).length) continue;
+    if (!(await stillDue(step, channel, [n], posted, byId)).length) continue;
     const ticket = byId.get(n.ticketId)!;
     const text = slaThreadNotice(
       ticket,
@@ -243,6 +244,7 @@ function recordsOf(
   due: DueByTicket,
   posted: Posted,
   { policy, now }: SlaStep,
+  byId: Map<string, Ticket>,
 ): Recorded {
   const recorded: Recorded = {
     record: new Map(),
@@ -265,7 +267,7 @@ function recordsOf(
     if (allAnnounced) {
       recorded.notices += send.length;
       for (const notice of send.filter(isBreach)) {
-        recorded.breaches.push({ ticket, notice });
+        recorded.breaches.push({ ticket: byId.get(ticket.id)!, notice });
       }
     }
     recorded.owed += owed.length;
@@ -290,6 +292,7 @@ async function stillDue(
   channel: string,
   notices: DueNotice[],
   posted: Posted,
+  byId: Map<string, Ticket>,
 ): Promise<DueNotice[]> {
   try {
     const [{ ticketId }, more] = notices;
@@ -301,7 +304,8 @@ async function stillDue(
       const fresh = read.get(n.ticketId)?.ticket;
       const due = !!fresh && audiences.channelOf(fresh) === channel &&
         announcementsDue(fresh, policy, now).send.includes(n.notice);
-      if (!due) posted.stale.add(key(n.ticketId, n.notice));
+      if (due) byId.set(n.ticketId, fresh);
+      else posted.stale.add(key(n.ticketId, n.notice));
       return due;
     });
   } catch (error) {

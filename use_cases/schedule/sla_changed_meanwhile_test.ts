@@ -124,4 +124,31 @@ Deno.test("a notice due when the run read the ticket, no longer due when it post
       );
     },
   );
+
+  await t.step(
+    "reassigned meanwhile: the breach names who has it now",
+    async () => {
+      await using slack = await startFakeSlack();
+      const now = Math.floor(Date.now() / 1000);
+      await configure(slack, defaultSettings({ owner: OWNER }));
+      // Answered, then 5 days in progress: the resolution target is missed.
+      const ticket = await ticketOpened(slack, now, 5 * 24 * H, {
+        assignee: PEOPLE.agent,
+        status: "in_progress",
+        first_response_at: now - 5 * 24 * H + 60,
+      });
+      const dmsBefore = slack.workspace.dmsTo(OWNER).length;
+      clickAfterTheRunsRead(slack, ticket, {
+        type: "assign",
+        assignee: PEOPLE.otherAgent,
+        assigneeIsAgent: true,
+      }, now);
+      await run(slack, now);
+      const [breach] = replies(slack, ticket).filter((r) => /missed/.test(r));
+      assert.match(breach, new RegExp(`<@${PEOPLE.otherAgent}>`));
+      assert.doesNotMatch(breach, new RegExp(`<@${PEOPLE.agent}>`));
+      const [dm] = slack.workspace.dmsTo(OWNER).slice(dmsBefore);
+      assert.match(dm.text, new RegExp(`assigned to <@${PEOPLE.otherAgent}>`));
+    },
+  );
 });
