@@ -174,6 +174,40 @@ Deno.test("Configure a request type", async (t) => {
   });
 });
 
+Deno.test("Configure a request type: a new type saved though Slack's answer was lost", async () => {
+  await using slack = await startFakeSlack();
+  await configureQueues(slack);
+  const view = await formFor(
+    slack,
+    ROLE_PEOPLE.owner,
+    choose.newTypeIn(PEOPLE_QUEUE.id),
+  );
+  const dms = slack.workspace.dmsTo(ROLE_PEOPLE.owner).length;
+  // Written, then answered internal_error (a timeout after the write):
+  // "not saved" would be untrue, and the same form again would then be
+  // refused for a name its own save took.
+  slack.fail({
+    method: "apps.datastore.put",
+    error: "internal_error",
+    afterEffect: true,
+  });
+  const saved = await submitSettings(
+    slack,
+    "request_type",
+    ROLE_PEOPLE.owner,
+    view,
+    { name: "Parking permit" },
+  );
+  assert.equal(saved.kind, "done", JSON.stringify(saved));
+  assert.ok(
+    await getRequestType(clientFor(slack), "people-team/parking-permit"),
+  );
+  assert.match(
+    slack.workspace.dmsTo(ROLE_PEOPLE.owner).slice(dms).at(-1)!.text,
+    /^:white_check_mark: Saved\./,
+  );
+});
+
 Deno.test("Configure a request type: who may, two editors, and Slack failing", async (t) => {
   await using slack = await startFakeSlack();
   await configureQueues(slack);
@@ -264,7 +298,12 @@ Deno.test("Configure a request type: who may, two editors, and Slack failing", a
     "a failed save changes nothing; the same form saves on retry",
     async () => {
       const view = await formFor(slack, ROLE_PEOPLE.owner, COMPLAINT.id);
-      slack.fail({ method: "apps.datastore.put", error: "internal_error" });
+      // Twice: a passing failure is asked again once (see below).
+      slack.fail({
+        method: "apps.datastore.put",
+        error: "internal_error",
+        times: 2,
+      });
       const failed = await submitSettings(
         slack,
         "request_type",
@@ -276,7 +315,7 @@ Deno.test("Configure a request type: who may, two editors, and Slack failing", a
       );
       assert.match(
         (failed as { errors: Record<string, string> }).errors.name,
-        /^The request type was not saved\. Slack refused apps\.datastore\.put/,
+        /^Slack did not say whether the request type was saved\. Slack refused apps\.datastore\.put/,
       );
       assert.equal(
         (await getRequestType(client, COMPLAINT.id))?.description,

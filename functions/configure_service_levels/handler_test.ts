@@ -137,6 +137,30 @@ Deno.test("configure_service_levels", async (t) => {
       );
     },
   );
+
+  await t.step(
+    "a save that landed though Slack's answer was lost is saved, and said so",
+    async () => {
+      // Written, then answered internal_error (a timeout after the write):
+      // "Nothing was saved" would be untrue.
+      slack.fail({
+        method: "apps.datastore.put",
+        error: "internal_error",
+        afterEffect: true,
+      });
+      const response = await submit(
+        slack,
+        { ...GOOD, warn_percent: "80" },
+        PEOPLE.agent,
+      );
+      assert.equal(response, undefined, JSON.stringify(response));
+      assert.equal((await getSettings(clientFor(slack)))!.sla_warn_percent, 80);
+      assert.match(
+        slack.workspace.dmsTo(PEOPLE.admin).at(-1)!.text,
+        /service levels are saved/,
+      );
+    },
+  );
 });
 
 Deno.test("configure_service_levels: two admins, and Configure Helpdesk beside it", async (t) => {

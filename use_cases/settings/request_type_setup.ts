@@ -20,6 +20,10 @@ import {
 } from "../../slack/storage/queue_store.ts";
 import { checkQueueEditor } from "./queue_admin.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
+import {
+  isPassing,
+  onceMoreIfPassing,
+} from "../../slack/api/passing_failures.ts";
 import { escapeMrkdwn } from "../../slack/blocks/mrkdwn.ts";
 import type { ModalSubject } from "../../slack/blocks/saved_version.ts";
 import {
@@ -89,12 +93,20 @@ export async function saveRequestType(
       return { ok: false, errors };
     }
     const now = Math.floor(Date.now() / 1000);
-    await putRequestType(client, built.type, admin, now);
+    // Asked again once after a passing failure: the same put twice is one
+    // save, and a lost answer is not told as "not saved".
+    await onceMoreIfPassing(() =>
+      putRequestType(client, built.type, admin, now)
+    );
     return { ok: true, queue, type: built.type, removed: false };
   } catch (error) {
     console.error("configure_request_type failed", error);
     return problem(
-      `The request type was not saved. ${explainFailure(error)}`,
+      `${
+        isPassing(error)
+          ? "Slack did not say whether the request type was saved."
+          : "The request type was not saved."
+      } ${explainFailure(error)}`,
     );
   }
 }

@@ -11,6 +11,10 @@ import {
 } from "../../slack/storage/settings_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
+import {
+  isPassing,
+  onceMoreIfPassing,
+} from "../../slack/api/passing_failures.ts";
 import { formError } from "../../slack/workspace/form_errors.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { serviceLevelModal } from "../../slack/blocks/service_level_modal.ts";
@@ -92,6 +96,7 @@ export async function saveServiceLevels(
     ok: false,
     errors: { targets: text },
   });
+  let moved = false;
   try {
     const settings = await getSettings(client);
     if (!settings) return refused(NOT_CONFIGURED);
@@ -111,16 +116,30 @@ export async function saveServiceLevels(
       checked.value.time_zone,
       Date.now(),
     );
-    await changeSettings(client, {
-      ...checked.value,
-      digest_trigger_id: digest.id,
-      sla_updated_at: now,
-      sla_updated_by: admin,
-    });
+    moved = true;
+    // Read and written again once after a passing failure: the same fields
+    // on the latest settings, so a lost answer is not told as "not saved".
+    await onceMoreIfPassing(() =>
+      changeSettings(client, {
+        ...checked.value,
+        digest_trigger_id: digest.id,
+        sla_updated_at: now,
+        sla_updated_by: admin,
+      })
+    );
   } catch (error) {
     console.error("saving service levels failed", error);
+    // The digest's schedule moved, or the put may have landed.
+    const maybe = moved || isPassing(error);
     return refused(
-      await formError(client, `Nothing was saved. ${explainFailure(error)}`),
+      await formError(
+        client,
+        `${
+          maybe
+            ? "Helpdesk's service levels may be only partly saved: submit this form again."
+            : "Nothing was saved."
+        } ${explainFailure(error)}`,
+      ),
     );
   }
   await tellPerson(
