@@ -40,6 +40,15 @@ export function erasedFields(
   if (comments.length !== (ticket.jsm_comments ?? []).length) {
     fields.jsm_comments = comments;
   }
+  // Messages kept for the scheduled check (slack/workspace/outbox.ts) that
+  // name them (their words come with their name) or go to them.
+  const outbox = (ticket.outbox ?? []).filter((json) =>
+    !json.includes(`<@${person}>`) && !json.includes(`:"${person}"`)
+  );
+  if (outbox.length !== (ticket.outbox ?? []).length) {
+    fields.outbox = outbox;
+    fields.outbox_due = outbox.length > 0;
+  }
   let historyChanged = false;
   const history = (ticket.history ?? []).map((text) => {
     const entry = decodeEntry(text);
