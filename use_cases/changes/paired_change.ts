@@ -16,11 +16,7 @@ import {
   type MergeActor,
 } from "../../helpdesk/tickets/ticket_pairing.ts";
 import { KEY_PREFIX } from "../../helpdesk/tickets/ticket_ids.ts";
-import {
-  findTicketId,
-  getTicket,
-  lookupByKey,
-} from "../../slack/storage/ticket_store.ts";
+import { findTicketId, lookupByKey } from "../../slack/storage/ticket_store.ts";
 import {
   type Locked,
   withTicketLock,
@@ -96,18 +92,28 @@ export async function findPair(
   };
 }
 
-/** Both tickets' locks, lower id first, then `run`. */
+/**
+ * Both tickets' locks, lower id first, then `run` with `a` and `b` as each
+ * lock read them: at least as new as the last change made under it. A read
+ * of its own after that may be older (reads are eventually consistent), and
+ * saving a pair decided on it would undo that change.
+ */
 async function underBothLocks<T>(
   client: SlackAPIClient,
   a: Ticket,
   b: Ticket,
-  run: () => Promise<T>,
+  run: (a?: Ticket, b?: Ticket) => Promise<T>,
 ): Promise<Locked<T>> {
   const [first, second] = lockOrder(a, b);
   const outer = await withTicketLock(
     client,
     first,
-    () => withTicketLock(client, second, run),
+    (one) =>
+      withTicketLock(
+        client,
+        second,
+        (two) => first === a ? run(one, two) : run(two, one),
+      ),
   );
   return outer.ok ? outer.value : outer;
 }
@@ -135,11 +141,7 @@ export async function changePair(
     client,
     pair.card.ticket,
     pair.other.ticket,
-    async (): Promise<Decided> => {
-      const [card, other] = await Promise.all([
-        getTicket(client, pair.card.ticket.id),
-        getTicket(client, pair.other.ticket.id),
-      ]);
+    async (card, other): Promise<Decided> => {
       if (!card || !other) return { ok: false, reason: TICKET_GONE };
       const [[agentOfCard], [agentOfOther]] = await Promise.all([
         cardRoles.of(card),
