@@ -250,4 +250,34 @@ Deno.test("Saved replies", async (t) => {
       ["Holidays"],
     );
   });
+
+  await t.step(
+    "a save that landed though Slack's answer was lost is confirmed",
+    async () => {
+      const view = await formFor(slack, ROLE_PEOPLE.owner, PEOPLE_QUEUE.id);
+      // Written, then answered internal_error (a timeout after the write):
+      // the same form again would be refused as changed by someone else.
+      slack.fail({
+        method: "apps.datastore.put",
+        error: "internal_error",
+        afterEffect: true,
+      });
+      const saved = await submitSettings(
+        slack,
+        "saved_replies",
+        ROLE_PEOPLE.owner,
+        view,
+        { title: "Badge", text: "Your badge for {key} is at reception." },
+      );
+      assert.equal(saved.kind, "done", JSON.stringify(saved));
+      assert.deepEqual(
+        (await replies(slack, PEOPLE_QUEUE.id)).map((r) => r.title).sort(),
+        ["Badge", "Holidays"],
+      );
+      assert.match(
+        slack.workspace.dmsTo(ROLE_PEOPLE.owner).at(-1)!.text,
+        /saved "Badge" in the saved replies of \*People team\* \(2 now\)/,
+      );
+    },
+  );
 });

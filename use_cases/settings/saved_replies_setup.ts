@@ -25,6 +25,7 @@ import {
 } from "../../slack/storage/saved_reply_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
+import { onceMoreIfPassing } from "../../slack/api/passing_failures.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import {
   type MemberCache,
@@ -215,7 +216,12 @@ export async function saveSavedReply(
   }
   const changed = changeSavedReplies(replies, form, newSavedReplyId(replies));
   if (!changed.ok) return { ok: false, errors: changed.errors };
-  await putSavedReplies(client, queue.id, changed.replies, person, now);
+  // Asked again once after a passing failure: the same list put twice is
+  // one save, and a lost answer would have the same form refused next as
+  // changed by someone else.
+  await onceMoreIfPassing(() =>
+    putSavedReplies(client, queue.id, changed.replies, person, now)
+  );
   return { ...changed, queue };
 }
 
