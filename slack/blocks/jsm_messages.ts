@@ -70,6 +70,19 @@ export function jsmStatusSummary(ticket: Ticket, jsmStatus: string): string {
   } (“${escapeMrkdwn(jsmStatus)}” in ${jsmLink(ticket)})`;
 }
 
+/** A JSM status the ticket could not take, and why: nothing changed. */
+export function jsmStatusNotFollowed(
+  ticket: Ticket,
+  jsmStatus: string,
+  why: string,
+) {
+  return `:warning: ${jsmLink(ticket)} is now “${
+    escapeMrkdwn(jsmStatus)
+  }” in Jira Service Management, but ${ticket.key} did not follow: ${
+    escapeMrkdwn(why)
+  } Set its status here by hand if it should.`;
+}
+
 /** A JSM status with no Slack equivalent: said, not applied. */
 export function jsmUnknownStatusReply(ticket: Ticket, jsmStatus: string) {
   return `:information_source: ${jsmLink(ticket)} is now “${

@@ -21,6 +21,7 @@ import {
 } from "../changes/change_under_lock.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import {
+  jsmStatusNotFollowed,
   jsmStatusSummary,
   jsmUnknownStatusReply,
 } from "../../slack/blocks/jsm_messages.ts";
@@ -69,12 +70,18 @@ export async function followJsmStatus(
     { now, lock: { waitMs: 6000 } },
   );
   if (!published.ok) {
-    // Nothing was changed here; if JSM sends it again, it is applied.
-    return {
-      ticket,
-      result: published.reason,
-      incomplete: published.reason !== "status already matched",
-    };
+    // Nothing was changed here; if JSM sends it again, it is applied. JSM
+    // sends it again only when its rule runs again (Slack answered its
+    // request when this run started): the agents are told it did not follow.
+    const incomplete = published.reason !== "status already matched";
+    if (incomplete) {
+      await inThread(
+        client,
+        ticket,
+        jsmStatusNotFollowed(ticket, status, published.reason),
+      ).catch((error) => console.warn("JSM status not told", error));
+    }
+    return { ticket, result: published.reason, incomplete };
   }
   for (const failure of published.notShown) {
     console.warn(`JSM status of ${ticket.key} not shown: ${failure}`);
