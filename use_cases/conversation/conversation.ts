@@ -132,6 +132,15 @@ async function said(
   // it; everywhere else, to the queue's agents by DM.
   const noteInThread = action === "note" &&
     await threadHiddenFromRequester(client, directory, speaker.ticket);
+  // Who gets the words by DM is asked before anything is saved: when Slack
+  // won't say, nothing is saved or announced, and the writer, told, still
+  // has the words to send again (see byDm below).
+  const agentsByDm = action !== "reply" &&
+      (action === "note"
+        ? !noteInThread
+        : speaker.ticket.private || !speaker.ticket.card_ts)
+    ? await directory.agents()
+    : undefined;
   const changed = await changeUnderLock(
     client,
     settings,
@@ -233,7 +242,7 @@ async function said(
     ? !noteInThread
     : ticket.private || !ticket.card_ts;
   if (byDm && action !== "reply") {
-    const agents = (await directory.agents())
+    const agents = (agentsByDm ?? await directory.agents())
       .filter((a) => a !== ticket.requester);
     const privately = action === "note"
       ? internalNote(person, text)
