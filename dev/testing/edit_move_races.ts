@@ -269,12 +269,16 @@ export const RACES: Race[] = [
   },
 ];
 
-/** `rounds` rounds of `race`, `atOnce` at a time. */
+/**
+ * `rounds` rounds of `race`, `atOnce` at a time, or fewer once `enough`
+ * says the tally shows what was looked for.
+ */
 async function runRounds(
   slack: FakeSlack,
   race: Race,
   rounds: number,
   atOnce: number,
+  enough: (tally: Tally) => boolean = () => false,
 ): Promise<Tally> {
   const tally: Tally = {
     rounds: 0,
@@ -284,7 +288,7 @@ async function runRounds(
     firstWon: 0,
     violations: [],
   };
-  for (let done = 0; done < rounds; done += atOnce) {
+  for (let done = 0; done < rounds && !enough(tally); done += atOnce) {
     await Promise.all(
       Array.from({ length: Math.min(atOnce, rounds - done) }, async () => {
         await race.round(slack, tally);
@@ -335,9 +339,23 @@ export async function raceAll(
         );
       }
       // The races are real: each click went first in some rounds (where
-      // which went first decides anything).
-      if (tally.refused > 0) {
-        assert.ok(tally.firstWon > 0, JSON.stringify(tally));
+      // which went first decides anything). A busy machine can hold the
+      // slower click back in every round of a busy run; one at a time, it
+      // must then go first within a few rounds.
+      if (tally.refused > 0 && tally.firstWon === 0) {
+        const calm = await runRounds(
+          slack,
+          race,
+          CALM_ROUNDS * 2,
+          1,
+          (so) => so.firstWon > 0,
+        );
+        assert.deepEqual(calm.violations, []);
+        assert.ok(calm.firstWon > 0, JSON.stringify({ busy: tally, calm }));
+        console.warn(
+          `${race.name}: the first click never went first at ${atOnce} ` +
+            `rounds at once; it did in ${calm.rounds} one at a time`,
+        );
       }
       const { violations: _, ...counts } = tally;
       totals[race.name] = counts;
