@@ -55,7 +55,7 @@ Deno.test("the check-up's file lines, with files on", async (t) => {
       interactivity: interactivityOf(PEOPLE.admin),
     }, FILES_ON));
     const [dm] = slack.workspace.dmsTo(PEOPLE.admin).slice(-1);
-    assertCheckupPassed(dm, 11, 0, 1);
+    assertCheckupPassed(dm, 10, 1, 1);
     const shown = JSON.stringify(dm.blocks);
     assert.match(
       shown,
@@ -108,7 +108,7 @@ Deno.test("with files off, the file checks are skipped, saying why", async () =>
     interactivity: interactivityOf(PEOPLE.admin),
   }));
   const [dm] = slack.workspace.dmsTo(PEOPLE.admin).slice(-1);
-  assertCheckupPassed(dm, 9, 1, 1);
+  assertCheckupPassed(dm, 8, 2, 1);
   assert.match(
     JSON.stringify(dm.blocks),
     /:heavy_minus_sign: \*Files\*: Skipped: files are off in this deployment \(HELPDESK_FILES is not on\)/,

@@ -8,7 +8,7 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { lastThreadOrder } from "../../slack/storage/checkup_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import { type CheckupLine, fail, pass } from "./checkup_line.ts";
+import { type CheckupLine, fail, pass, skip } from "./checkup_line.ts";
 
 export const THREAD_ORDER_CHECK = "Thread replies";
 
@@ -16,10 +16,11 @@ export async function checkThreadOrder(
   client: SlackAPIClient,
 ): Promise<CheckupLine> {
   const seen = await lastThreadOrder(client);
+  // Nothing compared proves nothing: skipped, not passed, as files off are.
   if (!seen) {
-    return pass(
+    return skip(
       THREAD_ORDER_CHECK,
-      "No requester reply has been passed on yet, so there is nothing to compare; Helpdesk reads a reply's timestamps in either order meanwhile. Run the check-up again after the first one.",
+      "Skipped: no requester reply has been passed on yet, so there is nothing to compare; Helpdesk reads a reply's timestamps in either order meanwhile. Run the check-up again after the first one.",
     );
   }
   const thread = await slackCall(client, "conversations.replies", {
