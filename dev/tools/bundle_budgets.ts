@@ -89,7 +89,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // never copied back (jsm_attachment_relay.ts sortOut, +0.7 KB).
   // 141.6 KB since unread module values and the codec's comments are out
   // (-0.3 KB).
-  jsm_update: 143 * KB,
+  // A comment's messages Slack refused for now kept under the ticket's lock
+  // (use_cases/changes/kept_messages.ts, +0.9 KB: 143.5 KB).
+  jsm_update: 144 * KB,
   // 131.3 KB since a reaction's ticket, which has no request type, is shown
   // without the approvers' DMs (showCard, -2.7 KB) and the private
   // details' (-2.5 KB) it never needs; 123.0 KB since its files are copied

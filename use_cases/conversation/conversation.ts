@@ -11,6 +11,7 @@ import {
   type ConversationAction,
 } from "../../helpdesk/tickets/conversation.ts";
 import { changeUnderLock } from "../changes/change_under_lock.ts";
+import { keepUnderLock } from "../changes/kept_messages.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import { deliver } from "../../slack/workspace/outbox.ts";
@@ -25,7 +26,6 @@ import {
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import { offeredReplies } from "./saved_reply_offer.ts";
 import {
-  keepUnderLock,
   tellWhatWasLost,
   threadHiddenFromRequester,
   toRequesterSide,

@@ -11,12 +11,11 @@ import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import {
   deliver,
   type Delivery,
-  type Keep,
   type OutboxMessage,
   refusedForGood,
   whySlackRefused,
 } from "../../slack/workspace/outbox.ts";
-import { updateFieldsUnderLock } from "../changes/change_under_lock.ts";
+import { keepUnderLock } from "../changes/kept_messages.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { tellPerson, whereToTell } from "../../slack/workspace/tell_person.ts";
 import { numberedParts } from "../../slack/blocks/message_parts.ts";
@@ -29,27 +28,6 @@ export interface WriterPlace {
   channel?: string;
   thread_ts?: string;
 }
-
-/**
- * Keeps what Slack refused for now, for the scheduled check. The
- * conversation delivers its words once its change let go of the ticket's
- * lock, so they are kept under the lock again, added to the outbox as
- * stored then: a change saved meanwhile, whose whole ticket was read
- * before, would otherwise write over them (kept_words_race_test.ts).
- */
-export const keepUnderLock: Keep = async (client, ticket, messages) => {
-  if (messages.length === 0) return;
-  const kept = await updateFieldsUnderLock(client, ticket, (latest) => ({
-    outbox: [
-      ...latest.outbox ?? [],
-      ...messages.map((m) => JSON.stringify(m)),
-    ],
-    outbox_due: true,
-  })).catch((error) => ({ ok: false, reason: error }));
-  if (!kept.ok) {
-    console.error(`${ticket.key}: messages lost after a failure`, kept.reason);
-  }
-};
 
 /** The writer and the card's thread learn what will never arrive. */
 export async function tellWhatWasLost(

@@ -9,6 +9,7 @@ import { isFromSlack } from "../../helpdesk/tickets/jsm_comments.ts";
 import { numberedParts } from "../../slack/blocks/message_parts.ts";
 import { deliver, type OutboxMessage } from "../../slack/workspace/outbox.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
+import { keepUnderLock } from "../changes/kept_messages.ts";
 import {
   jsmCommentDm,
   jsmCommentReply,
@@ -69,7 +70,14 @@ export async function relayJsmComment(
   // passing reason is kept on the ticket, in order, for the scheduled
   // check, so nobody it is for misses it; posted parts are never posted
   // again. One refused for good (the person left) is only logged.
-  const { failures, lost } = await deliver(client, ticket, messages);
+  // Kept under the ticket's lock: this run holds none, and a change saved
+  // at that moment would write over them (kept_messages.ts).
+  const { failures, lost } = await deliver(
+    client,
+    ticket,
+    messages,
+    keepUnderLock,
+  );
   for (const { error } of lost) {
     console.warn(`JSM comment on ${ticket.key} not shown everywhere`, error);
   }
