@@ -69,10 +69,20 @@ Deno.test("files the requester adds in the thread reach the card, once", async (
     const off = ws.postAs(PEOPLE.requester, PEOPLE_INTAKE, "", message.ts, [
       { name: "off.txt", bytes: log },
     ]);
+    const told = slack.callsTo("chat.postEphemeral").length;
     await relay(off.ts, {});
     assert.equal(
       cardReplies(slack, ticket).flatMap((m) => m.files ?? []).length,
       2,
+    );
+    // Its writer is told, where they wrote, not left thinking the agents
+    // see it.
+    const [tell] = slack.callsTo("chat.postEphemeral").slice(told);
+    assert.equal(tell?.args.user, PEOPLE.requester);
+    assert.equal(tell?.args.thread_ts, message.ts);
+    assert.match(
+      String(tell?.args.text),
+      new RegExp(`^Your file was not passed to the agents of ${ticket.key}`),
     );
   });
 });

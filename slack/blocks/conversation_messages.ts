@@ -211,6 +211,15 @@ export function notPassedOn(ticket: Ticket, why: { reason: string }): string {
   return `This message was not passed to the agents of ${ticket.key}: ${why.reason}`;
 }
 
+/** Files a writer added in the thread, with files off: none passed on. */
+export function filesNotPassedOn(ticket: Ticket, count: number): string {
+  return `${
+    count === 1 ? "Your file was" : `Your ${count} files were`
+  } not passed to the agents of ${ticket.key}: this Helpdesk passes on words, not files. Say in words what matters in ${
+    count === 1 ? "it" : "them"
+  }.`;
+}
+
 /** Why nothing was passed on (see conversationPaused), said privately. */
 export function pausedConversation(
   ticket: Ticket,

@@ -33,6 +33,7 @@ import {
 } from "../../helpdesk/tickets/conversation.ts";
 import { plainMessageText } from "../../helpdesk/tickets/message_ticket.ts";
 import {
+  filesNotPassedOn,
   notPassedOn,
   pausedConversation,
 } from "../../slack/blocks/conversation_messages.ts";
@@ -139,6 +140,15 @@ export async function relayThreadMessage(
   );
   const writer = { user: message.user, channel, thread_ts: threadTs };
   const files = options.filesToken ? message.files : [];
+  // Files off: none is passed on, so their writer hears it rather than
+  // believe the agents see them.
+  if (!options.filesToken && message.files.length) {
+    await tellPerson(
+      client,
+      writer,
+      filesNotPassedOn(loaded.ticket, message.files.length),
+    );
+  }
   if (!written.ok) {
     if (message.text?.trim()) {
       await tellPerson(client, writer, notPassedOn(loaded.ticket, written));
