@@ -34,7 +34,6 @@ const form = ConfigureQueueWorkflow.addStep(ConfigureQueueFunction, {
 ConfigureQueueWorkflow.addStep(SyncQueueReactionsFunction, {
   queue_id: form.outputs.queue_id,
   saved_by: form.outputs.saved_by,
-  confirmation: form.outputs.confirmation,
 });
 
 export default ConfigureQueueWorkflow;

@@ -154,5 +154,8 @@ Deno.test("saving a public triage channel warns who reads its threads", async (t
     assert.ok(privateSave.done);
     assert.match(lastDm(ROLE_PEOPLE.owner), /Saved/);
     assert.doesNotMatch(lastDm(ROLE_PEOPLE.owner), /is public/);
+    // Helpdesk is in that private channel already: not told to invite it
+    // (conversations.join refuses a private channel either way).
+    assert.doesNotMatch(lastDm(ROLE_PEOPLE.owner), /Invite @Helpdesk/);
   });
 });

@@ -29,8 +29,8 @@ const queueHandOver = (outputs: Record<string, unknown>) =>
 Deno.test("Configure a queue hands its saved queue to the sync step", async (t) => {
   await t.step("under the names the workflow maps", () => {
     assert.deepEqual(
-      queueHandOver({ queue_id: "q1", saved_by: "U1", confirmation: "Saved" }),
-      { queue_id: "q1", saved_by: "U1", confirmation: "Saved" },
+      queueHandOver({ queue_id: "q1", saved_by: "U1" }),
+      { queue_id: "q1", saved_by: "U1" },
     );
   });
 

@@ -8,8 +8,8 @@ export const QUEUE_VIEW_CALLBACK_ID = "queue_settings";
  * Opens "Configure a queue": which queue (those the person may change, and
  * a new one for Helpdesk's admins), then its form on what is saved. Checks
  * what is submitted field by field and saves it. Finishes when the modal is
- * saved or cancelled; a save hands the queue, who saved it and what they
- * are to be told to the next step (sync_queue_reactions).
+ * saved or cancelled; a save hands the queue and who saved it to the next
+ * step (sync_queue_reactions), which tells them what was saved.
  *
  * Who opens it is the interactivity's interactor, set by Slack
  * (slack/workspace/acting_person.ts); who saves it, the person Slack names
@@ -32,7 +32,6 @@ export default DefineFunction({
     properties: {
       queue_id: { type: Schema.types.string, title: "Queue id" },
       saved_by: { type: Schema.slack.types.user_id, title: "Saved by" },
-      confirmation: { type: Schema.types.string, title: "What was saved" },
     },
     required: [],
   },

@@ -142,15 +142,13 @@ Deno.test("Configure a queue", async (t) => {
       const { outputs } = slack.calls.slice(from).find((c) =>
         c.method === "functions.completeSuccess"
       )!.args as { outputs: Record<string, string> };
-      assert.equal(outputs.queue_id, "facilities");
-      assert.equal(outputs.saved_by, PEOPLE.admin);
+      assert.deepEqual(outputs, {
+        queue_id: "facilities",
+        saved_by: PEOPLE.admin,
+      });
       assert.match(
-        outputs.confirmation,
-        /^:white_check_mark: Saved\.\n\*Facilities\* queue/,
-      );
-      assert.equal(
         slack.workspace.dmsTo(PEOPLE.admin).at(-1)!.text,
-        outputs.confirmation,
+        /^:white_check_mark: Saved\.\n\*Facilities\* queue/,
       );
     },
   );
@@ -546,6 +544,60 @@ Deno.test("Configure a queue: two editors, and Slack failing", async (t) => {
       // Back as it was, for the steps after.
       const back = await saveSettings(slack, "queue", ROLE_PEOPLE.owner, {
         name: "People ops",
+        intake_channels: [PEOPLE_INTAKE],
+      });
+      assert.equal(back.done, true);
+    },
+  );
+
+  await t.step(
+    "saved but Slack won't end the run: said so, and the same form ends it",
+    async () => {
+      const view = await open(ROLE_PEOPLE.owner);
+      const dms = slack.workspace.dmsTo(ROLE_PEOPLE.owner).length;
+      // functions.completeSuccess failing, asked again and failing again:
+      // the next step (the reactions, the confirmation) has not run, and a
+      // generic error would leave the person believing nothing was saved.
+      slack.fail({
+        method: "functions.completeSuccess",
+        error: "internal_error",
+        times: 2,
+      });
+      const first = await submitSettings(
+        slack,
+        "queue",
+        ROLE_PEOPLE.owner,
+        view,
+        { intake_channels: [PEOPLE_INTAKE, GENERAL] },
+      );
+      assert.equal(first.kind, "errors");
+      assert.match(
+        (first as { errors: Record<string, string> }).errors.name,
+        /^The queue is saved, but Slack didn't close this form, so its reactions don't follow it yet: submit it again to finish\.$/,
+      );
+      assert.deepEqual(
+        (await findStoredQueue(clientFor(slack), "people-team"))
+          ?.intake_channels,
+        [PEOPLE_INTAKE, GENERAL],
+      );
+      assert.equal(slack.workspace.dmsTo(ROLE_PEOPLE.owner).length, dms);
+      const again = await submitSettings(
+        slack,
+        "queue",
+        ROLE_PEOPLE.owner,
+        view,
+        { intake_channels: [PEOPLE_INTAKE, GENERAL] },
+      );
+      assert.equal(again.kind, "done");
+      assert.match(
+        slack.workspace.dmsTo(ROLE_PEOPLE.owner).at(-1)!.text,
+        /^:white_check_mark: Saved\./,
+      );
+      assert.deepEqual(
+        slack.watchedChannels("message_to_ticket"),
+        [GENERAL, PEOPLE_INTAKE].sort(),
+      );
+      const back = await saveSettings(slack, "queue", ROLE_PEOPLE.owner, {
         intake_channels: [PEOPLE_INTAKE],
       });
       assert.equal(back.done, true);

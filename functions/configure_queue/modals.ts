@@ -6,10 +6,8 @@ import type {
   ViewSubmissionHandler,
 } from "../modal_handlers.ts";
 import { QUEUE_VIEW_CALLBACK_ID } from "./definition.ts";
-import {
-  chooseQueue,
-  queueSavedConfirmation,
-} from "../../use_cases/settings/queue_form.ts";
+import { chooseQueue } from "../../use_cases/settings/queue_form.ts";
+import { onceMoreIfPassing } from "../../slack/api/passing_failures.ts";
 import { saveQueue } from "../../use_cases/settings/queue_setup.ts";
 import { answerWithErrors } from "../../use_cases/settings/settings_forms.ts";
 import {
@@ -41,7 +39,9 @@ export const onQueueChosen: ViewSubmissionHandler = async (
 /**
  * The queue's form: saved by whoever submits it, as Slack reports it. The
  * run ends with what the workflow's next step needs to bring the reaction
- * triggers in step and then confirm the save (sync_queue_reactions).
+ * triggers in step and then confirm the save (sync_queue_reactions); if it
+ * can't end, the form stays open saying so, and submitting it again (the
+ * same save) ends it.
  */
 export const onQueueSubmitted: ViewSubmissionHandler = async (
   { body, view, client },
@@ -56,11 +56,22 @@ export const onQueueSubmitted: ViewSubmissionHandler = async (
     submittedQueueForm(new InputState(view.state.values)),
   );
   if (!saved.ok) return await answerWithErrors(client, admin, saved);
-  await finishRun(client, body, {
-    queue_id: saved.queue.id,
-    saved_by: admin,
-    confirmation: queueSavedConfirmation(saved),
-  });
+  const outputs = { queue_id: saved.queue.id, saved_by: admin };
+  try {
+    // Asked again after a passing failure: the run must end for the next
+    // step to bring the reactions in step and confirm the save.
+    await onceMoreIfPassing(() => finishRun(client, body, outputs));
+  } catch (error) {
+    console.error("configure_queue: the run did not finish", error);
+    return {
+      response_action: "errors" as const,
+      errors: { name: QUEUE_SAVED_FORM_OPEN },
+    };
+  }
 };
+
+/** Saved, but Slack did not end the run: the next step has not run. */
+const QUEUE_SAVED_FORM_OPEN =
+  "The queue is saved, but Slack didn't close this form, so its reactions don't follow it yet: submit it again to finish.";
 
 export const onQueueFormClosed: ViewClosedHandler = finishRunOnClose;

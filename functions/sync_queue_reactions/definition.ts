@@ -22,11 +22,6 @@ export default DefineFunction({
         description: "The queue saved; empty: nothing was saved",
       },
       saved_by: { type: Schema.slack.types.user_id, title: "Saved by" },
-      confirmation: {
-        type: Schema.types.string,
-        title: "What was saved",
-        description: "The confirmation sent once the reactions follow",
-      },
     },
     required: [],
   },

@@ -13,7 +13,6 @@ export default SlackFunction(
       const confirmed = await followQueueSave(client, {
         queueId: inputs.queue_id,
         savedBy: inputs.saved_by,
-        confirmation: inputs.confirmation,
       });
       return { outputs: { confirmed } };
     } catch (error) {

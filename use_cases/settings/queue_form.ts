@@ -1,7 +1,7 @@
 // "Configure a queue" around its save (queue_setup.ts): which form opens for
 // whom (refused before it opens, so nobody fills it in vain), the queue
-// chosen in the picker checked again as if nothing had been offered, and
-// what the person is told once it is saved.
+// chosen in the picker checked again as if nothing had been offered (what
+// the person is told once it is saved: queue_confirmation.ts).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Queue } from "../../helpdesk/queues/queue.ts";
 import { isHelpdeskAdmin } from "../../helpdesk/helpdesk_admins.ts";
@@ -11,15 +11,12 @@ import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { listUsergroups } from "../../slack/workspace/usergroups.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
-import { publicTriageWarning } from "../../slack/blocks/setup_notice.ts";
 import {
   NEW_QUEUE,
   QUEUE_CHOICE_BLOCK,
   queueChoiceModal,
   queueModal,
 } from "../../slack/blocks/queue_modal.ts";
-import { describeQueue } from "../../slack/blocks/queue_summary.ts";
-import { channelMention } from "../../slack/blocks/mrkdwn.ts";
 import type { ModalSubject } from "../../slack/blocks/saved_version.ts";
 import {
   checkQueueCreator,
@@ -27,7 +24,6 @@ import {
   editableQueues,
   noQueueToChange,
 } from "./queue_admin.ts";
-import type { QueueSave } from "./queue_setup.ts";
 import { refused, type SaveProblems } from "./settings_forms.ts";
 
 /** The callback ids of the function's two modals. */
@@ -131,27 +127,4 @@ export async function chooseQueue(
       `Helpdesk couldn't open that queue. ${explainFailure(failure)}`,
     );
   }
-}
-
-/**
- * What the person is told once the queue is saved: what was saved, and what
- * is still theirs to do (invite Helpdesk to private channels). The next
- * step sends it once the reactions follow, or says why they may not
- * (queue_reactions.ts), so it is never told before that is known.
- */
-export function queueSavedConfirmation(
-  saved: Extract<QueueSave, { ok: true }>,
-): string {
-  const invite = saved.uninvited.length
-    ? `\n:warning: Invite @Helpdesk to ${
-      saved.uninvited.map(channelMention).join(", ")
-    } (\`/invite @Helpdesk\`): it can't join private channels by itself.`
-    : "";
-  // Joined by Helpdesk itself: a public channel.
-  const open = saved.uninvited.includes(saved.queue.triage_channel)
-    ? ""
-    : `\n${publicTriageWarning(saved.queue.triage_channel)}`;
-  return `:white_check_mark: Saved.\n${
-    describeQueue(saved.queue)
-  }${invite}${open}`;
 }

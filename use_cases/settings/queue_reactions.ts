@@ -15,13 +15,12 @@ import { NOT_CONFIGURED } from "../../slack/storage/settings_store.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { reactionTargets, syncReactionTriggers } from "./reaction_triggers.ts";
+import { queueSavedConfirmation } from "./queue_confirmation.ts";
 
 /** What the form's run hands on: empty when nothing was saved. */
 export interface QueueSaved {
   queueId?: string;
   savedBy?: string;
-  /** What was saved, as queue_form.ts's queueSavedConfirmation says it. */
-  confirmation?: string;
 }
 
 /** Whether a save was confirmed (false: nothing was saved). */
@@ -29,15 +28,22 @@ export async function followQueueSave(
   client: SlackAPIClient,
   saved: QueueSaved,
 ): Promise<boolean> {
-  if (!saved.queueId || !saved.savedBy) return false;
+  const { queueId, savedBy } = saved;
+  if (!queueId || !savedBy) return false;
   const failed = await bringTriggersInStep(client);
   const triggers = failed
     ? `\n:warning: Its :ticket: and card reactions may not follow it yet: ${failed} Saving any queue again brings them in step.`
     : "";
+  // The queue as saved, and which of its channels Helpdesk is not in; if
+  // it can't be read, the save is still confirmed.
+  const said = await settingsAndQueues(client)
+    .then(({ queues }) => queues.find((q) => q.id === queueId))
+    .then((queue) => queue && queueSavedConfirmation(client, queue))
+    .catch((error) => console.warn("the saved queue not described", error));
   await tellPerson(
     client,
-    { user: saved.savedBy },
-    `${saved.confirmation || ":white_check_mark: Saved."}${triggers}`,
+    { user: savedBy },
+    `${said || ":white_check_mark: Saved."}${triggers}`,
   ).catch((error) => console.warn("the queue's save was not confirmed", error));
   return true;
 }

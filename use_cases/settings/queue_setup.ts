@@ -39,12 +39,7 @@ import {
 
 export type QueueSave =
   | SaveProblems<QueueField>
-  | {
-    ok: true;
-    queue: Queue;
-    /** Private channels Helpdesk must be invited to. */
-    uninvited: string[];
-  };
+  | { ok: true; queue: Queue };
 
 export async function saveQueue(
   client: SlackAPIClient,
@@ -63,7 +58,7 @@ export async function saveQueue(
   if (!joined.ok) return joined;
   const stored = await storeQueue(client, queue);
   if (!stored.ok) return stored;
-  return { ok: true, queue, uninvited: joined.uninvited };
+  return { ok: true, queue };
 }
 
 const problem = (
@@ -168,12 +163,13 @@ function stamped(built: Queue, existing: Queue | undefined, admin: string) {
 
 /**
  * Public channels are joined so cards can be posted and reacted-to
- * messages read; private ones need an invitation, said afterwards.
+ * messages read; private ones need an invitation, said afterwards where
+ * Slack says Helpdesk is not in them (queue_confirmation.ts).
  */
 async function joinQueueChannels(
   client: SlackAPIClient,
   queue: Queue,
-): Promise<{ ok: true; uninvited: string[] } | SaveProblems<QueueField>> {
+): Promise<{ ok: true } | SaveProblems<QueueField>> {
   const channels = [queue.triage_channel, ...queue.intake_channels];
   const joined = await Promise.allSettled(
     channels.map((c) => joinIfPublic(client, c)),
@@ -187,10 +183,7 @@ async function joinQueueChannels(
       }`,
     );
   }
-  const uninvited = channels.filter((_, i) =>
-    !(joined[i] as PromiseFulfilledResult<boolean>).value
-  );
-  return { ok: true, uninvited };
+  return { ok: true };
 }
 
 async function storeQueue(
