@@ -28,7 +28,7 @@ import {
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { getTicket } from "../../slack/storage/ticket_store.ts";
+import { getTicket, putTicket } from "../../slack/storage/ticket_store.ts";
 import {
   postTicketCard,
   redrawPreviousCards,
@@ -145,12 +145,10 @@ Deno.test("cards of tickets that exist or were removed on purpose stay", async (
   // Moved: its card here says where it went, and keeps its metadata.
   const moved = await openTestTicket(slack);
   const old = await postTicketCard(client, settings, moved, later(0), TRIAGE);
-  await redrawPreviousCards(
-    client,
-    settings,
-    { ...moved, previous_cards: [`${TRIAGE}:${old.ts}`] },
-    "Facilities",
-  );
+  // As a move saves it: the card it left is among its previous cards.
+  const movedAway = { ...moved, previous_cards: [`${TRIAGE}:${old.ts}`] };
+  await putTicket(client, movedAway);
+  await redrawPreviousCards(client, settings, movedAway, "Facilities");
   const merged = await openTestTicket(slack, {
     status: "closed",
     merged_into: live.id,
@@ -264,6 +262,7 @@ Deno.test("a budget that holds one channel: the other goes first next", async ()
         budget,
         [TRIAGE, GENERAL],
         now,
+        defaultSettings().workspace_url,
       );
     };
     const first = await look();

@@ -230,7 +230,10 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // A notice told of its ticket as read just before its post, and an
   // erasure clearing the person's messages kept for the scheduled check
   // (helpdesk/tickets/erasure.ts): +0.3 KB, 246.2 KB.
-  service_level_sweep: 247 * KB,
+  // A ticket's second card (an opening tried again after its run died
+  // after the card) rewritten under its lock to point at its card
+  // (use_cases/changes/stray_cards.ts): +3.0 KB, 249.1 KB.
+  service_level_sweep: 250 * KB,
   // The step after Configure a queue: the reaction triggers and the DM
   // confirming the save (26.0 KB).
   sync_queue_reactions: GOAL,

@@ -70,3 +70,13 @@ export function unsavedRequestDm(
     escapeMrkdwn(words.summary)
   }” was not saved: Helpdesk stopped while opening it, so no ticket was made and nobody is working on it. To ask again, use the “Open a ticket” shortcut. Here is what you wrote, so that nothing is lost:\n${quoted}`;
 }
+
+/**
+ * What a stray card of a ticket says instead (helpdesk/tickets/stray_cards
+ * .ts): the ticket exists and is worked from another card, linked.
+ */
+export function strayCardText(key: string, cardLink: string | undefined) {
+  const name = escapeMrkdwn(key);
+  const card = cardLink ? `<${cardLink}|${name}'s card>` : `${name}'s card`;
+  return `:link: ${name} is not worked from this card: Helpdesk posted it twice when a run of it stopped part-way, and this one is no longer kept up to date. See ${card}.`;
+}

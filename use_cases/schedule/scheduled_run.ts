@@ -10,7 +10,8 @@
 //     existing install; later ones re-check the index)
 //   the due tickets themselves, 25 a read, and what their notices need
 //   a page or two of each triage channel's history since the last run
-//     (unsaved_cards.ts: cards of tickets never saved).
+//     (unsaved_cards.ts: cards of tickets never saved, and stray second
+//     cards of tickets that exist).
 // It keeps within its share of each Slack method's rate tier and to one post
 // a second per channel (slack/api/call_budget.ts); what doesn't fit in one
 // run stays due, and the next run carries on.
@@ -169,13 +170,15 @@ export async function runScheduledChecks(
     const erasure = done(
       await eraseDue(client, budget, settings, table.entries, now),
     );
-    // Cards of tickets never saved, after retention and erasure, whose
-    // purged cards it must tell apart (unsaved_cards.ts).
+    // Cards of tickets never saved, and second cards of tickets that
+    // exist, after retention and erasure, whose purged cards it must tell
+    // apart (unsaved_cards.ts).
     const unsaved = await takeBackUnsavedCards(
       client,
       budget,
       [settings.triage_channel, ...queues.map((q) => q.triage_channel)],
       now,
+      settings.workspace_url,
     ).catch((error) => {
       console.warn("unsaved cards not looked for; the next run goes on", error);
       return { cutShort: true };

@@ -14,7 +14,14 @@
 //     retention or an erasure purged is a line of text without blocks (its
 //     ticket deleted on purpose), and keeps its metadata;
 //   - no item of its ticket's id exists (a damaged one counts as existing).
-// Cards of tickets that exist (moved, merged, closed) are never touched.
+// A card of a ticket that exists is never taken back. One the ticket does
+// not know is a stray (helpdesk/tickets/stray_cards.ts: an opening that
+// died after its card, tried again, posted a second one), rewritten to point
+// at the ticket's card (use_cases/changes/stray_cards.ts); its own card and
+// the cards it left when it moved stay. A ticket whose card is not recorded
+// can't tell: one still being finished (setup_pending: its record failed,
+// and the scheduled repair, earlier in the same run, adopts a card of it)
+// has its card read again by the next run, until it is half an hour old.
 // Such a card's requester (its Requester field) is told by DM, with their
 // words, then the card is rewritten without buttons and with another
 // metadata event type, so that no run finds it again. A private request's
@@ -47,6 +54,10 @@ import {
   unsavedRequestDm,
 } from "../../slack/blocks/unsaved_card.ts";
 import { hasRoomFor } from "./scheduled_phases.ts";
+import { toTicket } from "../../slack/storage/ticket_items.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+import { isStrayCard } from "../../helpdesk/tickets/stray_cards.ts";
+import { rewriteStrayCard } from "../changes/stray_cards.ts";
 
 /** Ten minutes: well past the 75 s after which openings are adopted. */
 export const UNSAVED_AFTER_SECONDS = 600;
@@ -54,6 +65,12 @@ export const UNSAVED_AFTER_SECONDS = 600;
 export const LOOK_BACK_SECONDS = 86_400;
 export const PAGE_SIZE = 100;
 export const PAGES_PER_CHANNEL = 2;
+/**
+ * A card of a ticket still being finished (setup_pending: its record failed,
+ * the scheduled repair adopts its card 75 s on) is read again by the next
+ * run, while the ticket is younger than this: two runs' repairs.
+ */
+export const AWAIT_REPAIR_SECONDS = 1800;
 /** The event type a rewritten card carries instead of the card's. */
 export const UNSAVED_EVENT_TYPE = "helpdesk_unsaved_card";
 
@@ -68,6 +85,20 @@ const TAKE_BACK_CALLS = {
   "chat.postMessage": 1,
   "chat.update": 2,
   "apps.datastore.put": 1,
+};
+/**
+ * One stray card rewritten under its ticket's lock: the reaction taken and
+ * given back (each asked once more), the lock's record (named, released)
+ * and the ticket read with it (up to four times when behind), the rewrite
+ * (asked again), the place.
+ */
+const STRAY_CALLS = {
+  "reactions.add": 2,
+  "reactions.remove": 2,
+  "apps.datastore.get": 8,
+  "apps.datastore.update": 1,
+  "apps.datastore.put": 2,
+  "chat.update": 2,
 };
 
 interface CardMessage {
@@ -86,7 +117,9 @@ export async function takeBackUnsavedCards(
   budget: CallBudget,
   channels: readonly string[],
   now: number,
-): Promise<{ takenBack: number; cutShort: boolean }> {
+  /** For the link a stray card gets to its ticket's card. */
+  workspaceUrl: string,
+): Promise<{ takenBack: number; strays: number; cutShort: boolean }> {
   const end = String(now - UNSAVED_AFTER_SECONDS);
   const start = now - LOOK_BACK_SECONDS;
   const unique = [...new Set(channels.filter(Boolean))];
@@ -108,11 +141,12 @@ export async function takeBackUnsavedCards(
   // sum of them. Each claims its calls as it starts, in that order.
   const scans = await Promise.all(
     order.map(({ channel, place }) =>
-      scanChannel(client, budget, channel, place)
+      scanChannel(client, budget, channel, place, workspaceUrl, now)
     ),
   );
   return {
     takenBack: scans.reduce((sum, scan) => sum + scan.takenBack, 0),
+    strays: scans.reduce((sum, scan) => sum + scan.strays, 0),
     cutShort: scans.some((scan) => !scan.done),
   };
 }
@@ -122,8 +156,11 @@ async function scanChannel(
   budget: CallBudget,
   channel: string,
   place: Required<ScanPlace>,
+  workspaceUrl: string,
+  now: number,
 ) {
   let takenBack = 0;
+  let strays = 0;
   let done = Number(place.latest) <= Number(place.oldest);
   // A window left half-read that fell more than a day behind is over.
   let read = done && place.latest !== place.end;
@@ -140,13 +177,25 @@ async function scanChannel(
       });
       const messages = [...(answer.messages ?? []) as CardMessage[]]
         .sort((a, b) => Number(b.ts) - Number(a.ts));
-      const unsaved = await unsavedAmong(client, messages);
+      const judged = await judgeCards(client, channel, messages, now);
       for (const message of messages) {
-        if (unsaved.has(message)) {
+        const judgement = judged.get(message);
+        if (judgement === "unsaved") {
           if (!hasRoomFor(budget, TAKE_BACK_CALLS)) break pages;
           await takeBack(client, channel, message);
           takenBack++;
-        }
+        } else if (judgement && judgement !== "awaiting repair") {
+          if (!hasRoomFor(budget, STRAY_CALLS)) break pages;
+          const outcome = await rewriteStrayCard(
+            client,
+            workspaceUrl,
+            judgement,
+            { channel, ts: message.ts },
+          );
+          // Its ticket busy now: the next run reads from this card on.
+          if (outcome === "later") break pages;
+          if (outcome === "rewritten") strays++;
+        } else if (judgement === "awaiting repair") break pages;
         place.latest = message.ts;
       }
       done = !answer.has_more;
@@ -161,29 +210,62 @@ async function scanChannel(
     await saveScanPlace(client, channel, done ? { oldest: place.end } : place)
       .catch((error) => console.warn(`${channel}: place not saved`, error));
   }
-  return { takenBack, done };
+  return { takenBack, strays, done };
 }
 
-/** Cards Helpdesk posted, still as drawn, whose ticket does not exist. */
-async function unsavedAmong(
+/**
+ * Cards Helpdesk posted, still as drawn: "unsaved" when their ticket does
+ * not exist, their ticket when it exists and the card is a stray of it,
+ * "awaiting repair" when the ticket can't tell yet.
+ */
+async function judgeCards(
   client: SlackAPIClient,
+  channel: string,
   messages: CardMessage[],
-): Promise<Set<CardMessage>> {
+  now: number,
+): Promise<Map<CardMessage, Judgement>> {
+  const judged = new Map<CardMessage, Judgement>();
   const cards = messages.filter((m) =>
     m.metadata?.event_type === CARD_EVENT_TYPE &&
     typeof m.metadata.event_payload?.ticket_id === "string" &&
     m.blocks?.length
   );
-  if (!cards.length) return new Set();
+  if (!cards.length) return judged;
   const bot = await botUserOf(client);
   const ours = cards.filter((m) => m.user === bot);
-  const ids = ours.map((m) => m.metadata!.event_payload!.ticket_id!);
-  const found = new Set(
-    (await bulkGetItems(client, TicketsDatastore, ids)).map((item) => item.id),
+  const idOf = (m: CardMessage) => m.metadata!.event_payload!.ticket_id!;
+  const found = new Map(
+    (await bulkGetItems(client, TicketsDatastore, ours.map(idOf)))
+      .map((item) => [item.id, item]),
   );
-  return new Set(
-    ours.filter((m) => !found.has(m.metadata!.event_payload!.ticket_id!)),
-  );
+  for (const card of ours) {
+    const item = found.get(idOf(card));
+    if (!item) {
+      judged.set(card, "unsaved");
+      continue;
+    }
+    // A damaged item can't tell which card is its: left alone.
+    const ticket = readable(item);
+    if (!ticket) continue;
+    if (isStrayCard(ticket, { channel, ts: card.ts })) {
+      judged.set(card, ticket);
+    } else if (
+      ticket.setup_pending && ticket.created_at > now - AWAIT_REPAIR_SECONDS
+    ) {
+      judged.set(card, "awaiting repair");
+    }
+  }
+  return judged;
+}
+
+type Judgement = "unsaved" | "awaiting repair" | Ticket;
+
+function readable(item: Parameters<typeof toTicket>[0]) {
+  try {
+    return toTicket(item);
+  } catch {
+    return undefined;
+  }
 }
 
 async function takeBack(
