@@ -168,7 +168,7 @@ Deno.test("attachments agents add in JSM reach Slack like comments", async (t) =
   );
 
   await t.step(
-    "JSM unreachable: not copied, so JSM's retry copies it",
+    "JSM unreachable: the card's thread is told, and a delivery sent again copies it",
     async () => {
       const late = jsm.desk.attachments.addByAgent(key, {
         filename: "late.txt",
@@ -181,6 +181,11 @@ Deno.test("attachments agents add in JSM reach Slack like comments", async (t) =
       });
       const failed = await deliver({ attachment_ids: late.id });
       assert.ok(failed.error, "the run fails, and the claim is released");
+      // JSM sends it again only when its rule runs again (Slack answered
+      // when the run started): the agents know the file is not here.
+      const told = ws.repliesTo(PEOPLE_TRIAGE, opened.card_ts!).at(-1)!;
+      assert.match(told.text, /^:warning: Files added to <[^|]+\|IT-\d+>/);
+      assert.match(told.text, /could not be copied here/);
       jsm.clearFailures();
       const again = await deliver({ attachment_ids: late.id });
       assert.equal(again.error, undefined);

@@ -70,6 +70,13 @@ export function jsmStatusSummary(ticket: Ticket, jsmStatus: string): string {
   } (“${escapeMrkdwn(jsmStatus)}” in ${jsmLink(ticket)})`;
 }
 
+/** Files an agent added in JSM that a failure kept from being copied. */
+export function jsmFilesNotCopied(ticket: Ticket) {
+  return `:warning: Files added to ${
+    jsmLink(ticket)
+  } in Jira Service Management could not be copied here just now: they are there.`;
+}
+
 /** A JSM status the ticket could not take, and why: nothing changed. */
 export function jsmStatusNotFollowed(
   ticket: Ticket,

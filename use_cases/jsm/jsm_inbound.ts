@@ -22,6 +22,8 @@ import {
 } from "../../slack/storage/settings_store.ts";
 import { type Followed, followJsmStatus } from "./jsm_status_follow.ts";
 import { type JsmComment, relayJsmComment } from "./jsm_comment_relay.ts";
+import { slackCall } from "../../slack/api/slack_call.ts";
+import { jsmFilesNotCopied } from "../../slack/blocks/jsm_messages.ts";
 
 export interface JsmUpdate {
   issueKey: string;
@@ -75,6 +77,18 @@ export async function receiveJsmUpdate(
   const filed = update.attachments
     ? "jsm" in files
       ? await relayJsmAttachments(client, files.jsm, ticket, update.attachments)
+        .catch(async (error) => {
+          // Released for a delivery sent again, which JSM sends only when
+          // its rule runs again: the agents hear the files are not here.
+          if (update.attachments!.isPublic && ticket.card_ts) {
+            await slackCall(client, "chat.postMessage", {
+              channel: ticket.card_channel,
+              thread_ts: ticket.card_ts,
+              text: jsmFilesNotCopied(ticket),
+            }).catch(() => {});
+          }
+          throw error;
+        })
       : `attachments not relayed: ${files.problem}`
     : undefined;
   const results = [followed.result, relayed, filed].filter((r) =>
