@@ -11,6 +11,7 @@ import {
   clientFor,
   configure,
   defaultSettings,
+  fixtureClientFor,
   PEOPLE,
   startFakeSlack,
   storedTicket,
@@ -25,7 +26,12 @@ import {
   creationKeys,
   ticketIdFor,
 } from "../../helpdesk/tickets/ticket_ids.ts";
-import { getTicket } from "../../slack/storage/ticket_store.ts";
+import { getTicket, putTicket } from "../../slack/storage/ticket_store.ts";
+import { LOCK_REACTION } from "../../slack/storage/ticket_lock.ts";
+import {
+  anotherRunHoldsLock,
+  anotherRunLetsGo,
+} from "../testing/lock_fixtures.ts";
 import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
 import { messageLink } from "../../slack/blocks/ticket_messages.ts";
 import { CallBudget } from "../../slack/api/call_budget.ts";
@@ -198,4 +204,59 @@ Deno.test("a ticket whose record failed is waited for, then judged", async (t) =
       );
     },
   );
+});
+
+/** Two cards of one ticket, as the form submitted again leaves them. */
+async function twoCards(slack: FakeSlack, viewId: string) {
+  const { id, first } = await diedAfterTheCard(slack, viewId);
+  await submitRequestForm(slack, viewId);
+  slack.settleReads();
+  const ticket = await storedTicket(slack, id);
+  assert.equal(ticketCards(slack, TRIAGE, id).length, 2);
+  return { ticket, first };
+}
+
+Deno.test("a stray whose ticket is busy waits for the next run", async (t) => {
+  await using slack = await startFakeSlack({ latencyMs: 2 });
+  await configure(slack);
+
+  await t.step("another run holds its lock", async () => {
+    const { ticket, first } = await twoCards(slack, "V0BUSY");
+    await anotherRunHoldsLock(slack, ticket, { holder: "another-run" });
+    const now = later(UNSAVED_AFTER_SECONDS + 60);
+    const report = await run(slack, now);
+    assert.equal(eventTypeOf(slack, first.ts), "helpdesk_ticket_card");
+    assert.equal(report.finished, false, "said to be done");
+    anotherRunLetsGo(slack, ticket);
+    await run(slack, now + 60);
+    assert.equal(eventTypeOf(slack, first.ts), STRAY_EVENT_TYPE);
+  });
+});
+
+Deno.test("a stray is judged again under its ticket's lock", async (t) => {
+  await using slack = await startFakeSlack({ latencyMs: 2 });
+  await configure(slack);
+
+  await t.step("adopted meanwhile (a move tried again): kept", async () => {
+    const { ticket, first } = await twoCards(slack, "V0ADOPT");
+    // Between the look's read of the ticket and its lock, a change under
+    // the lock records the first card as the ticket's.
+    let adopted = false;
+    slack.beforeAnswer(async (method, args) => {
+      if (
+        adopted || method !== "reactions.add" ||
+        args.name !== LOCK_REACTION || args.timestamp !== ticket.card_ts
+      ) return;
+      adopted = true;
+      await putTicket(fixtureClientFor(slack), {
+        ...ticket,
+        card_ts: first.ts,
+        previous_cards: [`${TRIAGE}:${ticket.card_ts}`],
+      });
+    });
+    const before = drawn(slack, first.ts);
+    await run(slack, later(UNSAVED_AFTER_SECONDS + 60));
+    assert.ok(adopted, "the look never took the lock");
+    assert.equal(drawn(slack, first.ts), before, "the ticket's card rewritten");
+  });
 });
