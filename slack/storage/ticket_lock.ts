@@ -255,6 +255,29 @@ export async function withTicketLockReading<V, T>(
 }
 
 /**
+ * The ticket read without taking its lock, as freshTicket reads it for a
+ * holder: at least as new as the last change made under the lock. For a
+ * verdict that turns someone away ("it is closed"), which a stale read
+ * (a reopen a moment ago not seen yet) must not give. `behind` when the
+ * reads did not catch up; `{}` when the ticket is gone.
+ */
+export async function readSettled(
+  client: SlackAPIClient,
+  ticketId: string,
+): Promise<{ ticket?: Ticket } | "behind"> {
+  const fresh = await freshTicket(
+    client,
+    ticketId,
+    getTicketRevision,
+    newHolder("read"),
+    realClock,
+    false,
+  );
+  if (fresh === "behind") return fresh;
+  return "removed" in fresh ? {} : { ticket: fresh.ticket };
+}
+
+/**
  * The ticket as stored, at least as new as the newest revision the lock's
  * record names and this run has seen. A record that still names another
  * live holder is itself an old read (a holder says "releasing" before its

@@ -16,6 +16,7 @@ import {
   mayConverse,
 } from "../../helpdesk/tickets/conversation.ts";
 import { isQueueAgent } from "../changes/queue_agents.ts";
+import { readSettled } from "../changes/settled_read.ts";
 import {
   loadQueuedTicket,
   type QueuedTicket,
@@ -49,10 +50,8 @@ export async function checkSpeaker(
     : found;
   if (!loaded.ok) return loaded;
   const { ticket, queue } = loaded;
-  const paused = conversationPaused(ticket, action);
-  if (paused) {
-    return { ok: false, reason: pausedConversation(ticket, paused), ticket };
-  }
+  const paused = await surelyPaused(client, ticket, action);
+  if (paused) return { ok: false, reason: paused, ticket };
   // The requesters of tickets merged into this one are its requesters too.
   const isRequester = ticket.requester === person ||
     (ticket.followers ?? []).includes(person);
@@ -69,6 +68,26 @@ export async function checkSpeaker(
     };
   }
   return loaded;
+}
+
+/**
+ * Why the conversation is paused (closed, waiting for approval), only when
+ * a read as new as the ticket's last change says so too: the read that
+ * found it paused was not under the lock, and may be a reopen or an
+ * approval behind. Undefined when it is not paused, or when that can't be
+ * made sure of: then the words go on to the change, which decides on the
+ * ticket read under its lock (conversation_outcome.ts).
+ */
+export async function surelyPaused(
+  client: SlackAPIClient,
+  ticket: Ticket,
+  action: ConversationAction,
+): Promise<string | undefined> {
+  if (!conversationPaused(ticket, action)) return undefined;
+  const settled = await readSettled(client, ticket.id);
+  if (settled === "behind" || !settled.ticket) return undefined;
+  const paused = conversationPaused(settled.ticket, action);
+  return paused && pausedConversation(settled.ticket, paused);
 }
 
 /**

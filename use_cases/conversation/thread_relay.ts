@@ -18,7 +18,7 @@ import {
   takeMark,
 } from "../../slack/storage/reaction_marks.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
-import { followMerge } from "./conversation_speaker.ts";
+import { followMerge, surelyPaused } from "./conversation_speaker.ts";
 import { relayFromRequester } from "./conversation.ts";
 import { recordThreadOrder } from "../../slack/storage/checkup_store.ts";
 import { readMessage } from "../../slack/workspace/read_message.ts";
@@ -28,14 +28,12 @@ import { recordUnderLock } from "./copies_record.ts";
 import type { MessageFile } from "../../helpdesk/tickets/ticket_files.ts";
 import {
   checkMessage,
-  conversationPaused,
   THREAD_MESSAGE_LIMIT,
 } from "../../helpdesk/tickets/conversation.ts";
 import { plainMessageText } from "../../helpdesk/tickets/message_ticket.ts";
 import {
   filesNotPassedOn,
   notPassedOn,
-  pausedConversation,
 } from "../../slack/blocks/conversation_messages.ts";
 
 export const RELAYED_MARK = "envelope_with_arrow";
@@ -157,9 +155,13 @@ export async function relayThreadMessage(
     // A file alone: its words are none, its files still go.
     if (files.length === 0) return undefined;
   }
-  const paused = conversationPaused(loaded.ticket, "comment");
+  // Closed (or waiting for approval) only when a read as new as its last
+  // change says so too: this read is not under the lock, and a reopen a
+  // moment ago may not show in it yet. When that is unsure, the words go on
+  // to the change, which decides on the ticket read under its lock.
+  const paused = await surelyPaused(client, loaded.ticket, "comment");
   if (paused) {
-    await tellPerson(client, writer, pausedConversation(loaded.ticket, paused));
+    await tellPerson(client, writer, paused);
     return undefined;
   }
   // Taken back only by the run that holds it (reaction_claim.ts).
