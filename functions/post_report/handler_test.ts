@@ -151,3 +151,33 @@ Deno.test("the digest gives each triage channel its own queues' report", async (
     "Helpdesk report for People team: the last 7 days: 2 created, 0 resolved, 2 open. First-response SLA —, resolution SLA —.",
   ]);
 });
+
+Deno.test("a triage channel refusing the digest keeps no other channel's from it", async () => {
+  await using slack = await startFakeSlack();
+  await configureQueues(slack);
+  const earlier = { created_at: Math.floor(Date.now() / 1000) - 60 };
+  await openTestTicket(slack, earlier);
+  await openGeneral(slack, earlier);
+  // The first channel's post is refused (archived since, say).
+  let first: unknown;
+  slack.fail({
+    method: "chat.postMessage",
+    error: "is_archived",
+    times: Infinity,
+    when: (args) => (first ??= args.channel) === args.channel,
+  });
+  const result = await handler(
+    functionContext(POST_REPORT_CALLBACK_ID, slack, {
+      in_triage_channels: true,
+    }),
+  );
+  assert.match(String(result.error), /report could not be made/);
+  const other = first === TRIAGE ? PEOPLE_TRIAGE : TRIAGE;
+  assert.equal(
+    slack.workspace.messagesIn(other).filter((m) =>
+      /^Helpdesk report/.test(m.text)
+    ).length,
+    1,
+    "the other channel has its digest",
+  );
+});

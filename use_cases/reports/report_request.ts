@@ -182,6 +182,10 @@ async function postDigest(
   { period, now, text }: Span,
 ): Promise<ReportNumbers> {
   const tickets = await ticketsForReport(client, period);
+  // Each channel is posted to whatever another's did: one archived since
+  // keeps no other from its digest. Its failure is the run's, once all
+  // were tried.
+  let failed: unknown;
   for (const { channel, queues: covered } of digestChannels(queues)) {
     const report = reportOf(tickets, period, now, ids(covered));
     const title = `${titleFor(covered, queues)}: ${text}`;
@@ -194,8 +198,9 @@ async function postDigest(
         await savedReplyTitles(client, report),
         queueNames(queues),
       ),
-    });
+    }).catch((error) => failed ??= error);
   }
+  if (failed) throw failed;
   return numbersOf(reportOf(tickets, period, now));
 }
 
