@@ -48,6 +48,9 @@ export default DefineDatastore({
      * For a "told:" record: the DM (its "<channel> <ts>") that told the
      * reactor no ticket was made, for the run that made one to edit.
      * Absent when they were told in an ephemeral, which can't be edited.
+     * For a relay mark ("mark:envelope_with_arrow:…"), "not done" once a
+     * run that failed told the writer their message was not passed on, for
+     * the run that passes it on after all to say so.
      */
     told_in: { type: Schema.types.string },
     /**

@@ -211,6 +211,14 @@ export function notPassedOn(ticket: Ticket, why: { reason: string }): string {
   return `This message was not passed to the agents of ${ticket.key}: ${why.reason}`;
 }
 
+/**
+ * To a writer told their message was not passed on, when a later delivery
+ * of the same event passed it on after all: so they don't post it twice.
+ */
+export function passedOnAfterAll(ticket: Ticket): string {
+  return `Your message was passed to the agents of ${ticket.key} after all (Slack delivered it again). No need to post it again.`;
+}
+
 /** Files a writer added in the thread, with files off: none passed on. */
 export function filesNotPassedOn(ticket: Ticket, count: number): string {
   return `${

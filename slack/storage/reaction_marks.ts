@@ -138,11 +138,37 @@ export async function keepMark(client: SlackAPIClient, mark: HeldMark) {
   );
 }
 
-/** The work failed: the mark is taken back, so that trying again can take it. */
+/**
+ * The work failed: the mark is taken back, so that trying again can take it.
+ * `toldNotDone`: its writer was told the work was not done; the record
+ * keeps it (told_in) for the run that takes the mark next (toldBefore).
+ */
 export async function giveBackMark(
   client: SlackAPIClient,
   mark: HeldMark,
   clock: Clock = realClock,
+  toldNotDone = false,
 ): Promise<boolean> {
-  return await releaseReaction(client, mark.spot, mark.record, clock);
+  return await releaseReaction(
+    client,
+    mark.spot,
+    toldNotDone ? { ...mark.record, told_in: TOLD_NOT_DONE } : mark.record,
+    clock,
+  );
+}
+
+const TOLD_NOT_DONE = "not done";
+
+/**
+ * Whether a run that held this mark before told its writer the work was not
+ * done: taking the mark updates its record (recordHolder), which keeps that
+ * word until keepMark writes the record anew (apps.datastore.update changes
+ * only the fields it is given: docs.slack.dev/reference/methods/apps.datastore.update).
+ */
+export async function toldBefore(
+  client: SlackAPIClient,
+  mark: HeldMark,
+): Promise<boolean> {
+  const record = await readClaim(client, mark.record.id).catch(() => undefined);
+  return record?.told_in === TOLD_NOT_DONE;
 }

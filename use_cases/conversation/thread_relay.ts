@@ -16,6 +16,7 @@ import {
   giveBackMark,
   keepMark,
   takeMark,
+  toldBefore,
 } from "../../slack/storage/reaction_marks.ts";
 import { loadQueuedTicket } from "../../slack/workspace/queued_ticket.ts";
 import { followMerge, surelyPaused } from "./conversation_speaker.ts";
@@ -34,6 +35,7 @@ import { plainMessageText } from "../../helpdesk/tickets/message_ticket.ts";
 import {
   filesNotPassedOn,
   notPassedOn,
+  passedOnAfterAll,
 } from "../../slack/blocks/conversation_messages.ts";
 
 export const RELAYED_MARK = "envelope_with_arrow";
@@ -194,23 +196,31 @@ export async function relayThreadMessage(
       // busy): not passed on, so not marked as passed on, and the writer
       // hears why where they wrote, as when it was refused before the
       // mark. Nothing passes it on later by itself.
-      await giveBackMark(client, mark);
       // Removed meanwhile (an erasure takes open tickets too): the lock's
       // reason would say to try again, which can't help now.
       const still = await loadQueuedTicket(client, loaded.ticket.id);
       const why = still.ok ? relayed : still;
       // A refusal about the ticket (closed…) says it was not passed on; the
       // lock's own (busy…) only that nothing changed, so it is said here.
-      await tellPerson(
+      // Told before the mark goes, and the mark's record says so: a
+      // delivery of the same event that passes it on later corrects it.
+      const told = await tellPerson(
         client,
         writer,
         /not passed/.test(why.reason)
           ? why.reason
           : notPassedOn(loaded.ticket, why),
-      );
+      ).then(() => true, (error) => {
+        console.warn(`${writer.user} not told`, error);
+        return false;
+      });
+      await giveBackMark(client, mark, undefined, told);
       return undefined;
     }
     passedOn = true;
+    // A delivery of this event that failed before may have told its writer
+    // it was not passed on (below): said again, truly, once.
+    const toldNot = toldBefore(client, mark);
     if (files.length) {
       await copyRequesterFiles(
         client,
@@ -220,6 +230,10 @@ export async function relayThreadMessage(
         writer,
         now,
       );
+    }
+    if (await toldNot) {
+      await tellPerson(client, writer, passedOnAfterAll(relayed.ticket))
+        .catch((error) => console.warn(`${writer.user} not told`, error));
     }
     await keepMark(client, mark);
     // Which order Slack named the two timestamps in, for the check-up's
@@ -238,17 +252,21 @@ export async function relayThreadMessage(
   } catch (error) {
     // Unmarked, so that a redelivery passes it on. Nothing else will (Slack
     // documents no redelivery of a failed run's event), so a writer whose
-    // words did not reach the agents hears it, as for a refusal.
-    await giveBackMark(client, mark).catch((removal) =>
-      console.warn(`${channel}/${ts}: relay mark not taken back`, removal)
-    );
-    if (!passedOn) {
+    // words did not reach the agents hears it, as for a refusal; before the
+    // mark goes, whose record says so, so that a redelivery that passes it
+    // on after all says that too (toldBefore above).
+    const told = !passedOn &&
       await tellPerson(
         client,
         writer,
         notPassedOn(loaded.ticket, { reason: RELAY_FAILED }),
-      ).catch((told) => console.warn(`${writer.user} not told`, told));
-    }
+      ).then(() => true, (told) => {
+        console.warn(`${writer.user} not told`, told);
+        return false;
+      });
+    await giveBackMark(client, mark, undefined, told).catch((removal) =>
+      console.warn(`${channel}/${ts}: relay mark not taken back`, removal)
+    );
     throw error;
   }
 }
