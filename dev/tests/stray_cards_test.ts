@@ -36,6 +36,7 @@ import { ticketCardText } from "../../slack/blocks/ticket_card.ts";
 import { messageLink } from "../../slack/blocks/ticket_messages.ts";
 import { CallBudget } from "../../slack/api/call_budget.ts";
 import { changeTicket } from "../../use_cases/changes/change_ticket.ts";
+import { eraseFromTicket } from "../../use_cases/changes/ticket_erasure.ts";
 import { STRAY_EVENT_TYPE } from "../../use_cases/changes/stray_cards.ts";
 import {
   takeBackUnsavedCards,
@@ -114,7 +115,10 @@ Deno.test("the form submitted again after a run died after its card", async (t) 
       ),
       rewritten.text,
     );
-    assert.match(rewritten.text, new RegExp(`${ticket.key} is not worked`));
+    assert.match(
+      rewritten.text,
+      new RegExp(`second card of ${ticket.key}\\b.*${ticket.key} is worked`),
+    );
     // The ticket's card as it was, and nobody told a thing.
     assert.equal(drawn(slack, second), before);
     assert.equal(notSavedDms(slack).length, 0);
@@ -259,4 +263,40 @@ Deno.test("a stray is judged again under its ticket's lock", async (t) => {
     assert.ok(adopted, "the look never took the lock");
     assert.equal(drawn(slack, first.ts), before, "the ticket's card rewritten");
   });
+});
+
+Deno.test("a stray of a ticket erased before the look is not called unsaved", async (t) => {
+  await using slack = await startFakeSlack({ latencyMs: 2 });
+  await configure(slack);
+  const { ticket, first } = await twoCards(slack, "V0ERASED");
+  // The erasure rewrites the cards the ticket knows: not the stray.
+  const erased = await eraseFromTicket(
+    clientFor(slack),
+    defaultSettings(),
+    ticket,
+    PEOPLE.requester,
+    later(0),
+  );
+  assert.equal(erased.kind, "purged");
+  slack.settleReads();
+  assert.ok(slack.workspace.findMessage(TRIAGE, first.ts)!.blocks?.length);
+  // The key the stray showed: the attempt that posted it drew its own.
+  const shownKey = first.text.split(" ")[0];
+
+  await t.step(
+    "rewritten as the erasure left its card, nobody told",
+    async () => {
+      await run(slack, later(UNSAVED_AFTER_SECONDS + 60));
+      const card = slack.workspace.findMessage(TRIAGE, first.ts)!;
+      assert.equal(card.blocks?.length ?? 0, 0, "its words stay");
+      // As the erasure left the ticket's card, under the key it showed.
+      assert.equal(
+        card.text,
+        slack.workspace.findMessage(TRIAGE, ticket.card_ts!)!.text
+          .replace(ticket.key, shownKey),
+      );
+      assert.match(card.text, /at the request of the person who wrote it/);
+      assert.equal(notSavedDms(slack).length, 0, "told it was never saved");
+    },
+  );
 });

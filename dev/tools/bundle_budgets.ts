@@ -237,8 +237,11 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // (helpdesk/tickets/erasure.ts): +0.3 KB, 246.2 KB.
   // A ticket's second card (an opening tried again after its run died
   // after the card) rewritten under its lock to point at its card
-  // (use_cases/changes/stray_cards.ts): +3.0 KB, 249.1 KB.
-  service_level_sweep: 250 * KB,
+  // (use_cases/changes/stray_cards.ts): +3.0 KB, 249.1 KB. A stray of a
+  // ticket purged or erased before the look, told apart from a card never
+  // saved by its lock's release record and rewritten as purged: +1.6 KB,
+  // 250.7 KB.
+  service_level_sweep: 251 * KB,
   // The step after Configure a queue: the reaction triggers and the DM
   // confirming the save (26.0 KB).
   sync_queue_reactions: GOAL,

@@ -73,10 +73,11 @@ export function unsavedRequestDm(
 
 /**
  * What a stray card of a ticket says instead (helpdesk/tickets/stray_cards
- * .ts): the ticket exists and is worked from another card, linked.
+ * .ts): the ticket exists and is worked from another card, linked. The
+ * stray may show another key: the attempt that posted it drew its own.
  */
 export function strayCardText(key: string, cardLink: string | undefined) {
   const name = escapeMrkdwn(key);
-  const card = cardLink ? `<${cardLink}|${name}'s card>` : `${name}'s card`;
-  return `:link: ${name} is not worked from this card: Helpdesk posted it twice when a run of it stopped part-way, and this one is no longer kept up to date. See ${card}.`;
+  const card = cardLink ? `<${cardLink}|its card>` : "its card";
+  return `:link: This is a second card of ${name}, posted when Helpdesk stopped part-way, and no longer kept up to date: ${name} is worked from ${card}.`;
 }

@@ -13,13 +13,19 @@
 // looks (and not found).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
-import { onceMoreIfPassing } from "../../slack/api/passing_failures.ts";
+import {
+  isPassing,
+  onceMoreIfPassing,
+} from "../../slack/api/passing_failures.ts";
 import { isCarryOver } from "../../slack/api/call_budget.ts";
-import { isPassing } from "../../slack/api/passing_failures.ts";
 import {
   type LockedTicket,
+  lockId,
   withTicketLock,
 } from "../../slack/storage/ticket_lock.ts";
+import { bulkGetItems } from "../../slack/storage/datastore.ts";
+import { LocksDatastore } from "../../slack/storage/datastore_refs.ts";
+import type { Removal } from "../../helpdesk/tickets/retention.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import { strayCardText } from "../../slack/blocks/unsaved_card.ts";
 import {
@@ -70,4 +76,41 @@ export async function rewriteStrayCard(
   if (locked.ok) return locked.value;
   // Deleted by the run that held it: its cards went with it.
   return locked.removed ? "kept" : "later";
+}
+
+/**
+ * Of these tickets, not found, those a purge or an erasure removed, why,
+ * and when (Unix seconds): the run that removed one says so in its lock's
+ * release record (`removed`, ticket_lock.ts), kept in `locks`, written as
+ * it let go. A purge rewrites only the cards its ticket knows, so a stray
+ * of it still has its blocks.
+ */
+export async function removedOnPurpose(
+  client: SlackAPIClient,
+  ticketIds: readonly string[],
+): Promise<Map<string, { why: Removal; at: number }>> {
+  const removed = new Map<string, { why: Removal; at: number }>();
+  if (!ticketIds.length) return removed;
+  const records = await bulkGetItems(
+    client,
+    LocksDatastore,
+    ticketIds.map(lockId),
+  );
+  for (const record of records) {
+    const why = removalOf(record.removed);
+    const at = Number(record.taken_at);
+    if (why && at > 0) {
+      removed.set(String(record.id).slice(lockId("").length), { why, at });
+    }
+  }
+  return removed;
+}
+
+/** A release record's `removed` ("retention:<days>", "erasure"), read back. */
+function removalOf(label: unknown): Removal | undefined {
+  if (label === "erasure") return { kind: "erasure" };
+  const days = typeof label === "string"
+    ? /^retention:(\d+)$/.exec(label)?.[1]
+    : undefined;
+  return days ? { kind: "retention", days: Number(days) } : undefined;
 }

@@ -22,6 +22,9 @@
 // can't tell: one still being finished (setup_pending: its record failed,
 // and the scheduled repair, earlier in the same run, adopts a card of it)
 // has its card read again by the next run, until it is half an hour old.
+// A card whose ticket is missing because a purge or an erasure removed it
+// (its lock's release record says so) is a stray the purge did not know:
+// rewritten as the purge rewrote the ticket's own cards, nobody told.
 // Such a card's requester (its Requester field) is told by DM, with their
 // words, then the card is rewritten without buttons and with another
 // metadata event type, so that no run finds it again. A private request's
@@ -57,7 +60,11 @@ import { hasRoomFor } from "./scheduled_phases.ts";
 import { toTicket } from "../../slack/storage/ticket_items.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import { isStrayCard } from "../../helpdesk/tickets/stray_cards.ts";
-import { rewriteStrayCard } from "../changes/stray_cards.ts";
+import { removedOnPurpose, rewriteStrayCard } from "../changes/stray_cards.ts";
+import {
+  purgedCardText,
+  type Removal,
+} from "../../helpdesk/tickets/retention.ts";
 
 /** Ten minutes: well past the 75 s after which openings are adopted. */
 export const UNSAVED_AFTER_SECONDS = 600;
@@ -74,10 +81,13 @@ export const AWAIT_REPAIR_SECONDS = 1800;
 /** The event type a rewritten card carries instead of the card's. */
 export const UNSAVED_EVENT_TYPE = "helpdesk_unsaved_card";
 
-/** A page: its read, its cards' tickets (25 a read), the place saved. */
+/**
+ * A page: its read, its cards' tickets (25 a read) and, for those not
+ * found, their locks' records (as many), the place saved.
+ */
 const PAGE_CALLS = {
   "conversations.history": 1,
-  "apps.datastore.bulkGet": PAGE_SIZE / 25,
+  "apps.datastore.bulkGet": 2 * PAGE_SIZE / 25,
   "apps.datastore.put": 1,
 };
 /** One card taken back: the DM, its rewrite (asked again), the place. */
@@ -180,22 +190,26 @@ async function scanChannel(
       const judged = await judgeCards(client, channel, messages, now);
       for (const message of messages) {
         const judgement = judged.get(message);
+        if (judgement === "awaiting repair") break pages;
         if (judgement === "unsaved") {
           if (!hasRoomFor(budget, TAKE_BACK_CALLS)) break pages;
           await takeBack(client, channel, message);
           takenBack++;
-        } else if (judgement && judgement !== "awaiting repair") {
+        } else if (judgement && "removed" in judgement) {
+          if (!hasRoomFor(budget, TAKE_BACK_CALLS)) break pages;
+          await asPurged(client, channel, message, judgement.removed);
+        } else if (judgement) {
           if (!hasRoomFor(budget, STRAY_CALLS)) break pages;
           const outcome = await rewriteStrayCard(
             client,
             workspaceUrl,
-            judgement,
+            judgement.strayOf,
             { channel, ts: message.ts },
           );
           // Its ticket busy now: the next run reads from this card on.
           if (outcome === "later") break pages;
           if (outcome === "rewritten") strays++;
-        } else if (judgement === "awaiting repair") break pages;
+        }
         place.latest = message.ts;
       }
       done = !answer.has_more;
@@ -215,8 +229,9 @@ async function scanChannel(
 
 /**
  * Cards Helpdesk posted, still as drawn: "unsaved" when their ticket does
- * not exist, their ticket when it exists and the card is a stray of it,
- * "awaiting repair" when the ticket can't tell yet.
+ * not exist and was never removed on purpose (`removed`, why, when it was:
+ * a stray of a ticket since purged), `strayOf` their ticket when it exists
+ * and does not know the card, "awaiting repair" when it can't tell yet.
  */
 async function judgeCards(
   client: SlackAPIClient,
@@ -238,17 +253,29 @@ async function judgeCards(
     (await bulkGetItems(client, TicketsDatastore, ours.map(idOf)))
       .map((item) => [item.id, item]),
   );
+  const removed = await removedOnPurpose(
+    client,
+    ours.map(idOf).filter((id) => !found.has(id)),
+  );
   for (const card of ours) {
     const item = found.get(idOf(card));
     if (!item) {
-      judged.set(card, "unsaved");
+      // Removed after this card was posted: a ticket made again under the
+      // same creation key since (a message's) is judged as any other.
+      const gone = removed.get(idOf(card));
+      judged.set(
+        card,
+        gone && Math.floor(Number(card.ts)) <= gone.at
+          ? { removed: gone.why }
+          : "unsaved",
+      );
       continue;
     }
     // A damaged item can't tell which card is its: left alone.
     const ticket = readable(item);
     if (!ticket) continue;
     if (isStrayCard(ticket, { channel, ts: card.ts })) {
-      judged.set(card, ticket);
+      judged.set(card, { strayOf: ticket });
     } else if (
       ticket.setup_pending && ticket.created_at > now - AWAIT_REPAIR_SECONDS
     ) {
@@ -258,13 +285,44 @@ async function judgeCards(
   return judged;
 }
 
-type Judgement = "unsaved" | "awaiting repair" | Ticket;
+type Judgement =
+  | "unsaved"
+  | "awaiting repair"
+  | { strayOf: Ticket }
+  | { removed: Removal };
 
 function readable(item: Parameters<typeof toTicket>[0]) {
   try {
     return toTicket(item);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A stray of a ticket since removed, as the purge leaves the cards it
+ * knows: its key and why, without blocks, its metadata kept (so no look
+ * takes it for a card again). Nobody is told: nothing was lost by mistake.
+ */
+async function asPurged(
+  client: SlackAPIClient,
+  channel: string,
+  card: CardMessage,
+  why: Removal,
+) {
+  const key = cardWords(card).key ?? "This ticket";
+  try {
+    await onceMoreIfPassing(() =>
+      slackCall(client, "chat.update", {
+        channel,
+        ts: card.ts,
+        text: purgedCardText({ key }, why, 0),
+        blocks: [],
+      })
+    );
+  } catch (error) {
+    if (isCarryOver(error) || isPassing(error)) throw error;
+    console.warn(`${key}: a removed ticket's card not rewritten`, error);
   }
 }
 
