@@ -9,6 +9,9 @@ export const SEND_TICKET_FILES_CALLBACK_ID = "send_ticket_files";
  * after "Create a Helpdesk ticket", it copies a form's file field to the
  * card (a form's files step: Slack's file_id type). It checks who is named:
  * a card's files come from its requester, a requester's from its agents.
+ * Every input is optional: a step before that carried no files ends this
+ * run quietly (said here, not inside the object: esbuild keeps comments
+ * there in the bundle).
  */
 export default DefineFunction({
   callback_id: SEND_TICKET_FILES_CALLBACK_ID,
@@ -31,7 +34,6 @@ export default DefineFunction({
         enum: ["card", "requester"],
       },
     },
-    // Optional: a step before that carried no files ends this run quietly.
     required: [],
   },
   output_parameters: {

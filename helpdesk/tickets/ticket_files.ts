@@ -40,7 +40,7 @@ export interface MessageFile {
 export type NotCopiedReason =
   | "too_large_for_slack"
   | "unreadable"
-  | "private_ticket"
+  | "no_agent_reached"
   | "upload_failed"
   | "jsm_refused";
 
@@ -98,8 +98,7 @@ const REASONS: Record<NotCopiedReason, string> = {
   too_large_for_slack: "it is larger than Helpdesk can copy",
   unreadable: "Helpdesk can't read it (it may be in a conversation " +
     "Helpdesk isn't in, or deleted)",
-  private_ticket: "the ticket is private, and none of its agents could be " +
-    "sent it by DM",
+  no_agent_reached: "none of its agents could be sent it by DM",
   upload_failed: "Slack refused the copy",
   jsm_refused: "Jira Service Management would not hand it over",
 };

@@ -4,7 +4,9 @@
 // copies nothing twice; a file that can't be copied is not dropped in
 // silence: the person who added it is told why, and the thread says so.
 // A private ticket's files go where its words go: to its agents by DM; its
-// shared card thread only learns that files came.
+// shared card thread only learns that files came. So do a form's files
+// while its ticket's card is not posted (copyFilesToCard): its requester
+// has no thread that would pass them on later.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
@@ -89,9 +91,10 @@ export interface CopyOutcome {
 }
 
 /**
- * What copying does for a private ticket: its files go to its agents by
- * DM (each DM opened with a line saying whose they are), and its shared
- * card thread only learns that files came.
+ * What copying does for a private ticket, or one whose card is not posted:
+ * its files go to its agents by DM (each DM opened with a line saying
+ * whose they are), and a private one's card thread only learns that files
+ * came.
  */
 interface PrivateCopies {
   places(
@@ -117,16 +120,17 @@ interface PrivateCopies {
 
 type Place = { channel: string; thread_ts: string };
 
-/** To a private ticket's agents, its queue read with the ticket by `read`. */
+/** To a ticket's agents, its queue read with the ticket by `read`. */
 const toAgents = (read: TicketRead<FilesTicket>): PrivateCopies => ({
   places: (client, ticket, from) => agentDms(client, ticket, from, read),
   refusedIn: (client, ticket, place, from) =>
     takeBackHeader(
       client,
       place,
-      `:lock: <@${from}> added files to private request ${ticket.key}; they could not be copied here.`,
+      `${dmHeader(ticket, from)}; they could not be copied here.`,
     ),
   noted: async (client, ticket, count, missed) => {
+    if (!ticket.card_ts) return;
     await slackCall(client, "chat.postMessage", {
       channel: ticket.card_channel,
       thread_ts: ticket.card_ts,
@@ -138,9 +142,10 @@ const toAgents = (read: TicketRead<FilesTicket>): PrivateCopies => ({
 });
 
 /**
- * The files copied to the card's thread (a private ticket's to its agents'
- * DMs), the ticket read again by `read` where copying needs it as stored
- * now (its queue, the lists a copy is recorded in).
+ * The files copied to the card's thread (a private ticket's, or one's whose
+ * card is not posted, to its agents' DMs), the ticket read again by `read`
+ * where copying needs it as stored now (its queue, the lists a copy is
+ * recorded in).
  */
 export function copyFilesToCard(
   client: SlackAPIClient,
@@ -166,29 +171,9 @@ async function copyAs(
     !(ticket.copied_files ?? []).includes(id)
   );
   if (added.files.length === 0 && notFound.length === 0) return outcome;
-  if (!ticket.card_channel || !ticket.card_ts) {
-    // Not recorded as handled: nothing was copied, and the person knows.
-    await tellPerson(
-      client,
-      added.by,
-      filesNotYetCopied(ticket.key, "its card is not posted yet"),
-    );
-    return outcome;
-  }
-  // Its agents' DMs, for a private ticket; else the card's thread.
-  const toAgents = ticket.private ? privately : undefined;
-  if (ticket.private && !toAgents) {
-    // Not recorded as handled: nothing was copied, and the person knows.
-    await tellPerson(
-      client,
-      added.by,
-      filesNotYetCopied(
-        ticket.key,
-        "it is a private request, whose files reach its agents from its thread",
-      ),
-    );
-    return outcome;
-  }
+  // Its agents' DMs, for a private ticket or one without a card (orTell
+  // sent neither here without `privately`); else the card's thread.
+  const toAgents = ticket.private || !ticket.card_ts ? privately : undefined;
   const plan = planCopies(added.files, ticket.copied_files ?? []);
   outcome.notCopied.push(
     ...notFound.map((id) => ({
@@ -211,7 +196,7 @@ async function copyAs(
     const { places, missed: unreached } = toAgents
       ? await toAgents.places(client, ticket, added.by.user)
       : {
-        places: [{ channel: ticket.card_channel, thread_ts: ticket.card_ts }],
+        places: [{ channel: ticket.card_channel!, thread_ts: ticket.card_ts! }],
         missed: 0,
       };
     let missed = unreached;
@@ -234,7 +219,7 @@ async function copyAs(
         console.warn(`${ticket.key}: files not copied`, error);
         refused = error;
         missed++;
-        // A private ticket's agent DM said files came: not so.
+        // An agent's DM said files came: not so.
         await toAgents?.refusedIn(client, ticket, place, added.by.user);
       }
     }
@@ -248,8 +233,8 @@ async function copyAs(
       }
       await toAgents?.noted(client, ticket, read.length, missed);
     } else {
-      const reason = ticket.private && !refused
-        ? "private_ticket" as const
+      const reason = toAgents && !refused
+        ? "no_agent_reached" as const
         : "upload_failed" as const;
       outcome.notCopied.push(...read.map(({ file }) => ({ file, reason })));
     }
@@ -292,7 +277,9 @@ export function unknownFile(id: string): MessageFile {
 /**
  * copyFilesToCard for a run whose main work is done (the ticket opened, the
  * words passed on): a failure is logged and its person told to add the
- * files again, never thrown at the work that succeeded.
+ * files again, never thrown at the work that succeeded. A :ticket:
+ * ticket's thread is where they add files, and it relays them: files that
+ * came while its card is not posted are left for them to add again there.
  */
 export function copyFilesOrTell(
   client: SlackAPIClient,
@@ -329,7 +316,17 @@ async function orTell(
   added: FilesAdded,
 ): Promise<void> {
   try {
-    await copyAs(privately, read, client, token, ticket, added);
+    const why = !ticket.card_ts
+      ? "its card is not posted yet"
+      : ticket.private && !privately
+      ? "it is a private request, whose files reach its agents from its thread"
+      : undefined;
+    // Not recorded as handled: nothing was copied, and the person knows.
+    if (why && added.files.length) {
+      await tellPerson(client, added.by, filesNotYetCopied(ticket.key, why));
+    } else if (!why) {
+      await copyAs(privately, read, client, token, ticket, added);
+    }
   } catch (error) {
     console.error(`${ticket.key}: files not copied`, error);
     await tellPerson(
@@ -343,9 +340,10 @@ async function orTell(
 }
 
 /**
- * Where a private ticket's files go: to each of its queue's agents by DM, as
- * its words do (the requester excluded), each DM opened with a line saying
- * whose files they are, the files in its thread.
+ * Where a private ticket's files go, and a form's while its card is not
+ * posted: to each of its queue's agents by DM, as its words do (the
+ * requester excluded), each DM opened with a line saying whose files they
+ * are, the files in its thread.
  */
 async function agentDms(
   client: SlackAPIClient,
@@ -363,7 +361,7 @@ async function agentDms(
     try {
       const posted = await slackCall(client, "chat.postMessage", {
         channel: agent,
-        text: `:lock: <@${from}> added files to private request ${ticket.key}.`,
+        text: `${dmHeader(ticket, from)}.`,
       });
       places.push({
         channel: String(posted.channel),
@@ -375,6 +373,12 @@ async function agentDms(
   }
   return { places, missed: agents.length - places.length };
 }
+
+/** An agent's DM that a ticket's files follow, and why by DM. */
+const dmHeader = (ticket: FilesTicket, from: string) =>
+  ticket.private
+    ? `:lock: <@${from}> added files to private request ${ticket.key}`
+    : `:inbox_tray: <@${from}> added files to ${ticket.key}, whose card is not posted yet`;
 
 /**
  * Whether JSM shows a file public, internal, or gets none: a private
@@ -397,7 +401,7 @@ async function tellNotCopied(
   notCopied: NotCopied[],
 ) {
   const told = await Promise.allSettled([
-    slackCall(client, "chat.postMessage", {
+    ticket.card_ts && slackCall(client, "chat.postMessage", {
       channel: ticket.card_channel,
       thread_ts: ticket.card_ts,
       text: notCopiedForThread(notCopied, ticket.private),
