@@ -312,10 +312,52 @@ Deno.test("update_ticket: failures are explained, saved work is not undone", asy
         (await storedTicket(slack, ticket.id)).assignee,
         PEOPLE.agent,
       );
+      // Archived: the card can't be redrawn later either, so it is said so,
+      // and never to try again (that would repeat the change).
+      const told = ephemeralsFor(slack, PEOPLE.agent).at(-1)!.text;
       assert.match(
-        ephemeralsFor(slack, PEOPLE.agent).at(-1)!.text,
-        /was updated, but Slack didn't show all of it/,
+        told,
+        /is saved, but Slack didn't show all of it: Helpdesk won't retry, so tell whoever must know\. Doing it again would repeat it\./,
       );
+      assert.doesNotMatch(told, /try again/i);
+    },
+  );
+
+  await t.step(
+    "a thread line Slack refuses for now: said to come later, nothing to do",
+    async () => {
+      const ticket = await openTestTicket(slack);
+      slack.fail({
+        method: "chat.postMessage",
+        error: "internal_error",
+        when: (args) => args.thread_ts === ticket.card_ts,
+      });
+      await click(slack, ticket, "claim", PEOPLE.agent);
+      const stored = await storedTicket(slack, ticket.id);
+      assert.equal(stored.assignee, PEOPLE.agent);
+      assert.equal(stored.outbox?.length, 1, "the line is kept");
+      const told = ephemeralsFor(slack, PEOPLE.agent).at(-1)!.text;
+      assert.match(
+        told,
+        /is saved, but Slack didn't show all of it: Helpdesk shows the rest within 15 minutes\. Doing it again would repeat it\./,
+      );
+      assert.doesNotMatch(told, /try again/i);
+    },
+  );
+
+  await t.step(
+    "a card Slack can't redraw for now: redrawn later, nothing to do",
+    async () => {
+      const ticket = await openTestTicket(slack);
+      slack.fail({ method: "chat.update", error: "ratelimited" });
+      await click(slack, ticket, "claim", PEOPLE.agent);
+      assert.equal(
+        (await storedTicket(slack, ticket.id)).card_redraw_due,
+        true,
+      );
+      const told = ephemeralsFor(slack, PEOPLE.agent).at(-1)!.text;
+      assert.match(told, /Helpdesk shows the rest within 15 minutes/);
+      assert.doesNotMatch(told, /try again/i);
     },
   );
 

@@ -137,9 +137,9 @@ export function readServiceLevelForm(
     faults.reopen_days = "out_of_range";
   }
   if (!targets.ok || Object.keys(faults).length) return { ok: false, faults };
+  // What the form said, parsed once: the stored text and its policy.
   return {
     ok: true,
-    // What the form said, parsed once: the stored text and its policy.
     policy: {
       byPriority: targets.value,
       byRequestType,

@@ -42,10 +42,10 @@ export function listFrame(
   state: ListState,
   blocks: ModalView["blocks"],
 ): ModalView {
+  // notify_on_close: closing it ends the run that keeps its buttons working.
   return {
     type: "modal",
     callback_id: callbackId,
-    // Closing it ends the run that keeps its buttons working.
     notify_on_close: true,
     private_metadata: listMetadata(state),
     title: { type: "plain_text", text: title },

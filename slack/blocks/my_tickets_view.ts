@@ -99,9 +99,10 @@ function row(
     new Date(ticket.updated_at * 1000).toISOString(),
   );
   const link = conversationLink(ticket, context.workspaceUrl);
+  // Waiting for approval: not the agents' yet, or never, the approver's
+  // word decides (a request withdrawn while it waited stays "pending":
+  // closed). Merged: their request goes on there, the list says where.
   const facts = [
-    // Not the agents' yet, or never: the approver's word decides.
-    // (A request withdrawn while it waited stays "pending": closed.)
     ticket.approval === "pending" && ticket.status !== "closed"
       ? ":hourglass_flowing_sand: Waiting for approval"
       : `${statusLine(ticket)}${
@@ -109,7 +110,6 @@ function row(
           ? " · denied"
           : ""
       }`,
-    // Their request goes on there: the list says where.
     ...(ticket.merged_into_key
       ? [`merged into *${escapeMrkdwn(ticket.merged_into_key)}*`]
       : []),

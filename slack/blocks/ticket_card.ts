@@ -157,9 +157,9 @@ export const PRIVATE_TITLE = "Private request";
 
 /** A request type's questions and answers, two columns as Slack shows them. */
 export function answersSection(answers: readonly Answer[]): SectionBlock {
+  // Slack allows ten fields per section; request types ask at most ten.
   return {
     type: "section",
-    // Slack allows ten fields per section; request types ask at most ten.
     fields: answers.slice(0, 10).map((a) =>
       field(
         escapeMrkdwnWithin(a.label, 100),

@@ -68,8 +68,20 @@ export async function sendOrKeep(
   ticket: Ticket,
   messages: OutboxMessage[],
 ): Promise<unknown[]> {
-  return (await deliver(client, ticket, messages)).failures;
+  const before = ticket.outbox;
+  // Kept (keepForLater wrote the ticket's outbox anew), a passing failure
+  // is sent by the scheduled check: said to come later (not_shown.ts).
+  return (await deliver(client, ticket, messages)).failures.map((f) =>
+    ticket.outbox !== before && passing(f) ? shownLater(f) : f
+  );
 }
+
+/**
+ * A part of a saved change that Helpdesk shows later by itself (a kept
+ * message; a card marked to be redrawn): its person is told it comes
+ * (not_shown.ts).
+ */
+export const shownLater = (cause: unknown) => ({ later: cause });
 
 export interface Delivery {
   failures: unknown[];
@@ -143,7 +155,7 @@ export async function keepForLater(
   await updateTicketFields(client, ticket.id, { outbox, outbox_due: true })
     // The run's ticket holds what it kept, so that what it keeps next (the
     // conversation's words after its change's thread line) adds to it
-    // rather than writing over it.
+    // rather than writing over it (and sendOrKeep knows it was kept).
     .then(() => ticket.outbox = outbox)
     .catch((error) =>
       console.error(`${ticket.key}: messages lost after a failure`, error)

@@ -3,7 +3,7 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { KnownBlock } from "@slack/types";
 import { slackCall, type SlackResponse } from "../api/slack_call.ts";
-import { explainFailure } from "../api/error_messages.ts";
+import { notShownNotice } from "./not_shown.ts";
 
 export async function tellPerson(
   client: SlackAPIClient,
@@ -70,9 +70,7 @@ export async function reportNotShown(
   await tellPerson(
     client,
     whereToTell(actor, result.ticket),
-    `${result.ticket.key} was updated, but Slack didn't show all of it. ${
-      explainFailure(result.notShown[0])
-    }`,
+    notShownNotice(result.ticket.key, result.notShown),
   ).catch((error) =>
     console.warn(`${result.ticket.key}: not told what was not shown`, error)
   );

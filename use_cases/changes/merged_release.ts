@@ -81,13 +81,13 @@ export async function releaseOnRequesterClose(
     merged.filter((t): t is Ticket => t !== undefined),
   );
   if (!released.length) return { ticket: after, released };
+  // A new close's keys get every try (release_tries starts again); any
+  // still owed from an earlier close stay owed (released_keys).
   return {
     ticket: {
       ...withoutReleased(after, released),
       release_due: true,
-      // A new close's keys get every try; the count starts again.
       release_tries: undefined,
-      // Any still owed from an earlier close stay owed.
       released_keys: [
         ...new Set([
           ...(after.release_due ? after.released_keys ?? [] : []),

@@ -17,7 +17,9 @@ import {
 import { redrawTicketCard } from "../../slack/workspace/triage_card.ts";
 import {
   type OutboxMessage,
+  refusedForGood,
   sendOrKeep,
+  shownLater,
 } from "../../slack/workspace/outbox.ts";
 import { numberedParts } from "../../slack/blocks/message_parts.ts";
 import { ratingRequestBlocks } from "../../slack/blocks/rating_blocks.ts";
@@ -71,12 +73,12 @@ export async function publishChange(
       at: now,
     })
     : change.ticket;
+  // card_redraw_due cleared: redrawn below, marked again if that fails.
   const ticket = markJsmPendingIfLinked(
     withServiceLevels(
       {
         ...changed,
         updated_by: change.actorId,
-        // Redrawn below; marked again if that fails.
         card_redraw_due: undefined,
       },
       // The ticket's queue as it is now (a move changes it).
@@ -88,12 +90,18 @@ export async function publishChange(
   await putTicketSurely(client, ticket);
   const shown: Promise<unknown>[] = [
     redrawTicketCard(client, settings, ticket, now).catch(async (error) => {
-      // Left for the next change or the scheduled check to redraw.
-      await updateTicketFields(client, ticket.id, { card_redraw_due: true })
-        .catch((marking) =>
-          console.warn(`${ticket.key}: redraw not marked as due`, marking)
-        );
-      throw error;
+      // Left for the next change or the scheduled check to redraw, once
+      // marked so: only then, and when Slack may take it then, is it said
+      // to come later.
+      throw await updateTicketFields(client, ticket.id, {
+        card_redraw_due: true,
+      }).then(
+        () => refusedForGood(error) ? error : shownLater(error),
+        (marking) => (
+          console.warn(`${ticket.key}: redraw not marked as due`, marking),
+            error
+        ),
+      );
     }),
   ];
   // Withdrawn while it waited for approval: the approvers' buttons go.

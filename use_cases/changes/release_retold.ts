@@ -20,7 +20,7 @@ import { releasedAt } from "../../helpdesk/tickets/merge_release.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 import { withTicketLock } from "../../slack/storage/ticket_lock.ts";
-import { sendOrKeep } from "../../slack/workspace/outbox.ts";
+import { sendOrKeep, shownLater } from "../../slack/workspace/outbox.ts";
 import { redrawTicketCard } from "../../slack/workspace/triage_card.ts";
 import {
   activityReply,
@@ -93,8 +93,9 @@ export async function retellLostReleases(
         );
         await redrawTicketCard(client, settings, latest, now).catch(
           async (error) => {
-            notShown.push(error);
-            // Left for the scheduled check to redraw.
+            // Left for the scheduled check to redraw, or (the marking
+            // refused) to look again, as below: shown later either way.
+            notShown.push(shownLater(error));
             await updateTicketFields(client, latest.id, {
               card_redraw_due: true,
             });
@@ -115,7 +116,7 @@ export async function retellLostReleases(
       if (!locked.ok && !locked.removed) throw new Error(locked.reason);
     } catch (error) {
       // Its thread unread or its lock busy: the next check looks again.
-      notShown.push(error);
+      notShown.push(shownLater(error));
       pending.add(seen.key);
     }
   }

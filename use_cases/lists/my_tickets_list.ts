@@ -29,6 +29,7 @@ import {
 } from "../../slack/storage/settings_store.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import { explainFailure } from "../../slack/api/error_messages.ts";
+import { notShownNotice } from "../../slack/workspace/not_shown.ts";
 import {
   listFrame,
   listState,
@@ -159,12 +160,8 @@ export async function clickInMyTickets(
     changed = result.ok || !result.unsure ? result.ticket : undefined;
     if (!result.ok && result.unsure) unsure = click.ticketId;
     notice = result.ok
-      ? `:white_check_mark: ${done(click.action, result.ticket.key)}${
-        result.notShown.length
-          ? ` Slack didn't show all of it: ${
-            explainFailure(result.notShown[0])
-          }`
-          : ""
+      ? `:white_check_mark: ${done(click.action, result.ticket.key)} ${
+        notShownNotice(result.ticket.key, result.notShown)
       }`
       : `:warning: ${result.reason}`;
   } catch (error) {
