@@ -41,6 +41,7 @@ import { STRAY_EVENT_TYPE } from "../../use_cases/changes/stray_cards.ts";
 import {
   takeBackUnsavedCards,
   UNSAVED_AFTER_SECONDS,
+  UNSAVED_EVENT_TYPE,
 } from "../../use_cases/schedule/unsaved_cards.ts";
 
 /** Unix seconds as the scheduled run sees them, `ahead` seconds from now. */
@@ -150,6 +151,44 @@ Deno.test("the form submitted again after a run died after its card", async (t) 
       assert.equal(drawn(slack, first.ts), stray);
     },
   );
+});
+
+Deno.test("the form sent again while the look reads its card", async (t) => {
+  await using slack = await startFakeSlack({ latencyMs: 2 });
+  await configure(slack);
+  const { id, first } = await diedAfterTheCard(slack, "V0MEANWHILE");
+  // The look reads the card's ticket as missing; the same form is sent
+  // again (its ticket saved, "is open" said) before the look goes on.
+  // (Earlier phases of the run may read the ticket too: the look's read is
+  // the first after it reads the triage channel.)
+  let stage: "before" | "reading" | "read" | "sent again" = "before";
+  slack.beforeAnswer(async (method, args) => {
+    if (stage === "read") {
+      stage = "sent again";
+      await submitRequestForm(slack, "V0MEANWHILE");
+      slack.settleReads();
+    } else if (stage === "before" && method === "conversations.history") {
+      stage = "reading";
+    } else if (
+      stage === "reading" && method === "apps.datastore.bulkGet" &&
+      args.datastore === "tickets" && JSON.stringify(args.ids).includes(id)
+    ) stage = "read";
+  });
+
+  await t.step('nobody hears "not saved" of a ticket just opened', async () => {
+    await run(slack, later(UNSAVED_AFTER_SECONDS + 60));
+    assert.equal(stage, "sent again", "the look never read the card");
+    assert.equal(notSavedDms(slack).length, 0);
+    assert.notEqual(eventTypeOf(slack, first.ts), UNSAVED_EVENT_TYPE);
+    const ticket = await storedTicket(slack, id);
+    assert.ok(ticket.card_ts && ticket.card_ts !== first.ts);
+  });
+
+  await t.step("the next look takes the first card for a stray", async () => {
+    await run(slack, later(UNSAVED_AFTER_SECONDS + 120));
+    assert.equal(eventTypeOf(slack, first.ts), STRAY_EVENT_TYPE);
+    assert.equal(notSavedDms(slack).length, 0);
+  });
 });
 
 Deno.test("a ticket whose record failed is waited for, then judged", async (t) => {

@@ -92,6 +92,7 @@ const PAGE_CALLS = {
 };
 /** One card taken back: the DM, its rewrite (asked again), the place. */
 const TAKE_BACK_CALLS = {
+  "apps.datastore.bulkGet": 1,
   "chat.postMessage": 1,
   "chat.update": 2,
   "apps.datastore.put": 1,
@@ -193,7 +194,9 @@ async function scanChannel(
         if (judgement === "awaiting repair") break pages;
         if (judgement === "unsaved") {
           if (!hasRoomFor(budget, TAKE_BACK_CALLS)) break pages;
-          await takeBack(client, channel, message);
+          // Saved since the page's read (the same request sent again):
+          // the next run judges the card from here on, as a stray.
+          if (!await takeBack(client, channel, message)) break pages;
           takenBack++;
         } else if (judgement && "removed" in judgement) {
           if (!hasRoomFor(budget, TAKE_BACK_CALLS)) break pages;
@@ -326,12 +329,22 @@ async function asPurged(
   }
 }
 
+/**
+ * The card taken back, its requester told; false when its ticket exists
+ * after all. The ticket is read again just before telling: the same
+ * request sent again a moment after the page's read (its id is the
+ * creation's) would otherwise hear "not saved" just after "is open".
+ */
 async function takeBack(
   client: SlackAPIClient,
   channel: string,
   card: CardMessage,
-) {
+): Promise<boolean> {
   const payload = card.metadata!.event_payload!;
+  const now = await bulkGetItems(client, TicketsDatastore, [
+    payload.ticket_id!,
+  ]);
+  if (now.length) return false;
   const words = cardWords(card);
   const requester = words.requester;
   let outcome: UnsavedOutcome = "untold";
@@ -370,4 +383,5 @@ async function takeBack(
     // Deleted, or its channel archived: nothing left to rewrite.
     console.warn(`${payload.ticket_id}: unsaved card not rewritten`, error);
   }
+  return true;
 }
