@@ -39,7 +39,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // above its functions, not inside the objects it builds, and bundles
   // keep no unread default policy, holiday pattern or status set
   // (-0.3 KB here; -0.3 to -1.5 KB in most functions).
-  card_reaction: 116 * KB,
+  // A reaction on a card with no lookup finds its ticket by the card's
+  // metadata, and tells its reactor why it can't act (+1.3 KB, 116.5 KB).
+  card_reaction: 117 * KB,
   choose_report_scope: GOAL,
   // 60.1 KB since triggers name their workflow by id alone
   // (workflows/created_by_app_ids.ts); 82.1 KB before. 59.6 KB since it

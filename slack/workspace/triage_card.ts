@@ -83,6 +83,31 @@ export async function findPostedCard(
   return undefined;
 }
 
+/**
+ * The ticket id a card carries in its metadata, read from Slack: for a card
+ * whose lookup is missing (its opening stopped before recording it).
+ * conversations.history answers metadata only with include_all_metadata
+ * (docs.slack.dev/reference/methods/conversations.history).
+ */
+export async function cardTicketId(
+  client: SlackAPIClient,
+  channel: string,
+  ts: string,
+): Promise<string | undefined> {
+  const answer = await slackCall(client, "conversations.history", {
+    channel,
+    oldest: ts,
+    latest: ts,
+    inclusive: true,
+    limit: 1,
+    include_all_metadata: true,
+  });
+  const card = (answer.messages ?? []).find((m: MessageWithMetadata) =>
+    m.ts === ts && m.metadata?.event_type === CARD_EVENT_TYPE
+  ) as MessageWithMetadata | undefined;
+  return card?.metadata?.event_payload?.ticket_id;
+}
+
 interface MessageWithMetadata {
   ts?: string;
   metadata?: { event_type?: string; event_payload?: { ticket_id?: string } };
