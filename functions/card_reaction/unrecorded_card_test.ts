@@ -17,6 +17,7 @@ import {
 } from "../../dev/testing/harness.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { lookupByCard, putTicket } from "../../slack/storage/ticket_store.ts";
+import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
 
 function react(slack: FakeSlack, ts: string, reaction: string, user: string) {
   slack.workspace.react(TRIAGE, ts, reaction, user);
@@ -89,6 +90,28 @@ Deno.test("a reaction on a card with no lookup", async (t) => {
     const told = toldTo(slack, PEOPLE.otherAgent);
     assert.equal(told.length, 1, JSON.stringify(told));
     assert.match(told[0], /that card's ticket is not in Helpdesk/);
+  });
+
+  await t.step("a second card of a ticket: the reactor is told", async () => {
+    const ticket = await openTestTicket(slack);
+    // What an opening tried again after its first card went unrecorded
+    // leaves: another card carrying the same ticket's id.
+    const second = await clientFor(slack).chat.postMessage({
+      channel: TRIAGE,
+      text: ticket.summary,
+      metadata: {
+        event_type: CARD_EVENT_TYPE,
+        event_payload: { ticket_id: ticket.id },
+      },
+    });
+    assert.equal(second.ok, true, JSON.stringify(second));
+    await react(slack, second.ts, "eyes", PEOPLE.otherAgent);
+    assert.equal((await storedTicket(slack, ticket.id)).assignee, undefined);
+    const told = toldTo(slack, PEOPLE.otherAgent).at(-1)!;
+    assert.match(
+      told,
+      new RegExp(`that card is a second one of ${ticket.key}`),
+    );
   });
 
   await t.step("a person's message in the channel stays quiet", async () => {
