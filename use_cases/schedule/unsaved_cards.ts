@@ -47,20 +47,15 @@ import {
   saveScanPlace,
   type ScanPlace,
 } from "../../slack/storage/card_scan_store.ts";
-import { botUserOf } from "../../slack/workspace/bot_user.ts";
-import { CARD_EVENT_TYPE } from "../../slack/workspace/triage_card.ts";
 import {
-  type CardBlock,
   cardWords,
   unsavedCardText,
   type UnsavedOutcome,
   unsavedRequestDm,
 } from "../../slack/blocks/unsaved_card.ts";
 import { hasRoomFor } from "./scheduled_phases.ts";
-import { toTicket } from "../../slack/storage/ticket_items.ts";
-import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { isStrayCard } from "../../helpdesk/tickets/stray_cards.ts";
-import { removedOnPurpose, rewriteStrayCard } from "../changes/stray_cards.ts";
+import { rewriteStrayCard } from "../changes/stray_cards.ts";
+import { type CardMessage, judgeCards } from "./card_judgement.ts";
 import {
   purgedCardText,
   type Removal,
@@ -72,12 +67,6 @@ export const UNSAVED_AFTER_SECONDS = 600;
 export const LOOK_BACK_SECONDS = 86_400;
 export const PAGE_SIZE = 100;
 export const PAGES_PER_CHANNEL = 2;
-/**
- * A card of a ticket still being finished (setup_pending: its record failed,
- * the scheduled repair adopts its card 75 s on) is read again by the next
- * run, while the ticket is younger than this: two runs' repairs.
- */
-export const AWAIT_REPAIR_SECONDS = 1800;
 /** The event type a rewritten card carries instead of the card's. */
 export const UNSAVED_EVENT_TYPE = "helpdesk_unsaved_card";
 
@@ -111,17 +100,6 @@ const STRAY_CALLS = {
   "apps.datastore.put": 2,
   "chat.update": 2,
 };
-
-interface CardMessage {
-  ts: string;
-  user?: string;
-  text?: string;
-  blocks?: CardBlock[];
-  metadata?: {
-    event_type?: string;
-    event_payload?: { ticket_id?: string };
-  };
-}
 
 export async function takeBackUnsavedCards(
   client: SlackAPIClient,
@@ -228,78 +206,6 @@ async function scanChannel(
       .catch((error) => console.warn(`${channel}: place not saved`, error));
   }
   return { takenBack, strays, done };
-}
-
-/**
- * Cards Helpdesk posted, still as drawn: "unsaved" when their ticket does
- * not exist and was never removed on purpose (`removed`, why, when it was:
- * a stray of a ticket since purged), `strayOf` their ticket when it exists
- * and does not know the card, "awaiting repair" when it can't tell yet.
- */
-async function judgeCards(
-  client: SlackAPIClient,
-  channel: string,
-  messages: CardMessage[],
-  now: number,
-): Promise<Map<CardMessage, Judgement>> {
-  const judged = new Map<CardMessage, Judgement>();
-  const cards = messages.filter((m) =>
-    m.metadata?.event_type === CARD_EVENT_TYPE &&
-    typeof m.metadata.event_payload?.ticket_id === "string" &&
-    m.blocks?.length
-  );
-  if (!cards.length) return judged;
-  const bot = await botUserOf(client);
-  const ours = cards.filter((m) => m.user === bot);
-  const idOf = (m: CardMessage) => m.metadata!.event_payload!.ticket_id!;
-  const found = new Map(
-    (await bulkGetItems(client, TicketsDatastore, ours.map(idOf)))
-      .map((item) => [item.id, item]),
-  );
-  const removed = await removedOnPurpose(
-    client,
-    ours.map(idOf).filter((id) => !found.has(id)),
-  );
-  for (const card of ours) {
-    const item = found.get(idOf(card));
-    if (!item) {
-      // Removed after this card was posted: a ticket made again under the
-      // same creation key since (a message's) is judged as any other.
-      const gone = removed.get(idOf(card));
-      judged.set(
-        card,
-        gone && Math.floor(Number(card.ts)) <= gone.at
-          ? { removed: gone.why }
-          : "unsaved",
-      );
-      continue;
-    }
-    // A damaged item can't tell which card is its: left alone.
-    const ticket = readable(item);
-    if (!ticket) continue;
-    if (isStrayCard(ticket, { channel, ts: card.ts })) {
-      judged.set(card, { strayOf: ticket });
-    } else if (
-      ticket.setup_pending && ticket.created_at > now - AWAIT_REPAIR_SECONDS
-    ) {
-      judged.set(card, "awaiting repair");
-    }
-  }
-  return judged;
-}
-
-type Judgement =
-  | "unsaved"
-  | "awaiting repair"
-  | { strayOf: Ticket }
-  | { removed: Removal };
-
-function readable(item: Parameters<typeof toTicket>[0]) {
-  try {
-    return toTicket(item);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
