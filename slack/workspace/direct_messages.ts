@@ -1,9 +1,12 @@
 // The same DM to several people at once (approvers, a private request's
 // agents). One person's closed DM or deactivated account must not stop the
-// others, so each is settled on its own.
+// others, so each is settled on its own. A channel named for a role may
+// hold other apps' bots: Slack refuses their DM (cannot_dm_bot), which is no
+// failure, since no person missed it.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { KnownBlock } from "@slack/types";
 import { slackCall } from "../api/slack_call.ts";
+import { refusedAsBot } from "./bot_user.ts";
 
 export interface Posted {
   channel: string;
@@ -30,6 +33,8 @@ export async function dmEach(
         ? [{ channel: String(r.value.channel), ts: String(r.value.ts) }]
         : []
     ),
-    failures: results.flatMap((r) => r.status === "rejected" ? [r.reason] : []),
+    failures: results.flatMap((r) =>
+      r.status === "rejected" && !refusedAsBot(r.reason) ? [r.reason] : []
+    ),
   };
 }

@@ -12,6 +12,7 @@ import { slackCall, SlackCallError } from "../api/slack_call.ts";
 import { updateTicketFields } from "../storage/ticket_store.ts";
 import { notDelivered } from "../blocks/conversation_messages.ts";
 import { userMention } from "../blocks/mrkdwn.ts";
+import { refusedAsBot } from "./bot_user.ts";
 
 export interface OutboxMessage {
   channel: string;
@@ -115,6 +116,9 @@ export async function deliver(
       try {
         await post(client, message);
       } catch (error) {
+        // A DM to a bot (a role's channel holds apps too): no person was
+        // there to miss it, so nobody is told.
+        if (refusedAsBot(error)) return;
         failures.push(error);
         if (passing(error)) {
           kept.push(...inOrder.slice(i));
@@ -190,7 +194,7 @@ export async function flushOutbox(
       if (passing(error)) {
         still.push(JSON.stringify(message));
         waiting.add(placeOf(message));
-      } else {
+      } else if (!refusedAsBot(error)) {
         console.error(`${ticket.key}: a message was dropped`, error);
         await tellCardOfLost(client, ticket, message, error);
       }

@@ -11,6 +11,7 @@ import {
 } from "../../helpdesk/queues/role_entries.ts";
 import type { HolderRole } from "../../helpdesk/queues/queue_permissions.ts";
 import { slackCall } from "../api/slack_call.ts";
+import { botUserOf } from "./bot_user.ts";
 
 /** Each queue role and the person-role it gives. */
 const HELD: Array<[RoleName, HolderRole]> = [
@@ -157,24 +158,35 @@ export class QueueRoles {
 
 /** A queue's roles and the people who hold them. */
 export class QueueDirectory extends QueueRoles {
-  /** The people of a role, user groups and channels opened up, capped. */
   async peopleOf(principals: Principals): Promise<string[]> {
+    // The people of a role, user groups and channels opened up, capped.
+    // (Said in here: esbuild bundles the comments above a class member.)
     const people = new Set(principals.users);
     for (const list of await this.memberLists(principals)) {
       for (const id of list) people.add(id);
     }
+    // A channel's members include Helpdesk's own bot user (it is in its
+    // triage channels): no person, so left out before the cap, neither DMed
+    // (Slack would refuse: cannot_dm_bot) nor counted. auth.test is asked
+    // once a run, only when a channel was read; should it fail, the bot
+    // stays in and its DM's refusal tells it apart (refusedAsBot), as it
+    // does other apps' bots: without users:read, Helpdesk can't tell them.
+    if (principals.channels.size) {
+      const self = await botUserOf(this.client).catch(() => undefined);
+      if (self) people.delete(self);
+    }
     return [...people].slice(0, MAX_RECIPIENTS);
   }
 
-  /** Everyone who works the queue's tickets. */
   async agents(): Promise<string[]> {
+    // Everyone who works the queue's tickets.
     return await this.peopleOf(
       expandEntries(AGENT_MACROS, this.queue, this.initiator),
     );
   }
 
-  /** Whether the person is in the channel (read once per run). */
   async inChannel(channelId: string, userId: string): Promise<boolean> {
+    // Whether the person is in the channel (read once per run).
     return (await this.channelMembers(channelId)).has(userId);
   }
 }

@@ -38,6 +38,7 @@ import { jsmPendingFields } from "../../helpdesk/tickets/jsm_sync.ts";
 import { tellPerson } from "../../slack/workspace/tell_person.ts";
 import { loadQueuedReading } from "../../slack/workspace/queued_ticket.ts";
 import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
+import { refusedAsBot } from "../../slack/workspace/bot_user.ts";
 
 export interface FilesAdded {
   files: readonly MessageFile[];
@@ -357,6 +358,7 @@ async function agentDms(
     (await new QueueDirectory(client, loaded.queue, ticket.requester)
       .agents()).filter((a) => a !== ticket.requester);
   const places: Place[] = [];
+  let missed = 0;
   for (const agent of agents) {
     try {
       const posted = await slackCall(client, "chat.postMessage", {
@@ -368,10 +370,13 @@ async function agentDms(
         thread_ts: String(posted.ts),
       });
     } catch (error) {
+      // An app in the agents' channel is no agent: nobody missed them.
+      if (refusedAsBot(error)) continue;
       console.warn(`${ticket.key}: ${agent} not sent the files`, error);
+      missed++;
     }
   }
-  return { places, missed: agents.length - places.length };
+  return { places, missed };
 }
 
 /** An agent's DM that a ticket's files follow, and why by DM. */
