@@ -212,6 +212,12 @@ export function postableChannel(ws: FakeWorkspace, id: string): FakeChannel {
   if (/^[UW]/.test(id)) {
     const user = ws.users.get(id);
     if (!user || user.deleted) throw new SlackError("channel_not_found");
+    // A bot token cannot open a DM with a bot user, its own included: Slack
+    // answers cannot_dm_bot (conversations.open, as Slack support told
+    // HubSpot/slack-client#90: "a dm between two bots can not exist";
+    // reported from conversations.open in yokonsan/claude-in-slack-api#8).
+    // Posting to a bot's user id opens that DM, so it is refused alike.
+    if (user.is_bot) throw new SlackError("cannot_dm_bot");
     return ws.imWith(id);
   }
   const channel = existingChannel(ws, id);
