@@ -1,8 +1,8 @@
 // A channel named for a queue's agents holds bots too: Helpdesk itself (it
 // must be in its triage channels, often the agents' channel) and other
 // apps. Slack refuses a bot token's DM to a bot (cannot_dm_bot), so a bot
-// is no agent: it is not DMed, not counted, and nobody is told it missed
-// a private ticket's files or words.
+// is no agent: Helpdesk's own is not even tried, none is counted, nobody is
+// told one missed a private ticket's files or words, none is an approver.
 import assert from "node:assert/strict";
 import { SlackAPI } from "deno-slack-sdk/mod.ts";
 import handler from "../../functions/update_ticket/handler.ts";
@@ -10,9 +10,15 @@ import {
   CONVERSATION_VIEWS,
   UPDATE_TICKET_CALLBACK_ID,
 } from "../../functions/update_ticket/definition.ts";
-import { openTestTicket, PEOPLE, startFakeSlack } from "../testing/harness.ts";
+import {
+  clientFor,
+  openTestTicket,
+  PEOPLE,
+  startFakeSlack,
+} from "../testing/harness.ts";
 import {
   configureQueues,
+  LAPTOP,
   MEMBER_CHANNEL,
   PEOPLE_INTAKE,
   PEOPLE_QUEUE,
@@ -39,6 +45,7 @@ import {
   QueueDirectory,
 } from "../../slack/workspace/queue_directory.ts";
 import { dmEach } from "../../slack/workspace/direct_messages.ts";
+import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 
 /** Another app's bot user, in the agents' channel beside Helpdesk's. */
 const OTHER_BOT = "USTANDUPBOT";
@@ -179,4 +186,53 @@ Deno.test("a queue's agents and their DMs count only people", async (t) => {
     assert.equal(sent.posted.length, 1);
     assert.deepEqual(sent.failures, []);
   });
+});
+
+Deno.test("approvers named by a channel: its people are asked, its bots are nobody", async (t) => {
+  await using slack = await startFakeSlack();
+  await withBotsInAgentsChannel(slack);
+  const ws = slack.workspace;
+  const open = (approvers: string[]) =>
+    openTicket(
+      clientFor(slack),
+      {
+        summary: "New laptop please",
+        description: "Starts on the 1st",
+        priority: "normal",
+        category: LAPTOP.name,
+        requester: PEOPLE.requester,
+      },
+      "form",
+      Date.now(),
+      {
+        requestType: { ...LAPTOP, approvers },
+        answers: [
+          { label: "Model", value: "Pro" },
+          { label: "Start date", value: "2026-12-01" },
+        ],
+      },
+    );
+
+  await t.step("the channel's person is asked, and only they", async () => {
+    const { ticket } = await open([MEMBER_CHANNEL]);
+    assert.equal(ticket.approval, "pending");
+    assert.equal(ticket.approval_messages?.length, 1);
+    assert.match(
+      JSON.stringify(ws.dmsTo(ROLE_PEOPLE.channelMember).at(-1)?.blocks),
+      /request_approve/,
+    );
+  });
+
+  await t.step(
+    "a channel of bots only: nobody can approve, said so",
+    async () => {
+      ws.channels.set("CBOTSONLY", {
+        id: "CBOTSONLY",
+        name: "bots",
+        is_private: false,
+        members: new Set([BOT_USER_ID, OTHER_BOT]),
+      });
+      await assert.rejects(open(["CBOTSONLY"]), /Nobody can approve/);
+    },
+  );
 });

@@ -220,13 +220,13 @@ async function askApprovers(
     type ? approversOf(type) : DEFAULT_APPROVERS,
   );
   const approvers = await directory.peopleOf(directory.approverPrincipals());
-  if (approvers.length === 0) {
-    throw new SettingsProblem(
+  const nobody = () =>
+    new SettingsProblem(
       `Nobody can approve “${
         type?.name ?? ticket.request_type_name
       }” requests yet: ask an admin of the ${queue.name} queue to set its superusers or the type's approvers.`,
     );
-  }
+  if (approvers.length === 0) throw nobody();
   const { posted, failures } = await dmEach(client, approvers, {
     text: approvalRequestText(ticket),
     blocks: approvalRequestBlocks(
@@ -235,7 +235,8 @@ async function askApprovers(
       settings.action_trigger_url,
     ),
   });
-  if (posted.length === 0) throw failures[0];
+  // No failure and nobody asked: every approver was a bot (dmEach).
+  if (posted.length === 0) throw failures[0] ?? nobody();
   ticket.approval_messages = posted.map((p) => `${p.channel}:${p.ts}`);
   return posted;
 }
