@@ -61,6 +61,7 @@ export default DefineDatastore({
     jsm_create_sent: { type: Schema.types.boolean },
     jsm_create_sent_at: { type: Schema.slack.types.timestamp },
     jsm_error: { type: Schema.types.string },
+    jsm_status_missed_at: { type: Schema.slack.types.timestamp },
     jira_issue_key: { type: Schema.types.string },
     jira_issue_url: { type: Schema.types.string },
     queue_id: { type: Schema.types.string },

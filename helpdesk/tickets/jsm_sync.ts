@@ -84,11 +84,13 @@ export function jsmAgrees(
 }
 
 /**
- * Whether JSM owes anything: a request to create, a status to match, or
- * comments from the ticket's conversation to send.
+ * Whether JSM owes anything, or is owed: a request to create, a status to
+ * match, comments from the ticket's conversation to send, or a status JSM
+ * set that the ticket has yet to follow.
  */
 export function needsJsmSync(ticket: Ticket): boolean {
   if (!ticket.jsm_key) return true;
+  if (ticket.jsm_status_missed_at) return true;
   if (ticket.jsm_comments?.length) return true;
   // Files queued for the request (use_cases/jsm/jsm_file_sync.ts).
   if (ticket.jsm_files?.length) return true;
@@ -177,6 +179,20 @@ export function jsmPendingFields(now: number): {
   return {
     jsm_sync: "pending",
     jsm_retry_at: now + JSM_IMMEDIATE_GRACE_SECONDS,
+  };
+}
+
+/**
+ * Kept on a ticket that could not take the status JSM set (it was busy):
+ * the scheduled retry reads the request's status and follows it.
+ */
+export function jsmStatusMissedFields(
+  latest: Pick<Ticket, "jsm_status_missed_at">,
+  now: number,
+): Pick<Ticket, "jsm_status_missed_at" | "jsm_sync" | "jsm_retry_at"> {
+  return {
+    jsm_status_missed_at: latest.jsm_status_missed_at || now,
+    ...jsmPendingFields(now),
   };
 }
 

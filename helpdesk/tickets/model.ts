@@ -146,6 +146,12 @@ export interface Ticket {
   jsm_create_sent_at?: number;
   /** Why the last attempt failed, in words an admin can act on. */
   jsm_error?: string;
+  /**
+   * When a status JSM set could not be applied (the ticket was busy): the
+   * scheduled retry reads the request's status then and follows it
+   * (use_cases/jsm/jsm_status_catch_up.ts). 0 or absent: nothing owed.
+   */
+  jsm_status_missed_at?: number;
   /** A Jira Cloud issue opened for this ticket by the connector workflow. */
   jira_issue_key?: string;
   jira_issue_url?: string;

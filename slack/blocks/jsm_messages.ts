@@ -77,17 +77,27 @@ export function jsmFilesNotCopied(ticket: Ticket) {
   } in Jira Service Management could not be copied here just now: they are there.`;
 }
 
-/** A JSM status the ticket could not take, and why: nothing changed. */
+/**
+ * A JSM status the ticket could not take, and why: nothing changed yet.
+ * `kept`: the ticket says it owes it, so a scheduled check follows it.
+ */
 export function jsmStatusNotFollowed(
   ticket: Ticket,
   jsmStatus: string,
   why: string,
+  kept: boolean,
 ) {
   return `:warning: ${jsmLink(ticket)} is now “${
     escapeMrkdwn(jsmStatus)
   }” in Jira Service Management, but ${ticket.key} did not follow: ${
-    escapeMrkdwn(why)
-  } Set its status here by hand if it should.`;
+    // The lock's reasons end by asking a person to try again.
+    escapeMrkdwn(
+      why.replace(/ Nothing changed: try again in a moment\.$/, ""),
+    )} ${
+    kept
+      ? "Helpdesk will follow it by itself at a scheduled check."
+      : "Set its status here by hand if it should."
+  }`;
 }
 
 /** A JSM status with no Slack equivalent: said, not applied. */

@@ -192,8 +192,8 @@ function rating(read: FieldReader): Partial<Ticket> {
 }
 
 /**
- * 0 is how a partial update clears jsm_attempts and jsm_create_sent_at (it
- * can only set values).
+ * 0 is how a partial update clears jsm_attempts, jsm_create_sent_at and
+ * jsm_status_missed_at (it can only set values).
  */
 function jsmLink(item: TicketItem, read: FieldReader): Partial<Ticket> {
   return {
@@ -208,6 +208,7 @@ function jsmLink(item: TicketItem, read: FieldReader): Partial<Ticket> {
     jsm_create_sent: read.flag("jsm_create_sent"),
     jsm_create_sent_at: Number(item.jsm_create_sent_at) || undefined,
     jsm_error: read.text("jsm_error"),
+    jsm_status_missed_at: Number(item.jsm_status_missed_at) || undefined,
     jira_issue_key: read.text("jira_issue_key"),
     jira_issue_url: read.text("jira_issue_url"),
   };

@@ -74,12 +74,15 @@ export async function publishChange(
     })
     : change.ticket;
   // card_redraw_due cleared: redrawn below, marked again if that fails.
+  // A status JSM set that the ticket missed is owed no longer once its
+  // status moves: followed now, or a newer word JSM is owed in turn.
   const ticket = markJsmPendingIfLinked(
     withServiceLevels(
       {
         ...changed,
         updated_by: change.actorId,
         card_redraw_due: undefined,
+        ...change.statusChange && { jsm_status_missed_at: undefined },
       },
       // The ticket's queue as it is now (a move changes it).
       await ticketSlaPolicy(client, settings, change.ticket),

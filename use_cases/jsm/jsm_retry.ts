@@ -6,12 +6,16 @@
 // tickets. When JSM itself is failing (down, rate limiting, refusing the
 // credentials), or Slack or the run's budget says "not now", the run stops
 // at the first such failure: the other tickets keep their turn for the next
-// run instead of each burning the time limit on the same outage.
+// run instead of each burning the time limit on the same outage. Any other
+// failure is that ticket's own, and the run goes on with the next one. A
+// ticket that missed a status JSM set follows the request's status first
+// (jsm_status_catch_up.ts).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { JsmClient } from "../../integrations/jsm/jsm_client.ts";
 import type { JsmConfig } from "../../integrations/jsm/jsm_config.ts";
 import { JsmError } from "../../integrations/jsm/jsm_errors.ts";
 import { syncTicketToJsm } from "./jsm_sync.ts";
+import { missedStatusFollower } from "./jsm_status_catch_up.ts";
 import { isCarryOver } from "../../slack/api/call_budget.ts";
 
 export interface JsmRetryReport {
@@ -50,13 +54,17 @@ export async function retryPendingJsmSyncs(
     stillPending: 0,
     finished: true,
   };
+  const followMissedStatus = missedStatusFollower(deps.client, deps.now);
   for (const [index, id] of due.entries()) {
     if (clock() >= deps.stopStartingAt) {
       return stop(report, due.length - index, "out of time");
     }
     let outcome;
     try {
-      outcome = await syncTicketToJsm({ ...deps, searchFirst: true }, id);
+      outcome = await syncTicketToJsm(
+        { ...deps, searchFirst: true, followMissedStatus },
+        id,
+      );
     } catch (error) {
       if (!isCarryOver(error)) throw error;
       return stop(report, due.length - index, String(error));
@@ -87,8 +95,9 @@ function stop(
 /** Failures that are about JSM or our access to it, not this one ticket. */
 function jsmIsFailing(error: unknown): boolean {
   // No error: the ticket waits for JSM's search to catch up (jsm_sync.ts).
-  if (error === undefined) return false;
-  if (!(error instanceof JsmError)) return true;
+  // Not JSM's: this ticket's own (a record Slack refused); Slack saying
+  // "not now" to the whole run is a carry-over, which stops it above.
+  if (!(error instanceof JsmError)) return false;
   const code = error.code === "gave_up" ? error.lastCode : error.code;
   return code !== "bad_request" && code !== "not_found";
 }

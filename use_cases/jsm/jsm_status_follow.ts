@@ -3,10 +3,16 @@
 // under the ticket's lock, and the card, the thread and the requester show
 // it like a change made in Slack. An echo of a change Helpdesk itself made
 // (JSM's automation fires for those too) changes nothing and says nothing;
-// a status with no Helpdesk meaning is only noted.
+// a status with no Helpdesk meaning is only noted. One the ticket could not
+// take (busy, or its save failed) is kept on it as owed
+// (jsm_status_missed_at), and the scheduled retry follows the request's
+// status then, through this same function (jsm_status_catch_up.ts).
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
-import { statusFromJsm } from "../../helpdesk/tickets/jsm_sync.ts";
+import {
+  jsmStatusMissedFields,
+  statusFromJsm,
+} from "../../helpdesk/tickets/jsm_sync.ts";
 import { withStatus } from "../../helpdesk/tickets/ticket_actions.ts";
 import {
   JSM_VIA,
@@ -16,6 +22,7 @@ import { TICKET_GONE } from "../../slack/workspace/queued_ticket.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import {
   type ChangeOutcome,
+  type ChangeResult,
   changeUnderLock,
   updateFieldsUnderLock,
 } from "../changes/change_under_lock.ts";
@@ -38,7 +45,9 @@ export interface Followed {
  * The ticket follows JSM's new status: a status Helpdesk does not know is
  * noted in the thread and its history, one it already has only in its
  * history, any other change made under the ticket's lock and shown like a
- * change made in Slack.
+ * change made in Slack. `catchingUp`: the scheduled retry following a
+ * status the webhook could not apply; nothing is done when that was done
+ * meanwhile, and a failure is neither told nor kept again.
  */
 export async function followJsmStatus(
   client: SlackAPIClient,
@@ -46,12 +55,16 @@ export async function followJsmStatus(
   ticket: Ticket,
   status: string,
   now: number,
+  catchingUp = false,
 ): Promise<Followed> {
   const to = statusFromJsm(status, ticket);
   if (!to || to === ticket.status) {
-    const noted = await noteJsmStatus(client, ticket, status, now);
+    const noted = await noteJsmStatus(client, ticket, status, now, catchingUp);
     if (!noted.ok) return noted.followed;
-    if (to) return { ticket: noted.ticket, result: "status already matched" };
+    // Known, or already said (JSM went back to what the ticket knew).
+    if (to || status === ticket.jsm_status) {
+      return { ticket: noted.ticket, result: "status already matched" };
+    }
     await inThread(
       client,
       noted.ticket,
@@ -62,26 +75,43 @@ export async function followJsmStatus(
       result: `noted unknown JSM status "${status}"`,
     };
   }
+  // A save that failed throws: nothing changed, as when the ticket is busy.
   const published = await changeUnderLock(
     client,
     settings,
     ticket,
-    (latest) => statusChange(latest, status, now),
+    (latest) =>
+      catchingUp && !latest.jsm_status_missed_at
+        ? { ok: false, reason: "status already followed" }
+        : statusChange(latest, status, now),
     { now, lock: { waitMs: 6000 } },
-  );
+  ).catch((error): ChangeResult => ({
+    ok: false,
+    reason: `Helpdesk could not save it (${String(error)}).`,
+    unsure: true,
+  }));
   if (!published.ok) {
-    // Nothing was changed here; if JSM sends it again, it is applied. JSM
-    // sends it again only when its rule runs again (Slack answered its
-    // request when this run started): the agents are told it did not follow.
-    const incomplete = published.reason !== "status already matched";
-    if (incomplete) {
+    // Refused under the lock (it matched or was followed meanwhile): done.
+    if (!published.unsure) {
+      return { ticket: published.ticket ?? ticket, result: published.reason };
+    }
+    // JSM sends it again only when its rule runs again (Slack answered its
+    // request when this run started): the ticket keeps that it owes it, for
+    // the scheduled retry, and the agents are told.
+    if (!catchingUp) {
+      const kept = await updateFieldsUnderLock(
+        client,
+        ticket,
+        (latest) => jsmStatusMissedFields(latest, now),
+      ).catch((error) => ({ ok: false, reason: String(error) }));
+      if (!kept.ok) console.warn(`${ticket.key}: missed JSM status not kept`);
       await inThread(
         client,
         ticket,
-        jsmStatusNotFollowed(ticket, status, published.reason),
+        jsmStatusNotFollowed(ticket, status, published.reason, kept.ok),
       ).catch((error) => console.warn("JSM status not told", error));
     }
-    return { ticket, result: published.reason, incomplete };
+    return { ticket, result: published.reason, incomplete: true };
   }
   for (const failure of published.notShown) {
     console.warn(`JSM status of ${ticket.key} not shown: ${failure}`);
@@ -103,11 +133,17 @@ async function noteJsmStatus(
   ticket: Ticket,
   status: string,
   now: number,
+  catchingUp: boolean,
 ): Promise<{ ok: true; ticket: Ticket } | { ok: false; followed: Followed }> {
+  // JSM's newest status is known: a missed one is owed no longer.
   const noted = await updateFieldsUnderLock(
     client,
     ticket,
-    (latest) => jsmStatusNoted(latest, status, now),
+    (latest) =>
+      catchingUp && !latest.jsm_status_missed_at ? {} : {
+        ...jsmStatusNoted(latest, status, now),
+        ...(latest.jsm_status_missed_at ? { jsm_status_missed_at: 0 } : {}),
+      },
     { waitMs: 6000 },
   );
   if (!noted.ok) {

@@ -47,6 +47,7 @@ import {
   linkFields,
   recordFailure,
   waitForSearch,
+  waitForTicket,
 } from "./jsm_sync_outcome.ts";
 
 export type { JsmSyncDeps } from "./jsm_sync_deps.ts";
@@ -56,7 +57,7 @@ export async function syncTicketToJsm(
   ticketId: string,
 ): Promise<JsmSyncOutcome> {
   const { client } = deps;
-  const ticket = await getTicket(client, ticketId);
+  let ticket = await getTicket(client, ticketId);
   if (!ticket) return { state: "missing" };
   if (!needsJsmSync(ticket)) {
     if (ticket.jsm_sync === "pending") {
@@ -81,6 +82,15 @@ export async function syncTicketToJsm(
   let sentNow = false;
   let request: JsmRequest | undefined;
   try {
+    const missed = !linking && ticket.jsm_status_missed_at;
+    if (missed && deps.followMissedStatus) {
+      // JSM's status first (jsm_status_catch_up.ts): moving the request to
+      // the ticket's older status would undo what JSM's webhook said.
+      const now = await getRequest(deps.jsm, ticket.jsm_key!);
+      const caught = await deps.followMissedStatus(ticket, now.status);
+      if (!caught.ok) return await waitForTicket(deps, ticket, caught.reason);
+      ticket = caught.ticket;
+    }
     if (linking) {
       const sentAt = jsmCreateSentAt(ticket);
       if (sentAt !== undefined || deps.searchFirst) {
@@ -101,12 +111,15 @@ export async function syncTicketToJsm(
         created = true;
       }
     }
-    const jsmStatus = await moveToTicketStatus(
-      deps,
-      ticket,
-      request?.issueKey ?? ticket.jsm_key!,
-      request?.status ?? ticket.jsm_status,
-    );
+    // Still owed (the sync step does not follow it): JSM's is left alone.
+    const jsmStatus = ticket.jsm_status_missed_at
+      ? { status: ticket.jsm_status ?? "" }
+      : await moveToTicketStatus(
+        deps,
+        ticket,
+        request?.issueKey ?? ticket.jsm_key!,
+        request?.status ?? ticket.jsm_status,
+      );
     const key = request?.issueKey ?? ticket.jsm_key!;
     const commented = await sendComments(deps, ticket, key);
     const attached = await sendFiles(deps, ticket, key);
@@ -116,6 +129,7 @@ export async function syncTicketToJsm(
     const latest = await getTicket(client, ticket.id) ?? ticket;
     const behind = (latest.status !== ticket.status &&
       !jsmAgrees(latest, jsmStatus.status)) ||
+      !!latest.jsm_status_missed_at ||
       duplicate.owed ||
       (latest.jsm_comments?.length ?? 0) > commented.sent ||
       (deps.slackToken !== undefined &&

@@ -3,6 +3,17 @@
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { JsmClient } from "../../integrations/jsm/jsm_client.ts";
 import type { JsmConfig } from "../../integrations/jsm/jsm_config.ts";
+import type { Ticket } from "../../helpdesk/tickets/model.ts";
+
+/**
+ * Makes the ticket follow JSM's status, read just now, that its webhook
+ * could not apply (jsm_status_catch_up.ts): the ticket as it is then, or
+ * why not yet.
+ */
+export type MissedStatusFollower = (
+  ticket: Ticket,
+  jsmStatus: string,
+) => Promise<{ ok: true; ticket: Ticket } | { ok: false; reason: string }>;
 
 export interface JsmSyncDeps {
   client: SlackAPIClient;
@@ -29,4 +40,10 @@ export interface JsmSyncDeps {
    * (downloading a Slack file takes the token itself, not the client).
    */
   slackToken?: string;
+  /**
+   * Given by the scheduled retry: a ticket that missed a status JSM set
+   * follows the request's status first, so its older status is never sent
+   * over JSM's. Without it (the sync step) JSM's status is left as it is.
+   */
+  followMissedStatus?: MissedStatusFollower;
 }

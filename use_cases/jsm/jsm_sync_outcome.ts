@@ -6,6 +6,7 @@
 // search to be sure of waits without counting as a failure.
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import {
+  JSM_IMMEDIATE_GRACE_SECONDS,
   JSM_STATUSES,
   jsmRetryDelaySeconds,
 } from "../../helpdesk/tickets/jsm_sync.ts";
@@ -67,6 +68,22 @@ export async function waitForSearch(
     jsm_sync: "pending",
     jsm_retry_at: lookAgainAt,
     jsm_error: reason,
+  });
+  return { state: "pending", ticket: saved, reason, error: undefined };
+}
+
+/**
+ * The ticket was busy when it was to follow the status JSM set: it waits
+ * for the next retry, and no JSM failure is counted or told.
+ */
+export async function waitForTicket(
+  deps: JsmSyncDeps,
+  ticket: Ticket,
+  reason: string,
+): Promise<JsmSyncOutcome> {
+  const saved = await updateTicketFields(deps.client, ticket.id, {
+    jsm_sync: "pending",
+    jsm_retry_at: deps.now + JSM_IMMEDIATE_GRACE_SECONDS,
   });
   return { state: "pending", ticket: saved, reason, error: undefined };
 }
