@@ -161,20 +161,21 @@ export class QueueDirectory extends QueueRoles {
   async peopleOf(principals: Principals): Promise<string[]> {
     // The people of a role, user groups and channels opened up, capped.
     // (Said in here: esbuild bundles the comments above a class member.)
+    // A channel's members include Helpdesk's own bot user (it is in its
+    // triage channels): no person, so left out before the cap, neither DMed
+    // (Slack would refuse: cannot_dm_bot) nor counted. auth.test is asked
+    // once a run, only when a channel is read, beside the channels, so no
+    // round trip is added; should it fail, the bot stays in and its DM's
+    // refusal tells it apart (refusedAsBot), as it does other apps' bots:
+    // without users:read, Helpdesk can't tell them.
+    const self = principals.channels.size
+      ? botUserOf(this.client).catch(() => "")
+      : "";
     const people = new Set(principals.users);
     for (const list of await this.memberLists(principals)) {
       for (const id of list) people.add(id);
     }
-    // A channel's members include Helpdesk's own bot user (it is in its
-    // triage channels): no person, so left out before the cap, neither DMed
-    // (Slack would refuse: cannot_dm_bot) nor counted. auth.test is asked
-    // once a run, only when a channel was read; should it fail, the bot
-    // stays in and its DM's refusal tells it apart (refusedAsBot), as it
-    // does other apps' bots: without users:read, Helpdesk can't tell them.
-    if (principals.channels.size) {
-      const self = await botUserOf(this.client).catch(() => undefined);
-      if (self) people.delete(self);
-    }
+    people.delete(await self);
     return [...people].slice(0, MAX_RECIPIENTS);
   }
 
