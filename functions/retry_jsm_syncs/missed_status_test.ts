@@ -20,10 +20,14 @@ import {
   startFakeJsm,
 } from "../../dev/testing/fake_jsm/server.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
-import { openSyncedTicket } from "../../dev/testing/jsm_fixtures.ts";
+import {
+  openSyncedTicket,
+  syncFunction,
+} from "../../dev/testing/jsm_fixtures.ts";
 import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
 import { retryPendingJsmSyncs } from "../../use_cases/jsm/jsm_retry.ts";
 import { runScheduledChecks } from "../../use_cases/schedule/scheduled_run.ts";
+import { changeTicket } from "../../use_cases/changes/change_ticket.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 
 const SECRET = "s3cret-s3cret-s3cret-s3cret";
@@ -188,4 +192,44 @@ Deno.test("a missed JSM status stays owed while JSM rate-limits the check", asyn
   assert.equal(after.status, "resolved");
   assert.equal(after.jsm_status_missed_at, undefined);
   assert.equal(said().dms, told.dms + 1);
+});
+
+Deno.test("the sync step after another change leaves a missed JSM status owed", async () => {
+  await using slack = await startFakeSlack();
+  await using jsm = await startFakeJsm();
+  const { client, env, saved } = await missResolved(slack, jsm);
+  // The step that follows a change in Slack (one that is not the status)
+  // neither moves the request back nor takes the ticket off the retry.
+  assert.ok((await syncFunction(slack, jsm)(saved.id)).outputs);
+  assert.equal(jsm.requests.get(saved.jsm_key!)!.status, "Resolved");
+  assert.equal(jsm.callsTo("POST", /\/transitions?$/).length, 0);
+  const owed = await storedTicket(slack, saved.id);
+  assert.ok(owed.jsm_status_missed_at);
+  assert.equal(owed.jsm_sync, "pending");
+  await scheduledRetry(client, env, owed.jsm_retry_at! + 1);
+  assert.equal((await storedTicket(slack, saved.id)).status, "resolved");
+});
+
+Deno.test("a status set in Slack after a missed JSM status is the one that counts", async () => {
+  await using slack = await startFakeSlack();
+  await using jsm = await startFakeJsm();
+  const { client, env, saved, said } = await missResolved(slack, jsm);
+  // An agent claims the ticket after JSM's status was missed: the newer
+  // word goes to JSM, and the older one is not followed over it.
+  const claimed = await changeTicket(
+    client,
+    saved.id,
+    { type: "claim" },
+    PEOPLE.agent,
+  );
+  assert.ok(claimed.ok);
+  const changed = await storedTicket(slack, saved.id);
+  assert.equal(changed.status, "in_progress");
+  assert.equal(changed.jsm_status_missed_at, undefined);
+  const told = said();
+  await scheduledRetry(client, env, changed.jsm_retry_at! + 1);
+  assert.equal((await storedTicket(slack, saved.id)).status, "in_progress");
+  // JSM is asked to move (its workflow decides whether it can).
+  assert.ok(jsm.callsTo("GET", /\/transitions$/).length > 0);
+  assert.equal(said().dms, told.dms, "the requester hears no resolve");
 });
