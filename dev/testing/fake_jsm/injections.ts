@@ -23,9 +23,42 @@ export type PathPattern = string | RegExp;
 
 type Staged = { pattern: PathPattern; method?: string };
 
+/**
+ * A rate limit as Jira Cloud applies it (developer.atlassian.com/cloud/jira/
+ * platform/rate-limiting, quoted in jira.atlassian.com JRACLOUD-69262): a
+ * 429 whose Retry-After says how many seconds to wait, X-RateLimit-Reset
+ * when the limit resets (yyyy-MM-ddTHH:mmZ, the request's time plus that
+ * wait) and RateLimit-Reason which limit it was ("jira-burst-based": one
+ * endpoint and method, "build an app that respects rate limits"). A call
+ * made again before the wait is over fails again, with the wait left.
+ * Atlassian documents the headers, not a body: none is sent, so nothing
+ * may depend on one.
+ */
+export interface JsmRateLimit {
+  /** When the limit lets calls through again (the fake's epoch ms). */
+  untilMs: number;
+  reason: string;
+}
+
 export class Injections {
   #failures: (InjectedJsmFailure & Staged)[] = [];
   #slow: (Staged & { delayMs: number })[] = [];
+  #limits: (Staged & JsmRateLimit)[] = [];
+
+  rateLimit(pattern: PathPattern, limit: JsmRateLimit, method?: string) {
+    this.#limits.push({ ...limit, pattern, method });
+  }
+
+  /** The limit a call made at `nowMs` runs into, if any. */
+  limitFor(
+    method: string,
+    path: string,
+    nowMs: number,
+  ): JsmRateLimit | undefined {
+    return this.#limits.find((l) =>
+      l.untilMs > nowMs && applies(l, method, path)
+    );
+  }
 
   fail(pattern: PathPattern, failure: InjectedJsmFailure) {
     this.#failures.push({ times: 1, ...failure, pattern });
@@ -38,6 +71,7 @@ export class Injections {
   clear() {
     this.#failures.length = 0;
     this.#slow.length = 0;
+    this.#limits.length = 0;
   }
 
   takeFailure(method: string, path: string): InjectedJsmFailure | undefined {

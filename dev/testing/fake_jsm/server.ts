@@ -23,6 +23,7 @@ import { FakeJsmError } from "./json_shapes.ts";
 import {
   type InjectedJsmFailure,
   Injections,
+  type JsmRateLimit,
   matchesPath,
   type PathPattern,
 } from "./injections.ts";
@@ -201,6 +202,20 @@ export class FakeJsm {
     this.#injections.fail(pattern, failure);
   }
 
+  /**
+   * Matching calls are rate-limited for `retryAfter` seconds from now, by
+   * the fake's clock (`now`): see JsmRateLimit for what JSM answers then.
+   */
+  rateLimit(
+    pattern: PathPattern,
+    limit: { retryAfter: number; reason?: string; method?: string },
+  ) {
+    this.#injections.rateLimit(pattern, {
+      untilMs: this.now() + limit.retryAfter * 1000,
+      reason: limit.reason ?? "jira-burst-based",
+    }, limit.method);
+  }
+
   /** The next matching call is carried out, then answered after `delayMs`. */
   slowOnce(pattern: PathPattern, delayMs: number, method?: string) {
     this.#injections.slowOnce(pattern, delayMs, method);
@@ -265,7 +280,14 @@ export class FakeJsm {
     };
     let answer: unknown;
     let raw: RouteResult | undefined;
-    const failure = this.#injections.takeFailure(call.method, call.path);
+    const limited = this.#injections.limitFor(
+      call.method,
+      call.path,
+      this.now(),
+    );
+    const failure = limited
+      ? rateLimited(limited, this.now(), headers)
+      : this.#injections.takeFailure(call.method, call.path);
     if (!failure || failure.afterEffect) {
       try {
         const result = routeJsm(
@@ -292,7 +314,8 @@ export class FakeJsm {
       if (failure.retryAfter !== undefined) {
         headers["retry-after"] = String(failure.retryAfter);
       }
-      answer = failure.body ?? {
+      // A rate limit's body is null: nothing at all is sent.
+      answer = "body" in failure ? failure.body ?? undefined : {
         errorMessage: `Injected failure: HTTP ${failure.status}`,
       };
     }
@@ -319,6 +342,19 @@ export class FakeJsm {
       { status: call.status, headers },
     );
   }
+}
+
+/** A call a rate limit refuses: its headers set, and no body. */
+function rateLimited(
+  limit: JsmRateLimit,
+  nowMs: number,
+  headers: Record<string, string>,
+): InjectedJsmFailure {
+  const wait = Math.max(1, Math.ceil((limit.untilMs - nowMs) / 1000));
+  headers["x-ratelimit-reset"] = new Date(nowMs + wait * 1000).toISOString()
+    .slice(0, 16) + "Z";
+  headers["ratelimit-reason"] = limit.reason;
+  return { status: 429, retryAfter: wait, body: null };
 }
 
 /** JSON, text, or a multipart body's parts (attachTemporaryFile). */

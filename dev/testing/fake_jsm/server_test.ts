@@ -288,6 +288,41 @@ Deno.test("the fake JSM answers like JSM", async (t) => {
     },
   );
 
+  await t.step(
+    "rate-limits a request's reads as Jira Cloud does, until the wait is over",
+    async () => {
+      const start = Date.now();
+      jsm.now = () => start;
+      jsm.rateLimit(`${REQUESTS}/*`, { retryAfter: 30, method: "GET" });
+      const first = await call("GET", `${REQUESTS}/IT-1`);
+      assert.equal(first.response.status, 429);
+      assert.equal(first.response.headers.get("retry-after"), "30");
+      assert.equal(
+        first.response.headers.get("ratelimit-reason"),
+        "jira-burst-based",
+      );
+      assert.match(
+        first.response.headers.get("x-ratelimit-reset")!,
+        /^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/,
+      );
+      assert.equal(first.json, undefined, "no body: none is documented");
+      // Asked again too soon: refused again, with the wait that is left.
+      jsm.now = () => start + 20_500;
+      const again = await call("GET", `${REQUESTS}/IT-1`);
+      assert.equal(again.response.status, 429);
+      assert.equal(again.response.headers.get("retry-after"), "10");
+      jsm.now = () => start + 30_000;
+      const after = await call("GET", `${REQUESTS}/IT-1`);
+      assert.equal(after.response.status, 200);
+      assert.equal(
+        after.json.currentStatus.status,
+        jsm.requests.get("IT-1")!.status,
+      );
+      jsm.clearFailures();
+      jsm.now = Date.now;
+    },
+  );
+
   await t.step("records calls, and adds latency", async () => {
     jsm.calls.length = 0;
     jsm.latencyMs = 30;
