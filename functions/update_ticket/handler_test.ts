@@ -346,6 +346,29 @@ Deno.test("update_ticket: failures are explained, saved work is not undone", asy
   );
 
   await t.step(
+    "a line kept for later and a DM refused for good: not all said to come",
+    async () => {
+      const ticket = await openTestTicket(slack);
+      slack.fail({
+        method: "chat.postMessage",
+        error: "internal_error",
+        when: (args) => args.thread_ts === ticket.card_ts,
+      });
+      slack.fail({
+        method: "chat.postMessage",
+        error: "account_inactive",
+        when: (args) => args.channel === PEOPLE.requester,
+      });
+      await click(slack, ticket, "claim", PEOPLE.agent);
+      const stored = await storedTicket(slack, ticket.id);
+      assert.equal(stored.outbox?.length, 1, "the line is kept");
+      // The requester's DM never arrives: nothing shows it later.
+      const told = ephemeralsFor(slack, PEOPLE.agent).at(-1)!.text;
+      assert.match(told, /Helpdesk won't retry, so tell whoever must know/);
+    },
+  );
+
+  await t.step(
     "a card Slack can't redraw for now: redrawn later, nothing to do",
     async () => {
       const ticket = await openTestTicket(slack);

@@ -135,17 +135,18 @@ export async function publishChange(
   messages.push(...followerNews(settings, change, ticket));
   messages.push(...change.alsoSend ?? []);
   // What fails for a passing reason is kept and sent by the scheduled check.
-  shown.push(
-    sendOrKeep(client, ticket, messages).then((failures) => {
-      if (failures.length) throw failures[0];
-    }),
-  );
+  // Every failure is answered: one kept and one refused for good must not
+  // be told as if all of it came later (not_shown.ts).
+  const sent = sendOrKeep(client, ticket, messages);
   // The change is saved whatever happens next, so failures to show it are
   // returned for the caller to report, not thrown as if nothing happened.
   const results = await Promise.allSettled(shown);
   return {
     ticket,
-    notShown: results.flatMap((r) => r.status === "rejected" ? [r.reason] : []),
+    notShown: [
+      ...results.flatMap((r) => r.status === "rejected" ? [r.reason] : []),
+      ...await sent.catch((error) => [error]),
+    ],
   };
 }
 
