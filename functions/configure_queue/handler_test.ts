@@ -605,6 +605,66 @@ Deno.test("Configure a queue: two editors, and Slack failing", async (t) => {
   );
 
   await t.step(
+    "a new queue saved but its run not ended: what is said to do ends it",
+    async () => {
+      addChannel(slack, "CFACILITIES", "facilities");
+      const opened = await openSettings(slack, "queue", PEOPLE.admin);
+      assert.ok(opened.opened);
+      const chosen = await submitSettings(
+        slack,
+        "queue",
+        PEOPLE.admin,
+        opened.view,
+        { [opened.view.blocks[0].block_id as string]: choose.newQueue },
+      );
+      const view = (chosen as { view: View }).view;
+      slack.fail({
+        method: "functions.completeSuccess",
+        error: "internal_error",
+        times: 2,
+      });
+      const answers = {
+        name: "Facilities",
+        triage_channel: "CFACILITIES",
+        owner: PEOPLE.otherAgent,
+      };
+      const first = await submitSettings(
+        slack,
+        "queue",
+        PEOPLE.admin,
+        view,
+        answers,
+      );
+      assert.equal(first.kind, "errors");
+      assert.ok(await findStoredQueue(clientFor(slack), "facilities"));
+      const said = (first as { errors: Record<string, string> }).errors.name;
+      // Submitting this form again would make the queue a second time
+      // (refused: its name is taken), so the person is sent to the queue.
+      assert.match(
+        said,
+        /^The queue is saved, but Slack didn't close this form, so its reactions don't follow it yet: close it, then save the queue again in Configure a queue\.$/,
+      );
+      const again = await submitSettings(
+        slack,
+        "queue",
+        PEOPLE.admin,
+        view,
+        answers,
+      );
+      assert.equal(again.kind, "errors", "the same form can't finish it");
+      const saved = await saveSettings(
+        slack,
+        "queue",
+        PEOPLE.admin,
+        {},
+        "facilities",
+      );
+      assert.equal(saved.done, true, JSON.stringify(saved));
+      assert.ok(slack.watchedChannels("card_reaction").includes("CFACILITIES"));
+    },
+  );
+
+  await t.step(
     "saved but the triggers failed: said so, and the next save fixes them",
     async () => {
       const view = await open(ROLE_PEOPLE.owner);

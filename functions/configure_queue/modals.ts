@@ -40,8 +40,8 @@ export const onQueueChosen: ViewSubmissionHandler = async (
  * The queue's form: saved by whoever submits it, as Slack reports it. The
  * run ends with what the workflow's next step needs to bring the reaction
  * triggers in step and then confirm the save (sync_queue_reactions); if it
- * can't end, the form stays open saying so, and submitting it again (the
- * same save) ends it.
+ * can't end, the form stays open saying so: submitting it again (the same
+ * save) ends it, or for a new queue, saving the queue again.
  */
 export const onQueueSubmitted: ViewSubmissionHandler = async (
   { body, view, client },
@@ -49,10 +49,11 @@ export const onQueueSubmitted: ViewSubmissionHandler = async (
   const admin = body.user.id;
   const tooLong = overLongTexts(view.state.values);
   if (tooLong) return { response_action: "errors", errors: tooLong };
+  const subject = subjectOf(view.private_metadata);
   const saved = await saveQueue(
     client,
     admin,
-    subjectOf(view.private_metadata),
+    subject,
     submittedQueueForm(new InputState(view.state.values)),
   );
   if (!saved.ok) return await answerWithErrors(client, admin, saved);
@@ -65,13 +66,20 @@ export const onQueueSubmitted: ViewSubmissionHandler = async (
     console.error("configure_queue: the run did not finish", error);
     return {
       response_action: "errors" as const,
-      errors: { name: QUEUE_SAVED_FORM_OPEN },
+      errors: {
+        name: `${QUEUE_SAVED_FORM_OPEN} ${
+          subject.id ? "submit it again to finish." : NEW_QUEUE_AGAIN
+        }`,
+      },
     };
   }
 };
 
 /** Saved, but Slack did not end the run: the next step has not run. */
 const QUEUE_SAVED_FORM_OPEN =
-  "The queue is saved, but Slack didn't close this form, so its reactions don't follow it yet: submit it again to finish.";
+  "The queue is saved, but Slack didn't close this form, so its reactions don't follow it yet:";
+/** This form submitted again would make the queue again: its name clashes. */
+const NEW_QUEUE_AGAIN =
+  "close it, then save the queue again in Configure a queue.";
 
 export const onQueueFormClosed: ViewClosedHandler = finishRunOnClose;
