@@ -61,8 +61,9 @@ export async function followJsmStatus(
   if (!to || to === ticket.status) {
     const noted = await noteJsmStatus(client, ticket, status, now, catchingUp);
     if (!noted.ok) return noted.followed;
-    // Known, or already said (JSM went back to what the ticket knew).
-    if (to || status === ticket.jsm_status) {
+    // Known, or already said (JSM went back to what the ticket knew, or
+    // another run followed it since this one read the ticket).
+    if (to || noted.known) {
       return { ticket: noted.ticket, result: "status already matched" };
     }
     await inThread(
@@ -134,16 +135,27 @@ async function noteJsmStatus(
   status: string,
   now: number,
   catchingUp: boolean,
-): Promise<{ ok: true; ticket: Ticket } | { ok: false; followed: Followed }> {
+): Promise<
+  { ok: true; ticket: Ticket; known: boolean } | {
+    ok: false;
+    followed: Followed;
+  }
+> {
+  // Whether the ticket, read under the lock, already knew it: followed
+  // meanwhile by another run, or the status it last noted.
+  let known = false;
   // JSM's newest status is known: a missed one is owed no longer.
   const noted = await updateFieldsUnderLock(
     client,
     ticket,
-    (latest) =>
-      catchingUp && !latest.jsm_status_missed_at ? {} : {
+    (latest) => {
+      known = (catchingUp && !latest.jsm_status_missed_at) ||
+        latest.jsm_status === status;
+      return catchingUp && !latest.jsm_status_missed_at ? {} : {
         ...jsmStatusNoted(latest, status, now),
         ...(latest.jsm_status_missed_at ? { jsm_status_missed_at: 0 } : {}),
-      },
+      };
+    },
     { waitMs: 6000 },
   );
   if (!noted.ok) {
@@ -155,7 +167,7 @@ async function noteJsmStatus(
   if (!noted.ticket) {
     return { ok: false, followed: { ticket, result: TICKET_GONE } };
   }
-  return { ok: true, ticket: noted.ticket };
+  return { ok: true, ticket: noted.ticket, known };
 }
 
 /** Under the lock: the change JSM's status makes to the ticket as it is now. */
