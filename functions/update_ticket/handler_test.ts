@@ -324,6 +324,25 @@ Deno.test("update_ticket: failures are explained, saved work is not undone", asy
   );
 
   await t.step(
+    "a card deleted since: never said to be redrawn later",
+    async () => {
+      const ticket = await openTestTicket(slack);
+      // chat.update's answer for a message that is gone: no redraw, now or
+      // later, can show the change there (docs.slack.dev/reference/
+      // methods/chat.update).
+      slack.fail({ method: "chat.update", error: "message_not_found" });
+      await click(slack, ticket, "claim", PEOPLE.agent);
+      assert.equal(
+        (await storedTicket(slack, ticket.id)).assignee,
+        PEOPLE.agent,
+      );
+      const told = ephemeralsFor(slack, PEOPLE.agent).at(-1)!.text;
+      assert.match(told, /Helpdesk won't retry, so tell whoever must know/);
+      assert.doesNotMatch(told, /within 15 minutes/);
+    },
+  );
+
+  await t.step(
     "a thread line Slack refuses for now: said to come later, nothing to do",
     async () => {
       const ticket = await openTestTicket(slack);

@@ -30,7 +30,7 @@ import {
   approvalRequestText,
   approvalWithdrawnBlocks,
 } from "../../slack/blocks/request_messages.ts";
-import { slackCall } from "../../slack/api/slack_call.ts";
+import { slackCall, type SlackCallError } from "../../slack/api/slack_call.ts";
 import { reopenDaysOf } from "../../helpdesk/tickets/service_level_settings.ts";
 import { markJsmPendingIfLinked } from "../../helpdesk/tickets/jsm_sync.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
@@ -99,7 +99,8 @@ export async function publishChange(
       throw await updateTicketFields(client, ticket.id, {
         card_redraw_due: true,
       }).then(
-        () => refusedForGood(error) ? error : shownLater(error),
+        () =>
+          refusedForGood(error) || cardGone(error) ? error : shownLater(error),
         (marking) => (
           console.warn(`${ticket.key}: redraw not marked as due`, marking),
             error
@@ -149,6 +150,14 @@ export async function publishChange(
     ],
   };
 }
+
+// chat.update's answer for a card deleted, or no longer Helpdesk's to edit
+// (docs.slack.dev/reference/methods/chat.update): no redraw, now or by the
+// scheduled check, shows the change there.
+const cardGone = (error: unknown) =>
+  /^(message_not_found|cant_update_message)$/.test(
+    (error as SlackCallError)?.code,
+  );
 
 /**
  * The requesters of tickets merged into this one hear of its status too
