@@ -1,8 +1,9 @@
 // Solved tickets suggested to a requester who just opened a ticket (see
-// helpdesk/similar/suggestions.ts for which). The search is started as
-// soon as the ticket is saved, beside showing it, so it adds no round trip
-// to opening; the suggestions go after the requester is told the ticket
-// is open, as a DM of their own, and a failure only loses the suggestions.
+// helpdesk/similar/suggestions.ts for which). The search starts with
+// opening's first reads (what it needs is known before the ticket is
+// saved), so it adds no round trip to opening; the suggestions go after the
+// requester is told the ticket is open, as a DM of their own, and a
+// failure only loses the suggestions.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
