@@ -127,7 +127,11 @@ export async function takeBackUnsavedCards(
     };
   }).sort((a, b) => Number(a.place.oldest) - Number(b.place.oldest));
   // All at once: a channel costs a round trip or two in sequence, not the
-  // sum of them. Each claims its calls as it starts, in that order.
+  // sum of them. Nothing is reserved: each checks the budget's room before
+  // a step (hasRoomFor), and a call past the run's share is refused as a
+  // carry-over, which stops that channel where it was (its place kept). A
+  // card taken back whose rewrite is refused so, after its DM went, is
+  // told again by the next run.
   const scans = await Promise.all(
     order.map(({ channel, place }) =>
       scanChannel(client, budget, channel, place, workspaceUrl, now)
