@@ -1,7 +1,10 @@
 // A long ticket history for benchmarks, written straight into the fake's
-// tables as an install indexed by the scheduled run would have them: every
-// ticket, the open work index, the filed report figures and the walk's
-// state. Open work is the same whatever the history's length.
+// tables as an install that has been running (and indexing) all along has
+// them: every ticket, the open work index, the filed report figures, the
+// walk's state, the similar-tickets index with every solved ticket in it,
+// the closed-tickets index and retention's catch-up done. Open work is the
+// same whatever the history's length, so a run's calls are too; the first
+// runs' catch-ups of an install upgraded from before are the "old" layout's.
 import type { FakeSlack } from "./fake_slack/server.ts";
 import type { Item } from "./fake_slack/datastores.ts";
 import { BOT_USER_ID } from "./fake_slack/workspace.ts";
@@ -11,6 +14,19 @@ import { sampleTicket } from "./sample_ticket.ts";
 import { withServiceLevels } from "../../helpdesk/tickets/service_levels.ts";
 import { DEFAULT_SLA_POLICY } from "../../helpdesk/service_levels/sla_policy.ts";
 import { hasWorkLeft, workEntryOf } from "../../helpdesk/tickets/open_work.ts";
+import { DEFAULT_QUEUE_ID } from "../../helpdesk/queues/queue.ts";
+import {
+  awaitsIndex,
+  isSolved,
+  searchText,
+} from "../../helpdesk/similar/solved_tickets.ts";
+import {
+  addSolved,
+  type SolvedText,
+} from "../../slack/storage/similar_index.ts";
+import { addClosed } from "../../slack/storage/closed_index.ts";
+import { putCatchUp } from "../../slack/storage/erasure_store.ts";
+import { closedTicketOf } from "../../use_cases/schedule/retention.ts";
 import {
   encodeRow,
   firstFiledDay,
@@ -20,7 +36,7 @@ import {
 } from "../../helpdesk/reports/report_rows.ts";
 import { toItem } from "../../slack/storage/ticket_store.ts";
 import { WALK_STATE_ID, workItemOf } from "../../slack/storage/work_store.ts";
-import { PEOPLE } from "./harness.ts";
+import { fixtureClientFor, PEOPLE } from "./harness.ts";
 
 export interface HistoryShape {
   /** Tickets ever opened. */
@@ -146,7 +162,7 @@ export async function seedHistory(
   );
   await slack.datastores.loadMany("ticket_work", [
     ...tickets.filter((t) => hasWorkLeft(t, now)).map((t) =>
-      workItemOf(workEntryOf(t, ""), true) as Item
+      workItemOf(indexedEntry(t), true) as Item
     ),
     {
       id: WALK_STATE_ID,
@@ -184,4 +200,54 @@ export async function seedHistory(
     );
   }
   await slack.datastores.loadMany("report_days", days);
+  await seedSteadyIndexes(slack, tickets, now);
+}
+
+/**
+ * A ticket's entry once the run has added it to the similar-tickets index
+ * (use_cases/schedule/solved_index.ts marks every entry it looked at).
+ */
+function indexedEntry(ticket: Ticket) {
+  const entry = workEntryOf(ticket, "");
+  if (awaitsIndex(entry)) entry.similar_indexed = true;
+  return entry;
+}
+
+/**
+ * What the run's own chores leave behind after a year, written by their own
+ * writers so the records cannot drift from what the run reads: every solved
+ * ticket in its queue's similar-tickets index, in the order they were
+ * solved; every closed ticket that left the open work index filed under its
+ * day in the closed-tickets index (retention.ts indexClosed); and
+ * retention's one-time catch-up over the older tickets done.
+ */
+async function seedSteadyIndexes(
+  slack: FakeSlack,
+  tickets: readonly Ticket[],
+  now: number,
+) {
+  const client = fixtureClientFor(slack);
+  const byQueue = new Map<string, SolvedText[]>();
+  const solved = tickets.filter(isSolved).sort((a, b) =>
+    a.resolved_at! - b.resolved_at!
+  );
+  for (const ticket of solved) {
+    const queue = ticket.queue_id ?? DEFAULT_QUEUE_ID;
+    const texts = byQueue.get(queue) ?? [];
+    texts.push({ id: ticket.id, text: searchText(ticket) });
+    byQueue.set(queue, texts);
+  }
+  for (const [queue, texts] of byQueue) {
+    await addSolved(client, queue, texts);
+  }
+  // Under their days only: the fixture's one requester of up to 98,000
+  // closed tickets would need a `person:` item past Slack's 400 KB item
+  // limit (about 27,000 ids; the fake refuses it as DynamoDB does). A run
+  // reads no person item unless an erasure is asked for.
+  await addClosed(
+    client,
+    tickets.filter((t) => t.status === "closed" && !hasWorkLeft(t, now))
+      .map((t) => ({ ...closedTicketOf(t), people: [] })),
+  );
+  await putCatchUp(client, { done: true });
 }

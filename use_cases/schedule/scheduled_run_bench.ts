@@ -30,6 +30,8 @@ const NOW = Math.floor(Date.now() / 1000);
 interface Figures {
   datastore: number;
   slack: number;
+  /** Calls by method, so that two sizes can be compared method by method. */
+  methods: Map<string, number>;
   ms: number;
   note: string;
 }
@@ -39,6 +41,10 @@ function figures(slack: FakeSlack, started: number, note = ""): Figures {
     datastore: slack.calls.filter((c) => c.method.startsWith("apps.datastore"))
       .length,
     slack: slack.calls.length,
+    methods: slack.calls.reduce(
+      (counts, c) => counts.set(c.method, (counts.get(c.method) ?? 0) + 1),
+      new Map<string, number>(),
+    ),
     ms: Math.round(performance.now() - started),
     note,
   };
@@ -106,10 +112,15 @@ const shapes = (queues: number): HistoryShape[] =>
     perDay: 275,
   }));
 
+const byMethod = (f: Figures) =>
+  [...f.methods].sort(([a], [b]) => a.localeCompare(b)).map(([method, n]) =>
+    `${method.replace("apps.datastore.", "")} ${n}`
+  ).join(", ");
+
 const line = (what: string, f: Figures) =>
   `${what}: ${f.datastore} datastore calls, ${f.slack} Slack calls, ${f.ms} ms${
     f.note ? ` (${f.note})` : ""
-  }`;
+  }\n    by method: ${byMethod(f)}`;
 
 for (const queues of [10, 1]) {
   const results: string[] = [];
