@@ -41,7 +41,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // (-0.3 KB here; -0.3 to -1.5 KB in most functions).
   // A reaction on a card with no lookup finds its ticket by the card's
   // metadata, and tells its reactor why it can't act (+1.3 KB, 116.5 KB).
-  card_reaction: 117 * KB,
+  // A message Slack refused for now that could not be kept (the ticket busy
+  // past two waits) is told as lost (outbox.ts NotKept, +0.3 KB): 117.2 KB.
+  card_reaction: 118 * KB,
   choose_report_scope: GOAL,
   // 60.1 KB since triggers name their workflow by id alone
   // (workflows/created_by_app_ids.ts); 82.1 KB before. 59.6 KB since it
@@ -105,7 +107,10 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // peopleOf, refusedAsBot): +0.2 KB, 144.1 KB.
   // A status it could not take is kept on the ticket as owed, for the
   // scheduled retry (jsm_status_follow.ts, +1.2 KB): 145.4 KB.
-  jsm_update: 146 * KB,
+  // A comment's words that could not be kept (the ticket busy past two
+  // waits) or were refused for good are told in the card's thread, words
+  // and all (tellCardOfLost in outbox.ts, +1.8 KB): 147.4 KB.
+  jsm_update: 148 * KB,
   // 131.3 KB since a reaction's ticket, which has no request type, is shown
   // without the approvers' DMs (showCard, -2.7 KB) and the private
   // details' (-2.5 KB) it never needs; 123.0 KB since its files are copied
@@ -155,7 +160,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // and a save that may have landed said as such (MaybeSaved, +0.9 KB).
   // A late refusal gives back the words typed (answer_in_time.ts, +0.3 KB,
   // as in update_ticket).
-  open_ticket: 138 * KB,
+  // A message Slack refused for now that could not be kept (the ticket busy
+  // past two waits) is told as lost (outbox.ts NotKept, +0.3 KB): 138.1 KB.
+  open_ticket: 139 * KB,
   open_tickets: GOAL,
   // The report's CSV export: the CSV itself (report_export.ts, 3.9 KB),
   // the check of a range of dates and the upload to a DM. 61.1 KB since a
@@ -172,7 +179,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // 113.7 KB since queue permissions are a function and stored service
   // levels are read without the form's messages; 115.9 KB before.
   // 112.2 KB since unread module values and the codec's comments are out.
-  rate_ticket: 114 * KB,
+  // A message Slack refused for now that could not be kept (the ticket busy
+  // past two waits) is told as lost (outbox.ts NotKept, +0.2 KB): 114.2 KB.
+  rate_ticket: 115 * KB,
   record_jira_issue: GOAL,
   // A reply's files: the modal's field and the "files follow" line (+0.4 KB);
   // the ticket store's opening writes; who wrote, remembered for erasures
@@ -299,5 +308,7 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // (requester_delivery.ts, +0.9 KB: 253.1 KB). A paused conversation
   // believed only from a read as new as the ticket's last change
   // (surelyPaused, +0.5 KB: 254.0 KB).
-  update_ticket: 255 * KB,
+  // A message Slack refused for now that could not be kept (the ticket busy
+  // past two waits) is told as lost (outbox.ts NotKept, +0.6 KB): 255.5 KB.
+  update_ticket: 256 * KB,
 };

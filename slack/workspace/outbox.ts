@@ -37,11 +37,25 @@ const LASTING = new Set([
   "restricted_action",
 ]);
 
+/**
+ * A message Slack refused for now that could not be kept for the scheduled
+ * check either (its ticket stayed busy): it will never arrive, like one
+ * refused for good, and its writer or the card's thread must hear so.
+ */
+export class NotKept {
+  constructor(readonly refusal: unknown) {}
+}
+
 /** Why a message will never arrive, as its writer and the card are told. */
 export function whySlackRefused(error: unknown): string {
-  return error instanceof SlackCallError
-    ? `Slack refused it (${error.code}).`
-    : "Slack refused it.";
+  const refusal = error instanceof NotKept ? error.refusal : error;
+  return `Slack refused it${
+    refusal instanceof SlackCallError ? ` (${refusal.code})` : ""
+  }${
+    refusal === error
+      ? ""
+      : " for now, and Helpdesk could not keep it to send later"
+  }.`;
 }
 
 /** Whether Slack refused it for good: sending it again won't change that. */
@@ -129,19 +143,25 @@ export async function deliver(
       }
     }
   }));
-  await keep(client, ticket, kept);
+  // Not kept (the ticket stayed busy): lost after all, for the caller to
+  // tell as it tells a refusal for good, never claimed to come later.
+  if (!await keep(client, ticket, kept)) {
+    const error = new NotKept(failures.find(passing));
+    lost.push(...kept.map((message) => ({ message, error })));
+  }
   return { failures, lost };
 }
 
 /**
  * How messages are kept on the ticket: keepForLater under the ticket's lock
- * (a change's own), or the conversation's keepUnderLock after it.
+ * (a change's own), or the conversation's keepUnderLock after it. Whether
+ * they were kept (nothing to keep counts as kept).
  */
 export type Keep = (
   client: SlackAPIClient,
   ticket: Ticket,
   messages: OutboxMessage[],
-) => Promise<void>;
+) => Promise<boolean>;
 
 const placeOf = (m: OutboxMessage) => `${m.channel} ${m.thread_ts ?? ""}`;
 
@@ -150,20 +170,23 @@ export async function keepForLater(
   client: SlackAPIClient,
   ticket: Ticket,
   messages: OutboxMessage[],
-) {
-  if (messages.length === 0) return;
+): Promise<boolean> {
+  if (messages.length === 0) return true;
   const outbox = [
     ...ticket.outbox ?? [],
     ...messages.map((m) => JSON.stringify(m)),
   ];
-  await updateTicketFields(client, ticket.id, { outbox, outbox_due: true })
+  return await updateTicketFields(client, ticket.id, {
+    outbox,
+    outbox_due: true,
+  })
     // The run's ticket holds what it kept, so that what it keeps next (the
     // conversation's words after its change's thread line) adds to it
     // rather than writing over it (and sendOrKeep knows it was kept).
-    .then(() => ticket.outbox = outbox)
-    .catch((error) =>
-      console.error(`${ticket.key}: messages lost after a failure`, error)
-    );
+    .then(() => !!(ticket.outbox = outbox), (error) => {
+      console.error(`${ticket.key}: messages not kept`, error);
+      return false;
+    });
 }
 
 /** Sends what the ticket kept; keeps what fails again for a passing reason. */
@@ -208,12 +231,13 @@ export async function flushOutbox(
 }
 
 /**
- * A kept message Slack refused for good when sent again: the card's thread
+ * A message that will never arrive (a kept one Slack refused for good when
+ * sent again, or one that could not be kept): the card's thread
  * says where it was going and why it never will, with its words unless the
  * ticket is private. One meant for that thread itself is only logged: the
  * thread is what refuses.
  */
-async function tellCardOfLost(
+export async function tellCardOfLost(
   client: SlackAPIClient,
   ticket: Ticket,
   message: OutboxMessage,

@@ -11,6 +11,7 @@ import { QueueDirectory } from "../../slack/workspace/queue_directory.ts";
 import {
   deliver,
   type Delivery,
+  NotKept,
   type OutboxMessage,
   refusedForGood,
   whySlackRefused,
@@ -132,9 +133,16 @@ export async function toRequesterSide(
         lost: messages.map((message) => ({ message, error })),
       };
     }
-    // Sent later, the first as the first message of the DM conversation.
-    await keepUnderLock(client, ticket, messages);
-    return { failures: [error], lost: [] };
+    // Sent later, the first as the first message of the DM conversation;
+    // not kept (the ticket stayed busy), lost, and its writer told so.
+    const kept = await keepUnderLock(client, ticket, messages);
+    const notKept = new NotKept(error);
+    return {
+      failures: [error],
+      lost: kept
+        ? []
+        : messages.map((message) => ({ message, error: notKept })),
+    };
   }
   const root = String(posted.ts);
   const recorded = await updateTicketFields(client, ticket.id, {

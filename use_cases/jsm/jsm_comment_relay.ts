@@ -7,7 +7,11 @@ import type { Ticket } from "../../helpdesk/tickets/model.ts";
 import type { HelpdeskSettings } from "../../helpdesk/settings.ts";
 import { isFromSlack } from "../../helpdesk/tickets/jsm_comments.ts";
 import { numberedParts } from "../../slack/blocks/message_parts.ts";
-import { deliver, type OutboxMessage } from "../../slack/workspace/outbox.ts";
+import {
+  deliver,
+  type OutboxMessage,
+  tellCardOfLost,
+} from "../../slack/workspace/outbox.ts";
 import { cardLinkOf } from "../../slack/blocks/ticket_messages.ts";
 import { keepUnderLock } from "../changes/kept_messages.ts";
 import {
@@ -69,21 +73,28 @@ export async function relayJsmComment(
   // its request when the workflow started): what Slack refused for a
   // passing reason is kept on the ticket, in order, for the scheduled
   // check, so nobody it is for misses it; posted parts are never posted
-  // again. One refused for good (the person left) is only logged.
-  // Kept under the ticket's lock: this run holds none, and a change saved
-  // at that moment would write over them (kept_messages.ts).
+  // again. Kept under the ticket's lock: this run holds none, and a change
+  // saved at that moment would write over them (kept_messages.ts).
   const { failures, lost } = await deliver(
     client,
     ticket,
     messages,
     keepUnderLock,
   );
-  for (const { error } of lost) {
+  // What will never arrive (refused for good, or not kept: the ticket
+  // stayed busy) goes to the card's thread, words and all unless private.
+  for (const { message, error } of lost) {
     console.warn(`JSM comment on ${ticket.key} not shown everywhere`, error);
+    await tellCardOfLost(client, ticket, message, error);
   }
-  return failures.length > lost.length
-    ? "comment relayed (some of it kept for the scheduled check)"
-    : "comment relayed";
+  // Whatever was not kept is among the lost.
+  return `comment relayed${
+    lost.length
+      ? " (some of it not delivered)"
+      : failures.length
+      ? " (some of it kept for the scheduled check)"
+      : ""
+  }`;
 }
 
 /** Long words whole, in numbered parts, in order (message_parts.ts). */
