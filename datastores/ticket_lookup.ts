@@ -14,8 +14,8 @@ export default DefineDatastore({
     ticket_id: { type: Schema.types.string },
     // The closed-tickets index (slack/storage/closed_index.ts) uses
     // `postings` too: `closed:<day>` the ids of tickets closed that UTC day,
-    // `person:<user>` those naming the person, `closed:` the days that have
-    // any. Retention and erasure read it by key.
+    // `person:<user>` those naming the person (in parts of bounded size,
+    // slack/storage/person_lists.ts), `closed:` the days that have any. Retention and erasure read it by key.
     // The similar-tickets index (slack/storage/similar_index.ts), read by
     // key like every lookup: `similar:<queue>:<term>` holds the term's
     // newest postings ("<ticket id>:<tf>:<length>") and how many solved

@@ -240,10 +240,10 @@ async function seedSteadyIndexes(
   for (const [queue, texts] of byQueue) {
     await addSolved(client, queue, texts);
   }
-  // Under their days only: the fixture's one requester of up to 98,000
-  // closed tickets would need a `person:` item past Slack's 400 KB item
-  // limit (about 27,000 ids; the fake refuses it as DynamoDB does). A run
-  // reads no person item unless an erasure is asked for.
+  // Under their days only: a run reads no person's list unless an erasure
+  // is asked for, and the fixture's one requester of up to 98,000 closed
+  // tickets would add twenty parts of it to every seed
+  // (slack/storage/person_lists.ts).
   await addClosed(
     client,
     tickets.filter((t) => t.status === "closed" && !hasWorkLeft(t, now))

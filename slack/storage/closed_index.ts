@@ -3,28 +3,28 @@
 // (`closed:<day>`, their ids) and by the people they name
 // (`person:<user>`, their ids), with `closed:` listing the days that have
 // any. The retention purge reads the oldest days, so its cost follows the
-// tickets due, never the history; erasing a person reads their item.
+// tickets due, never the history; erasing a person reads their list,
+// kept in parts of bounded size (person_lists.ts).
 //
 // Like the similar-tickets index, items are read, changed and written back:
 // only the scheduled run writes here, one run at a time. Adding an id that
 // is there already changes nothing, so a run that failed midway and the one
 // after it leave each id once.
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-import { TicketLookupDatastore } from "./datastore_refs.ts";
+import { readLists, writeLists } from "./lookup_lists.ts";
 import {
-  BULK_PUT_LIMIT,
-  bulkDeleteItems,
-  bulkGetItems,
-  bulkPutItems,
-  chunked,
-  type StoredItem,
-} from "./datastore.ts";
+  addToPersonLists,
+  PERSON_PART_SIZE,
+  personTickets,
+  removeFromPersonLists,
+  userOfLookup,
+} from "./person_lists.ts";
 
-type LookupItem = StoredItem<typeof TicketLookupDatastore>;
+export { readLists } from "./lookup_lists.ts";
+export { personTickets };
 
 export const CLOSED_DAYS = "closed:";
 export const closedDay = (day: string) => `closed:${day}`;
-export const personTickets = (user: string) => `person:${user}`;
 
 /** A closed ticket as the index files it. */
 export interface ClosedTicket {
@@ -35,53 +35,23 @@ export interface ClosedTicket {
   people: string[];
 }
 
-/** The ids (or days) an item lists, by lookup; absent items left out. */
-export async function readLists(
-  client: SlackAPIClient,
-  lookups: readonly string[],
-): Promise<Map<string, string[]>> {
-  if (!lookups.length) return new Map();
-  const items = await bulkGetItems(client, TicketLookupDatastore, lookups);
-  return new Map(
-    items.map((item) => [
-      item.lookup,
-      (item.postings ?? []).filter((p): p is string =>
-        typeof p === "string" && p !== ""
-      ),
-    ]),
-  );
-}
-
-/**
- * Writes each list (sorted, once each); an empty one is deleted. Throws
- * when any was not written: the caller's next run writes it again.
- */
-async function writeLists(
-  client: SlackAPIClient,
-  lists: ReadonlyMap<string, readonly string[]>,
-) {
-  const items: LookupItem[] = [];
-  const empty: string[] = [];
-  for (const [lookup, list] of lists) {
-    if (list.length) {
-      items.push({ lookup, postings: [...new Set(list)].sort() });
-    } else empty.push(lookup);
+/** The entries of `lists` for people's lists, by user, taken out of it. */
+function takePeople<T>(lists: Map<string, T>): Map<string, T> {
+  const people = new Map<string, T>();
+  for (const [lookup, value] of lists) {
+    const user = userOfLookup(lookup);
+    if (user === undefined) continue;
+    people.set(user, value);
+    lists.delete(lookup);
   }
-  const failed = (await Promise.all(
-    chunked(items, BULK_PUT_LIMIT).map((chunk) =>
-      bulkPutItems(client, TicketLookupDatastore, chunk)
-    ),
-  )).flat().map((item) => item.lookup);
-  failed.push(...await bulkDeleteItems(client, TicketLookupDatastore, empty));
-  if (failed.length) {
-    throw new Error(`closed-ticket index items not written: ${failed.join()}`);
-  }
+  return people;
 }
 
 /** Adds closed tickets under their day and their people. */
 export async function addClosed(
   client: SlackAPIClient,
   tickets: readonly ClosedTicket[],
+  partSize = PERSON_PART_SIZE,
 ): Promise<void> {
   if (!tickets.length) return;
   const adding = new Map<string, Set<string>>();
@@ -92,6 +62,9 @@ export async function addClosed(
     add(CLOSED_DAYS, ticket.day);
     for (const person of ticket.people) add(personTickets(person), ticket.id);
   }
+  // A person's list is in parts (person_lists.ts); written before the days
+  // so that a run that fails midway files the tickets again.
+  await addToPersonLists(client, takePeople(adding), partSize);
   const stored = await readLists(client, [...adding.keys()]);
   const changed = new Map<string, string[]>();
   for (const [lookup, values] of adding) {
@@ -115,10 +88,13 @@ export async function removeFromLists(
   removing: ReadonlyMap<string, ReadonlySet<string>>,
 ): Promise<void> {
   if (!removing.size) return;
-  const stored = await readLists(client, [...removing.keys(), CLOSED_DAYS]);
+  const days = new Map(removing);
+  await removeFromPersonLists(client, takePeople(days));
+  if (!days.size) return;
+  const stored = await readLists(client, [...days.keys(), CLOSED_DAYS]);
   const changed = new Map<string, string[]>();
   const emptiedDays: string[] = [];
-  for (const [lookup, ids] of removing) {
+  for (const [lookup, ids] of days) {
     const had = stored.get(lookup);
     if (!had) continue;
     const next = had.filter((id) => !ids.has(id));
@@ -129,11 +105,11 @@ export async function removeFromLists(
     }
   }
   await writeLists(client, changed);
-  const days = stored.get(CLOSED_DAYS);
-  if (days && emptiedDays.length) {
+  const listed = stored.get(CLOSED_DAYS);
+  if (listed && emptiedDays.length) {
     await writeLists(
       client,
-      new Map([[CLOSED_DAYS, days.filter((d) => !emptiedDays.includes(d))]]),
+      new Map([[CLOSED_DAYS, listed.filter((d) => !emptiedDays.includes(d))]]),
     );
   }
 }

@@ -5,7 +5,8 @@
 //   "open":   the open work index's tickets, in id order from a cursor,
 //             READ_PER_RUN read and ERASED_PER_RUN changed a run at most;
 //   "closed": the tickets the closed-tickets index files under the person
-//             (slack/storage/closed_index.ts), each forgotten once done,
+//             (slack/storage/person_lists.ts: the newest parts of their
+//             list first, READ_PER_RUN a run), each forgotten once done,
 //             until none is left and the index's catch-up is over;
 //   "recent": a last look at the open work index's tickets changed since
 //             the erasure was asked (their entry's revision is later), so
@@ -22,10 +23,9 @@ import { peopleOf } from "../../helpdesk/tickets/retention.ts";
 import { type CallBudget, isCarryOver } from "../../slack/api/call_budget.ts";
 import { slackCall } from "../../slack/api/slack_call.ts";
 import {
-  personTickets,
-  readLists,
-  removeFromLists,
-} from "../../slack/storage/closed_index.ts";
+  personTicketPage,
+  removeFromPersonLists,
+} from "../../slack/storage/person_lists.ts";
 import {
   type Erasure,
   getCatchUp,
@@ -218,10 +218,13 @@ class ErasureRun {
 
   async closedTickets(entries: ReadonlyMap<string, WorkEntry>) {
     const { job } = this;
-    const lookup = personTickets(job.user);
-    const listed = (await readLists(this.client, [lookup])).get(lookup) ?? [];
-    const todo = listed.filter((id) => !(job.skipped ?? []).includes(id))
-      .slice(0, READ_PER_RUN);
+    const page = await personTicketPage(
+      this.client,
+      job.user,
+      READ_PER_RUN,
+      new Set(job.skipped ?? []),
+    );
+    const todo = page.ids.slice(0, READ_PER_RUN);
     const read = await ticketsById(this.client, todo);
     const forget = new Set<string>();
     let left = false;
@@ -243,11 +246,12 @@ class ErasureRun {
         await this.#save();
       }
     } finally {
-      await removeFromLists(this.client, new Map([[lookup, forget]]));
+      await removeFromPersonLists(this.client, new Map([[job.user, forget]]));
     }
-    const more = listed.some((id) =>
-      !(job.skipped ?? []).includes(id) && !forget.has(id)
-    );
+    const more = !page.complete ||
+      page.ids.some((id) =>
+        !(job.skipped ?? []).includes(id) && !forget.has(id)
+      );
     // Tickets closed before the index existed join it through its
     // catch-up: the erasure ends only once that is over.
     if (!left && !more && (await getCatchUp(this.client)).done) {
