@@ -274,8 +274,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   // A status change clears a missed JSM status (+0.2 KB): 251.3 KB.
   // A person's closed-ticket list in parts of bounded size, for a
   // requester past one item's 400 KB (slack/storage/person_lists.ts):
-  // +6.2 KB, 257.5 KB.
-  service_level_sweep: 258 * KB,
+  // +6.2 KB, 257.5 KB. A failed batch filed again ticket by ticket, so
+  // that one unwritable list keeps back only its tickets: +0.6 KB, 258.1 KB.
+  service_level_sweep: 259 * KB,
   // The step after Configure a queue: the reaction triggers and the DM
   // confirming the save (26.0 KB); 33.1 KB since it writes the confirmation
   // itself (the queue described, the channels Slack says Helpdesk is not

@@ -58,14 +58,15 @@ export function addRows(
 
 /**
  * `beforeRemoving`: called with the tickets whose entries are about to be
- * removed (nothing left to do); when it throws, none is removed, and the
- * next run settles them again.
+ * removed (nothing left to do); it returns the ids whose entries must stay
+ * for now. When it throws, none is removed, and the next run settles them
+ * again.
  */
 export async function settleEntries(
   client: SlackAPIClient,
   settling: readonly Settling[],
   now: number,
-  beforeRemoving?: (tickets: Ticket[]) => Promise<void>,
+  beforeRemoving?: (tickets: Ticket[]) => Promise<readonly string[]>,
 ): Promise<SettleResult> {
   const result: SettleResult = { filed: 0, removed: 0 };
   const gone = settling.filter((s) => !s.fresh).map((s) => s.entry.id);
@@ -82,7 +83,7 @@ export async function settleEntries(
   // A solved ticket's entry also waits until it has joined the similar
   // tickets index (solved_index.ts reads the entries to find them):
   // removed before, it would never join.
-  const finished = present.filter((s) =>
+  let finished = present.filter((s) =>
     !hasWorkLeft(s.fresh.ticket, now) && !awaitsIndex(s.entry)
   );
   const marks = toFile.filter((s) => !finished.includes(s)).map((s) =>
@@ -94,7 +95,8 @@ export async function settleEntries(
   await Promise.all(marks);
 
   if (finished.length && beforeRemoving) {
-    await beforeRemoving(finished.map((s) => s.fresh.ticket));
+    const kept = await beforeRemoving(finished.map((s) => s.fresh.ticket));
+    finished = finished.filter((s) => !kept.includes(s.entry.id));
   }
   const removing = [...gone, ...finished.map((s) => s.entry.id)];
   const notRemoved = await removeWork(client, removing);

@@ -154,3 +154,41 @@ Deno.test("a list at Slack's item limit: closing more still settles", async () =
     [...old, ...tickets.map((t) => t.id)].sort(),
   );
 });
+
+Deno.test("a person's list refused keeps back only the tickets naming them", async () => {
+  await using slack = await startFakeSlack();
+  await configure(slack, defaultSettings({ admins: [PEOPLE.admin] }));
+  await putCatchUp(clientFor(slack), { done: true });
+  const bot = "UCONNECTORBOT";
+  const theirs = await closed(slack);
+  const others = await openTestTicket(slack, {
+    requester: bot,
+    reporter: bot,
+    status: "closed",
+    created_at: now - 41 * D,
+    resolved_at: now - 40 * D - 60,
+    closed_at: now - 40 * D,
+    updated_at: now - 40 * D,
+    sla_next_check_at: undefined,
+    response_due_at: undefined,
+    resolution_due_at: undefined,
+  });
+  const names = (args: Record<string, unknown>) =>
+    args.datastore === "ticket_lookup" &&
+    (args.items as { lookup: string }[]).some((item) =>
+      item.lookup === personTickets(R)
+    );
+  slack.fail({
+    method: "apps.datastore.bulkPut",
+    error: "internal_error",
+    when: names,
+    times: 100,
+  });
+  for (let i = 0; i < 3; i++) await run(slack, now + i * 900);
+  assert.equal(await inWork(slack, others.id), false, "the other's left");
+  assert.equal(await inWork(slack, theirs.id), true, "R's stays, for erasure");
+  slack.clearFailures();
+  await run(slack, now + 3 * 900);
+  assert.equal(await inWork(slack, theirs.id), false);
+  assert.deepEqual(await listedIds(slack), [theirs.id]);
+});

@@ -83,15 +83,37 @@ export function closedTicketOf(ticket: Ticket): ClosedTicket {
 
 /**
  * Files tickets whose open work entries are about to be removed (closed,
- * nothing left to do) into the closed-tickets index, before they go: a run
- * that fails here removes nothing, and the next files them again.
+ * nothing left to do) into the closed-tickets index, before they go, and
+ * returns the ids it could not file. Their entries stay and the next run
+ * files them again; meanwhile erasure finds them in the open work, where
+ * it looks first. A list that cannot be written (one person's) keeps back
+ * only the tickets it names: after the whole batch fails, each is filed
+ * alone. A run out of room stops (isCarryOver), removing nothing.
  */
 export async function indexClosed(
   client: SlackAPIClient,
   tickets: readonly Ticket[],
-): Promise<void> {
-  const closed = tickets.filter((t) => t.status === "closed");
-  await addClosed(client, closed.map(closedTicketOf));
+): Promise<string[]> {
+  const closed = tickets.filter((t) => t.status === "closed")
+    .map(closedTicketOf);
+  try {
+    await addClosed(client, closed);
+    return [];
+  } catch (error) {
+    if (isCarryOver(error)) throw error;
+    console.warn("closed tickets not indexed together; one by one", error);
+  }
+  const failed: string[] = [];
+  for (const ticket of closed) {
+    try {
+      await addClosed(client, [ticket]);
+    } catch (error) {
+      if (isCarryOver(error)) throw error;
+      console.warn(`${ticket.id}: not indexed; the next run files it`, error);
+      failed.push(ticket.id);
+    }
+  }
+  return failed;
 }
 
 /**
@@ -110,7 +132,9 @@ export async function catchUpClosed(
   const finished = page.tickets.map((t) => t.ticket).filter((t) =>
     t.status === "closed" && !hasWorkLeft(t, now)
   );
-  await indexClosed(client, finished);
+  // Past the cursor only once every ticket of the page is filed.
+  const failed = await indexClosed(client, finished);
+  if (failed.length) throw new Error(`not indexed: ${failed.join()}`);
   await putCatchUp(
     client,
     page.cursor ? { cursor: page.cursor } : { done: true },
