@@ -14,7 +14,7 @@ import {
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
 import { openSyncedTicket } from "../../dev/testing/jsm_fixtures.ts";
-import { click } from "../../dev/testing/queue_actions.ts";
+import { claimWhenRefused } from "../../dev/testing/kept_race.ts";
 
 const SECRET = "s3cret-s3cret-s3cret-s3cret";
 
@@ -30,38 +30,14 @@ Deno.test("a JSM answer kept for later survives a change saved at that moment", 
   const words = "New toner is in tray 2";
   const isAnswerToRequester = (args: Record<string, unknown>) =>
     args.channel === PEOPLE.requester && String(args.text).includes(words);
-  slack.fail({
-    method: "chat.postMessage",
-    error: "internal_error",
-    when: isAnswerToRequester,
-  });
   // An agent claims the ticket as the answer is refused: their save lands
   // right after whatever the relay writes then (within a second).
-  let claim: Promise<unknown> | undefined;
-  let claimSaving: () => void;
-  const claimSaves = new Promise<void>((r) => claimSaving = r);
-  let keptWritten: () => void;
-  const kept = new Promise<void>((r) => keptWritten = r);
-  slack.onCall((call) => {
-    const item = call.args.item as { outbox?: unknown } | undefined;
-    if (call.method === "apps.datastore.update" && item?.outbox) keptWritten();
-  });
-  slack.beforeAnswer(async (method, args) => {
-    if (method === "chat.postMessage" && isAnswerToRequester(args) && !claim) {
-      claim = Promise.resolve(
-        click(slack, ticket.id, "claim", PEOPLE.agent),
-      );
-      await Promise.race([claimSaves, claim]);
-    }
-    const item = args.item as { assignee?: string } | undefined;
-    if (
-      method === "apps.datastore.put" && args.datastore === "tickets" &&
-      item?.assignee === PEOPLE.agent
-    ) {
-      claimSaving();
-      await Promise.race([kept, new Promise((r) => setTimeout(r, 1000))]);
-    }
-  });
+  const claimed = claimWhenRefused(
+    slack,
+    ticket.id,
+    PEOPLE.agent,
+    isAnswerToRequester,
+  );
   const result = await handler(
     functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
       secret: SECRET,
@@ -72,7 +48,7 @@ Deno.test("a JSM answer kept for later survives a change saved at that moment", 
       comment_public: "true",
     }, env),
   );
-  await claim;
+  await claimed();
   const stored = await storedTicket(slack, ticket.id);
   assert.ok(result.outputs, JSON.stringify(result));
   assert.equal(stored.assignee, PEOPLE.agent);

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import handler from "./handler.ts";
 import { CONVERSATION_VIEWS, UPDATE_TICKET_CALLBACK_ID } from "./definition.ts";
-import { click } from "../../dev/testing/queue_actions.ts";
+import { claimWhenRefused } from "../../dev/testing/kept_race.ts";
 import {
   configure,
   openTestTicket,
@@ -27,39 +27,15 @@ Deno.test("a reply kept for later survives a change saved at that moment", async
   const words = "Hold the reset key for 5 s";
   const isReplyToRequester = (args: Record<string, unknown>) =>
     args.channel !== TRIAGE && String(args.text).includes(words);
-  slack.fail({
-    method: "chat.postMessage",
-    error: "internal_error",
-    when: isReplyToRequester,
-  });
   // The other agent claims the ticket as the reply is refused: their save
   // carries the ticket as they read it, and lands right after whatever the
   // reply's run writes then (within a second).
-  let claim: Promise<unknown> | undefined;
-  let claimSaving: () => void;
-  const claimSaves = new Promise<void>((r) => claimSaving = r);
-  let keptWritten: () => void;
-  const kept = new Promise<void>((r) => keptWritten = r);
-  slack.onCall((call) => {
-    const item = call.args.item as { outbox?: unknown } | undefined;
-    if (call.method === "apps.datastore.update" && item?.outbox) keptWritten();
-  });
-  slack.beforeAnswer(async (method, args) => {
-    if (method === "chat.postMessage" && isReplyToRequester(args) && !claim) {
-      claim = Promise.resolve(
-        click(slack, ticket.id, "claim", PEOPLE.otherAgent),
-      );
-      await Promise.race([claimSaves, claim]);
-    }
-    const item = args.item as { assignee?: string } | undefined;
-    if (
-      method === "apps.datastore.put" && args.datastore === "tickets" &&
-      item?.assignee === PEOPLE.otherAgent
-    ) {
-      claimSaving();
-      await Promise.race([kept, new Promise((r) => setTimeout(r, 1000))]);
-    }
-  });
+  const claimed = claimWhenRefused(
+    slack,
+    ticket.id,
+    PEOPLE.otherAgent,
+    isReplyToRequester,
+  );
 
   const answer = await submitView(
     handler,
@@ -74,7 +50,7 @@ Deno.test("a reply kept for later survives a change saved at that moment", async
       },
     }),
   );
-  await claim;
+  await claimed();
   const stored = await storedTicket(slack, ticket.id);
 
   await t.step("both changes are saved", () => {
