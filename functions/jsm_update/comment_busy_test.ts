@@ -3,31 +3,20 @@
 // run must not say it was, and the card's thread hears, with the words,
 // that they did not reach the requester (JSM does not send them again).
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
 import {
-  configure,
-  functionContext,
   PEOPLE,
   startFakeSlack,
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openSyncedTicket } from "../../dev/testing/jsm_fixtures.ts";
+import { deskWithSyncedTicket } from "../../dev/testing/jsm_answers.ts";
 import { anotherRunHoldsLock } from "../../dev/testing/lock_fixtures.ts";
 import { userMention } from "../../slack/blocks/mrkdwn.ts";
-
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
 
 Deno.test("a JSM answer that could not be kept is told as lost in the card's thread", async (t) => {
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
-  await configure(slack);
-  const { env, ticket } = await openSyncedTicket(slack, jsm, SECRET, {
-    summary: "Printer on 3 jams",
-    priority: "normal",
-  });
-  const saved = await storedTicket(slack, ticket.id);
+  const { ticket, saved, answer } = await deskWithSyncedTicket(slack, jsm);
   const words = "New toner is in tray 2";
   const isAnswerToRequester = (args: Record<string, unknown>) =>
     args.channel === PEOPLE.requester && String(args.text).includes(words);
@@ -48,16 +37,7 @@ Deno.test("a JSM answer that could not be kept is told as lost in the card's thr
     when: isAnswerToRequester,
   });
 
-  const result = await handler(
-    functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
-      secret: SECRET,
-      issue_key: saved.jsm_key!,
-      comment: words,
-      comment_id: "10001",
-      comment_author: "Grace (IT)",
-      comment_public: "true",
-    }, env),
-  );
+  const result = await answer(words);
   slack.clearFailures();
   const thread = slack.workspace.repliesTo(saved.card_channel!, saved.card_ts!)
     .map((m) => m.text);

@@ -3,30 +3,19 @@
 // saved at that moment (its whole ticket read a moment before) must not
 // write over what it kept: the answer would never reach the requester.
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
 import {
-  configure,
-  functionContext,
   PEOPLE,
   startFakeSlack,
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openSyncedTicket } from "../../dev/testing/jsm_fixtures.ts";
+import { deskWithSyncedTicket } from "../../dev/testing/jsm_answers.ts";
 import { claimWhenRefused } from "../../dev/testing/kept_race.ts";
-
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
 
 Deno.test("a JSM answer kept for later survives a change saved at that moment", async () => {
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
-  await configure(slack);
-  const { env, ticket } = await openSyncedTicket(slack, jsm, SECRET, {
-    summary: "Printer on 3 jams",
-    priority: "normal",
-  });
-  const saved = await storedTicket(slack, ticket.id);
+  const { ticket, answer } = await deskWithSyncedTicket(slack, jsm);
   const words = "New toner is in tray 2";
   const isAnswerToRequester = (args: Record<string, unknown>) =>
     args.channel === PEOPLE.requester && String(args.text).includes(words);
@@ -38,16 +27,7 @@ Deno.test("a JSM answer kept for later survives a change saved at that moment", 
     PEOPLE.agent,
     isAnswerToRequester,
   );
-  const result = await handler(
-    functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
-      secret: SECRET,
-      issue_key: saved.jsm_key!,
-      comment: words,
-      comment_id: "10001",
-      comment_author: "Grace (IT)",
-      comment_public: "true",
-    }, env),
-  );
+  const result = await answer(words);
   await claimed();
   const stored = await storedTicket(slack, ticket.id);
   assert.ok(result.outputs, JSON.stringify(result));

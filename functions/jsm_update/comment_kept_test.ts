@@ -4,39 +4,15 @@
 // Slack refused for a reason that may pass (a 5xx, a rate limit) is kept on
 // the ticket and sent by the scheduled check, as a Slack reply would be.
 import assert from "node:assert/strict";
-import handler from "./handler.ts";
-import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
-import {
-  configure,
-  functionContext,
-  PEOPLE,
-  startFakeSlack,
-  storedTicket,
-} from "../../dev/testing/harness.ts";
+import { PEOPLE, startFakeSlack } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openSyncedTicket } from "../../dev/testing/jsm_fixtures.ts";
+import { deskWithSyncedTicket } from "../../dev/testing/jsm_answers.ts";
 import { run } from "../../dev/testing/scheduled_checks.ts";
-
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
 
 Deno.test("a JSM answer Slack refused for a passing reason reaches everyone later, once", async (t) => {
   await using slack = await startFakeSlack();
   await using jsm = await startFakeJsm();
-  await configure(slack);
-  const { env, ticket } = await openSyncedTicket(slack, jsm, SECRET, {
-    summary: "Printer on 3 jams",
-    priority: "normal",
-  });
-  const saved = await storedTicket(slack, ticket.id);
-  const receive = (comment: string, id: string) =>
-    handler(functionContext(JSM_UPDATE_CALLBACK_ID, slack, {
-      secret: SECRET,
-      issue_key: saved.jsm_key!,
-      comment,
-      comment_id: id,
-      comment_author: "Grace (IT)",
-      comment_public: "true",
-    }, env));
+  const { saved, answer } = await deskWithSyncedTicket(slack, jsm);
   const toRequester = (words: RegExp) =>
     slack.workspace.dmsTo(PEOPLE.requester).filter((m) => words.test(m.text));
   const inThread = (words: RegExp) =>
@@ -52,7 +28,7 @@ Deno.test("a JSM answer Slack refused for a passing reason reaches everyone late
       times: Infinity,
       when: (args) => args.channel === PEOPLE.requester,
     });
-    const result = await receive("New toner is in tray 2", "10001");
+    const result = await answer("New toner is in tray 2", "10001");
     slack.clearFailures();
     assert.ok(result.outputs, JSON.stringify(result));
     assert.equal(inThread(/New toner is in tray 2/).length, 1);
@@ -69,14 +45,14 @@ Deno.test("a JSM answer Slack refused for a passing reason reaches everyone late
       retryAfterSeconds: 1,
       times: Infinity,
     });
-    await receive("Please restart it", "10002");
+    await answer("Please restart it", "10002");
     slack.clearFailures();
     assert.equal(toRequester(/Please restart it/).length, 0);
     await run(slack, now());
     assert.equal(toRequester(/Please restart it/).length, 1);
     assert.equal(inThread(/Please restart it/).length, 1);
     // JSM sending it again (a rule run twice) adds nothing.
-    await receive("Please restart it", "10002");
+    await answer("Please restart it", "10002");
     assert.equal(toRequester(/Please restart it/).length, 1);
   });
 });
