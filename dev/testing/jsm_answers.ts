@@ -6,8 +6,7 @@ import { configure, functionContext, storedTicket } from "./harness.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
 import type { FakeJsm } from "./fake_jsm/server.ts";
 import { openSyncedTicket } from "./jsm_fixtures.ts";
-
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
+import { WEBHOOK_SECRET as SECRET } from "./file_fixtures.ts";
 
 export async function deskWithSyncedTicket(slack: FakeSlack, jsm: FakeJsm) {
   await configure(slack);

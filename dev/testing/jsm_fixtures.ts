@@ -11,6 +11,8 @@ import type { Priority } from "../../helpdesk/tickets/model.ts";
 import { openTicket } from "../../use_cases/opening/open_ticket.ts";
 import { connectToJsm } from "../../use_cases/jsm/jsm_connection.ts";
 import { syncTicketToJsm } from "../../use_cases/jsm/jsm_sync.ts";
+import { converse } from "../../use_cases/conversation/conversation.ts";
+import type { SlackAPIClient } from "deno-slack-api/types.ts";
 import syncHandler from "../../functions/sync_ticket_to_jsm/handler.ts";
 import { SYNC_TO_JSM_CALLBACK_ID } from "../../functions/sync_ticket_to_jsm/definition.ts";
 
@@ -113,4 +115,23 @@ export async function openTicketSyncedByFunction(
   );
   assert.equal((await sync(ticket.id)).outputs?.sync_state, "synced");
   return { client, sync, ticket };
+}
+
+/**
+ * The requester's comments on a ticket synced to the fake JSM's only
+ * request: `say` one (it must be taken), `firstLines` of what JSM holds.
+ */
+export function requesterComments(
+  jsm: FakeJsm,
+  client: SlackAPIClient,
+  ticketId: string,
+) {
+  const [request] = [...jsm.requests.values()];
+  const say = async (text: string) =>
+    assert.ok(
+      (await converse(client, ticketId, PEOPLE.requester, "comment", text))
+        .ok,
+    );
+  const firstLines = () => request.comments.map((c) => c.body.split("\n")[0]);
+  return { request, say, firstLines };
 }

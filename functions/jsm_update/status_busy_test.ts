@@ -7,6 +7,7 @@
 // functions/retry_jsm_syncs/missed_status_test.ts), it is left to an agent,
 // and the thread says so.
 import assert from "node:assert/strict";
+import { WEBHOOK_SECRET as SECRET } from "../../dev/testing/file_fixtures.ts";
 import handler from "./handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "./definition.ts";
 import {
@@ -22,8 +23,6 @@ import {
   anotherRunHoldsLock,
   anotherRunLetsGo,
 } from "../../dev/testing/lock_fixtures.ts";
-
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
 
 Deno.test("a JSM status a busy ticket could not take is told, not dropped", async () => {
   await using slack = await startFakeSlack();

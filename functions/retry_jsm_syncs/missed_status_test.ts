@@ -5,6 +5,7 @@
 // the thread and the requester as the webhook would have, once. A webhook
 // that comes later, or a second run, changes and says nothing more.
 import assert from "node:assert/strict";
+import { WEBHOOK_SECRET as SECRET } from "../../dev/testing/file_fixtures.ts";
 import jsmUpdate from "../jsm_update/handler.ts";
 import { JSM_UPDATE_CALLBACK_ID } from "../jsm_update/definition.ts";
 import {
@@ -29,8 +30,6 @@ import { retryPendingJsmSyncs } from "../../use_cases/jsm/jsm_retry.ts";
 import { runScheduledChecks } from "../../use_cases/schedule/scheduled_run.ts";
 import { changeTicket } from "../../use_cases/changes/change_ticket.ts";
 import type { SlackAPIClient } from "deno-slack-api/types.ts";
-
-const SECRET = "s3cret-s3cret-s3cret-s3cret";
 
 /**
  * JSM's agent resolves the request; its webhook's run cannot save the

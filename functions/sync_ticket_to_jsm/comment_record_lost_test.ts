@@ -4,18 +4,19 @@
 // the requester reads (and is emailed) the same words twice.
 import assert from "node:assert/strict";
 import {
-  PEOPLE,
+  configure,
   startFakeSlack,
   storedTicket,
 } from "../../dev/testing/harness.ts";
-import { configure } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicketSyncedByFunction } from "../../dev/testing/jsm_fixtures.ts";
+import {
+  openTicketSyncedByFunction,
+  requesterComments,
+} from "../../dev/testing/jsm_fixtures.ts";
 import {
   anotherRunHoldsLock,
   anotherRunLetsGo,
 } from "../../dev/testing/lock_fixtures.ts";
-import { converse } from "../../use_cases/conversation/conversation.ts";
 
 const COMMENT = /\/request\/[^/]+\/comment$/;
 
@@ -24,13 +25,11 @@ Deno.test("a comment posted but not recorded is not posted again", async (t) => 
   await using jsm = await startFakeJsm();
   await configure(slack);
   const { client, sync, ticket } = await openTicketSyncedByFunction(slack, jsm);
-  const [request] = [...jsm.requests.values()];
-  const say = async (text: string) =>
-    assert.ok(
-      (await converse(client, ticket.id, PEOPLE.requester, "comment", text))
-        .ok,
-    );
-  const firstLines = () => request.comments.map((c) => c.body.split("\n")[0]);
+  const { request, say, firstLines } = requesterComments(
+    jsm,
+    client,
+    ticket.id,
+  );
 
   await t.step("Slack refused the record", async () => {
     await say("Still drops at 3pm");

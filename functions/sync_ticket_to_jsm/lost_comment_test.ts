@@ -14,9 +14,11 @@ import {
   storedTicket,
 } from "../../dev/testing/harness.ts";
 import { startFakeJsm } from "../../dev/testing/fake_jsm/server.ts";
-import { openTicketSyncedByFunction } from "../../dev/testing/jsm_fixtures.ts";
+import {
+  openTicketSyncedByFunction,
+  requesterComments,
+} from "../../dev/testing/jsm_fixtures.ts";
 import { WEBHOOK_SECRET } from "../../dev/testing/file_fixtures.ts";
-import { converse } from "../../use_cases/conversation/conversation.ts";
 import { updateTicketFields } from "../../slack/storage/ticket_store.ts";
 
 const COMMENT = /\/request\/[^/]+\/comment$/;
@@ -26,13 +28,11 @@ Deno.test("a comment whose answer was lost is found, not posted again", async (t
   await using jsm = await startFakeJsm();
   await configure(slack);
   const { client, sync, ticket } = await openTicketSyncedByFunction(slack, jsm);
-  const [request] = [...jsm.requests.values()];
-  const say = async (text: string) =>
-    assert.ok(
-      (await converse(client, ticket.id, PEOPLE.requester, "comment", text))
-        .ok,
-    );
-  const firstLines = () => request.comments.map((c) => c.body.split("\n")[0]);
+  const { request, say, firstLines } = requesterComments(
+    jsm,
+    client,
+    ticket.id,
+  );
 
   await t.step("a comment answered costs no look at the list", async () => {
     await say("ok");
