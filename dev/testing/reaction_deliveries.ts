@@ -15,6 +15,7 @@ import {
   intakeQueue,
   PEOPLE,
   startFakeSlack,
+  storedTicket,
   TRIAGE,
 } from "./harness.ts";
 import type { FakeSlack } from "./fake_slack/server.ts";
@@ -45,6 +46,14 @@ export function reactWithTicket(slack: FakeSlack, ts: string, user: string) {
     reaction: "ticket",
     user,
   }));
+}
+
+/** A message in #general turned into a ticket with :ticket:. */
+export async function ticketFromGeneral(slack: FakeSlack, text: string) {
+  const ts = slack.workspace.postAs(PEOPLE.requester, GENERAL, text).ts;
+  await reactWithTicket(slack, ts, PEOPLE.agent);
+  const id = await ticketIdFor(creationKeys.message(GENERAL, ts));
+  return { ts, ticket: await storedTicket(slack, id) };
 }
 
 /** One delivery of the reaction event: the step as the trigger runs it. */

@@ -18,25 +18,13 @@ import {
 } from "../../dev/testing/interactivity_payloads.ts";
 import type { FakeSlack } from "../../dev/testing/fake_slack/server.ts";
 import { BOT_USER_ID } from "../../dev/testing/fake_slack/workspace.ts";
-import {
-  creationKeys,
-  ticketIdFor,
-} from "../../helpdesk/tickets/ticket_ids.ts";
 import { putTicket } from "../../slack/storage/ticket_store.ts";
 import {
   compareTimestamps,
   RELAYED_MARK,
   threadPosition,
 } from "../../use_cases/conversation/thread_relay.ts";
-import { reactWithTicket } from "../../dev/testing/reaction_deliveries.ts";
-
-/** A message in #general turned into a ticket with :ticket:. */
-async function ticketFromGeneral(slack: FakeSlack, text: string) {
-  const ts = slack.workspace.postAs(PEOPLE.requester, GENERAL, text).ts;
-  await reactWithTicket(slack, ts, PEOPLE.agent);
-  const id = await ticketIdFor(creationKeys.message(GENERAL, ts));
-  return { ts, ticket: await storedTicket(slack, id) };
-}
+import { ticketFromGeneral } from "../../dev/testing/reaction_deliveries.ts";
 
 /** What the message_posted trigger hands the workflow. */
 function delivered(slack: FakeSlack, ts: string, threadTs: string) {

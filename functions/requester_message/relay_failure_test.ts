@@ -9,25 +9,18 @@ import {
   intakeQueue,
   PEOPLE,
   startFakeSlack,
-  storedTicket,
   TRIAGE,
 } from "../../dev/testing/harness.ts";
-import { reactWithTicket } from "../../dev/testing/reaction_deliveries.ts";
 import {
-  creationKeys,
-  ticketIdFor,
-} from "../../helpdesk/tickets/ticket_ids.ts";
+  reactWithTicket,
+  ticketFromGeneral,
+} from "../../dev/testing/reaction_deliveries.ts";
 import { RELAYED_MARK } from "../../use_cases/conversation/thread_relay.ts";
 
 Deno.test("a reply whose save Slack refuses is told as not passed on", async (t) => {
   await using slack = await startFakeSlack();
   await intakeQueue(slack);
-  const ts = slack.workspace.postAs(PEOPLE.requester, GENERAL, "Printer").ts;
-  await reactWithTicket(slack, ts, PEOPLE.agent);
-  const ticket = await storedTicket(
-    slack,
-    await ticketIdFor(creationKeys.message(GENERAL, ts)),
-  );
+  const { ts, ticket } = await ticketFromGeneral(slack, "Printer");
   const said = slack.workspace.postAs(
     PEOPLE.requester,
     GENERAL,
@@ -78,12 +71,7 @@ Deno.test("a reply whose save Slack refuses is told as not passed on", async (t)
 Deno.test("a failed relay passed on by a redelivery tells its writer so, once", async (t) => {
   await using slack = await startFakeSlack();
   await intakeQueue(slack);
-  const ts = slack.workspace.postAs(PEOPLE.requester, GENERAL, "Printer").ts;
-  await reactWithTicket(slack, ts, PEOPLE.agent);
-  const ticket = await storedTicket(
-    slack,
-    await ticketIdFor(creationKeys.message(GENERAL, ts)),
-  );
+  const { ts, ticket } = await ticketFromGeneral(slack, "Printer");
   const said = slack.workspace.postAs(
     PEOPLE.requester,
     GENERAL,
