@@ -41,6 +41,8 @@ import {
 } from "./reaction_claim.ts";
 import { acquire, type LockOptions } from "./lock_acquire.ts";
 import {
+  FRESH_READ_PAUSE_MS,
+  FRESH_READS,
   getTicketRevision,
   knownRevision,
   type TicketRead,
@@ -55,10 +57,6 @@ export {
 } from "./lock_acquire.ts";
 
 export const LOCK_REACTION = "arrows_counterclockwise";
-
-/** Reads of a ticket that lags behind the revision its lock names. */
-const FRESH_READS = 4;
-const FRESH_READ_PAUSE_MS = 100;
 
 export type Locked<T> =
   | { ok: true; value: T }

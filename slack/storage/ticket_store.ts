@@ -192,23 +192,30 @@ async function indexWork(client: SlackAPIClient, ticket: Ticket, rev: string) {
 }
 
 /**
+ * Reads of a ticket that may lag behind a write made a moment ago (the
+ * lock's revision, a save whose answer was lost), and the pause between.
+ */
+export const FRESH_READS = 4;
+export const FRESH_READ_PAUSE_MS = 100;
+
+/**
  * Like putTicket, but a failure whose write landed anyway (its answer lost
  * to a timeout) counts as done. The put is asked again after a passing
  * failure: its success proves the ticket saved, where a read back just
  * after may be stale (passing_failures.ts). Only a put that failed twice is
  * read back and compared, as the ticket lock reads a ticket behind its
- * revision: up to 4 reads, 100 ms apart, since a read just after the write
- * may answer the ticket before it, and a change saved but said refused is
- * never shown or told to anyone.
+ * revision (FRESH_READS reads, FRESH_READ_PAUSE_MS apart): a read just
+ * after the write may answer the ticket before it, and a change saved but
+ * said refused is never shown or told to anyone.
  */
 export async function putTicketSurely(client: SlackAPIClient, ticket: Ticket) {
   try {
     await onceMoreIfPassing(() => putTicket(client, ticket));
   } catch (error) {
-    for (let reads = 4; reads--;) {
+    for (let reads = FRESH_READS; reads--;) {
       const stored = await getTicket(client, ticket.id).catch(() => undefined);
       if (stored && sameItem(toItem(stored), toItem(ticket))) return;
-      if (reads) await new Promise((r) => setTimeout(r, 100));
+      if (reads) await new Promise((r) => setTimeout(r, FRESH_READ_PAUSE_MS));
     }
     throw error;
   }
